@@ -1,0 +1,70 @@
+"""The command line: ``sdm-facilitator`` (alias ``sdm``).
+
+Without a subcommand it opens the app; subcommands work on the data folder
+without a terminal UI, so they import neither Textual nor Rich. Every error is
+one clear line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from sdm_facilitator import __version__
+from sdm_facilitator.cli import guide_commands, meeting_commands
+from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.paths import DATA_DIR_ENV, resolve_data_dir
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole argument parser; each command module adds its own subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="sdm-facilitator",
+        description=(
+            "Prepare, run and follow up shared decision-making family meetings "
+            "(family group conferences, family group decision-making, family unity "
+            "meetings, participative child protection and child in need meetings). "
+            "Without a command, opens the app."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"folder holding the meeting files (default: ${DATA_DIR_ENV} or the per-user data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a temporary folder of fictional demo meetings; your own data is not touched",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    meeting_commands.register(subparsers)
+    guide_commands.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = CliContext(data_dir=resolve_data_dir(args.data_dir))
+    try:
+        if args.command is None:
+            from sdm_facilitator.cli.open_app import open_app
+
+            return open_app(ctx, demo=args.demo)
+        if args.demo:
+            raise CliError("--demo opens the app; it cannot be combined with a command")
+        return int(args.handler(args, ctx))
+    except CliError as error:
+        print(f"sdm-facilitator: {error.message}", file=ctx.err)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("sdm-facilitator: interrupted", file=ctx.err)
+        return 130
+    except BrokenPipeError:
+        # Output piped into e.g. `head`: nothing useful left to say.
+        sys.stderr.close()
+        return 1

@@ -1,0 +1,31 @@
+"""What every command-line handler needs, passed explicitly so tests can swap it."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+
+class CliError(Exception):
+    """A problem to report as one clear line on stderr with a non-zero exit.
+
+    Handlers raise this instead of printing and exiting themselves, so the
+    formatting of errors lives in one place and never includes a traceback.
+    """
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.message = message
+        self.exit_code = exit_code
+
+
+@dataclass
+class CliContext:
+    """Resolved locations and output streams for one command-line run."""
+
+    data_dir: Path
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+    stdin: TextIO = field(default_factory=lambda: sys.stdin)

@@ -1,0 +1,163 @@
+"""Command-line commands on meetings: ``new``, ``list``, ``show`` and ``demo``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.domain.schedule import next_due
+from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
+from sdm_facilitator.storage.codec import CodecError
+from sdm_facilitator.storage.store import MeetingNotFound, MeetingStore, StoreError, UnreadableMeetingError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the meeting subcommands."""
+    new = subparsers.add_parser("new", help="create a meeting and print its id")
+    new.add_argument("--kind", required=True, choices=MEETING_KINDS, help="the kind of meeting")
+    new.add_argument("--family", required=True, metavar="LABEL", help="what you call the family (not necessarily a surname)")
+    new.add_argument(
+        "--context",
+        choices=CONTEXTS,
+        help="statutory (child protection) or voluntary (child in need); default: statutory for cp-conference, else voluntary",
+    )
+    new.add_argument("--date", metavar="WHEN", help="meeting date, YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+    new.set_defaults(handler=run_new)
+
+    lst = subparsers.add_parser("list", help="list meetings, and files that could not be read")
+    lst.add_argument("--json", action="store_true", help="print JSON")
+    lst.set_defaults(handler=run_list)
+
+    show = subparsers.add_parser("show", help="print one meeting as readable text or JSON")
+    show.add_argument("id", help="the meeting id (see list)")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(handler=run_show)
+
+    demo = subparsers.add_parser("demo", help="write fictional demo meetings into a folder, for trying things out")
+    demo.add_argument("dir", metavar="DIR", help="the data folder to write demo meetings into")
+    demo.set_defaults(handler=run_demo)
+
+
+def parse_when(text: str) -> datetime:
+    """A meeting date from the command line: a date or a date and time."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"--date: '{text}' is not a date such as 2026-03-01 or 2026-03-01T10:00") from None
+
+
+def _store(ctx: CliContext) -> MeetingStore:
+    return MeetingStore(ctx.data_dir)
+
+
+def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sdm_facilitator.domain.meeting_factory import create_meeting
+    from sdm_facilitator.guides.loader import load_library
+    from sdm_facilitator.paths import user_guides_dir
+
+    label = args.family.strip()
+    if not label:
+        raise CliError("--family: give the label you use for this family")
+    library = load_library(user_guides_dir(ctx.data_dir))
+    meeting = create_meeting(
+        library,
+        kind=args.kind,
+        context=args.context,
+        family_label=label,
+        when=parse_when(args.date) if args.date else None,
+    )
+    try:
+        opened = _store(ctx).create(meeting)
+    except (OSError, StoreError, CodecError) as error:
+        raise CliError(f"could not create the meeting: {error}") from None
+    _store(ctx).close(opened)
+    print(meeting.id, file=ctx.out)
+    return 0
+
+
+def meeting_row(meeting: Meeting) -> dict[str, Any]:
+    """The facts shown for one meeting in a list."""
+    due = next_due(meeting)
+    return {
+        "id": meeting.id,
+        "family_label": meeting.family_label,
+        "kind": meeting.kind,
+        "context": meeting.context,
+        "stage": meeting.stage,
+        "next_date": due.due.isoformat() if due else None,
+        "next_item": due.label if due else None,
+        "updated": meeting.updated.isoformat(),
+    }
+
+
+def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    listing = _store(ctx).list_meetings()
+    rows = [meeting_row(m.meeting) for m in listing.meetings]
+    unreadable = [{"file": u.path.name, "line": u.line, "reason": u.reason} for u in listing.unreadable]
+    conflicts = [{"file": c.path.name, "meeting_id": c.meeting_id, "reason": c.reason} for c in listing.conflicts]
+    if args.json:
+        from sdm_facilitator.export.json_export import to_json
+
+        print(to_json({"meetings": rows, "unreadable": unreadable, "conflicts": conflicts}), file=ctx.out)
+        return 0
+    if not rows:
+        print(f"No meetings in {ctx.data_dir}.", file=ctx.out)
+    else:
+        header = ("ID", "FAMILY", "KIND", "STAGE", "NEXT DATE")
+        table = [
+            (r["id"], one_line(r["family_label"], 30), r["kind"], r["stage"], r["next_date"] or "-") for r in rows
+        ]
+        widths = [max(len(str(row[i])) for row in [header, *table]) for i in range(len(header))]
+        for row in [header, *table]:
+            print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip(), file=ctx.out)
+    if unreadable:
+        print("\nFiles that could not be read (left untouched):", file=ctx.out)
+        for u in listing.unreadable:
+            print(f"  {one_line(str(u))}", file=ctx.out)
+    if conflicts:
+        print("\nConflict copies (kept; compare them with the meeting and remove by hand):", file=ctx.out)
+        for c in listing.conflicts:
+            print(f"  {one_line(c.path.name)}: {c.reason}", file=ctx.out)
+    return 0
+
+
+def load_meeting_or_fail(ctx: CliContext, meeting_id: str) -> Meeting:
+    """Read one meeting without locking it, or raise a one-line ``CliError``."""
+    try:
+        return _store(ctx).open(meeting_id, lock=False).meeting
+    except MeetingNotFound:
+        raise CliError(f"no meeting with id '{one_line(meeting_id, 80)}' in {ctx.data_dir} (see: sdm-facilitator list)") from None
+    except UnreadableMeetingError as error:
+        raise CliError(f"cannot read {one_line(str(error.unreadable))}", exit_code=1) from None
+
+
+def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    meeting = load_meeting_or_fail(ctx, args.id)
+    if args.json:
+        from sdm_facilitator.export.json_export import meeting_to_json
+
+        print(meeting_to_json(meeting), file=ctx.out)
+    else:
+        from sdm_facilitator.export.text import meeting_to_text
+
+        ctx.out.write(meeting_to_text(meeting))
+    return 0
+
+
+def run_demo(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sdm_facilitator.demo import write_demo
+
+    target = Path(args.dir).expanduser()
+    try:
+        ids = write_demo(target)
+    except (OSError, StoreError) as error:
+        raise CliError(f"could not write demo meetings into {target}: {error}") from None
+    print(f"Wrote {len(ids)} fictional demo meetings into {target}:", file=ctx.out)
+    for meeting_id in ids:
+        print(f"  {meeting_id}", file=ctx.out)
+    return 0

@@ -1,0 +1,270 @@
+"""Fictional demo meetings, one at each stage, for trying the app safely.
+
+Every name, place and event here is invented. Dates are set relative to today
+so the demo always shows something due soon, something overdue and a review
+coming up.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+
+from sdm_facilitator.domain.meeting import (
+    Action,
+    ActionUpdate,
+    BottomLineCheck,
+    Capture,
+    Child,
+    InfoShare,
+    Meeting,
+    Needs,
+    Person,
+    PhaseRecord,
+    PlanChange,
+    Review,
+    ScaleAnswer,
+    StepState,
+)
+from sdm_facilitator.domain.meeting_factory import create_meeting
+from sdm_facilitator.guides.loader import GuideLibrary, load_library
+from sdm_facilitator.storage.store import MeetingStore
+
+
+def _at(day: date, hour: int, minute: int = 0) -> datetime:
+    """A moment on ``day`` in local time, stored as UTC like every timestamp."""
+    return datetime.combine(day, time(hour, minute)).astimezone().astimezone(timezone.utc)
+
+
+def _mark_steps(meeting: Meeting, library: GuideLibrary, stage: str, done: int, today: date) -> None:
+    """Tick the first ``done`` steps of a stage, as a coordinator would have."""
+    guide = library.get(meeting.guide_id)
+    if guide is None:
+        return
+    for index, step in enumerate(guide.steps_for(stage, meeting.context)):
+        if index < done:
+            meeting.steps[step.id] = StepState(status="done", date=today - timedelta(days=done - index))
+
+
+def preparing_meeting(library: GuideLibrary, today: date) -> Meeting:
+    """A family group conference being prepared, ten days before the day."""
+    m = create_meeting(
+        library,
+        kind="fgc",
+        family_label="Amara and the Okafor-Reid family",
+        context="voluntary",
+        when=datetime.combine(today + timedelta(days=10), time(17, 30)),
+        children=[("Amara", 9), ("Tobi", 4)],
+    )
+    m.referral.date = today - timedelta(days=30)
+    m.referral.referrer = "Jo Whitfield, family support worker"
+    m.referral.worries = (
+        "Mum has been unwell and in hospital twice since the summer. Amara has missed school and has been "
+        "looking after Tobi in the evenings."
+    )
+    m.referral.strengths = (
+        "The children are loved and close to their grandmother. Mum asked for help herself. "
+        "Amara's teacher says she is bright and kind."
+    )
+    m.referral.bottom_lines = [
+        "An adult the children know is with them every evening and overnight.",
+        "Amara is in school every day.",
+    ]
+    m.referral.consent_meeting = True
+    m.referral.consent_sharing = True
+    m.children[0].participation = "attends-part"
+    m.children[0].views = "I want Nana to come more. I don't mind helping with Tobi but I get tired."
+    m.children[0].views_consent = True
+    m.children[0].advocate = "Sam (independent advocate)"
+    m.children[1].participation = "written-views"
+    m.people = [
+        Person(name="Grace Okafor", role="parent", relationship="mum", invitation="accepted",
+               prep_visit=today - timedelta(days=12), prep_notes="Prefers evenings; worried about being judged.",
+               needs=Needs(childcare="for Tobi during the meeting")),
+        Person(name="Beatrice Okafor", role="wider-family", relationship="grandmother (mum's mum)",
+               invitation="accepted", prep_visit=today - timedelta(days=5),
+               needs=Needs(language="Yoruba", interpreter=True, travel="lift from Leyton")),
+        Person(name="Daniel Reid", role="parent", relationship="dad (lives apart)", invitation="invited"),
+        Person(name="Kemi Adeyemi", role="friend-community", relationship="family friend from church",
+               invitation="family-agreed"),
+        Person(name="Jo Whitfield", role="professional", relationship="family support worker",
+               invitation="accepted", prep_visit=today - timedelta(days=8)),
+    ]
+    m.choices.venue = "Community room at St Anne's church hall"
+    m.choices.format = "hybrid"
+    m.choices.food = "Jollof rice and sandwiches; something for Tobi"
+    m.choices.language = "English, with a Yoruba interpreter for Beatrice"
+    m.info_sharing = [
+        InfoShare(document="Family support worker's summary", to="Grace and Daniel",
+                  due=today + timedelta(days=3)),
+        InfoShare(document="School attendance letter", to="Grace", due=today - timedelta(days=2)),
+    ]
+    _mark_steps(m, library, "preparation", 5, today)
+    return m
+
+
+def held_meeting(library: GuideLibrary, today: date) -> Meeting:
+    """A participative child protection conference held today, plan agreed."""
+    m = create_meeting(
+        library,
+        kind="cp-conference",
+        family_label="The Hollins family",
+        when=datetime.combine(today, time(10, 0)),
+        children=[("Leo", 13), ("Ruby", 6)],
+    )
+    m.referral.date = today - timedelta(days=20)
+    m.referral.referrer = "Priya Nair, social worker"
+    m.referral.worries = "Arguments at home have become frightening for the children; police were called once in March."
+    m.referral.strengths = "Both parents want things to change. Leo is doing well at football club."
+    m.referral.bottom_lines = ["The children are not around shouting or violence.", "Leo has someone to talk to."]
+    m.referral.consent_meeting = True
+    m.referral.consent_sharing = True
+    m.children[0].participation = "attends-part"
+    m.children[0].views = "I just want it to be calm at home. [I'm fine at football] :)"
+    m.children[0].views_consent = True
+    m.children[0].met_before = today - timedelta(days=4)
+    m.children[1].participation = "written-views"
+    m.children[1].views = "A drawing of the family at the park, with everyone smiling."
+    m.people = [
+        Person(name="Kerry Hollins", role="parent", relationship="mum", invitation="accepted",
+               prep_visit=today - timedelta(days=9), attendance="present"),
+        Person(name="Mark Hollins", role="parent", relationship="dad", invitation="accepted",
+               prep_visit=today - timedelta(days=9), attendance="present"),
+        Person(name="Sue Barnes", role="wider-family", relationship="aunt (mum's sister)", invitation="accepted",
+               prep_visit=today - timedelta(days=6), attendance="remote"),
+        Person(name="Priya Nair", role="professional", relationship="social worker", invitation="accepted",
+               prep_visit=today - timedelta(days=10), attendance="present"),
+    ]
+    start = _at(today, 10, 0)
+    m.record.started = start
+    phase_ids = [a.phase_id for a in m.agenda]
+    clock = start
+    for item in m.agenda:
+        m.record.phases.append(PhaseRecord(phase_id=item.phase_id, started=clock,
+                                           ended=clock + timedelta(minutes=item.minutes)))
+        clock += timedelta(minutes=item.minutes)
+    m.record.ended = clock
+    guide = library.get(m.guide_id)
+    if guide and guide.private_phase:
+        private = m.record.phase(guide.private_phase.id)
+        if private:
+            m.record.family_time_start, m.record.family_time_end = private.started, private.ended
+    first_phase = phase_ids[1] if len(phase_ids) > 1 else ""
+    m.record.captures = [
+        Capture(kind="worry", text="Ruby has been hiding under her bed when voices are raised.", phase_id=first_phase,
+                at=start + timedelta(minutes=25)),
+        Capture(kind="working-well", text="Mark has started the Building Better Relationships course.",
+                phase_id=first_phase, at=start + timedelta(minutes=28)),
+        Capture(kind="decision", text="Sue will have the children on Friday nights.", phase_id=first_phase,
+                at=start + timedelta(minutes=110)),
+    ]
+    m.record.scales = [ScaleAnswer(value=4, who="Kerry", phase_id=first_phase, at=start + timedelta(minutes=35)),
+                       ScaleAnswer(value=3, who="Priya (social worker)", phase_id=first_phase,
+                                   at=start + timedelta(minutes=36))]
+    m.plan.family_words = (
+        "When things get heated Mark will go to his brother's for the night. Sue has the kids Fridays so "
+        "Kerry and Mark get a break. We'll all go to the course."
+    )
+    m.plan.actions = [
+        Action(what="Go to his brother's when an argument starts", who="Mark", support_needed="none"),
+        Action(what="Have Leo and Ruby every Friday night", who="Sue", by_when=today + timedelta(days=4)),
+        Action(what="Arrange a school counsellor for Leo", who="Priya (social worker)",
+               by_when=today + timedelta(days=14), support_from="school"),
+    ]
+    m.plan.contingency = "If Mark can't leave, Kerry takes the children to Sue's."
+    m.plan.family_keeper = "Sue Barnes"
+    m.plan.professional_lead = "Priya Nair"
+    m.plan.review_date = today + timedelta(days=90)
+    m.plan.bottom_line_checks = [
+        BottomLineCheck(bottom_line=m.referral.bottom_lines[0], addressed=True, note="Plan for leaving and Friday nights."),
+        BottomLineCheck(bottom_line=m.referral.bottom_lines[1], addressed=True, note="School counsellor."),
+    ]
+    m.plan.response.decision = "agreed"
+    m.plan.response.date = today
+    m.follow_up.reviews = [Review(scheduled=today + timedelta(days=90))]
+    _mark_steps(m, library, "preparation", 99, today)
+    return m
+
+
+def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:
+    """A family group conference held two and a half months ago, in follow-up."""
+    held = today - timedelta(days=75)
+    m = create_meeting(
+        library,
+        kind="fgc",
+        family_label="Rahman family",
+        context="statutory",
+        when=datetime.combine(held, time(13, 0)),
+        children=[("Yusuf", 15)],
+    )
+    m.referral.date = held - timedelta(days=42)
+    m.referral.referrer = "Owen Price, youth worker"
+    m.referral.worries = "Yusuf has been staying out late and was found at a house where older men sell drugs."
+    m.referral.strengths = "Big, close family; his uncle runs a garage and has offered Yusuf work."
+    m.referral.bottom_lines = ["Yusuf is home by 9pm on school nights.", "Someone knows where he is."]
+    m.referral.consent_meeting = True
+    m.referral.consent_sharing = True
+    m.children[0].participation = "attends-all"
+    m.children[0].views = "Everyone talks about me like I'm not there. I'd work at the garage though."
+    m.children[0].views_consent = True
+    m.people = [
+        Person(name="Nasreen Rahman", role="parent", relationship="mum", invitation="accepted",
+               prep_visit=held - timedelta(days=20), attendance="present", needs=Needs(language="Bengali")),
+        Person(name="Farid Rahman", role="wider-family", relationship="uncle", invitation="accepted",
+               prep_visit=held - timedelta(days=15), attendance="present"),
+        Person(name="Owen Price", role="professional", relationship="youth worker", invitation="accepted",
+               prep_visit=held - timedelta(days=21), attendance="present"),
+    ]
+    m.record.started = _at(held, 13, 0)
+    m.record.ended = _at(held, 15, 40)
+    m.plan.family_words = "Yusuf works at Farid's garage Saturdays. Mum texts Farid if Yusuf isn't home by 9."
+    m.plan.actions = [
+        Action(what="Saturday job at the garage", who="Farid and Yusuf", status="under-way",
+               updates=[ActionUpdate(date=held + timedelta(days=14), status="under-way", note="Started; going well.")]),
+        Action(what="Find a boxing club Yusuf likes", who="Owen (youth worker)", by_when=held + timedelta(days=30),
+               support_from="youth service", support_delivered="not-yet", status="stuck",
+               updates=[ActionUpdate(date=held + timedelta(days=40), status="stuck",
+                                     note="Club full until spring; looking at another one.")]),
+        Action(what="Phone credit so Yusuf can always call home", who="Nasreen", status="done",
+               updates=[ActionUpdate(date=held + timedelta(days=3), status="done", note="")]),
+    ]
+    m.plan.contingency = "If Yusuf is not home by 10, Farid goes to look and Nasreen calls Owen's out-of-hours line."
+    m.plan.family_keeper = "Farid Rahman"
+    m.plan.professional_lead = "Owen Price"
+    m.plan.review_date = held + timedelta(days=90)
+    m.plan.response.decision = "agreed-with-changes"
+    m.plan.response.changes = "Added: the family tells Owen about any night Yusuf is not home."
+    m.plan.response.date = held
+    m.follow_up.plan_changes = [
+        PlanChange(date=held + timedelta(days=45), what="Curfew moved to 9:30 on Fridays",
+                   reason="Yusuf asked; everyone agreed it was fair."),
+    ]
+    m.follow_up.reviews = [Review(scheduled=held + timedelta(days=90), requested_by="planned at the meeting")]
+    _mark_steps(m, library, "preparation", 99, today)
+    _mark_steps(m, library, "follow_up", 2, today)
+    return m
+
+
+def early_meeting(library: GuideLibrary, today: date) -> Meeting:
+    """A child in need meeting just referred: nothing arranged yet."""
+    m = create_meeting(library, kind="cin-meeting", family_label="Jay and Mia (Taylor household)",
+                       children=[("Mia", 2)])
+    m.referral.date = today - timedelta(days=2)
+    m.referral.referrer = "Health visitor"
+    m.referral.worries = "Jay is a young dad on his own with Mia and says he is struggling with money and sleep."
+    m.referral.strengths = "Jay asked for help. Mia is thriving and meeting her milestones."
+    return m
+
+
+def write_demo(data_dir: Path, today: date | None = None) -> list[str]:
+    """Write the demo meetings into ``data_dir`` and return their ids."""
+    today = today or date.today()
+    library = load_library(None)
+    store = MeetingStore(data_dir)
+    store.ensure()
+    ids = []
+    for build in (preparing_meeting, held_meeting, follow_up_meeting, early_meeting):
+        opened = store.create(build(library, today))
+        store.close(opened)
+        ids.append(opened.meeting.id)
+    return ids

@@ -1,0 +1,554 @@
+"""The meeting model: one record per shared decision-making meeting.
+
+Plain mutable dataclasses, because screens edit them field by field and the
+store saves the whole record. Allowed values of choice fields are listed in
+each field's ``metadata["choices"]`` so the codec can check a hand-edited file
+and name the field that is wrong. Every class keeps an ``extra`` dict holding
+keys this version does not know (from a newer version, or added by hand), so a
+load-and-save round trip never drops them.
+
+Unset values are ``None`` (or empty text / empty lists) and are omitted from
+the file rather than written as placeholders.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
+
+SCHEMA_VERSION = 1
+
+CONTEXT_CHOICES = CONTEXTS
+
+PARTICIPATION_CHOICES = (
+    "attends-all",
+    "attends-part",
+    "remote",
+    "advocate",
+    "written-views",
+    "not-taking-part",
+)
+PARTICIPATION_LABELS = {
+    "attends-all": "Attends all of it",
+    "attends-part": "Attends part of it",
+    "remote": "Joins remotely",
+    "advocate": "Through an advocate",
+    "written-views": "Written, drawn or recorded views",
+    "not-taking-part": "Not taking part",
+}
+
+ROLE_CHOICES = (
+    "child",
+    "parent",
+    "carer",
+    "wider-family",
+    "friend-community",
+    "professional",
+    "advocate",
+    "interpreter",
+    "other",
+)
+ROLE_LABELS = {
+    "child": "Child or young person",
+    "parent": "Parent",
+    "carer": "Carer",
+    "wider-family": "Wider family",
+    "friend-community": "Friend or community",
+    "professional": "Professional",
+    "advocate": "Advocate",
+    "interpreter": "Interpreter",
+    "other": "Other",
+}
+
+INVITATION_CHOICES = (
+    "suggested",
+    "family-agreed",
+    "invited",
+    "accepted",
+    "declined",
+    "not-invited",
+)
+INVITATION_LABELS = {
+    "suggested": "Suggested",
+    "family-agreed": "Family agreed to invite",
+    "invited": "Invited",
+    "accepted": "Accepted",
+    "declined": "Declined",
+    "not-invited": "Not to be invited",
+}
+
+ATTENDANCE_CHOICES = ("present", "remote", "part", "absent")
+ATTENDANCE_LABELS = {
+    "present": "Present",
+    "remote": "Joined remotely",
+    "part": "Part of the meeting",
+    "absent": "Not present",
+}
+
+FORMAT_CHOICES = ("in-person", "online", "hybrid")
+FORMAT_LABELS = {"in-person": "In person", "online": "Online", "hybrid": "Hybrid"}
+
+STEP_STATUS_CHOICES = ("todo", "done", "na")
+STEP_STATUS_LABELS = {"todo": "To do", "done": "Done", "na": "Not applicable"}
+
+CAPTURE_KINDS = ("note", "worry", "working-well", "needs-to-happen", "decision")
+CAPTURE_LABELS = {
+    "note": "Note",
+    "worry": "Worry",
+    "working-well": "Working well",
+    "needs-to-happen": "Needs to happen",
+    "decision": "Decision",
+}
+
+RESPONSE_CHOICES = ("agreed", "agreed-with-changes", "not-agreed")
+RESPONSE_LABELS = {
+    "agreed": "Agreed",
+    "agreed-with-changes": "Agreed with changes",
+    "not-agreed": "Not agreed yet",
+}
+
+# No word such as "failed": a plan that has stalled is "stuck" and needs help.
+ACTION_STATUS_CHOICES = ("not-started", "under-way", "done", "stuck")
+ACTION_STATUS_LABELS = {
+    "not-started": "Not started",
+    "under-way": "Under way",
+    "done": "Done",
+    "stuck": "Stuck",
+}
+
+SUPPORT_DELIVERY_CHOICES = ("not-yet", "partly", "given")
+SUPPORT_DELIVERY_LABELS = {
+    "not-yet": "Not given yet",
+    "partly": "Partly given",
+    "given": "Given",
+}
+
+
+def choices(values: tuple[str, ...]) -> dict[str, Any]:
+    """Field metadata naming the allowed values, read by the codec's checks."""
+    return {"choices": values}
+
+
+def new_id(prefix: str = "") -> str:
+    """A random id, safe as a file name, never derived from anyone's name."""
+    return f"{prefix}{secrets.token_hex(4)}"
+
+
+def new_meeting_id(now: datetime | None = None) -> str:
+    """A meeting id: the creation date (for sorting by eye) plus random hex."""
+    now = now or utc_now()
+    return f"{now:%Y%m%d}-{secrets.token_hex(4)}"
+
+
+def utc_now() -> datetime:
+    """Now, to the second, as an aware UTC datetime (what timestamps store)."""
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def _extra() -> dict[str, Any]:
+    return field(default_factory=dict, repr=False, compare=True)
+
+
+@dataclass
+class Needs:
+    """What a person needs to take part: language, interpreter, access, childcare, travel."""
+
+    language: str = ""
+    interpreter: bool | None = None
+    access: str = ""
+    childcare: str = ""
+    travel: str = ""
+    extra: dict[str, Any] = _extra()
+
+    def summary(self) -> list[str]:
+        """Short words for each need that is set, for compact lists."""
+        parts = []
+        if self.language:
+            parts.append(f"language: {self.language}")
+        if self.interpreter:
+            parts.append("interpreter")
+        for label, value in (("access", self.access), ("childcare", self.childcare), ("travel", self.travel)):
+            if value:
+                parts.append(f"{label}: {value}")
+        return parts
+
+
+@dataclass
+class Person:
+    """Someone in the network around the children, family or professional."""
+
+    id: str = field(default_factory=lambda: new_id("p-"))
+    name: str = ""
+    role: str = field(default="wider-family", metadata=choices(ROLE_CHOICES))
+    relationship: str = ""
+    invitation: str = field(default="suggested", metadata=choices(INVITATION_CHOICES))
+    # Required when invitation is "not-invited": the reason agreed with the family.
+    not_invited_reason: str = ""
+    prep_visit: date | None = None
+    prep_notes: str = ""
+    needs: Needs = field(default_factory=Needs)
+    attendance: str | None = field(default=None, metadata=choices(ATTENDANCE_CHOICES))
+    extra: dict[str, Any] = _extra()
+
+    @property
+    def is_professional(self) -> bool:
+        return self.role in ("professional", "advocate", "interpreter")
+
+    @property
+    def prepared(self) -> bool:
+        """Prepared means someone has met them before the day."""
+        return self.prep_visit is not None
+
+
+@dataclass
+class Child:
+    """A child or young person the meeting is about, and how they take part."""
+
+    id: str = field(default_factory=lambda: new_id("c-"))
+    name: str = ""
+    age: int | None = field(default=None, metadata={"min": 0, "max": 25})
+    participation: str | None = field(default=None, metadata=choices(PARTICIPATION_CHOICES))
+    # Required when participation is "not-taking-part".
+    participation_reason: str = ""
+    views: str = ""
+    views_consent: bool | None = None
+    advocate: str = ""
+    met_before: date | None = None
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class Referral:
+    """Why the meeting was asked for, in plain words, with the family's consent."""
+
+    date: date | None = None
+    referrer: str = ""
+    worries: str = ""
+    strengths: str = ""
+    bottom_lines: list[str] = field(default_factory=list)
+    consent_meeting: bool | None = None
+    consent_sharing: bool | None = None
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class FamilyChoices:
+    """What the family chose for the day: when, where, how, food and language."""
+
+    when: datetime | None = None
+    venue: str = ""
+    format: str | None = field(default=None, metadata=choices(FORMAT_CHOICES))
+    food: str = ""
+    language: str = ""
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class StepState:
+    """Progress on one guide step, stored by the step's stable id."""
+
+    status: str = field(default="todo", metadata=choices(STEP_STATUS_CHOICES))
+    note: str = ""
+    date: date | None = None
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class InfoShare:
+    """A report or piece of information, who it goes to, and when it was shared."""
+
+    id: str = field(default_factory=lambda: new_id("i-"))
+    document: str = ""
+    to: str = ""
+    due: date | None = None
+    shared: date | None = None
+    note: str = ""
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class AgendaItem:
+    """One planned part of the meeting: a guide phase, possibly re-timed."""
+
+    phase_id: str = ""
+    name: str = ""
+    minutes: int = field(default=0, metadata={"min": 0, "max": 600})
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class PhaseRecord:
+    """When a phase of the meeting started and ended, with the chair's notes."""
+
+    phase_id: str = ""
+    started: datetime | None = None
+    ended: datetime | None = None
+    notes: str = ""
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class Capture:
+    """Something said in the room, stamped with the phase and time."""
+
+    id: str = field(default_factory=lambda: new_id("q-"))
+    kind: str = field(default="note", metadata=choices(CAPTURE_KINDS))
+    text: str = ""
+    phase_id: str = ""
+    at: datetime | None = None
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class ScaleAnswer:
+    """A 0 to 10 answer (10: safe enough to close) and who gave it."""
+
+    id: str = field(default_factory=lambda: new_id("s-"))
+    value: int = field(default=0, metadata={"min": 0, "max": 10})
+    who: str = ""
+    note: str = ""
+    phase_id: str = ""
+    at: datetime | None = None
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class MeetingRecord:
+    """What happened on the day. Times are stored, never counted in memory."""
+
+    started: datetime | None = None
+    ended: datetime | None = None
+    phases: list[PhaseRecord] = field(default_factory=list)
+    family_time_start: datetime | None = None
+    family_time_end: datetime | None = None
+    family_time_extra_minutes: int = field(default=0, metadata={"min": 0, "max": 600})
+    captures: list[Capture] = field(default_factory=list)
+    scales: list[ScaleAnswer] = field(default_factory=list)
+    extra: dict[str, Any] = _extra()
+
+    def phase(self, phase_id: str) -> PhaseRecord | None:
+        """The latest record of ``phase_id`` (a phase can be returned to)."""
+        found = [p for p in self.phases if p.phase_id == phase_id]
+        return found[-1] if found else None
+
+    @property
+    def current_phase(self) -> PhaseRecord | None:
+        """The phase that has started and not ended, if any."""
+        return next((p for p in reversed(self.phases) if p.started and not p.ended), None)
+
+
+@dataclass
+class ActionUpdate:
+    """A dated change of an action's status, with a note."""
+
+    date: date | None = None
+    status: str = field(default="under-way", metadata=choices(ACTION_STATUS_CHOICES))
+    note: str = ""
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class Action:
+    """One part of the plan: what, who, by when, and the help promised for it."""
+
+    id: str = field(default_factory=lambda: new_id("a-"))
+    what: str = ""
+    who: str = ""
+    by_when: date | None = None
+    support_needed: str = ""
+    support_from: str = ""
+    # Whether the help services promised has been given.
+    support_delivered: str | None = field(default=None, metadata=choices(SUPPORT_DELIVERY_CHOICES))
+    status: str = field(default="not-started", metadata=choices(ACTION_STATUS_CHOICES))
+    updates: list[ActionUpdate] = field(default_factory=list)
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class BottomLineCheck:
+    """The professionals' view of whether the plan addresses one bottom line.
+
+    Kept apart from the family's words so checking never changes their text.
+    """
+
+    bottom_line: str = ""
+    addressed: bool | None = None
+    note: str = ""
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class ProfessionalResponse:
+    """Whether the plan is agreed and, if not, why and what would make it acceptable."""
+
+    decision: str | None = field(default=None, metadata=choices(RESPONSE_CHOICES))
+    reasons: str = ""
+    changes: str = ""
+    would_make_acceptable: str = ""
+    date: date | None = None
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class Plan:
+    """The family's plan in their own words, and what surrounds it."""
+
+    family_words: str = ""
+    actions: list[Action] = field(default_factory=list)
+    contingency: str = ""
+    family_keeper: str = ""
+    professional_lead: str = ""
+    review_date: date | None = None
+    bottom_line_checks: list[BottomLineCheck] = field(default_factory=list)
+    response: ProfessionalResponse = field(default_factory=ProfessionalResponse)
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class PlanChange:
+    """A change to the plan after the meeting, with date and reason."""
+
+    date: date | None = None
+    what: str = ""
+    reason: str = ""
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class Review:
+    """A review meeting: planned, held, and what it decided."""
+
+    id: str = field(default_factory=lambda: new_id("r-"))
+    scheduled: date | None = None
+    held: date | None = None
+    requested_by: str = ""
+    outcome: str = ""
+    # The id of the review meeting's own file, when it was run in the app.
+    meeting_id: str = ""
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class FollowUp:
+    """The months after the meeting: changes to the plan and reviews."""
+
+    plan_changes: list[PlanChange] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class Meeting:
+    """One shared decision-making meeting, from referral to follow-up."""
+
+    id: str = field(default_factory=new_meeting_id)
+    schema_version: int = SCHEMA_VERSION
+    created: datetime = field(default_factory=utc_now)
+    updated: datetime = field(default_factory=utc_now)
+    kind: str = field(default="fgc", metadata=choices(MEETING_KINDS))
+    context: str = field(default="voluntary", metadata=choices(CONTEXT_CHOICES))
+    family_label: str = ""
+    guide_id: str = ""
+    # For a review meeting: the meeting whose plan it reviews.
+    reviews_meeting_id: str = ""
+    referral: Referral = field(default_factory=Referral)
+    children: list[Child] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    choices: FamilyChoices = field(default_factory=FamilyChoices)
+    steps: dict[str, StepState] = field(default_factory=dict)
+    info_sharing: list[InfoShare] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)
+    record: MeetingRecord = field(default_factory=MeetingRecord)
+    plan: Plan = field(default_factory=Plan)
+    follow_up: FollowUp = field(default_factory=FollowUp)
+    extra: dict[str, Any] = _extra()
+
+    @property
+    def stage(self) -> str:
+        """Where the meeting is, derived from what has been recorded.
+
+        Derived rather than stored so it can never disagree with the record.
+        """
+        if self.plan.response.decision in ("agreed", "agreed-with-changes") or self.record.ended:
+            return "follow_up"
+        if self.record.family_time_start and not self.record.family_time_end:
+            return "family_time"
+        if self.record.started:
+            return "meeting"
+        return "preparation"
+
+    @property
+    def meeting_date(self) -> date | None:
+        """The day of the meeting, when the family has chosen one."""
+        return self.choices.when.date() if self.choices.when else None
+
+    def step_state(self, step_id: str) -> StepState:
+        """The state of a guide step, created as "to do" when first asked for."""
+        return self.steps.setdefault(step_id, StepState())
+
+    def person(self, person_id: str) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def child(self, child_id: str) -> Child | None:
+        return next((c for c in self.children if c.id == child_id), None)
+
+    def touch(self, now: datetime | None = None) -> None:
+        """Mark the record as changed now."""
+        self.updated = now or utc_now()
+
+
+def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
+    """Every free text a person wrote in the record, with a label saying where.
+
+    Used by the language hints (``lint``) and by tests that prove user text is
+    shown literally; labels are field paths, not values, so they are safe to log.
+    """
+    yield "family label", meeting.family_label
+    r = meeting.referral
+    yield "referral: referrer", r.referrer
+    yield "referral: worries", r.worries
+    yield "referral: strengths", r.strengths
+    for i, line in enumerate(r.bottom_lines, 1):
+        yield f"referral: bottom line {i}", line
+    for i, child in enumerate(meeting.children, 1):
+        yield f"child {i}: views", child.views
+        yield f"child {i}: participation reason", child.participation_reason
+    for i, person in enumerate(meeting.people, 1):
+        yield f"person {i}: relationship", person.relationship
+        yield f"person {i}: preparation notes", person.prep_notes
+        yield f"person {i}: reason not invited", person.not_invited_reason
+    yield "family choices: venue", meeting.choices.venue
+    yield "family choices: food", meeting.choices.food
+    for step_id, state in meeting.steps.items():
+        yield f"step {step_id}: note", state.note
+    for i, share in enumerate(meeting.info_sharing, 1):
+        yield f"information {i}: note", share.note
+    for phase in meeting.record.phases:
+        yield f"meeting {phase.phase_id}: notes", phase.notes
+    for i, capture in enumerate(meeting.record.captures, 1):
+        yield f"meeting capture {i}", capture.text
+    for i, scale in enumerate(meeting.record.scales, 1):
+        yield f"scale {i}: note", scale.note
+    p = meeting.plan
+    yield "plan: family's words", p.family_words
+    yield "plan: contingency", p.contingency
+    for i, action in enumerate(p.actions, 1):
+        yield f"action {i}: what", action.what
+        yield f"action {i}: support needed", action.support_needed
+        for j, update in enumerate(action.updates, 1):
+            yield f"action {i} update {j}", update.note
+    for i, check in enumerate(p.bottom_line_checks, 1):
+        yield f"bottom line check {i}: note", check.note
+    yield "response: reasons", p.response.reasons
+    yield "response: changes", p.response.changes
+    yield "response: what would make it acceptable", p.response.would_make_acceptable
+    for i, change in enumerate(meeting.follow_up.plan_changes, 1):
+        yield f"plan change {i}: what", change.what
+        yield f"plan change {i}: reason", change.reason
+    for i, review in enumerate(meeting.follow_up.reviews, 1):
+        yield f"review {i}: outcome", review.outcome

@@ -1,0 +1,42 @@
+"""Make user text safe to show on a terminal, without changing what is stored.
+
+Control characters in a note (pasted from another program, or hostile) could
+move the cursor, change colours or reorder text if they reached the terminal
+raw. For display they become visible symbols; the stored text stays exact.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Bidirectional embedding, override and isolate controls can make text appear
+# in a different order than it is stored (the "Trojan Source" family).
+_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f" + _BIDI_CONTROLS + "]"
+)
+
+
+def _symbol(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control pictures" block: ␀ ␁ ... ␟
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"\u27e8U+{code:04X}\u27e9"  # ⟨U+202E⟩
+
+
+def visible(text: str) -> str:
+    """``text`` with every terminal control character shown as a visible symbol.
+
+    Tabs and newlines are kept: they are ordinary layout in notes.
+    """
+    return _UNSAFE.sub(_symbol, text)
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """``visible`` text folded onto one line, shortened with an ellipsis at ``limit``."""
+    flat = visible(text).replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    if limit is not None and len(flat) > limit:
+        return flat[: max(limit - 1, 0)] + "…"
+    return flat

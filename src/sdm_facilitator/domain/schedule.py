@@ -1,0 +1,88 @@
+"""Dates that matter: what is due next for a meeting, and what is overdue.
+
+One function serves the home screen's "next thing due", the command line's
+``list`` and the readiness panel, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.meeting import Meeting
+
+
+@dataclass(frozen=True, order=True)
+class DueItem:
+    """Something with a date: a preparation step, the meeting, an action, a review."""
+
+    due: date
+    label: str
+    kind: str  # "step", "meeting", "action", "review", "info"
+    ref: str = ""
+
+    def overdue(self, today: date) -> bool:
+        return self.due < today
+
+
+def step_due_date(meeting: Meeting, days_before: int | None) -> date | None:
+    """When a preparation step is due: its suggested days before the meeting date."""
+    if days_before is None or meeting.meeting_date is None:
+        return None
+    return meeting.meeting_date - timedelta(days=days_before)
+
+
+def follow_up_due_date(meeting: Meeting, days_after: int | None) -> date | None:
+    """When a follow-up step is due: its suggested days after the meeting day."""
+    held = meeting.record.started.date() if meeting.record.started else meeting.meeting_date
+    if days_after is None or held is None:
+        return None
+    return held + timedelta(days=days_after)
+
+
+def due_items(meeting: Meeting, guide: Guide | None = None) -> list[DueItem]:
+    """Every open, dated item of the meeting's current stage, earliest first."""
+    items: list[DueItem] = []
+    stage = meeting.stage
+    if stage == "preparation":
+        if meeting.meeting_date:
+            items.append(DueItem(meeting.meeting_date, "the meeting", "meeting"))
+        if guide is not None:
+            for step in guide.steps_for("preparation", meeting.context):
+                state = meeting.steps.get(step.id)
+                if state is not None and state.status != "todo":
+                    continue
+                due = step_due_date(meeting, step.days_before)
+                if due is not None:
+                    items.append(DueItem(due, step.title, "step", step.id))
+        for share in meeting.info_sharing:
+            if share.shared is None and share.due is not None:
+                items.append(DueItem(share.due, f"share: {share.document}", "info", share.id))
+    elif stage == "follow_up":
+        for action in meeting.plan.actions:
+            if action.status != "done" and action.by_when is not None:
+                items.append(DueItem(action.by_when, f"action: {action.what}", "action", action.id))
+        open_reviews = [r for r in meeting.follow_up.reviews if r.held is None and r.scheduled]
+        for review in open_reviews:
+            assert review.scheduled is not None
+            items.append(DueItem(review.scheduled, "review meeting", "review", review.id))
+        if not open_reviews and meeting.plan.review_date and not meeting.follow_up.reviews:
+            items.append(DueItem(meeting.plan.review_date, "review meeting", "review"))
+        if guide is not None:
+            for step in guide.steps_for("follow_up", meeting.context):
+                state = meeting.steps.get(step.id)
+                if state is not None and state.status != "todo":
+                    continue
+                due = follow_up_due_date(meeting, step.days_after)
+                if due is not None:
+                    items.append(DueItem(due, step.title, "step", step.id))
+    elif meeting.meeting_date:
+        items.append(DueItem(meeting.meeting_date, "the meeting", "meeting"))
+    return sorted(items)
+
+
+def next_due(meeting: Meeting, guide: Guide | None = None) -> DueItem | None:
+    """The earliest open dated item (overdue ones come first by date)."""
+    items = due_items(meeting, guide)
+    return items[0] if items else None

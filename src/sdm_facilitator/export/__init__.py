@@ -1,0 +1,1 @@
+"""Exports: the meeting as readable text or JSON, for the command line and sharing."""

@@ -1,0 +1,1 @@
+"""Storage: meetings as TOML files, written atomically and read defensively."""

@@ -1,0 +1,270 @@
+"""Meeting <-> plain dict <-> TOML text.
+
+One generic, type-hint driven codec serves every dataclass in the meeting
+model, so a new field needs no codec code. Decoding checks types, ranges and
+allowed values and names the exact field on failure (``people[2].age: ...``),
+because hand-edited files must never produce a traceback or a silently changed
+value. Keys this version does not know are kept in each object's ``extra`` and
+written back unchanged.
+
+Encoding always parses its own output back with ``tomllib`` and compares it
+with what was meant, because tomli-w can write TOML that does not read back
+the same (for example ``\\r\\n`` inside multi-line strings).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+import types
+import typing
+from datetime import date, datetime, time
+from functools import cache
+from typing import Any, TypeVar, Union, get_args, get_origin
+
+import tomli_w
+
+from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting
+
+T = TypeVar("T")
+
+
+class CodecError(ValueError):
+    """A value in a meeting that cannot be read or written, naming its field."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+        self.message = message
+
+
+class FutureSchemaError(CodecError):
+    """The file was written by a newer version of the app."""
+
+
+# ---------------------------------------------------------------- encoding
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def to_dict(obj: Any) -> Any:
+    """A dataclass as a plain dict, leaving out unset values.
+
+    Unset means None, empty text, an empty list or an empty table: omitting
+    them keeps files short and avoids placeholders that could change meaning.
+    ``False`` and ``0`` are real answers and are kept.
+    """
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(obj):
+            if f.name == "extra":
+                continue
+            value = to_dict(getattr(obj, f.name))
+            if not _is_empty(value):
+                out[f.name] = value
+        for key, value in getattr(obj, "extra", {}).items():
+            out.setdefault(key, value)
+        return out
+    if isinstance(obj, list):
+        return [to_dict(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+def _check_encodable(value: Any, path: str) -> None:
+    """Reject text TOML files cannot hold (lone surrogates) before writing."""
+    if isinstance(value, str):
+        for index, char in enumerate(value):
+            if 0xD800 <= ord(char) <= 0xDFFF:
+                raise CodecError(
+                    path,
+                    f"contains a character that cannot be saved (U+{ord(char):04X} at position {index}); "
+                    "please retype that part",
+                )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_encodable(key, path)
+            _check_encodable(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_encodable(item, f"{path}[{i}]")
+
+
+def dumps_checked(data: dict[str, Any]) -> str:
+    """TOML text that is proven to read back as exactly ``data``.
+
+    Multi-line strings are easier for people to read, so they are tried first;
+    if they do not round-trip exactly, every string is written escaped instead.
+    """
+    _check_encodable(data, "")
+    for multiline in (True, False):
+        try:
+            text = tomli_w.dumps(data, multiline_strings=multiline)
+        except (TypeError, ValueError) as error:
+            raise CodecError("", f"cannot be written as TOML: {error}") from None
+        try:
+            if tomllib.loads(text) == data:
+                return text
+        except tomllib.TOMLDecodeError:
+            pass
+    raise CodecError("", "the file would not read back exactly as saved (a date or time may be out of range)")
+
+
+def meeting_to_toml(meeting: Meeting) -> str:
+    """The meeting as TOML text, checked to read back exactly."""
+    return dumps_checked(to_dict(meeting))
+
+
+# ---------------------------------------------------------------- decoding
+
+_TYPE_WORDS: dict[type, str] = {
+    str: "text",
+    int: "a whole number",
+    bool: "true or false",
+    date: "a date such as 2026-03-01",
+    datetime: "a date and time such as 2026-03-01T10:00:00",
+    list: "a list",
+    dict: "a table",
+}
+
+
+def _describe(value: Any) -> str:
+    """How a found value is described in an error message (type, not content).
+
+    Messages never quote the value itself: it may be personal data and error
+    messages can end up in reports.
+    """
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, datetime):
+        return "a date and time"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, time):
+        return "a time of day"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _unwrap_optional(tp: Any) -> tuple[Any, bool]:
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        if len(args) == 1 and len(get_args(tp)) == 2:
+            return args[0], True
+    return tp, False
+
+
+def _decode(tp: Any, value: Any, path: str, meta: typing.Mapping[str, Any]) -> Any:
+    tp, _optional = _unwrap_optional(tp)
+    origin = get_origin(tp)
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            raise CodecError(path, f"expected a table, found {_describe(value)}")
+        return from_dict(tp, value, path)  # type: ignore[arg-type]
+    if origin is list:
+        if not isinstance(value, list):
+            raise CodecError(path, f"expected a list, found {_describe(value)}")
+        (item_type,) = get_args(tp)
+        return [_decode(item_type, v, f"{path}[{i}]", {}) for i, v in enumerate(value)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise CodecError(path, f"expected a table, found {_describe(value)}")
+        _key_type, item_type = get_args(tp)
+        if item_type is Any:
+            return value
+        return {k: _decode(item_type, v, f"{path}.{k}", {}) for k, v in value.items()}
+    if tp is datetime:
+        if not isinstance(value, datetime):
+            raise CodecError(path, f"expected {_TYPE_WORDS[datetime]}, found {_describe(value)}")
+        return value
+    if tp is date:
+        if not isinstance(value, date) or isinstance(value, datetime):
+            raise CodecError(path, f"expected {_TYPE_WORDS[date]}, found {_describe(value)}")
+        return value
+    if tp is bool:
+        if not isinstance(value, bool):
+            raise CodecError(path, f"expected {_TYPE_WORDS[bool]}, found {_describe(value)}")
+        return value
+    if tp is int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise CodecError(path, f"expected {_TYPE_WORDS[int]}, found {_describe(value)}")
+        low, high = meta.get("min"), meta.get("max")
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise CodecError(path, f"must be between {low} and {high}")
+        return value
+    if tp is str:
+        if not isinstance(value, str):
+            raise CodecError(path, f"expected {_TYPE_WORDS[str]}, found {_describe(value)}")
+        allowed = meta.get("choices")
+        if allowed is not None and value not in allowed:
+            raise CodecError(path, f"unknown value; expected one of {', '.join(allowed)}")
+        return value
+    if tp is Any:
+        return value
+    raise CodecError(path, f"unsupported field type {tp!r}")  # a programming error, named clearly
+
+
+def from_dict(cls: type[T], data: dict[str, Any], path: str = "") -> T:
+    """Build ``cls`` from a plain dict, checking every field; unknown keys go to ``extra``."""
+    hints = _hints(cls)
+    kwargs: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    for key, value in data.items():
+        f = fields.get(key)
+        if f is None or key == "extra":
+            extra[key] = value
+            continue
+        field_path = f"{path}.{key}" if path else key
+        kwargs[key] = _decode(hints[key], value, field_path, f.metadata)
+    if "extra" in fields:
+        kwargs["extra"] = extra
+    return cls(**kwargs)
+
+
+def meeting_from_dict(data: dict[str, Any], *, allow_future: bool = False) -> Meeting:
+    """A meeting from parsed TOML, refusing files from a newer schema.
+
+    A newer file must not be half-understood and then saved over: unless
+    ``allow_future`` is given (the store then opens it read-only) it raises
+    ``FutureSchemaError``.
+    """
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise CodecError("schema_version", f"expected a whole number, found {_describe(version)}")
+    if version > SCHEMA_VERSION and not allow_future:
+        raise FutureSchemaError(
+            "schema_version",
+            f"written by a newer version of sdm-facilitator (schema {version}; this version reads up to "
+            f"{SCHEMA_VERSION}); update the app to edit it",
+        )
+    for required in ("id", "kind"):
+        if required not in data:
+            raise CodecError(required, "missing; every meeting file needs it")
+    meeting = from_dict(Meeting, data)
+    if not is_safe_id(meeting.id):
+        raise CodecError("id", "must be letters, digits, '-' or '_' only (it names the file)")
+    return meeting
+
+
+def is_safe_id(value: str) -> bool:
+    """Ids become file names, so only a small safe alphabet is allowed."""
+    return 0 < len(value) <= 64 and all(c.isascii() and (c.isalnum() or c in "-_") for c in value)

@@ -1,0 +1,50 @@
+"""The Textual app: themes, global keys, the command palette and shared services.
+
+Screens get the store and the guide library from the app, so tests can start
+the app on any data folder and everything follows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from sdm_facilitator.guides.loader import GuideLibrary, load_library
+from sdm_facilitator.paths import user_guides_dir
+from sdm_facilitator.storage.store import MeetingStore
+
+
+class SdmApp(App[int]):
+    """sdm-facilitator: prepare, run and follow up family meetings."""
+
+    TITLE = "sdm-facilitator"
+    CSS_PATH = "app.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("question_mark", "help_keys", "Keys", show=True),
+    ]
+
+    def __init__(self, data_dir: Path, *, demo: bool = False, library: GuideLibrary | None = None) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.demo = demo
+        self.store = MeetingStore(data_dir)
+        self.library = library if library is not None else load_library(user_guides_dir(data_dir))
+        if demo:
+            self.sub_title = "demo data (fictional)"
+
+    def on_mount(self) -> None:
+        from sdm_facilitator.ui.screens.home import HomeScreen
+
+        self.store.ensure()
+        self.push_screen(HomeScreen())
+
+    def action_help_keys(self) -> None:
+        """Show every key of the current screen."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()

@@ -1,0 +1,59 @@
+"""The home screen: every meeting, newest activity first, and files that could not be read."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.domain.schedule import next_due
+from sdm_facilitator.domain.vocabulary import STAGE_LABELS
+
+
+class HomeScreen(Screen[None]):
+    """The list of meetings."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "refresh", "Refresh"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield Static(id="unreadable", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#meetings", DataTable)
+        table.add_columns("Family", "Kind", "Stage", "Next due")
+        self.action_refresh()
+
+    def action_refresh(self) -> None:
+        """Read the data folder again."""
+        app = self.app
+        listing = app.store.list_meetings()  # type: ignore[attr-defined]
+        table = self.query_one("#meetings", DataTable)
+        table.clear()
+        for opened in listing.meetings:
+            m = opened.meeting
+            due = next_due(m, app.library.get(m.guide_id))  # type: ignore[attr-defined]
+            table.add_row(
+                Text(one_line(m.family_label, 40)),
+                Text(m.kind),
+                Text(STAGE_LABELS.get(m.stage, m.stage)),
+                Text(f"{due.due.isoformat()} {one_line(due.label, 30)}" if due else "-"),
+                key=m.id,
+            )
+        unreadable = self.query_one("#unreadable", Static)
+        if listing.unreadable:
+            lines = ["Files that could not be read (left untouched):"]
+            lines += [f"  {one_line(str(u))}" for u in listing.unreadable]
+            unreadable.update("\n".join(lines))
+            unreadable.display = True
+        else:
+            unreadable.display = False

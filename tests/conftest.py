@@ -1,0 +1,29 @@
+"""Shared fixtures: every test runs on its own data folder, never the user's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true", default=False, help="also run the long fault and fuzz tests")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--slow"):
+        return
+    skip_slow = pytest.mark.skip(reason="long run: use --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip_slow)
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the app at a fresh folder and hide any user guides folder."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("SDM_FACILITATOR_DATA_DIR", str(data))
+    monkeypatch.delenv("SDM_FACILITATOR_GUIDES_DIR", raising=False)
+    return data
