@@ -42,6 +42,32 @@ class SdmApp(App[int]):
         self.store.ensure()
         self.push_screen(HomeScreen())
 
+    def open_meeting(self, meeting_id: str) -> None:
+        """Open a meeting in the workspace, read-only if another copy holds it."""
+        from sdm_facilitator.storage.store import StoreError
+        from sdm_facilitator.ui.screens.meeting import MeetingScreen
+        from sdm_facilitator.ui.session import MeetingSession
+
+        try:
+            opened = self.store.open(meeting_id)
+        except StoreError as error:
+            self.notify(str(error), title="Cannot open this meeting", severity="error", markup=False)
+            return
+        guide = self.library.get(opened.meeting.guide_id) or self.library.for_kind(opened.meeting.kind)
+        self.push_screen(MeetingScreen(MeetingSession(self.store, opened, guide)))
+
+    def flush_all(self) -> None:
+        """Save every open meeting now (before quitting, or after an error)."""
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush", None)
+            if callable(flush):
+                flush()
+
+    async def action_quit(self) -> None:
+        """Save everything, then quit: typed text is never lost on the way out."""
+        self.flush_all()
+        self.exit()
+
     def action_help_keys(self) -> None:
         """Show every key of the current screen."""
         if self.screen.query("HelpPanel"):

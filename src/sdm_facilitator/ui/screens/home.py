@@ -33,6 +33,13 @@ class HomeScreen(Screen[None]):
         table.add_columns("Family", "Kind", "Stage", "Next due")
         self.action_refresh()
 
+    def on_screen_resume(self) -> None:
+        self.action_refresh()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.app.open_meeting(event.row_key.value)  # type: ignore[attr-defined]
+
     def action_refresh(self) -> None:
         """Read the data folder again."""
         app = self.app
