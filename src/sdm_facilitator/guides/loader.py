@@ -1,0 +1,245 @@
+"""Reading guide files and the language hints from disk.
+
+Bundled guides ship with the app; an organisation may keep its own guides in
+a user guides folder (``SDM_FACILITATOR_GUIDES_DIR`` or ``DATA/guides``). A
+user guide with the same id as a bundled one replaces it, and the app says so.
+A file that cannot be used never stops the others: it is listed as unusable,
+with one message per problem.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sdm_facilitator.domain.guide import Guide, LanguageHint
+from sdm_facilitator.guides.validate import (
+    GuideProblem,
+    format_key,
+    parse_guide,
+    parse_language,
+    phrase_key,
+)
+from sdm_facilitator.paths import bundled_guides_dir
+
+__all__ = [
+    "LANGUAGE_FILE",
+    "MAX_FILE_BYTES",
+    "GuideLibrary",
+    "GuideProblem",
+    "load_guide_file",
+    "load_language_hints",
+    "load_library",
+]
+
+#: The file holding language hints; every other ``*.toml`` in a guides folder is a guide.
+LANGUAGE_FILE = "language.toml"
+#: Guides are short text files; anything bigger is a mistake (or not a guide).
+MAX_FILE_BYTES = 1_000_000
+
+
+def _syntax_problem(path: Path, error: tomllib.TOMLDecodeError) -> GuideProblem:
+    """tomllib says "... (at line 3, column 5)": move the line to the front."""
+    import re
+
+    message = str(error)
+    match = re.search(r"\s*\(at line (\d+), column (\d+)\)\s*$", message)
+    line = None
+    if match:
+        line = int(match.group(1))
+        message = f"{message[: match.start()]} (column {match.group(2)})"
+    else:
+        message = re.sub(r"\s*\(at end of document\)\s*$", " (at the end of the file)", message)
+    return GuideProblem(path, "", line, f"TOML syntax error: {message}")
+
+
+def _read_toml(path: Path) -> tuple[Any, str, list[GuideProblem]]:
+    """Parsed data (or None), the text, and any problem reading or parsing it."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return None, "", [GuideProblem(path, "", None, f"could not read the file: {reason}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, "", [
+            GuideProblem(
+                path, "", None, "file is larger than 1 MB; a guide file should be a short text file"
+            )
+        ]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, "", [
+            GuideProblem(
+                path,
+                "",
+                None,
+                f"file is not UTF-8 text (unexpected byte at position {error.start}); "
+                "save it as UTF-8",
+            )
+        ]
+    text = text.removeprefix("\ufeff")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return None, text, [_syntax_problem(path, error)]
+    except RecursionError:
+        return None, text, [
+            GuideProblem(path, "", None, "TOML syntax error: values are nested too deeply")
+        ]
+    except ValueError as error:
+        return None, text, [GuideProblem(path, "", None, f"TOML syntax error: {error}")]
+    return data, text, []
+
+
+def load_guide_file(path: Path, *, bundled: bool) -> tuple[Guide | None, list[GuideProblem]]:
+    """Read one guide. Returns the guide and no problems, or None and every problem."""
+    data, text, problems = _read_toml(path)
+    if problems:
+        return None, problems
+    try:
+        return parse_guide(data, path, text, bundled=bundled)
+    except RecursionError:  # pragma: no cover - defensive: deeply nested data
+        return None, [GuideProblem(path, "", None, "values are nested too deeply")]
+
+
+def load_language_hints(path: Path) -> tuple[tuple[LanguageHint, ...], list[GuideProblem]]:
+    """Read a language file. Hints with problems are left out; the rest are kept."""
+    data, text, problems = _read_toml(path)
+    if problems:
+        return (), problems
+    return parse_language(data, path, text)
+
+
+def _guide_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.glob("*.toml") if p.name != LANGUAGE_FILE and p.is_file()
+    )
+
+
+@dataclass
+class GuideLibrary:
+    """Every usable guide, the files that could not be used, and the language hints."""
+
+    guides: dict[str, Guide] = field(default_factory=dict)
+    unusable: dict[Path, list[GuideProblem]] = field(default_factory=dict)
+    #: Bundled guide ids replaced by a user guide -> the user's file.
+    overridden: dict[str, Path] = field(default_factory=dict)
+    language_hints: tuple[LanguageHint, ...] = ()
+    language_problems: list[GuideProblem] = field(default_factory=list)
+
+    def get(self, guide_id: str) -> Guide | None:
+        """The guide with ``guide_id``, or None."""
+        return self.guides.get(guide_id)
+
+    def sorted_guides(self) -> list[Guide]:
+        """Guides in a stable order: by id."""
+        return [self.guides[key] for key in sorted(self.guides)]
+
+    def for_kind(self, kind: str) -> Guide | None:
+        """The guide to use for a meeting of ``kind``.
+
+        The user's own guides win over bundled ones; then a guide that lists
+        ``kind`` first wins over one that merely also serves it; then the
+        lowest id, so the choice never depends on the order files were read.
+        """
+        candidates = [g for g in self.guides.values() if kind in g.kinds]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda g: (g.bundled, g.kinds[0] != kind, g.id))
+
+    def problems(self) -> list[GuideProblem]:
+        """Every problem found, file by file, language problems last."""
+        found = [p for path in sorted(self.unusable) for p in self.unusable[path]]
+        return found + list(self.language_problems)
+
+    def notices(self) -> list[str]:
+        """Plain sentences for the person using the app about what was loaded."""
+        notes = [
+            f"Your guide '{guide_id}' ({path}) replaces the bundled one."
+            for guide_id, path in sorted(self.overridden.items())
+        ]
+        for path in sorted(self.unusable):
+            count = len(self.unusable[path])
+            first = self.unusable[path][0] if count else None
+            more = f" (and {count - 1} more)" if count > 1 else ""
+            detail = f": {first}{more}" if first else ""
+            notes.append(
+                f"The guide file {path} could not be used{detail}. "
+                "Run 'sdm-facilitator guides check' to see every problem."
+            )
+        if self.language_problems:
+            files = sorted({str(p.file) for p in self.language_problems})
+            notes.append(
+                f"Some language hints in {', '.join(files)} could not be used: "
+                f"{self.language_problems[0]}."
+            )
+        return notes
+
+
+def _merge_hints(
+    base: tuple[LanguageHint, ...], extra: tuple[LanguageHint, ...]
+) -> tuple[LanguageHint, ...]:
+    """``extra`` replaces hints of ``base`` sharing a phrase or variant, and adds the rest."""
+    replaced: set[str] = set()
+    for hint in extra:
+        replaced.update(phrase_key(form) for form in (hint.phrase, *hint.variants))
+    kept = [
+        hint
+        for hint in base
+        if not any(phrase_key(form) in replaced for form in (hint.phrase, *hint.variants))
+    ]
+    return tuple(kept) + tuple(extra)
+
+
+def _add_guides(library: GuideLibrary, folder: Path, *, bundled: bool) -> None:
+    # Ids seen in this folder -> the file that claimed them first.
+    claimed: dict[str, Path] = {}
+    for path in _guide_files(folder):
+        guide, problems = load_guide_file(path, bundled=bundled)
+        if guide is None:
+            library.unusable[path] = problems
+            continue
+        if guide.id in claimed:
+            library.unusable[path] = [
+                GuideProblem(
+                    path,
+                    format_key(("guide", "id")),
+                    None,
+                    f"guide id '{guide.id}' is already used by {claimed[guide.id].name}; "
+                    "give this guide a different id",
+                )
+            ]
+            continue
+        claimed[guide.id] = path
+        if not bundled and guide.id in library.guides:
+            library.overridden[guide.id] = path
+        library.guides[guide.id] = guide
+
+
+def load_library(user_dir: Path | None, *, bundled_dir: Path | None = None) -> GuideLibrary:
+    """Load the bundled guides, then the user's (which may add or replace by id).
+
+    ``bundled_dir`` is for tests; the app always uses the guides it ships with.
+    """
+    library = GuideLibrary()
+    bundled_dir = bundled_dir if bundled_dir is not None else bundled_guides_dir()
+    _add_guides(library, bundled_dir, bundled=True)
+    hints, problems = (), []
+    if (bundled_dir / LANGUAGE_FILE).is_file():
+        hints, problems = load_language_hints(bundled_dir / LANGUAGE_FILE)
+    library.language_problems.extend(problems)
+    if user_dir is not None and user_dir.resolve() != bundled_dir.resolve():
+        _add_guides(library, user_dir, bundled=False)
+        user_language = user_dir / LANGUAGE_FILE
+        if user_language.is_file():
+            extra, problems = load_language_hints(user_language)
+            library.language_problems.extend(problems)
+            hints = _merge_hints(hints, extra)
+    library.language_hints = hints
+    return library
