@@ -6,12 +6,15 @@ the app on any data folder and everything follows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from sdm_facilitator.domain.meeting import utc_now
 from sdm_facilitator.guides.loader import GuideLibrary, load_library
 from sdm_facilitator.paths import user_guides_dir
 from sdm_facilitator.storage.store import MeetingStore
@@ -27,9 +30,18 @@ class SdmApp(App[int]):
         Binding("question_mark", "help_keys", "Keys", show=True),
     ]
 
-    def __init__(self, data_dir: Path, *, demo: bool = False, library: GuideLibrary | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        demo: bool = False,
+        library: GuideLibrary | None = None,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
         super().__init__()
         self.data_dir = data_dir
+        # Every "now" in the UI comes from here, so tests and snapshots can fix time.
+        self.clock = clock
         self.demo = demo
         self.store = MeetingStore(data_dir)
         self.library = library if library is not None else load_library(user_guides_dir(data_dir))
@@ -41,6 +53,10 @@ class SdmApp(App[int]):
 
         self.store.ensure()
         self.push_screen(HomeScreen())
+
+    def today(self) -> date:
+        """Today's date in local time, from the app's clock."""
+        return self.clock().astimezone().date()
 
     def open_meeting(self, meeting_id: str) -> None:
         """Open a meeting in the workspace, read-only if another copy holds it."""
