@@ -98,7 +98,7 @@ class MeetingScreen(Screen[None]):
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        outcome = self.session.save()
+        outcome = self.session.save(now=self.app.clock())  # type: ignore[attr-defined]
         indicator = self.query_one("#save-indicator", Static)
         if outcome.ok:
             when = self.session.last_saved
