@@ -1,0 +1,129 @@
+"""The command line through its real entry point, on a temporary data folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sdm_facilitator import __version__
+from sdm_facilitator.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_new_then_list_and_show(capsys: pytest.CaptureFixture[str], isolated_data_dir: Path) -> None:
+    code, out, err = run(capsys, "new", "--kind", "fgc", "--family", "Okafor [b]family", "--date", "2026-05-01T10:00")
+    assert code == 0 and err == ""
+    meeting_id = out.strip()
+    assert (isolated_data_dir / "meetings" / f"{meeting_id}.toml").is_file()
+
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert meeting_id in out and "Okafor [b]family" in out and "preparation" in out
+
+    code, out, _ = run(capsys, "list", "--json")
+    data = json.loads(out)
+    (row,) = data["meetings"]
+    assert row["id"] == meeting_id and row["kind"] == "fgc" and row["context"] == "voluntary"
+    assert data["unreadable"] == [] and data["conflicts"] == []
+
+    code, out, _ = run(capsys, "show", meeting_id)
+    assert code == 0 and "Okafor [b]family" in out and "Family group conference" in out
+
+    code, out, _ = run(capsys, "show", meeting_id, "--json")
+    shown = json.loads(out)
+    assert shown["family_label"] == "Okafor [b]family"
+    assert shown["choices"]["when"] == "2026-05-01T10:00:00"
+    assert shown["stage"] == "preparation"
+
+
+def test_cp_conference_defaults_to_statutory(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "new", "--kind", "cp-conference", "--family", "F")
+    _, shown, _ = run(capsys, "show", out.strip(), "--json")
+    assert json.loads(shown)["context"] == "statutory"
+
+
+def test_data_dir_option_wins_over_environment(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    other = tmp_path / "elsewhere"
+    _, out, _ = run(capsys, "--data-dir", str(other), "new", "--kind", "review", "--family", "F")
+    assert (other / "meetings" / f"{out.strip()}.toml").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "20260101-00000000"], "no meeting with id '20260101-00000000'"),
+        (["show", "../../etc/passwd"], "no meeting with id"),
+        (["new", "--kind", "fgc", "--family", "  "], "--family: give the label"),
+        (["new", "--kind", "fgc", "--family", "F", "--date", "soon"], "--date: 'soon' is not a date"),
+    ],
+)
+def test_errors_are_one_clear_line(capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    code, out, err = run(capsys, *args)
+    assert code != 0
+    assert out == ""
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+
+
+def test_unreadable_files_listed_separately(capsys: pytest.CaptureFixture[str], isolated_data_dir: Path) -> None:
+    run(capsys, "new", "--kind", "fgc", "--family", "Good")
+    bad = isolated_data_dir / "meetings" / "20260101-badbad00.toml"
+    bad.write_text('id = "20260101-badbad00"\nkind = "fgc"\n[[children]]\nage = "ten"\n')
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert "Good" in out
+    assert "could not be read" in out and "children[0].age: expected a whole number" in out
+    _, out, _ = run(capsys, "list", "--json")
+    assert json.loads(out)["unreadable"][0]["file"] == bad.name
+    code, _, err = run(capsys, "show", "20260101-badbad00")
+    assert code == 1 and "children[0].age" in err
+
+
+def test_demo_writes_meetings_at_each_stage(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "demo"
+    code, out, _ = run(capsys, "demo", str(target))
+    assert code == 0 and "fictional demo meetings" in out
+    _, out, _ = run(capsys, "--data-dir", str(target), "list", "--json")
+    stages = {row["stage"] for row in json.loads(out)["meetings"]}
+    assert {"preparation", "follow_up"} <= stages
+    assert len(json.loads(out)["meetings"]) >= 3
+
+
+def test_version_and_help_on_every_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and __version__ in capsys.readouterr().out
+    for sub in (["new"], ["list"], ["show"], ["demo"], ["guides"], ["lint"]):
+        with pytest.raises(SystemExit) as done:
+            main([*sub, "--help"])
+        assert done.value.code == 0
+        assert "usage:" in capsys.readouterr().out
+
+
+def test_installed_entry_point_runs_as_a_process(tmp_path: Path) -> None:
+    """The real console entry (python -m) in a child process, as a user would run it."""
+    env = {**os.environ, "SDM_FACILITATOR_DATA_DIR": str(tmp_path / "d")}
+    src = Path(__file__).resolve().parents[2] / "src"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), env.get("PYTHONPATH", "")]))
+    done = subprocess.run(
+        [sys.executable, "-m", "sdm_facilitator", "new", "--kind", "fgc", "--family", "Proc"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    listed = subprocess.run(
+        [sys.executable, "-m", "sdm_facilitator", "list"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.stdout.strip() in listed.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "sdm_facilitator", "show", "nope"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert bad.returncode == 2 and bad.stderr.startswith("sdm-facilitator: no meeting") and "Traceback" not in bad.stderr
