@@ -204,3 +204,20 @@ async def test_lock_held_elsewhere_gives_banner(isolated_data_dir: Path) -> None
             assert "Read-only" in text and "another copy" in text
     finally:
         held.release()
+
+
+def test_change_with_same_size_and_same_mtime_is_detected(isolated_data_dir: Path) -> None:
+    """Coarse file clocks (FAT, network drives) or sync tools can keep size and mtime identical."""
+    meeting = new_meeting(label="AAAA")
+    store = save_meetings(isolated_data_dir, meeting)
+    opened = store.open(meeting.id)
+    path = store.path_for(meeting.id)
+    st = path.stat()
+    path.write_bytes(path.read_bytes().replace(b"AAAA", b"BBBB"))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+    opened.meeting.family_label = "ours"
+    with pytest.raises(ConflictError):
+        store.save(opened, now=NOW)
+    assert b"BBBB" in path.read_bytes()
+    store.close(opened)

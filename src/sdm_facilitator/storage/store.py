@@ -326,8 +326,11 @@ class MeetingStore:
             stat = opened.path.stat()
         except FileNotFoundError:
             return False  # removed behind our back: writing it again loses nothing
-        if stat.st_size == opened.fingerprint.size and stat.st_mtime_ns == opened.fingerprint.mtime_ns:
-            return False
+        if stat.st_size != opened.fingerprint.size:
+            return True
+        # Same size and even the same modification time do not prove the same
+        # content (coarse clocks on FAT, exFAT and network drives, sync tools
+        # that restore times): always compare the content hash.
         try:
             data = opened.path.read_bytes()
         except OSError:
