@@ -309,7 +309,8 @@ class Checker:
             if not isinstance(value, str):
                 self.add(path, f"expected {spec.expect}, got {_describe(value)}")
                 return _BAD
-            text = value.strip()
+            # Authors wrap long text over several lines; a reader wants one paragraph.
+            text = " ".join(value.split())
             if not text:
                 self.add(path, "must not be empty")
                 return _BAD

@@ -1,0 +1,290 @@
+"""Command-line commands for guides and language hints.
+
+``guides list``, ``guides check``, ``guides show`` and ``lint``. None of them
+imports Textual or Rich.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.domain.safe_text import one_line
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``guides`` and ``lint`` subcommands."""
+    guides = subparsers.add_parser(
+        "guides",
+        help="list, check and show practice guides",
+        description=(
+            "Practice guides are TOML files. Bundled guides ship with the app; your "
+            "organisation's own guides live in the user guides folder "
+            "($SDM_FACILITATOR_GUIDES_DIR, else DATA_DIR/guides) and may add guides or "
+            "replace a bundled one by id."
+        ),
+    )
+    guides.set_defaults(handler=_guides_help(guides))
+    actions = guides.add_subparsers(dest="guides_command", metavar="ACTION")
+
+    lst = actions.add_parser("list", help="list the guides in use and any that could not be used")
+    lst.add_argument("--json", action="store_true", help="print JSON")
+    lst.set_defaults(handler=run_list)
+
+    check = actions.add_parser(
+        "check",
+        help="check guide files; exit 1 with one message per problem",
+        description=(
+            "Check guide files (and language.toml files). Without PATH, checks the bundled "
+            "guides and your guides folder. A PATH may be a file or a folder."
+        ),
+    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="guide files or folders to check")
+    check.set_defaults(handler=run_check)
+
+    show = actions.add_parser("show", help="print one guide as readable text or JSON")
+    show.add_argument("id", help="the guide id (see: guides list)")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(handler=run_show)
+
+    lint = subparsers.add_parser(
+        "lint",
+        help="show language hints for text on stdin, or for a stored meeting",
+        description=(
+            "Find words that blame, stigmatise or exclude families, or jargon a family "
+            "will not understand, and suggest plainer words. A hint, never a block: "
+            "the exit code is 0 whatever is found."
+        ),
+    )
+    lint.add_argument("id", nargs="?", help="a meeting id; without it, text is read from stdin")
+    lint.set_defaults(handler=run_lint)
+
+
+def _guides_help(parser: argparse.ArgumentParser) -> Any:
+    def handler(args: argparse.Namespace, ctx: CliContext) -> int:
+        parser.print_help(ctx.out)
+        return 0
+
+    return handler
+
+
+def _library(ctx: CliContext) -> Any:
+    from sdm_facilitator.guides.loader import load_library
+    from sdm_facilitator.paths import user_guides_dir
+
+    return load_library(user_guides_dir(ctx.data_dir))
+
+
+def _print_notices(ctx: CliContext, library: Any) -> None:
+    for notice in library.notices():
+        print(f"note: {one_line(notice)}", file=ctx.err)
+
+
+# --------------------------------------------------------------------------- list
+
+
+def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    library = _library(ctx)
+    rows = [
+        {
+            "id": g.id,
+            "title": g.title,
+            "version": g.version,
+            "kinds": list(g.kinds),
+            "steps": len(g.steps),
+            "phases": len(g.phases),
+            "bundled": g.bundled,
+            "replaces_bundled": g.id in library.overridden,
+            "source": str(g.source) if g.source else None,
+        }
+        for g in library.sorted_guides()
+    ]
+    unusable = [
+        {"file": str(path), "problems": [str(p) for p in problems]}
+        for path, problems in sorted(library.unusable.items())
+    ]
+    if args.json:
+        data = {
+            "guides": rows,
+            "unusable": unusable,
+            "language_hints": len(library.language_hints),
+            "language_problems": [str(p) for p in library.language_problems],
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False), file=ctx.out)
+        return 0
+    if not rows:
+        print("No guides could be loaded.", file=ctx.out)
+    else:
+        header = ("ID", "TITLE", "KINDS", "STEPS", "FROM")
+        table = [
+            (
+                r["id"],
+                one_line(r["title"], 44),
+                ", ".join(r["kinds"]),
+                str(r["steps"]),
+                "bundled" if r["bundled"] else ("yours (replaces bundled)" if r["replaces_bundled"] else "yours"),
+            )
+            for r in rows
+        ]
+        widths = [max(len(row[i]) for row in [header, *table]) for i in range(len(header))]
+        for row in [header, *table]:
+            print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip(), file=ctx.out)
+    print(f"\n{len(library.language_hints)} language hints.", file=ctx.out)
+    if unusable:
+        print("\nGuide files that could not be used (see: sdm-facilitator guides check):", file=ctx.out)
+        for item in unusable:
+            print(f"  {one_line(item['file'])}: {len(item['problems'])} problem(s)", file=ctx.out)
+    _print_notices_overrides(ctx, library)
+    return 0
+
+
+def _print_notices_overrides(ctx: CliContext, library: Any) -> None:
+    for guide_id, path in sorted(library.overridden.items()):
+        print(f"note: your guide '{guide_id}' ({one_line(str(path))}) replaces the bundled one.", file=ctx.err)
+
+
+# --------------------------------------------------------------------------- check
+
+
+def _files_to_check(paths: Iterable[str]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.toml") if p.is_file())
+            if not found:
+                raise CliError(f"no .toml files in {one_line(str(path))}")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise CliError(f"no such file or folder: {one_line(str(path))}")
+    return files
+
+
+def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sdm_facilitator.guides.loader import (
+        LANGUAGE_FILE,
+        load_guide_file,
+        load_language_hints,
+    )
+
+    problems: list[Any] = []
+    checked = 0
+    if not args.paths:
+        library = _library(ctx)
+        problems = library.problems()
+        checked = len(library.guides) + len(library.unusable)
+        summary_guides = ", ".join(sorted(library.guides)) or "none"
+        ok_line = f"All guides are valid ({summary_guides}; {len(library.language_hints)} language hints)."
+    else:
+        seen_ids: dict[str, Path] = {}
+        for path in _files_to_check(args.paths):
+            checked += 1
+            if path.name == LANGUAGE_FILE:
+                _, found = load_language_hints(path)
+                problems.extend(found)
+                continue
+            guide, found = load_guide_file(path, bundled=False)
+            problems.extend(found)
+            if guide is not None:
+                if guide.id in seen_ids and seen_ids[guide.id] != path:
+                    from sdm_facilitator.guides.validate import GuideProblem
+
+                    problems.append(
+                        GuideProblem(
+                            path,
+                            "guide.id",
+                            None,
+                            f"guide id '{guide.id}' is already used by {seen_ids[guide.id].name}",
+                        )
+                    )
+                seen_ids.setdefault(guide.id, path)
+        ok_line = f"{checked} file(s) checked: all valid."
+    if not problems:
+        print(ok_line, file=ctx.out)
+        return 0
+    for problem in problems:
+        print(one_line(str(problem)), file=ctx.out)
+    files = len({p.file for p in problems})
+    print(f"{len(problems)} problem(s) in {files} of {checked} file(s).", file=ctx.err)
+    return 1
+
+
+# --------------------------------------------------------------------------- show
+
+
+def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sdm_facilitator.guides.describe import guide_to_dict, guide_to_text
+
+    library = _library(ctx)
+    guide = library.get(args.id)
+    if guide is None:
+        known = ", ".join(sorted(library.guides)) or "none"
+        hint = ""
+        if any(p.stem == args.id for p in library.unusable):
+            hint = " (a file with that name could not be used: run 'sdm-facilitator guides check')"
+        raise CliError(f"no guide with id '{one_line(args.id, 60)}'{hint}; guides: {known}")
+    if args.json:
+        print(json.dumps(guide_to_dict(guide), indent=2, ensure_ascii=False), file=ctx.out)
+    else:
+        ctx.out.write(guide_to_text(guide))
+    return 0
+
+
+# --------------------------------------------------------------------------- lint
+
+
+def _hint_lines(text: str, matcher: Any, prefix: str = "") -> list[str]:
+    from sdm_facilitator.domain.language import line_col
+
+    lines = []
+    for match in matcher.find(text):
+        line, column = line_col(text, match.start)
+        hint = match.hint
+        lines.append(
+            f'{prefix}{line}:{column}: "{one_line(match.text)}" -> try: '
+            f"{'; '.join(one_line(a) for a in hint.alternatives)} ({one_line(hint.why)})"
+        )
+    return lines
+
+
+def _meeting_texts(ctx: CliContext, meeting_id: str) -> list[tuple[str, str]]:
+    from sdm_facilitator.cli.meeting_commands import load_meeting_or_fail
+    from sdm_facilitator.domain.meeting import iter_meeting_texts
+
+    meeting = load_meeting_or_fail(ctx, meeting_id)
+    return [(label, text) for label, text in iter_meeting_texts(meeting) if text]
+
+
+def run_lint(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sdm_facilitator.domain.language import LanguageMatcher
+
+    if args.id is not None:
+        sources = _meeting_texts(ctx, args.id)
+    else:
+        try:
+            text = ctx.stdin.read()
+        except UnicodeDecodeError:
+            raise CliError("the text on stdin is not UTF-8; save it as UTF-8 and try again") from None
+        except OSError as error:
+            raise CliError(f"could not read stdin: {error}") from None
+        sources = [("", text)]
+    library = _library(ctx)
+    if library.language_problems:
+        _print_notices(ctx, library)
+    matcher = LanguageMatcher(library.language_hints)
+    found = 0
+    for label, text in sources:
+        prefix = f"{one_line(label)}:" if label else ""
+        lines = _hint_lines(text, matcher, prefix)
+        found += len(lines)
+        for line in lines:
+            print(line, file=ctx.out)
+    if not found:
+        print("No language hints found.", file=ctx.err)
+    return 0

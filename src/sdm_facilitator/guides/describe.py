@@ -1,0 +1,108 @@
+"""A guide as plain data (for JSON) and as readable text (for the terminal)."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from sdm_facilitator.domain.guide import Guide, Prompt
+from sdm_facilitator.domain.safe_text import one_line, visible
+from sdm_facilitator.domain.vocabulary import MECHANISM_LABELS, STAGE_LABELS, STAGES
+
+
+def _prompt(prompt: Prompt) -> dict[str, str]:
+    return {"text": prompt.text, "mechanism": prompt.mechanism}
+
+
+def guide_to_dict(guide: Guide) -> dict[str, Any]:
+    """Everything in a guide as plain JSON-ready data, in guide order."""
+    return {
+        "id": guide.id,
+        "title": guide.title,
+        "version": guide.version,
+        "kinds": list(guide.kinds),
+        "summary": guide.summary,
+        "review_after_days": guide.review_after_days,
+        "bundled": guide.bundled,
+        "source": str(guide.source) if guide.source else None,
+        "steps": [
+            {
+                "id": s.id,
+                "stage": s.stage,
+                "mechanisms": list(s.mechanisms),
+                "contexts": list(s.contexts),
+                "title": s.title,
+                "why": s.why,
+                "how": list(s.how),
+                "days_before": s.days_before,
+                "days_after": s.days_after,
+            }
+            for s in guide.steps
+        ],
+        "phases": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "minutes": p.minutes,
+                "private": p.private,
+                "prompts": [_prompt(q) for q in p.prompts],
+            }
+            for p in guide.phases
+        ],
+        "family_questions": [{"text": q.text, "hint": q.hint} for q in guide.family_questions],
+        "follow_up_prompts": [_prompt(q) for q in guide.follow_up_prompts],
+    }
+
+
+def _wrap(text: str, indent: str, width: int = 88) -> list[str]:
+    return textwrap.wrap(
+        " ".join(visible(text).split()),
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=indent,
+    ) or [indent.rstrip()]
+
+
+def guide_to_text(guide: Guide) -> str:
+    """A readable outline of a guide for the terminal (user text made safe to print)."""
+    lines = [
+        f"{one_line(guide.title)} ({guide.id}, version {one_line(guide.version)})",
+        f"Serves: {', '.join(guide.kinds)}. Review after {guide.review_after_days} days.",
+        "",
+        *_wrap(guide.summary, ""),
+    ]
+    for stage in STAGES:
+        steps = guide.steps_for(stage)
+        if not steps:
+            continue
+        lines += ["", f"{STAGE_LABELS[stage].upper()} ({len(steps)} steps)"]
+        for step in steps:
+            timing = ""
+            if step.days_before is not None:
+                timing = f", {step.days_before} days before"
+            if step.days_after is not None:
+                timing = f", {step.days_after} days after"
+            lines.append(f"  [{step.id}] {one_line(step.title)}")
+            lines.append(
+                f"    {', '.join(step.mechanisms)} | {', '.join(step.contexts)}{timing}"
+            )
+            lines += _wrap(step.why, "    ")
+            for tip in step.how:
+                lines += _wrap(tip, "      - ")[:1] + _wrap(tip, "        ")[1:]
+    lines += ["", f"THE MEETING ({guide.total_minutes} minutes)"]
+    for number, phase in enumerate(guide.phases, 1):
+        private = " - private: professionals leave the room" if phase.private else ""
+        lines.append(f"  {number}. {one_line(phase.name)} ({phase.minutes} min){private}")
+        for prompt in phase.prompts:
+            lines.append(f"     - {one_line(prompt.text)} [{MECHANISM_LABELS[prompt.mechanism]}]")
+    if guide.family_questions:
+        lines += ["", "QUESTIONS FOR THE FAMILY'S PRIVATE TIME"]
+        for question in guide.family_questions:
+            lines.append(f"  - {one_line(question.text)}")
+            if question.hint:
+                lines += _wrap(question.hint, "    ")
+    if guide.follow_up_prompts:
+        lines += ["", "FOLLOW-UP AND REVIEW PROMPTS"]
+        for prompt in guide.follow_up_prompts:
+            lines.append(f"  - {one_line(prompt.text)} [{MECHANISM_LABELS[prompt.mechanism]}]")
+    return "\n".join(lines) + "\n"
