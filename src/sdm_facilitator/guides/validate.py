@@ -137,6 +137,8 @@ class Locator:
                 h for h in self.headers if h.name == name and scope_lo <= h.index < scope_hi
             ]
             header: _Header | None = None
+            if found and nxt is None:
+                return found[0].index + 1  # the key path names a whole table or array of tables
             if found and isinstance(nxt, int) and all(h.is_array for h in found):
                 if nxt >= len(found):
                     break
