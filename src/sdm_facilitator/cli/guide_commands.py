@@ -115,6 +115,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
             "language_problems": [str(p) for p in library.language_problems],
         }
         print(json.dumps(data, indent=2, ensure_ascii=False), file=ctx.out)
+        _print_notices_overrides(ctx, library)
         return 0
     if not rows:
         print("No guides could be loaded.", file=ctx.out)
