@@ -60,7 +60,8 @@ def test_guides_list_json_shows_user_guides_and_unusable_files(
         {
             "file": str(guides / "broken.toml"),
             "problems": [
-                "broken.toml:18: steps[2]: missing required key 'why': expected one to three sentences in quotes"
+                "broken.toml:18: steps[2]: missing required key 'why': "
+                "expected one to three sentences in quotes"
             ],
         }
     ]
@@ -94,7 +95,8 @@ def test_guides_check_finds_problems_in_the_user_folder(
 
 
 def test_guides_check_paths(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "guides", "check", str(FIXTURES / "valid_minimal.toml"), str(bundled_guides_dir()))
+    valid = str(FIXTURES / "valid_minimal.toml")
+    code, out, _ = run(capsys, "guides", "check", valid, str(bundled_guides_dir()))
     assert code == 0
     assert out.strip() == "6 file(s) checked: all valid."
 

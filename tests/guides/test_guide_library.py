@@ -70,7 +70,8 @@ def test_bad_user_guide_is_listed_and_the_rest_still_load(tmp_path: Path) -> Non
     assert len(library.guides) == 5
     notices = library.notices()
     assert len(notices) == 1
-    assert notices[0].startswith(f"The guide file {tmp_path / 'broken.toml'} could not be used: broken.toml:20:")
+    broken = tmp_path / "broken.toml"
+    assert notices[0].startswith(f"The guide file {broken} could not be used: broken.toml:20:")
     assert notices[0].endswith("Run 'sdm-facilitator guides check' to see every problem.")
     assert [str(p) for p in library.problems()] == [
         "broken.toml:20: steps[2].stage: unknown stage 'prep'; "

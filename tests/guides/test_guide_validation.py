@@ -51,7 +51,8 @@ EXPECTED: dict[str, list[str]] = {
         "it is already used by steps[1]",
     ],
     "missing_field": [
-        "missing_field.toml:18: steps[2]: missing required key 'why': expected one to three sentences in quotes",
+        "missing_field.toml:18: steps[2]: missing required key 'why': "
+        "expected one to three sentences in quotes",
     ],
     "unknown_key": [
         "unknown_key.toml:20: steps[2].stge: unknown key; did you mean 'stage'? allowed keys are "
@@ -130,7 +131,8 @@ def test_many_problems_are_all_reported_at_once(tmp_path: Path) -> None:
     guide, problems = load_guide_file(path, bundled=False)
     assert guide is None
     assert [str(p) for p in problems] == [
-        'several.toml:5: guide.version: expected a version in quotes, such as "1.0", got a decimal number (1.0)',
+        'several.toml:5: guide.version: expected a version in quotes, such as "1.0", '
+        "got a decimal number (1.0)",
         "several.toml:20: steps[2].stage: unknown stage 'later'; "
         "expected one of preparation, meeting, family_time, follow_up",
         "several.toml:33: phases[1].prompts[1].mechanism: unknown mechanism 'hope'; "

@@ -46,7 +46,13 @@ def guide_contexts(guide: Guide) -> set[str]:
 
 def test_bundled_guides_folder_has_the_four_guides_and_language() -> None:
     names = {p.name for p in bundled_guides_dir().glob("*.toml")}
-    assert names == {"fgc.toml", "cp-conference.toml", "cin-family-unity.toml", "review.toml", "language.toml"}
+    assert names == {
+        "fgc.toml",
+        "cp-conference.toml",
+        "cin-family-unity.toml",
+        "review.toml",
+        "language.toml",
+    }
 
 
 @pytest.mark.parametrize("name", ["fgc", "cp-conference", "cin-family-unity", "review"])
@@ -143,7 +149,8 @@ def test_statutory_and_voluntary_differ_where_the_research_says(library: GuideLi
     # More time to build trust, more care with information, legal advice.
     assert {"prep-statutory-extra-time", "prep-sensitive-information", "prep-legal-advice"} <= statutory_only
     assert "prep-independent-advice" in voluntary_only
-    assert all("trust" in fgc.step(i).mechanisms for i in ("prep-statutory-extra-time", "prep-sensitive-information"))
+    for step_id in ("prep-statutory-extra-time", "prep-sensitive-information"):
+        assert "trust" in fgc.step(step_id).mechanisms
 
 
 def test_fgc_holds_the_content_the_issue_asks_for(library: GuideLibrary) -> None:

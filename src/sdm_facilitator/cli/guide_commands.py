@@ -127,7 +127,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
                 one_line(r["title"], 44),
                 ", ".join(r["kinds"]),
                 str(r["steps"]),
-                "bundled" if r["bundled"] else ("yours (replaces bundled)" if r["replaces_bundled"] else "yours"),
+                _origin(r),
             )
             for r in rows
         ]
@@ -143,9 +143,18 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _origin(row: dict[str, Any]) -> str:
+    if row["bundled"]:
+        return "bundled"
+    return "yours (replaces bundled)" if row["replaces_bundled"] else "yours"
+
+
 def _print_notices_overrides(ctx: CliContext, library: Any) -> None:
     for guide_id, path in sorted(library.overridden.items()):
-        print(f"note: your guide '{guide_id}' ({one_line(str(path))}) replaces the bundled one.", file=ctx.err)
+        print(
+            f"note: your guide '{guide_id}' ({one_line(str(path))}) replaces the bundled one.",
+            file=ctx.err,
+        )
 
 
 # --------------------------------------------------------------------------- check

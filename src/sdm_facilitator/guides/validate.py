@@ -565,7 +565,9 @@ def parse_guide(
 
     follow_ups: list[Prompt] = []
     for index, raw in enumerate(
-        checker.tables(top.get("follow_up_prompts", []), ("follow_up_prompts",), "[[follow_up_prompts]] tables")
+        checker.tables(
+            top.get("follow_up_prompts", []), ("follow_up_prompts",), "[[follow_up_prompts]] tables"
+        )
     ):
         prompt = _prompt(checker, raw, ("follow_up_prompts", index))
         if prompt is not None:
