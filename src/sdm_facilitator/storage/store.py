@@ -28,6 +28,8 @@ from sdm_facilitator.storage.codec import (
     is_safe_id,
     meeting_from_dict,
     meeting_to_toml,
+    nesting_problem,
+    toml_structure_problem,
 )
 from sdm_facilitator.storage.lock import MeetingLock
 
@@ -142,6 +144,9 @@ def parse_meeting_bytes(data: bytes, path: Path, *, allow_future: bool = True) -
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise UnreadableMeetingError(Unreadable(path, "not valid UTF-8 text", line)) from None
+    problem = toml_structure_problem(text)
+    if problem is not None:
+        raise UnreadableMeetingError(Unreadable(path, f"not a meeting file: {problem[1]}", problem[0]))
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -155,6 +160,9 @@ def parse_meeting_bytes(data: bytes, path: Path, *, allow_future: bool = True) -
     except (ValueError, MemoryError, OverflowError) as error:
         # e.g. an integer with more digits than Python will convert.
         raise UnreadableMeetingError(Unreadable(path, f"not valid TOML: {type(error).__name__}")) from None
+    too_deep = nesting_problem(raw)
+    if too_deep is not None:
+        raise UnreadableMeetingError(Unreadable(path, f"not a meeting file: {too_deep}"))
     try:
         meeting = meeting_from_dict(raw, allow_future=allow_future)
     except CodecError as error:
