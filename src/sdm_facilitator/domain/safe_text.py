@@ -36,7 +36,8 @@ def visible(text: str) -> str:
 
 def one_line(text: str, limit: int | None = None) -> str:
     """``visible`` text folded onto one line, shortened with an ellipsis at ``limit``."""
-    flat = visible(text).replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    # Fold line breaks before making controls visible, or a pasted "\r\n" would show as "␍".
+    flat = visible(text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " "))
     if limit is not None and len(flat) > limit:
         return flat[: max(limit - 1, 0)] + "…"
     return flat
