@@ -282,3 +282,29 @@ def test_mutated_guides_never_raise(tmp_path: Path, data: st.DataObject) -> None
     for problem in problems:
         assert str(problem).startswith("mutated.toml")
         assert "\n" not in str(problem).replace("\\n", "")
+
+
+def test_absurdly_dotted_keys_are_refused_quickly(tmp_path: Path) -> None:
+    """tomllib is quadratic in dotted key parts: a 1 MB key must not freeze the app."""
+    import time
+
+    path = tmp_path / "dots.toml"
+    path.write_text("[guide]\n" + "a" + ".a" * 400_000 + " = 1\n")
+    started = time.perf_counter()
+    guide, problems = load_guide_file(path, bundled=False)
+    assert time.perf_counter() - started < 2.0
+    assert guide is None
+    assert [str(p) for p in problems] == [
+        "dots.toml:2: a key or table name has more than 32 dotted parts; guide keys need at most two"
+    ]
+
+
+def test_many_dots_inside_text_are_fine(tmp_path: Path) -> None:
+    text = VALID.read_text().replace(
+        'why = "Consent comes first."', 'why = "Consent comes first' + "." * 60 + '"'
+    ).replace('summary = "A small guide used by the tests."', 'summary = """A. b.\n' + ". " * 50 + '"""')
+    path = tmp_path / "dotty.toml"
+    path.write_text(text)
+    guide, problems = load_guide_file(path, bundled=False)
+    assert problems == []
+    assert guide is not None and guide.steps[0].why.endswith("." * 60)

@@ -9,6 +9,7 @@ with one message per problem.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,10 +41,34 @@ LANGUAGE_FILE = "language.toml"
 MAX_FILE_BYTES = 1_000_000
 
 
+#: tomllib takes time quadratic in the number of parts of one dotted key
+#: (``a.b.c...``); a guide needs at most two, so a line with more is refused
+#: before parsing rather than freezing the app for minutes.
+MAX_DOTTED_PARTS = 32
+_STRINGS_AND_COMMENTS = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
+)
+
+
+def _structure_problem(path: Path, text: str) -> GuideProblem | None:
+    """A key with absurdly many dotted parts, found before tomllib sees it."""
+    if max((line.count(".") for line in text.split("\n")), default=0) <= MAX_DOTTED_PARTS:
+        return None
+    bare = _STRINGS_AND_COMMENTS.sub(lambda m: "\n" * m.group().count("\n"), text)
+    for number, line in enumerate(bare.split("\n"), 1):
+        if line.count(".") > MAX_DOTTED_PARTS:
+            return GuideProblem(
+                path,
+                "",
+                number,
+                f"a key or table name has more than {MAX_DOTTED_PARTS} dotted parts; "
+                "guide keys need at most two",
+            )
+    return None
+
+
 def _syntax_problem(path: Path, error: tomllib.TOMLDecodeError) -> GuideProblem:
     """tomllib says "... (at line 3, column 5)": move the line to the front."""
-    import re
-
     message = str(error)
     match = re.search(r"\s*\(at line (\d+), column (\d+)\)\s*$", message)
     line = None
@@ -82,6 +107,9 @@ def _read_toml(path: Path) -> tuple[Any, str, list[GuideProblem]]:
             )
         ]
     text = text.removeprefix("\ufeff")
+    too_dotted = _structure_problem(path, text)
+    if too_dotted is not None:
+        return None, text, [too_dotted]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
