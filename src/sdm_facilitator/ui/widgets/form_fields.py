@@ -1,0 +1,273 @@
+"""Form pieces shared by every editing screen: labelled fields, dates, yes/no answers.
+
+A ``Field`` is a label, one input widget, and two quiet lines under it: a
+validation message (✗, beside the field it is about) and language hints for
+text that goes in the record. Invalid text stays in the input so nothing typed
+is lost; only valid values are written to the meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+
+from sdm_facilitator.ui.widgets.hinted_text import HintLine
+
+_DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+
+DATE_PLACEHOLDER = "YYYY-MM-DD or 'today'"
+
+
+def parse_date(text: str, today: date) -> date | None:
+    """A date typed by a person: ISO, day/month/year, 'today' or 'tomorrow'.
+
+    Empty text means "no date". Raises ``ValueError`` with a message meant
+    for the person typing.
+    """
+    value = text.strip().lower()
+    if not value:
+        return None
+    if value == "today":
+        return today
+    if value == "tomorrow":
+        return today + timedelta(days=1)
+    if value == "yesterday":
+        return today - timedelta(days=1)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    match = _DMY.match(value)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise ValueError("that day does not exist in the calendar") from None
+    raise ValueError("write the date as YYYY-MM-DD (for example 2026-03-12), DD/MM/YYYY or 'today'")
+
+
+def parse_time(text: str) -> time | None:
+    """A time of day as HH:MM (24-hour). Empty means "no time"."""
+    value = text.strip()
+    if not value:
+        return None
+    match = _TIME.match(value)
+    if match:
+        hour, minute = int(match.group(1)), int(match.group(2))
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    raise ValueError("write the time as HH:MM, for example 17:30")
+
+
+def date_text(value: date | None) -> str:
+    """A stored date as the text an input shows."""
+    return value.isoformat() if value else ""
+
+
+def nice_date(value: date | datetime | None, *, weekday: bool = True) -> str:
+    """A date for reading: 'Thu 12 Mar 2026'."""
+    if value is None:
+        return ""
+    return value.strftime("%a %d %b %Y" if weekday else "%d %b %Y")
+
+
+# ---------------------------------------------------------------- yes / no / not recorded
+
+YES, NO = "yes", "no"
+TRISTATE_OPTIONS = [("Yes", YES), ("No", NO)]
+
+
+def tri_value(value: bool | None) -> str | object:
+    """A stored yes/no/unknown as a Select value."""
+    if value is None:
+        return Select.NULL
+    return YES if value else NO
+
+
+def tri_bool(value: object) -> bool | None:
+    """A Select value back to yes/no/unknown."""
+    if value == YES:
+        return True
+    if value == NO:
+        return False
+    return None
+
+
+def tri_select(value: bool | None, *, id: str | None = None, prompt: str = "Not recorded yet") -> Select[str]:
+    """A Select for a yes/no answer that may not have been asked yet."""
+    return Select(TRISTATE_OPTIONS, prompt=prompt, value=tri_value(value), id=id)  # type: ignore[arg-type]
+
+
+def choice_select(
+    choices: tuple[str, ...], labels: dict[str, str], value: str | None, *, id: str | None = None,
+    prompt: str = "Not decided yet", allow_blank: bool = True,
+) -> Select[str]:
+    """A Select over one of the model's fixed choices, showing their labels."""
+    options = [(labels.get(c, c), c) for c in choices]
+    return Select(
+        options,
+        prompt=prompt,
+        value=value if value in choices else Select.NULL,
+        allow_blank=allow_blank,
+        id=id,
+    )
+
+
+# ---------------------------------------------------------------- a labelled field
+
+
+class Field(Vertical):
+    """A label, one input, a validation message and (for record text) language hints."""
+
+    DEFAULT_CSS = """
+    Field { height: auto; margin: 0 0 1 0; }
+    Field > .field-label { color: $text; text-style: bold; }
+    Field > .field-help { color: $text-muted; }
+    Field > .field-error { color: $text-error; text-style: bold; display: none; }
+    Field > .field-error.-shown { display: block; }
+    """
+
+    def __init__(
+        self,
+        label: str,
+        widget: Widget,
+        *,
+        help: str = "",
+        hints: bool = False,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.label_text = label
+        self.widget = widget
+        self.help_text = help
+        self.hints = hints
+
+    def compose(self) -> ComposeResult:
+        yield Label(Content(self.label_text), classes="field-label")
+        if self.help_text:
+            yield Static(Content(self.help_text), classes="field-help")
+        yield self.widget
+        yield Static("", classes="field-error", markup=False)
+        if self.hints:
+            yield HintLine()
+
+    def on_mount(self) -> None:
+        if self.hints:
+            self.update_hints()
+
+    def set_error(self, message: str | None) -> None:
+        """Show (or clear) the validation message beside this field."""
+        error = self.query_one(".field-error", Static)
+        error.update(Content(f"✗ {message}") if message else "")
+        error.set_class(bool(message), "-shown")
+        self.set_class(bool(message), "-invalid")
+
+    @property
+    def error(self) -> str:
+        return str(self.query_one(".field-error", Static).content)
+
+    def update_hints(self) -> None:
+        if not self.hints:
+            return
+        text = ""
+        if isinstance(self.widget, Input):
+            text = self.widget.value
+        elif isinstance(self.widget, TextArea):
+            text = self.widget.text
+        self.query_one(HintLine).show_for(text)
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self.update_hints()
+
+    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
+        self.update_hints()
+
+
+def text_area(text: str, *, id: str | None = None, classes: str | None = None, compact: bool = False) -> TextArea:
+    """A soft-wrapped text box where Tab moves on, for notes and views."""
+    area = TextArea(
+        text,
+        soft_wrap=True,
+        tab_behavior="focus",
+        show_line_numbers=False,
+        id=id,
+        classes=classes,
+        compact=compact,
+    )
+    return area
+
+
+# ---------------------------------------------------------------- binding fields to the record
+
+Setter = Callable[[Any], bool]
+
+
+class FieldBinder:
+    """Mixin for a container of fields: writes valid values to the record as they are typed.
+
+    ``bind_field(id, setter)`` registers a setter for the editor with that id. A
+    setter takes the widget's value, writes it to the meeting and returns
+    whether anything changed, or raises ``ValueError`` with a message that is
+    shown beside the field (the typed text stays in the field). Subclasses
+    implement ``edited()``.
+    """
+
+    _setters: dict[str, Setter]
+
+    def bind_field(self, widget_id: str, setter: Setter) -> None:
+        if not hasattr(self, "_setters"):
+            self._setters = {}
+        self._setters[widget_id] = setter
+
+    def edited(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def apply_value(self, widget: Widget, value: Any) -> bool:
+        """Run the setter for ``widget``; show or clear its message. True when the record changed."""
+        setter = getattr(self, "_setters", {}).get(widget.id or "")
+        if setter is None:
+            return False
+        field = next((a for a in widget.ancestors if isinstance(a, Field)), None)
+        try:
+            changed = setter(value)
+        except ValueError as error:
+            if field is not None:
+                field.set_error(str(error))
+            return False
+        if field is not None:
+            field.set_error(None)
+        if changed:
+            self.edited()
+        return changed
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.apply_value(event.input, event.value) or event.input.id in getattr(self, "_setters", {}):
+            event.stop()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.apply_value(event.text_area, event.text_area.text)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.apply_value(event.select, None if event.value is Select.NULL else event.value)
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.apply_value(event.checkbox, event.value)
+
+
+def set_attr(obj: object, name: str, value: Any) -> bool:
+    """Set ``obj.name`` to ``value``; True when it changed."""
+    if getattr(obj, name) == value:
+        return False
+    setattr(obj, name, value)
+    return True
