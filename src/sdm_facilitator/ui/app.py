@@ -6,18 +6,20 @@ the app on any data folder and everything follows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from sdm_facilitator.domain.meeting import utc_now
 from sdm_facilitator.guides.loader import GuideLibrary, load_library
 from sdm_facilitator.paths import user_guides_dir
 from sdm_facilitator.storage.store import MeetingStore
+from sdm_facilitator.ui.widgets.high_contrast import HIGH_CONTRAST, high_contrast_theme
 
 
 class SdmApp(App[int]):
@@ -28,6 +30,7 @@ class SdmApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("question_mark", "help_keys", "Keys", show=True),
+        Binding("f6", "toggle_high_contrast", "High contrast", show=False),
     ]
 
     def __init__(
@@ -47,12 +50,30 @@ class SdmApp(App[int]):
         self.library = library if library is not None else load_library(user_guides_dir(data_dir))
         if demo:
             self.sub_title = "demo data (fictional)"
+        self.register_theme(high_contrast_theme())
 
     def on_mount(self) -> None:
         from sdm_facilitator.ui.screens.home import HomeScreen
 
         self.store.ensure()
         self.push_screen(HomeScreen())
+
+    def action_toggle_high_contrast(self) -> None:
+        """Switch between the high-contrast theme and the usual one."""
+        self.theme = "textual-dark" if self.theme == HIGH_CONTRAST else HIGH_CONTRAST
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
+        """Textual's commands, the high-contrast switch, and the current screen's own commands."""
+        yield from super().get_system_commands(screen)
+        on = self.theme == HIGH_CONTRAST
+        yield SystemCommand(
+            "High-contrast theme: " + ("turn off" if on else "turn on"),
+            "Black background, bright text, strong focus marks",
+            self.action_toggle_high_contrast,
+        )
+        own = getattr(screen, "palette_commands", None)
+        if callable(own):
+            yield from own()
 
     def today(self) -> date:
         """Today's date in local time, from the app's clock."""
