@@ -1,0 +1,33 @@
+"""Saving straight away from screens pushed above the meeting workspace.
+
+Times stamped in the room matter (when family time started, what was said
+when), so the chair's view and the privacy screen save at once rather than
+waiting for the workspace's debounce. The meeting workspace below them owns
+the saved indicator, so saving goes through its ``flush`` when it is there.
+"""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+from sdm_facilitator.ui.session import MeetingSession, SaveOutcome
+
+
+def workspace_for(screen: Screen[object], session: MeetingSession) -> Screen[object] | None:
+    """The meeting workspace holding ``session``, if it is in the screen stack."""
+    for candidate in reversed(screen.app.screen_stack):
+        if getattr(candidate, "session", None) is session and callable(getattr(candidate, "flush", None)):
+            if candidate is not screen:
+                return candidate
+    return None
+
+
+def save_now(screen: Screen[object], session: MeetingSession) -> SaveOutcome:
+    """Mark the meeting changed and save it now; returns what happened."""
+    session.mark_changed()
+    workspace = workspace_for(screen, session)
+    if workspace is not None:
+        outcome = workspace.flush()  # type: ignore[attr-defined]
+        if isinstance(outcome, SaveOutcome):
+            return outcome
+    return session.save(now=screen.app.clock())  # type: ignore[attr-defined]
