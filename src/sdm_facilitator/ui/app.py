@@ -100,6 +100,25 @@ class SdmApp(App[int]):
             if callable(flush):
                 flush()
 
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's hook for unexpected errors: save, write a redacted report, let the user carry on.
+
+        Replaces Textual's crash output, which prints local variables (personal data); see ``ui/crash.py``.
+        """
+        from sdm_facilitator.ui.crash import handle_unexpected_error
+
+        handle_unexpected_error(self, error)
+
+    async def _dispatch_action(self, namespace: object, action_name: str, params: object) -> bool:
+        """Run an action; a bug in one is handled like any unexpected error instead of stopping the app."""
+        try:
+            return await super()._dispatch_action(namespace, action_name, params)  # type: ignore[arg-type]
+        except Exception as error:
+            from sdm_facilitator.ui.crash import handle_unexpected_error
+
+            handle_unexpected_error(self, error, loop_alive=True)
+            return True
+
     async def action_quit(self) -> None:
         """Save everything, then quit: typed text is never lost on the way out."""
         self.flush_all()

@@ -1,0 +1,333 @@
+"""Unexpected errors: save the meetings, write a redacted report, let the person carry on.
+
+Textual's own crash output prints a traceback with local variables, and local
+variables in this app hold children's names and notes. Instead, every
+unexpected error is routed here (from ``SdmApp._handle_exception``):
+
+1. every open meeting is saved (``app.flush_all()``);
+2. a redacted report is written to ``paths.error_reports_dir(data_dir)``;
+3. a short dialog says so and where the report is, and offers "Carry on"
+   (the screens are rebuilt from the saved files) or "Quit".
+
+What the report contains, and why (decided for personal-data safety):
+
+- the exception's type (``builtins.KeyError``) and, for each exception in the
+  chain (``raise ... from``, errors during handling), the frames as file, line
+  and function name only;
+- file names are shortened to the package or library they belong to
+  (``sdm_facilitator/ui/screens/home.py``), so the user's home folder never
+  appears;
+- app, Python, Textual and platform versions, the time, and the class name of
+  the screen that was showing.
+
+What it never contains: the exception message or notes (``KeyError('Smith')``
+or ``ValueError(f"bad {value}")`` carry data), local variables, source lines,
+argument values, the meeting id, the data folder path. A person can read the
+whole report before sending it; it is short on purpose.
+
+The pure part (``build_report``, ``write_report``) needs no running app and is
+tested directly; the dialog and the app glue are below it.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import secrets
+import sys
+import traceback
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+REPORT_VERSION = 1
+MAX_CHAINED = 5
+MAX_FRAMES = 60
+
+# ---------------------------------------------------------------- pure part
+
+
+def _short_file(filename: str) -> str:
+    """A frame's file without the machine's folders: from the package or library name on."""
+    path = filename.replace("\\", "/")
+    for marker in ("/site-packages/", "/dist-packages/"):
+        if marker in path:
+            return path.rsplit(marker, 1)[1]
+    parts = path.split("/")
+    for anchor in ("sdm_facilitator", "tests"):
+        if anchor in parts:
+            return "/".join(parts[len(parts) - 1 - parts[::-1].index(anchor) :])
+    if filename.startswith("<"):
+        return filename  # e.g. <frozen runpy>, <string>
+    stdlib = os.path.dirname(os.__file__).replace("\\", "/")
+    if path.startswith(stdlib + "/"):
+        return "python/" + path[len(stdlib) + 1 :]
+    return "…/" + parts[-1]
+
+
+def _type_name(error: BaseException) -> str:
+    cls = type(error)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _chain(error: BaseException) -> Iterator[tuple[str, BaseException]]:
+    """The error and the errors it was raised from or during, oldest last."""
+    seen: set[int] = set()
+    how = "error"
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen and len(seen) < MAX_CHAINED:
+        seen.add(id(current))
+        yield how, current
+        if current.__cause__ is not None:
+            how, current = "raised from", current.__cause__
+        elif current.__context__ is not None and not current.__suppress_context__:
+            how, current = "while handling", current.__context__
+        else:
+            current = None
+
+
+def _frames(error: BaseException) -> list[str]:
+    frames = traceback.extract_tb(error.__traceback__)
+    lines = [f"  {_short_file(f.filename)}:{f.lineno} in {f.name}" for f in frames[-MAX_FRAMES:]]
+    if len(frames) > MAX_FRAMES:
+        lines.insert(0, f"  ... {len(frames) - MAX_FRAMES} earlier frames left out")
+    return lines
+
+
+def build_report(error: BaseException, *, when: datetime | None = None, screen: str | None = None) -> str:
+    """A redacted report of ``error``: types and code locations only, never data."""
+    from sdm_facilitator import __version__
+
+    try:
+        from importlib.metadata import version
+
+        textual_version = version("textual")
+    except Exception:  # pragma: no cover - metadata missing in odd installs
+        textual_version = "unknown"
+    when = when or datetime.now(timezone.utc)
+    lines = [
+        "sdm-facilitator error report",
+        f"report format: {REPORT_VERSION}",
+        "This report holds no meeting details: no names, notes, field values or error messages.",
+        "",
+        f"time: {when.astimezone(timezone.utc):%Y-%m-%dT%H:%M:%SZ}",
+        f"app version: {__version__}",
+        f"python: {platform.python_version()} ({platform.python_implementation()})",
+        f"textual: {textual_version}",
+        f"platform: {sys.platform}",
+        f"screen: {screen or '-'}",
+        "",
+    ]
+    for how, item in _chain(error):
+        lines.append(f"{how}: {_type_name(item)}")
+        lines.extend(_frames(item))
+        if isinstance(item, BaseExceptionGroup):
+            for i, sub in enumerate(item.exceptions[:MAX_CHAINED], 1):
+                lines.append(f"  group member {i}: {_type_name(sub)}")
+                lines.extend("  " + line for line in _frames(sub))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_report(data_dir: Path, report: str, when: datetime | None = None) -> Path:
+    """Write ``report`` privately into the error-report folder and return its path."""
+    from sdm_facilitator.paths import error_reports_dir
+    from sdm_facilitator.storage.atomic import atomic_write_bytes
+
+    folder = error_reports_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    if sys.platform != "win32":
+        os.chmod(folder, 0o700)
+    stamp = (when or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    path = folder / f"error-{stamp}-{secrets.token_hex(3)}.txt"
+    atomic_write_bytes(path, report.encode("utf-8"))
+    return path
+
+
+# ---------------------------------------------------------------- the dialog
+
+from textual.app import ComposeResult  # noqa: E402  (after the pure part on purpose)
+from textual.binding import Binding, BindingType  # noqa: E402
+from textual.containers import Horizontal, Vertical  # noqa: E402
+from textual.screen import ModalScreen  # noqa: E402
+from textual.widgets import Button, Static  # noqa: E402
+
+
+class CrashDialog(ModalScreen[bool]):
+    """"Something went wrong": says what was saved and where the report is. True means quit."""
+
+    DEFAULT_CSS = """
+    CrashDialog {
+        align: center middle;
+    }
+    CrashDialog > Vertical {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        border: thick $error;
+        background: $surface;
+        padding: 1 2;
+    }
+    CrashDialog #crash-title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    CrashDialog Horizontal {
+        height: auto;
+        margin-top: 1;
+    }
+    CrashDialog Button {
+        margin-right: 2;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "carry_on", "Carry on"),
+        Binding("q", "quit_app", "Quit"),
+    ]
+
+    def __init__(self, saved_message: str, report_path: Path | None) -> None:
+        super().__init__()
+        self.saved_message = saved_message
+        self.report_path = report_path
+
+    def compose(self) -> ComposeResult:
+        where = (
+            f"A short error report (no names, notes or other meeting details) was written to:\n{self.report_path}"
+            if self.report_path
+            else "The error report could not be written."
+        )
+        with Vertical():
+            yield Static("Something went wrong", id="crash-title", markup=False)
+            yield Static(self.saved_message, id="crash-saved", markup=False)
+            yield Static(where, id="crash-report", markup=False)
+            yield Static(
+                "You can carry on: the screens are reopened from what was saved. Or quit and start again.",
+                id="crash-help",
+                markup=False,
+            )
+            with Horizontal():
+                yield Button("Carry on", id="carry-on", variant="primary")
+                yield Button("Quit", id="quit", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#carry-on", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "quit")
+
+    def action_carry_on(self) -> None:
+        self.dismiss(False)
+
+    def action_quit_app(self) -> None:
+        self.dismiss(True)
+
+
+# ---------------------------------------------------------------- app glue
+
+
+def _save_everything(app: Any) -> str:
+    """Save all open meetings; a sentence saying how that went (no details)."""
+    try:
+        app.flush_all()
+    except Exception:
+        return "Saving the open meeting failed as well. Your last automatic save is on disk."
+    failed = [s for s in app.screen_stack if getattr(getattr(s, "session", None), "dirty", False)]
+    if failed:
+        return "Some changes could not be saved; the last automatic save is on disk."
+    return "Your open meeting was saved." if any(hasattr(s, "session") for s in app.screen_stack) else (
+        "No meeting was open; nothing needed saving."
+    )
+
+
+def _report(app: Any, error: BaseException) -> Path | None:
+    try:
+        screen = type(app.screen).__name__ if app.screen_stack else None
+    except Exception:
+        screen = None
+    try:
+        return write_report(app.data_dir, build_report(error, screen=screen))
+    except Exception:
+        return None
+
+
+def _fatal(app: App[Any], error: BaseException, saved: str, report: Path | None) -> None:
+    """Exit with a short message instead of Textual's traceback with local variables."""
+    from rich.text import Text
+    from rich.segment import Segments
+
+    app._return_code = 1
+    if app._exception is None:
+        app._exception = error  # type: ignore[assignment]
+        app._exception_event.set()
+    where = f" A report without meeting details is in {report}." if report else ""
+    message = Text(f"sdm-facilitator stopped after an unexpected error. {saved}{where}")
+    app._exit_renderables.append(Segments(app.console.render(message, app.console.options)))
+    app._close_messages_no_wait()
+
+
+def handle_unexpected_error(app: App[Any], error: Exception, *, loop_alive: bool = False) -> None:
+    """Save, report, tell, carry on: the app's handling of an unexpected error.
+
+    From ``_handle_exception``, Textual has already stopped the message loop
+    of the widget or screen that raised, so "carry on" rebuilds the screens
+    from the saved files rather than trusting them. From an action
+    (``loop_alive``: caught before it stopped the app's own loop) the screens
+    are still working and "carry on" simply closes the dialog. If the app's
+    own loop stopped, the app is starting or closing, or the dialog cannot be
+    shown, the app exits with one short line instead of Textual's traceback.
+    Under tests (headless) the error is still raised when the test's app
+    exits, so test suites never pass over a hidden error.
+    """
+    from textual.message_pump import active_message_pump
+
+    saved = _save_everything(app)
+    report = _report(app, error)
+    handled: list[BaseException] = app.__dict__.setdefault("handled_errors", [])
+    handled.append(error)
+    pump = active_message_pump.get(None)
+    app_loop_ok = loop_alive or pump is not app
+    can_continue = app.is_running and not app._closing and app_loop_ok and bool(app.screen_stack)
+    if any(isinstance(s, CrashDialog) for s in app.screen_stack):
+        can_continue = False  # the dialog itself failed, or errors are cascading
+    if not can_continue:
+        _fatal(app, error, saved, report)
+        return
+    if app.is_headless and getattr(app, "reraise_handled_errors", True) and app._exception is None:
+        app._exception = error  # re-raised when the test's app exits; not signalled so Pilot keeps working
+
+    def done(quit_app: bool | None) -> None:
+        if quit_app:
+            app.exit(1, return_code=1)
+        elif not loop_alive:
+            _rebuild(app)
+
+    try:
+        app.push_screen(CrashDialog(saved, report), callback=done)
+    except Exception:
+        _fatal(app, error, saved, report)
+
+
+def _rebuild(app: Any) -> None:
+    """Reopen the screens from disk: a fresh home screen, and the meeting that was open."""
+    from sdm_facilitator.ui.screens.home import HomeScreen
+
+    meeting_ids = [s.session.meeting.id for s in app.screen_stack if hasattr(s, "session")]
+    for screen in app.screen_stack:
+        session = getattr(screen, "session", None)
+        if session is not None:
+            session.close()
+
+    async def rebuild() -> None:
+        while len(app.screen_stack) > 1:
+            await app.pop_screen()
+        await app.push_screen(HomeScreen())
+        for meeting_id in meeting_ids[-1:]:
+            app.open_meeting(meeting_id)
+
+    app.call_later(rebuild)
