@@ -13,6 +13,13 @@ import os
 import sys
 from pathlib import Path
 
+# Imported once here, not inside release(): a lock released by ``__del__`` at
+# interpreter shutdown can no longer import anything.
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+else:
+    import fcntl
+
 
 class MeetingLock:
     """An exclusive, non-blocking lock on one meeting."""
@@ -32,12 +39,8 @@ class MeetingLock:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-                import msvcrt
-
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
             else:
-                import fcntl
-
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             os.close(fd)
@@ -52,15 +55,13 @@ class MeetingLock:
         fd, self._fd = self._fd, None
         with contextlib.suppress(OSError):
             if sys.platform == "win32":  # pragma: no cover
-                import msvcrt
-
                 os.lseek(fd, 0, os.SEEK_SET)
                 msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
             else:
-                import fcntl
-
                 fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.close(fd)
 
     def __del__(self) -> None:  # pragma: no cover - safety net only
-        self.release()
+        with contextlib.suppress(Exception):
+            self.release()
