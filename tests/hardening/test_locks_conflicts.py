@@ -221,3 +221,17 @@ def test_change_with_same_size_and_same_mtime_is_detected(isolated_data_dir: Pat
         store.save(opened, now=NOW)
     assert b"BBBB" in path.read_bytes()
     store.close(opened)
+
+
+async def test_home_screen_lists_conflict_copies(isolated_data_dir: Path) -> None:
+    meeting = new_meeting(label="Synced")
+    store = save_meetings(isolated_data_dir, meeting)
+    original = store.path_for(meeting.id)
+    sync_copy = original.with_name(f"{meeting.id} (Laptop's conflicted copy).toml")
+    sync_copy.write_bytes(original.read_bytes())
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert sync_copy.name in shown
+    assert sync_copy.exists() and original.exists()
