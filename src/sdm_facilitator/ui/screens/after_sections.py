@@ -1,7 +1,32 @@
-"""Sections of the workspace used at and after the meeting (plan, follow-up)."""
+"""Sections of the workspace used at and after the meeting (plan, follow-up).
+
+The plan section's id is "plan": the chair's view opens it with
+``MeetingScreen.show_section("plan")`` when private family time ends.
+"""
 
 from __future__ import annotations
 
-from sdm_facilitator.ui.sections import Section
+from textual.widget import Widget
 
-AFTER_SECTIONS: list[Section] = []
+from sdm_facilitator.ui.sections import Section
+from sdm_facilitator.ui.session import MeetingSession
+
+
+def _plan(session: MeetingSession) -> Widget:
+    from sdm_facilitator.ui.screens.plan_section import PlanSection
+
+    return PlanSection(session)
+
+
+def _follow_up(session: MeetingSession) -> Widget:
+    from sdm_facilitator.ui.screens.follow_up_section import FollowUpSection
+
+    return FollowUpSection(session)
+
+
+GROUP = "Plan and follow-up"
+
+AFTER_SECTIONS: list[Section] = [
+    Section("plan", "The plan", _plan, GROUP),
+    Section("follow-up", "Follow-up", _follow_up, GROUP),
+]
