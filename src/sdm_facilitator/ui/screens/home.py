@@ -99,19 +99,19 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_meeting", "New meeting"),
         Binding("slash", "filter", "Filter"),
-        Binding("r", "refresh", "Refresh"),
+        Binding("f5", "refresh", "Refresh"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Row] = []
         self.listing = StoreListing()
-        self._first_run_checked = False
         self._wide: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(id="filter", placeholder="Type to filter by family, child, kind or stage (/)", compact=True)
+        yield Input(id="filter", placeholder="Type to filter by family, child, kind or stage (/)", compact=True,
+                    select_on_focus=False)
         yield MeetingTable(id="meetings", cursor_type="row", zebra_stripes=True)
         yield Static("", id="no-meetings", classes="empty-note", markup=False)
         yield Static("", id="meeting-detail", markup=False)
@@ -290,7 +290,7 @@ class HomeScreen(Screen[None]):
                 return
             # Type to filter: any letter that is not one of this screen's keys starts the filter.
             char = event.character
-            if event.is_printable and char and char not in "nr/?" and not char.isspace():
+            if event.is_printable and char and char not in "n/?" and not char.isspace():
                 event.stop()
                 filter_input.focus()
                 filter_input.insert_text_at_cursor(char)

@@ -53,18 +53,17 @@ class MeetingScreen(Screen[None]):
         self.session = session
         self.sections: list[Section] = all_sections()
         self._save_timer: Timer | None = None
-        self._closed = False
+        self._session_closed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="banner", markup=False)
         with Horizontal(id="workspace"):
             yield OptionList(*self._section_options(), id="sections")
+            # Sections are built when first shown, so a meeting opens quickly.
             with ContentSwitcher(id="section-content", initial=self.sections[0].id if self.sections else None):
-                for section in self.sections:
-                    widget = section.build(self.session)
-                    widget.id = section.id
-                    yield widget
+                if self.sections:
+                    yield self._build(self.sections[0])
         yield Static(id="save-indicator", markup=False)
         yield Footer()
 
@@ -112,15 +111,36 @@ class MeetingScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#sections")
     def _enter_section(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self._focus_into_section()
+        self.call_after_refresh(self._focus_into_section)
+
+    def _build(self, section: Section) -> Widget:
+        widget = section.build(self.session)
+        widget.id = section.id
+        return widget
+
+    def section_widget(self, section_id: str) -> Widget | None:
+        """The widget of ``section_id``, built (and mounted) if it was not shown yet."""
+        switcher = self.query_one("#section-content", ContentSwitcher)
+        found = switcher.query_children(f"#{section_id}")
+        if found:
+            return found.first()
+        section = next((s for s in self.sections if s.id == section_id), None)
+        if section is None:
+            return None
+        widget = self._build(section)
+        switcher.mount(widget)
+        return widget
 
     def _bring_forward(self, section_id: str) -> None:
         switcher = self.query_one("#section-content", ContentSwitcher)
+        existed = bool(switcher.query_children(f"#{section_id}"))
+        if self.section_widget(section_id) is None:
+            return
         if switcher.current != section_id:
             switcher.current = section_id
         widget = switcher.visible_content
         refresh = getattr(widget, "refresh_from_meeting", None)
-        if callable(refresh):
+        if existed and widget is not None and widget.is_mounted and callable(refresh):
             refresh()
 
     def _focus_into_section(self) -> None:
@@ -202,6 +222,11 @@ class MeetingScreen(Screen[None]):
             self._show_banner(outcome.message)
         return outcome
 
+    def on_screen_suspend(self) -> None:
+        """Another screen covers this one (a dialog, another meeting): save what is pending now."""
+        if self.session.dirty:
+            self.flush()
+
     def action_save_now(self) -> None:
         self.flush()
 
@@ -234,8 +259,8 @@ class MeetingScreen(Screen[None]):
         self.app.pop_screen()
 
     def _close_session(self) -> None:
-        if not self._closed:
-            self._closed = True
+        if not self._session_closed:
+            self._session_closed = True
             self.session.close()
 
     def on_unmount(self) -> None:

@@ -159,16 +159,16 @@ class NewMeetingScreen(Screen["MeetingSession | None"]):
         elif event.button.id == "new-cancel":
             self.action_cancel()
         elif event.button.id == "new-add-child":
-            self.action_add_child()
+            self.run_worker(self.action_add_child())
 
-    def action_add_child(self) -> None:
+    async def action_add_child(self) -> None:
         if self.child_rows >= MAX_CHILD_ROWS:
             self.notify("Add more children in the meeting's Children section.", markup=False)
             return
         self.child_rows += 1
         row = ChildRow(self.child_rows)
-        self.query_one("#new-children").mount(row)
-        self.call_after_refresh(lambda: row.query_one(Input).focus())
+        await self.query_one("#new-children").mount(row)
+        row.query_one(Input).focus()
 
     # ------------------------------------------------------------ creating
 

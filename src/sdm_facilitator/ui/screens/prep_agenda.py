@@ -132,7 +132,6 @@ class AgendaSection(PrepSection):
                 clock += timedelta(minutes=item.minutes)
         if agenda:
             table.move_cursor(row=min(max(keep, 0), len(agenda) - 1))
-        table.display = bool(agenda)
         self.query_one("#agenda-empty").display = not agenda
         total = sum(i.minutes for i in agenda)
         words = f"Total time: {duration_words(total)}" if agenda else ""
@@ -147,8 +146,7 @@ class AgendaSection(PrepSection):
         self.refresh_from_meeting()
 
     def first_focus(self) -> None:
-        if self.meeting.agenda:
-            self.query_one("#agenda-table", DataTable).focus()
+        self.query_one("#agenda-table", DataTable).focus()
 
     def _index(self) -> int | None:
         table = self.query_one("#agenda-table", DataTable)

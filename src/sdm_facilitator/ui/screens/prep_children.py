@@ -150,25 +150,31 @@ class ChildrenSection(PrepSection):
                      classes="empty-note")
         for index, child in enumerate(self.meeting.children, 1):
             yield ChildEditor(self, child, index)
+        yield Button(Content("+ Add a child or young person (ctrl+n)"), id="add-child")
 
     def on_mount(self) -> None:
         self._empty_note()
         super().on_mount()
 
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "add-child":
+            event.stop()
+            self.run_worker(self.action_add_child())
+
     def _empty_note(self) -> None:
         self.query_one("#children-empty").display = not self.meeting.children
 
-    def action_add_child(self) -> None:
+    async def action_add_child(self) -> None:
         if self.read_only:
             self.app.bell()
             return
         child = Child()
         self.meeting.children.append(child)
         editor = ChildEditor(self, child, len(self.meeting.children))
-        self.mount(editor)
+        await self.mount(editor, before=self.query_one("#add-child"))
         self._empty_note()
         self.post_message(MeetingEdited())
-        self.call_after_refresh(lambda: editor.query_one(Input).focus())
+        editor.query_one(f"#{child.id}-name", Input).focus()
 
     def _focused_editor(self) -> ChildEditor | None:
         focused = self.screen.focused
@@ -201,6 +207,7 @@ class ChildrenSection(PrepSection):
         )
 
     def palette_commands(self) -> Iterator[SystemCommand]:
-        yield SystemCommand("Children: add a child or young person", "ctrl+n", self.action_add_child)
+        yield SystemCommand("Children: add a child or young person", "ctrl+n",
+                            lambda: self.run_worker(self.action_add_child()))
         yield SystemCommand("Children: remove the child being edited", "ctrl+r (asks first)",
                             self.action_remove_child)

@@ -117,7 +117,6 @@ class InfoSection(PrepSection):
             )
         if shares:
             table.move_cursor(row=min(keep, len(shares) - 1))
-        table.display = bool(shares)
         self.query_one("#info-empty").display = not shares
         done = sum(1 for s in shares if s.shared)
         late = sum(1 for s in shares if not s.shared and s.due and s.due < today)
@@ -128,8 +127,7 @@ class InfoSection(PrepSection):
         self.refresh_from_meeting()
 
     def first_focus(self) -> None:
-        if self.meeting.info_sharing:
-            self.query_one("#info-table", DataTable).focus()
+        self.query_one("#info-table", DataTable).focus()
 
     def _current(self) -> InfoShare | None:
         table = self.query_one("#info-table", DataTable)

@@ -231,7 +231,6 @@ class PeopleSection(PrepSection):
             table.add_row(*cells, key=person.id, height=2)
         if self.meeting.people:
             table.move_cursor(row=min(keep, len(self.meeting.people) - 1))
-        table.display = bool(self.meeting.people)
         self.query_one("#people-empty").display = not self.meeting.people
         self.query_one("#network", Static).update(network_content(self.meeting))
 
@@ -240,10 +239,7 @@ class PeopleSection(PrepSection):
 
     def first_focus(self) -> None:
         table = self.query_one("#people-table", DataTable)
-        if self.meeting.people:
-            table.focus()
-        else:
-            self.screen.set_focus(None)
+        table.focus()
 
     def _current(self) -> Person | None:
         table = self.query_one("#people-table", DataTable)
