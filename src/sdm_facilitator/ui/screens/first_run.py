@@ -108,7 +108,7 @@ class FirstRunScreen(Screen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "choose('new')", "New meeting"),
         Binding("d", "demo", "Try the demo"),
-        Binding("escape", "choose('')", "Empty list"),
+        Binding("escape", "choose('')", "Skip"),
     ]
 
     def compose(self) -> ComposeResult:

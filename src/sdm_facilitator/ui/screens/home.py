@@ -155,11 +155,14 @@ class HomeScreen(Screen[None]):
     def _layout(self) -> tuple[bool, bool, int, int]:
         """(show context, show stage, family width, next-due width) for the screen width."""
         width = self.size.width or 80
+        rows = self._visible_rows() or self.rows
+        kind = max([len(SHORT_KINDS.get(r.meeting.kind, r.meeting.kind)) for r in rows] + [4])
+        ready = max([len(r.readiness_text) for r in rows] + [9])
         show_context = width >= WIDE
-        fixed = 13 + 6 + 21 + (9 if show_context else 0)  # kind, meeting date, readiness, context
+        fixed = kind + 6 + ready + (9 if show_context else 0)
         columns = 5 + (1 if show_context else 0)
         spare = width - 2 - 2 * (columns + 1) - fixed - 11
-        show_stage = spare >= 26
+        show_stage = spare >= 36
         if not show_stage:
             spare = width - 2 - 2 * columns - fixed
         family = max(14, spare * 55 // 100)

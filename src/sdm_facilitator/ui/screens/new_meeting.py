@@ -22,6 +22,7 @@ from sdm_facilitator.domain.meeting import new_meeting_id
 from sdm_facilitator.domain.meeting_factory import create_meeting, default_context
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, CONTEXTS, MEETING_KIND_LABELS, MEETING_KINDS
 from sdm_facilitator.storage.store import StoreError
+from sdm_facilitator.ui.screens.prep_agenda import duration_words
 from sdm_facilitator.ui.screens.prep_children import parse_age
 from sdm_facilitator.ui.screens.prep_choices import NO_TIME
 from sdm_facilitator.ui.session import MeetingSession
@@ -47,7 +48,7 @@ def guide_words(guide: Guide | None, kind: str) -> str:
     prep = len(guide.steps_for("preparation"))
     return (
         f"Guide: {guide.title} (version {guide.version}). {prep} preparation steps and an agenda of "
-        f"{len(guide.phases)} parts, {guide.total_minutes} minutes in all."
+        f"{len(guide.phases)} parts, {duration_words(guide.total_minutes)} in all."
     )
 
 

@@ -1,0 +1,165 @@
+"""Readiness: what is still open, by mechanism, overdue first; follow-up too."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, datetime, time, timedelta
+
+from app_helpers import FIXED_TODAY
+from sdm_facilitator.domain.guide import Guide, Phase, Prompt, Step
+from sdm_facilitator.domain.meeting import (
+    Action,
+    AgendaItem,
+    Child,
+    InfoShare,
+    Meeting,
+    Needs,
+    Person,
+    Review,
+    StepState,
+)
+from sdm_facilitator.domain.readiness import readiness
+from sdm_facilitator.domain.vocabulary import MECHANISMS
+
+TODAY = FIXED_TODAY
+
+
+def guide() -> Guide:
+    steps = (
+        Step("a", "preparation", ("trust",), ("voluntary", "statutory"), "Step A", "why", days_before=30),
+        Step("b", "preparation", ("child", "trust"), ("voluntary",), "Step B", "why", days_before=2),
+        Step("c", "preparation", ("collaboration",), ("statutory",), "Only statutory", "why", days_before=5),
+        Step("d", "preparation", ("participation",), ("voluntary",), "Undated", "why"),
+        Step("f", "follow_up", ("collaboration",), ("voluntary",), "Check in", "why", days_after=14),
+    )
+    phase = Phase("p", "Part", 30, (Prompt("x", "trust"), Prompt("y", "trust")), private=True)
+    return Guide("g", "G", "1", ("fgc",), "s", steps, (phase,), (), ())
+
+
+def ready_meeting() -> Meeting:
+    """Everything a coordinator checks is in place."""
+    m = Meeting(kind="fgc", context="voluntary", family_label="Ready family", guide_id="g")
+    m.choices.when = datetime.combine(TODAY + timedelta(days=10), time(17, 0))
+    m.choices.venue = "Church hall"
+    m.choices.format = "in-person"
+    r = m.referral
+    r.consent_meeting = r.consent_sharing = True
+    r.worries, r.strengths, r.bottom_lines = "w", "s", ["b"]
+    m.people = [Person(name="Gran", role="wider-family", invitation="accepted", prep_visit=TODAY)]
+    m.children = [Child(name="Amara", participation="attends-all", views="I like Gran", views_consent=True,
+                        met_before=TODAY)]
+    m.agenda = [AgendaItem("p", "Part", 30)]
+    for step_id in "abd":
+        m.steps[step_id] = StepState(status="done")
+    return m
+
+
+def test_nothing_open_reads_ready() -> None:
+    result = readiness(ready_meeting(), guide(), TODAY)
+    assert result.items == ()
+    assert result.is_ready
+    assert result.headline().startswith("✓ Ready")
+    assert result.summary() == "✓ ready"
+    assert (result.steps_done, result.steps_total) == (3, 3)
+
+
+def test_steps_follow_context_and_due_dates_mark_overdue_first() -> None:
+    m = ready_meeting()
+    m.steps.clear()
+    result = readiness(m, guide(), TODAY)
+    texts = [i.text for i in result.items]
+    assert "Only statutory" not in texts  # voluntary meeting
+    a = next(i for i in result.items if i.text == "Step A")
+    assert a.overdue and a.due == TODAY - timedelta(days=20)
+    b = next(i for i in result.items if i.text == "Step B")
+    assert not b.overdue and b.mechanism == "child"  # a step counts under its first mechanism
+    undated = next(i for i in result.items if i.text == "Undated")
+    assert undated.due is None and not undated.overdue
+    assert result.items[0] is a, "overdue items come first"
+    assert result.summary() == "✗ 1 overdue · 2 open"
+    assert "1 overdue" in result.headline() and "in 10 days" in result.headline()
+
+
+def test_record_checks_name_people_and_children_in_plain_words() -> None:
+    m = ready_meeting()
+    m.referral.consent_sharing = None
+    m.referral.strengths = ""
+    m.people += [
+        Person(name="Dad", role="parent", invitation="family-agreed"),
+        Person(name="Uncle [b", role="wider-family", invitation="not-invited"),
+        Person(name="Nana", role="wider-family", invitation="accepted", prep_visit=TODAY,
+               needs=Needs(language="Yoruba")),
+    ]
+    m.children.append(Child(name="", participation="advocate"))
+    m.info_sharing = [InfoShare(document="School letter", to="Mum", due=TODAY - timedelta(days=1))]
+    result = readiness(m, guide(), TODAY)
+    texts = [i.text for i in result.items]
+    assert "The family's consent to sharing information is not recorded" in texts
+    assert "No strengths are recorded: worries alone add to shame" in texts
+    assert "Dad: not invited yet" in texts and "Dad: not prepared yet (no preparation visit)" in texts
+    assert "Uncle [b: not to be invited, but the reason agreed with the family is not recorded" in texts
+    assert "Nana: speaks Yoruba; decide whether an interpreter is needed" in texts
+    assert "child 2: takes part through an advocate, but no advocate is named" in texts
+    share = next(i for i in result.items if i.kind == "info")
+    assert share.text == "Share “School letter” with Mum" and share.overdue and share.mechanism == "trust"
+    groups = result.by_mechanism()
+    assert list(groups) == list(MECHANISMS)
+    assert all(not i.overdue for items in groups.values() for i in items)
+    assert sum(len(v) for v in groups.values()) + len(result.overdue) == len(result.items)
+
+
+def test_without_a_meeting_date_nothing_is_dated_and_the_date_is_asked_for() -> None:
+    m = ready_meeting()
+    m.choices.when = None
+    m.steps.clear()
+    result = readiness(m, guide(), TODAY)
+    assert not result.overdue
+    assert any(i.text == "The family has not chosen a date and time yet" for i in result.items)
+    assert result.headline().endswith("No meeting date yet.")
+
+
+def test_follow_up_lists_overdue_and_stuck_actions_and_the_review() -> None:
+    m = ready_meeting()
+    m.plan.response.decision = "agreed"
+    m.record.started = datetime(2026, 2, 1, 10, 0)
+    m.plan.family_keeper = "Gran"
+    m.plan.actions = [
+        Action(what="Friday nights at Gran's", who="Gran", by_when=TODAY - timedelta(days=3)),
+        Action(what="Boxing club", who="Owen", status="stuck", support_from="youth service",
+               support_delivered="not-yet"),
+        Action(what="Done already", status="done", by_when=TODAY - timedelta(days=30)),
+    ]
+    m.follow_up.reviews = [Review(scheduled=TODAY + timedelta(days=15))]
+    result = readiness(m, guide(), TODAY)
+    assert result.stage == "follow_up"
+    texts = [i.text for i in result.items]
+    assert texts[0].startswith("Check in") or texts[0].startswith("Action: Friday")
+    assert {i.text for i in result.overdue} == {"Check in", "Action: Friday nights at Gran's (Gran)"}
+    assert "Stuck: Boxing club (Owen): find out what help is needed" in texts
+    assert "Help from youth service for “Boxing club”: not given yet" in texts
+    assert not any("Done already" in t for t in texts)
+    assert result.review_due == TODAY + timedelta(days=15)
+    assert result.summary() == "✗ 2 overdue · 2 open"
+    assert "The review is in 15 days" in result.headline()
+    assert result.when_words().startswith("The review is in 15 days")
+
+
+def test_an_overdue_review_is_itself_overdue() -> None:
+    m = ready_meeting()
+    m.record.started = datetime(2025, 10, 1, 10, 0)
+    m.record.ended = datetime(2025, 10, 1, 12, 0)
+    m.plan.family_keeper = "Gran"
+    m.plan.review_date = date(2026, 1, 1)
+    m.steps["f"] = StepState(status="done")
+    result = readiness(m, guide(), TODAY)
+    assert [i.text for i in result.items] == ["The review meeting is overdue: arrange it with the family"]
+    assert result.items[0].overdue
+
+
+def test_readiness_module_does_not_import_textual() -> None:
+    code = (
+        "import sys; import sdm_facilitator.domain.readiness; "
+        "sys.exit(1 if any(m.startswith(('textual', 'rich')) for m in sys.modules) else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
