@@ -49,6 +49,8 @@ def test_unset_values_are_omitted_but_false_and_zero_kept() -> None:
     assert data["referral"]["consent_meeting"] is False
     assert data["children"][0]["age"] == 0
     assert "views_consent" not in data["children"][0]
+    assert "family_time_extra_minutes" not in data["record"]
+    assert "record" not in to_dict(Meeting(kind="fgc"))
 
 
 def test_unknown_keys_survive_round_trip_at_every_level() -> None:

@@ -326,7 +326,8 @@ class MeetingRecord:
     phases: list[PhaseRecord] = field(default_factory=list)
     family_time_start: datetime | None = None
     family_time_end: datetime | None = None
-    family_time_extra_minutes: int = field(default=0, metadata={"min": 0, "max": 600})
+    # Zero is the natural "not extended" state, so it is not written to the file.
+    family_time_extra_minutes: int = field(default=0, metadata={"min": 0, "max": 600, "omit_default": True})
     captures: list[Capture] = field(default_factory=list)
     scales: list[ScaleAnswer] = field(default_factory=list)
     extra: dict[str, Any] = _extra()

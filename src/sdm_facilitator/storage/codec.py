@@ -63,6 +63,8 @@ def to_dict(obj: Any) -> Any:
             if f.name == "extra":
                 continue
             value = to_dict(getattr(obj, f.name))
+            if f.metadata.get("omit_default") and value == f.default:
+                continue
             if not _is_empty(value):
                 out[f.name] = value
         for key, value in getattr(obj, "extra", {}).items():
