@@ -27,6 +27,7 @@ from sdm_facilitator.domain.meeting import (
     StepState,
 )
 from sdm_facilitator.domain.meeting_factory import create_meeting
+from sdm_facilitator.domain.schedule import step_due_date
 from sdm_facilitator.guides.loader import GuideLibrary, load_library
 from sdm_facilitator.storage.store import MeetingStore
 
@@ -44,6 +45,21 @@ def _mark_steps(meeting: Meeting, library: GuideLibrary, stage: str, done: int, 
     for index, step in enumerate(guide.steps_for(stage, meeting.context)):
         if index < done:
             meeting.steps[step.id] = StepState(status="done", date=today - timedelta(days=done - index))
+
+
+def _mark_steps_on_track(meeting: Meeting, library: GuideLibrary, today: date, left_overdue: int) -> None:
+    """Tick the preparation steps already due, leaving a few overdue, as a busy coordinator would."""
+    guide = library.get(meeting.guide_id)
+    if guide is None:
+        return
+    due_steps = []
+    for step in guide.steps_for("preparation", meeting.context):
+        due = step_due_date(meeting, step.days_before)
+        if due is not None and due < today:
+            due_steps.append((due, step.id))
+    due_steps.sort()
+    for due, step_id in due_steps[: max(len(due_steps) - left_overdue, 0)]:
+        meeting.steps[step_id] = StepState(status="done", date=due)
 
 
 def preparing_meeting(library: GuideLibrary, today: date) -> Meeting:
@@ -99,7 +115,7 @@ def preparing_meeting(library: GuideLibrary, today: date) -> Meeting:
                   due=today + timedelta(days=3)),
         InfoShare(document="School attendance letter", to="Grace", due=today - timedelta(days=2)),
     ]
-    _mark_steps(m, library, "preparation", 5, today)
+    _mark_steps_on_track(m, library, today, left_overdue=2)
     return m
 
 
