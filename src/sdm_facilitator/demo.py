@@ -15,7 +15,6 @@ from sdm_facilitator.domain.meeting import (
     ActionUpdate,
     BottomLineCheck,
     Capture,
-    Child,
     InfoShare,
     Meeting,
     Needs,

@@ -24,7 +24,6 @@ from sdm_facilitator.paths import meetings_dir
 from sdm_facilitator.storage.atomic import atomic_write_bytes, remove_stale_temp_files
 from sdm_facilitator.storage.codec import (
     CodecError,
-    FutureSchemaError,
     is_safe_id,
     meeting_from_dict,
     meeting_to_toml,

@@ -12,18 +12,15 @@ import re
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-from app_helpers import FIXED_NOW, FakeClock, reload, save_meetings
-from app.part2a.chair_fixtures import SECRETS, room_app, room_meeting, secret_meeting
-from strategies import HOSTILE_TEXTS
 from textual.command import CommandPalette
 from textual.widgets import ContentSwitcher, Digits, Static
 
+from app.part2a.chair_fixtures import SECRETS, room_app, room_meeting, secret_meeting
+from app_helpers import FIXED_NOW, FakeClock, reload, save_meetings
 from sdm_facilitator.domain.meeting import Capture
 from sdm_facilitator.ui.app import SdmApp
 from sdm_facilitator.ui.screens.capture_dialog import (
     CaptureDialog,
-    ConfirmDialog,
     EndFamilyTimeDialog,
     PeopleDialog,
     ScaleDialog,
@@ -31,6 +28,8 @@ from sdm_facilitator.ui.screens.capture_dialog import (
 from sdm_facilitator.ui.screens.chair import ChairScreen
 from sdm_facilitator.ui.screens.family_time import FamilyTimeScreen
 from sdm_facilitator.ui.screens.meeting import MeetingScreen
+from sdm_facilitator.ui.widgets.confirm import Confirm
+from strategies import HOSTILE_TEXTS
 
 
 def minutes(n: float) -> timedelta:
@@ -158,7 +157,7 @@ async def test_whole_meeting_from_first_phase_through_family_time(isolated_data_
 
         # Through the prompts to family time, which asks first.
         await pilot.press("space", "space", "space")
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, Confirm)
         await pilot.press("escape")
         assert reload(isolated_data_dir, meeting.id).record.family_time_start is None
         await pilot.press("space", "enter")
@@ -565,7 +564,7 @@ async def test_palette_commands(isolated_data_dir: Path) -> None:
         assert "In the room" in commands  # from the footer key m
         commands["In the room: start private family time"]()
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, Confirm)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FamilyTimeScreen)

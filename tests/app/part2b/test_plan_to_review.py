@@ -15,7 +15,8 @@ from textual.widgets import DataTable
 
 from sdm_facilitator.domain import plan_rules as rules
 from sdm_facilitator.storage.store import MeetingStore
-from sdm_facilitator.ui.widgets.plan_dialogs import ConfirmDialog, FormDialog
+from sdm_facilitator.ui.widgets.confirm import Confirm
+from sdm_facilitator.ui.widgets.plan_dialogs import FormDialog
 
 TODAY = date(2026, 3, 2)
 
@@ -79,7 +80,7 @@ async def test_plan_follow_up_and_review(isolated_data_dir: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("up", "up", "d")
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, Confirm)
         await pilot.press("y")
         await save(pilot)
         plan = reload(isolated_data_dir, meeting.id).plan
@@ -192,7 +193,7 @@ async def test_plan_follow_up_and_review(isolated_data_dir: Path) -> None:
         ]
         before = set(MeetingStore(isolated_data_dir).folder.glob("*.toml"))
         await pilot.press("h")
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, Confirm)
         await pilot.press("y")
         await pilot.pause()
         await pilot.pause()

@@ -253,30 +253,6 @@ class PeopleDialog(ModalScreen[bool]):
         self.dismiss(self.changed)
 
 
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question: Enter or y says yes, Escape or n says no."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,y", "answer(True)", "Yes"),
-        Binding("escape,n", "answer(False)", "No"),
-    ]
-
-    def __init__(self, question: str, detail: str = "") -> None:
-        super().__init__()
-        self.question = question
-        self.detail = detail
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="chair-dialog"):
-            yield Label(self.question, classes="section-title", markup=False)
-            if self.detail:
-                yield Label(self.detail, markup=False)
-            yield Label("Enter: yes · Escape: no", classes="muted", markup=False)
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
-
-
 #: The word typed to end private family time; a family member cannot stumble into it.
 END_WORD = "back"
 

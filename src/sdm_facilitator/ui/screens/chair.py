@@ -34,13 +34,13 @@ from sdm_facilitator.ui.screens.capture_dialog import (
     CAPTURE_KEYS,
     CaptureDialog,
     CaptureResult,
-    ConfirmDialog,
     PeopleDialog,
     ScaleDialog,
     ScaleResult,
 )
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.chair_saving import save_now
+from sdm_facilitator.ui.widgets.confirm import Confirm
 from sdm_facilitator.ui.widgets.literal import literal, literal_line
 from sdm_facilitator.ui.widgets.timer_display import TimerDisplay
 
@@ -308,9 +308,10 @@ class ChairScreen(Screen[None]):
         here = mc.position(self.meeting, phases)
         if here is not None and here > 0 and phases[here - 1].private and mc.meeting_status(self.meeting) == "running":
             self.app.push_screen(
-                ConfirmDialog(
+                Confirm(
                     "Go back to private family time?",
                     "The professionals leave the room again and the privacy screen is shown.",
+                    default_yes=True,
                 ),
                 callback=self._back_into_family_time,
             )
@@ -343,10 +344,11 @@ class ChairScreen(Screen[None]):
             return
         minutes = int(mc.family_time_planned(self.meeting, self.phases).total_seconds() // 60)
         self.app.push_screen(
-            ConfirmDialog(
+            Confirm(
                 "Start private family time now?",
                 f"The professionals leave the room. The privacy screen shows a {minutes} minute "
                 "countdown and the family's questions, and nothing else.",
+                default_yes=True,
             ),
             callback=self._start_family_time,
         )
@@ -371,7 +373,7 @@ class ChairScreen(Screen[None]):
             self._say("The meeting is not running.")
             return
         self.app.push_screen(
-            ConfirmDialog("End the meeting now?", "The end time is recorded for every phase."),
+            Confirm("End the meeting now?", "The end time is recorded for every phase.", default_yes=True),
             callback=self._end_meeting,
         )
 

@@ -32,7 +32,8 @@ from sdm_facilitator.domain.schedule import next_due
 from sdm_facilitator.ui.messages import MeetingEdited
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
-from sdm_facilitator.ui.widgets.plan_dialogs import ConfirmDialog, FormDialog, FormField
+from sdm_facilitator.ui.widgets.plan_dialogs import FormDialog, FormField
+from sdm_facilitator.ui.widgets.confirm import Confirm
 
 
 # Short words for the table; the detail below it uses the full labels.
@@ -380,7 +381,7 @@ class FollowUpSection(VerticalScroll, can_focus=False):
             if yes:
                 self._start_review(review)
 
-        self.app.push_screen(ConfirmDialog("Hold the review meeting now?", detail), done)
+        self.app.push_screen(Confirm("Hold the review meeting now?", detail, default_yes=True), done)
 
     def _start_review(self, review: Review | None) -> None:
         from sdm_facilitator.storage.store import StoreError

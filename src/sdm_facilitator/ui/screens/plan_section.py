@@ -24,7 +24,8 @@ from sdm_facilitator.domain.meeting import RESPONSE_CHOICES, RESPONSE_LABELS, Ac
 from sdm_facilitator.ui.messages import MeetingEdited
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
-from sdm_facilitator.ui.widgets.plan_dialogs import ConfirmDialog, FormDialog, FormField
+from sdm_facilitator.ui.widgets.plan_dialogs import FormDialog, FormField
+from sdm_facilitator.ui.widgets.confirm import Confirm
 
 
 ADDRESSED_OPTIONS: list[tuple[str, str]] = [("Addressed", "yes"), ("Not addressed yet", "no")]
@@ -307,7 +308,7 @@ class PlanSection(VerticalScroll, can_focus=False):
             self._refresh_actions()
             self._edited()
 
-        self.app.push_screen(ConfirmDialog("Remove this action from the plan?", action.what), done)
+        self.app.push_screen(Confirm("Remove this action from the plan?", action.what, yes="Remove"), done)
 
     # ------------------------------------------------------------ bottom lines
 

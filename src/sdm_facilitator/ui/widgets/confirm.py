@@ -1,38 +1,60 @@
-"""A small yes/no question in a dialog, answered with y / n (or the mouse)."""
+"""One yes/no question in a dialog, used by every screen that must ask first.
+
+``y`` says yes; ``n`` and Escape say no. Enter presses the focused button, so
+questions before removing something focus "No" (a stray Enter keeps the data)
+while questions that only move the meeting on may focus "Yes".
+"""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from sdm_facilitator.ui.widgets.literal import literal
+
 
 class Confirm(ModalScreen[bool]):
-    """Ask before doing something that cannot be undone. Escape means no."""
+    """Ask before doing something that matters. Escape means no."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(
+        self,
+        question: str,
+        detail: str = "",
+        *,
+        yes: str = "Yes",
+        no: str = "No",
+        default_yes: bool = False,
+    ) -> None:
         super().__init__(classes="confirm-screen")
         self.question = question
+        self.detail = detail
         self.yes = yes
         self.no = no
+        self.default_yes = default_yes
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog confirm"):
-            yield Static(Content(self.question), classes="confirm-question")
+            # Questions and details may quote what someone typed: always literal.
+            yield Static(literal(self.question), classes="confirm-question")
+            if self.detail:
+                yield Static(literal(self.detail), classes="confirm-detail")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content(f"{self.yes} (y)"), id="confirm-yes", variant="error")
                 yield Button(Content(f"{self.no} (n)"), id="confirm-no")
 
     def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()
+        self.query_one("#confirm-yes" if self.default_yes else "#confirm-no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

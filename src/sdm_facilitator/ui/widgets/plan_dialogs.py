@@ -148,28 +148,3 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             self.focus_next()
         else:
             self.action_save()
-
-
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question: y or enter says yes, n or escape says no."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
-    ]
-
-    def __init__(self, question: str, detail: str = "") -> None:
-        super().__init__()
-        self.question = question
-        self.detail = detail
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-dialog"):
-            yield Static(literal(self.question), id="confirm-question", markup=False)
-            if self.detail:
-                yield Static(literal(self.detail), id="confirm-detail", markup=False)
-            yield Static("y: yes    n or escape: no", classes="muted", markup=False)
-        yield Footer()
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
