@@ -151,13 +151,16 @@ def test_suggested_review_date_without_any_day_counts_from_today() -> None:
     assert rules.suggested_review_date(Meeting(), None, TODAY) == TODAY + timedelta(days=90)
 
 
-def test_parse_day() -> None:
-    assert rules.parse_day(" 2026-06-01 ") == date(2026, 6, 1)
-    assert rules.parse_day("") is None
+def test_parse_day_reads_dates_as_every_screen_does() -> None:
+    today = date(2026, 3, 2)
+    assert rules.parse_day(" 2026-06-01 ", today) == date(2026, 6, 1)
+    assert rules.parse_day("01/06/2026", today) == date(2026, 6, 1)
+    assert rules.parse_day("today", today) == today
+    assert rules.parse_day("", today) is None
+    with pytest.raises(rules.PlanRuleError, match="^Write the date as YYYY-MM-DD"):
+        rules.parse_day("next week", today)
     with pytest.raises(rules.PlanRuleError):
-        rules.parse_day("next week")
-    with pytest.raises(rules.PlanRuleError):
-        rules.parse_day("2026-02-30")
+        rules.parse_day("2026-02-30", today)
 
 
 # ------------------------------------------------------------------ actions

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from sdm_facilitator.domain.dates import parse_date
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import (
     ACTION_STATUS_CHOICES,
@@ -150,15 +151,12 @@ def suggested_review_date(meeting: Meeting, guide: Guide | None, today: date) ->
     return (held_on(meeting) or today) + timedelta(days=review_after_days(guide))
 
 
-def parse_day(text: str) -> date | None:
-    """A date typed as YYYY-MM-DD; empty text is None; anything else raises PlanRuleError."""
-    text = text.strip()
-    if not text:
-        return None
+def parse_day(text: str, today: date) -> date | None:
+    """A date as typed anywhere in the app (see ``dates.parse_date``); errors as PlanRuleError."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise PlanRuleError("Type the date as year-month-day, for example 2026-06-01.") from None
+        return parse_date(text, today)
+    except ValueError as error:
+        raise PlanRuleError(f"{str(error)[:1].upper()}{str(error)[1:]}.") from None
 
 
 # ------------------------------------------------------------------ actions

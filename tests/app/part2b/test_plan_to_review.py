@@ -66,7 +66,7 @@ async def test_plan_follow_up_and_review(isolated_data_dir: Path) -> None:
         await type_text(pilot, "soon")
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, FormDialog)
-        assert "year-month-day" in str(app.screen.query_one("#form-error").render())
+        assert "Write the date as YYYY-MM-DD" in str(app.screen.query_one("#form-error").render())
         await pilot.press("escape")
         await pilot.pause()
 

@@ -447,7 +447,7 @@ class PlanSection(VerticalScroll, can_focus=False):
                 self._edited()
         elif widget_id == "plan-review":
             try:
-                day = rules.parse_day(event.value)
+                day = rules.parse_day(event.value, self.app.today())  # type: ignore[attr-defined]
             except rules.PlanRuleError as error:
                 self._show_review_hint(str(error))
                 return

@@ -8,9 +8,8 @@ is lost; only valid values are written to the meeting.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from textual.app import ComposeResult
@@ -19,55 +18,10 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
+from sdm_facilitator.domain.dates import DATE_PLACEHOLDER, parse_date, parse_time
 from sdm_facilitator.ui.widgets.hinted_text import HintLine
 
-_DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
-_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
-
-DATE_PLACEHOLDER = "YYYY-MM-DD or 'today'"
-
-
-def parse_date(text: str, today: date) -> date | None:
-    """A date typed by a person: ISO, day/month/year, 'today' or 'tomorrow'.
-
-    Empty text means "no date". Raises ``ValueError`` with a message meant
-    for the person typing.
-    """
-    value = text.strip().lower()
-    if not value:
-        return None
-    if value == "today":
-        return today
-    if value == "tomorrow":
-        return today + timedelta(days=1)
-    if value == "yesterday":
-        return today - timedelta(days=1)
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        pass
-    match = _DMY.match(value)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            return date(year, month, day)
-        except ValueError:
-            raise ValueError("that day does not exist in the calendar") from None
-    raise ValueError("write the date as YYYY-MM-DD (for example 2026-03-12), DD/MM/YYYY or 'today'")
-
-
-def parse_time(text: str) -> time | None:
-    """A time of day as HH:MM (24-hour). Empty means "no time"."""
-    value = text.strip()
-    if not value:
-        return None
-    match = _TIME.match(value)
-    if match:
-        hour, minute = int(match.group(1)), int(match.group(2))
-        if hour < 24 and minute < 60:
-            return time(hour, minute)
-    raise ValueError("write the time as HH:MM, for example 17:30")
-
+__all__ = ["DATE_PLACEHOLDER", "parse_date", "parse_time"]  # re-exported for the editing screens
 
 def date_text(value: date | None) -> str:
     """A stored date as the text an input shows."""

@@ -112,7 +112,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
                 value = widget.value
             if f.kind == "date":
                 try:
-                    value = parse_day(value)
+                    value = parse_day(value, self.app.today())  # type: ignore[attr-defined]
                 except PlanRuleError as error:
                     raise PlanRuleError(f"{f.label}: {error}") from None
             if f.required and (value is None or (isinstance(value, str) and not value.strip())):
