@@ -127,3 +127,36 @@ def test_installed_entry_point_runs_as_a_process(tmp_path: Path) -> None:
         [sys.executable, "-m", "sdm_facilitator", "show", "nope"], capture_output=True, text=True, env=env, timeout=60
     )
     assert bad.returncode == 2 and bad.stderr.startswith("sdm-facilitator: no meeting") and "Traceback" not in bad.stderr
+
+
+def test_date_with_zone_is_stored_as_local_wall_clock(capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import datetime
+
+    _, out, _ = run(capsys, "new", "--kind", "fgc", "--family", "F", "--date", "2026-05-01T10:00+00:00")
+    _, shown, _ = run(capsys, "show", out.strip(), "--json")
+    expected = datetime.fromisoformat("2026-05-01T10:00+00:00").astimezone().replace(tzinfo=None)
+    assert json.loads(shown)["choices"]["when"] == expected.isoformat()
+
+
+def test_unexpected_error_is_one_line_without_values(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sdm_facilitator.cli import meeting_commands
+
+    def boom(*_args: object) -> None:
+        raise RuntimeError("Secret family name")
+
+    monkeypatch.setattr(meeting_commands, "next_due", boom)
+    run(capsys, "new", "--kind", "fgc", "--family", "F")
+    code, out, err = run(capsys, "list")
+    assert code == 70
+    assert err.count("\n") == 1 and "unexpected error (RuntimeError)" in err
+    assert "Secret" not in err and "Traceback" not in err
+
+
+def test_list_next_date_uses_the_guide_steps_like_the_home_screen(capsys: pytest.CaptureFixture[str]) -> None:
+    """With a meeting date far ahead, the next thing due is a guide step, not the meeting day."""
+    _, out, _ = run(capsys, "new", "--kind", "fgc", "--family", "F", "--date", "2099-06-30")
+    _, listed, _ = run(capsys, "list", "--json")
+    (row,) = json.loads(listed)["meetings"]
+    assert row["next_date"] < "2099-06-30" and row["next_item"] != "the meeting"

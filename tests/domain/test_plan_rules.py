@@ -307,7 +307,8 @@ def test_start_review_carries_plan_and_open_actions() -> None:
     assert review.reviews_meeting_id == m.id
     assert review.id != m.id and review.id.startswith("20260302-")
     assert review.created == review.updated == NOW
-    assert review.choices.when == NOW
+    assert review.choices.when == NOW.astimezone().replace(tzinfo=None)  # local wall-clock time
+    assert review.choices.when.tzinfo is None
     assert review.context == "statutory"
     assert review.family_label == m.family_label
     assert review.plan.family_words == "Our words [/]"

@@ -80,6 +80,13 @@ def test_unknown_keys_survive_round_trip_at_every_level() -> None:
         (lambda d: d["steps"].update(x=3), "steps.x: expected a table, found a whole number"),
         (lambda d: d.update(id="../../etc/passwd"), "id: must be letters, digits"),
         (lambda d: d.pop("kind"), "kind: missing"),
+        (lambda d: d.update(updated=datetime(2026, 1, 5, 10)), "updated: expected a date and time with a time zone"),
+        (lambda d: d["choices"].update(when=datetime(2026, 1, 5, 10, tzinfo=timezone.utc)),
+         "choices.when: expected a local date and time without a time zone"),
+        (lambda d: d["referral"].update(date=date(1, 1, 2)), "referral.date: must be a year between 1900 and 2200"),
+        (lambda d: d["choices"].update(when=datetime(9999, 12, 31, 10)), "choices.when: must be a year between"),
+        (lambda d: d["children"][0].update(id="child 1"), "children[0].id: must start with a letter"),
+        (lambda d: d["children"].append(dict(d["children"][0])), "children[1].id: the same id as children[0]"),
     ],
 )
 def test_bad_values_name_the_field(mutate, message: str) -> None:
@@ -126,4 +133,11 @@ def test_datetime_with_sub_minute_offset_is_refused_not_corrupted() -> None:
     m = full_meeting()
     m.record.started = datetime(2026, 1, 1, 10, 0, tzinfo=timezone(timedelta(hours=1, seconds=30)))
     with pytest.raises(CodecError, match="read back"):
+        meeting_to_toml(m)
+
+
+def test_never_writes_what_it_would_refuse_to_read() -> None:
+    m = full_meeting()
+    m.choices.when = datetime(2026, 2, 1, 10, 30, tzinfo=timezone.utc)
+    with pytest.raises(CodecError, match="choices.when: expected a local date and time"):
         meeting_to_toml(m)

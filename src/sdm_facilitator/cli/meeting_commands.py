@@ -12,6 +12,8 @@ from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.schedule import next_due
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
+from sdm_facilitator.guides.loader import GuideLibrary, load_library
+from sdm_facilitator.paths import user_guides_dir
 from sdm_facilitator.storage.codec import CodecError
 from sdm_facilitator.storage.store import MeetingNotFound, MeetingStore, StoreError, UnreadableMeetingError
 
@@ -44,11 +46,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def parse_when(text: str) -> datetime:
-    """A meeting date from the command line: a date or a date and time."""
+    """A meeting date from the command line, as local wall-clock time.
+
+    A time given with a zone is converted to local time, because the meeting
+    record keeps the family's chosen time as it reads on the clock.
+    """
     try:
-        return datetime.fromisoformat(text)
+        when = datetime.fromisoformat(text)
     except ValueError:
         raise CliError(f"--date: '{text}' is not a date such as 2026-03-01 or 2026-03-01T10:00") from None
+    if when.tzinfo is not None:
+        when = when.astimezone().replace(tzinfo=None)
+    return when
 
 
 def _store(ctx: CliContext) -> MeetingStore:
@@ -57,8 +66,6 @@ def _store(ctx: CliContext) -> MeetingStore:
 
 def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.domain.meeting_factory import create_meeting
-    from sdm_facilitator.guides.loader import load_library
-    from sdm_facilitator.paths import user_guides_dir
 
     label = args.family.strip()
     if not label:
@@ -80,9 +87,9 @@ def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def meeting_row(meeting: Meeting) -> dict[str, Any]:
-    """The facts shown for one meeting in a list."""
-    due = next_due(meeting)
+def meeting_row(meeting: Meeting, guides: GuideLibrary) -> dict[str, Any]:
+    """The facts shown for one meeting in a list (the same "next due" as the home screen)."""
+    due = next_due(meeting, guides.get(meeting.guide_id))
     return {
         "id": meeting.id,
         "family_label": meeting.family_label,
@@ -97,7 +104,8 @@ def meeting_row(meeting: Meeting) -> dict[str, Any]:
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     listing = _store(ctx).list_meetings()
-    rows = [meeting_row(m.meeting) for m in listing.meetings]
+    guides = load_library(user_guides_dir(ctx.data_dir))
+    rows = [meeting_row(m.meeting, guides) for m in listing.meetings]
     unreadable = [{"file": u.path.name, "line": u.line, "reason": u.reason} for u in listing.unreadable]
     conflicts = [{"file": c.path.name, "meeting_id": c.meeting_id, "reason": c.reason} for c in listing.conflicts]
     if args.json:

@@ -240,7 +240,8 @@ class Referral:
 class FamilyChoices:
     """What the family chose for the day: when, where, how, food and language."""
 
-    when: datetime | None = None
+    # Wall-clock time chosen with the family: a local time without a zone.
+    when: datetime | None = field(default=None, metadata={"local": True})
     venue: str = ""
     format: str | None = field(default=None, metadata=choices(FORMAT_CHOICES))
     food: str = ""
@@ -488,6 +489,17 @@ class Meeting:
         """The day of the meeting, when the family has chosen one."""
         return self.choices.when.date() if self.choices.when else None
 
+    @property
+    def held_on(self) -> date | None:
+        """The day the meeting was held, in local time, or the day it is planned for.
+
+        One rule for every date counted from the meeting (follow-up steps, the
+        suggested review), so they can never be a day apart.
+        """
+        if self.record.started is not None:
+            return self.record.started.astimezone().date()
+        return self.meeting_date
+
     def step_state(self, step_id: str) -> StepState:
         """The state of a guide step, created as "to do" when first asked for."""
         return self.steps.setdefault(step_id, StepState())
@@ -508,6 +520,7 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
 
     Used by the language hints (``lint``) and by tests that prove user text is
     shown literally; labels are field paths, not values, so they are safe to log.
+    Names are included: they are typed by people too and shown on every screen.
     """
     yield "family label", meeting.family_label
     r = meeting.referral
@@ -517,30 +530,48 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
     for i, line in enumerate(r.bottom_lines, 1):
         yield f"referral: bottom line {i}", line
     for i, child in enumerate(meeting.children, 1):
+        yield f"child {i}: name", child.name
         yield f"child {i}: views", child.views
         yield f"child {i}: participation reason", child.participation_reason
+        yield f"child {i}: advocate", child.advocate
     for i, person in enumerate(meeting.people, 1):
+        yield f"person {i}: name", person.name
         yield f"person {i}: relationship", person.relationship
         yield f"person {i}: preparation notes", person.prep_notes
         yield f"person {i}: reason not invited", person.not_invited_reason
-    yield "family choices: venue", meeting.choices.venue
-    yield "family choices: food", meeting.choices.food
+        needs = person.needs
+        for label, value in (("language", needs.language), ("access", needs.access),
+                             ("childcare", needs.childcare), ("travel", needs.travel)):
+            yield f"person {i}: {label} needs", value
+    c = meeting.choices
+    yield "family choices: venue", c.venue
+    yield "family choices: food", c.food
+    yield "family choices: language", c.language
     for step_id, state in meeting.steps.items():
         yield f"step {step_id}: note", state.note
     for i, share in enumerate(meeting.info_sharing, 1):
+        yield f"information {i}: document", share.document
+        yield f"information {i}: to", share.to
         yield f"information {i}: note", share.note
+    for i, item in enumerate(meeting.agenda, 1):
+        yield f"agenda {i}: name", item.name
     for phase in meeting.record.phases:
         yield f"meeting {phase.phase_id}: notes", phase.notes
     for i, capture in enumerate(meeting.record.captures, 1):
         yield f"meeting capture {i}", capture.text
     for i, scale in enumerate(meeting.record.scales, 1):
+        yield f"scale {i}: who", scale.who
         yield f"scale {i}: note", scale.note
     p = meeting.plan
     yield "plan: family's words", p.family_words
     yield "plan: contingency", p.contingency
+    yield "plan: family member keeping an eye on it", p.family_keeper
+    yield "plan: professional following it up", p.professional_lead
     for i, action in enumerate(p.actions, 1):
         yield f"action {i}: what", action.what
+        yield f"action {i}: who", action.who
         yield f"action {i}: support needed", action.support_needed
+        yield f"action {i}: support from", action.support_from
         for j, update in enumerate(action.updates, 1):
             yield f"action {i} update {j}", update.note
     for i, check in enumerate(p.bottom_line_checks, 1):
@@ -552,4 +583,5 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         yield f"plan change {i}: what", change.what
         yield f"plan change {i}: reason", change.reason
     for i, review in enumerate(meeting.follow_up.reviews, 1):
+        yield f"review {i}: requested by", review.requested_by
         yield f"review {i}: outcome", review.outcome

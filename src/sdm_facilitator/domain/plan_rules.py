@@ -134,13 +134,6 @@ def bottom_line_summary(plan: Plan, bottom_lines: Iterable[str]) -> BottomLineSu
 # ------------------------------------------------------------------ dates
 
 
-def held_on(meeting: Meeting) -> date | None:
-    """The day the meeting was held (or is planned for)."""
-    if meeting.record.started is not None:
-        return meeting.record.started.astimezone().date()
-    return meeting.meeting_date
-
-
 def review_after_days(guide: Guide | None) -> int:
     """How long after the meeting the guide suggests a review (about three months)."""
     return guide.review_after_days if guide is not None else DEFAULT_REVIEW_AFTER_DAYS
@@ -148,7 +141,7 @@ def review_after_days(guide: Guide | None) -> int:
 
 def suggested_review_date(meeting: Meeting, guide: Guide | None, today: date) -> date:
     """The meeting day plus the guide's review interval (today's, if no day is known)."""
-    return (held_on(meeting) or today) + timedelta(days=review_after_days(guide))
+    return (meeting.held_on or today) + timedelta(days=review_after_days(guide))
 
 
 def parse_day(text: str, today: date) -> date | None:
@@ -326,7 +319,8 @@ def start_review(meeting: Meeting, guides: GuideSource, now: datetime) -> Meetin
         kind="review",
         family_label=meeting.family_label,
         context=meeting.context,
-        when=now,
+        # The family's meeting time is wall-clock time: local, without a zone.
+        when=now.astimezone().replace(tzinfo=None),
     )
     review.id = new_meeting_id(now)
     review.created = review.updated = now

@@ -35,7 +35,7 @@ def step_due_date(meeting: Meeting, days_before: int | None) -> date | None:
 
 def follow_up_due_date(meeting: Meeting, days_after: int | None) -> date | None:
     """When a follow-up step is due: its suggested days after the meeting day."""
-    held = meeting.record.started.date() if meeting.record.started else meeting.meeting_date
+    held = meeting.held_on
     if days_after is None or held is None:
         return None
     return held + timedelta(days=days_after)

@@ -119,8 +119,15 @@ def dumps_checked(data: dict[str, Any]) -> str:
 
 
 def meeting_to_toml(meeting: Meeting) -> str:
-    """The meeting as TOML text, checked to read back exactly."""
-    return dumps_checked(to_dict(meeting))
+    """The meeting as TOML text, checked to read back exactly and to pass the load checks.
+
+    Validating on the way out means the app can never write a file that it
+    would then refuse to open (for example a date out of range).
+    """
+    data = to_dict(meeting)
+    text = dumps_checked(data)
+    meeting_from_dict(data, allow_future=True)
+    return text
 
 
 # ---------------------------------------------------------------- hostile TOML
@@ -278,7 +285,9 @@ def _decode(tp: Any, value: Any, path: str, meta: typing.Mapping[str, Any]) -> A
         if not isinstance(value, list):
             raise CodecError(path, f"expected a list, found {_describe(value)}")
         (item_type,) = get_args(tp)
-        return [_decode(item_type, v, f"{path}[{i}]", {}) for i, v in enumerate(value)]
+        items = [_decode(item_type, v, f"{path}[{i}]", {}) for i, v in enumerate(value)]
+        _check_unique_ids(items, path)
+        return items
     if origin is dict:
         if not isinstance(value, dict):
             raise CodecError(path, f"expected a table, found {_describe(value)}")
@@ -289,11 +298,17 @@ def _decode(tp: Any, value: Any, path: str, meta: typing.Mapping[str, Any]) -> A
     if tp is datetime:
         if not isinstance(value, datetime):
             raise CodecError(path, f"expected {_TYPE_WORDS[datetime]}, found {_describe(value)}")
-        return value
+        # Timestamps are moments (with a zone); the family's chosen time is wall-clock
+        # time (without one). Mixing them would make comparisons fail later.
+        if meta.get("local") and value.tzinfo is not None:
+            raise CodecError(path, "expected a local date and time without a time zone, such as 2026-03-01T10:00:00")
+        if not meta.get("local") and value.tzinfo is None:
+            raise CodecError(path, "expected a date and time with a time zone, such as 2026-03-01T10:00:00Z")
+        return _check_year(value, path)
     if tp is date:
         if not isinstance(value, date) or isinstance(value, datetime):
             raise CodecError(path, f"expected {_TYPE_WORDS[date]}, found {_describe(value)}")
-        return value
+        return _check_year(value, path)
     if tp is bool:
         if not isinstance(value, bool):
             raise CodecError(path, f"expected {_TYPE_WORDS[bool]}, found {_describe(value)}")
@@ -315,6 +330,35 @@ def _decode(tp: Any, value: Any, path: str, meta: typing.Mapping[str, Any]) -> A
     if tp is Any:
         return value
     raise CodecError(path, f"unsupported field type {tp!r}")  # a programming error, named clearly
+
+
+MIN_YEAR, MAX_YEAR = 1900, 2200
+# Ids of entries inside a meeting (people, children, actions...) also name
+# widgets on screen, so they follow the same rule as widget ids.
+_ENTRY_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,63}")
+
+
+def _check_year(value: date, path: str) -> Any:
+    """Refuse dates no meeting can have; far-off years overflow date arithmetic later."""
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise CodecError(path, f"must be a year between {MIN_YEAR} and {MAX_YEAR}")
+    return value
+
+
+def _check_unique_ids(items: list[Any], path: str) -> None:
+    """Entries are found by id, so each must be well-formed and used only once in its list."""
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        entry_id = getattr(item, "id", None)
+        if not isinstance(entry_id, str) or not dataclasses.is_dataclass(item):
+            continue
+        if not _ENTRY_ID.fullmatch(entry_id):
+            raise CodecError(
+                f"{path}[{index}].id", "must start with a letter and use only letters, digits, '-' or '_'"
+            )
+        if entry_id in seen:
+            raise CodecError(f"{path}[{index}].id", f"the same id as {path}[{seen[entry_id]}]; each entry needs its own")
+        seen[entry_id] = index
 
 
 def from_dict(cls: type[T], data: dict[str, Any], path: str = "") -> T:

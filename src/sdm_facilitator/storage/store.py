@@ -275,7 +275,15 @@ class MeetingStore:
         opened = self._load_path(self.path_for(meeting_id))
         if lock and not opened.read_only:
             meeting_lock = MeetingLock(self.lock_path_for(meeting_id))
-            if meeting_lock.acquire():
+            try:
+                locked = meeting_lock.acquire()
+            except OSError as error:
+                opened.read_only_reason = (
+                    f"This meeting cannot be locked for editing ({error.strerror or type(error).__name__}); "
+                    "the folder may be read-only. It is shown read-only."
+                )
+                return opened
+            if locked:
                 opened.lock = meeting_lock
             else:
                 opened.read_only_reason = (
@@ -299,10 +307,16 @@ class MeetingStore:
         if path.exists():
             raise StoreError(f"a meeting with id {meeting.id} already exists")
         opened = OpenMeeting(meeting, path, None)
-        self._write(opened)
+        try:
+            self._write(opened)
+        except CodecError as error:
+            raise StoreError(f"the meeting could not be saved: {error}") from None
+        except OSError as error:
+            raise StoreError(f"the meeting could not be saved ({error.strerror or type(error).__name__})") from None
         meeting_lock = MeetingLock(self.lock_path_for(meeting.id))
-        if meeting_lock.acquire():
-            opened.lock = meeting_lock
+        with contextlib.suppress(OSError):
+            if meeting_lock.acquire():
+                opened.lock = meeting_lock
         return opened
 
     def save(self, opened: OpenMeeting, *, now: datetime | None = None) -> None:
