@@ -2,7 +2,8 @@
 
 Each dialog returns its result to the chair's view, which stamps it with the
 phase and time and saves. When names and notes are hidden (the screen can be
-seen by others) typed text is masked as it is written.
+seen by others) typed text is masked as it is written. Escape closes a dialog
+at once when nothing was typed, and asks first when typed text would be lost.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from sdm_facilitator.domain.meeting import (
     Meeting,
 )
 from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.ui.widgets.confirm import ask_before_discarding
 from sdm_facilitator.ui.widgets.literal import literal_cell
 
 #: One key per kind of capture, used by the chair's view and shown in the dialog.
@@ -101,8 +103,17 @@ class CaptureDialog(ModalScreen[CaptureResult | None]):
             return
         self.dismiss(CaptureResult(self.kind, text))
 
+    def unsaved_text(self) -> bool:
+        """True when text has been written that closing now would lose.
+
+        Changing the kind alone loses nothing: a capture is its text.
+        """
+        if not self.is_mounted:
+            return False
+        return bool(self.query_one("#capture-text", Input).value.strip())
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        ask_before_discarding(self)
 
 
 class ScaleDialog(ModalScreen[ScaleResult | None]):
@@ -163,8 +174,14 @@ class ScaleDialog(ModalScreen[ScaleResult | None]):
             return
         self.dismiss(ScaleResult(int(number), who.value.strip(), event.value.strip()))
 
+    def unsaved_text(self) -> bool:
+        """True when a number, a name or a reason has been typed that closing now would lose."""
+        if not self.is_mounted:
+            return False
+        return any(field.value.strip() for field in self.query("#scale-value, #scale-who, #scale-note").results(Input))
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        ask_before_discarding(self)
 
 
 #: A symbol and a word for each mark, so colour is never the only sign.

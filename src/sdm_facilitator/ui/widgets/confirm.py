@@ -3,11 +3,14 @@
 ``y`` says yes; ``n`` and Escape say no. Enter presses the focused button, so
 questions before removing something focus "No" (a stray Enter keeps the data)
 while questions that only move the meeting on may focus "Yes".
+
+``ask_before_discarding`` is the one way dialogs close on Escape when text
+typed in them would be lost.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -62,3 +65,33 @@ class Confirm(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+#: The question every dialog asks before Escape throws typed text away.
+DISCARD_QUESTION = "Discard what you typed?"
+
+
+def ask_before_discarding(dialog: ModalScreen[Any]) -> None:
+    """Close ``dialog`` with None, asking first when ``dialog.unsaved_text()`` says so.
+
+    The question focuses "Keep editing", so a second Escape or a stray Enter
+    keeps the text; only "Discard" (or y) closes the dialog.
+    """
+    unsaved = getattr(dialog, "unsaved_text", None)
+    if not (callable(unsaved) and unsaved()):
+        dialog.dismiss(None)
+        return
+
+    def answered(discard: bool | None) -> None:
+        if discard:
+            dialog.dismiss(None)
+
+    dialog.app.push_screen(
+        Confirm(
+            DISCARD_QUESTION,
+            "What you typed in this dialog has not been saved.",
+            yes="Discard",
+            no="Keep editing",
+        ),
+        callback=answered,
+    )

@@ -3,8 +3,10 @@
 One form dialog serves every "add or change one thing" job (an action, an
 update, a plan change, a review) so they all work the same way: tab between
 fields, ctrl+s (or enter on the last one-line field) to save, escape to
-cancel. Values typed in come back exactly as typed; dates are checked before
-the dialog closes and the reason is shown inside it.
+cancel. Escape asks first when anything was typed or changed, so a stray key
+never throws away a sentence written in the room. Values typed in come back
+exactly as typed; dates are checked before the dialog closes and the reason is
+shown inside it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from sdm_facilitator.domain.plan_rules import PlanRuleError, parse_day
+from sdm_facilitator.ui.widgets.confirm import ask_before_discarding
 from sdm_facilitator.ui.widgets.literal import literal
 
 FieldKind = Literal["text", "long", "date", "choice"]
@@ -62,6 +65,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         self.fields = list(fields)
         self.intro = intro
         self.validate = validate
+        # What the fields held when the dialog opened, as the widgets hold it.
+        self._initial: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-dialog"):
@@ -95,21 +100,36 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         return Input(f.value or "", id=widget_id, placeholder=f.placeholder, compact=True)
 
     def on_mount(self) -> None:
+        self._initial = self._raw_values()
         if self.fields:
             self.query_one(f"#field-{self.fields[0].key}").focus()
+
+    def _raw_values(self) -> dict[str, Any]:
+        """Each field's value exactly as its widget holds it (dates not parsed)."""
+        raw: dict[str, Any] = {}
+        for f in self.fields:
+            widget = self.query_one(f"#field-{f.key}")
+            if isinstance(widget, TextArea):
+                raw[f.key] = widget.text
+            elif isinstance(widget, Select):
+                raw[f.key] = widget.value
+            else:
+                assert isinstance(widget, Input)
+                raw[f.key] = widget.value
+        return raw
+
+    def unsaved_text(self) -> bool:
+        """True when something typed or changed here would be lost by closing now."""
+        if self._initial is None or not self.is_mounted:
+            return False
+        return self._raw_values() != self._initial
 
     def values(self) -> dict[str, Any]:
         """The typed values, dates parsed (raises PlanRuleError naming the field)."""
         result: dict[str, Any] = {}
+        raw = self._raw_values()
         for f in self.fields:
-            widget = self.query_one(f"#field-{f.key}")
-            if isinstance(widget, TextArea):
-                value: Any = widget.text
-            elif isinstance(widget, Select):
-                value = widget.value
-            else:
-                assert isinstance(widget, Input)
-                value = widget.value
+            value: Any = raw[f.key]
             if f.kind == "date":
                 try:
                     value = parse_day(value, self.app.today())  # type: ignore[attr-defined]
@@ -136,7 +156,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         self.dismiss(values)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving; ask first if that would lose what was typed."""
+        ask_before_discarding(self)
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
@@ -148,3 +169,4 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             self.focus_next()
         else:
             self.action_save()
+
