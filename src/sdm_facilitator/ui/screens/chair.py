@@ -38,11 +38,13 @@ from sdm_facilitator.ui.screens.capture_dialog import (
     ScaleDialog,
     ScaleResult,
 )
+from sdm_facilitator.ui.screens.family_time import FamilyTimeScreen, app_now, start_family_time_flow
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.chair_saving import save_now
 from sdm_facilitator.ui.widgets.confirm import Confirm
 from sdm_facilitator.ui.widgets.literal import literal, literal_line
 from sdm_facilitator.ui.widgets.timer_display import TimerDisplay
+
 
 @dataclass
 class ChairMemory:
@@ -135,8 +137,8 @@ class ChairScreen(Screen[None]):
     def phases(self) -> list[mc.PlannedPhase]:
         return mc.planned_phases(self.meeting, self.session.guide)
 
-    def now(self) -> datetime:
-        return self.app.clock()  # type: ignore[attr-defined,no-any-return]
+    # The app's clock, shared with the privacy screen.
+    now = app_now
 
     def _prompt_index(self, phase: mc.PlannedPhase | None) -> int:
         if phase is None or not phase.prompts:
@@ -337,31 +339,12 @@ class ChairScreen(Screen[None]):
     # ------------------------------------------------------------ family time and the end
 
     def action_family_time(self) -> None:
+        """Start private family time, after asking (and asking again if the meeting has ended)."""
         if not self._can_edit():
             return
-        if mc.family_time_running(self.meeting):
-            self._open_family_time()
-            return
-        minutes = int(mc.family_time_planned(self.meeting, self.phases).total_seconds() // 60)
-        self.app.push_screen(
-            Confirm(
-                "Start private family time now?",
-                f"The professionals leave the room. The privacy screen shows a {minutes} minute "
-                "countdown and the family's questions, and nothing else.",
-                default_yes=True,
-            ),
-            callback=self._start_family_time,
-        )
-
-    def _start_family_time(self, yes: bool | None) -> None:
-        if yes:
-            mc.start_family_time(self.meeting, self.phases, self.now())
-            self._save()
-            self._open_family_time()
+        start_family_time_flow(self.app, self.session)
 
     def _open_family_time(self) -> None:
-        from sdm_facilitator.ui.screens.family_time import FamilyTimeScreen
-
         if isinstance(self.app.screen, FamilyTimeScreen):
             return
         self.app.push_screen(FamilyTimeScreen(self.session))

@@ -6,26 +6,35 @@ language, and nothing from the case: no notes, worries, captures, referral or
 names. The command palette and notifications are switched off while it shows.
 
 Leaving needs a deliberate act: ctrl+e, then typing a word and Enter. A family
-member pressing keys at random cannot reach the case notes. Ending records the
-time and opens plan capture in the meeting workspace.
+member pressing keys at random cannot reach the case notes, nor quit to the
+coordinator's shell (``blocks_quit``: the app's ctrl+q is refused here). Ending
+records the time and opens plan capture in the meeting workspace.
+
+Every way into family time (the chair's view, the plan section's "back to
+family time", the workspace's command) goes through ``start_family_time_flow``,
+which asks before reopening a meeting that has already ended.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import ClassVar
+from typing import Any, ClassVar
+from weakref import WeakKeyDictionary
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Static
 
 from sdm_facilitator.domain import meeting_clock as mc
 from sdm_facilitator.domain.guide import FamilyQuestion
 from sdm_facilitator.ui.screens.capture_dialog import END_WORD, EndFamilyTimeDialog
-from sdm_facilitator.ui.session import MeetingSession
+from sdm_facilitator.ui.session import MeetingSession, SaveOutcome
 from sdm_facilitator.ui.widgets.chair_saving import save_now, workspace_for
+from sdm_facilitator.ui.widgets.confirm import Confirm
 from sdm_facilitator.ui.widgets.literal import literal
 from sdm_facilitator.ui.widgets.timer_display import TimerDisplay
 
@@ -41,9 +50,23 @@ DEFAULT_QUESTIONS = (
 #: Where plan capture lives in the meeting workspace.
 PLAN_SECTION_ID = "plan"
 
+#: Whether the command palette was on before the first privacy screen hid it, per app.
+#: Kept per app, not per screen, so a privacy screen rebuilt after an error
+#: (while the old one is still being removed) never turns the palette back on.
+_PALETTE_BEFORE: WeakKeyDictionary[App[Any], bool] = WeakKeyDictionary()
+
+
+def app_now(node: DOMNode) -> datetime:
+    """Now, from the app's clock (fixed in tests): the one "now" of the room's screens."""
+    return node.app.clock()  # type: ignore[attr-defined,no-any-return]
+
 
 class FamilyTimeScreen(Screen[None]):
     """The privacy screen for private family time."""
+
+    #: The app refuses to quit while this screen shows (and hides "Quit" from the footer):
+    #: a family member must not be left at the coordinator's shell.
+    blocks_quit: ClassVar[bool] = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("5", "extend(5)", "+5 min"),
@@ -55,7 +78,6 @@ class FamilyTimeScreen(Screen[None]):
     def __init__(self, session: MeetingSession) -> None:
         super().__init__()
         self.session = session
-        self._palette_was: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -114,18 +136,18 @@ class FamilyTimeScreen(Screen[None]):
         """No command palette (it could list meetings) and no notifications while shown."""
         app = self.app
         if on:
-            if self._palette_was is None:
-                self._palette_was = app.use_command_palette
+            _PALETTE_BEFORE.setdefault(app, app.use_command_palette)
             app.use_command_palette = False
             app.clear_notifications()
-        elif self._palette_was is not None:
-            app.use_command_palette = self._palette_was
-            self._palette_was = None
+            return
+        if any(isinstance(s, FamilyTimeScreen) and s is not self for s in app.screen_stack):
+            return  # another privacy screen (rebuilt after an error) still needs it off
+        if app in _PALETTE_BEFORE:
+            app.use_command_palette = _PALETTE_BEFORE.pop(app)
 
     # ------------------------------------------------------------ time
 
-    def now(self) -> datetime:
-        return self.app.clock()  # type: ignore[attr-defined,no-any-return]
+    now = app_now
 
     def _phases(self) -> list[mc.PlannedPhase]:
         return mc.planned_phases(self.session.meeting, self.session.guide)
@@ -187,3 +209,87 @@ class FamilyTimeScreen(Screen[None]):
         sections = {s.id for s in getattr(workspace, "sections", [])}
         if callable(show) and PLAN_SECTION_ID in sections:
             show(PLAN_SECTION_ID)
+
+
+# ---------------------------------------------------------------- the way in
+
+
+def start_family_time_flow(
+    app: App[Any],
+    session: MeetingSession,
+    *,
+    ask_to_start: bool = True,
+    on_started: Callable[[], None] | None = None,
+) -> None:
+    """Open private family time for ``session``, asking first where that matters.
+
+    - Family time already running (after a restart): the privacy screen again, no question.
+    - The meeting has ended: "The meeting was ended at HH:MM. Reopen it for
+      more family time?", with No focused. Starting clears the end time, so it
+      is never done silently.
+    - Otherwise, with ``ask_to_start``: "Start private family time now?", Yes focused.
+
+    Then the start is recorded and saved (through the workspace, so whatever
+    was typed there is saved before the family sees the screen) and the
+    privacy screen is shown; ``on_started`` runs after that, never when the
+    answer was no. A read-only meeting only shows family time already running.
+    """
+    meeting = session.meeting
+
+    def go(yes: bool | None = True) -> None:
+        if not yes:
+            return
+        if not mc.family_time_running(meeting):
+            phases = mc.planned_phases(meeting, session.guide)
+            mc.start_family_time(meeting, phases, app.clock())  # type: ignore[attr-defined]
+            _save(app, session)
+        if not isinstance(app.screen, FamilyTimeScreen):
+            app.push_screen(FamilyTimeScreen(session))
+        if on_started is not None:
+            on_started()
+
+    if mc.family_time_running(meeting):
+        go()
+        return
+    if session.read_only:
+        app.notify("This meeting is open read-only: family time cannot be started.",
+                   severity="warning", markup=False)
+        return
+    ended = meeting.record.ended
+    if ended is not None:
+        app.push_screen(
+            Confirm(
+                f"The meeting was ended at {ended.astimezone():%H:%M}. Reopen it for more family time?",
+                "Family time starts again with its planned length. "
+                "The meeting's end time is cleared until the meeting is ended again.",
+                yes="Reopen",
+                no="Keep it ended",
+            ),
+            callback=go,
+        )
+        return
+    if ask_to_start:
+        planned = mc.family_time_planned(meeting, mc.planned_phases(meeting, session.guide))
+        minutes = int(planned.total_seconds() // 60)
+        app.push_screen(
+            Confirm(
+                "Start private family time now?",
+                f"The professionals leave the room. The privacy screen shows a {minutes} minute "
+                "countdown and the family's questions, and nothing else.",
+                default_yes=True,
+            ),
+            callback=go,
+        )
+        return
+    go()
+
+
+def _save(app: App[Any], session: MeetingSession) -> SaveOutcome | None:
+    """Save now, through the meeting workspace when it is open (it shows the outcome)."""
+    session.mark_changed()
+    for screen in reversed(app.screen_stack):
+        flush = getattr(screen, "flush", None)
+        if getattr(screen, "session", None) is session and callable(flush):
+            outcome = flush()
+            return outcome if isinstance(outcome, SaveOutcome) else None
+    return session.save(now=app.clock())  # type: ignore[attr-defined]

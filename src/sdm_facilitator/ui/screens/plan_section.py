@@ -22,11 +22,11 @@ from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
 from sdm_facilitator.domain import plan_rules as rules
 from sdm_facilitator.domain.meeting import RESPONSE_CHOICES, RESPONSE_LABELS, Action, BottomLineCheck
 from sdm_facilitator.ui.messages import MeetingEdited
+from sdm_facilitator.ui.screens.family_time import start_family_time_flow
 from sdm_facilitator.ui.session import MeetingSession
+from sdm_facilitator.ui.widgets.confirm import Confirm
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
 from sdm_facilitator.ui.widgets.plan_dialogs import FormDialog, FormField
-from sdm_facilitator.ui.widgets.confirm import Confirm
-
 
 ADDRESSED_OPTIONS: list[tuple[str, str]] = [("Addressed", "yes"), ("Not addressed yet", "no")]
 RESPONSE_OPTIONS: list[tuple[str, str]] = [(RESPONSE_LABELS[c], c) for c in RESPONSE_CHOICES]
@@ -399,18 +399,14 @@ class PlanSection(VerticalScroll, can_focus=False):
         self.back_to_family_time()
 
     def back_to_family_time(self) -> None:
-        """Give the family more time: open private family time again."""
-        try:
-            from sdm_facilitator.ui.screens.family_time import FamilyTimeScreen  # type: ignore[import-not-found]
-        except ImportError:
-            self.notify("Private family time is not available in this version.", severity="warning", markup=False)
+        """Give the family more time: open private family time again.
+
+        Everything typed so far is saved before the family sees the privacy
+        screen; a meeting that has ended is only reopened after asking.
+        """
+        if not self._can_edit():
             return
-        # Save everything typed so far before the family sees the privacy screen.
-        self.session.mark_changed()
-        flush = getattr(self.screen, "flush", None)
-        if callable(flush):
-            flush()
-        self.app.push_screen(FamilyTimeScreen(self.session))
+        start_family_time_flow(self.app, self.session, ask_to_start=False)
 
     # ------------------------------------------------------------ edits
 
