@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -45,8 +45,8 @@ def full_store(data_dir: Path) -> str:
     early = new_prep_meeting("Jay and Mia [Taylor household]", when_days=None, children=[("Mia", 2)])
     early.updated = early.updated - timedelta(hours=1)
     after = new_prep_meeting("Rahman family", when_days=-40, children=[("Yusuf", 15)])
-    after.record.started = datetime(2026, 1, 21, 13, 0)
-    after.record.ended = datetime(2026, 1, 21, 15, 0)
+    after.record.started = datetime(2026, 1, 21, 13, 0, tzinfo=timezone.utc)
+    after.record.ended = datetime(2026, 1, 21, 15, 0, tzinfo=timezone.utc)
     after.plan.family_keeper = "Farid"
     after.plan.actions = [Action(what="Find a boxing club", who="Owen", by_when=FIXED_TODAY - timedelta(days=4))]
     after.follow_up.reviews = [Review(scheduled=FIXED_TODAY + timedelta(days=40))]

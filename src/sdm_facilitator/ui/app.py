@@ -22,6 +22,9 @@ from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.widgets.high_contrast import HIGH_CONTRAST, high_contrast_theme
 
 
+QUIT_QUESTION_ID = "quit-question"
+
+
 class SdmApp(App[int]):
     """sdm-facilitator: prepare, run and follow up family meetings."""
 
@@ -93,12 +96,26 @@ class SdmApp(App[int]):
         guide = self.library.get(opened.meeting.guide_id) or self.library.for_kind(opened.meeting.kind)
         self.push_screen(MeetingScreen(MeetingSession(self.store, opened, guide)))
 
-    def flush_all(self) -> None:
-        """Save every open meeting now (before quitting, or after an error)."""
+    def flush_all(self) -> list[str]:
+        """Save every open meeting now (before quitting, or after an error).
+
+        Returns the reasons for any meeting whose latest changes could not be saved.
+        """
+        failures = []
         for screen in self.screen_stack:
             flush = getattr(screen, "flush", None)
             if callable(flush):
-                flush()
+                outcome = flush()
+                if outcome is not None and not outcome.ok and getattr(screen, "session", None) is not None:
+                    if screen.session.dirty:
+                        failures.append(outcome.message)
+        return failures
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Quitting is switched off on screens that must not be left by accident (private family time)."""
+        if action == "quit" and getattr(self.screen, "blocks_quit", False):
+            return False
+        return super().check_action(action, parameters)
 
     def _handle_exception(self, error: Exception) -> None:
         """Textual's hook for unexpected errors: save, write a redacted report, let the user carry on.
@@ -120,9 +137,30 @@ class SdmApp(App[int]):
             return True
 
     async def action_quit(self) -> None:
-        """Save everything, then quit: typed text is never lost on the way out."""
-        self.flush_all()
-        self.exit()
+        """Save everything, then quit; ask first if anything typed would be lost.
+
+        Pressing ctrl+q again while that question shows quits anyway.
+        """
+        from sdm_facilitator.ui.widgets.confirm import Confirm
+
+        if isinstance(self.screen, Confirm) and self.screen.id == QUIT_QUESTION_ID:
+            self.exit()
+            return
+        problems = self.flush_all()
+        unsaved_text = getattr(self.screen, "unsaved_text", None)
+        if callable(unsaved_text) and unsaved_text():
+            problems.append("What you typed in this dialog has not been added yet.")
+        if not problems:
+            self.exit()
+            return
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        question = Confirm("Quit and lose what is not saved?", "\n".join(problems), yes="Quit anyway", no="Stay")
+        question.id = QUIT_QUESTION_ID
+        self.push_screen(question, answered)
 
     def action_help_keys(self) -> None:
         """Show every key of the current screen."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
@@ -22,6 +23,8 @@ class SaveOutcome:
 
     ok: bool
     message: str
+    # Something the person must know even though nothing was lost (a conflict copy).
+    notice: str | None = None
 
 
 class MeetingSession:
@@ -34,6 +37,8 @@ class MeetingSession:
         self.dirty = False
         self.last_saved: datetime | None = None
         self.last_error: str | None = None
+        # Set when the file changed behind our back: edits go to this copy from then on.
+        self.conflict_copy: Path | None = None
 
     @property
     def meeting(self) -> Meeting:
@@ -59,11 +64,15 @@ class MeetingSession:
         try:
             self.store.save(self.opened, now=now)
         except ConflictError as error:
-            # Our version is safe in the copy; stop writing over a file someone else changed.
-            self.opened.read_only_reason = str(error)
+            # The file on disk was changed elsewhere and is left as it is. Our version
+            # went to a conflict copy; keep saving into that copy so that nothing typed
+            # from now on is lost either.
+            self.opened = OpenMeeting(self.meeting, error.copy_path, None, None, self.opened.lock)
+            self.conflict_copy = error.copy_path
             self.dirty = False
-            self.last_error = str(error)
-            return SaveOutcome(False, str(error))
+            self.last_saved = self.meeting.updated
+            self.last_error = None
+            return SaveOutcome(True, "saved", f"{error} What you type from now on is saved in that copy too.")
         except ReadOnlyError as error:
             self.dirty = False
             return SaveOutcome(False, str(error))
@@ -72,7 +81,7 @@ class MeetingSession:
             return SaveOutcome(False, self.last_error)
         except OSError as error:
             reason = error.strerror or type(error).__name__
-            self.last_error = f"Not saved ({reason}). Your text is kept here; it will be saved again on the next change."
+            self.last_error = f"Not saved ({reason}). Your text is kept here; it will try again in a few seconds."
             return SaveOutcome(False, self.last_error)
         self.dirty = False
         self.last_error = None
@@ -80,8 +89,11 @@ class MeetingSession:
         return SaveOutcome(True, "saved")
 
     def close(self) -> SaveOutcome:
-        """Save what is left and release the meeting's lock."""
+        """Save what is left and release the meeting's lock.
+
+        The lock is released even if this last save fails: the screens ask the
+        person before leaving with unsaved changes, so reaching here means they chose to.
+        """
         outcome = self.save()
-        if outcome.ok or not self.dirty:
-            self.store.close(self.opened)
+        self.store.close(self.opened)
         return outcome

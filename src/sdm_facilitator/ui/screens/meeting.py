@@ -31,10 +31,12 @@ from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS, STAGE_LABELS
 from sdm_facilitator.ui.messages import MeetingEdited
 from sdm_facilitator.ui.sections import Section, all_sections
 from sdm_facilitator.ui.session import MeetingSession, SaveOutcome
+from sdm_facilitator.ui.widgets.confirm import Confirm
 from sdm_facilitator.ui.widgets.literal import literal
 from sdm_facilitator.ui.widgets.palette import binding_commands
 
 SAVE_DELAY_SECONDS = 0.5
+SAVE_RETRY_SECONDS = 5.0
 
 
 class MeetingScreen(Screen[None]):
@@ -53,6 +55,7 @@ class MeetingScreen(Screen[None]):
         self.session = session
         self.sections: list[Section] = all_sections()
         self._save_timer: Timer | None = None
+        self._notice: str | None = None
         self._session_closed = False
 
     def compose(self) -> ComposeResult:
@@ -204,7 +207,11 @@ class MeetingScreen(Screen[None]):
         self._save_timer = self.set_timer(SAVE_DELAY_SECONDS, self.flush)
 
     def flush(self) -> SaveOutcome:
-        """Save now if anything changed, and show the outcome."""
+        """Save now if anything changed, and show the outcome.
+
+        A failed save keeps the text in memory, says why, and tries again a
+        few seconds later (a full disk or an unplugged drive may come back).
+        """
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
@@ -216,10 +223,18 @@ class MeetingScreen(Screen[None]):
             when = self.session.last_saved
             indicator.update(f"✓ saved {when.astimezone():%H:%M:%S}" if when else "")
             indicator.remove_class("error")
+            if outcome.notice:
+                self._notice = outcome.notice
+                self.notify(outcome.notice, title="Saved to a conflict copy", severity="warning",
+                            markup=False, timeout=20)
+            # Clear an earlier "not saved" message; keep read-only and conflict notices.
+            self._show_banner(self._notice)
         else:
             indicator.update(Content(f"✗ {outcome.message}"))
             indicator.add_class("error")
             self._show_banner(outcome.message)
+            if self.session.dirty:
+                self._save_timer = self.set_timer(SAVE_RETRY_SECONDS, self.flush)
         return outcome
 
     def on_screen_suspend(self) -> None:
@@ -253,8 +268,28 @@ class MeetingScreen(Screen[None]):
         self.action_close_meeting()
 
     def action_close_meeting(self) -> None:
-        """Save, release the meeting and go back to the list."""
-        self.flush()
+        """Save, release the meeting and go back to the list; ask first if the save failed."""
+        outcome = self.flush()
+        if outcome.ok or not self.session.dirty:
+            self._leave()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self._leave()
+
+        self.app.push_screen(
+            Confirm(
+                "Your latest changes are not saved.",
+                f"{outcome.message}\n\nStay, and it keeps trying to save; or leave, and the changes "
+                "since the last save are lost.",
+                yes="Leave without saving",
+                no="Stay",
+            ),
+            answered,
+        )
+
+    def _leave(self) -> None:
         self._close_session()
         self.app.pop_screen()
 
