@@ -200,6 +200,11 @@ class Person:
         return self.role in ("professional", "advocate", "interpreter")
 
     @property
+    def expected(self) -> bool:
+        """Whether the person is still expected to take part (not declined, not left out)."""
+        return self.invitation not in ("declined", "not-invited")
+
+    @property
     def prepared(self) -> bool:
         """Prepared means someone has met them before the day."""
         return self.prep_visit is not None

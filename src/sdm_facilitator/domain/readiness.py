@@ -281,7 +281,7 @@ def _preparation(
         if person.invitation in ("family-agreed", "invited", "accepted") and not person.prepared:
             add(f"{name}: not prepared yet (no preparation visit)", "collaboration", SECTION_PEOPLE, person.id)
         if (
-            person.invitation not in ("declined", "not-invited")
+            person.expected
             and person.needs.language.strip()
             and person.needs.interpreter is None
         ):

@@ -83,16 +83,17 @@ def network_content(meeting: Meeting) -> Content:
         if not people:
             lines.append(Content.assemble((f"{group}: ", "bold"), ("nobody yet", "italic")))
             continue
-        ready = sum(1 for p in people if p.prepared)
-        parts: list[Content | str | tuple[str, str]] = [(f"{group} ({ready} of {len(people)} prepared): ", "bold")]
+        expected = [p for p in people if p.expected]
+        ready = sum(1 for p in expected if p.prepared)
+        parts: list[Content | str | tuple[str, str]] = [(f"{group} ({ready} of {len(expected)} prepared): ", "bold")]
         for index, person in enumerate(people):
             if index:
                 parts.append(" · ")
-            mark = "✓" if person.prepared else "✗"
+            mark = "–" if not person.expected else "✓" if person.prepared else "✗"
             name = one_line(person.name, 30) or "(no name yet)"
             relation = f", {one_line(person.relationship, 30)}" if person.relationship.strip() else ""
             status = "" if person.prepared else " not prepared yet"
-            if person.invitation in ("declined", "not-invited"):
+            if not person.expected:
                 status = f" {SHORT_INVITATION[person.invitation]}"
             parts.append(Content.assemble(f"{mark} {name}{relation}", (status, "italic")))
         lines.append(Content.assemble(*parts))
