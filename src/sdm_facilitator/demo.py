@@ -37,13 +37,13 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
 
 
 def _mark_steps(meeting: Meeting, library: GuideLibrary, stage: str, done: int, today: date) -> None:
-    """Tick the first ``done`` steps of a stage, as a coordinator would have."""
+    """Tick the first ``done`` steps of a stage, dated a day apart from the referral on."""
     guide = library.get(meeting.guide_id)
     if guide is None:
         return
-    for index, step in enumerate(guide.steps_for(stage, meeting.context)):
-        if index < done:
-            meeting.steps[step.id] = StepState(status="done", date=today - timedelta(days=done - index))
+    start = meeting.referral.date or today
+    for index, step in enumerate(guide.steps_for(stage, meeting.context)[:done]):
+        meeting.steps[step.id] = StepState(status="done", date=min(today, start + timedelta(days=index)))
 
 
 def _mark_steps_on_track(meeting: Meeting, library: GuideLibrary, today: date, left_overdue: int) -> None:
@@ -197,7 +197,8 @@ def held_meeting(library: GuideLibrary, today: date) -> Meeting:
     m.plan.response.decision = "agreed"
     m.plan.response.date = today
     m.follow_up.reviews = [Review(scheduled=today + timedelta(days=90))]
-    _mark_steps(m, library, "preparation", 99, today)
+    for stage in ("preparation", "meeting", "family_time"):
+        _mark_steps(m, library, stage, 99, today)
     return m
 
 
@@ -255,7 +256,8 @@ def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:
                    reason="Yusuf asked; everyone agreed it was fair."),
     ]
     m.follow_up.reviews = [Review(scheduled=held + timedelta(days=90), requested_by="planned at the meeting")]
-    _mark_steps(m, library, "preparation", 99, today)
+    for stage in ("preparation", "meeting", "family_time"):
+        _mark_steps(m, library, stage, 99, today)
     _mark_steps(m, library, "follow_up", 2, today)
     return m
 

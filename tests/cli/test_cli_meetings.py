@@ -28,7 +28,7 @@ def test_new_then_list_and_show(capsys: pytest.CaptureFixture[str], isolated_dat
 
     code, out, _ = run(capsys, "list")
     assert code == 0
-    assert meeting_id in out and "Okafor [b]family" in out and "preparation" in out
+    assert meeting_id in out and "Okafor [b]family" in out and "Preparation" in out
 
     code, out, _ = run(capsys, "list", "--json")
     data = json.loads(out)
@@ -160,3 +160,23 @@ def test_list_next_date_uses_the_guide_steps_like_the_home_screen(capsys: pytest
     _, listed, _ = run(capsys, "list", "--json")
     (row,) = json.loads(listed)["meetings"]
     assert row["next_date"] < "2099-06-30" and row["next_item"] != "the meeting"
+
+
+def test_show_text_carries_the_whole_story(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Plan changes, action updates, information sharing, agenda and guide progress all appear."""
+    target = tmp_path / "demo"
+    run(capsys, "demo", str(target))
+    _, listed, _ = run(capsys, "--data-dir", str(target), "list", "--json")
+    follow_up = next(r for r in json.loads(listed)["meetings"] if r["family_label"] == "Rahman family")
+    _, out, _ = run(capsys, "--data-dir", str(target), "show", follow_up["id"])
+    for expected in ("CHANGES TO THE PLAN", "Curfew moved", "Club full until spring", "AGENDA (",
+                     "Preparation: ", "of ", "REVIEWS", "Keeping an eye on it: Farid Rahman"):
+        assert expected in out
+
+
+def test_usage_mistakes_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["new", "--kind", "nope", "--family", "F"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "invalid choice: 'nope'" in err and "--help" in err

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import typing
 from collections.abc import Sequence
 
 from sdm_facilitator import __version__
@@ -17,9 +18,16 @@ from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.paths import DATA_DIR_ENV, resolve_data_dir
 
 
+class OneLineErrorParser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line on stderr (exit 2), like every other error."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole argument parser; each command module adds its own subcommands."""
-    parser = argparse.ArgumentParser(
+    parser = OneLineErrorParser(
         prog="sdm-facilitator",
         description=(
             "Prepare, run and follow up shared decision-making family meetings "
@@ -39,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the app on a temporary folder of fictional demo meetings; your own data is not touched",
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineErrorParser)
     meeting_commands.register(subparsers)
     guide_commands.register(subparsers)
     return parser

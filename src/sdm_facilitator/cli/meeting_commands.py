@@ -11,7 +11,7 @@ from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.schedule import next_due
-from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
+from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS, STAGE_LABELS
 from sdm_facilitator.guides.loader import GuideLibrary, load_library
 from sdm_facilitator.paths import user_guides_dir
 from sdm_facilitator.storage.codec import CodecError
@@ -118,7 +118,8 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         header = ("ID", "FAMILY", "KIND", "STAGE", "NEXT DATE")
         table = [
-            (r["id"], one_line(r["family_label"], 30), r["kind"], r["stage"], r["next_date"] or "-") for r in rows
+            (r["id"], one_line(r["family_label"], 30), r["kind"], STAGE_LABELS[r["stage"]], r["next_date"] or "-")
+            for r in rows
         ]
         widths = [max(len(str(row[i])) for row in [header, *table]) for i in range(len(header))]
         for row in [header, *table]:
@@ -153,7 +154,8 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         from sdm_facilitator.export.text import meeting_to_text
 
-        ctx.out.write(meeting_to_text(meeting))
+        guide = load_library(user_guides_dir(ctx.data_dir)).get(meeting.guide_id)
+        ctx.out.write(meeting_to_text(meeting, guide))
     return 0
 
 
@@ -168,4 +170,5 @@ def run_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     print(f"Wrote {len(ids)} fictional demo meetings into {target}:", file=ctx.out)
     for meeting_id in ids:
         print(f"  {meeting_id}", file=ctx.out)
+    print(f"Try: sdm-facilitator --data-dir {target} list", file=ctx.out)
     return 0

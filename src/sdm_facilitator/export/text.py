@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from sdm_facilitator.domain import meeting as m
+from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, MEETING_KIND_LABELS, STAGE_LABELS
 
@@ -35,12 +36,34 @@ def _block(title: str, text: str) -> Iterator[str]:
             yield f"  {line}"
 
 
-def meeting_to_text(meeting: m.Meeting) -> str:
-    """A readable summary of the whole record, section by section."""
-    return "\n".join(_lines(meeting)) + "\n"
+def meeting_to_text(meeting: m.Meeting, guide: Guide | None = None) -> str:
+    """A readable summary of the whole record, section by section.
+
+    With the meeting's guide, step progress is counted against the guide's
+    steps for this context, as the app counts it.
+    """
+    return "\n".join(_lines(meeting, guide)) + "\n"
 
 
-def _lines(mt: m.Meeting) -> Iterator[str]:
+def _steps_lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
+    if guide is None:
+        if mt.steps:
+            done = sum(1 for s in mt.steps.values() if s.status != "todo")
+            yield f"GUIDE STEPS: {done} recorded as done or not needed (guide not available)"
+            yield ""
+        return
+    yield "GUIDE STEPS"
+    for stage in ("preparation", "meeting", "family_time", "follow_up"):
+        steps = guide.steps_for(stage, mt.context)
+        if not steps:
+            continue
+        states = [mt.steps.get(step.id) for step in steps]
+        done = sum(1 for state in states if state is not None and state.status != "todo")
+        yield f"{STAGE_LABELS[stage]}: {done} of {len(steps)} done or not needed"
+    yield ""
+
+
+def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
     yield f"{visible(mt.family_label) or '(no family label)'}  [{mt.id}]"
     yield f"Kind: {MEETING_KIND_LABELS.get(mt.kind, mt.kind)}"
     yield f"Context: {CONTEXT_LABELS.get(mt.context, mt.context)}"
@@ -91,9 +114,28 @@ def _lines(mt: m.Meeting) -> Iterator[str]:
         if c.language:
             yield f"Language: {visible(c.language)}"
         yield ""
-    if mt.steps:
-        done = sum(1 for s in mt.steps.values() if s.status == "done")
-        yield f"GUIDE STEPS: {done} of {len(mt.steps)} recorded steps done"
+    yield from _steps_lines(mt, guide)
+    if mt.info_sharing:
+        yield "INFORMATION SHARED BEFORE THE DAY"
+        for share in mt.info_sharing:
+            state = f"shared {format_date(share.shared)}" if share.shared else f"due {format_date(share.due)}"
+            yield f"- {visible(share.document)} -> {visible(share.to) or 'who not set'}: {state}"
+        yield ""
+    if mt.agenda:
+        yield f"AGENDA ({sum(item.minutes for item in mt.agenda)} minutes)"
+        yield from (f"- {visible(item.name)}: {item.minutes} min" for item in mt.agenda)
+        yield ""
+    rec = mt.record
+    if rec.started:
+        ended = f", ended {format_date(rec.ended)}" if rec.ended else ""
+        yield f"THE MEETING: started {format_date(rec.started)}{ended}"
+        if rec.family_time_start:
+            end = format_date(rec.family_time_end) if rec.family_time_end else "still going"
+            yield f"Private family time: {format_date(rec.family_time_start)} to {end}"
+        for capture in rec.captures:
+            yield f"- {m.CAPTURE_LABELS.get(capture.kind, capture.kind)}: {visible(capture.text)}"
+        for scale in rec.scales:
+            yield f"- Scale {scale.value}/10 ({visible(scale.who) or 'who not set'})"
         yield ""
     p = mt.plan
     if p.family_words or p.actions:
@@ -102,11 +144,32 @@ def _lines(mt: m.Meeting) -> Iterator[str]:
         for a in p.actions:
             when = f" by {format_date(a.by_when)}" if a.by_when else ""
             yield f"- {visible(a.what)} ({visible(a.who) or 'who not set'}{when}): {m.ACTION_STATUS_LABELS.get(a.status, a.status)}"
+            if a.support_needed or a.support_from:
+                given = m.SUPPORT_DELIVERY_LABELS.get(a.support_delivered or "", "not recorded")
+                yield f"  Help: {visible(a.support_needed) or '-'} from {visible(a.support_from) or '-'} ({given})"
+            for update in a.updates:
+                note = f": {visible(update.note)}" if update.note else ""
+                yield f"  {format_date(update.date)} {m.ACTION_STATUS_LABELS.get(update.status, update.status)}{note}"
         yield from _block("If the plan does not work", p.contingency)
-        if p.response.decision:
-            yield f"Professional response: {m.RESPONSE_LABELS.get(p.response.decision, p.response.decision)}"
+        if p.family_keeper or p.professional_lead:
+            yield f"Keeping an eye on it: {visible(p.family_keeper) or 'not set'}; following it up: {visible(p.professional_lead) or 'not set'}"
+        for check in p.bottom_line_checks:
+            state = {True: "addressed", False: "not addressed yet", None: "not checked yet"}[check.addressed]
+            yield f"Bottom line: {visible(check.bottom_line)} -> {state}" + (f" ({visible(check.note)})" if check.note else "")
+        r = p.response
+        if r.decision:
+            yield f"Professional response: {m.RESPONSE_LABELS.get(r.decision, r.decision)}"
+            yield from _block("Reasons", r.reasons)
+            yield from _block("Changes", r.changes)
+            yield from _block("What would make it acceptable", r.would_make_acceptable)
         if p.review_date:
             yield f"Review date: {format_date(p.review_date)}"
+        yield ""
+    changes = mt.follow_up.plan_changes
+    if changes:
+        yield "CHANGES TO THE PLAN"
+        for change in changes:
+            yield f"- {format_date(change.date)}: {visible(change.what)}" + (f" (why: {visible(change.reason)})" if change.reason else "")
         yield ""
     reviews = mt.follow_up.reviews
     if reviews:
@@ -114,4 +177,3 @@ def _lines(mt: m.Meeting) -> Iterator[str]:
         for rv in reviews:
             state = f"held {format_date(rv.held)}" if rv.held else f"planned {format_date(rv.scheduled)}"
             yield f"- {state}" + (f": {visible(rv.outcome)}" if rv.outcome else "")
-
