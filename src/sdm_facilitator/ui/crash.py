@@ -9,6 +9,12 @@ unexpected error is routed here (from ``SdmApp._handle_exception``):
 3. a short dialog says so and where the report is, and offers "Carry on"
    (the screens are rebuilt from the saved files) or "Quit".
 
+During private family time the family may be alone with the screen, so an
+error then must never uncover the case notes or the coordinator's shell:
+Escape and q do not close the dialog (only its buttons do, Enter being "Carry
+on"), ctrl+q is refused (``blocks_quit``), and carrying on rebuilds the screens
+back to the privacy screen, whose countdown resumes from the stored times.
+
 What the report contains, and why (decided for personal-data safety):
 
 - the exception's type (``builtins.KeyError``) and, for each exception in the
@@ -190,10 +196,13 @@ class CrashDialog(ModalScreen[bool]):
         Binding("q", "quit_app", "Quit"),
     ]
 
-    def __init__(self, saved_message: str, report_path: Path | None) -> None:
+    def __init__(self, saved_message: str, report_path: Path | None, *, family_time: bool = False) -> None:
         super().__init__()
         self.saved_message = saved_message
         self.report_path = report_path
+        # Private family time was running: the family may be alone with the screen.
+        self.family_time = family_time
+        self.blocks_quit = family_time  # the app refuses ctrl+q while this is set
 
     def compose(self) -> ComposeResult:
         where = (
@@ -205,11 +214,7 @@ class CrashDialog(ModalScreen[bool]):
             yield Static("Something went wrong", id="crash-title", markup=False)
             yield Static(self.saved_message, id="crash-saved", markup=False)
             yield Static(where, id="crash-report", markup=False)
-            yield Static(
-                "You can carry on: the screens are reopened from what was saved. Or quit and start again.",
-                id="crash-help",
-                markup=False,
-            )
+            yield Static(self._help(), id="crash-help", markup=False)
             with Horizontal():
                 yield Button("Carry on", id="carry-on", variant="primary")
                 yield Button("Quit", id="quit", variant="error")
@@ -221,10 +226,29 @@ class CrashDialog(ModalScreen[bool]):
         event.stop()
         self.dismiss(event.button.id == "quit")
 
+    def _help(self, reminder: bool = False) -> str:
+        if not self.family_time:
+            return "You can carry on: the screens are reopened from what was saved. Or quit and start again."
+        text = (
+            "Private family time was running. Carry on (Enter) goes back to the family time screen; "
+            "its countdown carries on from the saved times."
+        )
+        if reminder:
+            text = "This message stays until a button is pressed. " + text
+        return text
+
     def action_carry_on(self) -> None:
+        """Escape: carry on, except during family time, where only the buttons close this."""
+        if self.family_time:
+            self.query_one("#crash-help", Static).update(self._help(reminder=True))
+            return
         self.dismiss(False)
 
     def action_quit_app(self) -> None:
+        """q: quit, except during family time (a stray key must not leave the shell on screen)."""
+        if self.family_time:
+            self.query_one("#crash-help", Static).update(self._help(reminder=True))
+            return
         self.dismiss(True)
 
 
@@ -300,34 +324,63 @@ def handle_unexpected_error(app: App[Any], error: Exception, *, loop_alive: bool
         return
     if app.is_headless and getattr(app, "reraise_handled_errors", True) and app._exception is None:
         app._exception = error  # re-raised when the test's app exits; not signalled so Pilot keeps working
+    family_time_id = _family_time_meeting(app)
 
     def done(quit_app: bool | None) -> None:
         if quit_app:
             app.exit(1, return_code=1)
         elif not loop_alive:
-            _rebuild(app)
+            _rebuild(app, family_time_id)
 
     try:
-        app.push_screen(CrashDialog(saved, report), callback=done)
+        app.push_screen(CrashDialog(saved, report, family_time=family_time_id is not None), callback=done)
     except Exception:
         _fatal(app, error, saved, report)
 
 
-def _rebuild(app: Any) -> None:
-    """Reopen the screens from disk: a fresh home screen, and the meeting that was open."""
+def _family_time_meeting(app: Any) -> str | None:
+    """The id of the meeting whose private family time screen is in the stack, if any."""
+    from sdm_facilitator.ui.screens.family_time import FamilyTimeScreen
+
+    for screen in reversed(app.screen_stack):
+        if isinstance(screen, FamilyTimeScreen):
+            return str(screen.session.meeting.id)
+    return None
+
+
+def _rebuild(app: Any, family_time_id: str | None = None) -> None:
+    """Reopen the screens from disk: a fresh home screen, and the meeting that was open.
+
+    With ``family_time_id`` (private family time was showing when the error
+    happened) that meeting is reopened and, while its family time is still
+    running, the privacy screen goes straight back on top. It is all one batch
+    of screen changes, so nothing in between (home, the workspace) is ever drawn.
+    """
+    from sdm_facilitator.domain import meeting_clock as mc
+    from sdm_facilitator.ui.screens.family_time import FamilyTimeScreen
     from sdm_facilitator.ui.screens.home import HomeScreen
 
     meeting_ids = [s.session.meeting.id for s in app.screen_stack if hasattr(s, "session")]
+    if family_time_id is not None:
+        meeting_ids.append(family_time_id)
     for screen in app.screen_stack:
         session = getattr(screen, "session", None)
         if session is not None:
             session.close()
 
     async def rebuild() -> None:
-        while len(app.screen_stack) > 1:
-            await app.pop_screen()
-        await app.push_screen(HomeScreen())
-        for meeting_id in meeting_ids[-1:]:
-            app.open_meeting(meeting_id)
+        with app.batch_update():
+            while len(app.screen_stack) > 1:
+                await app.pop_screen()
+            await app.push_screen(HomeScreen())
+            for meeting_id in meeting_ids[-1:]:
+                app.open_meeting(meeting_id)
+            if family_time_id is None:
+                return
+            session = getattr(app.screen, "session", None)
+            if session is not None and session.meeting.id == family_time_id and mc.family_time_running(
+                session.meeting
+            ):
+                await app.push_screen(FamilyTimeScreen(session))
 
     app.call_later(rebuild)
