@@ -124,4 +124,4 @@ async def test_new_bottom_line_appears_and_old_notes_stay(isolated_data_dir: Pat
         assert "A new line" in shown and "(no longer in the referral)" in shown
         checks = {c.bottom_line: c for c in meeting.plan.bottom_line_checks}
         assert checks[m.referral.bottom_lines[0]].note == "kept note"
-        assert "A new line" in checks
+        assert "A new line" not in checks, "shown as not checked yet; no check until one is made"

@@ -3,7 +3,9 @@
 The family's words, their actions, the contingency and who keeps an eye on it
 are theirs; the bottom-line checks and the professional response are the
 professionals' and are kept apart so checking never changes the family's text.
-Every change posts ``MeetingEdited`` and the workspace saves it.
+Every change posts ``MeetingEdited`` and the workspace saves it. Drawing never
+changes the record: a bottom line's check is created only when someone
+actually checks it or writes a note.
 """
 
 from __future__ import annotations
@@ -20,13 +22,23 @@ from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
 
 from sdm_facilitator.domain import plan_rules as rules
-from sdm_facilitator.domain.meeting import RESPONSE_CHOICES, RESPONSE_LABELS, Action, BottomLineCheck
+from sdm_facilitator.domain.meeting import RESPONSE_CHOICES, RESPONSE_LABELS, Action, BottomLineCheck, Plan
 from sdm_facilitator.ui.messages import MeetingEdited
 from sdm_facilitator.ui.screens.family_time import start_family_time_flow
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.confirm import Confirm
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
 from sdm_facilitator.ui.widgets.plan_dialogs import FormDialog, FormField
+
+
+def _find_check(plan: Plan, bottom_line: str) -> BottomLineCheck | None:
+    """The check of ``bottom_line``, if it has one; never creates one (unlike ``rules.check_for``).
+
+    Matched the way ``plan_rules`` matches them: by the text, ignoring outer spaces.
+    """
+    key = bottom_line.strip()
+    return next((c for c in plan.bottom_line_checks if c.bottom_line.strip() == key), None)
+
 
 ADDRESSED_OPTIONS: list[tuple[str, str]] = [("Addressed", "yes"), ("Not addressed yet", "no")]
 RESPONSE_OPTIONS: list[tuple[str, str]] = [(RESPONSE_LABELS[c], c) for c in RESPONSE_CHOICES]
@@ -325,9 +337,7 @@ class PlanSection(VerticalScroll, can_focus=False):
         return lines
 
     def _refresh_bottom_lines(self) -> None:
-        # Checks for new bottom lines are added in memory only; an empty check
-        # says the same as no check, so opening the plan never rewrites a file.
-        rules.sync_bottom_line_checks(self.meeting.plan, self.meeting.referral.bottom_lines)
+        # Read only: a bottom line without a check shows as "not checked yet".
         rows = self._bottom_line_rows()
         if rows == self._bl_lines and self.query("#plan-bottom-lines > *"):
             return
@@ -340,7 +350,7 @@ class PlanSection(VerticalScroll, can_focus=False):
         ro = self.session.read_only
         widgets = []
         for index, (line, current) in enumerate(rows):
-            check = rules.check_for(self.meeting.plan, line)
+            check = _find_check(self.meeting.plan, line) or BottomLineCheck(bottom_line=line)
             text = literal(line)
             label = Content.assemble(f"{index + 1}. ", text)
             if not current:
@@ -360,12 +370,27 @@ class PlanSection(VerticalScroll, can_focus=False):
             widgets.append(row)
         box.mount_all(widgets)
 
-    def _check_at(self, widget_id: str | None) -> BottomLineCheck | None:
+    def _line_at(self, widget_id: str | None) -> str | None:
+        """The bottom line a check's widget belongs to."""
         try:
             index = int((widget_id or "").rsplit("-", 1)[1])
-            return rules.check_for(self.meeting.plan, self._bl_lines[index][0])
+            return self._bl_lines[index][0]
         except (IndexError, ValueError):
             return None
+
+    def _edit_check(self, widget_id: str | None, **change: Any) -> None:
+        """Record a change to a bottom line's check, creating the check only now, when it is edited."""
+        line = self._line_at(widget_id)
+        if line is None:
+            return
+        plan = self.meeting.plan
+        current = _find_check(plan, line) or BottomLineCheck(bottom_line=line)
+        if all(getattr(current, name) == value for name, value in change.items()):
+            return  # the widget shows what is recorded (or the empty default): nothing to do
+        check = rules.check_for(plan, line)
+        for name, value in change.items():
+            setattr(check, name, value)
+        self._edited()
 
     # ------------------------------------------------------------ review date and response
 
@@ -452,10 +477,7 @@ class PlanSection(VerticalScroll, can_focus=False):
                 self._edited()
             self._show_review_hint()
         elif widget_id.startswith("bl-note-"):
-            check = self._check_at(widget_id)
-            if check is not None and check.note != event.value:
-                check.note = event.value
-                self._edited()
+            self._edit_check(widget_id, note=event.value)
 
     @on(Input.Submitted, "#plan-review")
     def _review_submitted(self, event: Input.Submitted) -> None:
@@ -477,11 +499,7 @@ class PlanSection(VerticalScroll, can_focus=False):
                 self._show_response_boxes()
                 self._edited()
         elif widget_id.startswith("bl-addressed-"):
-            check = self._check_at(widget_id)
-            addressed = None if value is None else value == "yes"
-            if check is not None and check.addressed != addressed:
-                check.addressed = addressed
-                self._edited()
+            self._edit_check(widget_id, addressed=None if value is None else value == "yes")
 
     # ------------------------------------------------------------ command palette
 
