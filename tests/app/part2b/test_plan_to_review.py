@@ -67,7 +67,10 @@ async def test_plan_follow_up_and_review(isolated_data_dir: Path) -> None:
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, FormDialog)
         assert "Write the date as YYYY-MM-DD" in str(app.screen.query_one("#form-error").render())
-        await pilot.press("escape")
+        await pilot.press("escape")  # text was typed: asks before throwing it away
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
         await pilot.pause()
 
         # ---- edit the highlighted action (the last added), then remove the first
