@@ -118,3 +118,37 @@ async def test_quit_is_refused_on_a_screen_that_blocks_it(isolated_data_dir: Pat
         await pilot.pause()
         await pilot.press("ctrl+q")
     assert not app.is_running
+
+
+async def test_a_name_typed_just_before_ctrl_q_is_saved(isolated_data_dir: Path) -> None:
+    """ctrl+q runs before queued change events; the quit path writes pending fields first."""
+    meeting = new_meeting(label="Quick quit")
+    save_meetings(isolated_data_dir, meeting)
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_meeting(meeting.id)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        screen.show_section("prep-people")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        from textual.widgets import Input
+
+        name = app.screen.query_one("#pe-name", Input)
+        name.value = "Nana Bea"  # set directly: its change event is still queued when ctrl+q runs
+        await app.action_quit()
+    assert [p.name for p in reload(isolated_data_dir, meeting.id).people] == ["Nana Bea"]
+
+
+def test_unchanged_meeting_is_not_rewritten(isolated_data_dir: Path) -> None:
+    session, store = open_session(isolated_data_dir)
+    before = store.path_for(session.meeting.id).stat().st_mtime_ns
+    assert session.save().ok
+    assert store.path_for(session.meeting.id).stat().st_mtime_ns == before
+    session.meeting.referral.worries = "changed without a message"
+    assert session.changed
+    assert session.save().ok
+    assert store.open(session.meeting.id, lock=False).meeting.referral.worries == "changed without a message"
+    session.close()

@@ -103,6 +103,12 @@ class SdmApp(App[int]):
         """
         failures = []
         for screen in self.screen_stack:
+            # Values typed a moment ago may still wait in a change event: write them first.
+            for binder in [screen, *screen.query("*")]:
+                apply_pending = getattr(binder, "apply_pending", None)
+                if callable(apply_pending):
+                    apply_pending()
+        for screen in self.screen_stack:
             flush = getattr(screen, "flush", None)
             if callable(flush):
                 outcome = flush()

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
-from sdm_facilitator.storage.codec import CodecError
+from sdm_facilitator.storage.codec import CodecError, to_dict
 from sdm_facilitator.storage.store import ConflictError, MeetingStore, OpenMeeting, ReadOnlyError
 
 
@@ -39,6 +40,22 @@ class MeetingSession:
         self.last_error: str | None = None
         # Set when the file changed behind our back: edits go to this copy from then on.
         self.conflict_copy: Path | None = None
+        self._saved_state = self._state()
+
+    def _state(self) -> dict[str, Any]:
+        """The record as it would be written, less the "updated" stamp that every save changes."""
+        state = to_dict(self.meeting)
+        state.pop("updated", None)
+        return state
+
+    @property
+    def changed(self) -> bool:
+        """True when the record differs from what was last read or saved.
+
+        A second check beside ``dirty``: an edit whose change message has not
+        been handled yet (ctrl+q pressed a moment after typing) is still saved.
+        """
+        return self.dirty or self._state() != self._saved_state
 
     @property
     def meeting(self) -> Meeting:
@@ -59,7 +76,7 @@ class MeetingSession:
 
     def save(self, now: datetime | None = None) -> SaveOutcome:
         """Write the meeting if it changed. Never raises for expected failures."""
-        if not self.dirty:
+        if self.read_only or not self.changed:
             return SaveOutcome(True, "saved")
         try:
             self.store.save(self.opened, now=now)
@@ -70,6 +87,7 @@ class MeetingSession:
             self.opened = OpenMeeting(self.meeting, error.copy_path, None, None, self.opened.lock)
             self.conflict_copy = error.copy_path
             self.dirty = False
+            self._saved_state = self._state()
             self.last_saved = self.meeting.updated
             self.last_error = None
             return SaveOutcome(True, "saved", f"{error} What you type from now on is saved in that copy too.")
@@ -77,13 +95,16 @@ class MeetingSession:
             self.dirty = False
             return SaveOutcome(False, str(error))
         except CodecError as error:
+            self.dirty = True
             self.last_error = f"Not saved: {error}. Your text is kept here; change that part and it will save."
             return SaveOutcome(False, self.last_error)
         except OSError as error:
             reason = error.strerror or type(error).__name__
+            self.dirty = True
             self.last_error = f"Not saved ({reason}). Your text is kept here; it will try again in a few seconds."
             return SaveOutcome(False, self.last_error)
         self.dirty = False
+        self._saved_state = self._state()
         self.last_error = None
         self.last_saved = self.meeting.updated
         return SaveOutcome(True, "saved")

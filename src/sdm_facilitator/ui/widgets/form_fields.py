@@ -205,6 +205,26 @@ class FieldBinder:
             self.edited()
         return changed
 
+    def apply_pending(self) -> None:
+        """Write every bound field's current value now, without waiting for its change event.
+
+        Quitting runs before queued change events are handled; calling this first
+        means a name typed a moment before ctrl+q is still saved.
+        """
+        for widget_id in list(getattr(self, "_setters", {})):
+            matches = self.query(f"#{widget_id}")  # type: ignore[attr-defined]
+            if not matches:
+                continue
+            widget = matches.first()
+            if isinstance(widget, Input):
+                self.apply_value(widget, widget.value)
+            elif isinstance(widget, TextArea):
+                self.apply_value(widget, widget.text)
+            elif isinstance(widget, Select):
+                self.apply_value(widget, None if widget.value is Select.NULL else widget.value)
+            elif isinstance(widget, Checkbox):
+                self.apply_value(widget, widget.value)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if self.apply_value(event.input, event.value) or event.input.id in getattr(self, "_setters", {}):
             event.stop()
