@@ -339,7 +339,7 @@ class ChairScreen(Screen[None]):
     # ------------------------------------------------------------ family time and the end
 
     def action_family_time(self) -> None:
-        """Start private family time, after asking (and asking again if the meeting has ended)."""
+        """Start private family time after asking; an ended meeting is reopened only if the answer is yes."""
         if not self._can_edit():
             return
         start_family_time_flow(self.app, self.session)
