@@ -359,3 +359,11 @@ def test_plan_rules_do_not_import_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_find_check_never_creates_one() -> None:
+    plan = Plan()
+    assert rules.find_check(plan, "Home by 9") is None
+    assert plan.bottom_line_checks == []
+    made = rules.check_for(plan, " Home by 9 ")
+    assert rules.find_check(plan, "Home by 9") is made

@@ -71,12 +71,17 @@ def sync_bottom_line_checks(plan: Plan, bottom_lines: Iterable[str]) -> bool:
     return added
 
 
+def find_check(plan: Plan, bottom_line: str) -> BottomLineCheck | None:
+    """The check of ``bottom_line`` if it has one; never creates one, so drawing changes nothing."""
+    key = _line_key(bottom_line)
+    return next((c for c in plan.bottom_line_checks if _line_key(c.bottom_line) == key), None)
+
+
 def check_for(plan: Plan, bottom_line: str) -> BottomLineCheck:
     """The check of ``bottom_line``, created (unchecked) if it has none yet."""
-    key = _line_key(bottom_line)
-    for check in plan.bottom_line_checks:
-        if _line_key(check.bottom_line) == key:
-            return check
+    found = find_check(plan, bottom_line)
+    if found is not None:
+        return found
     check = BottomLineCheck(bottom_line=bottom_line)
     plan.bottom_line_checks.append(check)
     return check

@@ -153,9 +153,11 @@ class SdmApp(App[int]):
             self.exit()
             return
         problems = self.flush_all()
-        unsaved_text = getattr(self.screen, "unsaved_text", None)
-        if callable(unsaved_text) and unsaved_text():
-            problems.append("What you typed in this dialog has not been added yet.")
+        for screen in self.screen_stack:  # a dialog may sit under its own "discard?" question
+            unsaved_text = getattr(screen, "unsaved_text", None)
+            if callable(unsaved_text) and unsaved_text():
+                problems.append("What you typed in an open dialog has not been added yet.")
+                break
         if not problems:
             self.exit()
             return

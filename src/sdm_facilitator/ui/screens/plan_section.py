@@ -22,22 +22,13 @@ from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
 
 from sdm_facilitator.domain import plan_rules as rules
-from sdm_facilitator.domain.meeting import RESPONSE_CHOICES, RESPONSE_LABELS, Action, BottomLineCheck, Plan
+from sdm_facilitator.domain.meeting import RESPONSE_CHOICES, RESPONSE_LABELS, Action, BottomLineCheck
 from sdm_facilitator.ui.messages import MeetingEdited
 from sdm_facilitator.ui.screens.family_time import start_family_time_flow
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.confirm import Confirm
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
 from sdm_facilitator.ui.widgets.plan_dialogs import FormDialog, FormField
-
-
-def _find_check(plan: Plan, bottom_line: str) -> BottomLineCheck | None:
-    """The check of ``bottom_line``, if it has one; never creates one (unlike ``rules.check_for``).
-
-    Matched the way ``plan_rules`` matches them: by the text, ignoring outer spaces.
-    """
-    key = bottom_line.strip()
-    return next((c for c in plan.bottom_line_checks if c.bottom_line.strip() == key), None)
 
 
 ADDRESSED_OPTIONS: list[tuple[str, str]] = [("Addressed", "yes"), ("Not addressed yet", "no")]
@@ -350,7 +341,7 @@ class PlanSection(VerticalScroll, can_focus=False):
         ro = self.session.read_only
         widgets = []
         for index, (line, current) in enumerate(rows):
-            check = _find_check(self.meeting.plan, line) or BottomLineCheck(bottom_line=line)
+            check = rules.find_check(self.meeting.plan, line) or BottomLineCheck(bottom_line=line)
             text = literal(line)
             label = Content.assemble(f"{index + 1}. ", text)
             if not current:
@@ -384,7 +375,7 @@ class PlanSection(VerticalScroll, can_focus=False):
         if line is None:
             return
         plan = self.meeting.plan
-        current = _find_check(plan, line) or BottomLineCheck(bottom_line=line)
+        current = rules.find_check(plan, line) or BottomLineCheck(bottom_line=line)
         if all(getattr(current, name) == value for name, value in change.items()):
             return  # the widget shows what is recorded (or the empty default): nothing to do
         check = rules.check_for(plan, line)
