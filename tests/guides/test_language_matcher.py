@@ -216,3 +216,10 @@ def test_every_bundled_phrase_and_variant_is_found_as_written(bundled: LanguageM
             text = f"Note: {form}, end."
             matches = bundled.find(text)
             assert [(m.text, m.hint) for m in matches] == [(form, language_hint)], form
+
+
+def test_inflections_survive_grouping_of_many_similar_phrases() -> None:
+    """With many phrases sharing first letters, an ending that changes the last letter still matches."""
+    hints = [LanguageHint(p, ("x",), "why", "jargon") for p in ("use", "user group", "useless", "usual", "usurp")]
+    found = [m.text for m in LanguageMatcher(hints).find("using it, users, used, usual")]
+    assert found == ["using", "users", "used", "usual"]

@@ -149,7 +149,9 @@ class LanguageMatcher:
             return "|".join(out)
         groups: dict[str, list[_Form]] = {}
         for form in forms:
-            groups.setdefault(form.key[level] if len(form.key) > level else "", []).append(form)
+            # The last character of a key is never grouped on: inflections may
+            # change it ("use" -> "using", "family" -> "families").
+            groups.setdefault(form.key[level] if len(form.key) - 1 > level else "", []).append(form)
         parts = []
         for char in sorted(groups, key=lambda c: (c == "", c)):
             # After a separator the text may hold several spaces, so character
