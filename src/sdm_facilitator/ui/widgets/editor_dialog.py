@@ -59,11 +59,18 @@ class EditorDialog(FieldBinder, ModalScreen[None]):
         self.call_after_refresh(self._focus_first)
 
     def _focus_first(self) -> None:
-        body = self.query_one(".editor-body")
+        """Focus the first field, with the body at its top so the field's label shows.
+
+        Focusing normally scrolls the field itself into view, which (before the
+        dialog has its final size) can leave its label just above the visible part.
+        """
+        body = self.query_one(".editor-body", VerticalScroll)
         for widget in body.query("*"):
             if widget.focusable:
-                widget.focus()
-                return
+                widget.focus(scroll_visible=False)
+                break
+        body.scroll_home(animate=False, immediate=True)
+        self.call_after_refresh(body.scroll_home, animate=False, immediate=True)
 
     def edited(self) -> None:
         if not self.read_only:
