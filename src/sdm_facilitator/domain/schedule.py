@@ -41,6 +41,24 @@ def follow_up_due_date(meeting: Meeting, days_after: int | None) -> date | None:
     return held + timedelta(days=days_after)
 
 
+def _open_step_items(meeting: Meeting, guide: Guide | None, stage: str) -> list[DueItem]:
+    """The guide's dated steps of ``stage`` that are still to do."""
+    if guide is None:
+        return []
+    items = []
+    for step in guide.steps_for(stage, meeting.context):
+        state = meeting.steps.get(step.id)
+        if state is not None and state.status != "todo":
+            continue
+        if stage == "preparation":
+            due = step_due_date(meeting, step.days_before)
+        else:
+            due = follow_up_due_date(meeting, step.days_after)
+        if due is not None:
+            items.append(DueItem(due, step.title, "step", step.id))
+    return items
+
+
 def due_items(meeting: Meeting, guide: Guide | None = None) -> list[DueItem]:
     """Every open, dated item of the meeting's current stage, earliest first."""
     items: list[DueItem] = []
@@ -48,14 +66,7 @@ def due_items(meeting: Meeting, guide: Guide | None = None) -> list[DueItem]:
     if stage == "preparation":
         if meeting.meeting_date:
             items.append(DueItem(meeting.meeting_date, "the meeting", "meeting"))
-        if guide is not None:
-            for step in guide.steps_for("preparation", meeting.context):
-                state = meeting.steps.get(step.id)
-                if state is not None and state.status != "todo":
-                    continue
-                due = step_due_date(meeting, step.days_before)
-                if due is not None:
-                    items.append(DueItem(due, step.title, "step", step.id))
+        items += _open_step_items(meeting, guide, "preparation")
         for share in meeting.info_sharing:
             if share.shared is None and share.due is not None:
                 items.append(DueItem(share.due, f"share: {share.document}", "info", share.id))
@@ -69,14 +80,7 @@ def due_items(meeting: Meeting, guide: Guide | None = None) -> list[DueItem]:
             items.append(DueItem(review.scheduled, "review meeting", "review", review.id))
         if not open_reviews and meeting.plan.review_date and not meeting.follow_up.reviews:
             items.append(DueItem(meeting.plan.review_date, "review meeting", "review"))
-        if guide is not None:
-            for step in guide.steps_for("follow_up", meeting.context):
-                state = meeting.steps.get(step.id)
-                if state is not None and state.status != "todo":
-                    continue
-                due = follow_up_due_date(meeting, step.days_after)
-                if due is not None:
-                    items.append(DueItem(due, step.title, "step", step.id))
+        items += _open_step_items(meeting, guide, "follow_up")
     elif meeting.meeting_date:
         items.append(DueItem(meeting.meeting_date, "the meeting", "meeting"))
     return sorted(items)

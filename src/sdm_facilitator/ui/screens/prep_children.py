@@ -23,10 +23,14 @@ from sdm_facilitator.ui.widgets.form_fields import (
     date_text,
     parse_date,
     set_attr,
+    set_required_reason,
+    show_reason_field,
     text_area,
     tri_bool,
     tri_select,
 )
+
+REASON_MISSING = "required: say why, in words the child would recognise"
 
 
 def parse_age(text: str) -> int | None:
@@ -112,19 +116,13 @@ class ChildEditor(FieldBinder, Vertical):
         return changed
 
     def _set_reason(self, value: str) -> bool:
-        changed = set_attr(self.child, "participation_reason", value)
-        if self.child.participation == "not-taking-part" and not value.strip():
-            if changed:
-                self.edited()
-            raise ValueError("required: say why, in words the child would recognise")
-        return changed
+        return set_required_reason(self, self.child, "participation_reason", value,
+                                   required=self.child.participation == "not-taking-part", message=REASON_MISSING)
 
     def _check_reason(self) -> None:
-        field = self.query_one(f"#{self.child.id}-reason-field", Field)
-        needed = self.child.participation == "not-taking-part"
-        field.display = needed or bool(self.child.participation_reason)
-        field.set_error("required: say why, in words the child would recognise"
-                        if needed and not self.child.participation_reason.strip() else None)
+        show_reason_field(self.query_one(f"#{self.child.id}-reason-field", Field),
+                          needed=self.child.participation == "not-taking-part",
+                          current=self.child.participation_reason, message=REASON_MISSING)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.has_class("remove-child"):

@@ -34,10 +34,14 @@ from sdm_facilitator.ui.widgets.form_fields import (
     date_text,
     parse_date,
     set_attr,
+    set_required_reason,
+    show_reason_field,
     text_area,
     tri_bool,
     tri_select,
 )
+
+REASON_MISSING = "required: write the reason agreed openly with the family"
 
 #: How the network view groups roles: the family decides who counts as family.
 NETWORK_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -165,21 +169,13 @@ class PersonEditor(EditorDialog):
         return changed
 
     def _set_reason(self, value: str) -> bool:
-        changed = set_attr(self.person, "not_invited_reason", value)
-        if self.person.invitation == "not-invited" and not value.strip():
-            if changed:
-                self.edited()
-            raise ValueError("required: write the reason agreed openly with the family")
-        return changed
+        return set_required_reason(self, self.person, "not_invited_reason", value,
+                                   required=self.person.invitation == "not-invited", message=REASON_MISSING)
 
     def _check_reason(self) -> None:
-        field = self.query_one("#pe-reason-field", Field)
-        needed = self.person.invitation == "not-invited"
-        field.display = needed or bool(self.person.not_invited_reason)
-        if needed and not self.person.not_invited_reason.strip():
-            field.set_error("required: write the reason agreed openly with the family")
-        else:
-            field.set_error(None)
+        show_reason_field(self.query_one("#pe-reason-field", Field),
+                          needed=self.person.invitation == "not-invited",
+                          current=self.person.not_invited_reason, message=REASON_MISSING)
 
 
 class PeopleSection(PrepSection):

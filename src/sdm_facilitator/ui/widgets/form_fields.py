@@ -239,6 +239,27 @@ class FieldBinder:
         self.apply_value(event.checkbox, event.value)
 
 
+def set_required_reason(binder: FieldBinder, obj: object, name: str, value: str, *,
+                        required: bool, message: str) -> bool:
+    """Write a reason that some states require (e.g. "not to be invited").
+
+    The text is written even when a required reason is empty, so nothing typed
+    is held back; the message beside the field says what is missing.
+    """
+    changed = set_attr(obj, name, value)
+    if required and not value.strip():
+        if changed:
+            binder.edited()
+        raise ValueError(message)
+    return changed
+
+
+def show_reason_field(field: Field, *, needed: bool, current: str, message: str) -> None:
+    """Show a reason field when it is needed (or already filled), with its message if missing."""
+    field.display = needed or bool(current)
+    field.set_error(message if needed and not current.strip() else None)
+
+
 def set_attr(obj: object, name: str, value: Any) -> bool:
     """Set ``obj.name`` to ``value``; True when it changed."""
     if getattr(obj, name) == value:
