@@ -26,7 +26,7 @@ from sdm_facilitator.domain.meeting import (
     StepState,
 )
 from sdm_facilitator.domain.meeting_factory import create_meeting
-from sdm_facilitator.domain.schedule import step_due_date
+from sdm_facilitator.domain.schedule import follow_up_due_date, step_due_date
 from sdm_facilitator.guides.loader import GuideLibrary, load_library
 from sdm_facilitator.storage.store import MeetingStore
 
@@ -46,14 +46,19 @@ def _mark_steps(meeting: Meeting, library: GuideLibrary, stage: str, done: int, 
         meeting.steps[step.id] = StepState(status="done", date=min(today, start + timedelta(days=index)))
 
 
-def _mark_steps_on_track(meeting: Meeting, library: GuideLibrary, today: date, left_overdue: int) -> None:
-    """Tick the preparation steps already due, leaving a few overdue, as a busy coordinator would."""
+def _mark_steps_on_track(
+    meeting: Meeting, library: GuideLibrary, today: date, left_overdue: int, stage: str = "preparation"
+) -> None:
+    """Tick the steps of ``stage`` already due, leaving a few overdue, as a busy coordinator would."""
     guide = library.get(meeting.guide_id)
     if guide is None:
         return
     due_steps = []
-    for step in guide.steps_for("preparation", meeting.context):
-        due = step_due_date(meeting, step.days_before)
+    for step in guide.steps_for(stage, meeting.context):
+        if stage == "preparation":
+            due = step_due_date(meeting, step.days_before)
+        else:
+            due = follow_up_due_date(meeting, step.days_after)
         if due is not None and due < today:
             due_steps.append((due, step.id))
     due_steps.sort()
@@ -258,7 +263,7 @@ def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:
     m.follow_up.reviews = [Review(scheduled=held + timedelta(days=90), requested_by="planned at the meeting")]
     for stage in ("preparation", "meeting", "family_time"):
         _mark_steps(m, library, stage, 99, today)
-    _mark_steps(m, library, "follow_up", 2, today)
+    _mark_steps_on_track(m, library, today, left_overdue=1, stage="follow_up")
     return m
 
 
