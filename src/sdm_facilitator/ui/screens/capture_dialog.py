@@ -25,7 +25,9 @@ from sdm_facilitator.domain.meeting import (
     ATTENDANCE_CHOICES,
     CAPTURE_KINDS,
     CAPTURE_LABELS,
+    PARTICIPATION_LABELS,
     ROLE_LABELS,
+    Child,
     Meeting,
 )
 from sdm_facilitator.domain.safe_text import one_line
@@ -194,8 +196,26 @@ ATTENDANCE_MARKS: dict[str | None, str] = {
 }
 
 
+#: How a child takes part in the room: these children are listed (without a mark).
+CHILD_IN_THE_ROOM = ("attends-all", "attends-part", "remote")
+
+#: Row keys for children start with this, so they never collide with a person's id.
+CHILD_ROW = "child:"
+
+
+def child_line(child: Child) -> str:
+    """``Leo (13)``: a child's name and age for the list."""
+    name = one_line(child.name or "(no name)", 24)
+    return f"{name} ({child.age})" if child.age is not None else name
+
+
 class PeopleDialog(ModalScreen[bool]):
-    """Tick off who is here. Returns True when anything changed."""
+    """Tick off who is here. Returns True when anything changed.
+
+    Only people still expected are listed: those who declined or are not to be
+    invited are left out (a line says how many). Children taking part in the
+    room are listed after them, read-only, with how they take part.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Done"),
@@ -211,11 +231,13 @@ class PeopleDialog(ModalScreen[bool]):
         super().__init__()
         self.meeting = meeting
         self.changed = False
+        self.usual_note = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="chair-dialog wide"):
             yield Label("Who is here", classes="section-title", markup=False)
             yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
+            yield Static(id="people-note", classes="muted", markup=False)
             yield Label(
                 "p present · r joined remotely · t part of it · a not here · space: next mark · Escape: done",
                 classes="muted",
@@ -226,13 +248,37 @@ class PeopleDialog(ModalScreen[bool]):
         table = self.query_one("#people-table", DataTable)
         table.add_columns("Here", "Name", "Role")
         for person in self.meeting.people:
+            if not person.expected:
+                continue
             table.add_row(
                 Text(self._mark(person.attendance)),
                 literal_cell(person.name or "(no name)", 30),
                 Text(one_line(ROLE_LABELS.get(person.role, person.role), 24)),
                 key=person.id,
             )
+        for child in self.meeting.children:
+            if child.participation not in CHILD_IN_THE_ROOM:
+                continue
+            label = PARTICIPATION_LABELS[child.participation or ""].lower()
+            table.add_row(
+                Text(""),
+                literal_cell(child_line(child), 30),
+                Text(f"child · {label}"),
+                key=f"{CHILD_ROW}{child.id}",
+            )
+        left_out = sum(1 for person in self.meeting.people if not person.expected)
+        self.usual_note = f"Not listed: {left_out} who declined or are not to be invited." if left_out else ""
+        self._note(self.usual_note)
         table.focus()
+
+    def _note(self, text: str) -> None:
+        note = self.query_one("#people-note", Static)
+        note.update(text)
+        note.display = bool(text)
+
+    @on(DataTable.RowHighlighted, "#people-table")
+    def _moved(self) -> None:
+        self._note(self.usual_note)
 
     @staticmethod
     def _mark(attendance: str | None) -> str:
@@ -245,9 +291,15 @@ class PeopleDialog(ModalScreen[bool]):
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return row_key.value
 
+    def _selected_person(self):  # type: ignore[no-untyped-def]
+        row = self._selected()
+        if row is not None and row.startswith(CHILD_ROW):
+            self._note("Children are listed to show how they take part; they are not marked here.")
+            return None
+        return self.meeting.person(row) if row else None
+
     def action_mark(self, attendance: str) -> None:
-        person_id = self._selected()
-        person = self.meeting.person(person_id) if person_id else None
+        person = self._selected_person()
         if person is None:
             return
         person.attendance = attendance or None
@@ -258,8 +310,7 @@ class PeopleDialog(ModalScreen[bool]):
         )
 
     def action_cycle(self) -> None:
-        person_id = self._selected()
-        person = self.meeting.person(person_id) if person_id else None
+        person = self._selected_person()
         if person is None:
             return
         order = [None, *ATTENDANCE_CHOICES]

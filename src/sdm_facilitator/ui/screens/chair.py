@@ -82,12 +82,13 @@ class ChairScreen(Screen[None]):
         Binding("g", "capture('working-well')", "Working well", show=False),
         Binding("t", "capture('needs-to-happen')", "Needs to happen", show=False),
         Binding("d", "capture('decision')", "Decision", show=False),
-        Binding("s", "scale", "Scale"),
+        # Shown in ? help and the palette, not the footer: the footer must fit 80 columns.
+        Binding("s", "scale", "Scale", show=False),
         Binding("p", "people", "Here"),
         Binding("h", "toggle_hidden", "Hide"),
         Binding("f", "family_time", "Family"),
         Binding("e", "end_meeting", "End", show=False),
-        Binding("escape", "leave", "Close"),
+        Binding("escape", "leave", "Close", show=False),
     ]
 
     def __init__(self, session: MeetingSession) -> None:
@@ -224,6 +225,8 @@ class ChairScreen(Screen[None]):
         people = self.meeting.people
         marks: dict[str | None, list[str]] = {}
         for person in people:
+            if person.attendance is None and not person.expected:
+                continue  # declined or not to be invited: not waited for
             marks.setdefault(person.attendance, []).append(one_line(person.name or "(no name)", 24))
         lines = ["Who's here (p)"]
         for attendance, label in (("present", "✓ here"), ("remote", "☎ remote"), ("part", "◐ part")):
@@ -273,10 +276,19 @@ class ChairScreen(Screen[None]):
             self._say("The meeting has ended.")
             return
         if status == "not-started":
-            started = mc.start_meeting(self.meeting, phases, self.now())
-            if started is not None:
-                self._set_prompt(started, 0)
-            self._moved()
+            planned = self.meeting.meeting_date
+            if planned is not None and planned != self.app.today():  # type: ignore[attr-defined]
+                self.app.push_screen(
+                    Confirm(
+                        "Start the meeting now?",
+                        f"It is planned for {planned:%a %d %b %Y}. Starting records the time "
+                        "and moves the meeting into 'the meeting' stage.",
+                        default_yes=False,
+                    ),
+                    callback=self._start_if_yes,
+                )
+                return
+            self._start()
             return
         phase = mc.current_phase(self.meeting, phases)
         if phase is not None and self._prompt_index(phase) < len(phase.prompts) - 1:
@@ -295,6 +307,16 @@ class ChairScreen(Screen[None]):
         moved = mc.advance(self.meeting, phases, self.now())
         if moved is not None:
             self._set_prompt(moved, 0)
+        self._moved()
+
+    def _start_if_yes(self, yes: bool | None) -> None:
+        if yes and mc.meeting_status(self.meeting) == "not-started":
+            self._start()
+
+    def _start(self) -> None:
+        started = mc.start_meeting(self.meeting, self.phases, self.now())
+        if started is not None:
+            self._set_prompt(started, 0)
         self._moved()
 
     def action_back(self) -> None:
