@@ -80,11 +80,19 @@ class MeetingScreen(Screen[None]):
             options.append(Option(Content(section.title), id=section.id))
         return options
 
-    def on_mount(self) -> None:
+    def _update_titles(self) -> None:
+        """Family label, kind and stage in the header; the stage moves as the meeting does."""
         m = self.session.meeting
         self.title = one_line(m.family_label, 50) or "Meeting"
         kind = MEETING_KIND_LABELS.get(m.kind, m.kind)
         self.sub_title = f"{kind} · {STAGE_LABELS.get(m.stage, m.stage)}"
+
+    def on_screen_resume(self) -> None:
+        """Back from the chair's view or family time: the stage may have moved on."""
+        self._update_titles()
+
+    def on_mount(self) -> None:
+        self._update_titles()
         self._show_banner()
         self.query_one("#save-indicator", Static).update("")
         options = self.query_one("#sections", OptionList)
@@ -219,6 +227,7 @@ class MeetingScreen(Screen[None]):
         if not self.is_attached:
             return outcome
         indicator = self.query_one("#save-indicator", Static)
+        self._update_titles()
         if outcome.ok:
             when = self.session.last_saved
             indicator.update(f"✓ saved {when.astimezone():%H:%M:%S}" if when else "")
