@@ -22,7 +22,12 @@ def high_contrast_theme() -> Theme:
         error="#FF5555",
         dark=True,
         variables={
+            # Muted and disabled text stay bright: on black, Textual's usual
+            # 60% and 38% blends (and "dim" on top) come out dark grey.
             "text-muted": "#FFFFFF",
+            "foreground-muted": "#FFFFFF",
+            "text-disabled": "#FFFFFF",
+            "foreground-disabled": "#D0D0D0",
             "footer-key-foreground": "#FFFF00",
             "block-cursor-background": "#FFFF00",
             "block-cursor-foreground": "#000000",
