@@ -25,6 +25,7 @@ from sdm_facilitator.domain.meeting import (
     SUPPORT_DELIVERY_LABELS,
     Action,
     Meeting,
+    PlanChange,
     Review,
 )
 from sdm_facilitator.domain.safe_text import visible
@@ -142,9 +143,11 @@ class FollowUpSection(VerticalScroll, can_focus=False):
         yield Static("No changes yet: press c in this table to record one.", id="fu-changes-empty",
                      classes="muted", markup=False)
         yield PlanChangesTable(self, id="fu-changes")
+        yield Static(id="fu-change-detail", classes="fu-detail", markup=False)
         yield Label("Review meetings", classes="plan-label")
         yield Static(id="fu-reviews-empty", classes="muted", markup=False)
         yield ReviewsTable(self, id="fu-reviews")
+        yield Static(id="fu-review-detail", classes="fu-detail", markup=False)
 
     def on_mount(self) -> None:
         actions = self.query_one("#fu-actions", FollowUpActionsTable)
@@ -215,8 +218,15 @@ class FollowUpSection(VerticalScroll, can_focus=False):
         return actions[index] if index is not None and index < len(actions) else None
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.id == "fu-actions":
-            self._show_action_detail()
+        """Under each table, the whole text of its highlighted row (the table cuts it short)."""
+        shows = {
+            "fu-actions": self._show_action_detail,
+            "fu-changes": self._show_change_detail,
+            "fu-reviews": self._show_review_detail,
+        }
+        show = shows.get(event.data_table.id or "")
+        if show is not None:
+            show()
 
     def _show_action_detail(self) -> None:
         detail = self.query_one("#fu-action-detail", Static)
@@ -290,6 +300,24 @@ class FollowUpSection(VerticalScroll, can_focus=False):
 
         self._keep_cursor(table, fill)
         self.query_one("#fu-changes-empty", Static).display = not history
+        self._show_change_detail()
+
+    def _selected_change(self) -> PlanChange | None:
+        index = self.query_one("#fu-changes", PlanChangesTable).selected_index()
+        history = rules.plan_history(self.meeting)
+        return history[index] if index is not None and index < len(history) else None
+
+    def _show_change_detail(self) -> None:
+        detail = self.query_one("#fu-change-detail", Static)
+        change = self._selected_change()
+        detail.display = change is not None
+        if change is None:
+            return
+        when = f"on {change.date:%a %d %b %Y}" if change.date else "(no date written)"
+        parts: list[Content | str | tuple[str, str]] = [(visible(change.what) or "(no words yet)", "bold")]
+        parts += ["\nWhy: ", literal(change.reason) if change.reason.strip() else "no reason written"]
+        parts.append(f"\nChanged {when}")
+        detail.update(Content.assemble(*parts))
 
     def add_plan_change(self) -> None:
         """Record a change to the plan, with its date and reason."""
@@ -333,6 +361,26 @@ class FollowUpSection(VerticalScroll, can_focus=False):
             planned = self.meeting.plan.review_date
             when = f"the plan says {planned.isoformat()}" if planned else "no date in the plan yet"
             empty.update(f"None scheduled ({when}): press n in this table or ctrl+r to schedule.")
+        self._show_review_detail()
+
+    def _show_review_detail(self) -> None:
+        detail = self.query_one("#fu-review-detail", Static)
+        review = self._selected_review()
+        detail.display = review is not None
+        if review is None:
+            return
+        planned = f"{review.scheduled:%a %d %b %Y}" if review.scheduled else "no date"
+        parts: list[Content | str | tuple[str, str]] = [(f"Review planned for {planned}", "bold")]
+        if review.held:
+            parts.append(f"\nHeld on {review.held:%a %d %b %Y}")
+        parts += ["\nAsked for by: ", literal(review.requested_by) if review.requested_by.strip() else "not written"]
+        if review.outcome.strip():
+            parts += ["\nOutcome: ", literal(review.outcome)]
+        else:
+            parts.append("\nNo outcome yet: press o to record one.")
+        if review.meeting_id:
+            parts.append("\nRun as a review meeting in this app: h opens it.")
+        detail.update(Content.assemble(*parts))
 
     def _selected_review(self) -> Review | None:
         index = self.query_one("#fu-reviews", ReviewsTable).selected_index()
