@@ -18,14 +18,15 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Static
 
 from app.fixes.fixes_helpers import into_the_room, screen_text, settle
-from app.part2b.part2b_helpers import held_meeting, open_section, start
 from app.part1.prep_fixtures import new_prep_meeting, prep_app
 from app.part2a.chair_fixtures import room_app, room_meeting
-from app_helpers import FIXED_TODAY, reload, save_meetings
+from app.part2b.part2b_helpers import held_meeting, open_section, start
+from app_helpers import FIXED_TODAY, make_app, reload, save_meetings
 from sdm_facilitator.domain.meeting import Child, Person, PlanChange, Review
 from sdm_facilitator.ui.screens.capture_dialog import PeopleDialog
 from sdm_facilitator.ui.screens.chair import ChairScreen
 from sdm_facilitator.ui.screens.meeting import MeetingScreen
+from sdm_facilitator.ui.screens.new_meeting import NewMeetingScreen
 from sdm_facilitator.ui.widgets.confirm import Confirm
 from sdm_facilitator.ui.widgets.editor_dialog import EditorDialog
 from sdm_facilitator.ui.widgets.form_fields import Field
@@ -347,3 +348,50 @@ async def test_follow_up_details_hidden_when_tables_are_empty(isolated_data_dir:
         await open_section(app, pilot, meeting.id, "follow-up")
         assert not app.screen.query_one("#fu-change-detail", Static).display
         assert not app.screen.query_one("#fu-review-detail", Static).display
+
+
+# ---------------------------------------------------------------- 4. new meeting: a guide with no steps for the context
+
+
+async def test_new_meeting_notes_a_guide_without_steps_for_the_context(isolated_data_dir: Path) -> None:
+    app = make_app(isolated_data_dir)  # the bundled guides: the conference guide is statutory only
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        form = app.screen
+        if not isinstance(form, NewMeetingScreen):  # the first run asks about demo data first
+            app.push_screen(NewMeetingScreen())
+            await settle(pilot)
+            form = app.screen
+        assert isinstance(form, NewMeetingScreen)
+        note = form.query_one("#new-context-note", Static)
+        kind = form.query_one("#new-kind")
+        context = form.query_one("#new-context")
+        assert not note.display  # a family group conference, voluntary: the guide covers it
+
+        kind.value = "cp-conference"  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert context.value == "statutory"  # type: ignore[attr-defined]
+        assert not note.display
+
+        context.value = "voluntary"  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert note.display
+        text = str(note.render())
+        assert "no steps for a voluntary (child in need) meeting" in text
+        assert "written for statutory (child protection) ones" in text
+        assert "You can still create it." in text
+
+        context.value = "statutory"  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert not note.display
+        context.value = "voluntary"  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert note.display
+        # Only a note: the meeting can still be made.
+        form.query_one("#new-label", Input).value = "Voluntary conference"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, NewMeetingScreen)
+    assert len(list((isolated_data_dir / "meetings").glob("*.toml"))) == 1

@@ -52,6 +52,20 @@ def guide_words(guide: Guide | None, kind: str) -> str:
     )
 
 
+def context_note(guide: Guide | None, context: str | None) -> str:
+    """A quiet word when ``guide`` has no preparation steps for ``context`` (empty when it has)."""
+    if guide is None or not context or not guide.steps_for("preparation"):
+        return ""
+    if guide.steps_for("preparation", context):
+        return ""
+    covered = [CONTEXT_LABELS.get(c, c).lower() for c in CONTEXTS if guide.steps_for("preparation", c)]
+    written_for = f"; it is written for {' and '.join(covered)} ones" if covered else ""
+    return (
+        f"Note: the guide has no steps for a {CONTEXT_LABELS.get(context, context).lower()} "
+        f"meeting{written_for}. You can still create it."
+    )
+
+
 class ChildRow(Horizontal):
     """Name and age of one child on the form."""
 
@@ -93,6 +107,7 @@ class NewMeetingScreen(Screen["MeetingSession | None"]):
             yield Static("", id="new-guide", markup=False)
             yield Field("Context", choice_select(CONTEXTS, CONTEXT_LABELS, default_context("fgc"),
                                                  id="new-context", allow_blank=False))
+            yield Static("", id="new-context-note", markup=False)
             yield Field(
                 "Family label",
                 Input(id="new-label", placeholder="e.g. Amara and the Okafor-Reid family"),
@@ -128,8 +143,21 @@ class NewMeetingScreen(Screen["MeetingSession | None"]):
         kind = self._kind()
         guide = self.app.library.for_kind(kind)  # type: ignore[attr-defined]
         self.query_one("#new-guide", Static).update(Content(guide_words(guide, kind)))
+        self._show_context_note()
+
+    def _show_context_note(self) -> None:
+        """Say so, quietly, when the chosen guide has no steps for the chosen context."""
+        guide = self.app.library.for_kind(self._kind())  # type: ignore[attr-defined]
+        context = self.query_one("#new-context", Select).value
+        note = context_note(guide, context if isinstance(context, str) else None)
+        widget = self.query_one("#new-context-note", Static)
+        widget.update(Content(note))
+        widget.display = bool(note)
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "new-context":
+            self._show_context_note()
+            return
         if event.select.id != "new-kind":
             return
         self._show_guide()
@@ -140,6 +168,7 @@ class NewMeetingScreen(Screen["MeetingSession | None"]):
         if context.value == default_context(self.previous_kind):
             context.value = default_context(kind)
         self.previous_kind = kind
+        self._show_context_note()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         # A message about a field goes away as soon as it is changed.

@@ -8,9 +8,10 @@ and closing the dialog (Escape or ctrl+s) keeps everything.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -22,7 +23,7 @@ from sdm_facilitator.ui.widgets.form_fields import FieldBinder
 class EditorDialog(FieldBinder, ModalScreen[None]):
     """Base for the item editors: a title, fields in a scrolling body, and Done."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Done"),
         Binding("ctrl+s", "close", "Done", show=False),
     ]
