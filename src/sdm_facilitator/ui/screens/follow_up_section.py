@@ -32,10 +32,9 @@ from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.domain.schedule import next_due
 from sdm_facilitator.ui.messages import MeetingEdited
 from sdm_facilitator.ui.session import MeetingSession
+from sdm_facilitator.ui.widgets.confirm import Confirm
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
 from sdm_facilitator.ui.widgets.plan_dialogs import FormDialog, FormField
-from sdm_facilitator.ui.widgets.confirm import Confirm
-
 
 # Short words for the table; the detail below it uses the full labels.
 HELP_SHORT = {"not-yet": "not yet", "partly": "partly", "given": "given"}
