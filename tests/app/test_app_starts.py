@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import make_app
 from textual.widgets import DataTable
 
+from app_helpers import make_app
 from sdm_facilitator.cli import main
 
 

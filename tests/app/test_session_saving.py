@@ -6,9 +6,9 @@ import errno
 from pathlib import Path
 
 import pytest
-from app_helpers import make_app, new_meeting, reload, save_meetings
 from textual.widgets import Static
 
+from app_helpers import make_app, new_meeting, reload, save_meetings
 from sdm_facilitator.storage import store as store_module
 from sdm_facilitator.storage.codec import meeting_to_toml
 from sdm_facilitator.storage.store import MeetingStore

@@ -8,7 +8,6 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import any_text
 
 from sdm_facilitator.domain import plan_rules as rules
 from sdm_facilitator.domain.guide import Guide
@@ -24,6 +23,7 @@ from sdm_facilitator.domain.meeting import (
     PlanChange,
     Review,
 )
+from strategies import any_text
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
 TODAY = date(2026, 3, 2)

@@ -6,10 +6,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from app_helpers import new_meeting
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app_helpers import new_meeting
 from sdm_facilitator.domain.safe_text import one_line, visible
 from sdm_facilitator.storage.store import MeetingStore
 

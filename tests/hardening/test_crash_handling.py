@@ -6,9 +6,9 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from app_helpers import make_app, new_meeting, reload, save_meetings
 from textual.widgets import Static
 
+from app_helpers import make_app, new_meeting, reload, save_meetings
 from sdm_facilitator.paths import error_reports_dir
 from sdm_facilitator.ui.crash import CrashDialog, build_report
 from sdm_facilitator.ui.screens.meeting import MeetingScreen

@@ -15,11 +15,11 @@ import time
 from pathlib import Path
 
 import pytest
-from app_helpers import new_meeting
-from hardening.hostile import fill_meeting
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app_helpers import new_meeting
+from hardening.hostile import fill_meeting
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.storage.codec import CodecError, meeting_to_toml
 from sdm_facilitator.storage.store import (

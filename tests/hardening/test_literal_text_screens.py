@@ -20,17 +20,17 @@ import time
 from pathlib import Path
 
 import pytest
-from app_helpers import bundled_library, make_app, new_meeting, save_meetings
-from hardening.hostile import fill_meeting
 from rich.text import Text
-from strategies import HOSTILE_TEXTS
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
+from app_helpers import bundled_library, make_app, new_meeting, save_meetings
+from hardening.hostile import fill_meeting
 from sdm_facilitator.domain.safe_text import one_line, visible
 from sdm_facilitator.ui.sections import all_sections
+from strategies import HOSTILE_TEXTS
 
 # Distinctive strings: if markup were parsed, the marker word would appear without its brackets.
 # Maps each string to (literal marker, the word markup parsing would leave without it).
@@ -159,7 +159,7 @@ async def test_hostile_text_on_every_screen(isolated_data_dir: Path, text: str) 
         try:
             from sdm_facilitator.ui.screens.chair import ChairScreen
         except ImportError:  # pragma: no cover - screen not built yet
-            ChairScreen = None  # type: ignore[assignment,misc]  # noqa: N806
+            ChairScreen = None  # type: ignore[assignment,misc]
         if ChairScreen is not None:
             chair = ChairScreen(workspace.session)  # type: ignore[attr-defined]
             await app.push_screen(chair)
@@ -169,7 +169,7 @@ async def test_hostile_text_on_every_screen(isolated_data_dir: Path, text: str) 
         try:
             from sdm_facilitator.ui.screens.family_time import FamilyTimeScreen
         except ImportError:  # pragma: no cover
-            FamilyTimeScreen = None  # type: ignore[assignment,misc]  # noqa: N806
+            FamilyTimeScreen = None  # type: ignore[assignment,misc]
         if FamilyTimeScreen is not None:
             family = FamilyTimeScreen(workspace.session)  # type: ignore[attr-defined]
             await app.push_screen(family)

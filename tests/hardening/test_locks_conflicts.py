@@ -10,10 +10,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from app_helpers import make_app, new_meeting, save_meetings
 from textual.widgets import Static
 
 import sdm_facilitator
+from app_helpers import make_app, new_meeting, save_meetings
 from sdm_facilitator.storage.codec import meeting_to_toml
 from sdm_facilitator.storage.lock import MeetingLock
 from sdm_facilitator.storage.store import ConflictError, MeetingStore, ReadOnlyError, parse_meeting_bytes

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from app_helpers import make_app
 
+from app_helpers import make_app
 from sdm_facilitator.cli import main
 
 _ACTIVE: list[list[str]] = []

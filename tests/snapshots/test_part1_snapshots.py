@@ -13,13 +13,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+
 from app.part1.prep_fixtures import full_meeting, new_prep_meeting, prep_app
 from app_helpers import FIXED_TODAY, save_meetings
-
 from sdm_facilitator.domain.meeting import Action, Review
 
 SIZES = [(100, 30), (80, 24)]
-SIZE_IDS = lambda s: f"{s[0]}x{s[1]}"  # noqa: E731
+SIZE_IDS = lambda s: f"{s[0]}x{s[1]}"
 
 
 @pytest.fixture(autouse=True)

@@ -12,9 +12,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+
 from app.part2a.chair_fixtures import room_app, room_meeting
 from app_helpers import FIXED_NOW, FakeClock, save_meetings
-
 from sdm_facilitator.domain.meeting import Capture, PhaseRecord, ScaleAnswer
 
 SIZES = [(100, 30), (80, 24)]

@@ -10,8 +10,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
-from app_helpers import FakeClock, make_app, new_meeting, save_meetings
 
+from app_helpers import FakeClock, make_app, new_meeting, save_meetings
 from sdm_facilitator.domain.meeting import (
     Action,
     ActionUpdate,

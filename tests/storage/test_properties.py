@@ -8,11 +8,11 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import any_text
 
 from sdm_facilitator.domain import meeting as model
 from sdm_facilitator.domain.meeting import Meeting, iter_meeting_texts
 from sdm_facilitator.storage.store import MeetingStore
+from strategies import any_text
 
 
 def text_fields(cls: type) -> list[str]:

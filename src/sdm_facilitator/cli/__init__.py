@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into e.g. `head`: nothing useful left to say.
         sys.stderr.close()
         return 1
-    except Exception as error:  # noqa: BLE001 - the last safety net: never a traceback
+    except Exception as error:
         # Only the type is shown: a message could quote a value from a meeting.
         print(
             f"sdm-facilitator: unexpected error ({type(error).__name__}); nothing was changed by it. "

@@ -21,7 +21,6 @@ from sdm_facilitator.paths import user_guides_dir
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.widgets.high_contrast import HIGH_CONTRAST, high_contrast_theme
 
-
 QUIT_QUESTION_ID = "quit-question"
 
 

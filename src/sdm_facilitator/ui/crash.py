@@ -156,11 +156,11 @@ def write_report(data_dir: Path, report: str, when: datetime | None = None) -> P
 
 # ---------------------------------------------------------------- the dialog
 
-from textual.app import ComposeResult  # noqa: E402  (after the pure part on purpose)
-from textual.binding import Binding, BindingType  # noqa: E402
-from textual.containers import Horizontal, Vertical  # noqa: E402
-from textual.screen import ModalScreen  # noqa: E402
-from textual.widgets import Button, Static  # noqa: E402
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
 
 
 class CrashDialog(ModalScreen[bool]):
@@ -282,8 +282,8 @@ def _report(app: Any, error: BaseException) -> Path | None:
 
 def _fatal(app: App[Any], error: BaseException, saved: str, report: Path | None) -> None:
     """Exit with a short message instead of Textual's traceback with local variables."""
-    from rich.text import Text
     from rich.segment import Segments
+    from rich.text import Text
 
     app._return_code = 1
     if app._exception is None:

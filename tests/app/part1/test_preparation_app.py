@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_helpers import FIXED_TODAY, reload, save_meetings
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
 from app.part1.prep_fixtures import GUIDE_ID, NASTY, full_meeting, new_prep_meeting, prep_app
+from app_helpers import FIXED_TODAY, reload, save_meetings
 from sdm_facilitator.ui.screens.first_run import FirstRunScreen
 from sdm_facilitator.ui.screens.home import HomeScreen
 from sdm_facilitator.ui.screens.meeting import MeetingScreen

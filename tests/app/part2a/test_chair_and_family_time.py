@@ -371,7 +371,7 @@ def visible_text(app: SdmApp) -> str:
     for widget in app.screen.walk_children(with_self=True):
         try:
             rendered = widget.render()
-        except Exception:  # noqa: BLE001 - some containers cannot render alone
+        except Exception:
             continue
         parts.append(str(getattr(rendered, "plain", rendered)))
     svg = app.export_screenshot()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from app_helpers import make_app, new_meeting, save_meetings
 from textual.pilot import Pilot
 
+from app_helpers import make_app, new_meeting, save_meetings
 from sdm_facilitator.domain.meeting import Meeting, Person
 from sdm_facilitator.ui.app import SdmApp
 

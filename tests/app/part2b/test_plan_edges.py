@@ -6,12 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from app.part2b.part2b_helpers import held_meeting, open_section, save, start, type_text
 from app_helpers import reload
-from strategies import HOSTILE_TEXTS
-
 from sdm_facilitator.domain.meeting import Action, ActionUpdate, BottomLineCheck, PlanChange, Review
 from sdm_facilitator.storage.store import MeetingStore
+from strategies import HOSTILE_TEXTS
 
 
 def _screen_text(app) -> str:  # type: ignore[no-untyped-def]

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from app.part2b.part2b_helpers import BOTTOM_LINES, held_meeting, open_section, save, start, type_text
-from app_helpers import FakeClock, reload
 from textual.widgets import DataTable
 
+from app.part2b.part2b_helpers import BOTTOM_LINES, held_meeting, open_section, save, start, type_text
+from app_helpers import FakeClock, reload
 from sdm_facilitator.domain import plan_rules as rules
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.widgets.confirm import Confirm

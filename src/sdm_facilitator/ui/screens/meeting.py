@@ -172,7 +172,7 @@ class MeetingScreen(Screen[None]):
         options = self.query_one("#sections", OptionList)
         try:
             index = options.get_option_index(section_id)
-        except Exception:  # noqa: BLE001 - an unknown section (another part's id): stay here
+        except Exception:
             self.notify("That part of the meeting is not in this workspace.", markup=False)
             return
         options.highlighted = index
@@ -193,7 +193,7 @@ class MeetingScreen(Screen[None]):
         for table in widget.query(DataTable):
             try:
                 row = table.get_row_index(ref)
-            except Exception:  # noqa: BLE001 - not in this table
+            except Exception:
                 continue
             table.move_cursor(row=row)
             table.focus()

@@ -30,7 +30,6 @@ from sdm_facilitator.ui.widgets.confirm import Confirm
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
 from sdm_facilitator.ui.widgets.plan_dialogs import FormDialog, FormField
 
-
 ADDRESSED_OPTIONS: list[tuple[str, str]] = [("Addressed", "yes"), ("Not addressed yet", "no")]
 RESPONSE_OPTIONS: list[tuple[str, str]] = [(RESPONSE_LABELS[c], c) for c in RESPONSE_CHOICES]
 
@@ -217,7 +216,7 @@ class PlanSection(VerticalScroll, can_focus=False):
         if current is None and table.row_count:
             try:
                 current = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            except Exception:  # noqa: BLE001 - no cursor row yet
+            except Exception:
                 current = None
         table.clear()
         for action in self.meeting.plan.actions:

@@ -14,6 +14,7 @@ from sdm_facilitator.ui.messages import MeetingEdited
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.form_fields import FieldBinder
 
+
 class PrepSection(FieldBinder, VerticalScroll, can_focus=False):
     """A section of the workspace editing part of one meeting."""
 
