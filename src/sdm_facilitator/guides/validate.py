@@ -422,20 +422,22 @@ def _prompt(checker: Checker, raw: Any, path: KeyPath) -> Prompt | None:
     return Prompt(text=text, mechanism=data["mechanism"])
 
 
+def _note_unique_id(checker: Checker, what: str, value: Any, path: KeyPath, seen: dict[str, KeyPath]) -> None:
+    """Meetings refer to steps and phases by id, so an id may appear only once in a guide."""
+    if not isinstance(value, str):
+        return  # a missing or mistyped id has its own message
+    if value in seen:
+        checker.add(path + ("id",), f"duplicate {what} id '{value}'; it is already used by {format_key(seen[value])}")
+    else:
+        seen[value] = path
+
+
 def _step(checker: Checker, raw: Any, path: KeyPath, seen: dict[str, KeyPath]) -> Step | None:
     before = len(checker.problems)
     data = checker.table(raw, path, _STEP_FIELDS, "a [[steps]] table")
     if data is None:
         return None
-    step_id = data.get("id")
-    if step_id is not None:
-        if step_id in seen:
-            checker.add(
-                path + ("id",),
-                f"duplicate step id '{step_id}'; it is already used by {format_key(seen[step_id])}",
-            )
-        else:
-            seen[step_id] = path
+    _note_unique_id(checker, "step", data.get("id"), path, seen)
     stage = data.get("stage")
     if stage is not None:
         if "days_before" in data and stage != "preparation":
@@ -470,16 +472,7 @@ def _phase(
     data = checker.table(raw, path, _PHASE_FIELDS, "a [[phases]] table")
     if data is None:
         return None
-    phase_id = data.get("id")
-    if phase_id is not None:
-        if phase_id in seen:
-            checker.add(
-                path + ("id",),
-                f"duplicate phase id '{phase_id}'; it is already used by "
-                f"{format_key(seen[phase_id])}",
-            )
-        else:
-            seen[phase_id] = path
+    _note_unique_id(checker, "phase", data.get("id"), path, seen)
     prompts: list[Prompt] = []
     if "prompts" in data:
         raw_prompts = checker.tables(data["prompts"], path + ("prompts",), "[[phases.prompts]] tables")
