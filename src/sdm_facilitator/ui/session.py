@@ -76,7 +76,12 @@ class MeetingSession:
 
     def save(self, now: datetime | None = None) -> SaveOutcome:
         """Write the meeting if it changed. Never raises for expected failures."""
-        if self.read_only or not self.changed:
+        if self.read_only:
+            return SaveOutcome(True, "saved")
+        # One serialisation serves both the "anything changed?" check and the
+        # record of what was saved ("updated", which saving moves, is left out).
+        state = self._state()
+        if not self.dirty and state == self._saved_state:
             return SaveOutcome(True, "saved")
         try:
             self.store.save(self.opened, now=now)
@@ -87,7 +92,7 @@ class MeetingSession:
             self.opened = OpenMeeting(self.meeting, error.copy_path, None, None, self.opened.lock)
             self.conflict_copy = error.copy_path
             self.dirty = False
-            self._saved_state = self._state()
+            self._saved_state = state
             self.last_saved = self.meeting.updated
             self.last_error = None
             return SaveOutcome(True, "saved", f"{error} What you type from now on is saved in that copy too.")
@@ -104,7 +109,7 @@ class MeetingSession:
             self.last_error = f"Not saved ({reason}). Your text is kept here; it will try again in a few seconds."
             return SaveOutcome(False, self.last_error)
         self.dirty = False
-        self._saved_state = self._state()
+        self._saved_state = state
         self.last_error = None
         self.last_saved = self.meeting.updated
         return SaveOutcome(True, "saved")
