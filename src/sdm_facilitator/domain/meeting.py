@@ -91,6 +91,26 @@ ATTENDANCE_LABELS = {
 }
 
 FORMAT_CHOICES = ("in-person", "online", "hybrid")
+ADVOCATE_OFFER_LABELS = {
+    "offered": "Offered, no answer yet",
+    "accepted": "Offered and accepted",
+    "declined": "Offered and declined",
+}
+ADVOCATE_OFFER_CHOICES = tuple(ADVOCATE_OFFER_LABELS)
+
+# One closure record for a referral that never became a meeting and for work
+# that ended after it, so a service counts both from the same field.
+CLOSURE_REASON_LABELS = {
+    "family-declined": "The family declined",
+    "not-suitable": "Not suitable for a family meeting",
+    "concerns-escalated": "Concerns escalated",
+    "work-finished": "The work is finished",
+    "family-moved": "The family moved away",
+    "transferred": "Transferred to another team",
+    "other": "Other",
+}
+CLOSURE_REASON_CHOICES = tuple(CLOSURE_REASON_LABELS)
+
 FORMAT_LABELS = {"in-person": "In person", "online": "Online", "hybrid": "Hybrid"}
 
 STEP_STATUS_CHOICES = ("todo", "done", "na")
@@ -160,6 +180,10 @@ class Needs:
 
     language: str = ""
     interpreter: bool | None = None
+    # Only meaningful when an interpreter is needed: whether a professional
+    # interpreter has been booked. Kept apart from ``interpreter`` so files
+    # written before it existed keep their meaning.
+    interpreter_booked: bool | None = None
     access: str = ""
     childcare: str = ""
     travel: str = ""
@@ -223,6 +247,8 @@ class Child:
     views: str = ""
     views_consent: bool | None = None
     advocate: str = ""
+    # Whether an independent advocate was offered, and the child's answer.
+    advocate_offer: str | None = field(default=None, metadata=choices(ADVOCATE_OFFER_CHOICES))
     met_before: date | None = None
     extra: dict[str, Any] = _extra()
 
@@ -450,6 +476,23 @@ class FollowUp:
 
 
 @dataclass
+class Closure:
+    """Why and when the work on a meeting was closed; empty while it is open.
+
+    Closing is reversible: reopening clears ``closed_on`` and keeps the note.
+    """
+
+    closed_on: date | None = None
+    reason: str | None = field(default=None, metadata=choices(CLOSURE_REASON_CHOICES))
+    note: str = ""
+    extra: dict[str, Any] = _extra()
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_on is not None
+
+
+@dataclass
 class Meeting:
     """One shared decision-making meeting, from referral to follow-up."""
 
@@ -473,6 +516,7 @@ class Meeting:
     record: MeetingRecord = field(default_factory=MeetingRecord)
     plan: Plan = field(default_factory=Plan)
     follow_up: FollowUp = field(default_factory=FollowUp)
+    closure: Closure = field(default_factory=Closure)
     extra: dict[str, Any] = _extra()
 
     @property
@@ -590,3 +634,4 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
     for i, review in enumerate(meeting.follow_up.reviews, 1):
         yield f"review {i}: requested by", review.requested_by
         yield f"review {i}: outcome", review.outcome
+    yield "closure: note", meeting.closure.note
