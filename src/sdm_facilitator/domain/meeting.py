@@ -437,6 +437,8 @@ class Plan:
     family_keeper: str = ""
     professional_lead: str = ""
     review_date: date | None = None
+    # The day the written plan went to the family: set by the plan export or by hand.
+    sent_on: date | None = None
     bottom_line_checks: list[BottomLineCheck] = field(default_factory=list)
     response: ProfessionalResponse = field(default_factory=ProfessionalResponse)
     extra: dict[str, Any] = _extra()
