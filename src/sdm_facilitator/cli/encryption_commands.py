@@ -7,7 +7,7 @@ from typing import TextIO
 
 from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.cli.unlock import NEW_PASSPHRASE_ENV, ask_new_passphrase, unlock
-from sdm_facilitator.storage.conversion_state import conversion_direction
+from sdm_facilitator.storage.conversion_state import clear_conversion, conversion_direction
 from sdm_facilitator.storage.store import MeetingStore, StoreError
 
 LOST_PASSPHRASE_WARNING = (
@@ -117,8 +117,13 @@ def run_decrypt(args: argparse.Namespace, ctx: CliContext) -> int:
 
     store = MeetingStore(ctx.data_dir)
     if not store.encrypted:
-        if conversion_direction(ctx.data_dir) is not None:
-            raise CliError("a conversion was interrupted before the key file existed: run 'sdm-facilitator encrypt'")
+        direction = conversion_direction(ctx.data_dir)
+        if direction == "decrypt":  # stopped after the key file went: every file is plain already
+            clear_conversion(ctx.data_dir)
+            print(f"The store in {ctx.data_dir} is no longer encrypted.", file=ctx.out)
+            return 0
+        if direction == "encrypt":
+            raise CliError("an encryption was interrupted before the key file was written: run 'sdm-facilitator encrypt'")
         raise CliError("this store is not encrypted")
     data_key, _ = unlock(ctx, recovery=args.recovery_key)
     try:
