@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 
 from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.cli.unlock import open_store
@@ -182,39 +181,18 @@ def run_retention(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def data_locations(data_dir: Path) -> dict[str, Path]:
-    """Every place the app reads or writes, by what it holds."""
-    from sdm_facilitator.paths import bundled_guides_dir, error_reports_dir, exports_dir, meetings_dir, user_guides_dir
-    from sdm_facilitator.storage.conversion_state import conversion_file_path
-    from sdm_facilitator.storage.export_ledger import ledger_path
-    from sdm_facilitator.storage.keyfile import key_file_path
-    from sdm_facilitator.storage.settings import settings_path
-
-    return {
-        "data folder": data_dir,
-        "meetings": meetings_dir(data_dir),
-        "your guides": user_guides_dir(data_dir),
-        "bundled guides": bundled_guides_dir(),
-        "error reports": error_reports_dir(data_dir),
-        "exports (default)": exports_dir(data_dir),
-        "export record": ledger_path(data_dir),
-        "settings": settings_path(data_dir),
-        "encryption key file": key_file_path(data_dir),
-        "conversion marker": conversion_file_path(data_dir),
-    }
-
-
 def run_locate(args: argparse.Namespace, ctx: CliContext) -> int:
-    places = data_locations(ctx.data_dir)
+    from sdm_facilitator.storage.locations import data_locations, describe_locations
+
     if args.json:
         from sdm_facilitator.export.json_export import to_json
 
+        places = data_locations(ctx.data_dir)
         rows = [{"what": what, "path": str(path), "exists": path.exists()} for what, path in places.items()]
         print(to_json({"locations": rows}), file=ctx.out)
         return 0
-    width = max(len(what) for what in places)
-    for what, path in places.items():
-        print(f"{what.ljust(width)}  {path}{'' if path.exists() else '  (not there yet)'}", file=ctx.out)
+    for line in describe_locations(ctx.data_dir):
+        print(line, file=ctx.out)
     return 0
 
 
