@@ -7,24 +7,19 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_helpers import new
+from cli_helpers import run as run_cli
 from privacy_helpers import names_on_disk
 
-from sdm_facilitator.cli import main
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str, stdin: str | None = None, monkeypatch: pytest.MonkeyPatch | None = None) -> tuple[int, str, str]:
+def run(
+    capsys: pytest.CaptureFixture[str], *args: str, stdin: str | None = None, monkeypatch: pytest.MonkeyPatch | None = None
+) -> tuple[int, str, str]:
     if stdin is not None:
         assert monkeypatch is not None
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def new(capsys: pytest.CaptureFixture[str], label: str) -> str:
-    code, out, err = run(capsys, "new", "--kind", "fgc", "--family", label)
-    assert code == 0, err
-    return out.strip()
+    return run_cli(capsys, *args)
 
 
 def test_close_hides_from_list_and_reopen_brings_back(capsys: pytest.CaptureFixture[str]) -> None:

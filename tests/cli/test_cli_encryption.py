@@ -11,9 +11,9 @@ import pytest
 
 pytest.importorskip("cryptography")
 
+from cli_helpers import new, run  # noqa: E402
 from privacy_helpers import FIXTURE_NAMES, PASSPHRASE, cheap_params, names_on_disk  # noqa: E402
 
-from sdm_facilitator.cli import main  # noqa: E402
 from sdm_facilitator.storage import keyfile  # noqa: E402
 from sdm_facilitator.storage.crypto import is_encrypted  # noqa: E402
 
@@ -25,18 +25,6 @@ RECOVERY = re.compile(r"^\s+([A-Z2-7]{4}(?:-[A-Z2-7]{1,4})+)\s*$", re.MULTILINE)
 def cheap_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(keyfile, "default_kdf_params", cheap_params)
     monkeypatch.setenv("SDM_FACILITATOR_PASSPHRASE", PASSPHRASE)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def new(capsys: pytest.CaptureFixture[str], label: str) -> str:
-    code, out, err = run(capsys, "new", "--kind", "fgc", "--family", label)
-    assert code == 0, err
-    return out.strip()
 
 
 def test_init_encrypt_then_use_the_store(capsys: pytest.CaptureFixture[str], isolated_data_dir: Path) -> None:
