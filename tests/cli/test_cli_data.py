@@ -28,7 +28,7 @@ def test_close_hides_from_list_and_reopen_brings_back(capsys: pytest.CaptureFixt
     assert code == 0, err
     assert "Closed" in out and "The work is finished" in out
     _, out, _ = run(capsys, "list")
-    assert "Still open" in out and "Work done" not in out and "1 closed meetings are not listed" in out
+    assert "Still open" in out and "Work done" not in out and "1 closed meeting is not listed" in out
     _, out, _ = run(capsys, "list", "--closed", "--json")
     assert [row["id"] for row in json.loads(out)["meetings"]] == [closed_id]
     _, out, _ = run(capsys, "show", closed_id, "--json")

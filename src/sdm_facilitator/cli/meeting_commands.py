@@ -130,7 +130,8 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         for row in [header, *table]:
             print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip(), file=ctx.out)
     if hidden_closed:
-        print(f"\n{hidden_closed} closed meetings are not listed (see: sdm-facilitator list --closed).", file=ctx.out)
+        which = "1 closed meeting is" if hidden_closed == 1 else f"{hidden_closed} closed meetings are"
+        print(f"\n{which} not listed (see: sdm-facilitator list --closed).", file=ctx.out)
     if unreadable:
         print("\nFiles that could not be read (left untouched):", file=ctx.out)
         for u in listing.unreadable:

@@ -1,6 +1,8 @@
 """The home screen: every meeting, newest activity first, and files that could not be read.
 
-Type to filter (or press /), Enter opens, n starts a new meeting. Files that
+Type to filter (or press /), Enter opens, n starts a new meeting. Closed
+meetings leave the list; f3 switches to them and back. Delete removes the
+highlighted meeting after a question (``ui/delete_flow.py``). Files that
 could not be read, copies of a meeting, and guide problems are listed under
 the table with their reasons: never silently hidden.
 """
@@ -21,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from sdm_facilitator.domain.guide import Guide
-from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.meeting import CLOSURE_REASON_LABELS, Meeting
 from sdm_facilitator.domain.readiness import readiness
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.schedule import next_due
@@ -100,6 +102,9 @@ class HomeScreen(Screen[None]):
         Binding("n", "new_meeting", "New meeting"),
         Binding("slash", "filter", "Filter"),
         Binding("f5", "refresh", "Refresh"),
+        # Not in the footer (80 columns are full); in the palette and the ? list.
+        Binding("f3", "toggle_closed", "Closed meetings", show=False),
+        Binding("delete", "delete_meeting", "Delete", show=False),
     ]
 
     def __init__(self) -> None:
@@ -107,6 +112,8 @@ class HomeScreen(Screen[None]):
         self.rows: list[Row] = []
         self.listing = StoreListing()
         self._wide: bool | None = None
+        # False: the meetings being worked on; True: the closed ones.
+        self.show_closed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -122,7 +129,7 @@ class HomeScreen(Screen[None]):
         self.title = "Meetings"
         self.action_refresh()
         self.query_one("#meetings", DataTable).focus()
-        if not self.rows and not self.listing.unreadable and not self.listing.conflicts:
+        if not self.listing.meetings and not self.listing.unreadable and not self.listing.conflicts:
             self.call_after_refresh(self.show_first_run)
 
     def on_screen_resume(self) -> None:
@@ -143,6 +150,8 @@ class HomeScreen(Screen[None]):
         self.rows = []
         for opened in self.listing.meetings:
             m = opened.meeting
+            if m.closure.is_closed != self.show_closed:
+                continue
             guide = library.get(m.guide_id) or library.for_kind(m.kind)
             self.rows.append(build_row(m, guide, today))
         self._fill_table()
@@ -205,7 +214,11 @@ class HomeScreen(Screen[None]):
             table.move_cursor(row=min(max(keep, 0), len(rows) - 1))
         table.display = bool(rows)
         empty = self.query_one("#no-meetings", Static)
-        if not self.rows:
+        if not self.rows and self.show_closed:
+            empty.update(Content("No closed meetings. Press f3 for the open ones."))
+        elif not self.rows and self.listing.meetings:
+            empty.update(Content("Every meeting is closed. Press f3 to see them, or n to start a new one."))
+        elif not self.rows:
             empty.update(Content("No meetings yet. Press n to start one."))
         elif not rows:
             empty.update(Content("No meeting matches the filter. Press Escape to clear it."))
@@ -233,6 +246,10 @@ class HomeScreen(Screen[None]):
         )
         second = Content(f"{CONTEXT_LABELS.get(m.context, m.context)} · {STAGE_LABELS.get(m.stage, m.stage)} · {when}")
         third = Content(f"Next due: {row.due_text} · {row.when_text}")
+        closed_on = m.closure.closed_on
+        if closed_on is not None:
+            reason = CLOSURE_REASON_LABELS.get(m.closure.reason or "", "no reason given")
+            third = Content(f"Closed {closed_on:%d %b %Y}: {reason}")
         detail.update(Content("\n").join([first, second, third]))
 
     def _show_problems(self) -> None:
@@ -303,6 +320,20 @@ class HomeScreen(Screen[None]):
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
 
+    def action_toggle_closed(self) -> None:
+        """Switch between the meetings being worked on and the closed ones."""
+        self.show_closed = not self.show_closed
+        self.title = "Closed meetings" if self.show_closed else "Meetings"
+        self.action_refresh()
+
+    def action_delete_meeting(self) -> None:
+        """Delete the highlighted meeting, after a question naming its family label."""
+        from sdm_facilitator.ui.delete_flow import confirm_and_delete
+
+        row = self._current_row()
+        if row is not None:
+            confirm_and_delete(self.app, row.meeting, lambda _gone: self.action_refresh())
+
     def action_new_meeting(self) -> None:
         from sdm_facilitator.ui.screens.new_meeting import NewMeetingScreen
 
@@ -331,6 +362,10 @@ class HomeScreen(Screen[None]):
         yield from binding_commands(self)
         if self.focused is not self.query_one("#filter", Input):
             yield SystemCommand("Filter the meetings", "/ (or just start typing)", self.action_filter)
+        which = "the open meetings" if self.show_closed else "the closed meetings"
+        yield SystemCommand(f"Show {which}", "f3", self.action_toggle_closed)
+        if self._current_row() is not None:
+            yield SystemCommand("Delete the highlighted meeting", "Delete key: asks first", self.action_delete_meeting)
         from sdm_facilitator.ui.screens.first_run import demo_commands
 
         yield from demo_commands(self.app)
