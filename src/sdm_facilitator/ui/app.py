@@ -29,7 +29,16 @@ class SdmApp(App[int]):
     """sdm-facilitator: prepare, run and follow up family meetings."""
 
     TITLE = "sdm-facilitator"
-    CSS_PATH = "app.tcss"
+    # One stylesheet per area, each beside the screens it styles; the order is
+    # the cascade order (later files win ties), with the high-contrast theme last.
+    CSS_PATH: ClassVar[list[str]] = [
+        "app.tcss",
+        "home/home.tcss",
+        "workspace/workspace.tcss",
+        "room/room.tcss",
+        "dialogs/dialogs.tcss",
+        "widgets/high_contrast.tcss",
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("question_mark", "help_keys", "Keys", show=True),
@@ -68,7 +77,7 @@ class SdmApp(App[int]):
             self.set_interval(IDLE_CHECK_SECONDS, self.lock_guard.check)
 
     def show_home(self) -> None:
-        from sdm_facilitator.ui.screens.home import HomeScreen
+        from sdm_facilitator.ui.home.home import HomeScreen
 
         self.push_screen(HomeScreen())
 
@@ -102,13 +111,13 @@ class SdmApp(App[int]):
 
     def action_locate(self) -> None:
         """Show every path the app uses."""
-        from sdm_facilitator.ui.widgets.locations_dialog import LocationsDialog
+        from sdm_facilitator.ui.dialogs.locations import LocationsDialog
 
         self.push_screen(LocationsDialog(self.data_dir))
 
     def action_retention(self) -> None:
         """Open the retention review."""
-        from sdm_facilitator.ui.screens.retention import RetentionScreen
+        from sdm_facilitator.ui.home.retention import RetentionScreen
 
         self.push_screen(RetentionScreen())
 
@@ -119,8 +128,8 @@ class SdmApp(App[int]):
     def open_meeting(self, meeting_id: str) -> None:
         """Open a meeting in the workspace, read-only if another copy holds it."""
         from sdm_facilitator.storage.store import StoreError
-        from sdm_facilitator.ui.screens.meeting import MeetingScreen
         from sdm_facilitator.ui.session import MeetingSession
+        from sdm_facilitator.ui.workspace.screen import MeetingScreen
 
         try:
             opened = self.store.open(meeting_id)
@@ -181,7 +190,7 @@ class SdmApp(App[int]):
 
         Pressing ctrl+q again while that question shows quits anyway.
         """
-        from sdm_facilitator.ui.widgets.confirm import Confirm
+        from sdm_facilitator.ui.dialogs.confirm import Confirm
 
         if isinstance(self.screen, Confirm) and self.screen.id == QUIT_QUESTION_ID:
             self.exit()

@@ -47,7 +47,7 @@ class LockGuard:
         """Show the unlock screen if the store is locked; ``then()`` once unlocked. False if not needed."""
         if not self.app.store.locked:  # type: ignore[attr-defined]
             return False
-        from sdm_facilitator.ui.screens.unlock import UnlockScreen
+        from sdm_facilitator.ui.home.unlock import UnlockScreen
 
         def unlocked(data_key: bytes | None) -> None:
             from sdm_facilitator.storage.crypto import FileCipher
@@ -81,7 +81,7 @@ class LockGuard:
 
     def lock(self) -> None:
         """Cover every screen with the unlock screen; the screens below are kept as they are."""
-        from sdm_facilitator.ui.screens.unlock import UnlockScreen
+        from sdm_facilitator.ui.home.unlock import UnlockScreen
 
         self.app.clear_notifications()
 
