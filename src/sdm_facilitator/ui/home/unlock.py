@@ -27,6 +27,11 @@ from sdm_facilitator.domain.session_lock import UnlockThrottle
 UNLOCK_TITLE = "Encrypted meetings"
 
 
+def _seconds(wait: float) -> str:
+    whole = max(1, round(wait))
+    return f"{whole} second{'s' if whole != 1 else ''}"
+
+
 class PassphraseInput(Input):
     """The passphrase field; its Enter is named "Unlock" in the footer.
 
@@ -84,7 +89,7 @@ class UnlockScreen(Screen[bytes]):
             return
         wait = self.throttle.wait_seconds()
         if wait > 0:
-            self._say(f"Wrong passphrase. Wait {wait:.0f} seconds before trying again.")
+            self._say(f"Wrong passphrase. Wait {_seconds(wait)} before trying again.")
             return
         passphrase = self.query_one("#passphrase", Input).value
         if not passphrase:
@@ -117,7 +122,7 @@ class UnlockScreen(Screen[bytes]):
         field = self.query_one("#passphrase", Input)
         field.value = ""
         field.focus()
-        self._say(f"Wrong passphrase. Try again in {wait:.0f} second{'s' if wait != 1 else ''}.")
+        self._say(f"Wrong passphrase. Try again in {_seconds(wait)}.")
 
     def _failed(self, message: str) -> None:
         self._checking = False
