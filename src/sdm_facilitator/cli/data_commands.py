@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     retention = subparsers.add_parser("retention", help="closed meetings past the retention period, for review")
     retention.add_argument("--remove-all", action="store_true", help="remove every listed meeting (asks first)")
     retention.add_argument("--yes", action="store_true", help="with --remove-all: do not ask")
-    retention.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    retention.add_argument("--today", metavar="YYYY-MM-DD", help="count as if today were this day (to see what a policy will list)")
     retention.add_argument("--json", action="store_true", help="print JSON")
     retention.set_defaults(handler=run_retention)
 
