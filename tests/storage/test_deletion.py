@@ -34,6 +34,8 @@ def _store_with_traces(data_dir: Path) -> tuple[MeetingStore, Meeting, Meeting]:
     paper.parent.mkdir(parents=True)
     paper.write_text("The plan for Ottoline, agreed by Marguerite Vantablack")
     assert record_export(data_dir, doomed.id, paper)
+    # A derived cache (a summary index) that repeats the family label.
+    (store.folder / ".summary-index.json").write_text('{"rows": [{"family_label": "Quillfeather family"}]}')
     return store, doomed, kept
 
 
@@ -43,7 +45,7 @@ def test_delete_leaves_no_trace_of_the_names(tmp_path: Path) -> None:
     assert {name for _, name in names_on_disk(data_dir)} == set(FIXTURE_NAMES)
     kept_bytes = store.path_for(kept.id).read_bytes()
     files = files_of_meeting(store, doomed.id)
-    assert len(files) == 6  # file, two copies, temp file, export, lock
+    assert len(files) == 7  # file, two copies, temp file, export, cache, lock
     report = delete_meeting(store, doomed.id)
     assert sorted(report.removed) == sorted(files) and not report.failed
     assert names_on_disk(data_dir) == []

@@ -148,6 +148,7 @@ def _plain_store_with(data_dir: Path, count: int) -> tuple[MeetingStore, dict[st
     for i in range(count):
         store.close(store.create(named_meeting(f" {i}")))
     (store.folder / "not a meeting.toml").write_bytes(b"this = is [ not toml")
+    (store.folder / ".summary-index.json").write_text('{"family_label": "Quillfeather family"}')
     return store, {p.name: p.read_bytes() for p in store.folder.glob("*.toml")}
 
 
@@ -171,6 +172,7 @@ def test_encrypt_then_decrypt_gives_back_the_same_bytes(tmp_path: Path) -> None:
     decrypt_store(data_dir, cipher)
     assert not key_file_path(data_dir).exists() and conversion_direction(data_dir) is None
     assert {p.name: p.read_bytes() for p in store.folder.glob("*.toml")} == original
+    assert not (store.folder / ".summary-index.json").exists()
 
 
 def test_a_half_done_conversion_reads_both_kinds_and_resumes(tmp_path: Path) -> None:

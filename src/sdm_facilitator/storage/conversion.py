@@ -11,7 +11,8 @@ unreadable:
 encrypt: marker, key file (once), each plain file sealed, marker removed.
 decrypt: marker, each sealed file opened, key file removed, marker removed.
 
-Files are converted as bytes (never parsed and re-written), so a file this
+Derived caches (a summary index) are dropped first and rebuilt later, so no
+plain summary stays in an encrypted store. Files are converted as bytes (never parsed and re-written), so a file this
 version cannot read, or one with keys from a newer version, comes out with
 exactly the same content. Each meeting's lock is held while the conversion
 runs: a meeting open in the app stops the conversion before anything changes.
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sdm_facilitator.storage.atomic import atomic_write_bytes, fsync_dir, remove_stale_temp_files
+from sdm_facilitator.storage.caches import drop_derived_caches
 from sdm_facilitator.storage.codec import is_safe_id
 from sdm_facilitator.storage.conversion_state import clear_conversion, conversion_direction, mark_conversion
 from sdm_facilitator.storage.crypto import DamagedFile, FileCipher, is_encrypted
@@ -98,6 +100,7 @@ def encrypt_store(
     files = store_files(store)
     with _all_locks(store, files):
         mark_conversion(data_dir, "encrypt")
+        drop_derived_caches(store.folder)
         if not key_file_path(data_dir).exists():
             if create_key_file is None:
                 raise ConversionBlocked("the store has no key file")
@@ -129,6 +132,7 @@ def decrypt_store(data_dir: Path, cipher: FileCipher, *, progress: Progress | No
     files = store_files(store)
     with _all_locks(store, files):
         mark_conversion(data_dir, "decrypt")
+        drop_derived_caches(store.folder)
         converted = done = 0
         for number, path in enumerate(files, 1):
             data = path.read_bytes()

@@ -3,7 +3,9 @@
 What goes, inside the data folder: the meeting file, its conflict copies
 (the app's own "(conflict copy saved ...)" names and any other file that
 holds the same meeting id), temporary files left by an interrupted save of
-any of them, the lock file, and the exports recorded in the export ledger.
+any of them, the lock file, the exports recorded in the export ledger, and
+the derived caches that may summarise it (``caches.py``; rebuilt on the next
+listing).
 What this cannot reach (copies a sync client or a backup made, papers saved
 elsewhere, the disk's free blocks) is said plainly in the README.
 
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sdm_facilitator.storage.atomic import TEMP_MARK, fsync_dir
+from sdm_facilitator.storage.caches import derived_cache_files
 from sdm_facilitator.storage.export_ledger import exports_of, forget_exports
 from sdm_facilitator.storage.lock import MeetingLock
 from sdm_facilitator.storage.store import MeetingNotFound, MeetingStore, StoreError
@@ -50,7 +53,13 @@ def files_of_meeting(store: MeetingStore, meeting_id: str) -> list[Path]:
         if p.name.startswith(".") and TEMP_MARK in p.name and p.name[1:].split(TEMP_MARK, 1)[0] in names
     ]
     lock = store.lock_path_for(meeting_id)
-    return [*data_files, *temp_files, *exports_of(store.data_dir, meeting_id), *([lock] if lock.exists() else [])]
+    return [
+        *data_files,
+        *temp_files,
+        *exports_of(store.data_dir, meeting_id),
+        *derived_cache_files(store.folder),
+        *([lock] if lock.exists() else []),
+    ]
 
 
 def delete_meeting(store: MeetingStore, meeting_id: str) -> DeletionReport:
