@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sdm_facilitator.domain.meeting import Meeting
-from sdm_facilitator.domain.retention import add_months, close_meeting, past_retention, removal_due, reopen_meeting
+from sdm_facilitator.domain.closure import close_meeting, reopen_meeting
+from sdm_facilitator.domain.retention import add_months, past_retention, removal_due
 
 
 def closed(on: date | None, label: str = "F") -> Meeting:
@@ -59,5 +60,5 @@ def test_close_and_reopen_keep_the_reason_as_a_record() -> None:
     assert meeting.closure.is_closed and meeting.closure.reason == "family-moved"
     reopen_meeting(meeting)
     assert not meeting.closure.is_closed and meeting.closure.note == "moved to Leeds"
-    with pytest.raises(ValueError, match="not a closure reason"):
+    with pytest.raises(ValueError, match="unknown closure reason"):
         close_meeting(meeting, "bored", date(2026, 1, 5))

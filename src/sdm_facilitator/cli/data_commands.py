@@ -9,7 +9,8 @@ from datetime import date
 from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.cli.unlock import open_store
 from sdm_facilitator.domain.meeting import CLOSURE_REASON_CHOICES, CLOSURE_REASON_LABELS, Meeting
-from sdm_facilitator.domain.retention import close_meeting, past_retention, reopen_meeting
+from sdm_facilitator.domain.closure import close_meeting, reopen_meeting
+from sdm_facilitator.domain.retention import past_retention
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.storage.settings import Settings, load_settings, save_settings, setting_problem
 from sdm_facilitator.storage.store import MeetingNotFound, StoreError, UnreadableMeetingError
@@ -82,7 +83,7 @@ def _edit(ctx: CliContext, meeting_id: str, change) -> Meeting:  # type: ignore[
 
 def run_close(args: argparse.Namespace, ctx: CliContext) -> int:
     on = _parse_day(args.on, "--on") if args.on else date.today()
-    meeting = _edit(ctx, args.id, lambda m: close_meeting(m, args.reason, on, args.note))
+    meeting = _edit(ctx, args.id, lambda m: close_meeting(m, args.reason, on, args.note or ""))
     print(f"Closed {meeting.id} on {on.isoformat()}: {CLOSURE_REASON_LABELS[args.reason]}.", file=ctx.out)
     return 0
 

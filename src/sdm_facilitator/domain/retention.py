@@ -1,4 +1,4 @@
-"""Closing a meeting's work, and when a closed meeting is due for removal.
+"""When a closed meeting is due for removal (closing itself is ``domain/closure.py``).
 
 Organisations keep closed case records for different periods, so the period
 is a setting (``storage/settings.py``); this module only counts: a meeting is
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sdm_facilitator.domain.meeting import CLOSURE_REASON_CHOICES, Meeting
+from sdm_facilitator.domain.meeting import Meeting
 
 DEFAULT_RETENTION_MONTHS = 24
 
@@ -24,21 +24,6 @@ def add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def close_meeting(meeting: Meeting, reason: str, on: date, note: str | None = None) -> None:
-    """Record that the work ended (or the referral closed) on ``on`` for ``reason``."""
-    if reason not in CLOSURE_REASON_CHOICES:
-        raise ValueError(f"'{reason}' is not a closure reason ({', '.join(CLOSURE_REASON_CHOICES)})")
-    meeting.closure.closed_on = on
-    meeting.closure.reason = reason
-    if note is not None:
-        meeting.closure.note = note
-
-
-def reopen_meeting(meeting: Meeting) -> None:
-    """Open the work again; the reason and note are kept as a record of the earlier closing."""
-    meeting.closure.closed_on = None
 
 
 def removal_due(meeting: Meeting, months: int) -> date | None:

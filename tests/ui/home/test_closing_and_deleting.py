@@ -9,7 +9,7 @@ from app_helpers import make_app, new_meeting, save_meetings
 from privacy_helpers import named_meeting, names_on_disk
 from textual.widgets import DataTable
 
-from sdm_facilitator.domain.retention import close_meeting, reopen_meeting
+from sdm_facilitator.domain.closure import close_meeting, reopen_meeting
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.locations import LocationsDialog
@@ -35,7 +35,7 @@ async def test_closed_meetings_leave_the_list_and_f3_shows_them(isolated_data_di
         await settle(pilot)
         assert app.screen.title == "Closed meetings"
         assert row_ids(app) == [done.id]
-        assert "Closed 10 Jan 2026: The work is finished" in screen_text(app)
+        assert "Closed before the day on 2026-01-10: The work is finished" in screen_text(app)
         # Reopened elsewhere (the command line): back in the main list after a refresh.
         store = MeetingStore(isolated_data_dir)
         opened = store.open(done.id)

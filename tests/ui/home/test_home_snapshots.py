@@ -103,7 +103,7 @@ def test_unlock_after_a_wrong_passphrase(snap_compare, isolated_data_dir: Path) 
 def test_retention_review(snap_compare, isolated_data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     from datetime import date
 
-    from sdm_facilitator.domain.retention import close_meeting
+    from sdm_facilitator.domain.closure import close_meeting
 
     old, moved = new_prep_meeting("Rahman [family]"), new_prep_meeting("Jay and Mia (Taylor household)")
     close_meeting(old, "work-finished", date(2023, 11, 20))

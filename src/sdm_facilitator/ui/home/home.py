@@ -23,7 +23,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from sdm_facilitator.domain.guide import Guide
-from sdm_facilitator.domain.meeting import CLOSURE_REASON_LABELS, Meeting
+from sdm_facilitator.domain.closure import closure_words
+from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.readiness import readiness
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.schedule import next_due
@@ -246,10 +247,8 @@ class HomeScreen(Screen[None]):
         )
         second = Content(f"{CONTEXT_LABELS.get(m.context, m.context)} · {STAGE_LABELS.get(m.stage, m.stage)} · {when}")
         third = Content(f"Next due: {row.due_text} · {row.when_text}")
-        closed_on = m.closure.closed_on
-        if closed_on is not None:
-            reason = CLOSURE_REASON_LABELS.get(m.closure.reason or "", "no reason given")
-            third = Content(f"Closed {closed_on:%d %b %Y}: {reason}")
+        if m.closure.is_closed:
+            third = Content(closure_words(m))
         detail.update(Content("\n").join([first, second, third]))
 
     def _show_problems(self) -> None:
