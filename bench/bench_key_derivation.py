@@ -36,7 +36,7 @@ def time_derivation(params: KdfParams, runs: int = 3) -> float:
 def time_store(folder: Path, cipher: FileCipher | None, count: int) -> tuple[float, float]:
     library = load_library(None)
     builders = (preparing_meeting, held_meeting, follow_up_meeting)
-    store = MeetingStore(folder, cipher)
+    store = MeetingStore(folder, cipher=cipher)
     store.ensure()
     if cipher is not None:
         KeyFile.create("a passphrase of several words", params=KdfParams(iterations=1, lanes=1, memory_kib=64))[0].save(folder)

@@ -56,7 +56,7 @@ def _make_store(data_dir: Path, count: int) -> dict[str, str]:
 def _check(data_dir: Path, texts: dict[str, str]) -> None:
     """Every meeting reads back exactly; nothing unreadable; plain files are byte-exact."""
     cipher = unlock_cipher(data_dir, PASSPHRASE) if key_file_path(data_dir).exists() else None
-    listing = MeetingStore(data_dir, cipher).list_meetings()
+    listing = MeetingStore(data_dir, cipher=cipher).list_meetings()
     assert not listing.unreadable, [str(u) for u in listing.unreadable]
     assert not listing.conflicts
     assert {m.meeting.id: meeting_to_toml(m.meeting) for m in listing.meetings} == texts

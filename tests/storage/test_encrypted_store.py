@@ -43,7 +43,7 @@ def test_no_fixture_name_in_any_byte_on_disk(tmp_path: Path, monkeypatch: pytest
     opened.meeting.referral.strengths = "Ottoline loves drawing"
     store.save(opened, now=NOW)
     # A change behind the app's back makes a conflict copy: it is encrypted too.
-    other = MeetingStore(data_dir, store.cipher)
+    other = MeetingStore(data_dir, cipher=store.cipher)
     behind = other.open(meeting.id, lock=False)
     behind.meeting.referral.strengths = "changed elsewhere by Marguerite Vantablack"
     other._write(behind)
@@ -123,7 +123,7 @@ def test_wrong_passphrase_fails_cleanly(tmp_path: Path) -> None:
     store.close(store.create(named_meeting()))
     with pytest.raises(WrongPassphrase, match="wrong passphrase"):
         unlock_cipher(store.data_dir, "not it")
-    assert MeetingStore(store.data_dir, unlock_cipher(store.data_dir, PASSPHRASE)).list_meetings().meetings
+    assert MeetingStore(store.data_dir, cipher=unlock_cipher(store.data_dir, PASSPHRASE)).list_meetings().meetings
 
 
 def test_rewrap_keeps_every_meeting_readable(tmp_path: Path) -> None:
@@ -135,7 +135,7 @@ def test_rewrap_keeps_every_meeting_readable(tmp_path: Path) -> None:
     key_file = KeyFile.load(store.data_dir)
     key_file.rewrapped(key_file.unlock(PASSPHRASE), "new passphrase").save(store.data_dir)
     assert {p.name: p.read_bytes() for p in store.folder.glob("*.toml")} == before  # no file rewritten
-    reopened = MeetingStore(store.data_dir, unlock_cipher(store.data_dir, "new passphrase"))
+    reopened = MeetingStore(store.data_dir, cipher=unlock_cipher(store.data_dir, "new passphrase"))
     assert sorted(m.meeting.id for m in reopened.list_meetings().meetings) == sorted(m.id for m in meetings)
     with pytest.raises(WrongPassphrase):
         unlock_cipher(store.data_dir, PASSPHRASE)
@@ -166,7 +166,7 @@ def test_encrypt_then_decrypt_gives_back_the_same_bytes(tmp_path: Path) -> None:
     assert key_file_path(data_dir).exists()
     assert names_on_disk(data_dir) == []
     assert all(is_encrypted(p.read_bytes()) for p in store.folder.glob("*.toml"))
-    assert len(MeetingStore(data_dir, cipher).list_meetings().meetings) == 4
+    assert len(MeetingStore(data_dir, cipher=cipher).list_meetings().meetings) == 4
     again = encrypt_store(data_dir, cipher)
     assert (again.converted, again.already_done) == (0, 5)
     decrypt_store(data_dir, cipher)
@@ -183,7 +183,7 @@ def test_a_half_done_conversion_reads_both_kinds_and_resumes(tmp_path: Path) -> 
     key_file.save(data_dir)
     first = store.path_for(MeetingStore(data_dir).list_meetings().meetings[0].meeting.id)
     first.write_bytes(cipher.seal(first.read_bytes(), first.stem))
-    assert len(MeetingStore(data_dir, cipher).list_meetings().meetings) == 4  # both kinds read
+    assert len(MeetingStore(data_dir, cipher=cipher).list_meetings().meetings) == 4  # both kinds read
     result = encrypt_store(data_dir, cipher)
     assert (result.converted, result.already_done) == (4, 1)
     decrypt_store(data_dir, cipher)

@@ -95,7 +95,7 @@ def encrypt_store(
     ``create_key_file`` writes the key file when the store has none yet; it
     runs after the marker is written, so a crash between the two is resumed.
     """
-    store = MeetingStore(data_dir, cipher)
+    store = MeetingStore(data_dir, cipher=cipher)
     removed = store.ensure()
     files = store_files(store)
     with _all_locks(store, files):
@@ -125,7 +125,7 @@ def decrypt_store(data_dir: Path, cipher: FileCipher, *, progress: Progress | No
     A damaged file stops the conversion before the key file is removed, so
     the other files stay readable and the damaged one can be dealt with.
     """
-    store = MeetingStore(data_dir, cipher)
+    store = MeetingStore(data_dir, cipher=cipher)
     if conversion_direction(data_dir) != "decrypt" and not store.encrypted:
         raise ConversionBlocked("this store is not encrypted")
     removed = remove_stale_temp_files(store.folder)

@@ -187,7 +187,7 @@ def parse_meeting_bytes(data: bytes, path: Path, *, allow_future: bool = True) -
 class MeetingStore:
     """Meeting files in ``data_dir/meetings``, one per meeting, named by id."""
 
-    def __init__(self, data_dir: Path, cipher: FileCipher | None = None) -> None:
+    def __init__(self, data_dir: Path, *, cipher: FileCipher | None = None) -> None:
         self.data_dir = data_dir
         self.folder = meetings_dir(data_dir)
         self.cipher = cipher
