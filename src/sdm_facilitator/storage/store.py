@@ -249,12 +249,6 @@ class MeetingStore:
         except DamagedFile as error:
             raise UnreadableMeetingError(Unreadable(path, f"damaged: {error}")) from None
 
-    def _write_meeting_file(self, path: Path, meeting: Meeting) -> bytes:
-        """Serialise, encode and atomically write one meeting file; return the bytes on disk."""
-        data = self.encode_file_bytes(meeting_to_toml(meeting).encode("utf-8"), meeting.id)
-        atomic_write_bytes(path, data)
-        return data
-
     # ------------------------------------------------------------ set-up
 
     def ensure(self) -> list[Path]:
@@ -408,7 +402,8 @@ class MeetingStore:
         opened.meeting.touch(now)
         if opened.fingerprint is not None and self._changed_on_disk(opened):
             copy_path = self.conflict_copy_path(opened.meeting.id, now)
-            self._write_meeting_file(copy_path, opened.meeting)
+            text = meeting_to_toml(opened.meeting)
+            atomic_write_bytes(copy_path, self.encode_file_bytes(text.encode("utf-8"), opened.meeting.id))
             raise ConflictError(
                 "The meeting file was changed outside this window since it was opened "
                 f"(another copy of the app, a sync folder or an editor). Both versions are kept: "
@@ -435,7 +430,8 @@ class MeetingStore:
         return hashlib.sha256(data).hexdigest() != opened.fingerprint.sha256
 
     def _write(self, opened: OpenMeeting) -> None:
-        data = self._write_meeting_file(opened.path, opened.meeting)
+        data = self.encode_file_bytes(meeting_to_toml(opened.meeting).encode("utf-8"), opened.meeting.id)
+        atomic_write_bytes(opened.path, data)
         with contextlib.suppress(OSError):
             opened.fingerprint = _fingerprint(data, opened.path.stat())
 
