@@ -11,7 +11,7 @@ pytest.importorskip("cryptography")
 
 from app_helpers import FakeClock, make_app  # noqa: E402
 from ui.pilot_helpers import into_the_room, screen_text, settle, type_text  # noqa: E402
-from privacy_helpers import PASSPHRASE, make_encrypted_store, named_meeting  # noqa: E402
+from privacy_helpers import PASSPHRASE, make_encrypted_store, named_meeting, names_on_disk  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import DataTable, Input  # noqa: E402
 
@@ -140,3 +140,32 @@ async def test_private_family_time_never_locks(isolated_data_dir: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, UnlockScreen)
         assert "Kerry Hollins" not in screen_text(app)
+
+
+async def test_after_an_error_no_name_is_on_disk_in_an_encrypted_store(isolated_data_dir: Path) -> None:
+    """The crash path saves (encrypted) and writes a report: neither holds a name."""
+    from hardening.test_crash_handling import _fail, _wait_for_dialog
+
+    from sdm_facilitator.storage.store import MeetingStore
+    from sdm_facilitator.ui.workspace.screen import MeetingScreen
+
+    store, _ = make_encrypted_store(isolated_data_dir)
+    meeting = named_meeting()
+    store.close(store.create(meeting))
+    app = make_app(isolated_data_dir, FakeClock())
+    app.reraise_handled_errors = False  # type: ignore[attr-defined]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await unlock(pilot, app)
+        app.open_meeting(meeting.id)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        screen.session.meeting.referral.strengths = "Marguerite Vantablack visits Ottoline daily"
+        screen.session.mark_changed()
+        screen.set_timer(0.01, lambda: _fail("Zebedee Quillfeather"))
+        await _wait_for_dialog(app)
+        assert list((isolated_data_dir / "error-reports").iterdir()), "a report was written"
+        assert names_on_disk(isolated_data_dir) == []
+    saved = MeetingStore(isolated_data_dir, cipher=store.cipher).open(meeting.id, lock=False).meeting
+    assert saved.referral.strengths == "Marguerite Vantablack visits Ottoline daily"
