@@ -20,7 +20,13 @@ from pathlib import Path
 from sdm_facilitator.demo import follow_up_meeting, held_meeting, preparing_meeting
 from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage.crypto import FileCipher
-from sdm_facilitator.storage.keyfile import KdfParams, KeyFile, argon2id_available, default_kdf_params, derive_key
+from sdm_facilitator.storage.keyfile import (
+    KdfParams,
+    KeyFile,
+    argon2id_available,
+    default_kdf_params,
+    derive_key,
+)
 from sdm_facilitator.storage.store import MeetingStore
 
 

@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+
 from cli_helpers import new
 from cli_helpers import run as run_cli
 from privacy_helpers import names_on_disk
-
 
 
 def run(

@@ -11,11 +11,10 @@ import pytest
 
 pytest.importorskip("cryptography")
 
-from cli_helpers import new, run  # noqa: E402
-from privacy_helpers import FIXTURE_NAMES, PASSPHRASE, cheap_params, names_on_disk  # noqa: E402
-
-from sdm_facilitator.storage import keyfile  # noqa: E402
-from sdm_facilitator.storage.crypto import is_encrypted  # noqa: E402
+from cli_helpers import new, run
+from privacy_helpers import FIXTURE_NAMES, PASSPHRASE, cheap_params, names_on_disk
+from sdm_facilitator.storage import keyfile
+from sdm_facilitator.storage.crypto import is_encrypted
 
 REAL_DEFAULT_KDF = keyfile.default_kdf_params
 RECOVERY = re.compile(r"^\s+([A-Z2-7]{4}(?:-[A-Z2-7]{1,4})+)\s*$", re.MULTILINE)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.closure import close_meeting, reopen_meeting
+from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.retention import add_months, past_retention, removal_due
 
 

@@ -11,10 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from privacy_helpers import cheap_params  # noqa: E402
-
-from sdm_facilitator.cli import main  # noqa: E402
-from sdm_facilitator.storage import keyfile  # noqa: E402
+from privacy_helpers import cheap_params
+from sdm_facilitator.cli import main
+from sdm_facilitator.storage import keyfile
 
 if __name__ == "__main__":
     keyfile.default_kdf_params = cheap_params  # type: ignore[assignment]

@@ -20,14 +20,13 @@ import pytest
 
 pytest.importorskip("cryptography")
 
-from privacy_helpers import PASSPHRASE, named_meeting, names_on_disk  # noqa: E402
-
-import sdm_facilitator  # noqa: E402
-from sdm_facilitator.storage.codec import meeting_to_toml  # noqa: E402
-from sdm_facilitator.storage.conversion_state import conversion_direction  # noqa: E402
-from sdm_facilitator.storage.crypto import is_encrypted  # noqa: E402
-from sdm_facilitator.storage.keyfile import key_file_path, unlock_cipher  # noqa: E402
-from sdm_facilitator.storage.store import MeetingStore  # noqa: E402
+import sdm_facilitator
+from privacy_helpers import PASSPHRASE, named_meeting, names_on_disk
+from sdm_facilitator.storage.codec import meeting_to_toml
+from sdm_facilitator.storage.conversion_state import conversion_direction
+from sdm_facilitator.storage.crypto import is_encrypted
+from sdm_facilitator.storage.keyfile import key_file_path, unlock_cipher
+from sdm_facilitator.storage.store import MeetingStore
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX only")
 

@@ -10,10 +10,9 @@ from hypothesis import strategies as st
 
 pytest.importorskip("cryptography")
 
-from privacy_helpers import PASSPHRASE, cheap_params  # noqa: E402
-
-from sdm_facilitator.storage.crypto import MAGIC, DamagedFile, FileCipher, is_encrypted, read_header  # noqa: E402
-from sdm_facilitator.storage.keyfile import (  # noqa: E402
+from privacy_helpers import PASSPHRASE, cheap_params
+from sdm_facilitator.storage.crypto import MAGIC, DamagedFile, FileCipher, is_encrypted, read_header
+from sdm_facilitator.storage.keyfile import (
     KdfParams,
     KeyFile,
     KeyFileError,

@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from privacy_helpers import FIXTURE_NAMES, named_meeting, names_on_disk
 
+from privacy_helpers import FIXTURE_NAMES, named_meeting, names_on_disk
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.paths import exports_dir
 from sdm_facilitator.storage.atomic import temp_path_for

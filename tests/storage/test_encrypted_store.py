@@ -9,15 +9,14 @@ import pytest
 
 pytest.importorskip("cryptography")
 
-from privacy_helpers import PASSPHRASE, cheap_params, make_encrypted_store, named_meeting, names_on_disk  # noqa: E402
-
-from sdm_facilitator.storage import store as store_module  # noqa: E402
-from sdm_facilitator.storage.codec import meeting_to_toml  # noqa: E402
-from sdm_facilitator.storage.conversion import ConversionBlocked, decrypt_store, encrypt_store  # noqa: E402
-from sdm_facilitator.storage.conversion_state import conversion_direction, mark_conversion  # noqa: E402
-from sdm_facilitator.storage.crypto import FileCipher, is_encrypted  # noqa: E402
-from sdm_facilitator.storage.keyfile import KeyFile, WrongPassphrase, key_file_path, unlock_cipher  # noqa: E402
-from sdm_facilitator.storage.store import (  # noqa: E402
+from privacy_helpers import PASSPHRASE, cheap_params, make_encrypted_store, named_meeting, names_on_disk
+from sdm_facilitator.storage import store as store_module
+from sdm_facilitator.storage.codec import meeting_to_toml
+from sdm_facilitator.storage.conversion import ConversionBlocked, decrypt_store, encrypt_store
+from sdm_facilitator.storage.conversion_state import conversion_direction, mark_conversion
+from sdm_facilitator.storage.crypto import FileCipher, is_encrypted
+from sdm_facilitator.storage.keyfile import KeyFile, WrongPassphrase, key_file_path, unlock_cipher
+from sdm_facilitator.storage.store import (
     ConflictError,
     MeetingStore,
     StoreLocked,

@@ -8,8 +8,8 @@ from datetime import date
 
 from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.cli.unlock import open_store
-from sdm_facilitator.domain.meeting import CLOSURE_REASON_CHOICES, CLOSURE_REASON_LABELS, Meeting
 from sdm_facilitator.domain.closure import close_meeting, reopen_meeting
+from sdm_facilitator.domain.meeting import CLOSURE_REASON_CHOICES, CLOSURE_REASON_LABELS, Meeting
 from sdm_facilitator.domain.retention import past_retention
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.storage.settings import Settings, load_settings, save_settings, setting_problem
@@ -113,13 +113,9 @@ def _delete_one(ctx: CliContext, meeting: Meeting) -> int:
 
 
 def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:
-    store = open_store(ctx)
-    try:
-        meeting = store.open(args.id, lock=False).meeting
-    except MeetingNotFound:
-        raise CliError(f"no meeting with id '{one_line(args.id, 80)}' in {ctx.data_dir} (see: sdm-facilitator list)") from None
-    except UnreadableMeetingError as error:
-        raise CliError(f"cannot read {one_line(str(error.unreadable))}; remove the file by hand", exit_code=1) from None
+    from sdm_facilitator.cli.meeting_commands import load_meeting_or_fail
+
+    meeting = load_meeting_or_fail(ctx, args.id)
     label = one_line(meeting.family_label or "(no family label)", 60)
     if not args.yes:
         if meeting.closure.is_closed:

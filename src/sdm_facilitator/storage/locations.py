@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sdm_facilitator.paths import bundled_guides_dir, error_reports_dir, exports_dir, meetings_dir, user_guides_dir
+from sdm_facilitator.paths import (
+    bundled_guides_dir,
+    error_reports_dir,
+    exports_dir,
+    meetings_dir,
+    user_guides_dir,
+)
 from sdm_facilitator.storage.conversion_state import conversion_file_path
 from sdm_facilitator.storage.export_ledger import ledger_path
 from sdm_facilitator.storage.keyfile import key_file_path

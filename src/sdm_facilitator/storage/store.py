@@ -28,9 +28,6 @@ from pathlib import Path
 from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting, utc_now
 from sdm_facilitator.paths import meetings_dir
 from sdm_facilitator.storage.atomic import atomic_write_bytes, remove_stale_temp_files
-from sdm_facilitator.storage.conversion_state import conversion_direction
-from sdm_facilitator.storage.crypto import DamagedFile, FileCipher, is_encrypted
-from sdm_facilitator.storage.keyfile import key_file_path
 from sdm_facilitator.storage.codec import (
     CodecError,
     is_safe_id,
@@ -39,6 +36,9 @@ from sdm_facilitator.storage.codec import (
     nesting_problem,
     toml_structure_problem,
 )
+from sdm_facilitator.storage.conversion_state import conversion_direction
+from sdm_facilitator.storage.crypto import DamagedFile, FileCipher, is_encrypted
+from sdm_facilitator.storage.keyfile import key_file_path
 from sdm_facilitator.storage.lock import MeetingLock
 
 MAX_FILE_BYTES = 4 * 1024 * 1024

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from app_helpers import make_app, new_meeting, save_meetings
-from privacy_helpers import named_meeting, names_on_disk
 from textual.widgets import DataTable
 
+from app_helpers import make_app, new_meeting, save_meetings
+from privacy_helpers import named_meeting, names_on_disk
 from sdm_facilitator.domain.closure import close_meeting, reopen_meeting
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.dialogs.confirm import Confirm

@@ -9,17 +9,17 @@ import pytest
 
 pytest.importorskip("cryptography")
 
-from app_helpers import FakeClock, make_app  # noqa: E402
-from ui.pilot_helpers import into_the_room, screen_text, settle, type_text  # noqa: E402
-from privacy_helpers import PASSPHRASE, make_encrypted_store, named_meeting, names_on_disk  # noqa: E402
-from textual.pilot import Pilot  # noqa: E402
-from textual.widgets import DataTable, Input  # noqa: E402
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input
 
-from sdm_facilitator.storage.settings import Settings, save_settings  # noqa: E402
-from sdm_facilitator.ui.app import SdmApp  # noqa: E402
-from sdm_facilitator.ui.home.home import HomeScreen  # noqa: E402
-from sdm_facilitator.ui.home.unlock import UnlockScreen  # noqa: E402
-from sdm_facilitator.ui.room.family_time import FamilyTimeScreen  # noqa: E402
+from app_helpers import FakeClock, make_app
+from privacy_helpers import PASSPHRASE, make_encrypted_store, named_meeting, names_on_disk
+from sdm_facilitator.storage.settings import Settings, save_settings
+from sdm_facilitator.ui.app import SdmApp
+from sdm_facilitator.ui.home.home import HomeScreen
+from sdm_facilitator.ui.home.unlock import UnlockScreen
+from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
+from ui.pilot_helpers import into_the_room, screen_text, settle, type_text
 
 
 async def submit(pilot: Pilot[int], app: SdmApp, text: str) -> None:
@@ -145,7 +145,6 @@ async def test_private_family_time_never_locks(isolated_data_dir: Path) -> None:
 async def test_after_an_error_no_name_is_on_disk_in_an_encrypted_store(isolated_data_dir: Path) -> None:
     """The crash path saves (encrypted) and writes a report: neither holds a name."""
     from hardening.test_crash_handling import _fail, _wait_for_dialog
-
     from sdm_facilitator.storage.store import MeetingStore
     from sdm_facilitator.ui.workspace.screen import MeetingScreen
 

@@ -22,8 +22,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.closure import closure_words
+from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.readiness import readiness
 from sdm_facilitator.domain.safe_text import one_line

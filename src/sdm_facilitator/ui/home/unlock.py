@@ -10,7 +10,6 @@ ctrl+q still quits, saving first.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -104,17 +103,14 @@ class UnlockScreen(Screen[bytes]):
         from sdm_facilitator.storage.crypto import EncryptionUnavailable
         from sdm_facilitator.storage.keyfile import KeyFile, KeyFileError, WrongPassphrase
 
-        outcome: Callable[[], None]
         try:
             data_key = KeyFile.load(self.data_dir).unlock(passphrase)
         except WrongPassphrase:
-            outcome = self._wrong
+            self.app.call_from_thread(self._wrong)
         except (KeyFileError, EncryptionUnavailable) as error:
-            message = str(error)
-            outcome = lambda: self._failed(message)  # noqa: E731
+            self.app.call_from_thread(self._failed, str(error))
         else:
-            outcome = lambda: self._right(data_key)  # noqa: E731
-        self.app.call_from_thread(outcome)
+            self.app.call_from_thread(self._right, data_key)
 
     def _wrong(self) -> None:
         self._checking = False
