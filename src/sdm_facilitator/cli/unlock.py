@@ -11,12 +11,12 @@ import getpass
 import os
 
 from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.storage.keyfile import MIN_PASSPHRASE_LENGTH
 from sdm_facilitator.storage.store import MeetingStore
 
 PASSPHRASE_ENV = "SDM_FACILITATOR_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "SDM_FACILITATOR_NEW_PASSPHRASE"
 RECOVERY_KEY_ENV = "SDM_FACILITATOR_RECOVERY_KEY"
-MIN_PASSPHRASE_LENGTH = 10
 
 
 def _prompt(ctx: CliContext, prompt: str, env: str) -> str:

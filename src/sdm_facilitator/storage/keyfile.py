@@ -34,6 +34,8 @@ from sdm_facilitator.storage.crypto import KEY_BYTES, NONCE_BYTES, EncryptionUna
 KEY_FILE_NAME = "store-key.toml"
 KEY_FILE_FORMAT = 1
 SALT_BYTES = 16
+# A few words are easier to remember than a short password, and far harder to guess.
+MIN_PASSPHRASE_LENGTH = 10
 _PASSPHRASE_AD = b"sdm-facilitator data key, passphrase wrapping v1"
 _RECOVERY_AD = b"sdm-facilitator data key, recovery wrapping v1"
 _RECOVERY_INFO = b"sdm-facilitator recovery key v1"

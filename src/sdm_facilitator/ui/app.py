@@ -68,13 +68,10 @@ class SdmApp(App[int]):
         self.lock_guard = LockGuard(self, clock)
 
     def on_mount(self) -> None:
-        from sdm_facilitator.ui.lock_guard import IDLE_CHECK_SECONDS
-
         self.store.ensure()
         if not self.lock_guard.unlock_first(self.show_home):
             self.show_home()
-        if self.lock_guard.active:
-            self.set_interval(IDLE_CHECK_SECONDS, self.lock_guard.check)
+        self.lock_guard.start_watching()
 
     def show_home(self) -> None:
         from sdm_facilitator.ui.home.home import HomeScreen

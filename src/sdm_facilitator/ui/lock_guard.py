@@ -38,6 +38,7 @@ class LockGuard:
         self.throttle = UnlockThrottle(clock)  # type: ignore[arg-type]
         minutes = load_settings(app.data_dir)[0].idle_lock_minutes  # type: ignore[attr-defined]
         self.idle = IdleLock(minutes, clock)  # type: ignore[arg-type]
+        self._watching = False
 
     @property
     def active(self) -> bool:
@@ -60,6 +61,13 @@ class LockGuard:
 
         self.app.push_screen(UnlockScreen(self.app.data_dir, self.throttle), unlocked)  # type: ignore[attr-defined]
         return True
+
+    def start_watching(self) -> None:
+        """Check the idle time every few seconds from now on (once an encrypted store is in use)."""
+        if self.active and not self._watching:
+            self._watching = True
+            self.idle.touch()
+            self.app.set_interval(IDLE_CHECK_SECONDS, self.check)
 
     def activity(self) -> None:
         self.idle.touch()

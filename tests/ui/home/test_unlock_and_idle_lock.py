@@ -168,3 +168,53 @@ async def test_after_an_error_no_name_is_on_disk_in_an_encrypted_store(isolated_
         assert names_on_disk(isolated_data_dir) == []
     saved = MeetingStore(isolated_data_dir, cipher=store.cipher).open(meeting.id, lock=False).meeting
     assert saved.referral.strengths == "Marguerite Vantablack visits Ottoline daily"
+
+
+async def test_encrypt_a_new_store_from_the_first_run_screen(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from privacy_helpers import cheap_params
+
+    from sdm_facilitator.storage import keyfile
+    from sdm_facilitator.storage.crypto import is_encrypted
+    from sdm_facilitator.ui.dialogs.encrypt_store import EncryptStoreDialog, RecoveryKeyDialog
+    from sdm_facilitator.ui.home.first_run import FirstRunScreen
+
+    monkeypatch.setattr(keyfile, "default_kdf_params", cheap_params)
+    app = make_app(isolated_data_dir, FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, FirstRunScreen)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "encrypt this store")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EncryptStoreDialog)
+        await type_text(pilot, "short")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert "at least 10 characters" in screen_text(app)
+        app.screen.query_one("#new-passphrase", Input).value = ""
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
+        await type_text(pilot, PASSPHRASE + "x")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "The two passphrases differ" in screen_text(app)
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert isinstance(app.screen, RecoveryKeyDialog)
+        recovery = app.screen.recovery
+        assert recovery in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FirstRunScreen)
+        assert app.store.encrypted and not app.store.locked
+        meeting = named_meeting()
+        app.store.close(app.store.create(meeting))
+        assert is_encrypted(app.store.path_for(meeting.id).read_bytes())
+        assert keyfile.KeyFile.load(isolated_data_dir).unlock_with_recovery_key(recovery)
+    assert names_on_disk(isolated_data_dir) == []
