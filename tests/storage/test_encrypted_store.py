@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 pytest.importorskip("cryptography")
 
@@ -22,6 +24,7 @@ from sdm_facilitator.storage.store import (
     StoreLocked,
     UnreadableMeetingError,
 )
+from strategies import any_text
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
@@ -212,3 +215,22 @@ def test_decrypt_stops_at_a_damaged_file_and_keeps_the_key(tmp_path: Path) -> No
     with pytest.raises(ConversionBlocked, match="damaged"):
         decrypt_store(store.data_dir, store.cipher)
     assert key_file_path(store.data_dir).exists()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(label=any_text, worries=any_text)
+def test_any_text_round_trips_through_an_encrypted_store_and_never_shows_in_clear(
+    tmp_path: Path, label: str, worries: str
+) -> None:
+    data_dir = tmp_path / f"data-{uuid.uuid4().hex}"
+    store, _ = make_encrypted_store(data_dir)
+    meeting = named_meeting()
+    meeting.family_label = label
+    meeting.referral.worries = worries
+    store.close(store.create(meeting))
+    again = MeetingStore(data_dir, cipher=store.cipher).open(meeting.id, lock=False).meeting
+    assert (again.family_label, again.referral.worries) == (label, worries)
+    on_disk = store.path_for(meeting.id).read_bytes()
+    for text in (label, worries):
+        if len(text.encode("utf-8")) >= 12:
+            assert text.encode("utf-8") not in on_disk
