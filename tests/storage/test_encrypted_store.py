@@ -205,16 +205,20 @@ def test_conversion_stops_before_anything_changes_when_a_meeting_is_open(tmp_pat
     assert {p.name: p.read_bytes() for p in store.folder.glob("*.toml")} == original
 
 
-def test_decrypt_stops_at_a_damaged_file_and_keeps_the_key(tmp_path: Path) -> None:
+def test_decrypt_refuses_a_damaged_file_before_decrypting_anything(tmp_path: Path) -> None:
     store, _ = make_encrypted_store(tmp_path / "data")
-    meeting = named_meeting()
-    store.close(store.create(meeting))
-    path = store.path_for(meeting.id)
+    meetings = [named_meeting(f" {i}") for i in range(3)]
+    for meeting in meetings:
+        store.close(store.create(meeting))
+    path = store.path_for(meetings[-1].id)
     path.write_bytes(path.read_bytes()[:-1])
+    before = {p.name: p.read_bytes() for p in store.folder.glob("*.toml")}
     assert store.cipher is not None
-    with pytest.raises(ConversionBlocked, match="damaged"):
+    with pytest.raises(ConversionBlocked, match="nothing was decrypted"):
         decrypt_store(store.data_dir, store.cipher)
-    assert key_file_path(store.data_dir).exists()
+    assert key_file_path(store.data_dir).exists() and conversion_direction(store.data_dir) is None
+    assert {p.name: p.read_bytes() for p in store.folder.glob("*.toml")} == before
+    assert names_on_disk(store.data_dir) == []
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

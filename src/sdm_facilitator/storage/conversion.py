@@ -119,6 +119,19 @@ def encrypt_store(
     return ConversionResult(converted, done, len(removed))
 
 
+def _open_or_refuse(cipher: FileCipher, path: Path, data: bytes) -> bytes:
+    """The plain bytes of one file (as they are when not sealed); ``ConversionBlocked`` if damaged."""
+    if not is_encrypted(data):
+        return data
+    try:
+        return cipher.open(data, _sealed_id(path) or None)
+    except DamagedFile as error:
+        raise ConversionBlocked(
+            f"{path.name} is damaged ({error}); nothing was decrypted and the store stays encrypted. "
+            "Move it out of the meetings folder (or restore it from a backup) and run decrypt again"
+        ) from None
+
+
 def decrypt_store(data_dir: Path, cipher: FileCipher, *, progress: Progress | None = None) -> ConversionResult:
     """Open every sealed file of the store and write it back in clear, then drop the key file.
 
@@ -131,6 +144,10 @@ def decrypt_store(data_dir: Path, cipher: FileCipher, *, progress: Progress | No
     removed = remove_stale_temp_files(store.folder)
     files = store_files(store)
     with _all_locks(store, files):
+        # Every sealed file must open before the first one is written in clear: a damaged
+        # file found half way would leave a store that is neither one thing nor the other.
+        for path in files:
+            _open_or_refuse(cipher, path, path.read_bytes())
         mark_conversion(data_dir, "decrypt")
         drop_derived_caches(store.folder)
         converted = done = 0
@@ -139,14 +156,7 @@ def decrypt_store(data_dir: Path, cipher: FileCipher, *, progress: Progress | No
             if not is_encrypted(data):
                 done += 1
             else:
-                try:
-                    plain = cipher.open(data, _sealed_id(path) or None)
-                except DamagedFile as error:
-                    raise ConversionBlocked(
-                        f"{path.name} is damaged ({error}); it was left as it is and the store stays encrypted. "
-                        "Move it out of the meetings folder (or restore it from a backup) and run decrypt again"
-                    ) from None
-                atomic_write_bytes(path, plain)
+                atomic_write_bytes(path, _open_or_refuse(cipher, path, data))
                 converted += 1
             if progress:
                 progress(number, len(files))
