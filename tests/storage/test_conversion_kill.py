@@ -90,6 +90,17 @@ def _run(data_dir: Path, direction: str, kill_after: float | None) -> bool:
     return False
 
 
+def _finished(data_dir: Path, direction: str) -> bool:
+    """Whether the store is wholly in the form ``direction`` leads to."""
+    if conversion_direction(data_dir) is not None:
+        return False
+    encrypted = key_file_path(data_dir).exists()
+    files = [p.read_bytes() for p in (data_dir / "meetings").glob("*.toml")]
+    if direction == "encrypt":
+        return encrypted and all(is_encrypted(data) for data in files)
+    return not encrypted and not any(is_encrypted(data) for data in files)
+
+
 def run_kills(data_dir: Path, kills: int, seed: int, count: int) -> dict[str, int]:
     texts = _make_store(data_dir, count)
     rng = random.Random(seed)
@@ -103,15 +114,17 @@ def run_kills(data_dir: Path, kills: int, seed: int, count: int) -> dict[str, in
     direction = "encrypt"
     totals = {"kills": 0, "mid_conversion": 0, "finished": 0}
     while totals["kills"] < kills:
-        finished = _run(data_dir, direction, rng.uniform(0.0, span * 0.9))
+        exited = _run(data_dir, direction, rng.uniform(0.0, span * 0.9))
         _check(data_dir, texts)
-        if finished:
+        if not exited:
+            totals["kills"] += 1
+            totals["mid_conversion"] += conversion_direction(data_dir) is not None
+        # Done is read from the disk: a kill can also land after the last step, before the exit.
+        if _finished(data_dir, direction):
             totals["finished"] += 1
-            assert conversion_direction(data_dir) is None
             direction = "decrypt" if direction == "encrypt" else "encrypt"
-            continue
-        totals["kills"] += 1
-        totals["mid_conversion"] += conversion_direction(data_dir) is not None
+        else:
+            assert not exited, f"{direction} exited but did not finish"
     for last in (direction, "decrypt" if direction == "encrypt" else "encrypt"):
         _run(data_dir, last, None)
         _check(data_dir, texts)
