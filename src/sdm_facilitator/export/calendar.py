@@ -20,14 +20,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 
-from sdm_facilitator import __version__
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting_clock import planned_phases
-from sdm_facilitator.domain.safe_text import visible
+from sdm_facilitator.domain.safe_text import one_line, visible
 from sdm_facilitator.export.facts import kind_label
 
-PRODID = f"-//sdm-facilitator//papers {__version__}//EN"
+PRODID = "-//sdm-facilitator//papers//EN"
 UID_DOMAIN = "sdm-facilitator.invalid"
 #: How long a meeting is taken to last when neither its agenda nor its guide says.
 DEFAULT_MINUTES = 120
@@ -142,11 +141,11 @@ def meeting_calendar(
         event = icalendar.Event()
         event.add("uid", entry.uid)
         event.add("dtstamp", stamp)
-        event.add("summary", visible(entry.summary))
+        event.add("summary", one_line(entry.summary))
         event.add("dtstart", entry.start)
         event.add("dtend", entry.end)
         if entry.location.strip():
-            event.add("location", visible(entry.location))
+            event.add("location", one_line(entry.location))
         if entry.description:
             event.add("description", visible(entry.description))
         if not isinstance(entry.start, datetime):

@@ -46,12 +46,14 @@ def print_css() -> str:
 def css_string(text: str) -> str:
     """``text`` as a CSS string literal: everything but letters, digits and spaces hex-escaped.
 
+    Each escape ends with the space CSS reads as its end, so a real space after it is kept.
+
     The running page header holds the family label; escaping this much means
     it can neither end the string nor the ``<style>`` element.
     """
     out = []
     for ch in one_line(text):
-        out.append(ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):06x}")
+        out.append(ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):06x} ")
     return '"' + "".join(out) + '"'
 
 
