@@ -13,7 +13,7 @@ is left out here, so no paper or screen built on this can show it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.guide import Guide
@@ -54,9 +54,7 @@ class PhaseTimes:
 
     @property
     def minutes(self) -> int | None:
-        if self.started is None or self.ended is None:
-            return None
-        return _minutes(self.ended - self.started)
+        return span_minutes(self.started, self.ended)
 
 
 @dataclass(frozen=True)
@@ -73,9 +71,7 @@ class FamilyTime:
 
     @property
     def minutes(self) -> int | None:
-        if self.started is None or self.ended is None:
-            return None
-        return _minutes(self.ended - self.started)
+        return span_minutes(self.started, self.ended)
 
 
 @dataclass(frozen=True)
@@ -107,13 +103,14 @@ class DayRecord:
 
     @property
     def minutes(self) -> int | None:
-        if self.started is None or self.ended is None:
-            return None
-        return _minutes(self.ended - self.started)
+        return span_minutes(self.started, self.ended)
 
 
-def _minutes(length: timedelta) -> int:
-    return max(round(length.total_seconds() / 60), 0)
+def span_minutes(started: datetime | None, ended: datetime | None) -> int | None:
+    """Whole minutes from ``started`` to ``ended``; None while either is unknown."""
+    if started is None or ended is None:
+        return None
+    return max(round((_aware(ended) - _aware(started)).total_seconds() / 60), 0)
 
 
 def _aware(moment: datetime) -> datetime:
