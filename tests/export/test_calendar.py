@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import icalendar
 import pytest
+import vobject
 
 from export.fixed_meeting import MEETING_ID, NOW, ZONE
 from sdm_facilitator.domain.guide import Guide
@@ -135,3 +136,17 @@ def test_the_local_zone_comes_from_tz(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", "America/New_York")
     zone = local_zone()
     assert zone is not None and zone.key == "America/New_York"
+
+
+def test_a_second_parser_reads_the_same_entries(meeting: Meeting, guide: Guide) -> None:
+    """vobject, written independently of icalendar, reads the file as a calendar program would."""
+    meeting.choices.venue = LONG_VENUE
+    data = meeting_calendar(meeting, guide, now=NOW, zone=ZONE, actions=True, names=True)
+    parsed = vobject.readOne(data.decode("utf-8"))
+    events = {event.uid.value.split(".", 1)[0]: event for event in parsed.vevent_list}
+    assert len(events) == 4
+    main = events["meeting"]
+    assert main.location.value == LONG_VENUE
+    assert main.dtstart.value == datetime(2026, 3, 3, 10, 0, tzinfo=ZONE)
+    assert main.summary.value == "Child protection conference (participative): The Hollins family"
+    assert parsed.vtimezone.tzid.value == "Europe/London"
