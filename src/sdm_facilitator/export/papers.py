@@ -24,7 +24,7 @@ PAPERS: dict[str, str] = {
     "agenda": "The agenda, for sending to the family before the day",
     "record": "The record of the day, for professionals",
     "calendar": "Calendar entries: the meeting and the review (.ics)",
-    "json": "The whole record as JSON (for a subject access request or another system)",
+    "json": "The whole record as JSON (subject access requests, other systems)",
 }
 #: Each paper in a sentence ("Wrote the agenda to ...").
 PAPER_NAMES: dict[str, str] = {
@@ -143,11 +143,11 @@ def language_check(paper: Paper, hints: tuple[LanguageHint, ...]) -> tuple[HintM
     return tuple(found)
 
 
-def describe_hint(match: HintMatch) -> str:
-    """One line for the coordinator: the phrase, plainer words, and why."""
+def describe_hint(match: HintMatch, *, why: bool = True) -> str:
+    """One line for the coordinator: the phrase, plainer words, and (unless short) why."""
     hint = match.hint
-    return (f'"{one_line(match.text)}" -> try: {"; ".join(one_line(a) for a in hint.alternatives)} '
-            f"({one_line(hint.why)})")
+    line = f'"{one_line(match.text)}" -> try: {"; ".join(one_line(a) for a in hint.alternatives)}'
+    return f"{line} ({one_line(hint.why)})" if why else line
 
 
 def render(paper: Paper, fmt: str) -> str:
