@@ -31,6 +31,21 @@ _TAKING_PART = ("attends-all", "attends-part", "remote")
 _THERE = ("present", "remote", "part")
 
 
+class _Timed:
+    """Something with a stored start and end: whether it happened, and for how many minutes."""
+
+    started: datetime | None
+    ended: datetime | None
+
+    @property
+    def held(self) -> bool:
+        return self.started is not None
+
+    @property
+    def minutes(self) -> int | None:
+        return span_minutes(self.started, self.ended)
+
+
 @dataclass(frozen=True)
 class Attendee:
     """Someone who took part, as the record names them."""
@@ -42,7 +57,7 @@ class Attendee:
 
 
 @dataclass(frozen=True)
-class PhaseTimes:
+class PhaseTimes(_Timed):
     """One phase as it ran: when, for how long, and the chair's notes (never for family time)."""
 
     name: str
@@ -52,26 +67,14 @@ class PhaseTimes:
     private: bool
     notes: str
 
-    @property
-    def minutes(self) -> int | None:
-        return span_minutes(self.started, self.ended)
-
 
 @dataclass(frozen=True)
-class FamilyTime:
+class FamilyTime(_Timed):
     """Whether private family time was held, and for how long. Never what was said."""
 
     started: datetime | None
     ended: datetime | None
     extra_minutes: int
-
-    @property
-    def held(self) -> bool:
-        return self.started is not None
-
-    @property
-    def minutes(self) -> int | None:
-        return span_minutes(self.started, self.ended)
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ class CaptureGroup:
 
 
 @dataclass(frozen=True)
-class DayRecord:
+class DayRecord(_Timed):
     """Everything the record of the day shows."""
 
     started: datetime | None
@@ -96,14 +99,6 @@ class DayRecord:
     groups: tuple[CaptureGroup, ...]
     scales: tuple[m.ScaleAnswer, ...]
     plan: m.Plan
-
-    @property
-    def held(self) -> bool:
-        return self.started is not None
-
-    @property
-    def minutes(self) -> int | None:
-        return span_minutes(self.started, self.ended)
 
 
 def span_minutes(started: datetime | None, ended: datetime | None) -> int | None:
