@@ -50,6 +50,7 @@ async def test_ctrl_o_in_the_plan_writes_the_family_plan_and_says_where(
         assert page.startswith("<!DOCTYPE html>") and "[b]Amara[/b]" in page and "Beatrice Okafor" in page
         screen = app.screen
         assert type(screen).__name__ == "MeetingScreen"
+        assert "sent to the family 02 Mar 2026" in _shown(screen.query_one("#plan-summary", Static))
         assert screen.last_export_message == (  # type: ignore[attr-defined]
             f"Saved the family's plan to {target}. It is yours to keep safe now."
         )

@@ -382,6 +382,9 @@ class MeetingScreen(Screen[None]):
         if request.kind == "plan" and not request.include_notes and not self.session.read_only:
             if mark_plan_sent(meeting.plan, self.app.today()):  # type: ignore[attr-defined]
                 self.post_message(MeetingEdited())
+                refresh = getattr(self.current_section, "refresh_from_meeting", None)
+                if callable(refresh):
+                    refresh()
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         """This screen's commands: every section, the keys in the footer, and the section's own."""
