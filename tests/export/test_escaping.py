@@ -6,6 +6,7 @@ and the HTML is parsed back to check which tags it has and what it says.
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 
 import icalendar
@@ -140,6 +141,8 @@ def test_hostile_text_in_every_field_through_every_paper(text: str, meeting: Mee
                 assert _squash(one_line(text))[:200] in _squash(" ".join(reader.text))
             elif fmt == "txt":
                 assert _squash(one_line(text))[:200] in _squash(data)
+    record = json.loads(export_meeting(hostile, guide, "json", None, options).data)
+    assert record["family_label"] == text and record["plan"]["family_words"] == text
     calendar = export_meeting(hostile, guide, "calendar", None, options).data
     parsed = icalendar.Calendar.from_ical(calendar)
     summaries = [str(event["summary"]) for event in parsed.walk("VEVENT")]
