@@ -34,7 +34,9 @@ def _sent_on(store: MeetingStore) -> date | None:
     return store.open(MEETING_ID, lock=False).meeting.plan.sent_on
 
 
-def test_plan_to_stdout_is_markdown_and_records_nothing(capsys: pytest.CaptureFixture[str], stored: MeetingStore) -> None:
+def test_plan_to_stdout_is_markdown_and_records_nothing(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore
+) -> None:
     code, out, err = run(capsys, "export", MEETING_ID, "--as", "plan")
     assert code == 0 and err == ""
     assert out.startswith("# The family's plan\n") and NOT_INVITED_NAME not in out
@@ -54,7 +56,9 @@ def test_plan_to_a_file_takes_the_format_from_the_suffix_and_records_the_day_sen
     assert _sent_on(stored) == date.today()
 
 
-def test_an_earlier_sent_day_is_kept(capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path) -> None:
+def test_an_earlier_sent_day_is_kept(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
+) -> None:
     opened = stored.open(MEETING_ID)
     opened.meeting.plan.sent_on = date(2026, 3, 5)
     stored.save(opened)
@@ -67,7 +71,9 @@ def test_an_earlier_sent_day_is_kept(capsys: pytest.CaptureFixture[str], stored:
 def test_professionals_version_does_not_count_as_sent(
     capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
 ) -> None:
-    code, _, _ = run(capsys, "export", MEETING_ID, "--as", "plan", "--include-notes", "-o", str(tmp_path / "p.md"))
+    code, _, _ = run(
+        capsys, "export", MEETING_ID, "--as", "plan", "--include-notes", "-o", str(tmp_path / "p.md")
+    )
     assert code == 0 and _sent_on(stored) is None
     assert "Bottom lines" in (tmp_path / "p.md").read_text()
 
@@ -85,7 +91,9 @@ def test_when_the_app_has_it_open_the_day_is_not_recorded_but_the_file_is_writte
     assert _sent_on(stored) is None
 
 
-def test_never_overwrites_without_force(capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path) -> None:
+def test_never_overwrites_without_force(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
+) -> None:
     target = tmp_path / "agenda.txt"
     target.write_text("keep me")
     code, _, err = run(capsys, "export", MEETING_ID, "--as", "agenda", "-o", str(target))
@@ -95,7 +103,9 @@ def test_never_overwrites_without_force(capsys: pytest.CaptureFixture[str], stor
     assert code == 0 and target.read_text().startswith("Agenda for the child protection conference")
 
 
-def test_calendar_is_always_ics_with_crlf(capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path) -> None:
+def test_calendar_is_always_ics_with_crlf(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
+) -> None:
     target = tmp_path / "meeting.ics"
     code, _, _ = run(capsys, "export", MEETING_ID, "--as", "calendar", "--actions", "-o", str(target))
     assert code == 0
@@ -107,7 +117,9 @@ def test_calendar_is_always_ics_with_crlf(capsys: pytest.CaptureFixture[str], st
 
 
 def test_child_plan_for_one_child(capsys: pytest.CaptureFixture[str], stored: MeetingStore) -> None:
-    code, out, _ = run(capsys, "export", MEETING_ID, "--as", "child-plan", "--child", "leo", "--format", "txt")
+    code, out, _ = run(
+        capsys, "export", MEETING_ID, "--as", "child-plan", "--child", "leo", "--format", "txt"
+    )
     assert code == 0 and out.startswith("Leo's plan\n") and "Ruby's plan" not in out
     code, _, err = run(capsys, "export", MEETING_ID, "--as", "child-plan", "--child", "Zed")
     assert code == 1 and "no child called 'Zed'" in err and "Leo" in err

@@ -18,7 +18,15 @@ from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 from sdm_facilitator.demo import held_meeting
-from sdm_facilitator.domain.meeting import Capture, InfoShare, Meeting, Person, PlanChange, ScaleAnswer, StepState
+from sdm_facilitator.domain.meeting import (
+    Capture,
+    InfoShare,
+    Meeting,
+    Person,
+    PlanChange,
+    ScaleAnswer,
+    StepState,
+)
 from sdm_facilitator.guides.loader import GuideLibrary
 
 ZONE_NAME = "Europe/London"
@@ -86,9 +94,15 @@ def _fix_ids(meeting: Meeting) -> None:
     meeting.id = MEETING_ID
     meeting.created = datetime(2026, 2, 17, 9, 0, tzinfo=timezone.utc)
     meeting.updated = datetime(2026, 3, 3, 12, 30, tzinfo=timezone.utc)
-    for prefix, items in (("c", meeting.children), ("p", meeting.people), ("a", meeting.plan.actions),
-                          ("r", meeting.follow_up.reviews), ("q", meeting.record.captures),
-                          ("s", meeting.record.scales), ("i", meeting.info_sharing)):
+    for prefix, items in (
+        ("c", meeting.children),
+        ("p", meeting.people),
+        ("a", meeting.plan.actions),
+        ("r", meeting.follow_up.reviews),
+        ("q", meeting.record.captures),
+        ("s", meeting.record.scales),
+        ("i", meeting.info_sharing),
+    ):
         for index, item in enumerate(items, 1):
             item.id = f"{prefix}-{index:08d}"
 
@@ -97,8 +111,15 @@ def fixed_meeting(library: GuideLibrary) -> Meeting:
     """The meeting every paper test uses (build it inside ``local_zone()``)."""
     m = held_meeting(library, MEETING_DAY)
     m.people[0].prep_notes = PREP_NOTE
-    m.people.append(Person(name=NOT_INVITED_NAME, role="wider-family", relationship="mum's ex-partner",
-                           invitation="not-invited", not_invited_reason=NOT_INVITED_REASON))
+    m.people.append(
+        Person(
+            name=NOT_INVITED_NAME,
+            role="wider-family",
+            relationship="mum's ex-partner",
+            invitation="not-invited",
+            not_invited_reason=NOT_INVITED_REASON,
+        )
+    )
     m.children[1].views = HIDDEN_VIEWS
     m.children[1].views_consent = False
     m.choices.venue = "Room 2, Hollins Community Centre, 14 Bell Lane"
@@ -107,8 +128,11 @@ def fixed_meeting(library: GuideLibrary) -> Meeting:
     m.choices.language = "English"
     first_step = next(iter(sorted(m.steps)))
     m.steps[first_step] = StepState(status="done", note=STEP_NOTE, date=MEETING_DAY)
-    m.info_sharing = [InfoShare(document="Social work report", to="Kerry and Mark", note=INFO_NOTE,
-                                shared=date(2026, 2, 27))]
+    m.info_sharing = [
+        InfoShare(
+            document="Social work report", to="Kerry and Mark", note=INFO_NOTE, shared=date(2026, 2, 27)
+        )
+    ]
     guide = library.get(m.guide_id)
     assert guide is not None and guide.private_phase is not None
     private_id = guide.private_phase.id
@@ -116,16 +140,29 @@ def fixed_meeting(library: GuideLibrary) -> Meeting:
         phase.notes = FAMILY_TIME_NOTE if phase.phase_id == private_id else ""
     m.record.phases[1].notes = PHASE_NOTE
     assert m.record.family_time_start is not None
-    m.record.captures.append(Capture(kind="note", text=NOTE_CAPTURE, phase_id=m.record.phases[0].phase_id,
-                                     at=m.record.phases[0].started))
-    m.record.captures.append(Capture(kind="decision", text=FAMILY_TIME_CAPTURE, phase_id=private_id,
-                                     at=m.record.family_time_start))
+    m.record.captures.append(
+        Capture(
+            kind="note",
+            text=NOTE_CAPTURE,
+            phase_id=m.record.phases[0].phase_id,
+            at=m.record.phases[0].started,
+        )
+    )
+    m.record.captures.append(
+        Capture(kind="decision", text=FAMILY_TIME_CAPTURE, phase_id=private_id, at=m.record.family_time_start)
+    )
     m.record.scales[0].note = SCALE_NOTE
-    m.record.scales.append(ScaleAnswer(value=9, who="Sue", note="in family time", phase_id=private_id,
-                                       at=m.record.family_time_start))
+    m.record.scales.append(
+        ScaleAnswer(
+            value=9, who="Sue", note="in family time", phase_id=private_id, at=m.record.family_time_start
+        )
+    )
     m.plan.bottom_line_checks[0].note = CHECK_NOTE_PREFIX
     m.plan.response.reasons = RESPONSE_REASONS
-    m.follow_up.plan_changes = [PlanChange(date=date(2026, 3, 20), what="Sue has the children on Saturdays instead",
-                                           reason=CHANGE_REASON)]
+    m.follow_up.plan_changes = [
+        PlanChange(
+            date=date(2026, 3, 20), what="Sue has the children on Saturdays instead", reason=CHANGE_REASON
+        )
+    ]
     _fix_ids(m)
     return m

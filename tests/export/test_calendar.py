@@ -48,14 +48,18 @@ def test_the_meeting_is_at_the_familys_local_time(meeting: Meeting, guide: Guide
     assert event.decoded("dtstamp") == NOW
     assert str(event["location"]) == meeting.choices.venue
     assert str(event["summary"]) == "Child protection conference (participative)"
-    timezones = icalendar.Calendar.from_ical(meeting_calendar(meeting, guide, now=NOW, zone=ZONE)).walk("VTIMEZONE")
+    timezones = icalendar.Calendar.from_ical(meeting_calendar(meeting, guide, now=NOW, zone=ZONE)).walk(
+        "VTIMEZONE"
+    )
     assert [str(tz["tzid"]) for tz in timezones] == ["Europe/London"]
 
 
 def test_summer_time_is_right(meeting: Meeting, guide: Guide) -> None:
     meeting.choices.when = datetime(2026, 7, 1, 17, 30)
     event = _events(meeting_calendar(meeting, guide, now=NOW, zone=ZONE))["meeting"]
-    assert event.decoded("dtstart").astimezone(timezone.utc) == datetime(2026, 7, 1, 16, 30, tzinfo=timezone.utc)
+    assert event.decoded("dtstart").astimezone(timezone.utc) == datetime(
+        2026, 7, 1, 16, 30, tzinfo=timezone.utc
+    )
 
 
 def test_without_a_named_zone_the_time_is_written_in_utc(meeting: Meeting, guide: Guide) -> None:
@@ -72,7 +76,9 @@ def test_no_names_unless_asked(meeting: Meeting, guide: Guide) -> None:
         for event in icalendar.Calendar.from_ical(data).walk("VEVENT"):
             assert name not in str(event["summary"]) and name not in str(event.get("description", ""))
     assert "A plan action is due" in text
-    named = icalendar.Calendar.from_ical(meeting_calendar(meeting, guide, now=NOW, zone=ZONE, actions=True, names=True))
+    named = icalendar.Calendar.from_ical(
+        meeting_calendar(meeting, guide, now=NOW, zone=ZONE, actions=True, names=True)
+    )
     summaries = [str(e["summary"]) for e in named.walk("VEVENT")]
     assert "Child protection conference (participative): The Hollins family" in summaries
     assert "Due: Arrange a school counsellor for Leo (Priya (social worker))" in summaries
@@ -82,7 +88,9 @@ def test_reviews_and_actions_are_all_day(meeting: Meeting, guide: Guide) -> None
     events = _events(meeting_calendar(meeting, guide, now=NOW, zone=ZONE, actions=True))
     review = next(e for key, e in events.items() if key.startswith("review-"))
     assert review.decoded("dtstart") == date(2026, 6, 1) and review.decoded("dtend") == date(2026, 6, 2)
-    actions = sorted((e for key, e in events.items() if key.startswith("action-")), key=lambda e: e.decoded("dtstart"))
+    actions = sorted(
+        (e for key, e in events.items() if key.startswith("action-")), key=lambda e: e.decoded("dtstart")
+    )
     assert [e.decoded("dtstart") for e in actions] == [date(2026, 3, 7), date(2026, 3, 17)]
     assert all(str(e["transp"]) == "TRANSPARENT" for e in actions)
     without = _events(meeting_calendar(meeting, guide, now=NOW, zone=ZONE))

@@ -42,14 +42,24 @@ def test_the_fixture_really_holds_the_secrets(meeting: Meeting, guide: Guide) ->
 
 
 @pytest.mark.parametrize("fmt", PAPER_FORMATS)
-def test_the_record_never_shows_family_time_or_people_left_out(fmt: str, meeting: Meeting, guide: Guide) -> None:
+def test_the_record_never_shows_family_time_or_people_left_out(
+    fmt: str, meeting: Meeting, guide: Guide
+) -> None:
     record = export_meeting(meeting, guide, "record", fmt, ExportOptions(zone=ZONE)).data.decode()
-    for secret in (FAMILY_TIME_NOTE, FAMILY_TIME_CAPTURE, "in family time", NOT_INVITED_NAME, NOT_INVITED_REASON):
+    for secret in (
+        FAMILY_TIME_NOTE,
+        FAMILY_TIME_CAPTURE,
+        "in family time",
+        NOT_INVITED_NAME,
+        NOT_INVITED_REASON,
+    ):
         assert secret not in record
     assert "20 minutes" in record  # its length is part of the record
 
 
-def test_the_professionals_version_adds_notes_but_still_no_one_left_out(meeting: Meeting, guide: Guide) -> None:
+def test_the_professionals_version_adds_notes_but_still_no_one_left_out(
+    meeting: Meeting, guide: Guide
+) -> None:
     text = export_meeting(meeting, guide, "plan", "md", ExportOptions(include_notes=True)).data.decode()
     assert "Bottom lines" in text and "Their reasons" in text and "Progress" in text
     assert NOT_INVITED_NAME not in text and NOT_INVITED_REASON not in text

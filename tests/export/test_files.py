@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.export.files import (
     ExportFileExists,
     default_export_dir,
@@ -16,7 +17,6 @@ from sdm_facilitator.export.files import (
     suggested_file_name,
     write_export,
 )
-from sdm_facilitator.domain.meeting import Meeting
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")

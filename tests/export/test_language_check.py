@@ -8,7 +8,9 @@ from sdm_facilitator.export.papers import describe_hint, export_meeting
 from sdm_facilitator.guides.loader import GuideLibrary
 
 
-def test_hints_in_family_papers_are_listed_once(meeting: Meeting, guide: Guide, library: GuideLibrary) -> None:
+def test_hints_in_family_papers_are_listed_once(
+    meeting: Meeting, guide: Guide, library: GuideLibrary
+) -> None:
     meeting.plan.family_words = "No more supervised contact. Supervised contact ends."
     meeting.plan.contingency = "If Mum is non-compliant, Sue steps in."
     exported = export_meeting(meeting, guide, "plan", "md", hints=library.language_hints)

@@ -19,17 +19,32 @@ from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.export.papers import ExportOptions, export_meeting
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def print_to_pdf(html_file: Path, pdf_file: Path, profile: Path) -> None:
     """Print ``html_file`` to ``pdf_file`` the way a coordinator's browser would."""
     assert CHROMIUM is not None
     subprocess.run(
-        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
-         f"--print-to-pdf={pdf_file}", html_file.as_uri()],
-        check=True, capture_output=True, timeout=120,
+        [
+            CHROMIUM,
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf_file}",
+            html_file.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
 
 

@@ -32,20 +32,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description=f"Write one paper for a meeting, to stdout or to a file. Papers ({kinds}).",
     )
     export.add_argument("id", help="the meeting id (see list)")
-    export.add_argument("--as", dest="kind", required=True, choices=tuple(PAPERS), metavar="KIND",
-                        help=f"the paper: {', '.join(PAPERS)}")
-    export.add_argument("--format", choices=PAPER_FORMATS,
-                        help="md, html or txt (default: from the file's suffix, else md); "
-                             "a calendar is always .ics and json always JSON")
+    export.add_argument(
+        "--as",
+        dest="kind",
+        required=True,
+        choices=tuple(PAPERS),
+        metavar="KIND",
+        help=f"the paper: {', '.join(PAPERS)}",
+    )
+    export.add_argument(
+        "--format",
+        choices=PAPER_FORMATS,
+        help="md, html or txt (default: from the file's suffix, else md); "
+        "a calendar is always .ics and json always JSON",
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print to stdout)")
     export.add_argument("--force", action="store_true", help="replace FILE if it already exists")
-    export.add_argument("--include-notes", action="store_true",
-                        help="plan: the professionals' version (bottom lines, reasons, progress)")
-    export.add_argument("--child", metavar="NAME", help="child-plan: only this child (name or id); default: every child")
-    export.add_argument("--names", action="store_true",
-                        help="calendar: put the family's name and the actions' words in the entries "
-                             "(by default they are left out: a phone calendar is seen by others)")
-    export.add_argument("--actions", action="store_true", help="calendar: add each action's due date as an all-day entry")
+    export.add_argument(
+        "--include-notes",
+        action="store_true",
+        help="plan: the professionals' version (bottom lines, reasons, progress)",
+    )
+    export.add_argument(
+        "--child", metavar="NAME", help="child-plan: only this child (name or id); default: every child"
+    )
+    export.add_argument(
+        "--names",
+        action="store_true",
+        help="calendar: put the family's name and the actions' words in the entries "
+        "(by default they are left out: a phone calendar is seen by others)",
+    )
+    export.add_argument(
+        "--actions", action="store_true", help="calendar: add each action's due date as an all-day entry"
+    )
     export.set_defaults(handler=run_export)
 
 
@@ -61,7 +80,9 @@ def _requested_format(args: argparse.Namespace, output: Path | None) -> str | No
     if args.format or output is None or args.kind in FIXED_FORMATS:
         return args.format
     if output.suffix.lower() == ".pdf":
-        raise CliError("a PDF is made by printing the HTML paper from a browser: use --format html (or a .html file)")
+        raise CliError(
+            "a PDF is made by printing the HTML paper from a browser: use --format html (or a .html file)"
+        )
     found = format_from_suffix(output.suffix)
     return found if found in PAPER_FORMATS else None
 
@@ -112,15 +133,25 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     output = Path(args.output).expanduser() if args.output else None
     meeting = load_meeting_or_fail(ctx, args.id)
     library = load_library(user_guides_dir(ctx.data_dir))
-    options = ExportOptions(include_notes=args.include_notes, child=args.child, names=args.names, actions=args.actions)
+    options = ExportOptions(
+        include_notes=args.include_notes, child=args.child, names=args.names, actions=args.actions
+    )
     try:
-        exported = export_meeting(meeting, library.get(meeting.guide_id), args.kind,
-                                  _requested_format(args, output), options, library.language_hints)
+        exported = export_meeting(
+            meeting,
+            library.get(meeting.guide_id),
+            args.kind,
+            _requested_format(args, output),
+            options,
+            library.language_hints,
+        )
     except PaperError as error:
         raise CliError(str(error), exit_code=1) from None
     if exported.hints:
-        print("Language hints in this paper (it is written as it is; change the words in the app if you wish):",
-              file=ctx.err)
+        print(
+            "Language hints in this paper (it is written as it is; change the words in the app if you wish):",
+            file=ctx.err,
+        )
         for match in exported.hints:
             print(f"  {describe_hint(match)}", file=ctx.err)
     if output is None:
@@ -129,11 +160,16 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         write_export(output, exported.data, replace=args.force)
     except ExportFileExists:
-        raise CliError(f"{output} already exists; choose another name, or use --force to replace it", 1) from None
+        raise CliError(
+            f"{output} already exists; choose another name, or use --force to replace it", 1
+        ) from None
     except OSError as error:
         raise CliError(f"could not write {output}: {error.strerror or error}", 1) from None
-    print(f"Wrote {PAPER_NAMES[exported.kind]} to {output}. "
-          "It is personal data outside the app now: it is yours to keep safe.", file=ctx.err)
+    print(
+        f"Wrote {PAPER_NAMES[exported.kind]} to {output}. "
+        "It is personal data outside the app now: it is yours to keep safe.",
+        file=ctx.err,
+    )
     if exported.is_family_plan and not args.include_notes:
         note = _record_sent(ctx, meeting.id, date.today())
         if note:

@@ -53,7 +53,9 @@ def agenda_paper(meeting: m.Meeting, guide: Guide | None) -> Paper:
     body: list[Block] = [Table(headers, tuple(rows)), Paragraph(f"About {length_text(total)} in all.")]
     private = private_phase(phases)
     if private is not None:
-        body.append(Paragraph(f"During “{private.name}” the family talks on its own, without the professionals."))
+        body.append(
+            Paragraph(f"During “{private.name}” the family talks on its own, without the professionals.")
+        )
     if choice.when is None:
         body.append(Note("The times will be added when the day and time are chosen."))
     paper.section("The meeting, step by step", body)

@@ -74,8 +74,9 @@ class _Entry:
     description: str = ""
 
 
-def _entries(meeting: m.Meeting, guide: Guide | None, *, names: bool, actions: bool,
-             zone: tzinfo | None) -> list[_Entry]:
+def _entries(
+    meeting: m.Meeting, guide: Guide | None, *, names: bool, actions: bool, zone: tzinfo | None
+) -> list[_Entry]:
     kind = kind_label(meeting)
     family = meeting.family_label.strip()
     named = f": {family}" if names and family else ""
@@ -88,26 +89,55 @@ def _entries(meeting: m.Meeting, guide: Guide | None, *, names: bool, actions: b
         details = [f"How: {how}"] if how else []
         if names and meeting.choices.language.strip():
             details.append(f"Language: {meeting.choices.language}")
-        entries.append(_Entry(f"meeting.{meeting.id}@{UID_DOMAIN}", f"{kind}{named}", start,
-                              start + timedelta(minutes=minutes), meeting.choices.venue, "\n".join(details)))
+        entries.append(
+            _Entry(
+                f"meeting.{meeting.id}@{UID_DOMAIN}",
+                f"{kind}{named}",
+                start,
+                start + timedelta(minutes=minutes),
+                meeting.choices.venue,
+                "\n".join(details),
+            )
+        )
     review_days = set()
     for review in meeting.follow_up.reviews:
         if review.scheduled and not review.held:
             review_days.add(review.scheduled)
-            entries.append(_Entry(f"review-{review.id}.{meeting.id}@{UID_DOMAIN}", f"Review of the plan{named}",
-                                  review.scheduled, review.scheduled + timedelta(days=1)))
+            entries.append(
+                _Entry(
+                    f"review-{review.id}.{meeting.id}@{UID_DOMAIN}",
+                    f"Review of the plan{named}",
+                    review.scheduled,
+                    review.scheduled + timedelta(days=1),
+                )
+            )
     review_date = meeting.plan.review_date
     if review_date and review_date not in review_days:
-        entries.append(_Entry(f"plan-review.{meeting.id}@{UID_DOMAIN}", f"Review of the plan{named}",
-                              review_date, review_date + timedelta(days=1)))
+        entries.append(
+            _Entry(
+                f"plan-review.{meeting.id}@{UID_DOMAIN}",
+                f"Review of the plan{named}",
+                review_date,
+                review_date + timedelta(days=1),
+            )
+        )
     if actions:
         for action in meeting.plan.actions:
             if action.by_when is None or action.status == "done":
                 continue
-            summary = f"Due: {action.what} ({action.who})" if names and action.who.strip() else (
-                f"Due: {action.what}" if names else "A plan action is due")
-            entries.append(_Entry(f"action-{action.id}.{meeting.id}@{UID_DOMAIN}", summary,
-                                  action.by_when, action.by_when + timedelta(days=1)))
+            summary = (
+                f"Due: {action.what} ({action.who})"
+                if names and action.who.strip()
+                else (f"Due: {action.what}" if names else "A plan action is due")
+            )
+            entries.append(
+                _Entry(
+                    f"action-{action.id}.{meeting.id}@{UID_DOMAIN}",
+                    summary,
+                    action.by_when,
+                    action.by_when + timedelta(days=1),
+                )
+            )
     return entries
 
 

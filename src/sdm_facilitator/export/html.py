@@ -60,7 +60,9 @@ def css_string(text: str) -> str:
 def paper_to_html(paper: Paper) -> str:
     """The whole paper as one HTML document, ready to open, print or save as PDF."""
     body = markdown_to_html(paper_to_markdown(paper))
-    running_header = f"@page {{ @top-left {{ content: {css_string(paper.header)}; font-size: 9pt; color: #444; }} }}"
+    running_header = (
+        f"@page {{ @top-left {{ content: {css_string(paper.header)}; font-size: 9pt; color: #444; }} }}"
+    )
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{html.escape(paper.lang, quote=True)}">\n'

@@ -40,8 +40,15 @@ FAMILY_PAPERS = ("plan", "child-plan", "agenda")
 PAPER_FORMATS = ("md", "html", "txt")
 #: Papers that come in one format only.
 FIXED_FORMATS = {"calendar": "ics", "json": "json"}
-SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt",
-                  ".ics": "ics", ".json": "json"}
+SUFFIX_FORMATS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "txt",
+    ".ics": "ics",
+    ".json": "json",
+}
 FORMAT_SUFFIXES = {"md": ".md", "html": ".html", "txt": ".txt", "ics": ".ics", "json": ".json"}
 
 
@@ -186,8 +193,14 @@ def export_meeting(
         from sdm_facilitator.export.calendar import NothingToPutInCalendar, meeting_calendar
 
         try:
-            data = meeting_calendar(meeting, guide, now=options.now or datetime.now(timezone.utc),
-                                    names=options.names, actions=options.actions, zone=options.zone)
+            data = meeting_calendar(
+                meeting,
+                guide,
+                now=options.now or datetime.now(timezone.utc),
+                names=options.names,
+                actions=options.actions,
+                zone=options.zone,
+            )
         except NothingToPutInCalendar as error:
             raise PaperError(str(error)) from None
         return Exported(kind, fmt, data)

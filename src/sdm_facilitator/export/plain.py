@@ -29,6 +29,7 @@ def _table_lines(table: Table) -> list[str]:
     headers = tuple(one_line(h) for h in table.headers)
     widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
     if sum(widths) + 2 * (len(widths) - 1) <= MAX_TABLE_WIDTH:
+
         def line(cells: tuple[str, ...]) -> str:
             return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
 

@@ -56,8 +56,12 @@ def actions_table(plan: m.Plan, *, with_status: bool) -> list[Block]:
     headers = ("What", "Who", "By when", "Help, and who gives it")
     rows = []
     for action in plan.actions:
-        row = (action.what, action.who or "not agreed yet",
-               short_date(action.by_when) if action.by_when else "", _help(action))
+        row = (
+            action.what,
+            action.who or "not agreed yet",
+            short_date(action.by_when) if action.by_when else "",
+            _help(action),
+        )
         if with_status:
             row += (m.ACTION_STATUS_LABELS.get(action.status, action.status),)
         rows.append(row)
@@ -69,10 +73,14 @@ def actions_table(plan: m.Plan, *, with_status: bool) -> list[Block]:
 def keeping_an_eye(plan: m.Plan) -> list[Block]:
     if not (plan.family_keeper.strip() or plan.professional_lead.strip()):
         return [Note("Who keeps an eye on the plan has not been agreed yet.")]
-    return [Fields((
-        ("In the family", plan.family_keeper or "not agreed yet"),
-        ("In services, following it up", plan.professional_lead or "not agreed yet"),
-    ))]
+    return [
+        Fields(
+            (
+                ("In the family", plan.family_keeper or "not agreed yet"),
+                ("In services, following it up", plan.professional_lead or "not agreed yet"),
+            )
+        )
+    ]
 
 
 def response_blocks(plan: m.Plan, *, with_reasons: bool) -> list[Block]:
@@ -90,7 +98,10 @@ def response_blocks(plan: m.Plan, *, with_reasons: bool) -> list[Block]:
     if response.changes.strip():
         blocks += [Heading("Changes they asked for", 3), Paragraph(response.changes)]
     if response.decision == "not-agreed" and response.would_make_acceptable.strip():
-        blocks += [Heading("What would make the plan acceptable", 3), Paragraph(response.would_make_acceptable)]
+        blocks += [
+            Heading("What would make the plan acceptable", 3),
+            Paragraph(response.would_make_acceptable),
+        ]
     if with_reasons and response.reasons.strip():
         blocks += [Heading("Their reasons", 3), Paragraph(response.reasons)]
     return blocks
@@ -107,9 +118,7 @@ def _network(meeting: m.Meeting) -> list[Block]:
     """Everyone still part of the plan: family and friends first, then professionals."""
     people = [p for p in meeting.people if p.expected and p.name.strip()]
     people.sort(key=lambda p: p.is_professional)
-    items = tuple(
-        f"{p.name}, {p.relationship or m.ROLE_LABELS.get(p.role, p.role)}" for p in people
-    )
+    items = tuple(f"{p.name}, {p.relationship or m.ROLE_LABELS.get(p.role, p.role)}" for p in people)
     return [Bullets(items)] if items else []
 
 
@@ -127,7 +136,9 @@ def _bottom_lines(meeting: m.Meeting) -> list[Block]:
     rows = []
     for line in meeting.referral.bottom_lines:
         check = checks.get(line)
-        state = {True: "Addressed", False: "Not addressed yet"}.get(check.addressed if check else None, "Not checked yet")
+        state = {True: "Addressed", False: "Not addressed yet"}.get(
+            check.addressed if check else None, "Not checked yet"
+        )
         rows.append((line, state, check.note if check else ""))
     return [Table(("Bottom line", "Does the plan address it?", "Note"), tuple(rows))] if rows else []
 
@@ -138,16 +149,25 @@ def plan_paper(meeting: m.Meeting, *, include_notes: bool = False) -> Paper:
     title = "The family's plan" + (" (professionals' version)" if include_notes else "")
     paper = Paper(title, header_line(meeting))
     paper.add(Paragraph(_purpose(meeting)))
-    paper.section("In the family's words",
-                  paragraph_or_note(plan.family_words, "The family's words have not been written down yet."))
+    paper.section(
+        "In the family's words",
+        paragraph_or_note(plan.family_words, "The family's words have not been written down yet."),
+    )
     paper.section("Who does what", actions_table(plan, with_status=include_notes))
-    paper.section("If the plan does not work",
-                  paragraph_or_note(plan.contingency, "What to do if the plan does not work has not been agreed yet."))
+    paper.section(
+        "If the plan does not work",
+        paragraph_or_note(plan.contingency, "What to do if the plan does not work has not been agreed yet."),
+    )
     paper.section("Keeping an eye on the plan", keeping_an_eye(plan))
-    paper.section("The people around the children", _network(meeting),
-                  missing="No one has been added to the family's network yet.")
+    paper.section(
+        "The people around the children",
+        _network(meeting),
+        missing="No one has been added to the family's network yet.",
+    )
     if include_notes:
-        paper.section("Bottom lines", _bottom_lines(meeting), missing="No bottom lines were written in the referral.")
+        paper.section(
+            "Bottom lines", _bottom_lines(meeting), missing="No bottom lines were written in the referral."
+        )
     paper.section("What the professionals said", response_blocks(plan, with_reasons=include_notes))
     paper.section("Changes since the meeting", _changes(meeting, with_reasons=include_notes))
     paper.section("The next review", review_blocks(meeting))
@@ -162,9 +182,11 @@ def _child_part(meeting: m.Meeting, child: m.Child, level: int) -> list[Block]:
     plan = meeting.plan
     sub = level + 1
     when = f" on {long_date(meeting.held_on)}" if meeting.held_on else ""
-    blocks: list[Block] = [Paragraph(
-        f"This plan was made at a family meeting{when}. Everyone there wants you to be safe and happy."
-    )]
+    blocks: list[Block] = [
+        Paragraph(
+            f"This plan was made at a family meeting{when}. Everyone there wants you to be safe and happy."
+        )
+    ]
     if child.views.strip() and child.views_consent:
         blocks += [Heading("What you told us", sub), Paragraph(child.views)]
     blocks.append(Heading("What grown-ups will do to keep you safe", sub))
@@ -175,7 +197,9 @@ def _child_part(meeting: m.Meeting, child: m.Child, level: int) -> list[Block]:
             items.append(f"{action.who}: {action.what}{by}" if action.who.strip() else f"{action.what}{by}")
         blocks.append(Bullets(tuple(items)))
     else:
-        blocks.append(Note("The grown-ups are still working out the plan. Someone will tell you about it soon."))
+        blocks.append(
+            Note("The grown-ups are still working out the plan. Someone will tell you about it soon.")
+        )
     if plan.contingency.strip():
         blocks += [Heading("If the plan does not work", sub), Paragraph(plan.contingency)]
     blocks.append(Heading("Who you can talk to", sub))
@@ -186,11 +210,16 @@ def _child_part(meeting: m.Meeting, child: m.Child, level: int) -> list[Block]:
         talk.append(f"{child.advocate}, your advocate")
     if plan.professional_lead.strip():
         talk.append(f"{plan.professional_lead}, who helps your family with the plan")
-    blocks.append(Bullets(tuple(talk)) if talk else Note("You can talk to any grown-up you trust about the plan."))
+    blocks.append(
+        Bullets(tuple(talk)) if talk else Note("You can talk to any grown-up you trust about the plan.")
+    )
     blocks.append(Heading("When the next meeting is", sub))
     review = next_review(meeting)
-    blocks.append(Paragraph(f"The next meeting about the plan is on {long_date(review)}.") if review
-                  else Note("The date of the next meeting is not set yet. Someone will tell you when it is."))
+    blocks.append(
+        Paragraph(f"The next meeting about the plan is on {long_date(review)}.")
+        if review
+        else Note("The date of the next meeting is not set yet. Someone will tell you when it is.")
+    )
     return blocks
 
 

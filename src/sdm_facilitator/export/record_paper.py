@@ -29,7 +29,10 @@ from sdm_facilitator.export.wording import clock, day_and_time, length_text
 
 
 def _overview(meeting: m.Meeting, day: DayRecord, tz: tzinfo | None) -> list[Block]:
-    pairs = [("Meeting", kind_label(meeting)), ("Context", CONTEXT_LABELS.get(meeting.context, meeting.context))]
+    pairs = [
+        ("Meeting", kind_label(meeting)),
+        ("Context", CONTEXT_LABELS.get(meeting.context, meeting.context)),
+    ]
     if day.started:
         pairs.append(("Started", day_and_time(day.started, tz)))
     pairs.append(("Ended", clock(day.ended, tz) if day.ended else "not recorded"))
@@ -56,8 +59,15 @@ def _phases(day: DayRecord, tz: tzinfo | None) -> list[Block]:
     rows = []
     for phase in day.phases:
         took = f"{phase.minutes} min" if phase.minutes is not None else ""
-        rows.append((phase.name, clock(phase.started, tz) if phase.started else "",
-                     clock(phase.ended, tz) if phase.ended else "", took, f"{phase.planned_minutes} min"))
+        rows.append(
+            (
+                phase.name,
+                clock(phase.started, tz) if phase.started else "",
+                clock(phase.ended, tz) if phase.ended else "",
+                took,
+                f"{phase.planned_minutes} min",
+            )
+        )
     blocks: list[Block] = [Table(("Phase", "Started", "Ended", "Took", "Planned"), tuple(rows))]
     for phase in day.phases:
         if phase.notes.strip():
@@ -73,10 +83,12 @@ def _family_time(day: DayRecord, tz: tzinfo | None) -> list[Block]:
     if ft.ended is None:
         return [Paragraph(f"Started at {clock(ft.started, tz)}; its end was not recorded.")]
     extra = f", {length_text(ft.extra_minutes)} added" if ft.extra_minutes else ""
-    return [Paragraph(
-        f"Held from {clock(ft.started, tz)} to {clock(ft.ended, tz)} ({length_text(ft.minutes or 0)}{extra}). "
-        "What the family said in it is theirs and is not recorded here."
-    )]
+    return [
+        Paragraph(
+            f"Held from {clock(ft.started, tz)} to {clock(ft.ended, tz)} ({length_text(ft.minutes or 0)}{extra}). "
+            "What the family said in it is theirs and is not recorded here."
+        )
+    ]
 
 
 def _said(day: DayRecord, tz: tzinfo | None) -> list[Block]:
@@ -90,10 +102,14 @@ def _said(day: DayRecord, tz: tzinfo | None) -> list[Block]:
 def _scales(day: DayRecord, tz: tzinfo | None) -> list[Block]:
     if not day.scales:
         return []
-    rows = tuple((f"{s.value} / 10", s.who or "not recorded", s.note, clock(s.at, tz) if s.at else "")
-                 for s in day.scales)
-    return [Paragraph("0 means the worries are as bad as they could be; 10 means safe enough to close."),
-            Table(("Answer", "Who", "Note", "Time"), rows)]
+    rows = tuple(
+        (f"{s.value} / 10", s.who or "not recorded", s.note, clock(s.at, tz) if s.at else "")
+        for s in day.scales
+    )
+    return [
+        Paragraph("0 means the worries are as bad as they could be; 10 means safe enough to close."),
+        Table(("Answer", "Who", "Note", "Time"), rows),
+    ]
 
 
 def record_paper(meeting: m.Meeting, guide: Guide | None, tz: tzinfo | None = None) -> Paper:
@@ -109,11 +125,15 @@ def record_paper(meeting: m.Meeting, guide: Guide | None, tz: tzinfo | None = No
     paper.section("What was said", _said(day, tz), missing="Nothing was captured during the meeting.")
     paper.section("Scale answers", _scales(day, tz))
     plan = day.plan
-    paper.section("The family's plan",
-                  paragraph_or_note(plan.family_words, "The family's words have not been written down yet."))
+    paper.section(
+        "The family's plan",
+        paragraph_or_note(plan.family_words, "The family's words have not been written down yet."),
+    )
     paper.section("Who does what", actions_table(plan, with_status=True))
-    paper.section("If the plan does not work",
-                  paragraph_or_note(plan.contingency, "What to do if the plan does not work has not been agreed yet."))
+    paper.section(
+        "If the plan does not work",
+        paragraph_or_note(plan.contingency, "What to do if the plan does not work has not been agreed yet."),
+    )
     paper.section("Keeping an eye on the plan", keeping_an_eye(plan))
     paper.section("Professional response", response_blocks(plan, with_reasons=True))
     paper.section("The next review", review_blocks(meeting))

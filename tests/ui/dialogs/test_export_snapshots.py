@@ -18,8 +18,10 @@ SIZES = [(100, 30), (80, 24)]
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_export_dialog(snap_compare, isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch, size) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("sdm_facilitator.export.files.default_export_dir",
-                        lambda data_dir: Path("/home/coordinator/Documents"))
+    monkeypatch.setattr(
+        "sdm_facilitator.export.files.default_export_dir",
+        lambda data_dir: Path("/home/coordinator/Documents"),
+    )
     meeting = held_meeting()
     meeting.id = "20260302-5a5a5a5a"
     meeting.plan.family_words = "Nana collects Amara; no more supervised contact."

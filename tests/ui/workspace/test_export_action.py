@@ -103,3 +103,22 @@ async def test_escape_writes_nothing(isolated_data_dir: Path, documents: Path) -
         await pilot.pause()
         assert type(app.screen).__name__ == "MeetingScreen"
     assert list(documents.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["[@click=app.quit]x[/] supervised [b]contact", "supervised\u202e contact \x1b[2J"]
+)
+async def test_hints_quoting_typed_text_are_shown_literally(
+    isolated_data_dir: Path, documents: Path, text: str
+) -> None:
+    m = held_meeting()
+    m.plan.family_words = f"{text} supervised contact"
+    app = start(isolated_data_dir, m)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_section(app, pilot, m.id, "plan")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        hints = _shown(app.screen.query_one("#export-hints", Static))
+        assert '"supervised contact" -> try:' in hints
+        assert "\x1b" not in hints and "\u202e" not in hints
+        assert app.is_running and isinstance(app.screen, ExportDialog)

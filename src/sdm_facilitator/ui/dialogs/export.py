@@ -69,7 +69,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         Binding("ctrl+s", "write", "Write the file", priority=True),
     ]
 
-    def __init__(self, meeting: Meeting, guide: Guide | None, folder: Path, hints: tuple[LanguageHint, ...]) -> None:
+    def __init__(
+        self, meeting: Meeting, guide: Guide | None, folder: Path, hints: tuple[LanguageHint, ...]
+    ) -> None:
         super().__init__()
         self.meeting = meeting
         self.guide = guide
@@ -81,8 +83,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
             yield Static("Export / print", id="export-title")
-            yield OptionList(*(Option(Content(label), id=choice) for choice, _, _, label in CHOICES),
-                             id="export-paper")
+            yield OptionList(
+                *(Option(Content(label), id=choice) for choice, _, _, label in CHOICES), id="export-paper"
+            )
             yield Label("Format", classes="export-label")
             yield Select(FORMAT_CHOICES, value="html", allow_blank=False, id="export-format")
             yield Label("File", classes="export-label")
