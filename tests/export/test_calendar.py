@@ -144,6 +144,8 @@ def test_the_local_zone_comes_from_tz(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", "America/New_York")
     zone = local_zone()
     assert zone is not None and zone.key == "America/New_York"
+    monkeypatch.setenv("TZ", "GMT0BST,M3.5.0/1,M10.5.0")
+    assert local_zone() is None, "a rule that is not a zone name is left to the computer (the time goes out as UTC)"
 
 
 def test_a_second_parser_reads_the_same_entries(meeting: Meeting, guide: Guide) -> None:

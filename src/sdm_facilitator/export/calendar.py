@@ -38,21 +38,29 @@ class NothingToPutInCalendar(ValueError):
 
 
 def local_zone() -> ZoneInfo | None:
-    """The computer's named time zone (``TZ`` or ``/etc/localtime``), or None when it has no name."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    """The computer's named time zone (``TZ``, else ``/etc/localtime``), or None when it has no name.
+
+    A ``TZ`` that is set but is not a zone name (a POSIX rule such as
+    ``GMT0BST``) gives None, so the time is written in UTC by the computer's
+    own rules rather than by a file that may disagree with them.
+    """
+    from_env = os.environ.get("TZ")
+    if from_env is not None:
+        return _zone(from_env.lstrip(":"))
     try:
         target = os.readlink("/etc/localtime")
     except OSError:
-        target = ""
-    if "zoneinfo/" in target:
-        candidates.append(target.split("zoneinfo/", 1)[1])
-    for key in candidates:
-        if key and not Path(key).is_absolute():
-            try:
-                return ZoneInfo(key)
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-    return None
+        return None
+    return _zone(target.split("zoneinfo/", 1)[1]) if "zoneinfo/" in target else None
+
+
+def _zone(key: str) -> ZoneInfo | None:
+    if not key or Path(key).is_absolute():
+        return None
+    try:
+        return ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def _start(when: datetime, zone: tzinfo | None) -> datetime:

@@ -373,7 +373,7 @@ class MeetingScreen(Screen[None]):
             self.notify(str(error), title="Nothing written", severity="warning", markup=False)
             return
         except OSError as error:
-            self.notify(f"Could not write {request.path}: {error.strerror or type(error).__name__}",
+            self.notify(f"Could not write {request.path}: {error.strerror or error}",
                         title="Nothing written", severity="error", markup=False)
             return
         message = f"Saved {PAPER_NAMES[request.kind]} to {request.path}. It is yours to keep safe now."
