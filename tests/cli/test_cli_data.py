@@ -114,3 +114,22 @@ def test_locate_names_every_place(capsys: pytest.CaptureFixture[str], isolated_d
     _, out, _ = run(capsys, "locate", "--json")
     rows = json.loads(out)["locations"]
     assert {"what": "data folder", "path": str(isolated_data_dir), "exists": False} in rows
+
+
+def test_delete_removes_the_exports_written_inside_the_data_folder(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    meeting_id = new(capsys, "Zebedee Quillfeather")
+    inside = isolated_data_dir / "exports" / "the plan.json"
+    inside.parent.mkdir()
+    outside = tmp_path / "Desktop" / "plan.json"
+    outside.parent.mkdir()
+    for target in (inside, outside):
+        code, _, err = run(capsys, "export", meeting_id, "--as", "json", "-o", str(target))
+        assert code == 0, err
+        assert "Zebedee Quillfeather" in target.read_text()
+    code, _, err = run(capsys, "delete", meeting_id, "--yes")
+    assert code == 0, err
+    assert not inside.exists()
+    assert outside.exists(), "a paper saved outside the data folder is not the app's to remove"
+    assert names_on_disk(isolated_data_dir) == []
