@@ -16,7 +16,7 @@ from sdm_facilitator.ui.dialogs.locations import LocationsDialog
 from sdm_facilitator.ui.dialogs.typed_confirm import TypedConfirm
 from sdm_facilitator.ui.home.home import HomeScreen
 from sdm_facilitator.ui.home.retention import RetentionScreen
-from ui.pilot_helpers import screen_text, settle, type_text
+from ui.pilot_helpers import run_palette_command, screen_text, settle, type_text
 
 
 def row_ids(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -137,11 +137,7 @@ async def test_where_the_data_is_from_the_palette(isolated_data_dir: Path) -> No
     app = make_app(isolated_data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "where the data")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await run_palette_command(pilot, "where the data")
         assert isinstance(app.screen, LocationsDialog)
         text = screen_text(app)
         assert "meetings" in text and "error reports" in text and "encryption key file" in text

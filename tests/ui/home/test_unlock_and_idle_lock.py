@@ -19,7 +19,7 @@ from sdm_facilitator.ui.app import SdmApp
 from sdm_facilitator.ui.home.home import HomeScreen
 from sdm_facilitator.ui.home.unlock import UnlockScreen
 from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
-from ui.pilot_helpers import into_the_room, screen_text, settle, type_text
+from ui.pilot_helpers import into_the_room, run_palette_command, screen_text, settle, type_text
 
 
 async def submit(pilot: Pilot[int], app: SdmApp, text: str) -> None:
@@ -174,7 +174,6 @@ async def test_encrypt_a_new_store_from_the_first_run_screen(
     isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from privacy_helpers import cheap_params
-
     from sdm_facilitator.storage import keyfile
     from sdm_facilitator.storage.crypto import is_encrypted
     from sdm_facilitator.ui.dialogs.encrypt_store import EncryptStoreDialog, RecoveryKeyDialog
@@ -185,11 +184,7 @@ async def test_encrypt_a_new_store_from_the_first_run_screen(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, FirstRunScreen)
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "encrypt this store")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await run_palette_command(pilot, "encrypt this store")
         assert isinstance(app.screen, EncryptStoreDialog)
         await type_text(pilot, "short")
         await pilot.press("enter", "enter")
