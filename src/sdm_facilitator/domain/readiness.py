@@ -45,7 +45,7 @@ class ReadinessItem:
     text: str
     mechanism: str
     section: str
-    kind: str  # "step", "check", "info", "action", "review", "meeting"
+    kind: str  # "step", "check", "info", "action", "review", "meeting", "outcome"
     due: date | None = None
     overdue: bool = False
     ref: str = ""
@@ -346,6 +346,10 @@ def _follow_up(
                 ReadinessItem(f"Help from {_q(action.support_from)} for “{what}”: {state}", "trust",
                               SECTION_FOLLOW_UP, "action", ref=action.id)
             )
+    for (kind, ref), due in dated.items():
+        if kind == "outcome" and due.due <= today:
+            items.append(ReadinessItem(f"Record {due.label}", "child", SECTION_FOLLOW_UP, "outcome", due.due,
+                                       due.due < today, ref))
     review_due: date | None = None
     reviews = [d for (kind, _ref), d in dated.items() if kind == "review"]
     if reviews:
