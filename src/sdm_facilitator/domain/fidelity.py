@@ -302,10 +302,11 @@ def _per_child(check: Callable[[Meeting, int], tuple[str, str]]) -> MarkerRule:
 
 def _child_participation(mt: Meeting, i: int) -> tuple[str, str]:
     child = mt.children[i]
+    open_or_missed = NOT_MET if _held(mt) else NOT_RECORDED
     if child.participation is None:
-        return NOT_MET, f"child {i + 1}: how they take part is not decided"
+        return open_or_missed, f"child {i + 1}: how they take part is not decided"
     if child.participation == "not-taking-part" and not child.participation_reason.strip():
-        return NOT_MET, f"child {i + 1}: not taking part and no reason"
+        return open_or_missed, f"child {i + 1}: not taking part and no reason"
     return MET, ""
 
 
