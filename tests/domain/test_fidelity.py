@@ -128,6 +128,8 @@ CASES: dict[str, list[tuple[str, Change, str]]] = {
         ("not met: second child undecided", _add_child(), NOT_MET),
         ("not met: not taking part, no reason", _set("children.0.participation", "not-taking-part"), NOT_MET),
         ("not recorded: no child", _set("children", []), NOT_RECORDED),
+        ("not recorded: undecided before the day", _all(_not_held, _set("children.0.participation", None)),
+         NOT_RECORDED),
     ],
     "child-met-before": [
         ("met", _unchanged, MET),
@@ -245,7 +247,8 @@ def test_the_delivered_meeting_meets_every_marker() -> None:
 
 def test_an_empty_meeting_is_never_guessed_as_not_met() -> None:
     """A fresh referral has missing facts, not failures."""
-    profile = fidelity_profile(Meeting(), small_guide(), TODAY)
+    meeting = Meeting(children=[Child(name="Ada")], people=[Person(name="Gran", needs=Needs(interpreter=True))])
+    profile = fidelity_profile(meeting, small_guide(), TODAY)
     assert NOT_MET not in {m.status for m in profile.markers}
 
 
