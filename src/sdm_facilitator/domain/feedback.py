@@ -22,15 +22,19 @@ class Statement:
     field: str
     family_text: str
     child_text: str
+    # A few words for compact lists and table heads.
+    short: str
     reverse_scored: bool = False
 
 
 STATEMENTS: tuple[Statement, ...] = (
-    Statement("understood_worries", "I understood what the worries were", "I knew why we were meeting"),
-    Statement("listened_to", "I felt listened to", "People listened to me"),
-    Statement("judged", "I felt judged or ashamed", "I felt bad about myself", reverse_scored=True),
-    Statement("plan_ours", "The plan is ours", "The plan is our family's plan"),
-    Statement("know_next", "I know what happens next", "I know what happens now"),
+    Statement("understood_worries", "I understood what the worries were", "I knew why we were meeting",
+              "understood the worries"),
+    Statement("listened_to", "I felt listened to", "People listened to me", "listened to"),
+    Statement("judged", "I felt judged or ashamed", "I felt bad about myself", "judged or ashamed (1 is best)",
+              reverse_scored=True),
+    Statement("plan_ours", "The plan is ours", "The plan is our family's plan", "the plan is ours"),
+    Statement("know_next", "I know what happens next", "I know what happens now", "knows what happens next"),
 )
 STATEMENT_FIELDS: tuple[str, ...] = tuple(s.field for s in STATEMENTS)
 
