@@ -166,3 +166,14 @@ def test_readiness_module_does_not_import_textual() -> None:
         "sys.exit(1 if any(m.startswith(('textual', 'rich')) for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_a_closed_meeting_has_nothing_open() -> None:
+    from sdm_facilitator.domain.closure import close_meeting, reopen_meeting
+
+    m = Meeting(kind="fgc", context="voluntary", guide_id="g")
+    close_meeting(m, "family-declined", TODAY)
+    result = readiness(m, guide(), TODAY)
+    assert result.items == () and result.summary() == "closed" and result.headline().startswith("Closed")
+    reopen_meeting(m)
+    assert readiness(m, guide(), TODAY).items

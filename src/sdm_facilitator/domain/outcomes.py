@@ -58,27 +58,31 @@ def recorded_point(child: Child, point: str, review_id: str = "") -> OutcomePoin
     )
 
 
-def outcome_points(meeting: Meeting) -> list[OutcomeDue]:
-    """Every follow-up point of a held meeting, each with the children still without an outcome.
+def point_dates(meeting: Meeting) -> list[tuple[str, date, str]]:
+    """Every follow-up point of a held meeting as (point, day, review id), earliest first.
 
-    Review points fall on the day the review was held; fixed points are counted
-    from the meeting day. A point with every child recorded is not listed.
+    Review points fall on the day the review was held; fixed points are
+    counted from the meeting day. Before the meeting there are none.
     """
     held = meeting.held_on if meeting.record.started is not None else None
-    if held is None or not meeting.children:
+    if held is None:
         return []
-    points: list[tuple[str, date, str]] = [
-        (review_point, review.held, review.id)
-        for review_point, review in (("review", r) for r in meeting.follow_up.reviews)
-        if review.held is not None
-    ]
+    points = [("review", r.held, r.id) for r in meeting.follow_up.reviews if r.held is not None]
     points += [(name, add_months(held, months), "") for name, months in POINT_MONTHS.items()]
+    return sorted(points, key=lambda p: p[1])
+
+
+def outcome_points(meeting: Meeting) -> list[OutcomeDue]:
+    """Every follow-up point with children still without an outcome, earliest first.
+
+    A point with every child recorded is not listed.
+    """
     out = []
-    for point, due, review_id in points:
+    for point, due, review_id in point_dates(meeting):
         missing = tuple(c.id for c in meeting.children if recorded_point(c, point, review_id) is None)
         if missing:
             out.append(OutcomeDue(point, due, missing, review_id))
-    return sorted(out, key=lambda o: o.due)
+    return out
 
 
 def outcomes_due(meeting: Meeting, today: date) -> list[OutcomeDue]:

@@ -62,6 +62,8 @@ class Readiness:
     steps_total: int
     meeting_date: date | None = None
     review_due: date | None = None
+    # A closed meeting has nothing open: the work on it has ended.
+    closed: bool = False
 
     @property
     def overdue(self) -> list[ReadinessItem]:
@@ -82,6 +84,8 @@ class Readiness:
 
     def headline(self) -> str:
         """One sentence for the top of the readiness panel."""
+        if self.closed:
+            return "Closed: nothing is open. Reopen it (ctrl+k) to carry on."
         open_count = len(self.items)
         overdue = len(self.overdue)
         if self.stage == "follow_up":
@@ -105,6 +109,8 @@ class Readiness:
 
     def summary(self) -> str:
         """A few words for the home screen's readiness column."""
+        if self.closed:
+            return "closed"
         open_count = len(self.items)
         overdue = len(self.overdue)
         parts = []
@@ -165,6 +171,9 @@ def readiness(meeting: Meeting, guide: Guide | None, today: date) -> Readiness:
     items: list[ReadinessItem] = []
     review_due: date | None = None
     stage = meeting.stage
+    if meeting.closure.is_closed:
+        return Readiness(stage=stage, today=today, items=(), steps_done=0, steps_total=0,
+                         meeting_date=meeting.meeting_date, closed=True)
     if stage == "follow_up":
         review_due = _follow_up(meeting, guide, today, dated, items)
         stage_name = "follow_up"

@@ -15,20 +15,22 @@ from typing import Any
 from sdm_facilitator.domain.fidelity import STATUS_LABELS, STATUS_SYMBOLS, FidelityProfile, fidelity_profile
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
-from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGE_LABELS, STAGES
+from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGES
 
-#: Short column heads for the grid, so it fits 80 columns.
+#: Short heads for the grid, so it fits beside the workspace's side list at 80 columns.
 MECHANISM_HEADS = {"collaboration": "Collab.", "trust": "Trust", "participation": "Particip.", "child": "Child"}
+STAGE_HEADS = {"preparation": "Preparation", "meeting": "Meeting", "family_time": "Family time",
+               "follow_up": "Follow-up"}
 
 
 def grid_lines(profile: FidelityProfile) -> Iterator[str]:
     """The stage x mechanism grid as aligned text: steps done out of those that apply."""
-    first = max(len(STAGE_LABELS[s]) for s in STAGES)
+    first = max(len(STAGE_HEADS[s]) for s in STAGES)
     widths = [max(len(MECHANISM_HEADS[m]), *(len(profile.cell(s, m).words()) for s in STAGES)) for m in MECHANISMS]
     yield "  ".join([" " * first, *(MECHANISM_HEADS[m].ljust(w) for m, w in zip(MECHANISMS, widths))]).rstrip()
     for stage in STAGES:
         cells = [profile.cell(stage, m).words().ljust(w) for m, w in zip(MECHANISMS, widths)]
-        yield "  ".join([STAGE_LABELS[stage].ljust(first), *cells]).rstrip()
+        yield "  ".join([STAGE_HEADS[stage].ljust(first), *cells]).rstrip()
 
 
 def fidelity_lines(profile: FidelityProfile) -> Iterator[str]:

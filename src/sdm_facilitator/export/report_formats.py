@@ -22,7 +22,8 @@ FORMATS = ("table", "csv", "json", "html")
 TITLE = "Shared decision-making meetings: service report"
 
 
-def _text_table(table: Table) -> list[str]:
+def text_table_lines(table: Table) -> list[str]:
+    """One table as aligned plain text: its title in capitals, heads, a rule and rows."""
     cells = [list(table.headers), *([cell_text(c) for c in row] for row in table.rows)]
     widths = [max(len(row[i]) for row in cells) for i in range(len(table.headers))]
     lines = [table.title.upper()]
@@ -46,7 +47,7 @@ def report_to_text(report: ServiceReport) -> str:
     """Aligned plain-text tables, for the terminal."""
     lines = [TITLE, filter_words(report), ""]
     for table in report_tables(report):
-        lines += [*_text_table(table), ""]
+        lines += [*text_table_lines(table), ""]
     return "\n".join(lines)
 
 
@@ -105,7 +106,7 @@ def _svg_bars(table: Table) -> str:
              f'aria-label="{escape(table.title)}">']
     for index, (row, number, value) in enumerate(zip(table.rows, numbers, values)):
         y = index * _BAR_ROW + 2
-        label = cell_text(row[0])
+        label = table.row_label(row)
         bar = round(_BAR_WIDTH * number / top)
         parts.append(f'<text x="{_LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end" font-size="12">'
                      f'{escape(label[:48])}</text>')

@@ -35,6 +35,13 @@ class Table:
     bar_column: int | None = None
     bar_max: float | None = None
 
+    def row_label(self, row: tuple[Cell, ...]) -> str:
+        """A bar's label: the first cell, with the second when it is words too (kind and context)."""
+        label = cell_text(row[0])
+        if len(row) > 2 and isinstance(row[1], str) and self.bar_column != 1:
+            label += f", {row[1]}"
+        return label
+
 
 def cell_text(value: Cell) -> str:
     """A cell as text: whole numbers plainly, other numbers to one decimal, missing as "-"."""
