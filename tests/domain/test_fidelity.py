@@ -321,3 +321,10 @@ def test_working_days_never_exceed_calendar_days(start: date, days: int) -> None
     working = working_days_between(start, end)
     assert 0 <= working <= days
     assert working >= days * 5 // 7 - 2
+
+
+def test_compact_grid_words_for_narrow_screens() -> None:
+    m = delivered_meeting()
+    m.steps = {"p2": StepState(status="na")}
+    cell = fidelity_profile(m, small_guide(), TODAY).cell("preparation", "child")
+    assert cell.words(compact=True) == "0/1+1na"

@@ -67,12 +67,14 @@ class GridCell:
     applicable: int
     not_applicable: int
 
-    def words(self) -> str:
-        """"3/4" or "3/4 +1 n/a", or "–" when the guide has no such step."""
+    def words(self, *, compact: bool = False) -> str:
+        """"3/4" or "3/4 +1 n/a" ("3/4+1na" compact, for narrow grids), or "–" when the guide has no such step."""
         if not self.applicable and not self.not_applicable:
             return "–"
         text = f"{self.done}/{self.applicable}"
-        return text + (f" +{self.not_applicable} n/a" if self.not_applicable else "")
+        if not self.not_applicable:
+            return text
+        return text + (f"+{self.not_applicable}na" if compact else f" +{self.not_applicable} n/a")
 
 
 @dataclass(frozen=True)
