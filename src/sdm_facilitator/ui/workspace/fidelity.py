@@ -10,13 +10,11 @@ here except through that dialog.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Label, Static
 
 from sdm_facilitator.domain.fidelity import (
@@ -27,30 +25,21 @@ from sdm_facilitator.domain.fidelity import (
     FidelityProfile,
     fidelity_profile,
 )
-from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGES
 from sdm_facilitator.export.fidelity_text import MECHANISM_HEADS, STAGE_HEADS
-from sdm_facilitator.ui.messages import MeetingEdited
 from sdm_facilitator.ui.session import MeetingSession
+from sdm_facilitator.ui.workspace.record_section import RecordSection
 from sdm_facilitator.ui.dialogs.evidence import ask_facts
 from sdm_facilitator.ui.widgets.literal import literal
 
 
-class FidelitySection(VerticalScroll, can_focus=False):
+class FidelitySection(RecordSection):
     """The step grid and the markers of the open meeting."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("r", "record_facts", "Record facts")]
 
     def __init__(self, session: MeetingSession) -> None:
-        super().__init__(classes="after-section fidelity-section")
-        self.session = session
-
-    @property
-    def meeting(self) -> Meeting:
-        return self.session.meeting
-
-    def _today(self) -> date:
-        return self.app.today()  # type: ignore[attr-defined,no-any-return]
+        super().__init__(session, classes="after-section fidelity-section")
 
     def profile(self) -> FidelityProfile:
         return fidelity_profile(self.meeting, self.session.guide, self._today())
@@ -120,15 +109,8 @@ class FidelitySection(VerticalScroll, can_focus=False):
         self.record_facts()
 
     def record_facts(self) -> None:
-        if self.session.read_only:
-            self.notify("This meeting is open read-only.", severity="warning", markup=False)
-            return
-
-        def done() -> None:
-            self.post_message(MeetingEdited())
-            self.refresh_from_meeting()
-
-        ask_facts(self.app, self.meeting, done)
+        if self._can_edit():
+            ask_facts(self.app, self.meeting, self._edited)
 
     def palette_commands(self) -> list[SystemCommand]:
         return [SystemCommand("Fidelity: record the facts the markers need",

@@ -14,16 +14,15 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Label, Static
 
 from sdm_facilitator.domain.feedback import STATEMENTS
-from sdm_facilitator.domain.meeting import OUTCOME_POINT_LABELS, Child, Meeting
+from sdm_facilitator.domain.meeting import OUTCOME_POINT_LABELS, Child
 from sdm_facilitator.domain.outcomes import point_dates, recorded_point
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.evidence_text import outcome_words
-from sdm_facilitator.ui.messages import MeetingEdited
 from sdm_facilitator.ui.session import MeetingSession
+from sdm_facilitator.ui.workspace.record_section import RecordSection
 from sdm_facilitator.ui.dialogs.evidence import ask_declined, ask_feedback, ask_outcome
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
 
@@ -42,7 +41,7 @@ class OutcomesTable(DataTable[Text]):
         section.record_outcome()
 
 
-class OutcomesSection(VerticalScroll, can_focus=False):
+class OutcomesSection(RecordSection):
     """Outcome points per child, then feedback."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -52,16 +51,8 @@ class OutcomesSection(VerticalScroll, can_focus=False):
     ]
 
     def __init__(self, session: MeetingSession) -> None:
-        super().__init__(classes="after-section outcomes-section")
-        self.session = session
+        super().__init__(session, classes="after-section outcomes-section")
         self._rows: list[tuple[int, str, date, str]] = []
-
-    @property
-    def meeting(self) -> Meeting:
-        return self.session.meeting
-
-    def _today(self) -> date:
-        return self.app.today()  # type: ignore[attr-defined,no-any-return]
 
     def compose(self) -> ComposeResult:
         yield Static("Outcomes and feedback", classes="section-title")
@@ -159,16 +150,6 @@ class OutcomesSection(VerticalScroll, can_focus=False):
         empty.update("No feedback yet. It is optional: offer it after the meeting and after each review.")
 
     # ------------------------------------------------------------ recording
-
-    def _can_edit(self) -> bool:
-        if self.session.read_only:
-            self.notify("This meeting is open read-only.", severity="warning", markup=False)
-            return False
-        return True
-
-    def _edited(self) -> None:
-        self.post_message(MeetingEdited())
-        self.refresh_from_meeting()
 
     def record_outcome(self) -> None:
         selected = self._selected_point()
