@@ -237,3 +237,20 @@ async def test_the_report_screen_draws_bars(isolated_data_dir: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query("#meetings")
+
+
+async def test_who_chose_is_recorded_with_the_family_s_choices(isolated_data_dir: Path) -> None:
+    meeting = new_meeting("fgc", "Choosing family", when=datetime(2026, 3, 20, 10, 0))
+    save_meetings(isolated_data_dir, meeting)
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_section(app, pilot, meeting.id, "prep-choices")
+        app.screen.query_one("#ch-date-by").focus()
+        await choose(pilot, 1)  # the family
+        app.screen.query_one("#ch-council").focus()
+        await choose(pilot, 2)  # no
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = reload(isolated_data_dir, meeting.id)
+    assert (saved.choices.date_chosen_by, saved.choices.venue_chosen_by) == ("family", None)
+    assert saved.choices.venue_council_building is False
