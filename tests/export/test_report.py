@@ -12,6 +12,8 @@ from functools import cache
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from export.report_fixtures import (
     CLOSE_REASONS,
@@ -268,3 +270,28 @@ def test_an_empty_report_renders_in_every_format() -> None:
 @pytest.mark.parametrize("fmt", ["table", "csv", "json", "html"])
 def test_no_typed_text_reaches_the_report(fmt: str) -> None:
     assert "Zq" not in render_report(report(), fmt)
+
+
+@st.composite
+def _meetings(draw: st.DrawFn) -> list:  # type: ignore[type-arg]
+    """Meetings built from the generator with random indexes, some closed after the meeting too."""
+    from export.report_fixtures import build
+
+    indexes = draw(st.lists(st.integers(0, 10_000), max_size=25))
+    meetings = [build(i) for i in indexes]
+    for m, reopened in zip(meetings, draw(st.lists(st.booleans(), min_size=len(meetings), max_size=len(meetings)))):
+        if reopened:
+            m.closure.closed_on = None
+    return meetings
+
+
+@given(_meetings())
+@settings(max_examples=40, deadline=None)
+def test_every_meeting_is_counted_once_in_every_marker(meetings: list) -> None:  # type: ignore[type-arg]
+    result = build_report(meetings, None, TODAY)
+    assert result.held + result.closed_before_day + result.open_not_held == result.referrals == len(meetings)
+    assert sum(result.closure_reasons.values()) == result.closed_before_day
+    assert sum(r.referrals for r in result.by_kind_context) == result.referrals
+    for tally in result.markers:
+        assert tally.met + tally.not_met + tally.not_recorded + tally.not_applicable == result.referrals
+        assert tally.percent is None or 0 <= tally.percent <= 100
