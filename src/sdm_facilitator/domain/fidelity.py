@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sdm_facilitator.domain.day_record import span_minutes
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting, Person
 from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGES
@@ -352,11 +353,8 @@ def _no_family_time_by_design(mt: Meeting, guide: Guide | None) -> bool:
 
 
 def family_time_minutes(mt: Meeting) -> int | None:
-    """Minutes of private family time, when it started and ended."""
-    start, end = mt.record.family_time_start, mt.record.family_time_end
-    if start is None or end is None:
-        return None
-    return max(0, round((end - start).total_seconds() / 60))
+    """Minutes of private family time, when it started and ended (counted as the record of the day counts)."""
+    return span_minutes(mt.record.family_time_start, mt.record.family_time_end)
 
 
 def _family_time(mt: Meeting, guide: Guide | None, _t: date) -> tuple[str, str, int | None]:
