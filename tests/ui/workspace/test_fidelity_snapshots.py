@@ -7,8 +7,6 @@ fixed clock with local time set to UTC.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,13 +18,7 @@ from sdm_facilitator.domain.meeting import StepState
 SIZES = [(100, 30), (80, 24)]
 
 
-@pytest.fixture(autouse=True)
-def utc_local_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc_local_time")
 
 
 def fidelity_meeting():  # type: ignore[no-untyped-def]
