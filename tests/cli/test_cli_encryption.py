@@ -35,6 +35,10 @@ def test_init_encrypt_then_use_the_store(capsys: pytest.CaptureFixture[str], iso
     assert is_encrypted((isolated_data_dir / "meetings" / f"{meeting_id}.toml").read_bytes())
     code, out, _ = run(capsys, "list")
     assert code == 0 and "Quillfeather family" in out
+    # Every command that reads meetings unlocks the store the same way.
+    for command in (["show", meeting_id], ["report", "--format", "json"], ["export", meeting_id, "--as", "json"]):
+        code, out, err = run(capsys, *command)
+        assert code == 0, (command, err)
     assert names_on_disk(isolated_data_dir) == []
 
 
