@@ -370,6 +370,9 @@ class HomeScreen(Screen[None]):
         self.show_closed = not self.show_closed
         self.title = "Closed meetings" if self.show_closed else "Meetings"
         self.action_refresh()
+        table = self.query_one("#meetings", DataTable)
+        if table.row_count:
+            table.focus()
 
     def action_delete_meeting(self) -> None:
         """Delete the highlighted meeting, after a question naming its family label."""
