@@ -189,9 +189,15 @@ class MeetingScreen(Screen[None]):
         self._bring_forward(section_id)
         self.call_after_refresh(self._focus_ref, focus_ref)
 
-    def _focus_ref(self, ref: str) -> None:
+    def _focus_ref(self, ref: str, tries: int = 20) -> None:
         widget = self.current_section
         if widget is None:
+            return
+        if not widget.is_mounted and tries > 0:
+            # A section shown for the first time fills its tables in its own
+            # on_mount, which may run after this refresh: wait for it, or the
+            # row for ``ref`` does not exist yet and the cursor stays on the first.
+            self.call_after_refresh(self._focus_ref, ref, tries - 1)
             return
         self._focus_into_section()
         if not ref:
