@@ -59,3 +59,8 @@ def bundled_guides_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "guides"
+
+
+def exports_dir(data_dir: Path) -> Path:
+    """Where the app writes exported papers unless told otherwise (removed with their meeting)."""
+    return data_dir / "exports"

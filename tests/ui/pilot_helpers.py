@@ -36,3 +36,12 @@ async def into_the_room(pilot: Pilot[int], app: SdmApp, meeting_id: str) -> Chai
 def screen_text(app: SdmApp) -> str:
     """Every Static's rendered text on the current screen."""
     return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+async def run_palette_command(pilot: Pilot[int], words: str) -> None:
+    """Open the command palette, type ``words`` and run the first match, as a person would."""
+    await pilot.press("ctrl+p")
+    await type_text(pilot, words)
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)

@@ -13,7 +13,14 @@ import typing
 from collections.abc import Sequence
 
 from sdm_facilitator import __version__
-from sdm_facilitator.cli import export_command, guide_commands, meeting_commands, report_command
+from sdm_facilitator.cli import (
+    data_commands,
+    encryption_commands,
+    export_command,
+    guide_commands,
+    meeting_commands,
+    report_command,
+)
 from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.paths import DATA_DIR_ENV, resolve_data_dir
 
@@ -52,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     guide_commands.register(subparsers)
     export_command.register(subparsers)
     report_command.register(subparsers)
+    encryption_commands.register(subparsers)
+    data_commands.register(subparsers)
     return parser
 
 

@@ -102,9 +102,10 @@ def _record_sent(ctx: CliContext, meeting_id: str, today: date) -> str:
     """Record today as the day the plan was sent; return one line saying what happened."""
     from sdm_facilitator.domain.plan_rules import mark_plan_sent
     from sdm_facilitator.storage.codec import CodecError
-    from sdm_facilitator.storage.store import MeetingStore, StoreError
+    from sdm_facilitator.cli.unlock import open_store
+    from sdm_facilitator.storage.store import StoreError
 
-    store = MeetingStore(ctx.data_dir)
+    store = open_store(ctx)
     try:
         opened = store.open(meeting_id)
     except (StoreError, OSError):
@@ -158,7 +159,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         _write_stdout(ctx, exported.data)
         return 0
     try:
-        write_export(output, exported.data, replace=args.force)
+        write_export(output, exported.data, replace=args.force, record_for=(ctx.data_dir, meeting.id))
     except ExportFileExists:
         raise CliError(
             f"{output} already exists; choose another name, or use --force to replace it", 1

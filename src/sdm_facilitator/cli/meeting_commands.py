@@ -33,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     lst = subparsers.add_parser("list", help="list meetings, and files that could not be read")
     lst.add_argument("--json", action="store_true", help="print JSON")
+    lst.add_argument("--closed", action="store_true", help="list the closed meetings instead of the open ones")
     lst.set_defaults(handler=run_list)
 
     show = subparsers.add_parser("show", help="print one meeting as readable text or JSON")
@@ -61,7 +62,9 @@ def parse_when(text: str) -> datetime:
 
 
 def _store(ctx: CliContext) -> MeetingStore:
-    return MeetingStore(ctx.data_dir)
+    from sdm_facilitator.cli.unlock import open_store
+
+    return open_store(ctx)
 
 
 def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -105,7 +108,9 @@ def meeting_row(meeting: Meeting, guides: GuideLibrary) -> dict[str, Any]:
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     listing = _store(ctx).list_meetings()
     guides = load_library(user_guides_dir(ctx.data_dir))
-    rows = [meeting_row(m.meeting, guides) for m in listing.meetings]
+    shown = [m for m in listing.meetings if m.meeting.closure.is_closed == args.closed]
+    hidden_closed = 0 if args.closed else len(listing.meetings) - len(shown)
+    rows = [meeting_row(m.meeting, guides) for m in shown]
     unreadable = [{"file": u.path.name, "line": u.line, "reason": u.reason} for u in listing.unreadable]
     conflicts = [{"file": c.path.name, "meeting_id": c.meeting_id, "reason": c.reason} for c in listing.conflicts]
     if args.json:
@@ -114,7 +119,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         print(to_json({"meetings": rows, "unreadable": unreadable, "conflicts": conflicts}), file=ctx.out)
         return 0
     if not rows:
-        print(f"No meetings in {ctx.data_dir}.", file=ctx.out)
+        print(f"No {'closed ' if args.closed else ''}meetings in {ctx.data_dir}.", file=ctx.out)
     else:
         header = ("ID", "FAMILY", "KIND", "STAGE", "NEXT DATE")
         table = [
@@ -124,6 +129,9 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         widths = [max(len(str(row[i])) for row in [header, *table]) for i in range(len(header))]
         for row in [header, *table]:
             print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip(), file=ctx.out)
+    if hidden_closed:
+        which = "1 closed meeting is" if hidden_closed == 1 else f"{hidden_closed} closed meetings are"
+        print(f"\n{which} not listed (see: sdm-facilitator list --closed).", file=ctx.out)
     if unreadable:
         print("\nFiles that could not be read (left untouched):", file=ctx.out)
         for u in listing.unreadable:

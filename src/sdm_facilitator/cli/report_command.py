@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import TextIO
 
 from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.cli.unlock import open_store
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
 from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.paths import user_guides_dir
-from sdm_facilitator.storage.store import MeetingStore
 
 #: Below this many files, reading is quick enough that progress would only flicker.
 PROGRESS_FROM = 50
@@ -88,7 +88,7 @@ def read_meetings(ctx: CliContext) -> tuple[list[Meeting], int, dict[str, Guide 
     """Every readable meeting, how many files could not be read, and the guides they use."""
     progress = Progress(ctx.err)
     try:
-        listing = MeetingStore(ctx.data_dir).list_meetings(progress=progress)
+        listing = open_store(ctx).list_meetings(progress=progress)
     finally:
         progress.finish()
     library = load_library(user_guides_dir(ctx.data_dir))

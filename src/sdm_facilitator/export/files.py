@@ -22,10 +22,12 @@ def default_export_dir(data_dir: Path) -> Path:
     """The user's Documents folder when there is one, else ``exports/`` in the data folder."""
     from platformdirs import user_documents_dir
 
+    from sdm_facilitator.paths import exports_dir
+
     documents = Path(user_documents_dir())
     if documents.is_dir():
         return documents
-    return data_dir / "exports"
+    return exports_dir(data_dir)
 
 
 def suggested_file_name(meeting: Meeting, kind: str, suffix: str) -> str:
@@ -33,8 +35,15 @@ def suggested_file_name(meeting: Meeting, kind: str, suffix: str) -> str:
     return f"{kind}-{meeting.id}{suffix}"
 
 
-def write_export(path: Path, data: bytes, *, replace: bool = False) -> None:
-    """Write ``data`` to ``path`` (mode 0600, atomically); refuse to replace a file unless ``replace``."""
+def write_export(
+    path: Path, data: bytes, *, replace: bool = False, record_for: tuple[Path, str] | None = None
+) -> None:
+    """Write ``data`` to ``path`` (mode 0600, atomically); refuse to replace a file unless ``replace``.
+
+    ``record_for`` (data folder, meeting id): a file written inside the data
+    folder is recorded, so deleting the meeting removes it too
+    (``storage/export_ledger.py``).
+    """
     if path.is_dir():
         raise IsADirectoryError(f"{path} is a folder; give a file name")
     if path.exists() and not replace:
@@ -42,6 +51,10 @@ def write_export(path: Path, data: bytes, *, replace: bool = False) -> None:
     if not path.parent.is_dir():
         raise FileNotFoundError(f"the folder {path.parent} does not exist")
     atomic_write_bytes(path, data, mode=0o600)
+    if record_for is not None:
+        from sdm_facilitator.storage.export_ledger import record_export
+
+        record_export(record_for[0], record_for[1], path)
 
 
 def ensure_export_dir(folder: Path) -> None:

@@ -5,6 +5,12 @@ into a readable reason) and never modifies a bad file. Writing is atomic and
 durable, refuses to overwrite a file that changed behind the app's back (it
 keeps both versions instead), and honours a per-meeting OS lock so two copies
 of the app never silently overwrite each other.
+
+In an encrypted store (``storage/keyfile.py``, ``storage/crypto.py``) file
+bytes pass through one function on the way in (``decode_file_bytes``) and one
+on the way out (``encode_file_bytes``); everything else (size limits, the
+atomic write, conflict copies, fingerprints of the bytes on disk) is the same
+for both kinds of store.
 """
 
 from __future__ import annotations
@@ -31,6 +37,9 @@ from sdm_facilitator.storage.codec import (
     nesting_problem,
     toml_structure_problem,
 )
+from sdm_facilitator.storage.conversion_state import conversion_direction
+from sdm_facilitator.storage.crypto import DamagedFile, FileCipher, is_encrypted
+from sdm_facilitator.storage.keyfile import key_file_path
 from sdm_facilitator.storage.lock import MeetingLock
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -51,6 +60,10 @@ class MeetingNotFound(StoreError):
 
 class ReadOnlyError(StoreError):
     """The meeting is open read-only (locked elsewhere, or from a newer version)."""
+
+
+class StoreLocked(StoreError):
+    """The store is encrypted and has not been unlocked with its passphrase."""
 
 
 class ConflictError(StoreError):
@@ -175,9 +188,67 @@ def parse_meeting_bytes(data: bytes, path: Path, *, allow_future: bool = True) -
 class MeetingStore:
     """Meeting files in ``data_dir/meetings``, one per meeting, named by id."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, cipher: FileCipher | None = None) -> None:
         self.data_dir = data_dir
         self.folder = meetings_dir(data_dir)
+        self.cipher = cipher
+
+    # ------------------------------------------------------------ file bytes
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether this store is (or is becoming) encrypted: its key file exists.
+
+        Checked on every use, so a store converted while this object lives is
+        never written to in clear afterwards.
+        """
+        return key_file_path(self.data_dir).exists()
+
+    @property
+    def locked(self) -> bool:
+        """Encrypted, and no data key given: nothing can be read or written."""
+        return self.cipher is None and self.encrypted
+
+    def encode_file_bytes(self, plain: bytes, record_id: str) -> bytes:
+        """The bytes to write for ``plain``: sealed in an encrypted store, as they are otherwise.
+
+        The one way out for file contents: meeting files, conflict copies, and
+        anything else the store keeps (a summary index uses ``record_id="index"``).
+        """
+        if not self.encrypted or conversion_direction(self.data_dir) == "decrypt":
+            return plain
+        if self.cipher is None:
+            raise StoreLocked("the store is encrypted and locked: unlock it with its passphrase first")
+        return self.cipher.seal(plain, record_id)
+
+    def decode_file_bytes(self, data: bytes, path: Path, expected_id: str | None = None) -> bytes:
+        """The plain bytes of a file read from disk; the one way in for file contents.
+
+        A damaged encrypted file, or a plain file where only encrypted ones
+        belong, becomes ``UnreadableMeetingError`` with a reason and nothing
+        of its content. ``expected_id`` (default: the file name, when it is a
+        meeting id) must be the id sealed into an encrypted file.
+        """
+        if not is_encrypted(data):
+            if self.encrypted and conversion_direction(self.data_dir) is None:
+                raise UnreadableMeetingError(
+                    Unreadable(
+                        path,
+                        "not encrypted, though this store is (copied in by hand or from a backup?); "
+                        "run 'sdm-facilitator encrypt' to encrypt it",
+                    )
+                )
+            return data
+        if self.cipher is None:
+            if self.encrypted:
+                raise StoreLocked("the store is encrypted and locked: unlock it with its passphrase first")
+            raise UnreadableMeetingError(Unreadable(path, "encrypted, but this data folder has no key file"))
+        if expected_id is None and is_safe_id(path.stem):
+            expected_id = path.stem
+        try:
+            return self.cipher.open(data, expected_id)
+        except DamagedFile as error:
+            raise UnreadableMeetingError(Unreadable(path, f"damaged: {error}")) from None
 
     # ------------------------------------------------------------ set-up
 
@@ -221,7 +292,7 @@ class MeetingStore:
             raise MeetingNotFound(f"no meeting file {path.name}") from None
         except OSError as error:
             raise UnreadableMeetingError(Unreadable(path, f"cannot be read: {error.strerror or error}")) from None
-        meeting, from_future = parse_meeting_bytes(data, path)
+        meeting, from_future = parse_meeting_bytes(self.decode_file_bytes(data, path), path)
         reason = None
         if from_future:
             reason = (
@@ -338,7 +409,7 @@ class MeetingStore:
         if opened.fingerprint is not None and self._changed_on_disk(opened):
             copy_path = self.conflict_copy_path(opened.meeting.id, now)
             text = meeting_to_toml(opened.meeting)
-            atomic_write_bytes(copy_path, text.encode("utf-8"))
+            atomic_write_bytes(copy_path, self.encode_file_bytes(text.encode("utf-8"), opened.meeting.id))
             raise ConflictError(
                 "The meeting file was changed outside this window since it was opened "
                 f"(another copy of the app, a sync folder or an editor). Both versions are kept: "
@@ -365,7 +436,7 @@ class MeetingStore:
         return hashlib.sha256(data).hexdigest() != opened.fingerprint.sha256
 
     def _write(self, opened: OpenMeeting) -> None:
-        data = meeting_to_toml(opened.meeting).encode("utf-8")
+        data = self.encode_file_bytes(meeting_to_toml(opened.meeting).encode("utf-8"), opened.meeting.id)
         atomic_write_bytes(opened.path, data)
         with contextlib.suppress(OSError):
             opened.fingerprint = _fingerprint(data, opened.path.stat())

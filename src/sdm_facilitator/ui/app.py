@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -62,12 +63,26 @@ class SdmApp(App[int]):
         if demo:
             self.sub_title = "demo data (fictional)"
         self.register_theme(high_contrast_theme())
+        from sdm_facilitator.ui.lock_guard import LockGuard
+
+        self.lock_guard = LockGuard(self, clock)
 
     def on_mount(self) -> None:
+        self.store.ensure()
+        if not self.lock_guard.unlock_first(self.show_home):
+            self.show_home()
+        self.lock_guard.start_watching()
+
+    def show_home(self) -> None:
         from sdm_facilitator.ui.home.home import HomeScreen
 
-        self.store.ensure()
         self.push_screen(HomeScreen())
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key press and click counts as activity for the idle lock of an encrypted store."""
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self.lock_guard.activity()
+        await super().on_event(event)
 
     def action_toggle_high_contrast(self) -> None:
         """Switch between the high-contrast theme and the usual one."""
@@ -82,9 +97,26 @@ class SdmApp(App[int]):
             "Black background, bright text, strong focus marks",
             self.action_toggle_high_contrast,
         )
+        yield SystemCommand("Where the data is", "Every folder and file the app uses (as sdm-facilitator locate)", self.action_locate)
+        if not getattr(screen, "is_lock_screen", False):
+            yield SystemCommand("Retention review", "Closed meetings past the retention period", self.action_retention)
+            if self.lock_guard.active and not getattr(screen, "blocks_quit", False):
+                yield SystemCommand("Lock now", "Back to the passphrase screen", self.lock_guard.lock)
         own = getattr(screen, "palette_commands", None)
         if callable(own):
             yield from own()
+
+    def action_locate(self) -> None:
+        """Show every path the app uses."""
+        from sdm_facilitator.ui.dialogs.locations import LocationsDialog
+
+        self.push_screen(LocationsDialog(self.data_dir))
+
+    def action_retention(self) -> None:
+        """Open the retention review."""
+        from sdm_facilitator.ui.home.retention import RetentionScreen
+
+        self.push_screen(RetentionScreen())
 
     def today(self) -> date:
         """Today's date in local time, from the app's clock."""

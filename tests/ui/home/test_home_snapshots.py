@@ -74,3 +74,37 @@ def test_new_meeting_form_with_a_message(snap_compare, isolated_data_dir: Path, 
         await still(pilot)
 
     assert snap_compare(prep_app(isolated_data_dir), terminal_size=size, run_before=run_before)
+
+
+def test_unlock_after_a_wrong_passphrase(snap_compare, isolated_data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("cryptography")
+    from privacy_helpers import make_encrypted_store, named_meeting
+
+    store, _ = make_encrypted_store(isolated_data_dir)
+    store.close(store.create(named_meeting()))
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        await pilot.press(*"wrong", "enter")
+        await pilot.app.workers.wait_for_complete()
+        await still(pilot)
+
+    assert snap_compare(prep_app(isolated_data_dir), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_retention_review(snap_compare, isolated_data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from sdm_facilitator.domain.closure import close_meeting
+
+    old, moved = new_prep_meeting("Rahman [family]"), new_prep_meeting("Jay and Mia (Taylor household)")
+    close_meeting(old, "work-finished", date(2023, 11, 20))
+    close_meeting(moved, "family-moved", date(2024, 1, 5))
+    save_meetings(isolated_data_dir, old, moved)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        pilot.app.action_retention()
+        await still(pilot)
+
+    assert snap_compare(prep_app(isolated_data_dir), terminal_size=(80, 24), run_before=run_before)

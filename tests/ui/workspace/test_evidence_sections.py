@@ -187,6 +187,9 @@ async def test_closing_a_referral_before_the_day_asks_and_can_be_undone(isolated
         assert (closed.closure.closed_on, closed.closure.reason, closed.closure.note) == (
             TODAY, "family-declined", "moved [away]")
         table = app.screen.query_one("#meetings", DataTable)
+        assert table.row_count == 0, "a closed meeting leaves the main list"
+        await pilot.press("f3")  # the closed meetings
+        await pilot.pause()
         assert "closed" in str(table.get_row_at(0)[-1])
         assert "Closed before the day on 2026-03-02: The family declined" in str(
             app.screen.query_one("#meeting-detail", Static).render())

@@ -125,6 +125,26 @@ class FirstRunScreen(Screen[str | None]):
         start_demo(self.app)
         self.dismiss("demo")
 
+    def action_encrypt(self) -> None:
+        """Make the (still empty) store encrypted, then show the recovery key once."""
+        from sdm_facilitator.ui.dialogs.encrypt_store import EncryptStoreDialog, RecoveryKeyDialog
+
+        def encrypted(result: tuple[bytes, str] | None) -> None:
+            from sdm_facilitator.storage.crypto import FileCipher
+
+            if result is None:
+                return
+            data_key, recovery = result
+            self.app.store.cipher = FileCipher(data_key)  # type: ignore[attr-defined]
+            self.app.lock_guard.start_watching()  # type: ignore[attr-defined]
+            self.app.push_screen(RecoveryKeyDialog(recovery))
+
+        self.app.push_screen(EncryptStoreDialog(self.app.data_dir), encrypted)  # type: ignore[attr-defined]
+
     def palette_commands(self) -> Iterator[SystemCommand]:
         yield SystemCommand("New meeting", "n", lambda: self.action_choose("new"))
         yield SystemCommand("Try the demo", "d: fictional meetings in a temporary folder", self.action_demo)
+        if not self.app.store.encrypted and not in_started_demo(self.app):  # type: ignore[attr-defined]
+            yield SystemCommand(
+                "Encrypt this store", "A passphrase at every start (needs the encryption extra)", self.action_encrypt
+            )

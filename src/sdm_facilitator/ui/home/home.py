@@ -1,6 +1,8 @@
 """The home screen: every meeting, newest activity first, and files that could not be read.
 
-Type to filter (or press /), Enter opens, n starts a new meeting. Files that
+Type to filter (or press /), Enter opens, n starts a new meeting. Closed
+meetings leave the list; f3 switches to them and back. Delete removes the
+highlighted meeting after a question (``ui/delete_flow.py``). Files that
 could not be read, copies of a meeting, and guide problems are listed under
 the table with their reasons: never silently hidden.
 """
@@ -112,6 +114,9 @@ class HomeScreen(Screen[None]):
         Binding("f5", "refresh", "Refresh"),
         Binding("ctrl+r", "report", "Report"),
         Binding("ctrl+k", "close_or_reopen", "Close or reopen", show=False),
+        # Not in the footer (80 columns are full); in the palette and the ? list.
+        Binding("f3", "toggle_closed", "Closed meetings", show=False),
+        Binding("delete", "delete_meeting", "Delete", show=False),
     ]
 
     def __init__(self) -> None:
@@ -119,6 +124,8 @@ class HomeScreen(Screen[None]):
         self.rows: list[Row] = []
         self.listing = StoreListing()
         self._wide: bool | None = None
+        # False: the meetings being worked on; True: the closed ones.
+        self.show_closed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -134,7 +141,7 @@ class HomeScreen(Screen[None]):
         self.title = "Meetings"
         self.action_refresh()
         self.query_one("#meetings", DataTable).focus()
-        if not self.rows and not self.listing.unreadable and not self.listing.conflicts:
+        if not self.listing.meetings and not self.listing.unreadable and not self.listing.conflicts:
             self.call_after_refresh(self.show_first_run)
 
     def on_screen_resume(self) -> None:
@@ -155,6 +162,8 @@ class HomeScreen(Screen[None]):
         self.rows = []
         for opened in self.listing.meetings:
             m = opened.meeting
+            if m.closure.is_closed != self.show_closed:
+                continue
             guide = library.get(m.guide_id) or library.for_kind(m.kind)
             self.rows.append(build_row(m, guide, today))
         self._fill_table()
@@ -217,7 +226,11 @@ class HomeScreen(Screen[None]):
             table.move_cursor(row=min(max(keep, 0), len(rows) - 1))
         table.display = bool(rows)
         empty = self.query_one("#no-meetings", Static)
-        if not self.rows:
+        if not self.rows and self.show_closed:
+            empty.update(Content("No closed meetings. Press f3 for the open ones."))
+        elif not self.rows and self.listing.meetings:
+            empty.update(Content("Every meeting is closed. Press f3 to see them, or n to start a new one."))
+        elif not self.rows:
             empty.update(Content("No meetings yet. Press n to start one."))
         elif not rows:
             empty.update(Content("No meeting matches the filter. Press Escape to clear it."))
@@ -352,6 +365,23 @@ class HomeScreen(Screen[None]):
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
 
+    def action_toggle_closed(self) -> None:
+        """Switch between the meetings being worked on and the closed ones."""
+        self.show_closed = not self.show_closed
+        self.title = "Closed meetings" if self.show_closed else "Meetings"
+        self.action_refresh()
+        table = self.query_one("#meetings", DataTable)
+        if table.row_count:
+            table.focus()
+
+    def action_delete_meeting(self) -> None:
+        """Delete the highlighted meeting, after a question naming its family label."""
+        from sdm_facilitator.ui.home.delete_flow import confirm_and_delete
+
+        row = self._current_row()
+        if row is not None:
+            confirm_and_delete(self.app, row.meeting, lambda _gone: self.action_refresh())
+
     def action_new_meeting(self) -> None:
         from sdm_facilitator.ui.home.new_meeting import NewMeetingScreen
 
@@ -380,6 +410,10 @@ class HomeScreen(Screen[None]):
         yield from binding_commands(self)
         if self.focused is not self.query_one("#filter", Input):
             yield SystemCommand("Filter the meetings", "/ (or just start typing)", self.action_filter)
+        which = "the open meetings" if self.show_closed else "the closed meetings"
+        yield SystemCommand(f"Show {which}", "f3", self.action_toggle_closed)
+        if self._current_row() is not None:
+            yield SystemCommand("Delete the highlighted meeting", "Delete key: asks first", self.action_delete_meeting)
         from sdm_facilitator.ui.home.first_run import in_started_demo
 
         if in_started_demo(self.app):

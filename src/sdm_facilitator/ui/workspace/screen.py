@@ -391,7 +391,10 @@ class MeetingScreen(Screen[None]):
             exported = export_meeting(meeting, self.session.guide, request.kind, request.fmt, request.options)
             if request.path.parent == default_export_dir(self.app.data_dir):  # type: ignore[attr-defined]
                 ensure_export_dir(request.path.parent)
-            write_export(request.path, exported.data, replace=replace)
+            write_export(
+                request.path, exported.data, replace=replace,
+                record_for=(self.app.data_dir, meeting.id),  # type: ignore[attr-defined]
+            )
         except PaperError as error:
             self.notify(str(error), title="Nothing written", severity="warning", markup=False)
             return

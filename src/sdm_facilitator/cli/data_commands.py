@@ -1,0 +1,214 @@
+"""Commands for a meeting's life and the data it leaves: ``close``, ``reopen``, ``delete``,
+``retention``, ``locate`` and ``settings``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.cli.unlock import open_store
+from sdm_facilitator.domain.closure import close_meeting, reopen_meeting
+from sdm_facilitator.domain.meeting import CLOSURE_REASON_CHOICES, CLOSURE_REASON_LABELS, Meeting
+from sdm_facilitator.domain.retention import past_retention
+from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.storage.settings import Settings, load_settings, save_settings, setting_problem
+from sdm_facilitator.storage.store import MeetingNotFound, StoreError, UnreadableMeetingError
+
+DELETE_WORD = "delete"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the subcommands about closing, retention, deletion and where data lives."""
+    close = subparsers.add_parser("close", help="close a meeting's work (it leaves the main list; reopen brings it back)")
+    close.add_argument("id", help="the meeting id (see list)")
+    close.add_argument("--reason", required=True, choices=CLOSURE_REASON_CHOICES, help="why the work ended")
+    close.add_argument("--note", help="a short note on the closing")
+    close.add_argument("--on", metavar="YYYY-MM-DD", help="the day it closed (default: today)")
+    close.set_defaults(handler=run_close)
+
+    reopen = subparsers.add_parser("reopen", help="reopen a closed meeting")
+    reopen.add_argument("id", help="the meeting id")
+    reopen.set_defaults(handler=run_reopen)
+
+    delete = subparsers.add_parser(
+        "delete", help="remove a meeting for good: its file, copies, lock, temporary files and exports in the data folder"
+    )
+    delete.add_argument("id", help="the meeting id")
+    delete.add_argument("--yes", action="store_true", help="do not ask (for scripts); an open meeting still needs it")
+    delete.set_defaults(handler=run_delete)
+
+    retention = subparsers.add_parser("retention", help="closed meetings past the retention period, for review")
+    retention.add_argument("--remove-all", action="store_true", help="remove every listed meeting (asks first)")
+    retention.add_argument("--yes", action="store_true", help="with --remove-all: do not ask")
+    retention.add_argument("--today", metavar="YYYY-MM-DD", help="count as if today were this day (to see what a policy will list)")
+    retention.add_argument("--json", action="store_true", help="print JSON")
+    retention.set_defaults(handler=run_retention)
+
+    locate = subparsers.add_parser("locate", help="print every folder and file the app uses")
+    locate.add_argument("--json", action="store_true", help="print JSON")
+    locate.set_defaults(handler=run_locate)
+
+    settings = subparsers.add_parser("settings", help="show or change the retention period and the idle lock")
+    settings.add_argument("--retention-months", type=int, metavar="N", help="months a closed meeting is kept (default 24)")
+    settings.add_argument("--idle-lock-minutes", type=int, metavar="N", help="lock an encrypted store after N idle minutes (default 15)")
+    settings.set_defaults(handler=run_settings)
+
+
+def _parse_day(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"{option}: '{one_line(text, 40)}' is not a date such as 2026-03-01") from None
+
+
+def _edit(ctx: CliContext, meeting_id: str, change) -> Meeting:  # type: ignore[no-untyped-def]
+    """Open a meeting for editing, apply ``change``, save; every failure is one line."""
+    store = open_store(ctx)
+    try:
+        opened = store.open(meeting_id)
+    except MeetingNotFound:
+        raise CliError(f"no meeting with id '{one_line(meeting_id, 80)}' in {ctx.data_dir} (see: sdm-facilitator list)") from None
+    except UnreadableMeetingError as error:
+        raise CliError(f"cannot read {one_line(str(error.unreadable))}", exit_code=1) from None
+    try:
+        change(opened.meeting)
+        store.save(opened)
+    except StoreError as error:
+        raise CliError(str(error), exit_code=1) from None
+    finally:
+        store.close(opened)
+    return opened.meeting
+
+
+def run_close(args: argparse.Namespace, ctx: CliContext) -> int:
+    on = _parse_day(args.on, "--on") if args.on else date.today()
+    meeting = _edit(ctx, args.id, lambda m: close_meeting(m, args.reason, on, args.note or ""))
+    print(f"Closed {meeting.id} on {on.isoformat()}: {CLOSURE_REASON_LABELS[args.reason]}.", file=ctx.out)
+    return 0
+
+
+def run_reopen(args: argparse.Namespace, ctx: CliContext) -> int:
+    meeting = _edit(ctx, args.id, reopen_meeting)
+    print(f"Reopened {meeting.id}.", file=ctx.out)
+    return 0
+
+
+def _read_answer(ctx: CliContext, prompt: str) -> str:
+    print(prompt, end=" ", file=ctx.err, flush=True)
+    line = ctx.stdin.readline()
+    return line.strip()
+
+
+def _delete_one(ctx: CliContext, meeting: Meeting) -> int:
+    from sdm_facilitator.storage.deletion import delete_meeting
+
+    try:
+        report = delete_meeting(open_store(ctx), meeting.id)
+    except StoreError as error:
+        raise CliError(str(error), exit_code=1) from None
+    for path, why in report.failed:
+        print(f"sdm-facilitator: could not remove {path.name}: {why}", file=ctx.err)
+    return len(report.removed)
+
+
+def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sdm_facilitator.cli.meeting_commands import load_meeting_or_fail
+
+    meeting = load_meeting_or_fail(ctx, args.id)
+    label = one_line(meeting.family_label or "(no family label)", 60)
+    if not args.yes:
+        if meeting.closure.is_closed:
+            answer = _read_answer(ctx, f"Delete the meeting for {label} ({meeting.id}) for good? [y/N]")
+            confirmed = answer.lower() in ("y", "yes")
+        else:
+            answer = _read_answer(
+                ctx, f"The meeting for {label} ({meeting.id}) is not closed. Type '{DELETE_WORD}' to remove it for good:"
+            )
+            confirmed = answer == DELETE_WORD
+        if not confirmed:
+            raise CliError("not deleted", exit_code=1)
+    removed = _delete_one(ctx, meeting)
+    print(f"Deleted the meeting for {label} ({meeting.id}): {removed} files removed from {ctx.data_dir}.", file=ctx.out)
+    print("Copies made by a sync client or a backup, and papers saved elsewhere, are not reached.", file=ctx.out)
+    return 0
+
+
+def run_retention(args: argparse.Namespace, ctx: CliContext) -> int:
+    settings, problems = load_settings(ctx.data_dir)
+    for problem in problems:
+        print(f"sdm-facilitator: {problem}", file=ctx.err)
+    today = _parse_day(args.today, "--today") if args.today else date.today()
+    listing = open_store(ctx).list_meetings()
+    items = past_retention((m.meeting for m in listing.meetings), today, settings.retention_months)
+    if args.json:
+        from sdm_facilitator.export.json_export import to_json
+
+        rows = [
+            {
+                "id": item.meeting.id,
+                "family_label": item.meeting.family_label,
+                "closed_on": item.closed_on.isoformat(),
+                "reason": item.meeting.closure.reason,
+                "due": item.due.isoformat(),
+            }
+            for item in items
+        ]
+        print(to_json({"retention_months": settings.retention_months, "past_retention": rows}), file=ctx.out)
+    elif not items:
+        print(f"No closed meeting is past the retention period ({settings.retention_months} months after closing).", file=ctx.out)
+    else:
+        print(f"Closed more than {settings.retention_months} months ago (review, then remove):", file=ctx.out)
+        for item in items:
+            reason = CLOSURE_REASON_LABELS.get(item.meeting.closure.reason or "", "no reason given")
+            print(
+                f"  {item.meeting.id}  {one_line(item.meeting.family_label, 30)}  closed {item.closed_on.isoformat()} ({reason})",
+                file=ctx.out,
+            )
+        print("Remove one with: sdm-facilitator delete ID; all of them with: sdm-facilitator retention --remove-all", file=ctx.out)
+    if not args.remove_all or not items:
+        return 0
+    if not args.yes:
+        answer = _read_answer(ctx, f"Remove all {len(items)} listed meetings for good? Type the number to confirm:")
+        if answer != str(len(items)):
+            raise CliError("nothing was removed", exit_code=1)
+    for item in items:
+        _delete_one(ctx, item.meeting)
+    print(f"Removed {len(items)} meetings.", file=ctx.out)
+    return 0
+
+
+def run_locate(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sdm_facilitator.storage.locations import data_locations, describe_locations
+
+    if args.json:
+        from sdm_facilitator.export.json_export import to_json
+
+        places = data_locations(ctx.data_dir)
+        rows = [{"what": what, "path": str(path), "exists": path.exists()} for what, path in places.items()]
+        print(to_json({"locations": rows}), file=ctx.out)
+        return 0
+    for line in describe_locations(ctx.data_dir):
+        print(line, file=ctx.out)
+    return 0
+
+
+def run_settings(args: argparse.Namespace, ctx: CliContext) -> int:
+    settings, problems = load_settings(ctx.data_dir)
+    for problem in problems:
+        print(f"sdm-facilitator: {problem}", file=ctx.err)
+    changes = {"retention_months": args.retention_months, "idle_lock_minutes": args.idle_lock_minutes}
+    changes = {name: value for name, value in changes.items() if value is not None}
+    for name, value in changes.items():
+        problem = setting_problem(name, value)
+        if problem:
+            raise CliError(f"--{name.replace('_', '-')}: {problem.split(' ', 1)[1]}")
+    if changes:
+        settings = Settings(**{**settings.__dict__, **changes})
+        try:
+            save_settings(ctx.data_dir, settings)
+        except OSError as error:
+            raise CliError(f"could not save the settings: {error.strerror or error}") from None
+    print(f"retention_months = {settings.retention_months}   (closed meetings listed for removal after this)", file=ctx.out)
+    print(f"idle_lock_minutes = {settings.idle_lock_minutes}   (an encrypted store locks after this idle time)", file=ctx.out)
+    return 0

@@ -1,0 +1,162 @@
+"""Commands that make a store encrypted or plain: ``init``, ``encrypt``, ``decrypt``, ``passphrase``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.cli.unlock import NEW_PASSPHRASE_ENV, ask_new_passphrase, unlock
+from sdm_facilitator.storage.conversion_state import clear_conversion, conversion_direction
+from sdm_facilitator.storage.store import MeetingStore, StoreError
+
+LOST_PASSPHRASE_WARNING = (
+    "Keep the passphrase, and this recovery key, somewhere safe and apart from the laptop. "
+    "Without one of them nobody (not the app's makers, not your IT team) can read these meetings again."
+)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the encryption subcommands."""
+    init = subparsers.add_parser("init", help="create the data folder (with --encrypt: an encrypted store)")
+    init.add_argument("--encrypt", action="store_true", help="encrypt every meeting file with a passphrase")
+    init.set_defaults(handler=run_init)
+
+    encrypt = subparsers.add_parser(
+        "encrypt", help="encrypt an existing store in place (safe to interrupt; run again to carry on)"
+    )
+    encrypt.set_defaults(handler=run_encrypt)
+
+    decrypt = subparsers.add_parser("decrypt", help="turn an encrypted store back into plain files, in place")
+    decrypt.add_argument("--recovery-key", action="store_true", help="unlock with the recovery key instead")
+    decrypt.set_defaults(handler=run_decrypt)
+
+    passphrase = subparsers.add_parser("passphrase", help="change the passphrase of an encrypted store")
+    passphrase.add_argument("--recovery-key", action="store_true", help="unlock with the recovery key (passphrase forgotten)")
+    passphrase.add_argument(
+        "--new-recovery-key", action="store_true", help="make a new recovery key instead (the old one stops working)"
+    )
+    passphrase.set_defaults(handler=run_passphrase)
+
+
+def _progress(out: TextIO, verb: str):  # type: ignore[no-untyped-def]
+    def show(done: int, total: int) -> None:
+        if done == total or done % 25 == 0:
+            print(f"  {verb} {done} of {total} files", file=out, flush=True)
+
+    return show
+
+
+def _print_recovery_key(ctx: CliContext, recovery: str) -> None:
+    print("\nRecovery key (shown this once; write it down or print it, and keep it apart from the laptop):", file=ctx.out)
+    print(f"\n    {recovery}\n", file=ctx.out)
+    print(LOST_PASSPHRASE_WARNING, file=ctx.out, flush=True)
+
+
+def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    store = MeetingStore(ctx.data_dir)
+    if store.encrypted:
+        print(f"{ctx.data_dir} is already an encrypted store.", file=ctx.out)
+        return 0
+    if args.encrypt and store.folder.is_dir() and any(store.folder.glob("*.toml")):
+        raise CliError("this data folder already has meetings: encrypt them in place with 'sdm-facilitator encrypt'")
+    try:
+        store.ensure()
+    except OSError as error:
+        raise CliError(f"could not create {ctx.data_dir}: {error.strerror or error}") from None
+    if not args.encrypt:
+        print(f"Data folder ready: {ctx.data_dir}", file=ctx.out)
+        return 0
+    return run_encrypt(args, ctx)
+
+
+def run_encrypt(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sdm_facilitator.storage.conversion import ConversionBlocked, encrypt_store
+    from sdm_facilitator.storage.crypto import EncryptionUnavailable, FileCipher
+    from sdm_facilitator.storage.keyfile import KeyFile
+
+    store = MeetingStore(ctx.data_dir)
+    recovery: list[str] = []
+    try:
+        if store.encrypted:
+            data_key, _ = unlock(ctx)
+            create = None
+        else:
+            passphrase = ask_new_passphrase(ctx)
+            print("Deriving the key from the passphrase (about half a second)...", file=ctx.err, flush=True)
+            key_file, data_key, recovery_text = KeyFile.create(passphrase)
+
+            def create() -> None:
+                key_file.save(ctx.data_dir)
+                recovery.append(recovery_text)
+
+        result = encrypt_store(ctx.data_dir, FileCipher(data_key), create_key_file=create, progress=_progress(ctx.err, "encrypted"))
+    except EncryptionUnavailable as error:
+        raise CliError(str(error), exit_code=1) from None
+    except ConversionBlocked as error:
+        raise CliError(f"{error}; nothing more was changed", exit_code=1) from None
+    except (OSError, StoreError) as error:
+        raise CliError(
+            f"encryption stopped ({getattr(error, 'strerror', None) or error}); every file is whole: "
+            "run 'sdm-facilitator encrypt' again to carry on",
+            exit_code=1,
+        ) from None
+    print(
+        f"The store in {ctx.data_dir} is encrypted: {result.converted} files encrypted now, "
+        f"{result.already_done} already were.",
+        file=ctx.out,
+    )
+    if recovery:
+        _print_recovery_key(ctx, recovery[0])
+    return 0
+
+
+def run_decrypt(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sdm_facilitator.storage.conversion import ConversionBlocked, decrypt_store
+    from sdm_facilitator.storage.crypto import FileCipher
+
+    store = MeetingStore(ctx.data_dir)
+    if not store.encrypted:
+        direction = conversion_direction(ctx.data_dir)
+        if direction == "decrypt":  # stopped after the key file went: every file is plain already
+            clear_conversion(ctx.data_dir)
+            print(f"The store in {ctx.data_dir} is no longer encrypted.", file=ctx.out)
+            return 0
+        if direction == "encrypt":
+            raise CliError("an encryption was interrupted before the key file was written: run 'sdm-facilitator encrypt'")
+        raise CliError("this store is not encrypted")
+    data_key, _ = unlock(ctx, recovery=args.recovery_key)
+    try:
+        result = decrypt_store(ctx.data_dir, FileCipher(data_key), progress=_progress(ctx.err, "decrypted"))
+    except ConversionBlocked as error:
+        raise CliError(str(error), exit_code=1) from None
+    except (OSError, StoreError) as error:
+        raise CliError(
+            f"decryption stopped ({getattr(error, 'strerror', None) or error}); every file is whole: "
+            "run 'sdm-facilitator decrypt' again to carry on",
+            exit_code=1,
+        ) from None
+    print(
+        f"The store in {ctx.data_dir} is no longer encrypted: {result.converted} files decrypted. "
+        "Its files are now readable by anyone who can read this folder.",
+        file=ctx.out,
+    )
+    return 0
+
+
+def run_passphrase(args: argparse.Namespace, ctx: CliContext) -> int:
+    if not MeetingStore(ctx.data_dir).encrypted:
+        raise CliError("this store is not encrypted (see: sdm-facilitator encrypt)")
+    data_key, key_file = unlock(ctx, recovery=args.recovery_key)
+    try:
+        if args.new_recovery_key:
+            renewed, recovery = key_file.with_new_recovery_key(data_key)  # type: ignore[attr-defined]
+            renewed.save(ctx.data_dir)
+            _print_recovery_key(ctx, recovery)
+            return 0
+        new = ask_new_passphrase(ctx, NEW_PASSPHRASE_ENV)
+        key_file.rewrapped(data_key, new).save(ctx.data_dir)  # type: ignore[attr-defined]
+    except OSError as error:
+        raise CliError(f"the key file could not be written ({error.strerror or error}); the old passphrase still works") from None
+    print("The passphrase is changed. The meetings were not rewritten; the recovery key still works.", file=ctx.out)
+    return 0

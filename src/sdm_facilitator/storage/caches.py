@@ -1,0 +1,42 @@
+"""Derived caches in the meetings folder, dropped when their contents must not outlive a change.
+
+A cache (such as a summary index) is a hidden file in the meetings folder that
+is neither a lock file nor a temporary file. It only repeats what the meeting
+files say and is rebuilt on the next listing, so removing it loses nothing;
+but it may repeat names. So deleting a meeting drops the caches (no summary
+of the meeting stays behind), and encrypting or decrypting a store drops them
+(no plain copy of the summaries stays in an encrypted store, and no stale
+encrypted one in a plain store). A cache written later by the store goes
+through ``MeetingStore.encode_file_bytes`` like every other file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from sdm_facilitator.storage.atomic import TEMP_MARK
+
+LOCK_SUFFIX = ".lock"
+
+
+def derived_cache_files(folder: Path) -> list[Path]:
+    """The hidden cache files in ``folder`` (not locks, not temporary files)."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.name.startswith(".") and not p.name.endswith(LOCK_SUFFIX) and TEMP_MARK not in p.name and p.is_file()
+    )
+
+
+def drop_derived_caches(folder: Path) -> list[Path]:
+    """Remove the caches; return what was removed."""
+    removed = []
+    for path in derived_cache_files(folder):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+            removed.append(path)
+    return removed

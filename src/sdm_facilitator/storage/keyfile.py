@@ -1,0 +1,328 @@
+"""The key file of an encrypted store: the data key, wrapped twice.
+
+A random 256-bit data key encrypts every file of the store. It is never
+written in clear: the key file holds it wrapped (AES-256-GCM) by
+
+- a key derived from the passphrase with Argon2id (scrypt only where the
+  installed OpenSSL has no Argon2id), with its salt and cost parameters
+  stored beside it so a later, faster laptop still derives the same key and a
+  new passphrase can use new costs;
+- a key derived from a recovery key (256 random bits shown once, when the
+  store is made encrypted), so a forgotten passphrase is not the end of the
+  data if the recovery key was kept somewhere safe.
+
+Changing the passphrase rewraps the data key; no meeting file is rewritten.
+A wrong passphrase fails the wrapping's integrity check, which is how it is
+recognised: there is no separate "passphrase hash" to attack.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import secrets
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from sdm_facilitator.storage.atomic import atomic_write_bytes
+from sdm_facilitator.storage.crypto import KEY_BYTES, NONCE_BYTES, EncryptionUnavailable, FileCipher, aesgcm
+
+KEY_FILE_NAME = "store-key.toml"
+KEY_FILE_FORMAT = 1
+SALT_BYTES = 16
+# A few words are easier to remember than a short password, and far harder to guess.
+MIN_PASSPHRASE_LENGTH = 10
+_PASSPHRASE_AD = b"sdm-facilitator data key, passphrase wrapping v1"
+_RECOVERY_AD = b"sdm-facilitator data key, recovery wrapping v1"
+_RECOVERY_INFO = b"sdm-facilitator recovery key v1"
+# Base32 without padding, in groups of four: easy to read aloud and type back.
+_RECOVERY_GROUP = 4
+
+
+class KeyFileError(Exception):
+    """The key file is missing, damaged or from a newer version."""
+
+
+class WrongPassphrase(Exception):
+    """The passphrase (or recovery key) does not unwrap the data key."""
+
+
+def key_file_path(data_dir: Path) -> Path:
+    """Where an encrypted store keeps its wrapped data key (its presence marks the store encrypted)."""
+    return data_dir / KEY_FILE_NAME
+
+
+# ---------------------------------------------------------------- key derivation
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """How a passphrase becomes a wrapping key; stored beside the wrapped key.
+
+    The defaults are RFC 9106's second recommended Argon2id setting (64 MiB,
+    4 lanes) with one more pass (4), about half a second on a 2-core machine
+    (measured by ``bench/bench_key_derivation.py``); scrypt's cost about the same.
+    """
+
+    name: str = "argon2id"
+    salt: bytes = field(default_factory=lambda: os.urandom(SALT_BYTES))
+    iterations: int = 4
+    lanes: int = 4
+    memory_kib: int = 65536
+    # scrypt only
+    log2_n: int = 17
+    r: int = 8
+    p: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        common = {"kdf": self.name, "salt": _b64(self.salt)}
+        if self.name == "argon2id":
+            return {**common, "iterations": self.iterations, "lanes": self.lanes, "memory_kib": self.memory_kib}
+        return {**common, "log2_n": self.log2_n, "r": self.r, "p": self.p}
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> KdfParams:
+        name = raw.get("kdf")
+        salt = _unb64(raw.get("salt"), "salt")
+        try:
+            if name == "argon2id":
+                return cls("argon2id", salt, int(raw["iterations"]), int(raw["lanes"]), int(raw["memory_kib"]))
+            if name == "scrypt":
+                return cls("scrypt", salt, log2_n=int(raw["log2_n"]), r=int(raw["r"]), p=int(raw["p"]))
+        except (KeyError, TypeError, ValueError):
+            raise KeyFileError("the key file's key-derivation settings are incomplete") from None
+        raise KeyFileError(f"the key file names an unknown key derivation '{name}'")
+
+
+def argon2id_available() -> bool:
+    """Argon2id needs cryptography 44+ on OpenSSL 3.2+; older builds get scrypt."""
+    try:
+        from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+    except ImportError:
+        return False
+    try:
+        Argon2id(salt=bytes(SALT_BYTES), length=32, iterations=1, lanes=1, memory_cost=8).derive(b"probe")
+    except Exception:  # UnsupportedAlgorithm on an OpenSSL without Argon2
+        return False
+    return True
+
+
+def default_kdf_params() -> KdfParams:
+    """Argon2id when available, else scrypt: both with a fresh salt."""
+    aesgcm(bytes(KEY_BYTES))  # raises EncryptionUnavailable early, with the install hint
+    return KdfParams() if argon2id_available() else KdfParams(name="scrypt")
+
+
+def derive_key(passphrase: str, params: KdfParams) -> bytes:
+    """The 32-byte wrapping key for ``passphrase`` under ``params`` (slow on purpose)."""
+    secret = passphrase.encode("utf-8")
+    try:
+        if params.name == "argon2id":
+            from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+            kdf: Any = Argon2id(
+                salt=params.salt,
+                length=KEY_BYTES,
+                iterations=params.iterations,
+                lanes=params.lanes,
+                memory_cost=params.memory_kib,
+            )
+        else:
+            from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+            kdf = Scrypt(salt=params.salt, length=KEY_BYTES, n=2**params.log2_n, r=params.r, p=params.p)
+    except ImportError:
+        raise EncryptionUnavailable() from None
+    return bytes(kdf.derive(secret))
+
+
+def _recovery_wrapping_key(recovery_secret: bytes, salt: bytes) -> bytes:
+    # The recovery key is 256 random bits, so a fast derivation is enough.
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return bytes(HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=_RECOVERY_INFO).derive(recovery_secret))
+
+
+# ---------------------------------------------------------------- recovery key text
+
+
+def format_recovery_key(secret: bytes) -> str:
+    """A recovery key as groups of four letters and digits, e.g. ``ABCD-EFGH-...``."""
+    text = base64.b32encode(secret).decode("ascii").rstrip("=")
+    return "-".join(text[i : i + _RECOVERY_GROUP] for i in range(0, len(text), _RECOVERY_GROUP))
+
+
+def parse_recovery_key(text: str) -> bytes:
+    """The secret from a typed recovery key: case, spaces and dashes do not matter."""
+    cleaned = "".join(c for c in text.upper() if c.isalnum())
+    padded = cleaned + "=" * (-len(cleaned) % 8)
+    try:
+        secret = base64.b32decode(padded)
+    except ValueError:
+        raise WrongPassphrase("that is not a recovery key (it has letters or digits a recovery key never has)") from None
+    if len(secret) != KEY_BYTES:
+        raise WrongPassphrase("that is not a whole recovery key (too short or too long)")
+    return secret
+
+
+# ---------------------------------------------------------------- the file
+
+
+@dataclass(frozen=True)
+class Wrapping:
+    """The data key sealed under one wrapping key."""
+
+    nonce: bytes
+    sealed: bytes
+
+    @classmethod
+    def make(cls, wrapping_key: bytes, data_key: bytes, ad: bytes) -> Wrapping:
+        nonce = os.urandom(NONCE_BYTES)
+        return cls(nonce, bytes(aesgcm(wrapping_key).encrypt(nonce, data_key, ad)))
+
+    def unwrap(self, wrapping_key: bytes, ad: bytes) -> bytes:
+        from cryptography.exceptions import InvalidTag
+
+        try:
+            return bytes(aesgcm(wrapping_key).decrypt(self.nonce, self.sealed, ad))
+        except InvalidTag:
+            raise WrongPassphrase("wrong passphrase") from None
+
+
+@dataclass(frozen=True)
+class KeyFile:
+    """The contents of ``store-key.toml``."""
+
+    kdf: KdfParams
+    passphrase_wrapping: Wrapping
+    recovery_salt: bytes | None = None
+    recovery_wrapping: Wrapping | None = None
+
+    # ----------------------------------------------------------- making and opening
+
+    @classmethod
+    def create(cls, passphrase: str, *, params: KdfParams | None = None) -> tuple[KeyFile, bytes, str]:
+        """A new data key wrapped by ``passphrase`` and by a new recovery key.
+
+        Returns the key file, the data key and the recovery key text (to show once).
+        """
+        params = params or default_kdf_params()
+        data_key = secrets.token_bytes(KEY_BYTES)
+        recovery_secret = secrets.token_bytes(KEY_BYTES)
+        recovery_salt = os.urandom(SALT_BYTES)
+        key_file = cls(
+            params,
+            Wrapping.make(derive_key(passphrase, params), data_key, _PASSPHRASE_AD),
+            recovery_salt,
+            Wrapping.make(_recovery_wrapping_key(recovery_secret, recovery_salt), data_key, _RECOVERY_AD),
+        )
+        return key_file, data_key, format_recovery_key(recovery_secret)
+
+    def unlock(self, passphrase: str) -> bytes:
+        """The data key, or ``WrongPassphrase``."""
+        return self.passphrase_wrapping.unwrap(derive_key(passphrase, self.kdf), _PASSPHRASE_AD)
+
+    def unlock_with_recovery_key(self, recovery_text: str) -> bytes:
+        """The data key from the recovery key, or ``WrongPassphrase``."""
+        if self.recovery_wrapping is None or self.recovery_salt is None:
+            raise WrongPassphrase("this store has no recovery key")
+        secret = parse_recovery_key(recovery_text)
+        try:
+            return self.recovery_wrapping.unwrap(_recovery_wrapping_key(secret, self.recovery_salt), _RECOVERY_AD)
+        except WrongPassphrase:
+            raise WrongPassphrase("wrong recovery key") from None
+
+    def rewrapped(self, data_key: bytes, new_passphrase: str, *, params: KdfParams | None = None) -> KeyFile:
+        """The same data key under a new passphrase (fresh salt); the recovery wrapping is kept."""
+        params = params or replace(self.kdf, salt=os.urandom(SALT_BYTES))
+        return replace(self, kdf=params, passphrase_wrapping=Wrapping.make(derive_key(new_passphrase, params), data_key, _PASSPHRASE_AD))
+
+    def with_new_recovery_key(self, data_key: bytes) -> tuple[KeyFile, str]:
+        """The same data key with a new recovery key (the old one stops working); returns its text."""
+        secret = secrets.token_bytes(KEY_BYTES)
+        salt = os.urandom(SALT_BYTES)
+        wrapping = Wrapping.make(_recovery_wrapping_key(secret, salt), data_key, _RECOVERY_AD)
+        return replace(self, recovery_salt=salt, recovery_wrapping=wrapping), format_recovery_key(secret)
+
+    # ----------------------------------------------------------- file format
+
+    def to_toml(self) -> str:
+        doc: dict[str, Any] = {
+            "format": KEY_FILE_FORMAT,
+            "note": "The wrapped key of an encrypted sdm-facilitator store. Without it, and without "
+            "the passphrase or the recovery key, the meetings cannot be read by anyone.",
+            "cipher": "AES-256-GCM",
+            "passphrase": {
+                **self.kdf.to_dict(),
+                "nonce": _b64(self.passphrase_wrapping.nonce),
+                "wrapped_key": _b64(self.passphrase_wrapping.sealed),
+            },
+        }
+        if self.recovery_wrapping is not None and self.recovery_salt is not None:
+            doc["recovery"] = {
+                "kdf": "hkdf-sha256",
+                "salt": _b64(self.recovery_salt),
+                "nonce": _b64(self.recovery_wrapping.nonce),
+                "wrapped_key": _b64(self.recovery_wrapping.sealed),
+            }
+        return tomli_w.dumps(doc)
+
+    @classmethod
+    def from_toml(cls, text: str) -> KeyFile:
+        try:
+            raw = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            raise KeyFileError("the key file is damaged (not valid TOML)") from None
+        if raw.get("format") != KEY_FILE_FORMAT:
+            raise KeyFileError(f"the key file has format {raw.get('format')!r}; this version reads {KEY_FILE_FORMAT}")
+        pp = raw.get("passphrase")
+        if not isinstance(pp, dict):
+            raise KeyFileError("the key file has no passphrase wrapping")
+        wrapping = Wrapping(_unb64(pp.get("nonce"), "nonce"), _unb64(pp.get("wrapped_key"), "wrapped_key"))
+        rec = raw.get("recovery")
+        if isinstance(rec, dict):
+            return cls(
+                KdfParams.from_dict(pp),
+                wrapping,
+                _unb64(rec.get("salt"), "recovery salt"),
+                Wrapping(_unb64(rec.get("nonce"), "recovery nonce"), _unb64(rec.get("wrapped_key"), "recovery key")),
+            )
+        return cls(KdfParams.from_dict(pp), wrapping)
+
+    def save(self, data_dir: Path) -> None:
+        """Write the key file atomically (mode 0600): a crash leaves the old or the new one."""
+        atomic_write_bytes(key_file_path(data_dir), self.to_toml().encode("utf-8"))
+
+    @classmethod
+    def load(cls, data_dir: Path) -> KeyFile:
+        path = key_file_path(data_dir)
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except FileNotFoundError:
+            raise KeyFileError(f"this store has no key file ({path.name})") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise KeyFileError(f"the key file {path.name} cannot be read ({type(error).__name__})") from None
+        return cls.from_toml(text)
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(value: object, what: str) -> bytes:
+    if not isinstance(value, str):
+        raise KeyFileError(f"the key file is damaged ({what} missing)")
+    try:
+        return base64.b64decode(value, validate=True)
+    except ValueError:
+        raise KeyFileError(f"the key file is damaged ({what} is not base64)") from None
+
+
+def unlock_cipher(data_dir: Path, passphrase: str) -> FileCipher:
+    """The store's file cipher from its passphrase (``WrongPassphrase``, ``KeyFileError``)."""
+    return FileCipher(KeyFile.load(data_dir).unlock(passphrase))

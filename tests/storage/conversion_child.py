@@ -1,0 +1,20 @@
+"""Child process for the conversion kill test: ``python conversion_child.py DATA_DIR encrypt|decrypt``.
+
+Runs the real command with cheap key derivation (the parent kills it at a
+random moment, so it must not spend its time deriving keys).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from privacy_helpers import cheap_params
+from sdm_facilitator.cli import main
+from sdm_facilitator.storage import keyfile
+
+if __name__ == "__main__":
+    keyfile.default_kdf_params = cheap_params  # type: ignore[assignment]
+    sys.exit(main(["--data-dir", sys.argv[1], sys.argv[2]]))

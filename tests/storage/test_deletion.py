@@ -1,0 +1,94 @@
+"""Deleting a meeting removes every file of it, and no byte of its names stays under the data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from privacy_helpers import FIXTURE_NAMES, named_meeting, names_on_disk
+from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.paths import exports_dir
+from sdm_facilitator.storage.atomic import temp_path_for
+from sdm_facilitator.storage.codec import meeting_to_toml
+from sdm_facilitator.storage.deletion import delete_meeting, files_of_meeting
+from sdm_facilitator.storage.export_ledger import exports_of, record_export
+from sdm_facilitator.storage.store import MeetingNotFound, MeetingStore, StoreError
+
+
+def _store_with_traces(data_dir: Path) -> tuple[MeetingStore, Meeting, Meeting]:
+    """A meeting with a conflict copy, a stray copy, a crashed save's temp file, a lock and an export."""
+    store = MeetingStore(data_dir)
+    store.ensure()
+    doomed, kept = named_meeting(), Meeting(kind="fgc", family_label="Other family")
+    for meeting in (doomed, kept):
+        store.close(store.create(meeting))
+    text = meeting_to_toml(doomed).encode()
+    store.conflict_copy_path(doomed.id).write_bytes(text)
+    (store.folder / "copied from a sync folder.toml").write_bytes(text)
+    temp = temp_path_for(store.path_for(doomed.id))
+    temp.write_bytes(text[: len(text) // 2])
+    store.close(store.open(doomed.id))  # leaves its lock file
+    paper = exports_dir(data_dir) / "plan for the family.md"
+    paper.parent.mkdir(parents=True)
+    paper.write_text("The plan for Ottoline, agreed by Marguerite Vantablack")
+    assert record_export(data_dir, doomed.id, paper)
+    # A derived cache (a summary index) that repeats the family label.
+    (store.folder / ".summary-index.json").write_text('{"rows": [{"family_label": "Quillfeather family"}]}')
+    return store, doomed, kept
+
+
+def test_delete_leaves_no_trace_of_the_names(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    store, doomed, kept = _store_with_traces(data_dir)
+    assert {name for _, name in names_on_disk(data_dir)} == set(FIXTURE_NAMES)
+    kept_bytes = store.path_for(kept.id).read_bytes()
+    files = files_of_meeting(store, doomed.id)
+    assert len(files) == 7  # file, two copies, temp file, export, cache, lock
+    report = delete_meeting(store, doomed.id)
+    assert sorted(report.removed) == sorted(files) and not report.failed
+    assert names_on_disk(data_dir) == []
+    assert exports_of(data_dir, doomed.id) == []
+    assert not any(doomed.id in p.name for p in store.folder.iterdir())
+    assert [m.meeting.id for m in store.list_meetings().meetings] == [kept.id]
+    assert store.path_for(kept.id).read_bytes() == kept_bytes
+
+
+def test_an_export_outside_the_data_folder_is_not_recorded(tmp_path: Path) -> None:
+    outside = tmp_path / "Desktop" / "plan.md"
+    outside.parent.mkdir()
+    outside.write_text("x")
+    assert not record_export(tmp_path / "data", "m1", outside)
+    assert exports_of(tmp_path / "data", "m1") == []
+
+
+def test_delete_refused_while_open_elsewhere_and_nothing_removed(tmp_path: Path) -> None:
+    store, doomed, _ = _store_with_traces(tmp_path / "data")
+    held = store.open(doomed.id)
+    before = sorted(p for p in (tmp_path / "data").rglob("*") if p.is_file())
+    with pytest.raises(StoreError, match="open in sdm-facilitator"):
+        delete_meeting(MeetingStore(store.data_dir), doomed.id)
+    store.close(held)
+    assert sorted(p for p in (tmp_path / "data").rglob("*") if p.is_file()) == before
+
+
+def test_delete_unknown_meeting(tmp_path: Path) -> None:
+    store = MeetingStore(tmp_path / "data")
+    store.ensure()
+    with pytest.raises(MeetingNotFound):
+        delete_meeting(store, "20260101-00000000")
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX only")
+def test_delete_in_an_encrypted_store(tmp_path: Path) -> None:
+    pytest.importorskip("cryptography")
+    from privacy_helpers import make_encrypted_store
+
+    store, _ = make_encrypted_store(tmp_path / "data")
+    doomed = named_meeting()
+    opened = store.create(doomed)
+    store.save(opened)
+    store.close(opened)
+    delete_meeting(store, doomed.id)
+    assert list(store.folder.glob("*.toml")) == []
