@@ -6,6 +6,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -143,24 +144,17 @@ def test_permission_error_is_not_retried_off_windows(tmp_path: Path, monkeypatch
     assert not _temp_files(tmp_path)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="pid liveness check is POSIX only")
-def test_stale_temp_files_removed_live_writers_kept(tmp_path: Path) -> None:
-    dead = subprocess.Popen([sys.executable, "-c", "pass"])
-    dead.wait()
-    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    try:
-        dead_tmp = tmp_path / f".a.toml{TEMP_MARK}{dead.pid}-0001"
-        live_tmp = tmp_path / f".b.toml{TEMP_MARK}{alive.pid}-0002"
-        mine = tmp_path / f".c.toml{TEMP_MARK}{os.getpid()}-0003"
-        garbage_pid = tmp_path / f".d.toml{TEMP_MARK}notapid-0004"
-        old_live = tmp_path / f".e.toml{TEMP_MARK}{alive.pid}-0005"
-        meeting = tmp_path / "m.toml"
-        for p in (dead_tmp, live_tmp, mine, garbage_pid, old_live, meeting):
-            p.write_bytes(b"personal data")
-        os.utime(old_live, (1_000_000, 1_000_000))
-        removed = remove_stale_temp_files(tmp_path)
-        assert sorted(removed) == sorted([dead_tmp, garbage_pid, old_live])
-        assert live_tmp.exists() and mine.exists() and meeting.exists()
-    finally:
-        alive.kill()
-        alive.wait()
+def test_stale_temp_files_removed_by_age_and_exact_name(tmp_path: Path) -> None:
+    old = time.time() - 3600
+    stale = tmp_path / f".a.toml{TEMP_MARK}12345-0123abcd"
+    fresh = tmp_path / f".b.toml{TEMP_MARK}12345-89abcdef"
+    garbage_pid = tmp_path / f".d.toml{TEMP_MARK}notapid-0004"
+    not_a_meeting = tmp_path / f".e.txt{TEMP_MARK}12345-0123abcd"
+    meeting = tmp_path / "m.toml"
+    for p in (stale, fresh, garbage_pid, not_a_meeting, meeting):
+        p.write_bytes(b"personal data")
+    for p in (stale, garbage_pid, not_a_meeting):
+        os.utime(p, (old, old))
+    removed = remove_stale_temp_files(tmp_path)
+    assert removed == [stale]
+    assert fresh.exists() and garbage_pid.exists() and not_a_meeting.exists() and meeting.exists()

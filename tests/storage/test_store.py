@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import stat
 import sys
 from pathlib import Path
@@ -72,7 +73,7 @@ def write_raw(store: MeetingStore, name: str, data: bytes) -> Path:
         (b'id = "x"\nkind = \xff\xfe\n', "not valid UTF-8 text", 2),
         (b'id = "x"\nkind = "fgc"\n[[children]]\nage = "ten"\n', "children[0].age: expected a whole number", None),
         (b"a = " + b"[" * 5000 + b"]" * 5000 + b"\n", "not valid TOML", None),
-        (b'id = "x"\nkind = "fgc"\nn = ' + b"9" * 5000 + b"\n", "not valid TOML", None),
+        (b'id = "x"\nkind = "fgc"\nn = ' + b"9" * 5000 + b"\n", "n: a number with more than 4,300 digits; expected a whole number", 3),
         (b"", "id: missing", None),
     ],
 )
@@ -165,11 +166,21 @@ def test_unreadable_open_raises(store: MeetingStore) -> None:
         store.open("20260101-aaaaaaaa")
 
 
-def test_stale_temp_files_are_removed_on_start(store: MeetingStore) -> None:
-    leftover = store.folder / ".x.toml.tmp-999999999-abcd"
+def test_only_the_stores_own_old_temp_files_are_removed_on_start(store: MeetingStore) -> None:
+    """Start-up cleanup removes a crashed writer's leftovers and nothing a person or another computer owns."""
+    long_ago = time.time() - 3600
+    leftover = store.folder / ".x.toml.tmp-999999999-abcd0123"
     leftover.write_text("personal data")
-    mine = store.folder / f".y.toml.tmp-{os.getpid()}-abcd"
-    mine.write_text("in progress")
+    os.utime(leftover, (long_ago, long_ago))
+    persons_own = store.folder / ".notes.tmp-backup"
+    persons_own.write_text("my own file")
+    os.utime(persons_own, (long_ago, long_ago))
+    looks_close = store.folder / ".y.toml.tmp-12-notours"
+    looks_close.write_text("someone else's")
+    os.utime(looks_close, (long_ago, long_ago))
+    # A save in progress on another computer sharing the folder: its pid means nothing here.
+    fresh_from_elsewhere = store.folder / ".z.toml.tmp-999999998-0123abcd"
+    fresh_from_elsewhere.write_text("in progress")
     removed = store.ensure()
-    assert leftover in removed and not leftover.exists()
-    assert mine.exists()
+    assert removed == [leftover] and not leftover.exists()
+    assert persons_own.exists() and looks_close.exists() and fresh_from_elsewhere.exists()
