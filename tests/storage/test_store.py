@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
-import time
 import stat
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.storage.atomic import HOST_TAG
 from sdm_facilitator.storage.codec import meeting_to_toml
 from sdm_facilitator.storage.store import (
     BOM,
@@ -166,21 +167,19 @@ def test_unreadable_open_raises(store: MeetingStore) -> None:
         store.open("20260101-aaaaaaaa")
 
 
-def test_only_the_stores_own_old_temp_files_are_removed_on_start(store: MeetingStore) -> None:
-    """Start-up cleanup removes a crashed writer's leftovers and nothing a person or another computer owns."""
+def test_only_the_stores_own_stale_temp_files_are_removed_on_start(store: MeetingStore) -> None:
+    """Start-up cleanup removes crashed writers' leftovers and nothing a person or another computer owns."""
     long_ago = time.time() - 3600
-    leftover = store.folder / ".x.toml.tmp-999999999-abcd0123"
-    leftover.write_text("personal data")
-    os.utime(leftover, (long_ago, long_ago))
+    crashed_here = store.folder / f".x.toml.tmp-{HOST_TAG}-999999999-abcd0123"
+    old_from_elsewhere = store.folder / ".w.toml.tmp-ffffff-12-abcd0123"
     persons_own = store.folder / ".notes.tmp-backup"
-    persons_own.write_text("my own file")
-    os.utime(persons_own, (long_ago, long_ago))
     looks_close = store.folder / ".y.toml.tmp-12-notours"
-    looks_close.write_text("someone else's")
-    os.utime(looks_close, (long_ago, long_ago))
     # A save in progress on another computer sharing the folder: its pid means nothing here.
-    fresh_from_elsewhere = store.folder / ".z.toml.tmp-999999998-0123abcd"
-    fresh_from_elsewhere.write_text("in progress")
+    fresh_from_elsewhere = store.folder / ".z.toml.tmp-ffffff-999999998-0123abcd"
+    for path in (crashed_here, old_from_elsewhere, persons_own, looks_close, fresh_from_elsewhere):
+        path.write_text("data")
+    for path in (old_from_elsewhere, persons_own, looks_close):
+        os.utime(path, (long_ago, long_ago))
     removed = store.ensure()
-    assert removed == [leftover] and not leftover.exists()
+    assert sorted(removed) == sorted([crashed_here, old_from_elsewhere])
     assert persons_own.exists() and looks_close.exists() and fresh_from_elsewhere.exists()

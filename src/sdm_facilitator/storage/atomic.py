@@ -4,17 +4,19 @@ A coordinator's laptop can die at any instant. Writing a temporary file in
 the same folder, flushing it to disk, renaming it over the original and then
 flushing the folder means a crash leaves either the old or the new complete
 file, never a half-written one. The temporary file's name follows one exact
-pattern (hidden, the target's name, ``.tmp-``, the writer's process id and a
-random part) so a later start removes only its own leftovers, which hold
+pattern (hidden, the target's name, ``.tmp-``, a mark of the computer, the
+writer's process id and a random part) so a later start removes only its own leftovers, which hold
 personal data, and nothing a person or another program put there.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import secrets
+import socket
 import stat as stat_module
 import sys
 import time
@@ -24,9 +26,17 @@ TEMP_MARK = ".tmp-"
 _WINDOWS_REPLACE_RETRIES = 20
 
 
+def _host_tag() -> str:
+    """A short mark of this computer, so a process id in a temp name is only trusted here."""
+    return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:6]
+
+
+HOST_TAG = _host_tag()
+
+
 def temp_path_for(path: Path) -> Path:
-    """A fresh temporary name next to ``path``: hidden, with pid and random part."""
-    return path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
+    """A fresh temporary name next to ``path``: hidden, with computer, pid and random part."""
+    return path.with_name(f".{path.name}{TEMP_MARK}{HOST_TAG}-{os.getpid()}-{secrets.token_hex(4)}")
 
 
 def fsync_dir(folder: Path) -> None:
@@ -88,8 +98,11 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> OSError | 
     return None
 
 
-# Exactly the names ``temp_path_for`` makes: ".<meeting file>.toml.tmp-<pid>-<8 hex>".
-_OWN_TEMP_NAME = re.compile(r"\.[^/\\]+\.toml" + re.escape(TEMP_MARK) + r"[0-9]+-[0-9a-f]{8}")
+# Exactly the names ``temp_path_for`` makes:
+# ".<meeting file>.toml.tmp-<computer>-<pid>-<8 hex>".
+_OWN_TEMP_NAME = re.compile(
+    r"\.[^/\\]+\.toml" + re.escape(TEMP_MARK) + r"(?P<host>[0-9a-f]{6})-(?P<pid>[0-9]+)-[0-9a-f]{8}"
+)
 #: A save takes milliseconds; a temp file this old belongs to a writer that is gone,
 #: even one on another computer sharing the folder (whose process ids mean nothing here).
 STALE_AFTER_SECONDS = 300.0
@@ -100,6 +113,31 @@ def is_own_temp_file(name: str) -> bool:
     return _OWN_TEMP_NAME.fullmatch(name) is not None
 
 
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":  # pragma: no cover - no cheap check; rely on age
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists but not ours to signal, or unknown: keep the file
+    return True
+
+
+def _writer_gone(name: str, age_seconds: float, max_age_seconds: float) -> bool:
+    """Whether the writer of own temp file ``name`` is certainly gone."""
+    match = _OWN_TEMP_NAME.fullmatch(name)
+    if match is None:
+        return False
+    if age_seconds > max_age_seconds:
+        return True
+    # A process id is only meaningful on the computer that wrote the file.
+    return match.group("host") == HOST_TAG and not _pid_alive(int(match.group("pid")))
+
+
 def remove_stale_temp_files(folder: Path, max_age_seconds: float = STALE_AFTER_SECONDS) -> list[Path]:
     """Delete temporary files left by crashed writers; return what was removed.
 
@@ -107,7 +145,8 @@ def remove_stale_temp_files(folder: Path, max_age_seconds: float = STALE_AFTER_S
     store's own: a file a person named ``.notes.tmp-old`` is theirs, and a
     fresh temp file may be a save in progress on another computer sharing the
     folder. So a file is removed only when its name is exactly the store's
-    pattern and it is older than ``max_age_seconds``.
+    pattern and it is older than ``max_age_seconds`` or was written on this
+    computer by a process that no longer runs.
     """
     removed: list[Path] = []
     if not folder.is_dir():
@@ -118,7 +157,7 @@ def remove_stale_temp_files(folder: Path, max_age_seconds: float = STALE_AFTER_S
             continue
         with contextlib.suppress(OSError):
             info = entry.lstat()
-            if stat_module.S_ISREG(info.st_mode) and now - info.st_mtime > max_age_seconds:
+            if stat_module.S_ISREG(info.st_mode) and _writer_gone(entry.name, now - info.st_mtime, max_age_seconds):
                 entry.unlink()
                 removed.append(entry)
     return removed
