@@ -125,7 +125,6 @@ def text_problem(text: str) -> LimitProblem | None:
         raw_dots_per_line > MAX_DOTS_PER_LINE
         or text.count(".") > MAX_DOTTED_PARTS
         or raw_values > MAX_VALUES
-        or _LONG_NUMBER.search(text) is not None
     )
     if not needs_scan:
         return None
@@ -133,20 +132,29 @@ def text_problem(text: str) -> LimitProblem | None:
     for number, line in enumerate(bare.split("\n"), 1):
         if line.count(".") > MAX_DOTS_PER_LINE:
             return LimitProblem(f"a key or table name has more than {MAX_DOTS_PER_LINE} dotted parts", number)
-    long_number = _LONG_NUMBER.search(bare)
-    if long_number is not None:
-        number = bare.count("\n", 0, long_number.start()) + 1
-        key = key_on_line(text, number)
-        return LimitProblem(
-            f"a number with more than {MAX_INT_DIGITS:,} digits; expected a whole number such as 7",
-            number,
-            key,
-        )
     if bare.count(".") > MAX_DOTTED_PARTS:
         return LimitProblem(f"more than {MAX_DOTTED_PARTS:,} dotted key parts in one file; a meeting needs far fewer")
     if bare.count("=") + bare.count(",") > MAX_VALUES:
         return LimitProblem(f"more than {MAX_VALUES:,} values in one file; a meeting needs far fewer")
     return None
+
+
+def long_number_problem(text: str) -> LimitProblem | None:
+    """The field and line of a number too long for Python to read, or None.
+
+    Only called once the parser has refused the file (such a number cannot be
+    written by the app, only dropped in), so ordinary loads never pay for it.
+    """
+    bare = outside_strings(text)
+    long_number = _LONG_NUMBER.search(bare)
+    if long_number is None:
+        return None
+    line = bare.count("\n", 0, long_number.start()) + 1
+    return LimitProblem(
+        f"a number with more than {MAX_INT_DIGITS:,} digits; expected a whole number such as 7",
+        line,
+        key_on_line(text, line),
+    )
 
 
 # ---------------------------------------------------------------- parsed data

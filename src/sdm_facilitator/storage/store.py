@@ -29,7 +29,14 @@ from sdm_facilitator.storage.codec import (
 )
 from sdm_facilitator.storage.files import NotARegularFile, make_private_folder, read_regular_file
 from sdm_facilitator.storage.folder_safety import FolderProblem, describe_problems, folder_problems
-from sdm_facilitator.storage.limits import MAX_FILE_BYTES, data_problem, key_on_line, size_problem, text_problem
+from sdm_facilitator.storage.limits import (
+    MAX_FILE_BYTES,
+    data_problem,
+    key_on_line,
+    long_number_problem,
+    size_problem,
+    text_problem,
+)
 from sdm_facilitator.storage.lock import MeetingLock
 
 BOM = b"\xef\xbb\xbf"
@@ -164,6 +171,11 @@ def parse_meeting_bytes(data: bytes, path: Path, *, allow_future: bool = True) -
         raise UnreadableMeetingError(Unreadable(path, "not valid TOML: nested too deeply")) from None
     except (ValueError, MemoryError, OverflowError) as error:
         # e.g. an integer with more digits than Python will convert.
+        too_long = long_number_problem(text)
+        if too_long is not None:
+            raise UnreadableMeetingError(
+                Unreadable(path, f"{too_long.field or 'a value'}: {too_long.message}", too_long.line)
+            ) from None
         raise UnreadableMeetingError(
             Unreadable(path, f"not valid TOML: a value is too large to read ({type(error).__name__})")
         ) from None
