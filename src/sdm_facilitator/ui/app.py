@@ -6,6 +6,8 @@ the app on any data folder and everything follows.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -57,17 +59,63 @@ class SdmApp(App[int]):
         # Every "now" in the UI comes from here, so tests and snapshots can fix time.
         self.clock = clock
         self.demo = demo
-        self.store = MeetingStore(data_dir)
-        self.library = library if library is not None else load_library(user_guides_dir(data_dir))
+        self.store = MeetingStore(data_dir, (user_guides_dir(data_dir),))
+        if library is None:
+            # Guides from a folder other users can change are not trusted: they could
+            # replace a bundled guide. The folder is checked again, with a banner, on mount.
+            trusted = not self.store.folder_problems()
+            library = load_library(user_guides_dir(data_dir) if trusted else None)
+        self.library = library
         if demo:
             self.sub_title = "demo data (fictional)"
         self.register_theme(high_contrast_theme())
 
-    def on_mount(self) -> None:
-        from sdm_facilitator.ui.home.home import HomeScreen
+    async def on_mount(self) -> None:
+        from sdm_facilitator.ui.startup import folder_read_only_reason, install_exit_signals, meeting_in_family_time
 
-        self.store.ensure()
-        self.push_screen(HomeScreen())
+        read_only = folder_read_only_reason(self.store)
+        if read_only:
+            self.store.refuse_writes(read_only)
+        install_exit_signals(self, self.on_exit_signal)
+        # A restart during private family time goes straight back to the privacy screen.
+        await self.restore_screens(meeting_in_family_time(self.store), family_time=True)
+
+    async def restore_screens(self, meeting_id: str | None = None, *, family_time: bool = False) -> None:
+        """The home screen, then ``meeting_id`` open, then its privacy screen while family time runs.
+
+        One batch of screen changes: nothing in between (the meetings list,
+        the workspace with names and notes) is ever drawn. Used at start and
+        when the screens are rebuilt after an unexpected error.
+        """
+        from sdm_facilitator.domain import meeting_clock as mc
+        from sdm_facilitator.ui.home.home import HomeScreen
+        from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
+
+        with self.batch_update():
+            while len(self.screen_stack) > 1:
+                await self.pop_screen()
+            await self.push_screen(HomeScreen())
+            if meeting_id is None:
+                return
+            self.open_meeting(meeting_id)
+            session = getattr(self.screen, "session", None)
+            if (
+                family_time
+                and session is not None
+                and session.meeting.id == meeting_id
+                and mc.family_time_running(session.meeting)
+            ):
+                await self.push_screen(FamilyTimeScreen(session))
+
+    def on_exit_signal(self) -> None:
+        """SIGHUP or SIGTERM arrived: save and exit once the keys already received are handled."""
+        self.call_later(self.save_and_exit)
+
+    async def save_and_exit(self) -> None:
+        """The terminal closed or the system is shutting down: save everything, then exit cleanly."""
+        await self._let_typing_land()
+        self.flush_all()
+        self.exit(return_code=0)
 
     def action_toggle_high_contrast(self) -> None:
         """Switch between the high-contrast theme and the usual one."""
@@ -160,6 +208,7 @@ class SdmApp(App[int]):
         if isinstance(self.screen, Confirm) and self.screen.id == QUIT_QUESTION_ID:
             self.exit()
             return
+        await self._let_typing_land()
         problems = self.flush_all()
         for screen in self.screen_stack:  # a dialog may sit under its own "discard?" question
             unsaved_text = getattr(screen, "unsaved_text", None)
@@ -177,6 +226,21 @@ class SdmApp(App[int]):
         question = Confirm("Quit and lose what is not saved?", "\n".join(problems), yes="Quit anyway", no="Stay")
         question.id = QUIT_QUESTION_ID
         self.push_screen(question, answered)
+
+    async def _let_typing_land(self) -> None:
+        """Wait until keys typed just before ctrl+q have reached the field they were typed into.
+
+        ctrl+q is handled by the app as soon as it arrives, but the keys before
+        it in the same burst (type-ahead, a paste) are still queued at the
+        focused field. A callback queued behind them runs once they are in.
+        """
+        focused = self.screen.focused
+        if focused is None:
+            return
+        landed = asyncio.Event()
+        focused.call_later(landed.set)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(landed.wait(), timeout=1.0)
 
     def action_help_keys(self) -> None:
         """Show every key of the current screen."""
