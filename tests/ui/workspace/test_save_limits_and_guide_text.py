@@ -10,8 +10,8 @@ from textual.widgets import Static, TextArea
 from app_helpers import FakeClock, reload, save_meetings
 from sdm_facilitator.guides.loader import GuideLibrary
 from sdm_facilitator.ui.app import SdmApp
-from sdm_facilitator.ui.workspace.screen import MeetingScreen
 from ui.workspace.prep_fixtures import GUIDE_ID, new_prep_meeting, prep_app, prep_guide, prep_library
+from ui.workspace.test_preparation import go_to, open_only_meeting
 
 
 async def test_pasting_more_than_a_meeting_file_holds_is_refused_and_kept_on_screen(isolated_data_dir: Path) -> None:
@@ -19,13 +19,8 @@ async def test_pasting_more_than_a_meeting_file_holds_is_refused_and_kept_on_scr
     save_meetings(isolated_data_dir, meeting)
     app = prep_app(isolated_data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen)
-        screen.show_section("prep-referral")
-        await pilot.pause()
+        screen = await open_only_meeting(pilot)
+        await go_to(pilot, screen, "prep-referral")
         worries = screen.query_one("#ref-worries", TextArea)
         worries.focus()
         pasted = "worry " * (800 * 1024)  # about 4.7 MB
@@ -51,13 +46,8 @@ async def test_a_control_character_in_guide_text_is_shown_visibly_not_sent_to_th
     save_meetings(isolated_data_dir, meeting)
     app = SdmApp(data_dir=isolated_data_dir, library=library, clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen)
-        screen.show_section("prep-steps")
-        await pilot.pause()
+        screen = await open_only_meeting(pilot)
+        await go_to(pilot, screen, "prep-steps")
         shown = "\n".join(str(s.content) for s in screen.query(Static))
         assert "Ring␇ the bell" in shown and "Why␛[31m red" in shown and "tip⟨U+202E⟩" in shown
         assert "\x07" not in shown and "\x1b" not in shown and "\u202e" not in shown
