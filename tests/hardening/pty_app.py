@@ -81,22 +81,33 @@ class PtyApp:
         with self._lock:
             return len(self.output)
 
-    def wait_for(self, needle: str, timeout: float = 20.0, since: int = 0) -> None:
-        """Wait until ``needle`` has been drawn (escape sequences and spaces ignored).
+    def appeared(self, needle: str | re.Pattern[str], timeout: float = 60.0, since: int = 0) -> bool:
+        """Whether ``needle`` is drawn within ``timeout`` (escape sequences and spaces ignored).
+
+        A compiled pattern is searched in the drawn text as it is, spaces included.
 
         With ``since`` (from ``mark``), only what was drawn after that counts.
+        The timeouts are long because a loaded machine can be very slow.
         """
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self._lock:
                 raw = bytes(self.output[since:])
             drawn = _ESCAPES.sub(b"", raw).decode("utf-8", "replace")
-            if needle in drawn.replace(" ", "") or needle in drawn:
-                return
+            if isinstance(needle, re.Pattern):
+                if needle.search(drawn):
+                    return True
+            elif needle in drawn.replace(" ", "") or needle in drawn:
+                return True
             if self.process.poll() is not None:
-                break
+                return False
             time.sleep(0.05)
-        raise AssertionError(f"{needle!r} never appeared; the screen showed:\n{self.text()[-3000:]}")
+        return False
+
+    def wait_for(self, needle: str | re.Pattern[str], timeout: float = 60.0, since: int = 0) -> None:
+        """Wait until ``needle`` has been drawn, or fail showing the screen."""
+        if not self.appeared(needle, timeout, since):
+            raise AssertionError(f"{needle!r} never appeared; the screen showed:\n{self.text()[-3000:]}")
 
     def send(self, keys: str | bytes) -> None:
         """Write keys as one burst, as a terminal does for type-ahead or a paste."""
@@ -105,7 +116,7 @@ class PtyApp:
     def signal(self, signum: int) -> None:
         os.killpg(self.process.pid, signum)
 
-    def wait_exit(self, timeout: float = 20.0) -> int:
+    def wait_exit(self, timeout: float = 60.0) -> int:
         return self.process.wait(timeout)
 
     def close(self) -> None:

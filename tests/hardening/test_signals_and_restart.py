@@ -7,6 +7,7 @@ or pulls the plug (SIGKILL), and reads the meeting file afterwards.
 
 from __future__ import annotations
 
+import re
 import signal
 import sys
 import time
@@ -24,6 +25,8 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminal
 from hardening.pty_app import KEY_CTRL_E, KEY_CTRL_Q, KEY_ENTER, KEY_TAB, PtyApp
 
 KEY_DOWN = "\x1b[B"
+#: The workspace footer while a field has focus: the side list's "m In the room" is gone.
+FIELD_FOOTER = re.compile(r"esc Back  f2 Sections  (?!m In the room)")
 LABEL = "Okafor family"
 
 
@@ -47,19 +50,26 @@ def _stored(data_dir: Path, meeting: Meeting) -> dict:
 
 
 def _to_referred_by(app: PtyApp) -> None:
-    """Home -> the meeting -> the referral section -> the "Referred by" field."""
+    """Home -> the meeting -> the referral section -> the "Referred by" field.
+
+    Each step waits for what it draws, because on a loaded machine a key can
+    arrive before the screen it is meant for is ready.
+    """
     app.wait_for("Okaforfamily")
     app.send(KEY_ENTER)
-    app.wait_for("Referral")
-    time.sleep(0.4)
-    for _ in range(2):
+    app.wait_for("thingsstillopen")  # the workspace, on its first section (readiness)
+    for _ in range(4):  # readiness -> steps -> referral; a key that came too early is sent again
+        mark = app.mark()
         app.send(KEY_DOWN)
-        time.sleep(0.2)
-    app.wait_for("Referredby")
+        if app.appeared("Referredby", timeout=5, since=mark):
+            break
+    else:
+        raise AssertionError("the referral section never showed")
+    time.sleep(0.3)
     mark = app.mark()
     app.send(KEY_ENTER)
     # Focus is in the first field ("Referred on") once the footer drops the room's key.
-    app.wait_for("f2Sections^qQuit", since=mark)
+    app.wait_for(FIELD_FOOTER, since=mark)
     app.send(KEY_TAB)
     time.sleep(0.5)
 
@@ -113,7 +123,7 @@ def test_a_restart_during_family_time_opens_straight_into_the_privacy_screen(
     try:
         first.wait_for("Okaforfamily")
         first.send(KEY_ENTER)
-        first.wait_for("Referral")
+        first.wait_for("thingsstillopen")
         time.sleep(0.3)
         first.send("m")
         first.wait_for("Intheroom")
@@ -144,8 +154,10 @@ def test_a_restart_during_family_time_opens_straight_into_the_privacy_screen(
         again.send(KEY_CTRL_Q)
         time.sleep(0.5)
         assert again.process.poll() is None
+        mark = again.mark()
         again.send(KEY_CTRL_E)
-        time.sleep(0.5)
+        again.wait_for("typeback", since=mark)
+        time.sleep(0.3)
         again.send("back" + KEY_ENTER)
         again.wait_for("Thefamily'splan")  # family time ended: the workspace, at the plan
         assert "family_time_end" in _stored(isolated_data_dir, meeting)["record"]
