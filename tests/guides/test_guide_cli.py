@@ -255,3 +255,18 @@ def test_guide_commands_do_not_import_textual_or_rich() -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_lint_of_200000_repeated_words_is_linear(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    text = "they failed to engage again\n" * 40_000  # 200,000 words, 40,000 hints
+    started = time.perf_counter()
+    code, out, _ = lint(capsys, monkeypatch, text)
+    elapsed = time.perf_counter() - started
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 40_000
+    assert lines[-1].startswith('40000:6: "failed to engage"')
+    assert elapsed < 10.0, f"{elapsed:.1f} s"

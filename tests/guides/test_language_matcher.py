@@ -223,3 +223,19 @@ def test_inflections_survive_grouping_of_many_similar_phrases() -> None:
     hints = [LanguageHint(p, ("x",), "why", "jargon") for p in ("use", "user group", "useless", "usual", "usurp")]
     found = [m.text for m in LanguageMatcher(hints).find("using it, users, used, usual")]
     assert found == ["using", "users", "used", "usual"]
+
+
+def test_lint_positions_come_from_one_pass_over_the_text() -> None:
+    """200,000 repeated words: every match's line and column without rescanning the text."""
+    import time
+
+    from sdm_facilitator.domain.language import LinePositions
+
+    text = "word hard to reach\n" * 50_000
+    offsets = [i * 19 + 5 for i in range(50_000)]
+    started = time.perf_counter()
+    positions = LinePositions(text)
+    found = [positions.at(offset) for offset in offsets]
+    assert time.perf_counter() - started < 1.0
+    assert found[0] == (1, 6) and found[-1] == (50_000, 6)
+    assert found == [line_col(text, offset) for offset in offsets[:50]] + found[50:]

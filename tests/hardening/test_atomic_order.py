@@ -6,12 +6,13 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from sdm_facilitator.storage import atomic
-from sdm_facilitator.storage.atomic import TEMP_MARK, atomic_write_bytes, remove_stale_temp_files
+from sdm_facilitator.storage.atomic import HOST_TAG, TEMP_MARK, atomic_write_bytes, remove_stale_temp_files
 
 
 def _temp_files(folder: Path) -> list[Path]:
@@ -144,23 +145,28 @@ def test_permission_error_is_not_retried_off_windows(tmp_path: Path, monkeypatch
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pid liveness check is POSIX only")
-def test_stale_temp_files_removed_live_writers_kept(tmp_path: Path) -> None:
+def test_stale_temp_files_removed_live_writers_and_others_kept(tmp_path: Path) -> None:
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
-        dead_tmp = tmp_path / f".a.toml{TEMP_MARK}{dead.pid}-0001"
-        live_tmp = tmp_path / f".b.toml{TEMP_MARK}{alive.pid}-0002"
-        mine = tmp_path / f".c.toml{TEMP_MARK}{os.getpid()}-0003"
+        old = time.time() - 3600
+        dead_tmp = tmp_path / f".a.toml{TEMP_MARK}{HOST_TAG}-{dead.pid}-00000001"
+        live_tmp = tmp_path / f".b.toml{TEMP_MARK}{HOST_TAG}-{alive.pid}-00000002"
+        mine = tmp_path / f".c.toml{TEMP_MARK}{HOST_TAG}-{os.getpid()}-00000003"
         garbage_pid = tmp_path / f".d.toml{TEMP_MARK}notapid-0004"
-        old_live = tmp_path / f".e.toml{TEMP_MARK}{alive.pid}-0005"
+        old_live = tmp_path / f".e.toml{TEMP_MARK}{HOST_TAG}-{alive.pid}-00000005"
+        other_computer = tmp_path / f".f.toml{TEMP_MARK}000000-{dead.pid}-00000006"
+        not_a_meeting = tmp_path / f".g.txt{TEMP_MARK}{HOST_TAG}-{dead.pid}-00000007"
         meeting = tmp_path / "m.toml"
-        for p in (dead_tmp, live_tmp, mine, garbage_pid, old_live, meeting):
+        for p in (dead_tmp, live_tmp, mine, garbage_pid, old_live, other_computer, not_a_meeting, meeting):
             p.write_bytes(b"personal data")
-        os.utime(old_live, (1_000_000, 1_000_000))
+        for p in (old_live, garbage_pid):
+            os.utime(p, (old, old))
         removed = remove_stale_temp_files(tmp_path)
-        assert sorted(removed) == sorted([dead_tmp, garbage_pid, old_live])
+        assert sorted(removed) == sorted([dead_tmp, old_live])
         assert live_tmp.exists() and mine.exists() and meeting.exists()
+        assert garbage_pid.exists() and other_computer.exists() and not_a_meeting.exists()
     finally:
         alive.kill()
         alive.wait()

@@ -59,8 +59,14 @@ TOKENS = [
 
 @st.composite
 def structural(draw: st.DrawFn) -> bytes:
-    """Larger hostile constructs: deep nesting, long dotted keys, huge ints, big strings."""
-    kind = draw(st.sampled_from(["arrays", "tables", "dotted", "hugeint", "headers", "longstring", "typeswap"]))
+    """Larger hostile constructs: deep nesting, long dotted keys, huge ints, big strings,
+    many dotted keys, a great many small values, and leap seconds."""
+    kind = draw(
+        st.sampled_from(
+            ["arrays", "tables", "dotted", "hugeint", "headers", "longstring", "typeswap",
+             "manydotted", "manyvalues", "manykeys", "leapsecond"]
+        )
+    )
     n = draw(st.integers(1, 20_000))
     if kind == "arrays":
         return b"\nx = " + b"[" * n + b"1" + b"]" * draw(st.integers(0, n)) + b"\n"
@@ -74,6 +80,15 @@ def structural(draw: st.DrawFn) -> bytes:
         return b"\n[" + b".".join([b"a"] * min(n, 3000)) + b"]\n"
     if kind == "longstring":
         return b'\nfamily_label = "' + b"x" * n + b'"\n'
+    if kind == "manydotted":
+        parts = draw(st.integers(2, 100))
+        return b"\n" + b"".join(b"k%d." % i + b".".join([b"p"] * parts) + b" = 1\n" for i in range(n))
+    if kind == "manyvalues":
+        return b"\nx = [" + b"1," * (n * draw(st.integers(1, 100))) + b"]\n"
+    if kind == "manykeys":
+        return b"\n[extra]\n" + b"".join(b"v%d=1\n" % i for i in range(n * draw(st.integers(1, 10))))
+    if kind == "leapsecond":
+        return b"\nupdated = 2026-06-30T23:59:60Z\n"
     field = draw(st.sampled_from([b"family_label", b"children", b"referral", b"record", b"plan", b"steps", b"id"]))
     value = draw(st.sampled_from([b"1", b"true", b"[1,2]", b"{a=1}", b'"t"', b"2026-01-01", b"[[1]]", b"[{x=1}]"]))
     return b"\n" + field + b" = " + value + b"\n"
@@ -207,6 +222,8 @@ def test_fuzzed_meeting_files_many(tmp_path: Path) -> None:
         b"id = \"a\"\nkind = \"fgc\"\nchildren = 5\n",
         b"id = \"a\"\nkind = \"nope\"\n",
         b"x = \"" + b"y" * (MAX_FILE_BYTES + 1) + b"\"\n",
+        b"id = \"a\"\nkind = \"fgc\"\n" + b"".join(b"k%d.a.b.c.d.e.f.g = 1\n" % i for i in range(40_000)),
+        b"id = \"a\"\nkind = \"fgc\"\nx = [" + b"1," * 1_500_000 + b"]\n",
     ],
     ids=lambda d: repr(d[:24]) + f"..{len(d)}",
 )

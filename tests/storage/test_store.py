@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.storage.atomic import HOST_TAG
 from sdm_facilitator.storage.codec import meeting_to_toml
 from sdm_facilitator.storage.store import (
     BOM,
@@ -72,7 +74,7 @@ def write_raw(store: MeetingStore, name: str, data: bytes) -> Path:
         (b'id = "x"\nkind = \xff\xfe\n', "not valid UTF-8 text", 2),
         (b'id = "x"\nkind = "fgc"\n[[children]]\nage = "ten"\n', "children[0].age: expected a whole number", None),
         (b"a = " + b"[" * 5000 + b"]" * 5000 + b"\n", "not valid TOML", None),
-        (b'id = "x"\nkind = "fgc"\nn = ' + b"9" * 5000 + b"\n", "not valid TOML", None),
+        (b'id = "x"\nkind = "fgc"\nn = ' + b"9" * 5000 + b"\n", "n: a number with more than 4,300 digits; expected a whole number", 3),
         (b"", "id: missing", None),
     ],
 )
@@ -165,11 +167,19 @@ def test_unreadable_open_raises(store: MeetingStore) -> None:
         store.open("20260101-aaaaaaaa")
 
 
-def test_stale_temp_files_are_removed_on_start(store: MeetingStore) -> None:
-    leftover = store.folder / ".x.toml.tmp-999999999-abcd"
-    leftover.write_text("personal data")
-    mine = store.folder / f".y.toml.tmp-{os.getpid()}-abcd"
-    mine.write_text("in progress")
+def test_only_the_stores_own_stale_temp_files_are_removed_on_start(store: MeetingStore) -> None:
+    """Start-up cleanup removes crashed writers' leftovers and nothing a person or another computer owns."""
+    long_ago = time.time() - 3600
+    crashed_here = store.folder / f".x.toml.tmp-{HOST_TAG}-999999999-abcd0123"
+    old_from_elsewhere = store.folder / ".w.toml.tmp-ffffff-12-abcd0123"
+    persons_own = store.folder / ".notes.tmp-backup"
+    looks_close = store.folder / ".y.toml.tmp-12-notours"
+    # A save in progress on another computer sharing the folder: its pid means nothing here.
+    fresh_from_elsewhere = store.folder / ".z.toml.tmp-ffffff-999999998-0123abcd"
+    for path in (crashed_here, old_from_elsewhere, persons_own, looks_close, fresh_from_elsewhere):
+        path.write_text("data")
+    for path in (old_from_elsewhere, persons_own, looks_close):
+        os.utime(path, (long_ago, long_ago))
     removed = store.ensure()
-    assert leftover in removed and not leftover.exists()
-    assert mine.exists()
+    assert sorted(removed) == sorted([crashed_here, old_from_elsewhere])
+    assert persons_own.exists() and looks_close.exists() and fresh_from_elsewhere.exists()

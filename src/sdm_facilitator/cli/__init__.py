@@ -21,7 +21,7 @@ from sdm_facilitator.cli import (
     meeting_commands,
     report_command,
 )
-from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.cli.context import CliContext, CliError, refuse_unsafe_folder
 from sdm_facilitator.paths import DATA_DIR_ENV, resolve_data_dir
 
 
@@ -76,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return open_app(ctx, demo=args.demo)
         if args.demo:
             raise CliError("--demo opens the app; it cannot be combined with a command")
+        if getattr(args, "uses_data_folder", True):
+            refuse_unsafe_folder(ctx)
         return int(args.handler(args, ctx))
     except CliError as error:
         print(f"sdm-facilitator: {error.message}", file=ctx.err)

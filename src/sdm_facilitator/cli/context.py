@@ -31,3 +31,17 @@ class CliContext:
     stdin: TextIO = field(default_factory=lambda: sys.stdin)
     # The unlocked store of an encrypted data folder, so one run asks for the passphrase once.
     unlocked_store: Any = None
+
+
+def refuse_unsafe_folder(ctx: CliContext) -> None:
+    """Stop (as ssh and gpg do) when other users could change the data or guides folder.
+
+    The message names each folder and the exact command that fixes it.
+    """
+    from sdm_facilitator.domain.safe_text import one_line
+    from sdm_facilitator.paths import user_guides_dir
+    from sdm_facilitator.storage.folder_safety import describe_problems, folder_problems
+
+    problems = folder_problems(ctx.data_dir, (user_guides_dir(ctx.data_dir),))
+    if problems:
+        raise CliError(one_line(describe_problems(problems)))

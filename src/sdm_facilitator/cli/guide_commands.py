@@ -7,13 +7,13 @@ imports Textual or Rich.
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.export.json_export import to_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -114,7 +114,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
             "language_hints": len(library.language_hints),
             "language_problems": [str(p) for p in library.language_problems],
         }
-        print(json.dumps(data, indent=2, ensure_ascii=False), file=ctx.out)
+        print(to_json(data), file=ctx.out)
         _print_notices_overrides(ctx, library)
         return 0
     if not rows:
@@ -240,7 +240,7 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
             hint = " (a file with that name could not be used: run 'sdm-facilitator guides check')"
         raise CliError(f"no guide with id '{one_line(args.id, 60)}'{hint}; guides: {known}")
     if args.json:
-        print(json.dumps(guide_to_dict(guide), indent=2, ensure_ascii=False), file=ctx.out)
+        print(to_json(guide_to_dict(guide)), file=ctx.out)
     else:
         ctx.out.write(guide_to_text(guide))
     return 0
@@ -250,11 +250,12 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _hint_lines(text: str, matcher: Any, prefix: str = "") -> list[str]:
-    from sdm_facilitator.domain.language import line_col
+    from sdm_facilitator.domain.language import LinePositions
 
     lines = []
+    positions = LinePositions(text)
     for match in matcher.find(text):
-        line, column = line_col(text, match.start)
+        line, column = positions.at(match.start)
         hint = match.hint
         lines.append(
             f'{prefix}{line}:{column}: "{one_line(match.text)}" -> try: '

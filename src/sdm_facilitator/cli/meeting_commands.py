@@ -13,7 +13,7 @@ from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.schedule import next_due
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS, STAGE_LABELS
 from sdm_facilitator.guides.loader import GuideLibrary, load_library
-from sdm_facilitator.paths import user_guides_dir
+from sdm_facilitator.paths import DATA_DIR_ENV, user_guides_dir
 from sdm_facilitator.storage.codec import CodecError
 from sdm_facilitator.storage.store import MeetingNotFound, MeetingStore, StoreError, UnreadableMeetingError
 
@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     demo = subparsers.add_parser("demo", help="write fictional demo meetings into a folder, for trying things out")
     demo.add_argument("dir", metavar="DIR", help="the data folder to write demo meetings into")
-    demo.set_defaults(handler=run_demo)
+    demo.set_defaults(handler=run_demo, uses_data_folder=False)
 
 
 def parse_when(text: str) -> datetime:
@@ -87,6 +87,9 @@ def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"could not create the meeting: {error}") from None
     _store(ctx).close(opened)
     print(meeting.id, file=ctx.out)
+    if opened.sync_warning:
+        # The meeting exists: exiting with an error would make a retry create a second one.
+        print(f"sdm-facilitator: warning: {one_line(opened.sync_warning)}", file=ctx.err)
     return 0
 
 
@@ -105,7 +108,31 @@ def meeting_row(meeting: Meeting, guides: GuideLibrary) -> dict[str, Any]:
     }
 
 
+def missing_folder_note(ctx: CliContext) -> str | None:
+    """Why there can be no meetings in the data folder, when it is missing.
+
+    A mistyped ``--data-dir`` or ``SDM_FACILITATOR_DATA_DIR`` must not look
+    like an empty store (or like lost meetings). A path that is a file is an
+    error.
+    """
+    folder = _store(ctx).folder
+    for path in (ctx.data_dir, folder):
+        if path.exists() and not path.is_dir():
+            raise CliError(
+                f"{one_line(str(path))} is a file, not a folder; check --data-dir and ${DATA_DIR_ENV}"
+            )
+    if not ctx.data_dir.exists():
+        return (
+            f"The data folder {one_line(str(ctx.data_dir))} does not exist (it is created when the first "
+            f"meeting is made). If you expected meetings there, check --data-dir and ${DATA_DIR_ENV}."
+        )
+    if not folder.exists():
+        return f"No meetings yet: {one_line(str(folder))} does not exist (it is created when the first meeting is made)."
+    return None
+
+
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    missing = missing_folder_note(ctx)
     listing = _store(ctx).list_meetings()
     guides = load_library(user_guides_dir(ctx.data_dir))
     shown = [m for m in listing.meetings if m.meeting.closure.is_closed == args.closed]
@@ -117,9 +144,13 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         from sdm_facilitator.export.json_export import to_json
 
         print(to_json({"meetings": rows, "unreadable": unreadable, "conflicts": conflicts}), file=ctx.out)
+        if missing:
+            print(f"sdm-facilitator: {missing}", file=ctx.err)
         return 0
-    if not rows:
-        print(f"No {'closed ' if args.closed else ''}meetings in {ctx.data_dir}.", file=ctx.out)
+    if missing:
+        print(missing, file=ctx.out)
+    elif not rows:
+        print(f"No {'closed ' if args.closed else ''}meetings in {one_line(str(ctx.data_dir))}.", file=ctx.out)
     else:
         header = ("ID", "FAMILY", "KIND", "STAGE", "NEXT DATE")
         table = [
@@ -148,7 +179,12 @@ def load_meeting_or_fail(ctx: CliContext, meeting_id: str) -> Meeting:
     try:
         return _store(ctx).open(meeting_id, lock=False).meeting
     except MeetingNotFound:
-        raise CliError(f"no meeting with id '{one_line(meeting_id, 80)}' in {ctx.data_dir} (see: sdm-facilitator list)") from None
+        missing = missing_folder_note(ctx)
+        if missing:
+            raise CliError(f"no meeting with id '{one_line(meeting_id, 80)}': {missing}") from None
+        raise CliError(
+            f"no meeting with id '{one_line(meeting_id, 80)}' in {one_line(str(ctx.data_dir))} (see: sdm-facilitator list)"
+        ) from None
     except UnreadableMeetingError as error:
         raise CliError(f"cannot read {one_line(str(error.unreadable))}", exit_code=1) from None
 

@@ -17,6 +17,24 @@ _UNSAFE = re.compile(
 )
 
 
+def first_unsafe_character(text: str) -> tuple[int, int] | None:
+    """Position and code point of the first character ``visible`` would replace, or None."""
+    match = _UNSAFE.search(text)
+    return None if match is None else (match.start(), ord(match.group()))
+
+
+def escape_for_json(json_text: str) -> str:
+    """JSON text with every terminal control character left raw by ``json.dumps`` escaped.
+
+    ``json.dumps(..., ensure_ascii=False)`` escapes only characters below
+    U+0020, so DEL, the C1 controls (U+0080 to U+009F, which some terminals
+    obey) and the bidirectional overrides would reach the terminal raw. They
+    can only occur inside JSON strings, where a ``\\uXXXX`` escape means the same text,
+    so the data read back is unchanged.
+    """
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", json_text)
+
+
 def _symbol(match: re.Match[str]) -> str:
     code = ord(match.group())
     if code < 0x20:

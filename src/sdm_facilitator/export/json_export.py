@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.safe_text import escape_for_json
 from sdm_facilitator.storage.codec import to_dict
 
 
@@ -22,9 +23,13 @@ def meeting_to_json(meeting: Meeting, *, extra: dict[str, Any] | None = None) ->
     data["stage"] = meeting.stage
     if extra:
         data.update(extra)
-    return json.dumps(data, indent=2, ensure_ascii=False, default=_default)
+    return to_json(data)
 
 
 def to_json(data: Any) -> str:
-    """Indented JSON of any plain structure holding dates."""
-    return json.dumps(data, indent=2, ensure_ascii=False, default=_default)
+    """Indented JSON of any plain structure holding dates, safe to print on a terminal.
+
+    Every JSON the command line prints comes through here, so no terminal
+    control character in a value reaches the terminal raw.
+    """
+    return escape_for_json(json.dumps(data, indent=2, ensure_ascii=False, default=_default))

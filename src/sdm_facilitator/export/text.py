@@ -1,7 +1,10 @@
 """The meeting as plain readable text, for ``show`` and for printing.
 
 Plain text on purpose: no markup, so anything a person typed appears exactly
-as typed (with terminal control characters made visible).
+as typed (with terminal control characters made visible). A value shown on
+one line goes through ``one_line``, so a line break typed into (or planted
+in) a name can never start a line that looks like part of the record; only
+the long notes keep their lines, indented under their heading.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from datetime import date, datetime
 
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.guide import Guide
-from sdm_facilitator.domain.safe_text import visible
+from sdm_facilitator.domain.safe_text import one_line, visible
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, MEETING_KIND_LABELS, STAGE_LABELS
 
 
@@ -64,66 +67,66 @@ def _steps_lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
 
 
 def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
-    yield f"{visible(mt.family_label) or '(no family label)'}  [{mt.id}]"
+    yield f"{one_line(mt.family_label) or '(no family label)'}  [{mt.id}]"
     yield f"Kind: {MEETING_KIND_LABELS.get(mt.kind, mt.kind)}"
     yield f"Context: {CONTEXT_LABELS.get(mt.context, mt.context)}"
     yield f"Stage: {STAGE_LABELS.get(mt.stage, mt.stage)}"
     if mt.guide_id:
-        yield f"Guide: {mt.guide_id}"
+        yield f"Guide: {one_line(mt.guide_id)}"
     yield f"Meeting date: {format_date(mt.choices.when)}"
     yield ""
     r = mt.referral
     yield "REFERRAL"
-    yield f"Date: {format_date(r.date)}   Referrer: {visible(r.referrer) or 'not set'}"
+    yield f"Date: {format_date(r.date)}   Referrer: {one_line(r.referrer) or 'not set'}"
     yield f"Family consent to the meeting: {_yes_no(r.consent_meeting)}; to sharing information: {_yes_no(r.consent_sharing)}"
     yield from _block("Worries", r.worries)
     yield from _block("What is going well", r.strengths)
     if r.bottom_lines:
         yield "Bottom lines:"
-        yield from (f"  - {visible(b)}" for b in r.bottom_lines)
+        yield from (f"  - {one_line(b)}" for b in r.bottom_lines)
     yield ""
     if mt.children:
         yield "CHILDREN AND YOUNG PEOPLE"
         for c in mt.children:
             age = f", {c.age}" if c.age is not None else ""
             how = m.PARTICIPATION_LABELS.get(c.participation or "", "how they take part not decided")
-            yield f"- {visible(c.name)}{age}: {how}"
+            yield f"- {one_line(c.name)}{age}: {how}"
             if c.views:
                 consent = " (agreed to share)" if c.views_consent else " (not agreed to share)" if c.views_consent is False else ""
-                yield f"  Their views{consent}: {visible(c.views)}"
+                yield f"  Their views{consent}: {one_line(c.views)}"
         yield ""
     if mt.people:
         yield "PEOPLE"
         for p in mt.people:
             parts = [m.ROLE_LABELS.get(p.role, p.role)]
             if p.relationship:
-                parts.append(visible(p.relationship))
+                parts.append(one_line(p.relationship))
             parts.append(m.INVITATION_LABELS.get(p.invitation, p.invitation))
             parts.append(f"prepared {format_date(p.prep_visit)}" if p.prep_visit else "not yet prepared")
-            yield f"- {visible(p.name)}: " + "; ".join(parts)
+            yield f"- {one_line(p.name)}: " + "; ".join(parts)
         yield ""
     c = mt.choices
     if any((c.venue, c.format, c.food, c.language)):
         yield "FAMILY CHOICES"
         if c.venue:
-            yield f"Venue: {visible(c.venue)}"
+            yield f"Venue: {one_line(c.venue)}"
         if c.format:
             yield f"Format: {m.FORMAT_LABELS.get(c.format, c.format)}"
         if c.food:
-            yield f"Food: {visible(c.food)}"
+            yield f"Food: {one_line(c.food)}"
         if c.language:
-            yield f"Language: {visible(c.language)}"
+            yield f"Language: {one_line(c.language)}"
         yield ""
     yield from _steps_lines(mt, guide)
     if mt.info_sharing:
         yield "INFORMATION SHARED BEFORE THE DAY"
         for share in mt.info_sharing:
             state = f"shared {format_date(share.shared)}" if share.shared else f"due {format_date(share.due)}"
-            yield f"- {visible(share.document)} -> {visible(share.to) or 'who not set'}: {state}"
+            yield f"- {one_line(share.document)} -> {one_line(share.to) or 'who not set'}: {state}"
         yield ""
     if mt.agenda:
         yield f"AGENDA ({sum(item.minutes for item in mt.agenda)} minutes)"
-        yield from (f"- {visible(item.name)}: {item.minutes} min" for item in mt.agenda)
+        yield from (f"- {one_line(item.name)}: {item.minutes} min" for item in mt.agenda)
         yield ""
     rec = mt.record
     if rec.started:
@@ -133,9 +136,9 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
             end = format_date(rec.family_time_end) if rec.family_time_end else "still going"
             yield f"Private family time: {format_date(rec.family_time_start)} to {end}"
         for capture in rec.captures:
-            yield f"- {m.CAPTURE_LABELS.get(capture.kind, capture.kind)}: {visible(capture.text)}"
+            yield f"- {m.CAPTURE_LABELS.get(capture.kind, capture.kind)}: {one_line(capture.text)}"
         for scale in rec.scales:
-            yield f"- Scale {scale.value}/10 ({visible(scale.who) or 'who not set'})"
+            yield f"- Scale {scale.value}/10 ({one_line(scale.who) or 'who not set'})"
         yield ""
     p = mt.plan
     if p.family_words or p.actions:
@@ -143,19 +146,19 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
         yield from _block("In their words", p.family_words)
         for a in p.actions:
             when = f" by {format_date(a.by_when)}" if a.by_when else ""
-            yield f"- {visible(a.what)} ({visible(a.who) or 'who not set'}{when}): {m.ACTION_STATUS_LABELS.get(a.status, a.status)}"
+            yield f"- {one_line(a.what)} ({one_line(a.who) or 'who not set'}{when}): {m.ACTION_STATUS_LABELS.get(a.status, a.status)}"
             if a.support_needed or a.support_from:
                 given = m.SUPPORT_DELIVERY_LABELS.get(a.support_delivered or "", "not recorded")
-                yield f"  Help: {visible(a.support_needed) or '-'} from {visible(a.support_from) or '-'} ({given})"
+                yield f"  Help: {one_line(a.support_needed) or '-'} from {one_line(a.support_from) or '-'} ({given})"
             for update in a.updates:
-                note = f": {visible(update.note)}" if update.note else ""
+                note = f": {one_line(update.note)}" if update.note else ""
                 yield f"  {format_date(update.date)} {m.ACTION_STATUS_LABELS.get(update.status, update.status)}{note}"
         yield from _block("If the plan does not work", p.contingency)
         if p.family_keeper or p.professional_lead:
-            yield f"Keeping an eye on it: {visible(p.family_keeper) or 'not set'}; following it up: {visible(p.professional_lead) or 'not set'}"
+            yield f"Keeping an eye on it: {one_line(p.family_keeper) or 'not set'}; following it up: {one_line(p.professional_lead) or 'not set'}"
         for check in p.bottom_line_checks:
             state = {True: "addressed", False: "not addressed yet", None: "not checked yet"}[check.addressed]
-            yield f"Bottom line: {visible(check.bottom_line)} -> {state}" + (f" ({visible(check.note)})" if check.note else "")
+            yield f"Bottom line: {one_line(check.bottom_line)} -> {state}" + (f" ({one_line(check.note)})" if check.note else "")
         r = p.response
         if r.decision:
             yield f"Professional response: {m.RESPONSE_LABELS.get(r.decision, r.decision)}"
@@ -169,11 +172,11 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
     if changes:
         yield "CHANGES TO THE PLAN"
         for change in changes:
-            yield f"- {format_date(change.date)}: {visible(change.what)}" + (f" (why: {visible(change.reason)})" if change.reason else "")
+            yield f"- {format_date(change.date)}: {one_line(change.what)}" + (f" (why: {one_line(change.reason)})" if change.reason else "")
         yield ""
     reviews = mt.follow_up.reviews
     if reviews:
         yield "REVIEWS"
         for rv in reviews:
             state = f"held {format_date(rv.held)}" if rv.held else f"planned {format_date(rv.scheduled)}"
-            yield f"- {state}" + (f": {visible(rv.outcome)}" if rv.outcome else "")
+            yield f"- {state}" + (f": {one_line(rv.outcome)}" if rv.outcome else "")

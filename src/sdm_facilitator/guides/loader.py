@@ -24,6 +24,7 @@ from sdm_facilitator.guides.validate import (
     phrase_key,
 )
 from sdm_facilitator.paths import bundled_guides_dir
+from sdm_facilitator.storage.files import read_regular_file
 
 __all__ = [
     "LANGUAGE_FILE",
@@ -83,12 +84,11 @@ def _syntax_problem(path: Path, error: tomllib.TOMLDecodeError) -> GuideProblem:
 def _read_toml(path: Path) -> tuple[Any, str, list[GuideProblem]]:
     """Parsed data (or None), the text, and any problem reading or parsing it."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw, info = read_regular_file(path, MAX_FILE_BYTES)
     except OSError as error:
         reason = error.strerror or str(error)
         return None, "", [GuideProblem(path, "", None, f"could not read the file: {reason}")]
-    if len(raw) > MAX_FILE_BYTES:
+    if info.st_size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
         return None, "", [
             GuideProblem(
                 path, "", None, "file is larger than 1 MB; a guide file should be a short text file"
@@ -145,8 +145,10 @@ def load_language_hints(path: Path) -> tuple[tuple[LanguageHint, ...], list[Guid
 def _guide_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
+    # Not only regular files: a pipe or link named like a guide is listed as
+    # unusable (reading refuses it) rather than silently skipped.
     return sorted(
-        p for p in folder.glob("*.toml") if p.name != LANGUAGE_FILE and p.is_file()
+        p for p in folder.glob("*.toml") if p.name != LANGUAGE_FILE and not p.is_dir()
     )
 
 

@@ -13,6 +13,7 @@ inside that block.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Callable, Iterable
@@ -28,6 +29,7 @@ from sdm_facilitator.domain.guide import (
     Prompt,
     Step,
 )
+from sdm_facilitator.domain.safe_text import first_unsafe_character
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MECHANISMS, MEETING_KINDS, STAGES
 
 PathSeg = str | int
@@ -84,7 +86,12 @@ _HEADER_RE = re.compile(r"^\s*(\[\[|\[)\s*([^\[\]]+?)\s*(\]\]|\])\s*(?:#.*)?$")
 
 
 class Locator:
-    """Finds the line of a key path in TOML text by scanning headers and keys."""
+    """Finds the line of a key path in TOML text by scanning headers and keys.
+
+    The text is scanned once: the headers are indexed by name and by line, so
+    each lookup is a few binary searches rather than a rescan (which made
+    checking a file with thousands of problems quadratic).
+    """
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
@@ -102,11 +109,21 @@ class Locator:
             for quote in ('"""', "'''"):
                 if line.count(quote) % 2 == 1 and in_multiline in (None, quote):
                     in_multiline = None if in_multiline == quote else quote
+        self._header_lines = [header.index for header in self.headers]
+        self._by_name: dict[str, list[_Header]] = {}
+        for header in self.headers:
+            self._by_name.setdefault(header.name, []).append(header)
+        self._lines_by_name = {name: [h.index for h in same] for name, same in self._by_name.items()}
+
+    def _headers_named(self, name: str, lo: int, hi: int) -> list[_Header]:
+        """Headers called ``name`` whose line is in ``[lo, hi)``, in file order."""
+        lines = self._lines_by_name.get(name, [])
+        return self._by_name.get(name, [])[bisect.bisect_left(lines, lo) : bisect.bisect_left(lines, hi)]
 
     def _next_header(self, after: int, stop: Callable[[_Header], bool]) -> int:
-        for header in self.headers:
-            if header.index > after and stop(header):
-                return header.index
+        for position in range(bisect.bisect_right(self._header_lines, after), len(self.headers)):
+            if stop(self.headers[position]):
+                return self.headers[position].index
         return len(self.lines)
 
     def _find_key(self, key: str, lo: int, hi: int) -> int | None:
@@ -133,9 +150,7 @@ class Locator:
                 continue
             name = f"{prefix}.{seg}" if prefix else seg
             nxt = path[i + 1] if i + 1 < len(path) else None
-            found = [
-                h for h in self.headers if h.name == name and scope_lo <= h.index < scope_hi
-            ]
+            found = self._headers_named(name, scope_lo, scope_hi)
             header: _Header | None = None
             if found and nxt is None:
                 return found[0].index + 1  # the key path names a whole table or array of tables
@@ -257,6 +272,11 @@ _LANGUAGE_TOP_FIELDS: dict[str, _Field] = {
 }
 
 
+#: Problems reported per file; a file with more is clearly not a guide yet, and
+#: listing thousands (each with its line looked up) would only bury the first.
+MAX_PROBLEMS = 100
+
+
 class Checker:
     """Collects problems for one file while reading its data."""
 
@@ -264,11 +284,26 @@ class Checker:
         self.file = file
         self.locator = Locator(text)
         self.problems: list[GuideProblem] = []
+        #: Problems found beyond ``MAX_PROBLEMS``: counted, not described.
+        self.more = 0
 
     def add(self, path: KeyPath, message: str) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.more += 1
+            return
         self.problems.append(
             GuideProblem(self.file, format_key(path), self.locator.line_for(path), message)
         )
+
+    def found(self) -> int:
+        """How many problems were found, including those not described."""
+        return len(self.problems) + self.more
+
+    def report(self) -> list[GuideProblem]:
+        """The problems described, and one closing line saying how many more there were."""
+        if not self.more:
+            return self.problems
+        return [*self.problems, GuideProblem(self.file, "", None, f"and {self.more} more problems")]
 
     # -- tables ---------------------------------------------------------------
 
@@ -315,6 +350,15 @@ class Checker:
             text = " ".join(value.split())
             if not text:
                 self.add(path, "must not be empty")
+                return _BAD
+            hidden = first_unsafe_character(text)
+            if hidden is not None:
+                position, code = hidden
+                self.add(
+                    path,
+                    f"contains an invisible control or direction character (U+{code:04X} at position "
+                    f"{position + 1}); remove it: it could change how the text, or the terminal, looks",
+                )
                 return _BAD
             if kind == "id" and not _ID_RE.match(text):
                 self.add(
@@ -433,7 +477,7 @@ def _note_unique_id(checker: Checker, what: str, value: Any, path: KeyPath, seen
 
 
 def _step(checker: Checker, raw: Any, path: KeyPath, seen: dict[str, KeyPath]) -> Step | None:
-    before = len(checker.problems)
+    before = checker.found()
     data = checker.table(raw, path, _STEP_FIELDS, "a [[steps]] table")
     if data is None:
         return None
@@ -450,7 +494,7 @@ def _step(checker: Checker, raw: Any, path: KeyPath, seen: dict[str, KeyPath]) -
                 path + ("days_after",),
                 f"days_after is only for follow_up steps; this step's stage is '{stage}'",
             )
-    if len(checker.problems) > before:
+    if checker.found() > before:
         return None
     return Step(
         id=data["id"],
@@ -468,7 +512,7 @@ def _step(checker: Checker, raw: Any, path: KeyPath, seen: dict[str, KeyPath]) -
 def _phase(
     checker: Checker, raw: Any, path: KeyPath, seen: dict[str, KeyPath]
 ) -> Phase | None:
-    before = len(checker.problems)
+    before = checker.found()
     data = checker.table(raw, path, _PHASE_FIELDS, "a [[phases]] table")
     if data is None:
         return None
@@ -487,7 +531,7 @@ def _phase(
                 path + ("prompts",),
                 f"a phase needs {MIN_PROMPTS} to {MAX_PROMPTS} prompts; found {len(raw_prompts)}",
             )
-    if len(checker.problems) > before:
+    if checker.found() > before:
         return None
     return Phase(
         id=data["id"],
@@ -505,7 +549,7 @@ def parse_guide(
     checker = Checker(file, text)
     top = checker.table(data, (), _TOP_FIELDS, "a guide")
     if top is None:  # pragma: no cover - tomllib always gives a table
-        return None, checker.problems
+        return None, checker.report()
 
     head = None
     if "guide" in top:
@@ -566,8 +610,8 @@ def parse_guide(
         if prompt is not None:
             follow_ups.append(prompt)
 
-    if checker.problems or head is None:
-        return None, checker.problems
+    if checker.found() or head is None:
+        return None, checker.report()
     guide = Guide(
         id=head["id"],
         title=head["title"],
@@ -601,13 +645,13 @@ def parse_language(
     top = checker.table(data, (), _LANGUAGE_TOP_FIELDS, "a language file")
     hints: list[LanguageHint] = []
     if not top or "hints" not in top:
-        return (), checker.problems
+        return (), checker.report()
     seen: dict[str, KeyPath] = {}
     for index, raw in enumerate(checker.tables(top["hints"], ("hints",), "[[hints]] tables")):
         path: KeyPath = ("hints", index)
-        before = len(checker.problems)
+        before = checker.found()
         hint = checker.table(raw, path, _HINT_FIELDS, "a [[hints]] table")
-        if hint is None or len(checker.problems) > before:
+        if hint is None or checker.found() > before:
             continue
         forms = [("phrase", hint["phrase"])] + [
             (index_, v) for index_, v in enumerate(hint.get("variants", ()))
@@ -632,4 +676,4 @@ def parse_language(
                 variants=hint.get("variants", ()),
             )
         )
-    return tuple(hints), checker.problems
+    return tuple(hints), checker.report()

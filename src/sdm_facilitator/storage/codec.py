@@ -26,6 +26,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 import tomli_w
 
 from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting
+from sdm_facilitator.storage.limits import save_problem
 
 T = TypeVar("T")
 
@@ -122,102 +123,21 @@ def meeting_to_toml(meeting: Meeting) -> str:
     """The meeting as TOML text, checked to read back exactly and to pass the load checks.
 
     Validating on the way out means the app can never write a file that it
-    would then refuse to open (for example a date out of range).
+    would then refuse to open (for example a date out of range, or a file over
+    the size limit).
     """
     data = to_dict(meeting)
     text = dumps_checked(data)
     meeting_from_dict(data, allow_future=True)
+    refuse_unopenable(data, text)
     return text
 
 
-# ---------------------------------------------------------------- hostile TOML
-
-# ``tomllib`` takes time quadratic in the number of parts of a dotted key or
-# table header (``a.a.a.a... = 1``): 50,000 parts in a 100 KB file take most of
-# a minute. No meeting file needs more than a handful, so a line with more
-# dots than this outside strings and comments is refused before parsing.
-MAX_DOTS_PER_LINE = 100
-
-_OPENER = re.compile(r"""\"\"\"|'''|["'#]""")
-_BASIC_REST = re.compile(r'(?:[^"\\\n]|\\.)*"')
-_ML_BASIC_REST = re.compile(r'(?:[^"\\]|\\.|"(?!""))*""""{0,2}', re.S)
-_ML_LITERAL_REST = re.compile(r"(?:[^']|'(?!''))*''''{0,2}", re.S)
-_LITERAL_REST = re.compile(r"[^'\n]*'")
-
-
-def _outside_strings(text: str) -> str:
-    """``text`` with strings and comments blanked, keeping its line breaks.
-
-    A linear scan, only as exact as needed to count the dots that belong to
-    keys: invalid TOML is left for ``tomllib`` to reject.
-    """
-    parts: list[str] = []
-    pos = 0
-    end = len(text)
-    while pos < end:
-        found = _OPENER.search(text, pos)
-        if found is None:
-            parts.append(text[pos:])
-            break
-        parts.append(text[pos : found.start()])
-        token, after = found.group(), found.end()
-        if token == "#":
-            newline = text.find("\n", after)
-            pos = end if newline < 0 else newline
-            continue
-        rest = {
-            '"""': _ML_BASIC_REST,
-            "'''": _ML_LITERAL_REST,
-            '"': _BASIC_REST,
-            "'": _LITERAL_REST,
-        }[token].match(text, after)
-        if rest is not None:
-            stop = rest.end()
-        elif len(token) == 3:
-            stop = end  # unterminated: the rest of the file is inside it
-        else:
-            newline = text.find("\n", after)
-            stop = end if newline < 0 else newline
-        parts.append("S" + "\n" * text.count("\n", found.start(), stop))
-        pos = stop
-    return "".join(parts)
-
-
-MAX_NESTING = 32
-
-
-def nesting_problem(data: Any) -> str | None:
-    """Where parsed data nests deeper than any meeting needs, or None.
-
-    Unknown keys are kept and written back, so a value nested hundreds of
-    levels deep would load and then fail on every save (recursion limits in
-    the writer). It is refused at load instead, naming where. Iterative, so
-    it cannot hit the recursion limit itself.
-    """
-    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
-    while stack:
-        value, path, depth = stack.pop()
-        if depth > MAX_NESTING:
-            return f"{path or 'the file'}: nested more than {MAX_NESTING} levels deep"
-        if isinstance(value, dict):
-            stack.extend((v, f"{path}.{k}" if path else str(k), depth + 1) for k, v in value.items())
-        elif isinstance(value, list):
-            stack.extend((v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value))
-    return None
-
-
-def toml_structure_problem(text: str) -> tuple[int, str] | None:
-    """Why ``text`` is too costly to parse, with its line number; None when fine.
-
-    Cheap for ordinary files: the string-aware scan runs only when some raw
-    line already has too many dots.
-    """
-    if max((line.count(".") for line in text.split("\n")), default=0) <= MAX_DOTS_PER_LINE:
-        return None
-    for number, line in enumerate(_outside_strings(text).split("\n"), 1):
-        if line.count(".") > MAX_DOTS_PER_LINE:
-            return number, f"a key or table name has more than {MAX_DOTS_PER_LINE} dotted parts"
-    return None
+def refuse_unopenable(data: dict[str, Any], text: str) -> None:
+    """Raise if the load limits would refuse ``text``: never save what cannot be opened."""
+    problem = save_problem(data, text)
+    if problem is not None:
+        raise CodecError("", problem)
 
 
 # ---------------------------------------------------------------- decoding
@@ -389,6 +309,10 @@ def meeting_from_dict(data: dict[str, Any], *, allow_future: bool = False) -> Me
     version = data.get("schema_version", SCHEMA_VERSION)
     if not isinstance(version, int) or isinstance(version, bool):
         raise CodecError("schema_version", f"expected a whole number, found {_describe(version)}")
+    if version < 1:
+        raise CodecError(
+            "schema_version", f"must be a whole number from 1 (this version writes {SCHEMA_VERSION}); found {version}"
+        )
     if version > SCHEMA_VERSION and not allow_future:
         raise FutureSchemaError(
             "schema_version",

@@ -36,7 +36,9 @@ class MeetingLock:
         """Take the lock if free; return False when another process holds it."""
         if self._fd is not None:
             return True
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        # Never through a link: a planted link would make the app create or
+        # truncate a file somewhere else.
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
         try:
             if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)

@@ -19,7 +19,6 @@ import contextlib
 import hashlib
 import os
 import re
-import sys
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,15 +33,22 @@ from sdm_facilitator.storage.codec import (
     is_safe_id,
     meeting_from_dict,
     meeting_to_toml,
-    nesting_problem,
-    toml_structure_problem,
+)
+from sdm_facilitator.storage.files import NotARegularFile, make_private_folder, read_regular_file
+from sdm_facilitator.storage.folder_safety import FolderProblem, describe_problems, folder_problems
+from sdm_facilitator.storage.limits import (
+    MAX_FILE_BYTES,
+    data_problem,
+    key_on_line,
+    long_number_problem,
+    size_problem,
+    text_problem,
 )
 from sdm_facilitator.storage.conversion_state import conversion_direction
 from sdm_facilitator.storage.crypto import DamagedFile, FileCipher, is_encrypted
 from sdm_facilitator.storage.keyfile import key_file_path
 from sdm_facilitator.storage.lock import MeetingLock
 
-MAX_FILE_BYTES = 4 * 1024 * 1024
 BOM = b"\xef\xbb\xbf"
 _LINE_IN_TOML_ERROR = re.compile(r"at line (\d+)")
 # Names sync tools give to conflict copies, e.g. "x (conflicted copy 2026-01-02).toml",
@@ -64,6 +70,14 @@ class ReadOnlyError(StoreError):
 
 class StoreLocked(StoreError):
     """The store is encrypted and has not been unlocked with its passphrase."""
+
+
+class FolderNotPrivate(StoreError):
+    """Other users can change the data folder: it is not used for saving."""
+
+
+class FolderNotWritable(StoreError):
+    """The data folder cannot be created, made private or written (read-only, not owned)."""
 
 
 class ConflictError(StoreError):
@@ -113,6 +127,9 @@ class OpenMeeting:
     fingerprint: Fingerprint | None
     read_only_reason: str | None = None
     lock: MeetingLock | None = field(default=None, repr=False)
+    #: Set when the last save is complete but the folder could not be flushed
+    #: (some file systems and sync clients refuse): a warning, never a failure.
+    sync_warning: str | None = None
 
     @property
     def read_only(self) -> bool:
@@ -146,10 +163,9 @@ def parse_meeting_bytes(data: bytes, path: Path, *, allow_future: bool = True) -
 
     Every failure becomes an ``UnreadableMeetingError`` with a plain reason.
     """
-    if len(data) > MAX_FILE_BYTES:
-        raise UnreadableMeetingError(
-            Unreadable(path, f"file is too large ({len(data):,} bytes; a meeting file is at most {MAX_FILE_BYTES:,})")
-        )
+    too_large = size_problem(len(data))
+    if too_large is not None:
+        raise UnreadableMeetingError(Unreadable(path, f"file is {too_large.message}"))
     if data.startswith(BOM):
         data = data[len(BOM) :]
     try:
@@ -157,25 +173,30 @@ def parse_meeting_bytes(data: bytes, path: Path, *, allow_future: bool = True) -
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise UnreadableMeetingError(Unreadable(path, "not valid UTF-8 text", line)) from None
-    problem = toml_structure_problem(text)
+    problem = text_problem(text)
     if problem is not None:
-        raise UnreadableMeetingError(Unreadable(path, f"not a meeting file: {problem[1]}", problem[0]))
+        reason = f"{problem.field}: {problem.message}" if problem.field else f"not a meeting file: {problem.message}"
+        raise UnreadableMeetingError(Unreadable(path, reason, problem.line))
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = _LINE_IN_TOML_ERROR.search(message)
-        raise UnreadableMeetingError(
-            Unreadable(path, f"not valid TOML: {message}", int(match.group(1)) if match else None)
-        ) from None
+        raise UnreadableMeetingError(_toml_error(path, text, error)) from None
     except RecursionError:
         raise UnreadableMeetingError(Unreadable(path, "not valid TOML: nested too deeply")) from None
     except (ValueError, MemoryError, OverflowError) as error:
         # e.g. an integer with more digits than Python will convert.
-        raise UnreadableMeetingError(Unreadable(path, f"not valid TOML: {type(error).__name__}")) from None
-    too_deep = nesting_problem(raw)
-    if too_deep is not None:
-        raise UnreadableMeetingError(Unreadable(path, f"not a meeting file: {too_deep}"))
+        too_long = long_number_problem(text)
+        if too_long is not None:
+            raise UnreadableMeetingError(
+                Unreadable(path, f"{too_long.field or 'a value'}: {too_long.message}", too_long.line)
+            ) from None
+        raise UnreadableMeetingError(
+            Unreadable(path, f"not valid TOML: a value is too large to read ({type(error).__name__})")
+        ) from None
+    too_much = data_problem(raw)
+    if too_much is not None:
+        where = f"{too_much.field}: " if too_much.field else ""
+        raise UnreadableMeetingError(Unreadable(path, f"not a meeting file: {where}{too_much.message}"))
     try:
         meeting = meeting_from_dict(raw, allow_future=allow_future)
     except CodecError as error:
@@ -185,12 +206,49 @@ def parse_meeting_bytes(data: bytes, path: Path, *, allow_future: bool = True) -
     return meeting, meeting.schema_version > SCHEMA_VERSION
 
 
+_LEAP_SECOND = re.compile(r"\d{2}:\d{2}:60")
+
+
+def _toml_error(path: Path, text: str, error: tomllib.TOMLDecodeError) -> Unreadable:
+    """A parser error in words a person can act on, with the line and, where known, the field."""
+    message = str(error)
+    match = _LINE_IN_TOML_ERROR.search(message)
+    line = int(match.group(1)) if match else None
+    if line is not None:
+        lines = text.split("\n")
+        if line <= len(lines) and _LEAP_SECOND.search(lines[line - 1]):
+            key = key_on_line(text, line)
+            where = f"{key}: " if key else ""
+            return Unreadable(
+                path,
+                f"{where}a time with 60 seconds (a leap second); expected seconds from 00 to 59, such as 23:59:59",
+                line,
+            )
+    return Unreadable(path, f"not valid TOML: {message}", line)
+
+
+def _folder_sync_warning(error: OSError | None) -> str | None:
+    """The words for a save that is complete but whose folder could not be flushed."""
+    if error is None:
+        return None
+    return (
+        f"Saved, but the folder could not be flushed to the disk ({error.strerror or type(error).__name__}); "
+        "this file system or sync tool may not keep the newest save after a sudden power cut."
+    )
+
+
 class MeetingStore:
     """Meeting files in ``data_dir/meetings``, one per meeting, named by id."""
 
-    def __init__(self, data_dir: Path, *, cipher: FileCipher | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, extra_folders: tuple[Path, ...] = (), *, cipher: FileCipher | None = None
+    ) -> None:
         self.data_dir = data_dir
         self.folder = meetings_dir(data_dir)
+        #: Other folders whose privacy matters, such as a guides folder set elsewhere.
+        self.extra_folders = extra_folders
+        #: Set when the whole store must not be written (an unsafe or read-only folder).
+        self.read_only_reason: str | None = None
         self.cipher = cipher
 
     # ------------------------------------------------------------ file bytes
@@ -252,18 +310,36 @@ class MeetingStore:
 
     # ------------------------------------------------------------ set-up
 
+    def folder_problems(self) -> list[FolderProblem]:
+        """Why the data folder is not private to this user (empty when it is)."""
+        return folder_problems(self.data_dir, self.extra_folders)
+
     def ensure(self) -> list[Path]:
         """Create the folders (private to this user) and clear crashed writers' temp files.
 
-        Returns the temporary files removed.
+        Refuses (``FolderNotPrivate``) a folder other users can change, and
+        reports a folder that cannot be made private or written
+        (``FolderNotWritable``) instead of failing somewhere later. Returns
+        the temporary files removed.
         """
+        problems = self.folder_problems()
+        if problems:
+            raise FolderNotPrivate(describe_problems(problems))
         new_data_dir = not self.data_dir.exists()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        if sys.platform != "win32":
-            os.chmod(self.folder, 0o700)
+        try:
             if new_data_dir:
-                os.chmod(self.data_dir, 0o700)
+                make_private_folder(self.data_dir)
+            make_private_folder(self.folder)
+        except OSError as error:
+            raise FolderNotWritable(
+                f"the data folder {self.data_dir} cannot be used for saving "
+                f"({error.strerror or type(error).__name__}); meetings can only be read"
+            ) from None
         return remove_stale_temp_files(self.folder)
+
+    def refuse_writes(self, reason: str) -> None:
+        """Open every meeting read-only from now on, for ``reason`` (shown as a banner)."""
+        self.read_only_reason = reason
 
     def path_for(self, meeting_id: str) -> Path:
         """The file of ``meeting_id``; refuses ids that are not safe file names."""
@@ -277,19 +353,19 @@ class MeetingStore:
     # ------------------------------------------------------------ reading
 
     def _read(self, path: Path) -> tuple[bytes, os.stat_result]:
-        with open(path, "rb") as handle:
-            stat = os.fstat(handle.fileno())
-            if stat.st_size > MAX_FILE_BYTES:
-                raise UnreadableMeetingError(
-                    Unreadable(path, f"file is too large ({stat.st_size:,} bytes; a meeting file is at most {MAX_FILE_BYTES:,})")
-                )
-            return handle.read(MAX_FILE_BYTES + 1), stat
+        data, stat = read_regular_file(path, MAX_FILE_BYTES)
+        too_large = size_problem(stat.st_size)
+        if too_large is not None:
+            raise UnreadableMeetingError(Unreadable(path, f"file is {too_large.message}"))
+        return data, stat
 
     def _load_path(self, path: Path) -> OpenMeeting:
         try:
             data, stat = self._read(path)
         except FileNotFoundError:
             raise MeetingNotFound(f"no meeting file {path.name}") from None
+        except NotARegularFile as error:
+            raise UnreadableMeetingError(Unreadable(path, str(error.strerror))) from None
         except OSError as error:
             raise UnreadableMeetingError(Unreadable(path, f"cannot be read: {error.strerror or error}")) from None
         meeting, from_future = parse_meeting_bytes(self.decode_file_bytes(data, path), path)
@@ -350,6 +426,8 @@ class MeetingStore:
         with a reason the screen shows as a banner.
         """
         opened = self._load_path(self.path_for(meeting_id))
+        if self.read_only_reason and not opened.read_only:
+            opened.read_only_reason = self.read_only_reason
         if lock and not opened.read_only:
             meeting_lock = MeetingLock(self.lock_path_for(meeting_id))
             try:
@@ -379,6 +457,8 @@ class MeetingStore:
 
     def create(self, meeting: Meeting) -> OpenMeeting:
         """Write a new meeting file and return it open (and locked) for editing."""
+        if self.read_only_reason:
+            raise ReadOnlyError(self.read_only_reason)
         self.ensure()
         path = self.path_for(meeting.id)
         if path.exists():
@@ -430,14 +510,15 @@ class MeetingStore:
         # content (coarse clocks on FAT, exFAT and network drives, sync tools
         # that restore times): always compare the content hash.
         try:
-            data = opened.path.read_bytes()
+            data, _stat = read_regular_file(opened.path, MAX_FILE_BYTES)
         except OSError:
             return True
         return hashlib.sha256(data).hexdigest() != opened.fingerprint.sha256
 
     def _write(self, opened: OpenMeeting) -> None:
         data = self.encode_file_bytes(meeting_to_toml(opened.meeting).encode("utf-8"), opened.meeting.id)
-        atomic_write_bytes(opened.path, data)
+        not_flushed = atomic_write_bytes(opened.path, data)
+        opened.sync_warning = _folder_sync_warning(not_flushed)
         with contextlib.suppress(OSError):
             opened.fingerprint = _fingerprint(data, opened.path.stat())
 

@@ -6,6 +6,8 @@ the app on any data folder and everything follows.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -58,8 +60,13 @@ class SdmApp(App[int]):
         # Every "now" in the UI comes from here, so tests and snapshots can fix time.
         self.clock = clock
         self.demo = demo
-        self.store = MeetingStore(data_dir)
-        self.library = library if library is not None else load_library(user_guides_dir(data_dir))
+        self.store = MeetingStore(data_dir, (user_guides_dir(data_dir),))
+        if library is None:
+            # Guides from a folder other users can change are not trusted: they could
+            # replace a bundled guide. The folder is checked again, with a banner, on mount.
+            trusted = not self.store.folder_problems()
+            library = load_library(user_guides_dir(data_dir) if trusted else None)
+        self.library = library
         if demo:
             self.sub_title = "demo data (fictional)"
         self.register_theme(high_contrast_theme())
@@ -67,16 +74,64 @@ class SdmApp(App[int]):
 
         self.lock_guard = LockGuard(self, clock)
 
-    def on_mount(self) -> None:
-        self.store.ensure()
+    async def on_mount(self) -> None:
+        from sdm_facilitator.ui.startup import folder_read_only_reason, install_exit_signals
+
+        read_only = folder_read_only_reason(self.store)
+        if read_only:
+            self.store.refuse_writes(read_only)
+        install_exit_signals(self, self.on_exit_signal)
+        # An encrypted store asks for its passphrase before any meeting is read.
         if not self.lock_guard.unlock_first(self.show_home):
-            self.show_home()
+            await self._open_first_screens()
         self.lock_guard.start_watching()
 
     def show_home(self) -> None:
-        from sdm_facilitator.ui.home.home import HomeScreen
+        """Once the store is unlocked: the first screens (scheduled, as the unlock callback is not async)."""
+        self.call_later(self._open_first_screens)
 
-        self.push_screen(HomeScreen())
+    async def _open_first_screens(self) -> None:
+        """The home screen; after a restart during private family time, straight back to the privacy screen."""
+        from sdm_facilitator.ui.startup import meeting_in_family_time
+
+        await self.restore_screens(meeting_in_family_time(self.store), family_time=True)
+
+    async def restore_screens(self, meeting_id: str | None = None, *, family_time: bool = False) -> None:
+        """The home screen, then ``meeting_id`` open, then its privacy screen while family time runs.
+
+        One batch of screen changes: nothing in between (the meetings list,
+        the workspace with names and notes) is ever drawn. Used at start and
+        when the screens are rebuilt after an unexpected error.
+        """
+        from sdm_facilitator.domain import meeting_clock as mc
+        from sdm_facilitator.ui.home.home import HomeScreen
+        from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
+
+        with self.batch_update():
+            while len(self.screen_stack) > 1:
+                await self.pop_screen()
+            await self.push_screen(HomeScreen())
+            if meeting_id is None:
+                return
+            self.open_meeting(meeting_id)
+            session = getattr(self.screen, "session", None)
+            if (
+                family_time
+                and session is not None
+                and session.meeting.id == meeting_id
+                and mc.family_time_running(session.meeting)
+            ):
+                await self.push_screen(FamilyTimeScreen(session))
+
+    def on_exit_signal(self) -> None:
+        """SIGHUP or SIGTERM arrived: save and exit once the keys already received are handled."""
+        self.call_later(self.save_and_exit)
+
+    async def save_and_exit(self) -> None:
+        """The terminal closed or the system is shutting down: save everything, then exit cleanly."""
+        await self._let_typing_land()
+        self.flush_all()
+        self.exit(return_code=0)
 
     async def on_event(self, event: events.Event) -> None:
         """Every key press and click counts as activity for the idle lock of an encrypted store."""
@@ -192,6 +247,7 @@ class SdmApp(App[int]):
         if isinstance(self.screen, Confirm) and self.screen.id == QUIT_QUESTION_ID:
             self.exit()
             return
+        await self._let_typing_land()
         problems = self.flush_all()
         for screen in self.screen_stack:  # a dialog may sit under its own "discard?" question
             unsaved_text = getattr(screen, "unsaved_text", None)
@@ -209,6 +265,21 @@ class SdmApp(App[int]):
         question = Confirm("Quit and lose what is not saved?", "\n".join(problems), yes="Quit anyway", no="Stay")
         question.id = QUIT_QUESTION_ID
         self.push_screen(question, answered)
+
+    async def _let_typing_land(self) -> None:
+        """Wait until keys typed just before ctrl+q have reached the field they were typed into.
+
+        ctrl+q is handled by the app as soon as it arrives, but the keys before
+        it in the same burst (type-ahead, a paste) are still queued at the
+        focused field. A callback queued behind them runs once they are in.
+        """
+        focused = self.screen.focused
+        if focused is None:
+            return
+        landed = asyncio.Event()
+        focused.call_later(landed.set)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(landed.wait(), timeout=1.0)
 
     def action_help_keys(self) -> None:
         """Show every key of the current screen."""

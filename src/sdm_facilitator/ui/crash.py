@@ -356,10 +356,6 @@ def _rebuild(app: Any, family_time_id: str | None = None) -> None:
     running, the privacy screen goes straight back on top. It is all one batch
     of screen changes, so nothing in between (home, the workspace) is ever drawn.
     """
-    from sdm_facilitator.domain import meeting_clock as mc
-    from sdm_facilitator.ui.home.home import HomeScreen
-    from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
-
     meeting_ids = [s.session.meeting.id for s in app.screen_stack if hasattr(s, "session")]
     if family_time_id is not None:
         meeting_ids.append(family_time_id)
@@ -369,18 +365,6 @@ def _rebuild(app: Any, family_time_id: str | None = None) -> None:
             session.close()
 
     async def rebuild() -> None:
-        with app.batch_update():
-            while len(app.screen_stack) > 1:
-                await app.pop_screen()
-            await app.push_screen(HomeScreen())
-            for meeting_id in meeting_ids[-1:]:
-                app.open_meeting(meeting_id)
-            if family_time_id is None:
-                return
-            session = getattr(app.screen, "session", None)
-            if session is not None and session.meeting.id == family_time_id and mc.family_time_running(
-                session.meeting
-            ):
-                await app.push_screen(FamilyTimeScreen(session))
+        await app.restore_screens(meeting_ids[-1] if meeting_ids else None, family_time=family_time_id is not None)
 
     app.call_later(rebuild)

@@ -129,6 +129,8 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        # Why nothing can be saved here (a folder others can change, or a read-only one).
+        yield Static("", id="folder-banner", markup=False)
         yield Input(id="filter", placeholder="Type to filter by family, child, kind or stage (/)", compact=True,
                     select_on_focus=False)
         yield MeetingTable(id="meetings", cursor_type="row", zebra_stripes=True)
@@ -139,6 +141,11 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Meetings"
+        read_only = self.app.store.read_only_reason  # type: ignore[attr-defined]
+        if read_only:
+            banner = self.query_one("#folder-banner", Static)
+            banner.update(one_line(read_only))
+            banner.add_class("shown")
         self.action_refresh()
         self.query_one("#meetings", DataTable).focus()
         if not self.listing.meetings and not self.listing.unreadable and not self.listing.conflicts:
@@ -383,6 +390,50 @@ class HomeScreen(Screen[None]):
             confirm_and_delete(self.app, row.meeting, lambda _gone: self.action_refresh())
 
     def action_new_meeting(self) -> None:
+        """Open the new-meeting form, unless a meeting made now would be lost or not saved.
+
+        A meeting made inside the demo would be deleted with the demo folder,
+        so the demo offers to close first and make it in the person's own folder.
+        """
+        from sdm_facilitator.ui.home.first_run import in_started_demo
+
+        app = self.app
+        read_only = app.store.read_only_reason  # type: ignore[attr-defined]
+        if read_only:
+            app.notify(read_only, title="No new meetings here", severity="error", markup=False, timeout=15)
+            return
+        if in_started_demo(app):
+            from sdm_facilitator.ui.dialogs.confirm import Confirm
+
+            def answered(leave: bool | None) -> None:
+                if leave:
+                    self.leave_demo(then_new=True)
+
+            app.push_screen(
+                Confirm(
+                    "Leave the demo to make your meeting?",
+                    "The demo's meetings are fictional and are deleted with the demo, so no meeting is made "
+                    "inside it. Leave the demo and make the new meeting in your own folder?",
+                    yes="Leave the demo",
+                    no="Stay in the demo",
+                    default_yes=True,
+                ),
+                answered,
+            )
+            return
+        if app.demo:  # type: ignore[attr-defined]
+            app.notify(
+                "The demo's meetings are fictional and are deleted when you quit, so no meeting is made here. "
+                "Start sdm-facilitator without --demo to make your own.",
+                title="This is the demo",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
+            return
+        self._open_new_meeting_form()
+
+    def _open_new_meeting_form(self) -> None:
         from sdm_facilitator.ui.home.new_meeting import NewMeetingScreen
 
         self.app.push_screen(NewMeetingScreen(), self._created)
@@ -419,7 +470,7 @@ class HomeScreen(Screen[None]):
         if in_started_demo(self.app):
             yield SystemCommand("Leave the demo", "Back to your own meetings; the demo is deleted", self.leave_demo)
 
-    def leave_demo(self) -> None:
+    def leave_demo(self, *, then_new: bool = False) -> None:
         """Close any open meeting, then show the person's own (perhaps empty) list.
 
         Lives here rather than beside the demo's start so the first-run screen
@@ -434,5 +485,7 @@ class HomeScreen(Screen[None]):
         screen = app.screen
         if isinstance(screen, HomeScreen):
             screen.action_refresh()
-            if not screen.rows:
+            if then_new:
+                screen._open_new_meeting_form()
+            elif not screen.rows:
                 screen.show_first_run()

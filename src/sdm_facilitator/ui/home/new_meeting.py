@@ -20,6 +20,7 @@ from textual.widgets import Button, Footer, Header, Input, Select, Static
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import new_meeting_id
 from sdm_facilitator.domain.meeting_factory import create_meeting, default_context
+from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, CONTEXTS, MEETING_KIND_LABELS, MEETING_KINDS
 from sdm_facilitator.storage.store import StoreError
 from sdm_facilitator.ui.dialogs.confirm import Confirm
@@ -47,7 +48,7 @@ def guide_words(guide: Guide | None, kind: str) -> str:
         )
     prep = len(guide.steps_for("preparation"))
     return (
-        f"Guide: {guide.title} (version {guide.version}). {prep} preparation steps and an agenda of "
+        f"Guide: {one_line(guide.title)} (version {one_line(guide.version)}). {prep} preparation steps and an agenda of "
         f"{len(guide.phases)} parts, {duration_words(guide.total_minutes)} in all."
     )
 
@@ -275,7 +276,7 @@ class NewMeetingScreen(Screen["MeetingSession | None"]):
             return
         guide = app.library.get(meeting.guide_id) if meeting.guide_id else None  # type: ignore[attr-defined]
         if guide is not None:
-            app.notify(f"Created, using the guide '{guide.title}'.", markup=False)
+            app.notify(f"Created, using the guide '{one_line(guide.title)}'.", markup=False)
         else:
             app.notify("Created. No guide matches this kind of meeting, so it has no steps yet.", markup=False)
         self.dismiss(MeetingSession(app.store, opened, guide))  # type: ignore[attr-defined]

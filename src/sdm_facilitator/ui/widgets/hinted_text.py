@@ -32,13 +32,13 @@ def hint_text(matches: list[HintMatch]) -> Content:
         return Content("")
     first = matches[0]
     hint = first.hint
-    alternative = f": try “{hint.alternatives[0]}”" if hint.alternatives else ""
+    alternative = f": try “{one_line(hint.alternatives[0])}”" if hint.alternatives else ""
     more = len(matches) - 1
     tail = f" (+{more} more)" if more else ""
     return Content.assemble(
         ("✎ Language hint ", "bold"),
         f"“{one_line(first.text, 40)}” ({hint.category}){alternative}. ",
-        (hint.why, "italic"),
+        (one_line(hint.why), "italic"),
         tail,
     )
 

@@ -12,6 +12,7 @@ F2 jumps to the side list from anywhere.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, ClassVar
 
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
     from sdm_facilitator.ui.dialogs.export import ExportRequest
 
 SAVE_DELAY_SECONDS = 0.5
+#: However steadily someone types, what they typed is on disk within this long:
+#: the save waits for a pause, but never longer than this after the first unsaved change.
+MAX_SAVE_DELAY_SECONDS = 2.0
 SAVE_RETRY_SECONDS = 5.0
 
 
@@ -63,6 +67,8 @@ class MeetingScreen(Screen[None]):
         self.session = session
         self.sections: list[Section] = all_sections()
         self._save_timer: Timer | None = None
+        #: When the oldest change not yet saved was made (monotonic seconds), or None.
+        self._unsaved_since: float | None = None
         self._notice: str | None = None
         self._session_closed = False
         #: The last "saved ... to ..." line, for whoever needs to read it again.
@@ -226,9 +232,13 @@ class MeetingScreen(Screen[None]):
             return
         self.session.mark_changed()
         self.query_one("#save-indicator", Static).update("editing…")
+        now = time.monotonic()
+        if self._unsaved_since is None:
+            self._unsaved_since = now
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY_SECONDS, self.flush)
+        delay = min(SAVE_DELAY_SECONDS, self._unsaved_since + MAX_SAVE_DELAY_SECONDS - now)
+        self._save_timer = self.set_timer(max(delay, 0.0), self.flush)
 
     def flush(self) -> SaveOutcome:
         """Save now if anything changed, and show the outcome.
@@ -239,6 +249,7 @@ class MeetingScreen(Screen[None]):
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
+        self._unsaved_since = None
         outcome = self.session.save(now=self.app.clock())  # type: ignore[attr-defined]
         if not self.is_attached:
             return outcome

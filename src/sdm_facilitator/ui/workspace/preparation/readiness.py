@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sdm_facilitator.domain.readiness import Readiness, ReadinessItem, readiness
+from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.vocabulary import MECHANISM_LABELS
 from sdm_facilitator.ui.workspace.preparation.base import PrepSection
 
@@ -24,12 +25,12 @@ def item_prompt(item: ReadinessItem, today) -> Content:  # type: ignore[no-untyp
     if item.overdue and item.due is not None:
         days = (today - item.due).days
         when = f" (due {item.due:%d %b}, {days} day{'s' if days != 1 else ''} ago)"
-        return Content.assemble(("✗ overdue: ", "bold"), item.text, when)
+        return Content.assemble(("✗ overdue: ", "bold"), one_line(item.text), when)
     when = ""
     if item.due is not None:
         days = (item.due - today).days
         when = " (due today)" if days == 0 else f" (due {item.due:%a %d %b})"
-    return Content.assemble("○ ", item.text, (when, "dim"))
+    return Content.assemble("○ ", one_line(item.text), (when, "dim"))
 
 
 class ReadinessSection(PrepSection):

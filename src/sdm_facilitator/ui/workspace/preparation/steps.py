@@ -18,9 +18,11 @@ from textual.widgets import Static, TextArea
 
 from sdm_facilitator.domain.guide import Step
 from sdm_facilitator.domain.meeting import StepState
+from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.domain.schedule import step_due_date
 from sdm_facilitator.domain.vocabulary import MECHANISM_LABELS, MECHANISMS
 from sdm_facilitator.ui.widgets.form_fields import Field, text_area
+from sdm_facilitator.ui.widgets.literal import literal, literal_line
 from sdm_facilitator.ui.workspace.preparation.base import PrepSection
 
 
@@ -76,9 +78,9 @@ class StepRow(Vertical, can_focus=True):
             yield Static("", classes="step-title", markup=False)
             yield Static("", classes="step-due", markup=False)
         with Vertical(classes="step-details"):
-            yield Static(Content.assemble(("Why: ", "bold"), self.step.why), classes="step-why")
+            yield Static(Content.assemble(("Why: ", "bold"), visible(self.step.why)), classes="step-why")
             if self.step.how:
-                how = Content("\n").join(Content(f"• {tip}") for tip in self.step.how)
+                how = Content("\n").join(literal(f"• {tip}") for tip in self.step.how)
                 yield Static(how, classes="step-how")
             other = [MECHANISM_LABELS.get(m, m) for m in self.step.mechanisms[1:]]
             if other:
@@ -97,7 +99,7 @@ class StepRow(Vertical, can_focus=True):
         due = step_due_date(meeting, self.step.days_before)
         words, style = due_words(status, state.date if state else None, due, self.step.days_before, today)
         overdue = style == "step-overdue"
-        self.query_one(".step-title", Static).update(Content(f"{step_mark(status, overdue)} {self.step.title}"))
+        self.query_one(".step-title", Static).update(literal_line(f"{step_mark(status, overdue)} {self.step.title}"))
         due_static = self.query_one(".step-due", Static)
         due_static.update(Content(words))
         for cls in ("step-done", "step-na", "step-undated", "step-overdue", "step-soon", "step-later"):

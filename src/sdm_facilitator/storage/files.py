@@ -1,0 +1,96 @@
+"""Opening a file the app reads (a meeting, a guide) without being tricked by what it is.
+
+A named pipe called ``x.toml`` makes a plain ``open`` wait forever for a
+writer, freezing ``list`` and the app; a device could be read without end;
+a link could point anywhere. So files are opened without following a link
+and without blocking, and only a regular file is read.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat as stat_module
+import sys
+from pathlib import Path
+
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NON_BLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+class NotARegularFile(OSError):
+    """The path is a pipe, device, folder or link, not a file the app can read."""
+
+
+def describe_file_type(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    if stat_module.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat_module.S_ISDIR(mode):
+        return "a folder"
+    if stat_module.S_ISCHR(mode) or stat_module.S_ISBLK(mode):
+        return "a device"
+    if stat_module.S_ISSOCK(mode):
+        return "a socket"
+    if stat_module.S_ISLNK(mode):
+        return "a link"
+    return "not an ordinary file"
+
+
+def read_regular_file(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result]:
+    """Up to ``max_bytes + 1`` bytes of ``path`` and its ``fstat``, if it is a regular file.
+
+    Raises ``NotARegularFile`` for anything else (a link is refused by the
+    operating system itself: ``O_NOFOLLOW``), and ``OSError`` as ``open`` does.
+    The caller compares the size with its limit.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | _NO_FOLLOW | _NON_BLOCK | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        if _NO_FOLLOW and error.errno == errno.ELOOP and path.is_symlink():
+            raise NotARegularFile(error.errno, "is a link; the app only reads ordinary files") from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat_module.S_ISREG(info.st_mode):
+            kind = describe_file_type(info.st_mode)
+            raise NotARegularFile(0, f"is {kind}, not an ordinary file")
+        if info.st_size > max_bytes:
+            return b"", info
+        chunks: list[bytes] = []
+        remaining = max_bytes + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks), info
+    finally:
+        os.close(fd)
+
+
+class LinkedFolderError(OSError):
+    """A folder the app creates turned out to be a link to somewhere else."""
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create ``folder`` (and its parents) if needed and make it readable by this user only.
+
+    The permission change goes through a handle opened without following
+    links, so a planted link never makes the app change some other folder.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    if sys.platform == "win32":  # pragma: no cover - POSIX permissions only
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NO_FOLLOW)
+    except OSError as error:
+        if folder.is_symlink():
+            raise LinkedFolderError(error.errno, f"{folder} is a link; the app does not follow links for its folders") from None
+        raise
+    try:
+        if stat_module.S_IMODE(os.fstat(fd).st_mode) != 0o700:
+            os.fchmod(fd, 0o700)
+    finally:
+        os.close(fd)
