@@ -48,7 +48,7 @@ def ready_meeting() -> Meeting:
     r.worries, r.strengths, r.bottom_lines = "w", "s", ["b"]
     m.people = [Person(name="Gran", role="wider-family", invitation="accepted", prep_visit=TODAY)]
     m.children = [Child(name="Amara", participation="attends-all", views="I like Gran", views_consent=True,
-                        met_before=TODAY)]
+                        met_before=TODAY, advocate_offer="declined")]
     m.agenda = [AgendaItem("p", "Part", 30)]
     for step_id in "abd":
         m.steps[step_id] = StepState(status="done")

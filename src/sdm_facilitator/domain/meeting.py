@@ -287,6 +287,9 @@ class StepState:
     status: str = field(default="todo", metadata=choices(STEP_STATUS_CHOICES))
     note: str = ""
     date: date | None = None
+    # True when a person unticked a step the record showed as done (the note
+    # says why); the record then no longer ticks it. Not written when false.
+    evidence_overruled: bool = field(default=False, metadata={"omit_default": True})
     extra: dict[str, Any] = _extra()
 
 

@@ -20,6 +20,7 @@ from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.schedule import DueItem, due_items
+from sdm_facilitator.domain.step_progress import is_step_open
 from sdm_facilitator.domain.vocabulary import MECHANISMS
 
 # The workspace section where each item can be dealt with. Plain strings so
@@ -45,7 +46,7 @@ class ReadinessItem:
     text: str
     mechanism: str
     section: str
-    kind: str  # "step", "check", "info", "action", "review", "meeting"
+    kind: str  # "stop", "step", "check", "info", "action", "review", "meeting"
     due: date | None = None
     overdue: bool = False
     ref: str = ""
@@ -62,6 +63,11 @@ class Readiness:
     steps_total: int
     meeting_date: date | None = None
     review_due: date | None = None
+
+    @property
+    def blockers(self) -> list[ReadinessItem]:
+        """Stop-and-check steps still open: the meeting should wait for them."""
+        return [i for i in self.items if i.kind == "stop"]
 
     @property
     def overdue(self) -> list[ReadinessItem]:
@@ -96,6 +102,8 @@ class Readiness:
         if not open_count:
             return "✓ Ready: nothing is open before the day."
         text = f"{_count(open_count, 'thing')} still open before the day"
+        if self.blockers:
+            text = f"Stop and check first: {_count(len(self.blockers), 'check')} to make. " + text
         text += f", {overdue} overdue." if overdue else "."
         if self.meeting_date is not None:
             text += " " + _meeting_words(self.meeting_date, self.today)
@@ -108,10 +116,12 @@ class Readiness:
         open_count = len(self.items)
         overdue = len(self.overdue)
         parts = []
+        if self.blockers:
+            parts.append(f"■ {len(self.blockers)} to check")
         if overdue:
             parts.append(f"✗ {overdue} overdue")
-        if open_count - overdue:
-            parts.append(f"{open_count - overdue} open")
+        if open_count - overdue - len(self.blockers):
+            parts.append(f"{open_count - overdue - len(self.blockers)} open")
         if not parts:
             parts.append("✓ on track" if self.stage == "follow_up" else "✓ ready")
         return " · ".join(parts)
@@ -155,6 +165,15 @@ def _q(text: str) -> str:
     return one_line(text.strip(), _QUOTE) or "(no name yet)"
 
 
+def _interpreter_words(language: str) -> str:
+    """"a Polish interpreter", "an Urdu interpreter", "an interpreter"."""
+    named = _q(language) if language.strip() else ""
+    if not named:
+        return "an interpreter"
+    article = "an" if named[0].lower() in "aeiou" else "a"
+    return f"{article} {named} interpreter"
+
+
 def _child_name(name: str, index: int) -> str:
     return _q(name) if name.strip() else f"child {index}"
 
@@ -172,11 +191,12 @@ def readiness(meeting: Meeting, guide: Guide | None, today: date) -> Readiness:
         _preparation(meeting, guide, today, dated, items)
         stage_name = "preparation"
     steps = guide.steps_for(stage_name, meeting.context) if guide else []
-    done = sum(1 for s in steps if meeting.steps.get(s.id) and meeting.steps[s.id].status != "todo")
+    done = sum(1 for s in steps if not is_step_open(meeting, s))
     order = {m: i for i, m in enumerate(MECHANISMS)}
     far = date.max
     items.sort(
         key=lambda i: (
+            i.kind != "stop",
             not i.overdue,
             i.due or far if i.overdue else far,
             order.get(i.mechanism, len(order)),
@@ -208,11 +228,14 @@ def _open_steps(
     if guide is None:
         return
     for step in guide.steps_for(stage, meeting.context):
-        state = meeting.steps.get(step.id)
-        if state is not None and state.status != "todo":
+        if not is_step_open(meeting, step):
             continue
         mechanism = step.mechanisms[0] if step.mechanisms else "collaboration"
         section = SECTION_STEPS if stage == "preparation" else SECTION_FOLLOW_UP
+        if step.stop_and_check:
+            # Never "overdue" and never a to-do: the day waits until someone has checked.
+            items.append(ReadinessItem(f"Stop and check: {step.title}", mechanism, section, "stop", ref=step.id))
+            continue
         items.append(
             _dated_item(dated.get(("step", step.id)), today, step.title, mechanism, section, "step", step.id)
         )
@@ -287,6 +310,9 @@ def _preparation(
         ):
             add(f"{name}: speaks {_q(person.needs.language)}; decide whether an interpreter is needed",
                 "participation", SECTION_PEOPLE, person.id)
+        if person.expected and person.needs.interpreter and not person.needs.interpreter_booked:
+            add(f"{name} needs {_interpreter_words(person.needs.language)}: not booked", "participation",
+                SECTION_PEOPLE, person.id)
 
     # Children and young people.
     if not meeting.children:
@@ -299,6 +325,11 @@ def _preparation(
             add(f"{name}: not taking part, but the reason is not recorded", "child", SECTION_CHILDREN, child.id)
         elif child.participation == "advocate" and not child.advocate.strip():
             add(f"{name}: takes part through an advocate, but no advocate is named", "child", SECTION_CHILDREN,
+                child.id)
+        if child.advocate_offer is None:
+            add(f"{name}: an independent advocate has not been offered yet", "child", SECTION_CHILDREN, child.id)
+        elif child.advocate_offer == "offered":
+            add(f"{name}: an advocate was offered; their answer is not recorded yet", "child", SECTION_CHILDREN,
                 child.id)
         if child.met_before is None:
             add(f"{name}: nobody has met them before the day yet", "child", SECTION_CHILDREN, child.id)

@@ -29,6 +29,7 @@ from sdm_facilitator.domain.guide import (
     Step,
 )
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MECHANISMS, MEETING_KINDS, STAGES
+from sdm_facilitator.guides import model_checks, step_checks
 
 PathSeg = str | int
 KeyPath = tuple[PathSeg, ...]
@@ -257,6 +258,13 @@ _LANGUAGE_TOP_FIELDS: dict[str, _Field] = {
 }
 
 
+_STEP_FIELDS.update(step_checks.extra_step_fields(_Field))
+_GUIDE_FIELDS.update(model_checks.extra_guide_fields(_Field))
+_HINT_FIELDS["not_matching"] = _Field(
+    "texts", required=False, expect="a list of longer phrases this hint must not match, in quotes"
+)
+
+
 class Checker:
     """Collects problems for one file while reading its data."""
 
@@ -450,6 +458,7 @@ def _step(checker: Checker, raw: Any, path: KeyPath, seen: dict[str, KeyPath]) -
                 path + ("days_after",),
                 f"days_after is only for follow_up steps; this step's stage is '{stage}'",
             )
+    extras = step_checks.step_extras(checker, data, path)
     if len(checker.problems) > before:
         return None
     return Step(
@@ -462,6 +471,7 @@ def _step(checker: Checker, raw: Any, path: KeyPath, seen: dict[str, KeyPath]) -
         how=data.get("how", ()),
         days_before=data.get("days_before"),
         days_after=data.get("days_after"),
+        **extras,
     )
 
 
@@ -538,13 +548,15 @@ def parse_guide(
                         ("phases", index, "private"),
                         "only one phase can be private family time (private = true)",
                     )
-        if isinstance(top["phases"], list) and raw_phases and private_seen == 0:
+        if isinstance(top["phases"], list) and raw_phases and private_seen == 0 and model_checks.wants_private_phase(head):
             checker.add(
                 ("phases",),
                 "one phase must be private family time: add private = true to it",
             )
         if isinstance(top["phases"], list) and not raw_phases:
             checker.add(("phases",), "a guide needs at least one [[phases]] table")
+
+    model_checks.check_meeting_model(checker, head, top)
 
     questions: list[FamilyQuestion] = []
     for index, raw in enumerate(
@@ -579,6 +591,9 @@ def parse_guide(
         family_questions=tuple(questions),
         follow_up_prompts=tuple(follow_ups),
         review_after_days=head.get("review_after_days", 90),
+        private_family_time=model_checks.wants_private_phase(head),
+        facilitator_note=head.get("facilitator_note", ""),
+        vocabularies=head.get("vocabularies", ()),
         source=file,
         bundled=bundled,
     )
@@ -630,6 +645,7 @@ def parse_language(
                 why=hint["why"],
                 category=hint["category"],
                 variants=hint.get("variants", ()),
+                not_matching=hint.get("not_matching", ()),
             )
         )
     return tuple(hints), checker.problems
