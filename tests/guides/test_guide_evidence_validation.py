@@ -10,7 +10,7 @@ from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.guides.loader import load_guide_file, load_library, load_terms_file
 from sdm_facilitator.guides.terms import guide_vocabulary_problems
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent / "fixtures" / "record_and_terms"
 
 # fixture file -> every message expected from it, exactly.
 EXPECTED: dict[str, list[str]] = {
@@ -118,7 +118,7 @@ def test_a_valid_terms_file_loads_and_chooses_its_vocabulary() -> None:
 
 
 def test_a_checked_expression_works_on_a_meeting_and_a_step_keeps_it() -> None:
-    guide, problems = load_guide_file(FIXTURES / "valid_minimal.toml", bundled=False)
+    guide, problems = load_guide_file(FIXTURES.parent / "valid_minimal.toml", bundled=False)
     assert problems == [] and guide is not None
     assert all(step.evidence is None for step in guide.steps)
     fgc = load_library(None).guides["fgc"]
@@ -131,3 +131,11 @@ def test_a_checked_expression_works_on_a_meeting_and_a_step_keeps_it() -> None:
     assert not step.evidence.holds(meeting)  # a blank bottom line is not a bottom line
     meeting.referral.bottom_lines = ["No driving after drinking"]
     assert step.evidence.holds(meeting)
+
+
+def test_every_fixture_here_is_tested() -> None:
+    names = {p.stem for p in FIXTURES.glob("*.toml")}
+    tested = set(EXPECTED) | set(TERMS_EXPECTED) | {
+        "terms_valid", "unknown_vocabulary", "language_not_matching_unrelated", "language_not_matching_itself"
+    }
+    assert names == tested

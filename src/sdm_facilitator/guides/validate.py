@@ -29,7 +29,7 @@ from sdm_facilitator.domain.guide import (
     Step,
 )
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MECHANISMS, MEETING_KINDS, STAGES
-from sdm_facilitator.guides import model_checks, step_checks
+from sdm_facilitator.guides import hint_checks, model_checks, step_checks
 
 PathSeg = str | int
 KeyPath = tuple[PathSeg, ...]
@@ -622,6 +622,8 @@ def parse_language(
         path: KeyPath = ("hints", index)
         before = len(checker.problems)
         hint = checker.table(raw, path, _HINT_FIELDS, "a [[hints]] table")
+        if hint is not None and len(checker.problems) == before:
+            hint_checks.check_not_matching(checker, hint, path)
         if hint is None or len(checker.problems) > before:
             continue
         forms = [("phrase", hint["phrase"])] + [
