@@ -34,6 +34,7 @@ import functools
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Union
@@ -253,19 +254,19 @@ class _Parser:
             raise EvidenceError(f"unexpected '{token.text}'", token.column)
         return self.as_condition(node, 1)
 
-    def or_expr(self) -> _Node:
-        parts = [self.and_expr()]
-        while (token := self.peek()) is not None and token.text == "or":
+    def chain(self, word: str, part: Callable[[], _Node]) -> _Node:
+        """``part (word part)*``: one node for a run of ``and`` or of ``or``."""
+        parts = [part()]
+        while (token := self.peek()) is not None and token.text == word:
             self.take()
-            parts.append(self.and_expr())
-        return parts[0] if len(parts) == 1 else _Node("or", _YESNO, tuple(self.as_condition(p) for p in parts))
+            parts.append(part())
+        return parts[0] if len(parts) == 1 else _Node(word, _YESNO, tuple(self.as_condition(p) for p in parts))
+
+    def or_expr(self) -> _Node:
+        return self.chain("or", self.and_expr)
 
     def and_expr(self) -> _Node:
-        parts = [self.not_expr()]
-        while (token := self.peek()) is not None and token.text == "and":
-            self.take()
-            parts.append(self.not_expr())
-        return parts[0] if len(parts) == 1 else _Node("and", _YESNO, tuple(self.as_condition(p) for p in parts))
+        return self.chain("and", self.not_expr)
 
     def not_expr(self) -> _Node:
         token = self.peek()
