@@ -98,7 +98,7 @@ def test_record_checks_name_people_and_children_in_plain_words() -> None:
     assert "The family's consent to sharing information is not recorded" in texts
     assert "No strengths are recorded: worries alone add to shame" in texts
     assert "Dad: not invited yet" in texts and "Dad: not prepared yet (no preparation visit)" in texts
-    assert "Uncle [b: not to be invited, but the reason agreed with the family is not recorded" in texts
+    assert "Uncle [b: not to be invited, but the reason is not recorded" in texts
     assert "Nana: speaks Yoruba; decide whether an interpreter is needed" in texts
     assert "child 2: takes part through an advocate, but no advocate is named" in texts
     share = next(i for i in result.items if i.kind == "info")

@@ -195,7 +195,7 @@ class Needs:
         if self.language:
             parts.append(f"language: {self.language}")
         if self.interpreter:
-            parts.append("interpreter")
+            parts.append("interpreter booked" if self.interpreter_booked else "interpreter not booked")
         for label, value in (("access", self.access), ("childcare", self.childcare), ("travel", self.travel)):
             if value:
                 parts.append(f"{label}: {value}")

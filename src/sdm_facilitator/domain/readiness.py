@@ -75,10 +75,10 @@ class Readiness:
         return [i for i in self.items if i.overdue]
 
     def by_mechanism(self) -> dict[str, list[ReadinessItem]]:
-        """Items not overdue, grouped by mechanism in the fixed order; empty groups kept."""
+        """Items neither overdue nor blockers, grouped by mechanism in the fixed order; empty groups kept."""
         groups: dict[str, list[ReadinessItem]] = {m: [] for m in MECHANISMS}
         for item in self.items:
-            if not item.overdue:
+            if not item.overdue and item.kind != "stop":
                 groups.setdefault(item.mechanism, []).append(item)
         return groups
 
@@ -234,7 +234,8 @@ def _open_steps(
         section = SECTION_STEPS if stage == "preparation" else SECTION_FOLLOW_UP
         if step.stop_and_check:
             # Never "overdue" and never a to-do: the day waits until someone has checked.
-            items.append(ReadinessItem(f"Stop and check: {step.title}", mechanism, section, "stop", ref=step.id))
+            title = step.title if step.title.lower().startswith("stop and check") else f"Stop and check: {step.title}"
+            items.append(ReadinessItem(title, mechanism, section, "stop", ref=step.id))
             continue
         items.append(
             _dated_item(dated.get(("step", step.id)), today, step.title, mechanism, section, "step", step.id)
@@ -299,7 +300,7 @@ def _preparation(
         elif person.invitation == "invited":
             add(f"{name}: invited, no answer yet", "collaboration", SECTION_PEOPLE, person.id)
         elif person.invitation == "not-invited" and not person.not_invited_reason.strip():
-            add(f"{name}: not to be invited, but the reason agreed with the family is not recorded", "trust",
+            add(f"{name}: not to be invited, but the reason is not recorded", "trust",
                 SECTION_PEOPLE, person.id)
         if person.invitation in ("family-agreed", "invited", "accepted") and not person.prepared:
             add(f"{name}: not prepared yet (no preparation visit)", "collaboration", SECTION_PEOPLE, person.id)
