@@ -159,7 +159,7 @@ class StepRow(Vertical, can_focus=True):
         untick_from_record(self.section.meeting, self.step, "")
         self.update_line()
         self.section.after_change()
-        self.notify("Unticked. Say in the note why it is not done yet.", timeout=4)
+        self.notify("Unticked. Say in the note why it is not done yet.", timeout=4, markup=False)
         self.action_edit_note()
 
     def action_toggle_na(self) -> None:
