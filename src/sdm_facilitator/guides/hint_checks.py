@@ -10,19 +10,17 @@ change independently.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sdm_facilitator.domain.language import LanguageMatcher
-
-if TYPE_CHECKING:
-    from sdm_facilitator.guides.validate import Checker, KeyPath
+from sdm_facilitator.guides.check_types import KeyPath, ProblemSink
 
 
 def _words(text: str) -> str:
     return " ".join(re.split(r"[\s\-]+", text.strip().lower()))
 
 
-def check_not_matching(checker: Checker, hint: dict[str, Any], path: KeyPath) -> None:
+def check_not_matching(checker: ProblemSink, hint: dict[str, Any], path: KeyPath) -> None:
     """Report each ``not_matching`` phrase the hint itself would never match inside."""
     from sdm_facilitator.domain.guide import LanguageHint
 

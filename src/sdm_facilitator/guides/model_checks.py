@@ -11,13 +11,12 @@ checks and these can change independently.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from sdm_facilitator.guides.validate import Checker, _Field
+from sdm_facilitator.guides.check_types import FieldFactory, ProblemSink
 
 
-def extra_guide_fields(field: type[_Field]) -> dict[str, _Field]:
+def extra_guide_fields(field: FieldFactory) -> dict[str, Any]:
     """The optional ``[guide]`` keys this module checks, in the core checker's terms."""
     return {
         "private_family_time": field("bool", required=False, expect="true or false"),
@@ -31,7 +30,7 @@ def wants_private_phase(head: dict[str, Any] | None) -> bool:
     return head is None or head.get("private_family_time", True) is not False
 
 
-def check_meeting_model(checker: Checker, head: dict[str, Any] | None, top: dict[str, Any]) -> None:
+def check_meeting_model(checker: ProblemSink, head: dict[str, Any] | None, top: dict[str, Any]) -> None:
     """A guide without private family time: a note saying why, and nothing private in it."""
     if head is None:
         return

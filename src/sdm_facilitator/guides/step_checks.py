@@ -9,15 +9,13 @@ words), ``judgement`` (only a person can say it is done) and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sdm_facilitator.domain.evidence import EvidenceError, compile_evidence
-
-if TYPE_CHECKING:
-    from sdm_facilitator.guides.validate import Checker, KeyPath, _Field
+from sdm_facilitator.guides.check_types import FieldFactory, KeyPath, ProblemSink
 
 
-def extra_step_fields(field: type[_Field]) -> dict[str, _Field]:
+def extra_step_fields(field: FieldFactory) -> dict[str, Any]:
     """The optional step keys this module checks, in the core checker's terms."""
     return {
         "evidence": field("text", required=False, expect="an evidence expression in quotes"),
@@ -27,7 +25,7 @@ def extra_step_fields(field: type[_Field]) -> dict[str, _Field]:
     }
 
 
-def step_extras(checker: Checker, data: dict[str, Any], path: KeyPath) -> dict[str, Any]:
+def step_extras(checker: ProblemSink, data: dict[str, Any], path: KeyPath) -> dict[str, Any]:
     """Check the keys above and return them as :class:`Step` keyword arguments.
 
     Problems are added to ``checker``; the caller sees them by counting.

@@ -15,7 +15,8 @@ from typing import Any
 
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.terminology import Vocabulary
-from sdm_facilitator.guides.validate import Checker, GuideProblem, KeyPath, Locator, _Field, format_key
+from sdm_facilitator.guides.check_types import KeyPath
+from sdm_facilitator.guides.validate import Checker, GuideProblem, Locator, _Field, format_key
 
 #: The file holding vocabularies; it is not a guide.
 TERMS_FILE = "terms.toml"

@@ -29,10 +29,11 @@ from sdm_facilitator.domain.guide import (
     Step,
 )
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MECHANISMS, MEETING_KINDS, STAGES
-from sdm_facilitator.guides import hint_checks, model_checks, step_checks
+from sdm_facilitator.guides.check_types import KeyPath, PathSeg
+from sdm_facilitator.guides.hint_checks import check_not_matching
+from sdm_facilitator.guides.model_checks import check_meeting_model, extra_guide_fields, wants_private_phase
+from sdm_facilitator.guides.step_checks import extra_step_fields, step_extras
 
-PathSeg = str | int
-KeyPath = tuple[PathSeg, ...]
 
 #: Longest prompt a chair is expected to read at a glance.
 MAX_PROMPT_CHARS = 90
@@ -258,8 +259,8 @@ _LANGUAGE_TOP_FIELDS: dict[str, _Field] = {
 }
 
 
-_STEP_FIELDS.update(step_checks.extra_step_fields(_Field))
-_GUIDE_FIELDS.update(model_checks.extra_guide_fields(_Field))
+_STEP_FIELDS.update(extra_step_fields(_Field))
+_GUIDE_FIELDS.update(extra_guide_fields(_Field))
 _HINT_FIELDS["not_matching"] = _Field(
     "texts", required=False, expect="a list of longer phrases this hint must not match, in quotes"
 )
@@ -458,7 +459,7 @@ def _step(checker: Checker, raw: Any, path: KeyPath, seen: dict[str, KeyPath]) -
                 path + ("days_after",),
                 f"days_after is only for follow_up steps; this step's stage is '{stage}'",
             )
-    extras = step_checks.step_extras(checker, data, path)
+    extras = step_extras(checker, data, path)
     if len(checker.problems) > before:
         return None
     return Step(
@@ -548,7 +549,7 @@ def parse_guide(
                         ("phases", index, "private"),
                         "only one phase can be private family time (private = true)",
                     )
-        if isinstance(top["phases"], list) and raw_phases and private_seen == 0 and model_checks.wants_private_phase(head):
+        if isinstance(top["phases"], list) and raw_phases and private_seen == 0 and wants_private_phase(head):
             checker.add(
                 ("phases",),
                 "one phase must be private family time: add private = true to it",
@@ -556,7 +557,7 @@ def parse_guide(
         if isinstance(top["phases"], list) and not raw_phases:
             checker.add(("phases",), "a guide needs at least one [[phases]] table")
 
-    model_checks.check_meeting_model(checker, head, top)
+    check_meeting_model(checker, head, top)
 
     questions: list[FamilyQuestion] = []
     for index, raw in enumerate(
@@ -591,7 +592,7 @@ def parse_guide(
         family_questions=tuple(questions),
         follow_up_prompts=tuple(follow_ups),
         review_after_days=head.get("review_after_days", 90),
-        private_family_time=model_checks.wants_private_phase(head),
+        private_family_time=wants_private_phase(head),
         facilitator_note=head.get("facilitator_note", ""),
         vocabularies=head.get("vocabularies", ()),
         source=file,
@@ -623,7 +624,7 @@ def parse_language(
         before = len(checker.problems)
         hint = checker.table(raw, path, _HINT_FIELDS, "a [[hints]] table")
         if hint is not None and len(checker.problems) == before:
-            hint_checks.check_not_matching(checker, hint, path)
+            check_not_matching(checker, hint, path)
         if hint is None or len(checker.problems) > before:
             continue
         forms = [("phrase", hint["phrase"])] + [
