@@ -62,6 +62,12 @@ def test_steps_with_evidence_and_a_stop_and_check(snap_compare, isolated_data_di
         pilot.app.screen.query_one("#prep-steps").focus_step("who-is-family")
         for widget in pilot.app.screen.query("Input, TextArea"):
             widget.cursor_blink = False
+        # The row opens and is scrolled to after a refresh: let both settle before the picture.
+        for _ in range(4):
+            await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        pilot.app.screen.focused.scroll_visible(animate=False, top=True)
+        await pilot.pause()
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
