@@ -7,11 +7,7 @@ changes do not move the picture.
 from __future__ import annotations
 
 import dataclasses
-import time
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from app_helpers import FakeClock, save_meetings
 from sdm_facilitator.domain.evidence import compile_evidence
@@ -19,15 +15,7 @@ from sdm_facilitator.domain.guide import Step
 from sdm_facilitator.guides.loader import GuideLibrary
 from sdm_facilitator.ui.app import SdmApp
 from ui.workspace.prep_fixtures import GUIDE_ID, new_prep_meeting, prep_guide, prep_library
-
-
-@pytest.fixture(autouse=True)
-def utc_local_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+from ui.workspace.test_preparation_snapshots import utc_local_time  # noqa: F401  (local time set to UTC)
 
 
 def record_library() -> GuideLibrary:
