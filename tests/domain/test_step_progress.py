@@ -110,16 +110,29 @@ def _worries_and_strengths(m: Meeting) -> None:
 
 # The evidence of each bundled step -> (not shown yet, shown, where it comes from).
 RECIPES: dict[str, tuple[Change, Change, str]] = {
-    "referral.worries and referral.strengths and count(referral.bottom_lines) >= 1":
-        (_referral_empty, _referral_filled, "the referral"),
+    "referral.worries and referral.strengths and count(referral.bottom_lines) >= 1": (
+        _referral_empty,
+        _referral_filled,
+        "the referral",
+    ),
     "referral.worries and referral.strengths": (_worries_only, _worries_and_strengths, "the referral"),
-    "referral.consent_meeting and referral.consent_sharing": (_consent_unknown, _consent_given, "the referral"),
+    "referral.consent_meeting and referral.consent_sharing": (
+        _consent_unknown,
+        _consent_given,
+        "the referral",
+    ),
     'count(people) >= 1 and every(people, invitation != "suggested") and '
-    'every(people, invitation != "not-invited" or not_invited_reason)':
-        (_exclusion_without_reason, _exclusion_with_reason, "the people list"),
+    'every(people, invitation != "not-invited" or not_invited_reason)': (
+        _exclusion_without_reason,
+        _exclusion_with_reason,
+        "the people list",
+    ),
     "count(agenda) >= 1": (_no_agenda, _agenda, "the agenda"),
-    "count(children) >= 1 and every(children, advocate_offer)":
-        (_advocate_not_offered, _advocate_offered_to_all, "the children"),
+    "count(children) >= 1 and every(children, advocate_offer)": (
+        _advocate_not_offered,
+        _advocate_offered_to_all,
+        "the children",
+    ),
     "plan.sent_on": (_not_sent, _sent, "the plan"),
     "plan.family_keeper and plan.professional_lead": (_no_named_people, _named_people, "the plan"),
     "any(follow_up.reviews, held)": (_review_planned, _review_held, "the follow-up"),
@@ -127,7 +140,10 @@ RECIPES: dict[str, tuple[Change, Change, str]] = {
 }
 
 SELF_TICKING = [
-    (guide.id, step.id) for guide in LIBRARY.sorted_guides() for step in guide.steps if step.evidence is not None
+    (guide.id, step.id)
+    for guide in LIBRARY.sorted_guides()
+    for step in guide.steps
+    if step.evidence is not None
 ]
 
 
@@ -207,7 +223,9 @@ def test_a_step_needing_judgement_is_never_ticked_by_the_record() -> None:
     meeting = demo_for("fgc")
     assert meeting.referral.worries
     assert step_progress(meeting, forced).is_open
-    judged = dataclasses.replace(step, stop_and_check=False, judgement=True, evidence=compile_evidence("referral.worries"))
+    judged = dataclasses.replace(
+        step, stop_and_check=False, judgement=True, evidence=compile_evidence("referral.worries")
+    )
     assert step_progress(meeting, judged).is_open
 
 

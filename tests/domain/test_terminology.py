@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sdm_facilitator.domain.terminology import Vocabulary, apply_vocabulary
+from sdm_facilitator.domain.terminology import Vocabulary
 from sdm_facilitator.guides.loader import load_library
 
-US = Vocabulary("us", "US", (("bottom lines", "non-negotiables"), ("bottom line", "non-negotiable"),
-                             ("social worker", "caseworker")))
+US = Vocabulary(
+    "us",
+    "US",
+    (("bottom lines", "non-negotiables"), ("bottom line", "non-negotiable"), ("social worker", "caseworker")),
+)
 
 
 def test_terms_replace_whole_words_keep_a_capital_and_prefer_the_longest() -> None:
     say = US.replacer()
-    assert say("Bottom lines first; one bottom line at a time.") == "Non-negotiables first; one non-negotiable at a time."
+    assert (
+        say("Bottom lines first; one bottom line at a time.")
+        == "Non-negotiables first; one non-negotiable at a time."
+    )
     assert say("The social  worker and the SOCIAL WORKER") == "The caseworker and the Caseworker"
     assert say("bottom linesman") == "bottom linesman"
     assert say("") == ""

@@ -135,7 +135,14 @@ def test_a_checked_expression_works_on_a_meeting_and_a_step_keeps_it() -> None:
 
 def test_every_fixture_here_is_tested() -> None:
     names = {p.stem for p in FIXTURES.glob("*.toml")}
-    tested = set(EXPECTED) | set(TERMS_EXPECTED) | {
-        "terms_valid", "unknown_vocabulary", "language_not_matching_unrelated", "language_not_matching_itself"
-    }
+    tested = (
+        set(EXPECTED)
+        | set(TERMS_EXPECTED)
+        | {
+            "terms_valid",
+            "unknown_vocabulary",
+            "language_not_matching_unrelated",
+            "language_not_matching_itself",
+        }
+    )
     assert names == tested

@@ -93,7 +93,9 @@ NEW_AREAS = {
 
 
 @pytest.mark.parametrize(("text", "expected"), sorted(NEW_AREAS.items()))
-def test_hints_cover_exploitation_abuse_care_disability_migration_and_acronyms(text: str, expected: str) -> None:
+def test_hints_cover_exploitation_abuse_care_disability_migration_and_acronyms(
+    text: str, expected: str
+) -> None:
     assert [m.text for m in MATCHER.find(text)] == [expected]
 
 

@@ -125,7 +125,11 @@ def _type_of(annotation: Any, metadata: Any) -> _Type | None:
     if origin is list:
         (item,) = typing.get_args(annotation)
         item_type = _type_of(item, {})
-        return _Type("list", item=item_type, record=item_type.record if item_type else None) if item_type else None
+        return (
+            _Type("list", item=item_type, record=item_type.record if item_type else None)
+            if item_type
+            else None
+        )
     if annotation is str:
         found = metadata.get("choices") if metadata else None
         return _Type("choice", choices=tuple(found)) if found else _Type("text")
@@ -260,7 +264,9 @@ class _Parser:
         while (token := self.peek()) is not None and token.text == word:
             self.take()
             parts.append(part())
-        return parts[0] if len(parts) == 1 else _Node(word, _YESNO, tuple(self.as_condition(p) for p in parts))
+        return (
+            parts[0] if len(parts) == 1 else _Node(word, _YESNO, tuple(self.as_condition(p) for p in parts))
+        )
 
     def or_expr(self) -> _Node:
         return self.chain("or", self.and_expr)
@@ -338,8 +344,10 @@ class _Parser:
             self.scopes.pop()
             self.depth -= 1
         elif name.text != "count":
-            raise EvidenceError(f"{name.text}() needs a condition after the list, such as {name.text}(people, prep_visit)",
-                                name.column)
+            raise EvidenceError(
+                f"{name.text}() needs a condition after the list, such as {name.text}(people, prep_visit)",
+                name.column,
+            )
         self.expect(")")
         result = _NUMBER if name.text == "count" else _YESNO
         return _Node(name.text, result, (target, condition))
@@ -359,7 +367,11 @@ class _Parser:
             if part not in fields:
                 inside = ".".join(parts[:index]) or (f"each item of '{where}'" if where else "the meeting")
                 close = difflib.get_close_matches(part, list(fields), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(sorted(fields))}"
+                hint = (
+                    f"; did you mean '{close[0]}'?"
+                    if close
+                    else f"; known fields: {', '.join(sorted(fields))}"
+                )
                 raise EvidenceError(f"unknown field '{part}' in {inside}{hint}", token.column)
             field_type = fields[part]
         assert field_type is not None
@@ -388,8 +400,9 @@ class _Parser:
             return
         field, literal = (left, right) if right.op == "literal" else (right, left)
         if literal.op != "literal" or field.op not in ("path", "count", "any", "every"):
-            raise EvidenceError("compare a field with a value, such as plan.review_date or count(people) >= 2",
-                                op.column)
+            raise EvidenceError(
+                "compare a field with a value, such as plan.review_date or count(people) >= 2", op.column
+            )
         if field.type.kind in ("text", "choice") and literal.type.kind == "text":
             if op.text not in ("==", "!="):
                 raise EvidenceError(f"text can only be compared with == or !=, not {op.text}", op.column)
@@ -505,7 +518,9 @@ def compile_evidence(text: str) -> Expression:
         raise EvidenceError("expected the expression as text in quotes")
     source = " ".join(text.split())
     if len(source) > MAX_EXPRESSION_CHARS:
-        raise EvidenceError(f"the expression is {len(source)} characters long; keep it to {MAX_EXPRESSION_CHARS}")
+        raise EvidenceError(
+            f"the expression is {len(source)} characters long; keep it to {MAX_EXPRESSION_CHARS}"
+        )
     return Expression(source, _Parser(source).parse())
 
 

@@ -234,7 +234,9 @@ def _open_steps(
         section = SECTION_STEPS if stage == "preparation" else SECTION_FOLLOW_UP
         if step.stop_and_check:
             # Never "overdue" and never a to-do: the day waits until someone has checked.
-            title = step.title if step.title.lower().startswith("stop and check") else f"Stop and check: {step.title}"
+            title = step.title
+            if not title.lower().startswith("stop and check"):
+                title = f"Stop and check: {title}"
             items.append(ReadinessItem(title, mechanism, section, "stop", ref=step.id))
             continue
         items.append(
@@ -328,10 +330,11 @@ def _preparation(
             add(f"{name}: takes part through an advocate, but no advocate is named", "child", SECTION_CHILDREN,
                 child.id)
         if child.advocate_offer is None:
-            add(f"{name}: an independent advocate has not been offered yet", "child", SECTION_CHILDREN, child.id)
-        elif child.advocate_offer == "offered":
-            add(f"{name}: an advocate was offered; their answer is not recorded yet", "child", SECTION_CHILDREN,
+            add(f"{name}: an independent advocate has not been offered yet", "child", SECTION_CHILDREN,
                 child.id)
+        elif child.advocate_offer == "offered":
+            add(f"{name}: an advocate was offered; their answer is not recorded yet", "child",
+                SECTION_CHILDREN, child.id)
         if child.met_before is None:
             add(f"{name}: nobody has met them before the day yet", "child", SECTION_CHILDREN, child.id)
         if not child.views.strip():

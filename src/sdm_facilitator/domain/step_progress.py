@@ -37,7 +37,7 @@ class StepProgress:
         return self.status == "todo"
 
     def label(self) -> str:
-        """"done (from the referral)", "to do", "not applicable"."""
+        """ "done (from the referral)", "to do", "not applicable"."""
         if self.from_record:
             return f"done (from {self.source})"
         return {"done": "done", "na": "not applicable"}.get(self.status, "to do")

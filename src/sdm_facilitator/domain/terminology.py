@@ -57,7 +57,10 @@ def apply_vocabulary(guide: Guide, vocabulary: Vocabulary) -> Guide:
 
     def step(s: Step) -> Step:
         return dataclasses.replace(
-            s, title=say(s.title), why=say(s.why), how=tuple(say(t) for t in s.how),
+            s,
+            title=say(s.title),
+            why=say(s.why),
+            how=tuple(say(t) for t in s.how),
             evidence_says=say(s.evidence_says),
         )
 

@@ -112,7 +112,9 @@ def guide_to_text(guide: Guide) -> str:
         for prompt in phase.prompts:
             lines.append(f"     - {one_line(prompt.text)} [{MECHANISM_LABELS[prompt.mechanism]}]")
     if guide.family_questions:
-        heading = "QUESTIONS FOR THE FAMILY'S PRIVATE TIME" if guide.private_family_time else "QUESTIONS FOR THE FAMILY"
+        heading = "QUESTIONS FOR THE FAMILY"
+        if guide.private_family_time:
+            heading += "'S PRIVATE TIME"
         lines += ["", heading]
         for question in guide.family_questions:
             lines.append(f"  - {one_line(question.text)}")

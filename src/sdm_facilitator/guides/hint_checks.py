@@ -27,8 +27,9 @@ def check_not_matching(checker: ProblemSink, hint: dict[str, Any], path: KeyPath
     excluded = hint.get("not_matching", ())
     if not excluded:
         return
-    plain = LanguageMatcher([LanguageHint(hint["phrase"], ("-",), "-", hint["category"],
-                                          tuple(hint.get("variants", ())))])
+    plain = LanguageMatcher(
+        [LanguageHint(hint["phrase"], ("-",), "-", hint["category"], tuple(hint.get("variants", ())))]
+    )
     for index, phrase in enumerate(excluded):
         if not plain.find(phrase):
             checker.add(
@@ -37,4 +38,7 @@ def check_not_matching(checker: ProblemSink, hint: dict[str, Any], path: KeyPath
                 "so it can never stop a match",
             )
         elif _words(phrase) in {_words(hint["phrase"]), *map(_words, hint.get("variants", ()))}:
-            checker.add(path + ("not_matching", index), f"'{phrase}' is the hint's own phrase; it would hide every match")
+            checker.add(
+                path + ("not_matching", index),
+                f"'{phrase}' is the hint's own phrase; it would hide every match",
+            )

@@ -311,8 +311,9 @@ def _apply_terms(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None
         found, _, problems = load_terms_file(bundled_dir / TERMS_FILE)
         library.vocabularies.update({v.id: v for v in found})
         library.terms_problems.extend(problems)
-    if user_dir is not None and user_dir.resolve() != bundled_dir.resolve() and (user_dir / TERMS_FILE).is_file():
-        found, chosen, problems = load_terms_file(user_dir / TERMS_FILE, library.vocabularies)
+    user_terms = user_dir / TERMS_FILE if user_dir is not None else None
+    if user_terms is not None and user_terms.parent.resolve() != bundled_dir.resolve() and user_terms.is_file():
+        found, chosen, problems = load_terms_file(user_terms, library.vocabularies)
         library.vocabularies.update({v.id: v for v in found})
         library.vocabulary_in_use = chosen
         library.terms_problems.extend(problems)

@@ -40,8 +40,9 @@ def parse_terms(data: Any, file: Path, text: str) -> tuple[list[Vocabulary], str
     if top is None:  # pragma: no cover - tomllib always gives a table
         return vocabularies, "", checker.problems
     seen: dict[str, KeyPath] = {}
-    for index, raw in enumerate(checker.tables(top.get("vocabularies", []), ("vocabularies",),
-                                               "[[vocabularies]] tables")):
+    for index, raw in enumerate(
+        checker.tables(top.get("vocabularies", []), ("vocabularies",), "[[vocabularies]] tables")
+    ):
         path: KeyPath = ("vocabularies", index)
         before = len(checker.problems)
         head = checker.table(raw, path, _VOCABULARY_FIELDS, "a [[vocabularies]] table")
@@ -49,7 +50,10 @@ def parse_terms(data: Any, file: Path, text: str) -> tuple[list[Vocabulary], str
             continue
         terms = _terms(checker, head["terms"], path + ("terms",))
         if head["id"] in seen:
-            checker.add(path + ("id",), f"vocabulary id '{head['id']}' is already used by {format_key(seen[head['id']])}")
+            checker.add(
+                path + ("id",),
+                f"vocabulary id '{head['id']}' is already used by {format_key(seen[head['id']])}",
+            )
             continue
         seen[head["id"]] = path
         if len(checker.problems) == before:
@@ -86,8 +90,12 @@ def use_problem(file: Path, text: str, chosen: str, known: dict[str, Vocabulary]
     if not chosen or chosen in known:
         return None
     names = ", ".join(sorted(known)) or "none"
-    return GuideProblem(file, "use", Locator(text).line_for(("use",)),
-                        f"unknown vocabulary '{chosen}'; known vocabularies: {names}")
+    return GuideProblem(
+        file,
+        "use",
+        Locator(text).line_for(("use",)),
+        f"unknown vocabulary '{chosen}'; known vocabularies: {names}",
+    )
 
 
 def guide_vocabulary_problems(guide: Guide, known: dict[str, Vocabulary]) -> list[GuideProblem]:
@@ -104,6 +112,12 @@ def guide_vocabulary_problems(guide: Guide, known: dict[str, Vocabulary]) -> lis
         if name not in known:
             path: KeyPath = ("guide", "vocabularies", index)
             names = ", ".join(sorted(known)) or "none"
-            problems.append(GuideProblem(guide.source or Path("?"), format_key(path), locator.line_for(path),
-                                         f"unknown vocabulary '{name}'; known vocabularies: {names}"))
+            problems.append(
+                GuideProblem(
+                    guide.source or Path("?"),
+                    format_key(path),
+                    locator.line_for(path),
+                    f"unknown vocabulary '{name}'; known vocabularies: {names}",
+                )
+            )
     return problems

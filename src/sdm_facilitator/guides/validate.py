@@ -34,7 +34,6 @@ from sdm_facilitator.guides.hint_checks import check_not_matching
 from sdm_facilitator.guides.model_checks import check_meeting_model, extra_guide_fields, wants_private_phase
 from sdm_facilitator.guides.step_checks import extra_step_fields, step_extras
 
-
 #: Longest prompt a chair is expected to read at a glance.
 MAX_PROMPT_CHARS = 90
 MIN_PROMPTS, MAX_PROMPTS = 2, 5

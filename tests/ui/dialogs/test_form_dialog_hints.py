@@ -12,11 +12,16 @@ from ui.pilot_helpers import settle, type_text
 
 class _FormApp(App[None]):
     def on_mount(self) -> None:
-        self.push_screen(FormDialog("A plan change", [
-            FormField("what", "What changed", required=True),
-            FormField("reason", "Why", "long"),
-            FormField("on", "Date", "date"),
-        ]))
+        self.push_screen(
+            FormDialog(
+                "A plan change",
+                [
+                    FormField("what", "What changed", required=True),
+                    FormField("reason", "Why", "long"),
+                    FormField("on", "Date", "date"),
+                ],
+            )
+        )
 
 
 async def test_text_fields_get_hints_and_dates_do_not() -> None:

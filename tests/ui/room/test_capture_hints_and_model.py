@@ -72,7 +72,8 @@ async def test_a_long_hint_wraps_at_80_columns_instead_of_being_cut() -> None:
         assert len(full) > 160 and hints
         assert line.size.height >= 3
         shown = "".join(
-            "".join(segment.text for segment in strip) for strip in (line.render_line(y) for y in range(line.size.height))
+            "".join(segment.text for segment in strip)
+            for strip in (line.render_line(y) for y in range(line.size.height))
         )
         # Every character of the hint is on screen: wrapped, not cut.
         assert "".join(shown.split()) == "".join(full.split())
@@ -91,5 +92,8 @@ async def test_a_family_unity_meeting_has_no_private_family_time(isolated_data_d
         assert not isinstance(app.screen, FamilyTimeScreen)
         assert isinstance(app.screen, ChairScreen)
         notes = [n.message for n in app._notifications]
-        assert any(m.startswith("No private family time in this kind of meeting. The facilitator stays") for m in notes)
+        assert any(
+            m.startswith("No private family time in this kind of meeting. The facilitator stays")
+            for m in notes
+        )
     assert reload(isolated_data_dir, meeting.id).record.family_time_start is None

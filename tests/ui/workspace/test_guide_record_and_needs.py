@@ -24,8 +24,9 @@ def bundled_app(data_dir: Path) -> SdmApp:
 
 def fgc_meeting() -> Meeting:
     when = datetime.combine(FIXED_TODAY + timedelta(days=20), time(17, 30))
-    meeting = create_meeting(bundled_library(), kind="fgc", family_label="Record family", when=when,
-                             children=[("Amara", 9)])
+    meeting = create_meeting(
+        bundled_library(), kind="fgc", family_label="Record family", when=when, children=[("Amara", 9)]
+    )
     meeting.referral.worries = "Mum has been unwell."
     meeting.referral.strengths = "Nana lives close by."
     meeting.referral.bottom_lines = ["An adult is with the children every night."]
@@ -98,8 +99,14 @@ async def test_the_person_dialog_records_the_interpreter_booking_and_the_table_s
     isolated_data_dir: Path,
 ) -> None:
     meeting = new_prep_meeting()
-    meeting.people = [Person(name="Halina", role="parent", invitation="accepted",
-                             needs=Needs(language="Polish", interpreter=True))]
+    meeting.people = [
+        Person(
+            name="Halina",
+            role="parent",
+            invitation="accepted",
+            needs=Needs(language="Polish", interpreter=True),
+        )
+    ]
     save_meetings(isolated_data_dir, meeting)
     app = prep_app(isolated_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:

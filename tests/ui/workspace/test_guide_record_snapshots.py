@@ -22,12 +22,20 @@ def record_library() -> GuideLibrary:
     base = prep_guide()
     steps = list(base.steps)
     steps[1] = dataclasses.replace(
-        steps[1], evidence=compile_evidence("count(people) >= 1 and every(people, invitation != \"suggested\")"),
+        steps[1],
+        evidence=compile_evidence('count(people) >= 1 and every(people, invitation != "suggested")'),
         evidence_says="Everyone on the people list has an invitation decision.",
     )
-    stop = Step("stop-check", "preparation", ("trust",), ("statutory", "voluntary"),
-                "Stop and check: any sign of forced marriage", "Specialist advice comes first.", days_before=40,
-                stop_and_check=True)
+    stop = Step(
+        "stop-check",
+        "preparation",
+        ("trust",),
+        ("statutory", "voluntary"),
+        "Stop and check: any sign of forced marriage",
+        "Specialist advice comes first.",
+        days_before=40,
+        stop_and_check=True,
+    )
     guide = dataclasses.replace(base, steps=(*steps, stop))
     return GuideLibrary(guides={GUIDE_ID: guide}, language_hints=prep_library().language_hints)
 

@@ -81,9 +81,9 @@ class ChildEditor(FieldBinder, Vertical):
                     help="Write exactly what they said or showed; do not tidy it up.", hints=True)
         yield Field("Agreed their views may be shared", tri_select(c.views_consent, id=f"{cid}-consent",
                                                                   prompt="Not asked yet"))
-        yield Field("Independent advocate offered", choice_select(ADVOCATE_OFFER_CHOICES, ADVOCATE_OFFER_LABELS,
-                                                                  c.advocate_offer, id=f"{cid}-advocate-offer",
-                                                                  prompt="Not offered yet"),
+        offer = choice_select(ADVOCATE_OFFER_CHOICES, ADVOCATE_OFFER_LABELS, c.advocate_offer,
+                              id=f"{cid}-advocate-offer", prompt="Not offered yet")
+        yield Field("Independent advocate offered", offer,
                     help="Offer one to every child; they may say no, and may keep them for family time.")
         yield Field("Advocate", Input(c.advocate, placeholder="name, if they have one", id=f"{cid}-advocate"))
         yield Field("Met before the day", Input(date_text(c.met_before), placeholder=DATE_PLACEHOLDER,

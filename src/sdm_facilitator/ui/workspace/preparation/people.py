@@ -74,7 +74,7 @@ SHORT_ROLES = {
 
 
 def interpreter_words(person: Person) -> str:
-    """The interpreter booking, for the people table: "✓ interpreter booked" or "✗ interpreter not booked"."""
+    """The interpreter booking, for the people table ("✓ interpreter booked", "✗ ... not booked")."""
     return "✓ interpreter booked" if person.needs.interpreter_booked else "✗ interpreter not booked"
 
 
@@ -140,7 +140,8 @@ class PersonEditor(EditorDialog):
                                                     prompt="Not decided yet"))
         yield Field("Interpreter booked", tri_select(p.needs.interpreter_booked, id="pe-interpreter-booked",
                                                     prompt="Not booked yet"),
-                    help="A professional interpreter, never a relative or a child; for preparation visits too.")
+                    help="A professional interpreter, never a relative or a child; "
+                         "for preparation visits too.")
         yield Field("Access", Input(p.needs.access, placeholder="e.g. step-free room, hearing loop",
                                     id="pe-access"), hints=True)
         yield Field("Childcare", Input(p.needs.childcare, id="pe-childcare"), hints=True)

@@ -74,8 +74,8 @@ class ReadinessSection(PrepSection):
 
         blockers = result.blockers
         if blockers:
-            options.append(Option(Content.styled(f"Stop and check before going ahead ({len(blockers)})", "bold"),
-                                  disabled=True))
+            heading = f"Stop and check before going ahead ({len(blockers)})"
+            options.append(Option(Content.styled(heading, "bold"), disabled=True))
             for item in blockers:
                 add(item)
         overdue = result.overdue

@@ -100,8 +100,8 @@ class StepRow(Vertical, can_focus=True):
             if other:
                 yield Static(Content(f"Also helps: {', '.join(other)}"), classes="step-also")
             if self.step.stop_and_check:
-                yield Static(Content("Stop and check: the meeting waits until this is done or not applicable."),
-                             classes="step-also")
+                waits = "Stop and check: the meeting waits until this is done or not applicable."
+                yield Static(Content(waits), classes="step-also")
             if self.step.evidence is not None:
                 yield Static("", classes="step-also step-evidence", markup=False)
             note = text_area(self.state.note if self.state else "", classes="step-note", compact=True)
