@@ -15,6 +15,7 @@ from sdm_facilitator.domain.meeting import (
     InfoShare,
     Meeting,
     Needs,
+    OutcomePoint,
     Person,
     Review,
     StepState,
@@ -152,6 +153,8 @@ def test_an_overdue_review_is_itself_overdue() -> None:
     m.plan.family_keeper = "Gran"
     m.plan.review_date = date(2026, 1, 1)
     m.steps["f"] = StepState(status="done")
+    # The child's 3-month outcome (due 2026-01-01) is recorded, so only the review is open.
+    m.children[0].outcomes.append(OutcomePoint(point="3-months", living="at-home"))
     result = readiness(m, guide(), TODAY)
     assert [i.text for i in result.items] == ["The review meeting is overdue: arrange it with the family"]
     assert result.items[0].overdue
@@ -235,3 +238,14 @@ def test_a_stop_and_check_step_is_a_blocker_not_a_to_do() -> None:
     # Once someone has checked (done, or not applicable) it is no longer a blocker.
     m.steps["stop"] = StepState(status="na")
     assert readiness(m, g, TODAY).blockers == []
+
+
+def test_a_closed_meeting_has_nothing_open() -> None:
+    from sdm_facilitator.domain.closure import close_meeting, reopen_meeting
+
+    m = Meeting(kind="fgc", context="voluntary", guide_id="g")
+    close_meeting(m, "family-declined", TODAY)
+    result = readiness(m, guide(), TODAY)
+    assert result.items == () and result.summary() == "closed" and result.headline().startswith("Closed")
+    reopen_meeting(m)
+    assert readiness(m, guide(), TODAY).items

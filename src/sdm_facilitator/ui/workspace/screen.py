@@ -12,7 +12,7 @@ F2 jumps to the side list from anywhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -26,6 +26,8 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from sdm_facilitator.domain.closure import closure_words
+from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS, STAGE_LABELS
 from sdm_facilitator.ui.dialogs.confirm import Confirm
@@ -53,6 +55,7 @@ class MeetingScreen(Screen[None]):
         Binding("m", "in_the_room", "In the room"),
         Binding("ctrl+o", "export", "Export / print"),
         Binding("ctrl+s", "save_now", "Save", show=False),
+        Binding("ctrl+k", "close_or_reopen", "Close or reopen", show=False),
     ]
 
     def __init__(self, session: MeetingSession) -> None:
@@ -327,6 +330,20 @@ class MeetingScreen(Screen[None]):
         if family_time:
             chair.call_after_refresh(chair.action_family_time)
 
+    def action_close_or_reopen(self) -> None:
+        """Close the referral or the work with a reason, or reopen it (asks first)."""
+        if self.session.read_only:
+            self.notify("This meeting is open read-only.", severity="warning", markup=False)
+            return
+        from sdm_facilitator.ui.dialogs.evidence import ask_close_or_reopen
+
+        def apply(change: Callable[[Meeting], None]) -> None:
+            change(self.session.meeting)
+            self.post_message(MeetingEdited())
+            self.notify(closure_words(self.session.meeting) or "Reopened.", markup=False)
+
+        ask_close_or_reopen(self.app, self.session.meeting, apply)
+
     # ------------------------------------------------------------ papers
 
     def action_export(self) -> None:
@@ -389,6 +406,9 @@ class MeetingScreen(Screen[None]):
     def palette_commands(self) -> Iterator[SystemCommand]:
         """This screen's commands: every section, the keys in the footer, and the section's own."""
         yield SystemCommand("Back to the list of meetings", "Saves first", self.action_close_meeting)
+        closed = self.session.meeting.closure.is_closed
+        yield SystemCommand("Reopen this meeting" if closed else "Close this referral or meeting…",
+                            "ctrl+k; asks first, and can be undone", self.action_close_or_reopen)
         yield SystemCommand("Save now", "ctrl+s (it also saves by itself)", self.action_save_now)
         for section in self.sections:
             yield SystemCommand(f"Go to: {section.title}", f"{section.group} section",
