@@ -124,7 +124,9 @@ class InfoSection(PrepSection):
         self.query_one("#info-summary", Static).update(Content(summary if shares else ""))
 
     def on_resize(self) -> None:
-        self.refresh_from_meeting()
+        # A resize can arrive before the section's widgets are composed (a busy machine).
+        if self.is_mounted and self.children:
+            self.refresh_from_meeting()
 
     def first_focus(self) -> None:
         self.query_one("#info-table", DataTable).focus()

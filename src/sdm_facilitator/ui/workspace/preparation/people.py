@@ -246,7 +246,9 @@ class PeopleSection(PrepSection):
         self.query_one("#network", Static).update(network_content(self.meeting))
 
     def on_resize(self) -> None:
-        self.refresh_from_meeting()
+        # A resize can arrive before the section's widgets are composed (a busy machine).
+        if self.is_mounted and self.children:
+            self.refresh_from_meeting()
 
     def first_focus(self) -> None:
         table = self.query_one("#people-table", DataTable)
