@@ -9,13 +9,17 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
+
 from app_helpers import FakeClock, save_meetings
 from sdm_facilitator.domain.evidence import compile_evidence
 from sdm_facilitator.domain.guide import Step
 from sdm_facilitator.guides.loader import GuideLibrary
 from sdm_facilitator.ui.app import SdmApp
 from ui.workspace.prep_fixtures import GUIDE_ID, new_prep_meeting, prep_guide, prep_library
-from ui.workspace.test_preparation_snapshots import utc_local_time  # noqa: F401  (local time set to UTC)
+
+
+pytestmark = pytest.mark.usefixtures("utc_local_time")
 
 
 def record_library() -> GuideLibrary:
