@@ -18,7 +18,6 @@ from sdm_facilitator.guides.loader import GuideLibrary
 from sdm_facilitator.ui.app import SdmApp
 from ui.workspace.prep_fixtures import GUIDE_ID, new_prep_meeting, prep_guide, prep_library
 
-
 pytestmark = pytest.mark.usefixtures("utc_local_time")
 
 
