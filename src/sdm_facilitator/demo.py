@@ -177,7 +177,7 @@ def held_meeting(library: GuideLibrary, today: date) -> Meeting:
         Capture(kind="working-well", text="Mark has started the Building Better Relationships course.",
                 phase_id=first_phase, at=start + timedelta(minutes=28)),
         Capture(kind="decision", text="Sue will have the children on Friday nights.", phase_id=first_phase,
-                at=start + timedelta(minutes=110)),
+                at=start + timedelta(minutes=130)),
     ]
     m.record.scales = [ScaleAnswer(value=4, who="Kerry", phase_id=first_phase, at=start + timedelta(minutes=35)),
                        ScaleAnswer(value=3, who="Priya (social worker)", phase_id=first_phase,

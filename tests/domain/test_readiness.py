@@ -49,7 +49,7 @@ def ready_meeting() -> Meeting:
     r.worries, r.strengths, r.bottom_lines = "w", "s", ["b"]
     m.people = [Person(name="Gran", role="wider-family", invitation="accepted", prep_visit=TODAY)]
     m.children = [Child(name="Amara", participation="attends-all", views="I like Gran", views_consent=True,
-                        met_before=TODAY)]
+                        met_before=TODAY, advocate_offer="declined")]
     m.agenda = [AgendaItem("p", "Part", 30)]
     for step_id in "abd":
         m.steps[step_id] = StepState(status="done")
@@ -99,7 +99,7 @@ def test_record_checks_name_people_and_children_in_plain_words() -> None:
     assert "The family's consent to sharing information is not recorded" in texts
     assert "No strengths are recorded: worries alone add to shame" in texts
     assert "Dad: not invited yet" in texts and "Dad: not prepared yet (no preparation visit)" in texts
-    assert "Uncle [b: not to be invited, but the reason agreed with the family is not recorded" in texts
+    assert "Uncle [b: not to be invited, but the reason is not recorded" in texts
     assert "Nana: speaks Yoruba; decide whether an interpreter is needed" in texts
     assert "child 2: takes part through an advocate, but no advocate is named" in texts
     share = next(i for i in result.items if i.kind == "info")
@@ -166,6 +166,78 @@ def test_readiness_module_does_not_import_textual() -> None:
         "sys.exit(1 if any(m.startswith(('textual', 'rich')) for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+# ------------------------------------------------------------ interpreters, advocates, stop-and-check
+
+
+def test_an_interpreter_needed_but_not_booked_is_open() -> None:
+    m = ready_meeting()
+    m.people.append(Person(name="Halina", role="parent", invitation="accepted", prep_visit=TODAY,
+                           needs=Needs(language="Polish", interpreter=True)))
+    texts = [i.text for i in readiness(m, guide(), TODAY).items]
+    assert texts == ["Halina needs a Polish interpreter: not booked"]
+    m.people[-1].needs.interpreter_booked = True
+    assert readiness(m, guide(), TODAY).items == ()
+
+
+def test_interpreter_words_follow_the_language() -> None:
+    m = ready_meeting()
+    m.people.append(Person(name="Asif", role="parent", invitation="accepted", prep_visit=TODAY,
+                           needs=Needs(language="Urdu", interpreter=True, interpreter_booked=False)))
+    m.people.append(Person(name="Sam", role="wider-family", invitation="accepted", prep_visit=TODAY,
+                           needs=Needs(interpreter=True)))
+    # Someone who is not coming needs no booking.
+    m.people.append(Person(name="Lee", role="wider-family", invitation="declined", needs=Needs(interpreter=True)))
+    texts = [i.text for i in readiness(m, guide(), TODAY).items]
+    assert texts == ["Asif needs an Urdu interpreter: not booked", "Sam needs an interpreter: not booked"]
+
+
+def test_an_interpreter_not_needed_asks_for_nothing() -> None:
+    m = ready_meeting()
+    m.people.append(Person(name="Ola", role="parent", invitation="accepted", prep_visit=TODAY,
+                           needs=Needs(language="Polish", interpreter=False)))
+    assert readiness(m, guide(), TODAY).items == ()
+
+
+def test_the_advocate_offer_is_followed_until_the_child_has_answered() -> None:
+    m = ready_meeting()
+    m.children[0].advocate_offer = None
+    assert [i.text for i in readiness(m, guide(), TODAY).items] == [
+        "Amara: an independent advocate has not been offered yet"
+    ]
+    m.children[0].advocate_offer = "offered"
+    assert [i.text for i in readiness(m, guide(), TODAY).items] == [
+        "Amara: an advocate was offered; their answer is not recorded yet"
+    ]
+    for answer in ("accepted", "declined"):
+        m.children[0].advocate_offer = answer
+        assert readiness(m, guide(), TODAY).items == ()
+
+
+def test_a_stop_and_check_step_is_a_blocker_not_a_to_do() -> None:
+    import dataclasses
+
+    base = guide()
+    stop = Step("stop", "preparation", ("trust",), ("voluntary",), "Any sign of forced marriage", "why",
+                days_before=40, stop_and_check=True)
+    g = dataclasses.replace(base, steps=base.steps + (stop,))
+    m = ready_meeting()
+    result = readiness(m, g, TODAY)
+    assert [(i.kind, i.text, i.overdue, i.due) for i in result.items] == [
+        ("stop", "Stop and check: Any sign of forced marriage", False, None)
+    ]
+    assert result.blockers == list(result.items)
+    assert result.headline().startswith("Stop and check first: 1 check to make. 1 thing still open")
+    assert result.summary() == "■ 1 to check"
+    # Blockers come before everything else, overdue items included.
+    m.steps.pop("a")
+    result = readiness(m, g, TODAY)
+    assert [i.kind for i in result.items][:2] == ["stop", "step"]
+    assert result.items[1].overdue
+    # Once someone has checked (done, or not applicable) it is no longer a blocker.
+    m.steps["stop"] = StepState(status="na")
+    assert readiness(m, g, TODAY).blockers == []
 
 
 def test_a_closed_meeting_has_nothing_open() -> None:

@@ -44,7 +44,7 @@ def test_the_meeting_is_at_the_familys_local_time(meeting: Meeting, guide: Guide
     assert str(event["uid"]) == f"meeting.{MEETING_ID}@sdm-facilitator.invalid"
     start = event.decoded("dtstart")
     assert start == datetime(2026, 3, 3, 10, 0, tzinfo=ZONE) and str(start.tzinfo) == "Europe/London"
-    assert event.decoded("dtend") - start == timedelta(minutes=120)
+    assert event.decoded("dtend") - start == timedelta(minutes=140)  # the cp guide's phases, the decision included
     assert event.decoded("dtstamp") == NOW
     assert str(event["location"]) == meeting.choices.venue
     assert str(event["summary"]) == "Child protection conference (participative)"

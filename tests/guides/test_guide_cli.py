@@ -36,7 +36,9 @@ def test_guides_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "TITLE", "KINDS", "STEPS", "FROM"]
-    assert [line.split()[0] for line in lines[1:5]] == ["cin-family-unity", "cp-conference", "fgc", "review"]
+    assert [line.split()[0] for line in lines[1:6]] == [
+        "cin-family-unity", "cp-conference", "family-unity", "fgc", "review"
+    ]
     assert "65 language hints." in out or "language hints." in out
 
 
@@ -53,7 +55,7 @@ def test_guides_list_json_shows_user_guides_and_unusable_files(
     assert code == 0
     data = json.loads(out)
     rows = {row["id"]: row for row in data["guides"]}
-    assert set(rows) == {"cin-family-unity", "cp-conference", "fgc", "review"}
+    assert set(rows) == {"cin-family-unity", "cp-conference", "family-unity", "fgc", "review"}
     assert rows["fgc"]["bundled"] is False and rows["fgc"]["replaces_bundled"] is True
     assert rows["review"]["bundled"] is True and rows["review"]["kinds"] == ["review"]
     assert data["unusable"] == [
@@ -75,7 +77,7 @@ def test_guides_list_json_shows_user_guides_and_unusable_files(
 def test_guides_check_bundled_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "guides", "check")
     assert code == 0, out
-    assert out.startswith("All guides are valid (cin-family-unity, cp-conference, fgc, review;")
+    assert out.startswith("All guides are valid (cin-family-unity, cp-conference, family-unity, fgc, review;")
     assert err == ""
 
 
@@ -91,14 +93,14 @@ def test_guides_check_finds_problems_in_the_user_folder(
         "ours.toml:20: steps[2].stage: unknown stage 'prep'; "
         "expected one of preparation, meeting, family_time, follow_up"
     ]
-    assert err.strip() == "1 problem(s) in 1 of 5 file(s)."
+    assert err.strip() == "1 problem(s) in 1 of 6 file(s)."
 
 
 def test_guides_check_paths(capsys: pytest.CaptureFixture[str]) -> None:
     valid = str(FIXTURES / "valid_minimal.toml")
     code, out, _ = run(capsys, "guides", "check", valid, str(bundled_guides_dir()))
     assert code == 0
-    assert out.strip() == "6 file(s) checked: all valid."
+    assert out.strip() == "8 file(s) checked: all valid."
 
     code, out, err = run(
         capsys,
@@ -111,7 +113,8 @@ def test_guides_check_paths(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.splitlines() == [
         'wrong_type.toml:16: steps[1].days_before: expected a whole number, got text ("35")',
         "unknown_key.toml:20: steps[2].stge: unknown key; did you mean 'stage'? allowed keys are "
-        "contexts, days_after, days_before, how, id, mechanisms, stage, title, why",
+        "contexts, days_after, days_before, evidence, evidence_says, how, id, judgement, mechanisms, stage, "
+        "stop_and_check, title, why",
         "unknown_key.toml:18: steps[2]: missing required key 'stage': expected a stage",
     ]
     assert err.strip() == "3 problem(s) in 2 of 2 file(s)."
@@ -174,7 +177,8 @@ def test_guides_show_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "guides", "show", "nope")
     assert code == 2 and out == ""
     assert err.strip() == (
-        "sdm-facilitator: no guide with id 'nope'; guides: cin-family-unity, cp-conference, fgc, review"
+        "sdm-facilitator: no guide with id 'nope'; guides: cin-family-unity, cp-conference, family-unity, fgc, "
+        "review"
     )
 
 

@@ -25,7 +25,7 @@ def user_guide(folder: Path, name: str, *, guide_id: str, kinds: str = '["fgc"]'
 
 def test_no_user_folder_gives_the_bundled_guides(tmp_path: Path) -> None:
     library = load_library(tmp_path / "does-not-exist")
-    assert set(library.guides) == {"fgc", "cp-conference", "cin-family-unity", "review"}
+    assert set(library.guides) == {"fgc", "cp-conference", "cin-family-unity", "family-unity", "review"}
     assert all(g.bundled for g in library.guides.values())
     assert library.notices() == []
 
@@ -67,7 +67,7 @@ def test_bad_user_guide_is_listed_and_the_rest_still_load(tmp_path: Path) -> Non
     library = load_library(tmp_path)
     assert "good" in library.guides and library.guides["good"].source == good
     assert set(library.unusable) == {tmp_path / "broken.toml"}
-    assert len(library.guides) == 5
+    assert len(library.guides) == 6
     notices = library.notices()
     assert len(notices) == 1
     broken = tmp_path / "broken.toml"
@@ -95,7 +95,7 @@ def test_broken_bundled_guide_is_unusable_not_fatal(tmp_path: Path) -> None:
     (bundled / "review.toml").write_text("[guide\n")
     library = load_library(None, bundled_dir=bundled)
     assert "review" not in library.guides
-    assert set(library.guides) == {"fgc", "cp-conference", "cin-family-unity"}
+    assert set(library.guides) == {"fgc", "cp-conference", "cin-family-unity", "family-unity"}
     assert [str(p) for p in library.unusable[bundled / "review.toml"]] == [
         "review.toml:1: TOML syntax error: Expected ']' at the end of a table declaration (column 7)"
     ]

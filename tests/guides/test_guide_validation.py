@@ -56,7 +56,8 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "unknown_key": [
         "unknown_key.toml:20: steps[2].stge: unknown key; did you mean 'stage'? allowed keys are "
-        "contexts, days_after, days_before, how, id, mechanisms, stage, title, why",
+        "contexts, days_after, days_before, evidence, evidence_says, how, id, judgement, mechanisms, stage, "
+        "stop_and_check, title, why",
         "unknown_key.toml:18: steps[2]: missing required key 'stage': expected a stage",
     ],
     "prompt_too_long": [
@@ -231,7 +232,7 @@ def test_broken_language_file_keeps_the_good_hints() -> None:
         "expected a list of plainer alternatives in quotes",
         "broken_language.toml:21: hints[4].phrase: 'Failed-to engage' is already listed at hints[1]",
         "broken_language.toml:28: hints[5].colour: unknown key; allowed keys are alternatives, "
-        "category, phrase, variants, why",
+        "category, not_matching, phrase, variants, why",
     ]
 
 

@@ -18,7 +18,7 @@ from sdm_facilitator.guides.loader import (
 from sdm_facilitator.guides.validate import MAX_PROMPT_CHARS
 from sdm_facilitator.paths import bundled_guides_dir
 
-BUNDLED_IDS = {"fgc", "cp-conference", "cin-family-unity", "review"}
+BUNDLED_IDS = {"fgc", "cp-conference", "cin-family-unity", "family-unity", "review"}
 
 # Minimum number of steps per (stage, mechanism) cell, for every context a
 # guide serves. Preparation and follow-up need at least two per adult
@@ -44,18 +44,20 @@ def guide_contexts(guide: Guide) -> set[str]:
     return {c for step in guide.steps for c in step.contexts}
 
 
-def test_bundled_guides_folder_has_the_four_guides_and_language() -> None:
+def test_bundled_guides_folder_has_the_five_guides_language_and_terms() -> None:
     names = {p.name for p in bundled_guides_dir().glob("*.toml")}
     assert names == {
         "fgc.toml",
         "cp-conference.toml",
         "cin-family-unity.toml",
+        "family-unity.toml",
         "review.toml",
         "language.toml",
+        "terms.toml",
     }
 
 
-@pytest.mark.parametrize("name", ["fgc", "cp-conference", "cin-family-unity", "review"])
+@pytest.mark.parametrize("name", ["fgc", "cp-conference", "cin-family-unity", "family-unity", "review"])
 def test_each_bundled_guide_validates(name: str) -> None:
     guide, problems = load_guide_file(bundled_guides_dir() / f"{name}.toml", bundled=True)
     assert problems == []
@@ -78,7 +80,7 @@ def test_every_meeting_kind_has_a_guide(library: GuideLibrary) -> None:
         "fgdm": "fgc",
         "cp-conference": "cp-conference",
         "cin-meeting": "cin-family-unity",
-        "family-unity": "cin-family-unity",
+        "family-unity": "family-unity",
         "review": "review",
     }
     assert set(expected) == set(MEETING_KINDS)
@@ -92,6 +94,8 @@ def test_contexts_follow_the_research(library: GuideLibrary) -> None:
     assert guide_contexts(library.guides["cin-family-unity"]) == {"voluntary"}
     assert guide_contexts(library.guides["fgc"]) == set(CONTEXTS)
     assert guide_contexts(library.guides["review"]) == set(CONTEXTS)
+    # Family unity meetings are used in statutory child welfare too.
+    assert guide_contexts(library.guides["family-unity"]) == set(CONTEXTS)
 
 
 def coverage(guide: Guide, context: str) -> Counter[tuple[str, str]]:
@@ -104,10 +108,15 @@ def coverage(guide: Guide, context: str) -> Counter[tuple[str, str]]:
 
 
 def coverage_gaps(guide: Guide) -> list[str]:
+    """Cells below their minimum; a guide without private family time has no family-time cells."""
     gaps = []
     for context in sorted(guide_contexts(guide)):
         counts = coverage(guide, context)
         for (stage, mechanism), minimum in MINIMUMS.items():
+            if stage == "family_time" and not guide.private_family_time:
+                if counts[(stage, mechanism)]:
+                    gaps.append(f"{guide.id} ({context}): has family_time steps but no private family time")
+                continue
             if counts[(stage, mechanism)] < minimum:
                 gaps.append(
                     f"{guide.id} ({context}): {stage} x {mechanism} has "
@@ -119,6 +128,28 @@ def coverage_gaps(guide: Guide) -> list[str]:
 @pytest.mark.parametrize("guide_id", sorted(BUNDLED_IDS))
 def test_every_stage_and_mechanism_is_covered(library: GuideLibrary, guide_id: str) -> None:
     assert coverage_gaps(library.guides[guide_id]) == []
+
+
+def test_family_unity_has_no_private_family_time_and_says_the_facilitator_stays(library: GuideLibrary) -> None:
+    guide = library.guides["family-unity"]
+    assert guide.private_family_time is False
+    assert guide.private_phase is None
+    assert not guide.steps_for("family_time")
+    assert "facilitator stays" in guide.facilitator_note
+    assert [p.id for p in guide.phases] == ["welcome", "concerns", "strengths", "options", "plan"]
+    assert guide.step("fum-meet-facilitator-present") is not None
+    # Every other bundled guide keeps its private family time and needs no such note.
+    for other in library.guides.values():
+        if other.id != "family-unity":
+            assert other.private_family_time and other.private_phase is not None and not other.facilitator_note
+
+
+def test_coverage_check_flags_family_time_steps_in_a_guide_without_it(library: GuideLibrary) -> None:
+    import dataclasses
+
+    fgc = library.guides["fgc"]
+    broken = dataclasses.replace(library.guides["family-unity"], steps=fgc.steps)
+    assert any("has family_time steps but no private family time" in gap for gap in coverage_gaps(broken))
 
 
 def test_coverage_check_fails_when_a_cell_drops_below_its_minimum(library: GuideLibrary) -> None:
@@ -211,7 +242,7 @@ def test_review_holds_the_content_the_issue_asks_for(library: GuideLibrary) -> N
 def test_guides_are_readable_at_a_glance(library: GuideLibrary, guide_id: str) -> None:
     guide = library.guides[guide_id]
     assert 4 <= len(guide.phases) <= 6
-    assert sum(p.private for p in guide.phases) == 1
+    assert sum(p.private for p in guide.phases) == (1 if guide.private_family_time else 0)
     for phase in guide.phases:
         assert 2 <= len(phase.prompts) <= 5
         assert all(len(p.text) <= MAX_PROMPT_CHARS for p in phase.prompts)

@@ -179,9 +179,13 @@ def _files_to_check(paths: Iterable[str]) -> list[Path]:
 def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.guides.loader import (
         LANGUAGE_FILE,
+        TERMS_FILE,
         load_guide_file,
         load_language_hints,
+        load_terms_file,
     )
+    from sdm_facilitator.guides.terms import guide_vocabulary_problems
+    from sdm_facilitator.paths import bundled_guides_dir
 
     problems: list[Any] = []
     checked = 0
@@ -193,15 +197,26 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
         ok_line = f"All guides are valid ({summary_guides}; {len(library.language_hints)} language hints)."
     else:
         seen_ids: dict[str, Path] = {}
-        for path in _files_to_check(args.paths):
+        files = _files_to_check(args.paths)
+        # Guides may name the bundled vocabularies and those of any terms file being checked.
+        vocabularies = {v.id: v for v in load_terms_file(bundled_guides_dir() / TERMS_FILE)[0]}
+        for path in files:
+            if path.name == TERMS_FILE:
+                found_vocabularies, _, found = load_terms_file(path, vocabularies)
+                vocabularies.update({v.id: v for v in found_vocabularies})
+                problems.extend(found)
+        for path in files:
             checked += 1
             if path.name == LANGUAGE_FILE:
                 _, found = load_language_hints(path)
                 problems.extend(found)
                 continue
+            if path.name == TERMS_FILE:
+                continue
             guide, found = load_guide_file(path, bundled=False)
             problems.extend(found)
             if guide is not None:
+                problems.extend(guide_vocabulary_problems(guide, vocabularies))
                 if guide.id in seen_ids and seen_ids[guide.id] != path:
                     from sdm_facilitator.guides.validate import GuideProblem
 

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from sdm_facilitator.domain.day_record import span_minutes
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting, Person
+from sdm_facilitator.domain.step_progress import step_progress
 from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGES
 
 MET = "met"
@@ -124,8 +125,8 @@ def step_grid(meeting: Meeting, guide: Guide | None) -> tuple[GridCell, ...]:
             for step in steps:
                 if mechanism not in step.mechanisms:
                     continue
-                state = meeting.steps.get(step.id)
-                status = state.status if state else "todo"
+                # As readiness counts it: a step the record shows done is done.
+                status = step_progress(meeting, step).status
                 if status == "na":
                     na += 1
                     continue

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sdm_facilitator.domain.evidence import Expression
+
 
 @dataclass(frozen=True)
 class Prompt:
@@ -35,6 +37,21 @@ class Step:
     days_before: int | None = None
     # Follow-up steps: suggested timing, in days after the meeting date.
     days_after: int | None = None
+    # A "stop and check" step: the meeting should not go ahead until someone
+    # has checked (specialist advice, whether a family meeting is the right
+    # tool). Readiness shows it as a blocker, not a to-do.
+    stop_and_check: bool = False
+    # A step only a person can judge done; the record never ticks it.
+    judgement: bool = False
+    # What in the record shows the step is done, checked when the guide loads.
+    evidence: Expression | None = None
+    # The evidence in plain words, shown beside "done (from ...)".
+    evidence_says: str = ""
+
+    @property
+    def needs_judgement(self) -> bool:
+        """True when only a person can say the step is done."""
+        return self.judgement or self.stop_and_check
 
     def applies_to(self, context: str) -> bool:
         """True when the step is meant for a meeting held in ``context``."""
@@ -75,6 +92,14 @@ class Guide:
     family_questions: tuple[FamilyQuestion, ...]
     follow_up_prompts: tuple[Prompt, ...]
     review_after_days: int = 90
+    # False for meeting models with no private family time by design (a family
+    # unity meeting): the facilitator stays throughout, as ``facilitator_note`` says.
+    private_family_time: bool = True
+    facilitator_note: str = ""
+    # Vocabularies (see ``terms.toml``) an organisation may choose for this guide.
+    vocabularies: tuple[str, ...] = ()
+    # The vocabulary applied to the text shown, when one was chosen.
+    vocabulary: str = ""
     # Where the guide was read from, so messages can name the file.
     source: Path | None = field(default=None, compare=False)
     bundled: bool = field(default=True, compare=False)
@@ -111,3 +136,6 @@ class LanguageHint:
     why: str
     category: str
     variants: tuple[str, ...] = ()
+    # Longer phrases containing this one that mean something else ("DNA test"
+    # for "DNA"): a match inside one of them is not a hint.
+    not_matching: tuple[str, ...] = ()

@@ -15,7 +15,9 @@ Matching rules, chosen so that a worker's ordinary writing is caught:
   one-word phrases also "-ed", "-ing" and "-er(s)" ("engage" -> "engaging").
   Irregular forms ("non-compliance") belong in the hint's ``variants``;
 * where two phrases could match at the same place, the longer one wins, and
-  matches never overlap.
+  matches never overlap;
+* a hint may list longer phrases it must not match (``not_matching``): "DNA"
+  is a hint, "DNA test" is not. A match lying inside one of them is dropped.
 
 Everything is compiled into one regular expression, so a 10,000-word note is
 checked in a few milliseconds (see ``bench/bench_language.py``).
@@ -126,6 +128,14 @@ class LanguageMatcher:
         forms.sort(key=lambda f: (-len(f.key), f.key))
         self._hint_for_group: list[LanguageHint | None] = [None]
         self._regex: re.Pattern[str] | None = None
+        # Per hint with exclusions: one regex of them, and how far around a match to look.
+        self._exclusions: dict[int, tuple[re.Pattern[str], int]] = {}
+        for hint in self.hints:
+            patterns = [p for p in map(_form_pattern, hint.not_matching) if p]
+            if patterns:
+                reach = 3 * max(len(form) for form in hint.not_matching) + 8
+                regex = re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
+                self._exclusions[id(hint)] = (regex, reach)
         if forms:
             body = self._branches(forms, 0)
             self._regex = re.compile(
@@ -182,8 +192,21 @@ class LanguageMatcher:
             hint = hint_for_group[match.lastindex or 0]
             if hint is None:  # pragma: no cover - every branch is a group
                 continue
+            if self._exclusions and self._excluded(text, match.start(), match.end(), hint):
+                continue
             matches.append(HintMatch(match.start(), match.end(), match.group(), hint))
         return matches
+
+    def _excluded(self, text: str, start: int, end: int, hint: LanguageHint) -> bool:
+        """True when the match lies inside one of the hint's ``not_matching`` phrases."""
+        found = self._exclusions.get(id(hint))
+        if found is None:
+            return False
+        regex, reach = found
+        for other in regex.finditer(text, max(0, start - reach), min(len(text), end + reach)):
+            if other.start() <= start and other.end() >= end:
+                return True
+        return False
 
     def __bool__(self) -> bool:
         return self._regex is not None

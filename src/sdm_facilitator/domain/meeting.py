@@ -236,7 +236,7 @@ class Needs:
         if self.language:
             parts.append(f"language: {self.language}")
         if self.interpreter:
-            parts.append("interpreter")
+            parts.append("interpreter booked" if self.interpreter_booked else "interpreter not booked")
         for label, value in (("access", self.access), ("childcare", self.childcare), ("travel", self.travel)):
             if value:
                 parts.append(f"{label}: {value}")
@@ -356,6 +356,9 @@ class StepState:
     status: str = field(default="todo", metadata=choices(STEP_STATUS_CHOICES))
     note: str = ""
     date: date | None = None
+    # True when a person unticked a step the record showed as done (the note
+    # says why); the record then no longer ticks it. Not written when false.
+    evidence_overruled: bool = field(default=False, metadata={"omit_default": True})
     extra: dict[str, Any] = _extra()
 
 

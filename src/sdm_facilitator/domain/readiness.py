@@ -20,6 +20,7 @@ from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.schedule import DueItem, due_items
+from sdm_facilitator.domain.step_progress import is_step_open
 from sdm_facilitator.domain.vocabulary import MECHANISMS
 
 # The workspace section where each item can be dealt with. Plain strings so
@@ -45,7 +46,7 @@ class ReadinessItem:
     text: str
     mechanism: str
     section: str
-    kind: str  # "step", "check", "info", "action", "review", "meeting", "outcome"
+    kind: str  # "stop", "step", "check", "info", "action", "review", "meeting", "outcome"
     due: date | None = None
     overdue: bool = False
     ref: str = ""
@@ -66,15 +67,20 @@ class Readiness:
     closed: bool = False
 
     @property
+    def blockers(self) -> list[ReadinessItem]:
+        """Stop-and-check steps still open: the meeting should wait for them."""
+        return [i for i in self.items if i.kind == "stop"]
+
+    @property
     def overdue(self) -> list[ReadinessItem]:
         """Items past their date, earliest first."""
         return [i for i in self.items if i.overdue]
 
     def by_mechanism(self) -> dict[str, list[ReadinessItem]]:
-        """Items not overdue, grouped by mechanism in the fixed order; empty groups kept."""
+        """Items neither overdue nor blockers, grouped by mechanism in the fixed order; empty groups kept."""
         groups: dict[str, list[ReadinessItem]] = {m: [] for m in MECHANISMS}
         for item in self.items:
-            if not item.overdue:
+            if not item.overdue and item.kind != "stop":
                 groups.setdefault(item.mechanism, []).append(item)
         return groups
 
@@ -100,6 +106,8 @@ class Readiness:
         if not open_count:
             return "✓ Ready: nothing is open before the day."
         text = f"{_count(open_count, 'thing')} still open before the day"
+        if self.blockers:
+            text = f"Stop and check first: {_count(len(self.blockers), 'check')} to make. " + text
         text += f", {overdue} overdue." if overdue else "."
         if self.meeting_date is not None:
             text += " " + _meeting_words(self.meeting_date, self.today)
@@ -114,10 +122,12 @@ class Readiness:
         open_count = len(self.items)
         overdue = len(self.overdue)
         parts = []
+        if self.blockers:
+            parts.append(f"■ {len(self.blockers)} to check")
         if overdue:
             parts.append(f"✗ {overdue} overdue")
-        if open_count - overdue:
-            parts.append(f"{open_count - overdue} open")
+        if open_count - overdue - len(self.blockers):
+            parts.append(f"{open_count - overdue - len(self.blockers)} open")
         if not parts:
             parts.append("✓ on track" if self.stage == "follow_up" else "✓ ready")
         return " · ".join(parts)
@@ -161,6 +171,15 @@ def _q(text: str) -> str:
     return one_line(text.strip(), _QUOTE) or "(no name yet)"
 
 
+def _interpreter_words(language: str) -> str:
+    """"a Polish interpreter", "an Urdu interpreter", "an interpreter"."""
+    named = _q(language) if language.strip() else ""
+    if not named:
+        return "an interpreter"
+    article = "an" if named[0].lower() in "aeiou" else "a"
+    return f"{article} {named} interpreter"
+
+
 def _child_name(name: str, index: int) -> str:
     return _q(name) if name.strip() else f"child {index}"
 
@@ -181,11 +200,12 @@ def readiness(meeting: Meeting, guide: Guide | None, today: date) -> Readiness:
         _preparation(meeting, guide, today, dated, items)
         stage_name = "preparation"
     steps = guide.steps_for(stage_name, meeting.context) if guide else []
-    done = sum(1 for s in steps if meeting.steps.get(s.id) and meeting.steps[s.id].status != "todo")
+    done = sum(1 for s in steps if not is_step_open(meeting, s))
     order = {m: i for i, m in enumerate(MECHANISMS)}
     far = date.max
     items.sort(
         key=lambda i: (
+            i.kind != "stop",
             not i.overdue,
             i.due or far if i.overdue else far,
             order.get(i.mechanism, len(order)),
@@ -217,11 +237,17 @@ def _open_steps(
     if guide is None:
         return
     for step in guide.steps_for(stage, meeting.context):
-        state = meeting.steps.get(step.id)
-        if state is not None and state.status != "todo":
+        if not is_step_open(meeting, step):
             continue
         mechanism = step.mechanisms[0] if step.mechanisms else "collaboration"
         section = SECTION_STEPS if stage == "preparation" else SECTION_FOLLOW_UP
+        if step.stop_and_check:
+            # Never "overdue" and never a to-do: the day waits until someone has checked.
+            title = step.title
+            if not title.lower().startswith("stop and check"):
+                title = f"Stop and check: {title}"
+            items.append(ReadinessItem(title, mechanism, section, "stop", ref=step.id))
+            continue
         items.append(
             _dated_item(dated.get(("step", step.id)), today, step.title, mechanism, section, "step", step.id)
         )
@@ -285,7 +311,7 @@ def _preparation(
         elif person.invitation == "invited":
             add(f"{name}: invited, no answer yet", "collaboration", SECTION_PEOPLE, person.id)
         elif person.invitation == "not-invited" and not person.not_invited_reason.strip():
-            add(f"{name}: not to be invited, but the reason agreed with the family is not recorded", "trust",
+            add(f"{name}: not to be invited, but the reason is not recorded", "trust",
                 SECTION_PEOPLE, person.id)
         if person.invitation in ("family-agreed", "invited", "accepted") and not person.prepared:
             add(f"{name}: not prepared yet (no preparation visit)", "collaboration", SECTION_PEOPLE, person.id)
@@ -296,6 +322,9 @@ def _preparation(
         ):
             add(f"{name}: speaks {_q(person.needs.language)}; decide whether an interpreter is needed",
                 "participation", SECTION_PEOPLE, person.id)
+        if person.expected and person.needs.interpreter and not person.needs.interpreter_booked:
+            add(f"{name} needs {_interpreter_words(person.needs.language)}: not booked", "participation",
+                SECTION_PEOPLE, person.id)
 
     # Children and young people.
     if not meeting.children:
@@ -309,6 +338,12 @@ def _preparation(
         elif child.participation == "advocate" and not child.advocate.strip():
             add(f"{name}: takes part through an advocate, but no advocate is named", "child", SECTION_CHILDREN,
                 child.id)
+        if child.advocate_offer is None:
+            add(f"{name}: an independent advocate has not been offered yet", "child", SECTION_CHILDREN,
+                child.id)
+        elif child.advocate_offer == "offered":
+            add(f"{name}: an advocate was offered; their answer is not recorded yet", "child",
+                SECTION_CHILDREN, child.id)
         if child.met_before is None:
             add(f"{name}: nobody has met them before the day yet", "child", SECTION_CHILDREN, child.id)
         if not child.views.strip():

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.outcomes import outcome_points
+from sdm_facilitator.domain.step_progress import is_step_open
 
 
 @dataclass(frozen=True, order=True)
@@ -48,8 +49,7 @@ def _open_step_items(meeting: Meeting, guide: Guide | None, stage: str) -> list[
         return []
     items = []
     for step in guide.steps_for(stage, meeting.context):
-        state = meeting.steps.get(step.id)
-        if state is not None and state.status != "todo":
+        if not is_step_open(meeting, step):
             continue
         if stage == "preparation":
             due = step_due_date(meeting, step.days_before)

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.safe_text import one_line, visible
+from sdm_facilitator.domain.step_progress import step_progress
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, MEETING_KIND_LABELS, STAGE_LABELS
 
 
@@ -60,9 +61,11 @@ def _steps_lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
         steps = guide.steps_for(stage, mt.context)
         if not steps:
             continue
-        states = [mt.steps.get(step.id) for step in steps]
-        done = sum(1 for state in states if state is not None and state.status != "todo")
-        yield f"{STAGE_LABELS[stage]}: {done} of {len(steps)} done or not needed"
+        progress = [step_progress(mt, step) for step in steps]
+        done = sum(1 for p in progress if not p.is_open)
+        from_record = sum(1 for p in progress if p.from_record)
+        shown = f" ({from_record} shown by the record)" if from_record else ""
+        yield f"{STAGE_LABELS[stage]}: {done} of {len(steps)} done or not needed{shown}"
     yield ""
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from sdm_facilitator.domain.guide import Guide, Prompt
 from sdm_facilitator.domain.safe_text import one_line, visible
+from sdm_facilitator.domain.step_progress import evidence_words
 from sdm_facilitator.domain.vocabulary import MECHANISM_LABELS, STAGE_LABELS, STAGES
 
 
@@ -23,6 +24,10 @@ def guide_to_dict(guide: Guide) -> dict[str, Any]:
         "kinds": list(guide.kinds),
         "summary": guide.summary,
         "review_after_days": guide.review_after_days,
+        "private_family_time": guide.private_family_time,
+        "facilitator_note": guide.facilitator_note,
+        "vocabularies": list(guide.vocabularies),
+        "vocabulary": guide.vocabulary or None,
         "bundled": guide.bundled,
         "source": str(guide.source) if guide.source else None,
         "steps": [
@@ -36,6 +41,10 @@ def guide_to_dict(guide: Guide) -> dict[str, Any]:
                 "how": list(s.how),
                 "days_before": s.days_before,
                 "days_after": s.days_after,
+                "stop_and_check": s.stop_and_check,
+                "judgement": s.needs_judgement,
+                "evidence": s.evidence.source if s.evidence else None,
+                "evidence_says": s.evidence_says,
             }
             for s in guide.steps
         ],
@@ -71,6 +80,10 @@ def guide_to_text(guide: Guide) -> str:
         "",
         *_wrap(guide.summary, ""),
     ]
+    if guide.facilitator_note:
+        lines += ["", *_wrap(f"No private family time. {guide.facilitator_note}", "")]
+    if guide.vocabulary:
+        lines += ["", f"Shown with the '{one_line(guide.vocabulary)}' vocabulary."]
     for stage in STAGES:
         steps = guide.steps_for(stage)
         if not steps:
@@ -82,11 +95,14 @@ def guide_to_text(guide: Guide) -> str:
                 timing = f", {step.days_before} days before"
             if step.days_after is not None:
                 timing = f", {step.days_after} days after"
-            lines.append(f"  [{step.id}] {one_line(step.title)}")
+            mark = "STOP AND CHECK: " if step.stop_and_check else ""
+            lines.append(f"  [{step.id}] {mark}{one_line(step.title)}")
             lines.append(
                 f"    {', '.join(step.mechanisms)} | {', '.join(step.contexts)}{timing}"
             )
             lines += _wrap(step.why, "    ")
+            if step.evidence is not None:
+                lines += _wrap(f"Done by itself when: {evidence_words(step)}", "    ")
             for tip in step.how:
                 lines += _wrap(tip, "      - ")[:1] + _wrap(tip, "        ")[1:]
     lines += ["", f"THE MEETING ({guide.total_minutes} minutes)"]
@@ -96,7 +112,10 @@ def guide_to_text(guide: Guide) -> str:
         for prompt in phase.prompts:
             lines.append(f"     - {one_line(prompt.text)} [{MECHANISM_LABELS[prompt.mechanism]}]")
     if guide.family_questions:
-        lines += ["", "QUESTIONS FOR THE FAMILY'S PRIVATE TIME"]
+        heading = "QUESTIONS FOR THE FAMILY"
+        if guide.private_family_time:
+            heading += "'S PRIVATE TIME"
+        lines += ["", heading]
         for question in guide.family_questions:
             lines.append(f"  - {one_line(question.text)}")
             if question.hint:

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from sdm_facilitator.domain.guide import Guide, LanguageHint
+from sdm_facilitator.domain.terminology import Vocabulary, apply_vocabulary
+from sdm_facilitator.guides.terms import TERMS_FILE, guide_vocabulary_problems, parse_terms, use_problem
 from sdm_facilitator.guides.validate import (
     GuideProblem,
     format_key,
@@ -28,12 +30,14 @@ from sdm_facilitator.storage.files import read_regular_file
 
 __all__ = [
     "LANGUAGE_FILE",
+    "TERMS_FILE",
     "MAX_FILE_BYTES",
     "GuideLibrary",
     "GuideProblem",
     "load_guide_file",
     "load_language_hints",
     "load_library",
+    "load_terms_file",
 ]
 
 #: The file holding language hints; every other ``*.toml`` in a guides folder is a guide.
@@ -142,13 +146,33 @@ def load_language_hints(path: Path) -> tuple[tuple[LanguageHint, ...], list[Guid
     return parse_language(data, path, text)
 
 
+def load_terms_file(
+    path: Path, known: dict[str, Vocabulary] | None = None
+) -> tuple[list[Vocabulary], str, list[GuideProblem]]:
+    """Read a terms file: its vocabularies, the one it chooses, and every problem.
+
+    ``use`` may name a vocabulary of the file itself or of ``known`` (the bundled ones).
+    """
+    data, text, problems = _read_toml(path)
+    if problems:
+        return [], "", problems
+    vocabularies, chosen, problems = parse_terms(data, path, text)
+    everything = dict(known or {})
+    everything.update({v.id: v for v in vocabularies})
+    wrong_use = use_problem(path, text, chosen, everything)
+    if wrong_use is not None:
+        problems.append(wrong_use)
+        chosen = ""
+    return vocabularies, chosen, problems
+
+
 def _guide_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     # Not only regular files: a pipe or link named like a guide is listed as
     # unusable (reading refuses it) rather than silently skipped.
     return sorted(
-        p for p in folder.glob("*.toml") if p.name != LANGUAGE_FILE and not p.is_dir()
+        p for p in folder.glob("*.toml") if p.name not in (LANGUAGE_FILE, TERMS_FILE) and not p.is_dir()
     )
 
 
@@ -162,6 +186,11 @@ class GuideLibrary:
     overridden: dict[str, Path] = field(default_factory=dict)
     language_hints: tuple[LanguageHint, ...] = ()
     language_problems: list[GuideProblem] = field(default_factory=list)
+    #: Every vocabulary defined (bundled and the organisation's), by id.
+    vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
+    #: The vocabulary the organisation chose (``use`` in its terms file), or "".
+    vocabulary_in_use: str = ""
+    terms_problems: list[GuideProblem] = field(default_factory=list)
 
     def get(self, guide_id: str) -> Guide | None:
         """The guide with ``guide_id``, or None."""
@@ -186,7 +215,7 @@ class GuideLibrary:
     def problems(self) -> list[GuideProblem]:
         """Every problem found, file by file, language problems last."""
         found = [p for path in sorted(self.unusable) for p in self.unusable[path]]
-        return found + list(self.language_problems)
+        return found + list(self.language_problems) + list(self.terms_problems)
 
     def notices(self) -> list[str]:
         """Plain sentences for the person using the app about what was loaded."""
@@ -209,6 +238,8 @@ class GuideLibrary:
                 f"Some language hints in {', '.join(files)} could not be used: "
                 f"{self.language_problems[0]}."
             )
+        if self.terms_problems:
+            notes.append(f"The vocabularies file could not be fully used: {self.terms_problems[0]}.")
         return notes
 
 
@@ -272,4 +303,30 @@ def load_library(user_dir: Path | None, *, bundled_dir: Path | None = None) -> G
             library.language_problems.extend(problems)
             hints = _merge_hints(hints, extra)
     library.language_hints = hints
+    _apply_terms(library, bundled_dir, user_dir)
     return library
+
+
+def _apply_terms(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None) -> None:
+    """Read the vocabularies, refuse guides naming unknown ones, apply the organisation's choice."""
+    if (bundled_dir / TERMS_FILE).is_file():
+        found, _, problems = load_terms_file(bundled_dir / TERMS_FILE)
+        library.vocabularies.update({v.id: v for v in found})
+        library.terms_problems.extend(problems)
+    user_terms = user_dir / TERMS_FILE if user_dir is not None else None
+    if user_terms is not None and user_terms.parent.resolve() != bundled_dir.resolve() and user_terms.is_file():
+        found, chosen, problems = load_terms_file(user_terms, library.vocabularies)
+        library.vocabularies.update({v.id: v for v in found})
+        library.vocabulary_in_use = chosen
+        library.terms_problems.extend(problems)
+    for guide_id, guide in list(library.guides.items()):
+        problems = guide_vocabulary_problems(guide, library.vocabularies)
+        if problems:
+            assert guide.source is not None
+            library.unusable[guide.source] = problems
+            del library.guides[guide_id]
+            library.overridden.pop(guide_id, None)
+            continue
+        chosen = library.vocabulary_in_use
+        if chosen and chosen in guide.vocabularies:
+            library.guides[guide_id] = apply_vocabulary(guide, library.vocabularies[chosen])

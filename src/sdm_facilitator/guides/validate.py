@@ -31,9 +31,10 @@ from sdm_facilitator.domain.guide import (
 )
 from sdm_facilitator.domain.safe_text import first_unsafe_character
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MECHANISMS, MEETING_KINDS, STAGES
-
-PathSeg = str | int
-KeyPath = tuple[PathSeg, ...]
+from sdm_facilitator.guides.check_types import KeyPath, PathSeg
+from sdm_facilitator.guides.hint_checks import check_not_matching
+from sdm_facilitator.guides.model_checks import check_meeting_model, extra_guide_fields, wants_private_phase
+from sdm_facilitator.guides.step_checks import extra_step_fields, step_extras
 
 #: Longest prompt a chair is expected to read at a glance.
 MAX_PROMPT_CHARS = 90
@@ -276,6 +277,12 @@ _LANGUAGE_TOP_FIELDS: dict[str, _Field] = {
 #: listing thousands (each with its line looked up) would only bury the first.
 MAX_PROBLEMS = 100
 
+_STEP_FIELDS.update(extra_step_fields(_Field))
+_GUIDE_FIELDS.update(extra_guide_fields(_Field))
+_HINT_FIELDS["not_matching"] = _Field(
+    "texts", required=False, expect="a list of longer phrases this hint must not match, in quotes"
+)
+
 
 class Checker:
     """Collects problems for one file while reading its data."""
@@ -494,6 +501,7 @@ def _step(checker: Checker, raw: Any, path: KeyPath, seen: dict[str, KeyPath]) -
                 path + ("days_after",),
                 f"days_after is only for follow_up steps; this step's stage is '{stage}'",
             )
+    extras = step_extras(checker, data, path)
     if checker.found() > before:
         return None
     return Step(
@@ -506,6 +514,7 @@ def _step(checker: Checker, raw: Any, path: KeyPath, seen: dict[str, KeyPath]) -
         how=data.get("how", ()),
         days_before=data.get("days_before"),
         days_after=data.get("days_after"),
+        **extras,
     )
 
 
@@ -582,13 +591,15 @@ def parse_guide(
                         ("phases", index, "private"),
                         "only one phase can be private family time (private = true)",
                     )
-        if isinstance(top["phases"], list) and raw_phases and private_seen == 0:
+        if isinstance(top["phases"], list) and raw_phases and private_seen == 0 and wants_private_phase(head):
             checker.add(
                 ("phases",),
                 "one phase must be private family time: add private = true to it",
             )
         if isinstance(top["phases"], list) and not raw_phases:
             checker.add(("phases",), "a guide needs at least one [[phases]] table")
+
+    check_meeting_model(checker, head, top)
 
     questions: list[FamilyQuestion] = []
     for index, raw in enumerate(
@@ -623,6 +634,9 @@ def parse_guide(
         family_questions=tuple(questions),
         follow_up_prompts=tuple(follow_ups),
         review_after_days=head.get("review_after_days", 90),
+        private_family_time=wants_private_phase(head),
+        facilitator_note=head.get("facilitator_note", ""),
+        vocabularies=head.get("vocabularies", ()),
         source=file,
         bundled=bundled,
     )
@@ -651,6 +665,8 @@ def parse_language(
         path: KeyPath = ("hints", index)
         before = checker.found()
         hint = checker.table(raw, path, _HINT_FIELDS, "a [[hints]] table")
+        if hint is not None and checker.found() == before:
+            check_not_matching(checker, hint, path)
         if hint is None or checker.found() > before:
             continue
         forms = [("phrase", hint["phrase"])] + [
@@ -674,6 +690,7 @@ def parse_language(
                 why=hint["why"],
                 category=hint["category"],
                 variants=hint.get("variants", ()),
+                not_matching=hint.get("not_matching", ()),
             )
         )
     return tuple(hints), checker.report()

@@ -25,6 +25,7 @@ from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from sdm_facilitator.domain.plan_rules import PlanRuleError, parse_day
 from sdm_facilitator.ui.dialogs.confirm import ask_before_discarding
+from sdm_facilitator.ui.widgets.hinted_text import HintLine
 from sdm_facilitator.ui.widgets.literal import literal
 
 FieldKind = Literal["text", "long", "date", "choice"]
@@ -80,6 +81,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
                         yield Label(f.label + (" *" if f.required else ""), classes="form-label")
                         yield self._field_widget(f)
             yield Static("", id="form-error", markup=False)
+            yield HintLine()
         yield Footer()
 
     def _field_widget(self, f: FormField) -> Input | TextArea | Select[str]:
@@ -158,6 +160,16 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     def action_cancel(self) -> None:
         """Close without saving; ask first if that would lose what was typed."""
         ask_before_discarding(self)
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _hints(self, event: Input.Changed | TextArea.Changed) -> None:
+        """Language hints for the text field being written in (never dates or choices)."""
+        widget = event.input if isinstance(event, Input.Changed) else event.text_area
+        kinds = {f"field-{f.key}": f.kind for f in self.fields}
+        if kinds.get(widget.id or "") in ("text", "long"):
+            text = widget.value if isinstance(widget, Input) else widget.text
+            self.query_one(HintLine).show_for(text)
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:

@@ -32,6 +32,7 @@ from sdm_facilitator.domain.meeting import (
 )
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.ui.dialogs.confirm import ask_before_discarding
+from sdm_facilitator.ui.widgets.hinted_text import HintLine
 from sdm_facilitator.ui.widgets.literal import literal_cell
 
 #: One key per kind of capture, used by the chair's view and shown in the dialog.
@@ -74,6 +75,7 @@ class CaptureDialog(ModalScreen[CaptureResult | None]):
                 id="capture-text",
             )
             yield Static(id="capture-message", markup=False)
+            yield HintLine()
             hint = "Enter: save · ↑↓: change kind · Escape: cancel"
             if self.masked:
                 hint += "\nNames and notes are hidden: the text is masked as you type."
@@ -96,6 +98,12 @@ class CaptureDialog(ModalScreen[CaptureResult | None]):
         index = (CAPTURE_KINDS.index(self.kind) + step) % len(CAPTURE_KINDS)
         self.kind = CAPTURE_KINDS[index]
         self._show_kinds()
+
+    @on(Input.Changed, "#capture-text")
+    def _hints(self, event: Input.Changed) -> None:
+        # Hints quote the words typed, so none are shown while names and notes are hidden.
+        if not self.masked:
+            self.query_one(HintLine).show_for(event.value)
 
     @on(Input.Submitted, "#capture-text")
     def _save(self, event: Input.Submitted) -> None:

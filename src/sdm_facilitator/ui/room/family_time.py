@@ -228,6 +228,8 @@ def start_family_time_flow(
       more family time?", with No focused. Starting clears the end time, so it
       is never done silently.
     - Otherwise, with ``ask_to_start``: "Start private family time now?", Yes focused.
+    - A guide without private family time (a family unity meeting): a note
+      that the facilitator stays throughout, and nothing is started.
 
     Then the start is recorded and saved (through the workspace, so whatever
     was typed there is saved before the family sees the screen) and the
@@ -250,6 +252,12 @@ def start_family_time_flow(
 
     if mc.family_time_running(meeting):
         go()
+        return
+    guide = session.guide
+    if guide is not None and not guide.private_family_time:
+        # A family unity meeting has no private family time by design.
+        app.notify(f"No private family time in this kind of meeting. {guide.facilitator_note}",
+                   title="Family unity meeting", markup=False)
         return
     if session.read_only:
         app.notify("This meeting is open read-only: family time cannot be started.",

@@ -1,5 +1,8 @@
 """Language hints under text fields: quiet suggestions, never a block.
 
+The hint wraps onto as many lines as it needs, so at 80 columns nothing of
+the alternative or the reason is cut off.
+
 Text that goes in the record is checked with the guides' language hints as
 it is typed (the matcher is fast enough for every key press). The line under
 the field names the phrase found and a kinder or plainer alternative; nothing
@@ -47,7 +50,7 @@ class HintLine(Static):
     """The quiet line under a text field listing language hints."""
 
     DEFAULT_CSS = """
-    HintLine { color: $text-muted; height: auto; max-height: 3; display: none; }
+    HintLine { color: $text-muted; height: auto; width: 1fr; display: none; }
     HintLine.-shown { display: block; }
     """
 

@@ -143,7 +143,9 @@ class AgendaSection(PrepSection):
         self.query_one("#agenda-total", Static).update(Content(words))
 
     def on_resize(self) -> None:
-        self.refresh_from_meeting()
+        # A resize can arrive before the section's widgets are composed (a busy machine).
+        if self.is_mounted and self.children:
+            self.refresh_from_meeting()
 
     def first_focus(self) -> None:
         self.query_one("#agenda-table", DataTable).focus()

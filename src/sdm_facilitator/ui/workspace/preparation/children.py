@@ -10,7 +10,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from sdm_facilitator.domain.meeting import PARTICIPATION_CHOICES, PARTICIPATION_LABELS, Child
+from sdm_facilitator.domain.meeting import (
+    ADVOCATE_OFFER_CHOICES,
+    ADVOCATE_OFFER_LABELS,
+    PARTICIPATION_CHOICES,
+    PARTICIPATION_LABELS,
+    Child,
+)
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.messages import MeetingEdited
@@ -75,6 +81,10 @@ class ChildEditor(FieldBinder, Vertical):
                     help="Write exactly what they said or showed; do not tidy it up.", hints=True)
         yield Field("Agreed their views may be shared", tri_select(c.views_consent, id=f"{cid}-consent",
                                                                   prompt="Not asked yet"))
+        offer = choice_select(ADVOCATE_OFFER_CHOICES, ADVOCATE_OFFER_LABELS, c.advocate_offer,
+                              id=f"{cid}-advocate-offer", prompt="Not offered yet")
+        yield Field("Independent advocate offered", offer,
+                    help="Offer one to every child; they may say no, and may keep them for family time.")
         yield Field("Advocate", Input(c.advocate, placeholder="name, if they have one", id=f"{cid}-advocate"))
         yield Field("Met before the day", Input(date_text(c.met_before), placeholder=DATE_PLACEHOLDER,
                                                 id=f"{cid}-met"))
@@ -89,6 +99,7 @@ class ChildEditor(FieldBinder, Vertical):
         self.bind_field(f"{cid}-reason", self._set_reason)
         self.bind_field(f"{cid}-views", lambda v: set_attr(c, "views", v))
         self.bind_field(f"{cid}-consent", lambda v: set_attr(c, "views_consent", tri_bool(v)))
+        self.bind_field(f"{cid}-advocate-offer", lambda v: set_attr(c, "advocate_offer", v or None))
         self.bind_field(f"{cid}-advocate", lambda v: set_attr(c, "advocate", v))
         self.bind_field(f"{cid}-met", lambda v: set_attr(c, "met_before", parse_date(v, today)))
         self._check_reason()

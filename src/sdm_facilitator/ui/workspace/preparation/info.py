@@ -44,7 +44,7 @@ class InfoShareEditor(EditorDialog):
     def body(self) -> ComposeResult:
         s = self.share
         yield Field("Report or information", Input(s.document, placeholder="e.g. social worker's assessment",
-                                                    id="is-document"))
+                                                    id="is-document"), hints=True)
         yield Field("Goes to", Input(s.to, placeholder="who should see it before the day", id="is-to"))
         yield Field("Share by", Input(date_text(s.due), placeholder=DATE_PLACEHOLDER, id="is-due"))
         yield Field("Shared on", Input(date_text(s.shared), placeholder=DATE_PLACEHOLDER, id="is-shared"),
@@ -124,7 +124,9 @@ class InfoSection(PrepSection):
         self.query_one("#info-summary", Static).update(Content(summary if shares else ""))
 
     def on_resize(self) -> None:
-        self.refresh_from_meeting()
+        # A resize can arrive before the section's widgets are composed (a busy machine).
+        if self.is_mounted and self.children:
+            self.refresh_from_meeting()
 
     def first_focus(self) -> None:
         self.query_one("#info-table", DataTable).focus()

@@ -41,7 +41,7 @@ from sdm_facilitator.ui.widgets.form_fields import (
 )
 from sdm_facilitator.ui.workspace.preparation.base import PrepSection
 
-REASON_MISSING = "required: write the reason agreed openly with the family"
+REASON_MISSING = "required: write the reason, agreed openly with the family where that is safe"
 
 #: How the network view groups roles: the family decides who counts as family.
 NETWORK_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -71,6 +71,11 @@ SHORT_ROLES = {
     "interpreter": "Interpreter",
     "other": "Other",
 }
+
+
+def interpreter_words(person: Person) -> str:
+    """The interpreter booking, for the people table ("✓ interpreter booked", "✗ ... not booked")."""
+    return "✓ interpreter booked" if person.needs.interpreter_booked else "✗ interpreter not booked"
 
 
 def prepared_words(person: Person) -> str:
@@ -121,8 +126,10 @@ class PersonEditor(EditorDialog):
         yield Field("Invitation", choice_select(INVITATION_CHOICES, INVITATION_LABELS, p.invitation,
                                                 id="pe-invitation", allow_blank=False),
                     help="The family decides who counts as family.")
-        yield Field("Reason not to invite (agreed with the family)",
-                    Input(p.not_invited_reason, id="pe-reason"), hints=True, id="pe-reason-field")
+        yield Field("Reason not to invite",
+                    Input(p.not_invited_reason, id="pe-reason"), hints=True, id="pe-reason-field",
+                    help="Agreed openly with the family where that is safe; where telling them would put "
+                         "someone at risk, record it here and share it only with those who need to know.")
         yield Field("Preparation visit", Input(date_text(p.prep_visit), placeholder=DATE_PLACEHOLDER,
                                                id="pe-prep-visit"),
                     help="The day someone met them to prepare. Professionals are prepared too.")
@@ -131,10 +138,14 @@ class PersonEditor(EditorDialog):
         yield Field("Language", Input(p.needs.language, id="pe-language"))
         yield Field("Interpreter needed", tri_select(p.needs.interpreter, id="pe-interpreter",
                                                     prompt="Not decided yet"))
+        yield Field("Interpreter booked", tri_select(p.needs.interpreter_booked, id="pe-interpreter-booked",
+                                                    prompt="Not booked yet"),
+                    help="A professional interpreter, never a relative or a child; "
+                         "for preparation visits too.")
         yield Field("Access", Input(p.needs.access, placeholder="e.g. step-free room, hearing loop",
-                                    id="pe-access"))
-        yield Field("Childcare", Input(p.needs.childcare, id="pe-childcare"))
-        yield Field("Travel", Input(p.needs.travel, id="pe-travel"))
+                                    id="pe-access"), hints=True)
+        yield Field("Childcare", Input(p.needs.childcare, id="pe-childcare"), hints=True)
+        yield Field("Travel", Input(p.needs.travel, id="pe-travel"), hints=True)
 
     def on_mount(self) -> None:
         p, n = self.person, self.person.needs
@@ -148,6 +159,7 @@ class PersonEditor(EditorDialog):
         self.bind_field("pe-prep-notes", lambda v: set_attr(p, "prep_notes", v))
         self.bind_field("pe-language", lambda v: set_attr(n, "language", v))
         self.bind_field("pe-interpreter", lambda v: set_attr(n, "interpreter", tri_bool(v)))
+        self.bind_field("pe-interpreter-booked", lambda v: set_attr(n, "interpreter_booked", tri_bool(v)))
         self.bind_field("pe-access", lambda v: set_attr(n, "access", v))
         self.bind_field("pe-childcare", lambda v: set_attr(n, "childcare", v))
         self.bind_field("pe-travel", lambda v: set_attr(n, "travel", v))
@@ -220,6 +232,8 @@ class PeopleSection(PrepSection):
             role = SHORT_ROLES.get(person.role, person.role)
             relation = f" · {one_line(person.relationship, width - len(role) - 3)}" if person.relationship.strip() else ""
             who.append(f"\n{role}{relation}", style="dim")
+            if not with_needs and person.needs.interpreter:
+                who.append(f" · {interpreter_words(person)}", style="dim")
             needs = person.needs.summary()
             cells = [who, Text(SHORT_INVITATION.get(person.invitation, person.invitation)),
                      Text(prepared_words(person))]
@@ -232,7 +246,9 @@ class PeopleSection(PrepSection):
         self.query_one("#network", Static).update(network_content(self.meeting))
 
     def on_resize(self) -> None:
-        self.refresh_from_meeting()
+        # A resize can arrive before the section's widgets are composed (a busy machine).
+        if self.is_mounted and self.children:
+            self.refresh_from_meeting()
 
     def first_focus(self) -> None:
         table = self.query_one("#people-table", DataTable)

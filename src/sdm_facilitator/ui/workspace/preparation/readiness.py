@@ -22,6 +22,8 @@ from sdm_facilitator.ui.workspace.preparation.base import PrepSection
 
 def item_prompt(item: ReadinessItem, today) -> Content:  # type: ignore[no-untyped-def]
     """One open item: a mark, the words, and its date if it has one."""
+    if item.kind == "stop":
+        return Content.assemble(("■ ", "bold"), item.text)
     if item.overdue and item.due is not None:
         days = (today - item.due).days
         when = f" (due {item.due:%d %b}, {days} day{'s' if days != 1 else ''} ago)"
@@ -53,7 +55,7 @@ class ReadinessSection(PrepSection):
         self.items: dict[str, ReadinessItem] = {}
         headline = self.query_one("#readiness-headline", Static)
         headline.update(Content(result.headline()))
-        headline.set_class(bool(result.overdue), "-overdue")
+        headline.set_class(bool(result.overdue or result.blockers), "-overdue")
         headline.set_class(result.is_ready, "-ready")
         stage_word = "follow-up" if result.stage == "follow_up" else "preparation"
         progress = f"Guide steps ({stage_word}): {result.steps_done} of {result.steps_total} done or not needed."
@@ -71,6 +73,12 @@ class ReadinessSection(PrepSection):
             self.items[option_id] = item
             options.append(Option(item_prompt(item, today), id=option_id))
 
+        blockers = result.blockers
+        if blockers:
+            heading = f"Stop and check before going ahead ({len(blockers)})"
+            options.append(Option(Content.styled(heading, "bold"), disabled=True))
+            for item in blockers:
+                add(item)
         overdue = result.overdue
         if overdue:
             options.append(Option(Content.styled(f"Overdue ({len(overdue)})", "bold"), disabled=True))

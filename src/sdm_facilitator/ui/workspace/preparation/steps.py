@@ -1,8 +1,12 @@
 """Preparation steps from the guide, grouped by mechanism, with why, due date and a note.
 
 Each step is one row: a mark ([ ] to do, [✓] done, [–] not applicable, [!]
-overdue), its title and when it is due. The row under the cursor opens to
-show why the step matters, how to do it, and a note box.
+overdue, [■] stop and check), its title and when it is due. The row under the
+cursor opens to show why the step matters, how to do it, and a note box.
+
+A step whose evidence the record already shows reads "✓ done (from the
+referral)"; space unticks it and puts the cursor in the note, so the person
+says why, and the record then leaves the step alone.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from sdm_facilitator.domain.guide import Step
 from sdm_facilitator.domain.meeting import StepState
 from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.domain.schedule import step_due_date
+from sdm_facilitator.domain.step_progress import StepProgress, step_progress, untick_from_record
 from sdm_facilitator.domain.vocabulary import MECHANISM_LABELS, MECHANISMS
 from sdm_facilitator.ui.widgets.form_fields import Field, text_area
 from sdm_facilitator.ui.widgets.literal import literal, literal_line
@@ -45,7 +50,18 @@ def due_words(status: str, state_date: date | None, due: date | None, days_befor
     return f"due {due:%a %d %b}", ("step-soon" if days <= 7 else "step-later")
 
 
-def step_mark(status: str, overdue: bool) -> str:
+def progress_words(progress: StepProgress, step: Step) -> tuple[str, str] | None:
+    """Words for a step the record ticked, or a stop-and-check step still open; else None."""
+    if progress.from_record:
+        return f"✓ done (from {progress.source})", "step-done"
+    if step.stop_and_check and progress.is_open:
+        return "■ check before going ahead", "step-overdue"
+    return None
+
+
+def step_mark(status: str, overdue: bool, stop: bool = False) -> str:
+    if stop and status == "todo":
+        return "[■]"
     if status == "done":
         return "[✓]"
     if status == "na":
@@ -85,21 +101,36 @@ class StepRow(Vertical, can_focus=True):
             other = [MECHANISM_LABELS.get(m, m) for m in self.step.mechanisms[1:]]
             if other:
                 yield Static(Content(f"Also helps: {', '.join(other)}"), classes="step-also")
+            if self.step.stop_and_check:
+                waits = "Stop and check: the meeting waits until this is done or not applicable."
+                yield Static(Content(waits), classes="step-also")
+            if self.step.evidence is not None:
+                yield Static("", classes="step-also step-evidence", markup=False)
             note = text_area(self.state.note if self.state else "", classes="step-note", compact=True)
             yield Field("Note (enter to write, esc to leave)", note, hints=True, classes="step-note-field")
 
     def on_mount(self) -> None:
         self.update_line()
 
+    @property
+    def progress(self) -> StepProgress:
+        return step_progress(self.section.meeting, self.step)
+
     def update_line(self) -> None:
         state = self.state
-        status = state.status if state else "todo"
+        progress = self.progress
+        status = progress.status
         meeting = self.section.meeting
         today = self.section.today()
         due = step_due_date(meeting, self.step.days_before)
-        words, style = due_words(status, state.date if state else None, due, self.step.days_before, today)
+        words, style = progress_words(progress, self.step) or due_words(
+            status, state.date if state else None, due, self.step.days_before, today
+        )
         overdue = style == "step-overdue"
-        self.query_one(".step-title", Static).update(literal_line(f"{step_mark(status, overdue)} {self.step.title}"))
+        mark = step_mark(status, overdue, self.step.stop_and_check)
+        self.query_one(".step-title", Static).update(literal_line(f"{mark} {self.step.title}"))
+        for evidence in self.query(".step-evidence").results(Static):
+            evidence.update(Content(_evidence_line(progress)))
         due_static = self.query_one(".step-due", Static)
         due_static.update(Content(words))
         for cls in ("step-done", "step-na", "step-undated", "step-overdue", "step-soon", "step-later"):
@@ -116,8 +147,22 @@ class StepRow(Vertical, can_focus=True):
         self.section.after_change()
 
     def action_toggle_done(self) -> None:
+        if self.progress.from_record:
+            self._untick_from_record()
+            return
         state = self.state
         self._set_status("todo" if state and state.status == "done" else "done")
+
+    def _untick_from_record(self) -> None:
+        """The record says done but the person disagrees: open it again and ask why in the note."""
+        if self.section.read_only:
+            self.app.bell()
+            return
+        untick_from_record(self.section.meeting, self.step, "")
+        self.update_line()
+        self.section.after_change()
+        self.notify("Unticked. Say in the note why it is not done yet.", timeout=4, markup=False)
+        self.action_edit_note()
 
     def action_toggle_na(self) -> None:
         state = self.state
@@ -144,6 +189,15 @@ class StepRow(Vertical, can_focus=True):
             return
         self.section.meeting.step_state(self.step.id).note = text
         self.section.edited()
+
+
+def _evidence_line(progress: StepProgress) -> str:
+    """What the record shows, under a step that can tick itself."""
+    if progress.from_record:
+        return f"Shown done by the record: {progress.evidence} (space to untick, with a note)"
+    if progress.overruled:
+        return "You unticked this; the record no longer ticks it. Space marks it done yourself."
+    return f"Ticks itself when: {progress.evidence}"
 
 
 class StepsSection(PrepSection):
@@ -185,8 +239,7 @@ class StepsSection(PrepSection):
         today = self.today()
         done = overdue = 0
         for row in rows:
-            state = row.state
-            if state and state.status != "todo":
+            if not row.progress.is_open:
                 done += 1
                 continue
             due = step_due_date(self.meeting, row.step.days_before)
@@ -205,7 +258,7 @@ class StepsSection(PrepSection):
             if not titles:
                 continue
             group = [r for r in rows if (r.step.mechanisms or ("collaboration",))[0] == mechanism]
-            finished = sum(1 for r in group if r.state and r.state.status != "todo")
+            finished = sum(1 for r in group if not r.progress.is_open)
             label = MECHANISM_LABELS.get(mechanism, mechanism)
             titles.first(Static).update(Content(f"{label} · {finished} of {len(group)}"))
 
@@ -230,8 +283,7 @@ class StepsSection(PrepSection):
         if not rows:
             return
         for row in rows:
-            state = row.state
-            if state is None or state.status == "todo":
+            if row.progress.is_open:
                 row.focus()
                 return
         rows[0].focus()

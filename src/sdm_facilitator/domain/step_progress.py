@@ -1,0 +1,84 @@
+"""Whether a guide step is done: ticked by a person, or shown done by the record.
+
+A guide step may carry ``evidence`` (see ``domain.evidence``): facts of the
+record that show it is done, so a coordinator who has filled in the referral is
+not told the referral step is overdue. The record can only ever tick a step a
+person has left "to do"; a person can untick it with a note, and then the
+record no longer ticks it. A step needing judgement never has evidence (the
+guide checker refuses it), and a stop-and-check step is never ticked by the
+record. Every list, count and due date asks this module, so they agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sdm_facilitator.domain.evidence import source_label
+from sdm_facilitator.domain.guide import Step
+from sdm_facilitator.domain.meeting import Meeting
+
+
+@dataclass(frozen=True)
+class StepProgress:
+    """A step's state as shown: what a person set, or what the record shows."""
+
+    status: str  # todo | done | na
+    # True when the record, not a person, shows the step done.
+    from_record: bool = False
+    # "the referral": where the evidence was found (empty when not from the record).
+    source: str = ""
+    # The evidence in plain words (the guide's ``evidence_says``, else the expression).
+    evidence: str = ""
+    # True when a person unticked a step the record showed as done.
+    overruled: bool = False
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "todo"
+
+    def label(self) -> str:
+        """ "done (from the referral)", "to do", "not applicable"."""
+        if self.from_record:
+            return f"done (from {self.source})"
+        return {"done": "done", "na": "not applicable"}.get(self.status, "to do")
+
+
+def evidence_words(step: Step) -> str:
+    """The evidence of ``step`` in plain words, for display."""
+    if step.evidence is None:
+        return ""
+    return step.evidence_says or step.evidence.source
+
+
+def step_progress(meeting: Meeting, step: Step) -> StepProgress:
+    """How ``step`` stands for ``meeting``: stored status first, then the evidence."""
+    state = meeting.steps.get(step.id)
+    if state is not None and state.status != "todo":
+        return StepProgress(state.status)
+    overruled = bool(state and state.evidence_overruled)
+    if step.evidence is None or step.needs_judgement:
+        return StepProgress("todo", overruled=overruled)
+    if overruled or not step.evidence.holds(meeting):
+        return StepProgress("todo", evidence=evidence_words(step), overruled=overruled)
+    return StepProgress("done", True, source_label(step.evidence), evidence_words(step))
+
+
+def is_step_open(meeting: Meeting, step: Step) -> bool:
+    """True when ``step`` still needs doing for ``meeting``."""
+    return step_progress(meeting, step).is_open
+
+
+def untick_from_record(meeting: Meeting, step: Step, note: str) -> None:
+    """A person says the record is wrong: the step is open again, with their reason."""
+    state = meeting.step_state(step.id)
+    state.status = "todo"
+    state.evidence_overruled = True
+    if note.strip():
+        state.note = note
+
+
+def let_record_decide(meeting: Meeting, step: Step) -> None:
+    """Undo an untick: the record may show the step done again."""
+    state = meeting.steps.get(step.id)
+    if state is not None:
+        state.evidence_overruled = False
