@@ -63,14 +63,16 @@ def due_items(meeting: Meeting, guide: Guide | None = None) -> list[DueItem]:
     """Every open, dated item of the meeting's current stage, earliest first."""
     items: list[DueItem] = []
     stage = meeting.stage
-    if stage == "preparation":
+    if stage != "follow_up":
+        # During the meeting too: what was not done in time stays overdue
+        # until the meeting has ended, so readiness keeps its marks.
         if meeting.meeting_date:
             items.append(DueItem(meeting.meeting_date, "the meeting", "meeting"))
         items += _open_step_items(meeting, guide, "preparation")
         for share in meeting.info_sharing:
             if share.shared is None and share.due is not None:
                 items.append(DueItem(share.due, f"share: {share.document}", "info", share.id))
-    elif stage == "follow_up":
+    else:
         for action in meeting.plan.actions:
             if action.status != "done" and action.by_when is not None:
                 items.append(DueItem(action.by_when, f"action: {action.what}", "action", action.id))
@@ -81,8 +83,6 @@ def due_items(meeting: Meeting, guide: Guide | None = None) -> list[DueItem]:
         if not open_reviews and meeting.plan.review_date and not meeting.follow_up.reviews:
             items.append(DueItem(meeting.plan.review_date, "review meeting", "review"))
         items += _open_step_items(meeting, guide, "follow_up")
-    elif meeting.meeting_date:
-        items.append(DueItem(meeting.meeting_date, "the meeting", "meeting"))
     return sorted(items)
 
 

@@ -168,8 +168,13 @@ class MeetingScreen(Screen[None]):
                     child.focus()
                     break
 
-    def show_section(self, section_id: str, focus_ref: str = "") -> None:
-        """Bring ``section_id`` to the front, as if chosen in the side list, and go into it."""
+    def show_section(self, section_id: str, focus_ref: str = "", *, enter: bool = True) -> None:
+        """Bring ``section_id`` to the front, as if chosen in the side list, and go into it.
+
+        With ``enter`` false the section is shown but the side list keeps the
+        focus: after another screen closes (family time ending), the next key
+        must not land in a text field and change the family's words.
+        """
         options = self.query_one("#sections", OptionList)
         try:
             index = options.get_option_index(section_id)
@@ -178,7 +183,10 @@ class MeetingScreen(Screen[None]):
             return
         options.highlighted = index
         self._bring_forward(section_id)
-        self.call_after_refresh(self._focus_ref, focus_ref)
+        if enter:
+            self.call_after_refresh(self._focus_ref, focus_ref)
+        else:
+            self.call_after_refresh(options.focus)
 
     def _focus_ref(self, ref: str) -> None:
         widget = self.current_section
