@@ -27,10 +27,19 @@ class DueItem:
 
 
 def step_due_date(meeting: Meeting, days_before: int | None) -> date | None:
-    """When a preparation step is due: its suggested days before the meeting date."""
-    if days_before is None or meeting.meeting_date is None:
+    """When a preparation step is due: its suggested days before the meeting date.
+
+    A review meeting opened from the earlier meeting's follow-up (often on
+    the day it is held) cannot have been late before it existed: its steps
+    are due no earlier than the day it was opened.
+    """
+    day = meeting.meeting_date
+    if days_before is None or day is None:
         return None
-    return meeting.meeting_date - timedelta(days=days_before)
+    due = day - timedelta(days=days_before)
+    if meeting.reviews_meeting_id:
+        due = max(due, min(meeting.created.astimezone().date(), day))
+    return due
 
 
 def follow_up_due_date(meeting: Meeting, days_after: int | None) -> date | None:

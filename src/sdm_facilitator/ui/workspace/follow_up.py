@@ -422,13 +422,28 @@ class FollowUpSection(VerticalScroll, can_focus=False):
             return
         open_count = len(rules.open_actions(self.meeting.plan))
         noun = "action" if open_count == 1 else "actions"
-        detail = f"It opens with the current plan and its {open_count} open {noun}."
+        detail = (f"It opens with the current plan and its {open_count} open {noun}, and the same people; "
+                  "their preparation and the children's views are asked for again.")
+        early = rules.days_until_review(review, self._today()) if review is not None else None
 
         def done(yes: bool | None) -> None:
             if yes:
                 self._start_review(review)
 
-        self.app.push_screen(Confirm("Hold the review meeting now?", detail, default_yes=True), done)
+        if early is None:
+            self.app.push_screen(Confirm("Hold the review meeting now?", detail, default_yes=True), done)
+            return
+        assert review is not None and review.scheduled is not None
+        days = "tomorrow" if early == 1 else f"in {early} days"
+        self.app.push_screen(
+            Confirm(
+                f"This review is planned for {review.scheduled:%a %d %b %Y}, {days}. Hold it today instead?",
+                f"Today is recorded as the day it was held. {detail}",
+                yes="Hold it today",
+                no="Not yet",
+            ),
+            done,
+        )
 
     def _start_review(self, review: Review | None) -> None:
         from sdm_facilitator.storage.store import StoreError
