@@ -329,8 +329,6 @@ class HomeScreen(Screen[None]):
     def palette_commands(self) -> Iterator[SystemCommand]:
         """The keys in the footer, plus the demo."""
         yield from binding_commands(self)
-        if self.focused is not self.query_one("#filter", Input):
-            yield SystemCommand("Filter the meetings", "/ (or just start typing)", self.action_filter)
         from sdm_facilitator.ui.home.first_run import in_started_demo
 
         if in_started_demo(self.app):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
 
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -61,9 +61,13 @@ class _SectionTable(DataTable[Any]):
         return min(max(self.cursor_row, 0), self.row_count - 1)
 
 
+# Each table shows in the footer the keys about its own rows; the section
+# binds the same keys (hidden), so each works wherever the focus is in it.
+
+
 class FollowUpActionsTable(_SectionTable):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("u,enter", "update", "Update status"),
+        Binding("u,enter", "update", "Update action", key_display="u"),
         Binding("g", "help_given", "Help given?"),
     ]
 
@@ -85,9 +89,9 @@ class PlanChangesTable(_SectionTable):
 
 class ReviewsTable(_SectionTable):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "schedule", "Schedule"),
+        Binding("n", "schedule", "Schedule review"),
         Binding("h", "hold", "Hold review"),
-        Binding("o", "outcome", "Outcome"),
+        Binding("o", "outcome", "Review outcome"),
     ]
 
     def action_schedule(self) -> None:
@@ -104,7 +108,12 @@ class FollowUpSection(VerticalScroll, can_focus=False):
     """Actions and their updates, plan changes, and review meetings."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+r", "schedule_review", "Schedule review"),
+        Binding("u", "run('update_action')", "Update action", show=False),
+        Binding("g", "run('cycle_help')", "Help given?", show=False),
+        Binding("c", "run('add_plan_change')", "Record a change", show=False),
+        Binding("n,ctrl+r", "run('schedule_review')", "Schedule review", show=False),
+        Binding("h", "run('hold_review')", "Hold review", show=False),
+        Binding("o", "run('record_outcome')", "Review outcome", show=False),
     ]
 
     def __init__(self, session: MeetingSession) -> None:
@@ -139,7 +148,7 @@ class FollowUpSection(VerticalScroll, can_focus=False):
         yield FollowUpActionsTable(self, id="fu-actions")
         yield Static(id="fu-action-detail", markup=False)
         yield Label("Changes to the plan", classes="plan-label")
-        yield Static("No changes yet: press c in this table to record one.", id="fu-changes-empty",
+        yield Static("No changes yet: press c to record one.", id="fu-changes-empty",
                      classes="muted", markup=False)
         yield PlanChangesTable(self, id="fu-changes")
         yield Static(id="fu-change-detail", classes="fu-detail", markup=False)
@@ -359,7 +368,7 @@ class FollowUpSection(VerticalScroll, can_focus=False):
         if not reviews:
             planned = self.meeting.plan.review_date
             when = f"the plan says {planned.isoformat()}" if planned else "no date in the plan yet"
-            empty.update(f"None scheduled ({when}): press n in this table or ctrl+r to schedule.")
+            empty.update(f"None scheduled ({when}): press n to schedule one.")
         self._show_review_detail()
 
     def _show_review_detail(self) -> None:
@@ -386,8 +395,9 @@ class FollowUpSection(VerticalScroll, can_focus=False):
         reviews = self.meeting.follow_up.reviews
         return reviews[index] if index is not None and index < len(reviews) else None
 
-    def action_schedule_review(self) -> None:
-        self.schedule_review()
+    def action_run(self, method: str) -> None:
+        """A section key pressed anywhere in the section (the tables bind the same keys)."""
+        getattr(self, method)()
 
     def schedule_review(self) -> None:
         """Plan a review meeting (the plan's review date is suggested)."""
@@ -485,20 +495,3 @@ class FollowUpSection(VerticalScroll, can_focus=False):
             self._edited()
 
         self.app.push_screen(FormDialog("Outcome of the review", fields), done)
-
-    # ------------------------------------------------------------ command palette
-
-    def palette_commands(self) -> list[SystemCommand]:
-        """Commands for the command palette while this section is shown."""
-        return [
-            SystemCommand("Follow-up: update the highlighted action", "Record a dated status update (under way, done, stuck)",
-             self.update_action),
-            SystemCommand("Follow-up: help given?", "Step through whether the help promised for the action was given",
-             self.cycle_help),
-            SystemCommand("Follow-up: record a change to the plan", "Add a dated change, with the reason, to the history",
-             self.add_plan_change),
-            SystemCommand("Follow-up: schedule a review", "Plan a review meeting", self.schedule_review),
-            SystemCommand("Follow-up: hold the highlighted review", "Start the review meeting with the plan and open actions",
-             self.hold_review),
-            SystemCommand("Follow-up: record a review's outcome", "What the highlighted review decided", self.record_outcome),
-        ]

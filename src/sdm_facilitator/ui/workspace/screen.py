@@ -336,10 +336,12 @@ class MeetingScreen(Screen[None]):
         for section in self.sections:
             yield SystemCommand(f"Go to: {section.title}", f"{section.group} section",
                                 lambda s=section.id: self.show_section(s))
-        yield from binding_commands(self)
+        widget = self.current_section
+        # The section's footer keys are offered wherever the focus is in it.
+        section_nodes = [widget, *widget.query("*")] if widget is not None else []
+        yield from binding_commands(self, also=section_nodes)
         yield SystemCommand("In the room: start private family time", "The privacy screen, from the chair's view",
                             lambda: self.action_in_the_room(family_time=True))
-        widget = self.current_section
         extra = getattr(widget, "palette_commands", None)
         if callable(extra):
             yield from extra()

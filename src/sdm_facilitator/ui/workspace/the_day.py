@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -68,7 +68,7 @@ def family_time_words(day: DayRecord) -> str:
 class DayCapturesTable(FittedTable):
     """Everything captured in the room, grouped by kind; enter corrects the highlighted one."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,e", "correct", "Correct")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,e", "correct", "Correct capture")]
 
     def __init__(self, section: TheDaySection, **kwargs: Any) -> None:
         super().__init__(
@@ -84,7 +84,7 @@ class DayCapturesTable(FittedTable):
 class DayScalesTable(FittedTable):
     """The 0 to 10 answers; enter corrects the highlighted one."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,e", "correct", "Correct")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,e", "correct", "Correct answer")]
 
     def __init__(self, section: TheDaySection, **kwargs: Any) -> None:
         super().__init__(
@@ -321,12 +321,3 @@ class TheDaySection(VerticalScroll, can_focus=False):
                        validate=check),
             done,
         )
-
-    def palette_commands(self) -> list[SystemCommand]:
-        """Commands for the command palette while this section is shown."""
-        return [
-            SystemCommand("The day: correct the highlighted capture", "Its words or kind; the time is kept",
-                          self.correct_capture),
-            SystemCommand("The day: correct the highlighted scaling answer", "Value, who or note; the time is kept",
-                          self.correct_scale),
-        ]

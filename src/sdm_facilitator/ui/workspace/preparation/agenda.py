@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from rich.text import Text
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Input, Static
@@ -246,10 +246,3 @@ class AgendaSection(PrepSection):
                     yes="Replace"),
             answered,
         )
-
-    def palette_commands(self) -> Iterator[SystemCommand]:
-        yield SystemCommand("Agenda: add a part", "a", self.action_add_item)
-        yield SystemCommand("Agenda: edit the selected part", "enter", self.action_edit_item)
-        yield SystemCommand("Agenda: 5 minutes longer", "+", lambda: self.action_adjust(STEP_MINUTES))
-        yield SystemCommand("Agenda: 5 minutes shorter", "-", lambda: self.action_adjust(-STEP_MINUTES))
-        yield SystemCommand("Agenda: start again from the guide", "r (asks first)", self.action_reset)
