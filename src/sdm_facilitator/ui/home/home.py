@@ -66,6 +66,14 @@ def short_date(day: date | None, today: date) -> str:
     return f"{day:%d %b}" if day.year == today.year else f"{day:%d %b %y}"
 
 
+def date_cell(meeting: Meeting, today: date) -> str:
+    """The meeting's day for the list: the day it was held once it has started, else the planned day.
+
+    A meeting held earlier than planned must not show the planned day.
+    """
+    return short_date(meeting.held_on, today)
+
+
 def build_row(meeting: Meeting, guide: Guide | None, today: date) -> Row:
     due = next_due(meeting, guide)
     ready = readiness(meeting, guide, today)
@@ -85,6 +93,15 @@ def build_row(meeting: Meeting, guide: Guide | None, today: date) -> Row:
         )
     ).lower()
     return Row(meeting, guide, due_text, ready.summary(), bool(ready.overdue), search, ready.when_words())
+
+
+def when_words(meeting: Meeting) -> str:
+    """The meeting's day for the detail line: when it was held, or when it is planned."""
+    started = meeting.record.started
+    if started is not None:
+        return f"held {started.astimezone():%a %d %b %Y %H:%M}"
+    when = meeting.choices.when
+    return f"planned for {when:%a %d %b %Y %H:%M}" if when else "no date yet"
 
 
 class MeetingTable(DataTable[Text]):
@@ -196,7 +213,7 @@ class HomeScreen(Screen[None]):
             if show_stage:
                 cells.append(Text(SHORT_STAGES.get(m.stage, m.stage)))
             cells += [
-                Text(short_date(m.meeting_date, today)),
+                Text(date_cell(m, today)),
                 Text(one_line(row.due_text, due_width)),
                 Text(row.readiness_text, style="bold" if row.overdue else ""),
             ]
@@ -226,7 +243,7 @@ class HomeScreen(Screen[None]):
         if row is None:
             return
         m = row.meeting
-        when = f"{m.choices.when:%a %d %b %Y %H:%M}" if m.choices.when else "no date yet"
+        when = when_words(m)
         first = Content.assemble(
             (one_line(m.family_label, 60) or "(no label)", "bold"),
             f" · {MEETING_KIND_LABELS.get(m.kind, m.kind)}",
