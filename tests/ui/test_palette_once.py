@@ -52,7 +52,7 @@ async def test_each_action_is_listed_once_on_every_screen(isolated_data_dir: Pat
         app.screen.show_section("follow-up")
         await settle(pilot)
         follow_up = [t for t, _ in palette(app)]
-        for title in ("Update action", "Record a change", "Schedule review", "Hold review", "Review outcome"):
+        for title in ("Update", "Help given?", "Record a change", "Schedule", "Hold", "Outcome"):
             assert title in follow_up
 
         await pilot.press("escape", "m")

@@ -32,7 +32,6 @@ from sdm_facilitator.domain.meeting import CAPTURE_LABELS, Capture, ScaleAnswer
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.room.capture import (
-    CAPTURE_KEYS,
     CaptureDialog,
     CaptureResult,
     PeopleDialog,
@@ -456,11 +455,5 @@ class ChairScreen(Screen[None]):
     # ------------------------------------------------------------ command palette
 
     def palette_commands(self) -> Iterator[SystemCommand]:
-        """The footer's keys under their footer names, then the keys the footer has no room for."""
+        """Every key of the room under its own name, the footer's and those the footer has no room for."""
         yield from binding_commands(self)
-        for kind in ("worry", "working-well", "needs-to-happen", "decision"):
-            label = CAPTURE_LABELS[kind]
-            yield SystemCommand(f"Capture: {label.lower()}", f"key: {CAPTURE_KEYS[kind]}",
-                                lambda k=kind: self.action_capture(k))
-        yield SystemCommand("Scale", "a 0 to 10 answer and who gave it (key: s)", self.action_scale)
-        yield SystemCommand("End the meeting", "records the end time (key: e)", self.action_end_meeting)

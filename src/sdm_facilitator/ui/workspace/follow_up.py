@@ -67,7 +67,7 @@ class _SectionTable(DataTable[Any]):
 
 class FollowUpActionsTable(_SectionTable):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("u,enter", "update", "Update action", key_display="u"),
+        Binding("u,enter", "update", "Update", key_display="u"),
         Binding("g", "help_given", "Help given?"),
     ]
 
@@ -89,9 +89,9 @@ class PlanChangesTable(_SectionTable):
 
 class ReviewsTable(_SectionTable):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "schedule", "Schedule review"),
-        Binding("h", "hold", "Hold review"),
-        Binding("o", "outcome", "Review outcome"),
+        Binding("n", "schedule", "Schedule"),
+        Binding("h", "hold", "Hold"),
+        Binding("o", "outcome", "Outcome"),
     ]
 
     def action_schedule(self) -> None:
@@ -108,12 +108,12 @@ class FollowUpSection(VerticalScroll, can_focus=False):
     """Actions and their updates, plan changes, and review meetings."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("u", "run('update_action')", "Update action", show=False),
+        Binding("u", "run('update_action')", "Update", show=False),
         Binding("g", "run('cycle_help')", "Help given?", show=False),
         Binding("c", "run('add_plan_change')", "Record a change", show=False),
-        Binding("n,ctrl+r", "run('schedule_review')", "Schedule review", show=False),
-        Binding("h", "run('hold_review')", "Hold review", show=False),
-        Binding("o", "run('record_outcome')", "Review outcome", show=False),
+        Binding("n,ctrl+r", "run('schedule_review')", "Schedule", show=False),
+        Binding("h", "run('hold_review')", "Hold", show=False),
+        Binding("o", "run('record_outcome')", "Outcome", show=False),
     ]
 
     def __init__(self, session: MeetingSession) -> None:

@@ -45,7 +45,8 @@ class MeetingScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
-        Binding("f2", "focus_sections", "Sections"),
+        # F2 is in ? and the palette: the footer keeps its room for the section's own keys at 80 columns.
+        Binding("f2", "focus_sections", "Sections", show=False),
         # part 2a: the chair's view in the room (private family time opens from there).
         Binding("m", "in_the_room", "In the room"),
         Binding("ctrl+s", "save_now", "Save", show=False),
@@ -69,7 +70,7 @@ class MeetingScreen(Screen[None]):
                 if self.sections:
                     yield self._build(self.sections[0])
         yield Static(id="save-indicator", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def _section_options(self) -> list[Option]:
         options: list[Option] = []
@@ -191,6 +192,10 @@ class MeetingScreen(Screen[None]):
     def _focus_ref(self, ref: str) -> None:
         widget = self.current_section
         if widget is None:
+            return
+        if not widget.is_mounted:
+            # Built a moment ago: its rows are there once it is mounted.
+            self.call_after_refresh(self._focus_ref, ref)
             return
         self._focus_into_section()
         if not ref:
@@ -332,7 +337,6 @@ class MeetingScreen(Screen[None]):
     def palette_commands(self) -> Iterator[SystemCommand]:
         """This screen's commands: every section, the keys in the footer, and the section's own."""
         yield SystemCommand("Back to the list of meetings", "Saves first", self.action_close_meeting)
-        yield SystemCommand("Save now", "ctrl+s (it also saves by itself)", self.action_save_now)
         for section in self.sections:
             yield SystemCommand(f"Go to: {section.title}", f"{section.group} section",
                                 lambda s=section.id: self.show_section(s))

@@ -22,6 +22,8 @@ from sdm_facilitator.ui.workspace.preparation.choices import NO_TIME
 
 MAX_MINUTES = 600
 STEP_MINUTES = 5
+#: The footer shows the two length keys together, as one "5 min" pair.
+FIVE_MINUTES = Binding.Group("5 min", compact=True)
 
 
 def duration_words(minutes: int) -> str:
@@ -74,14 +76,14 @@ class AgendaSection(PrepSection):
     """The planned parts of the meeting, in order, with their lengths."""
 
     BINDINGS = [
-        Binding("plus,equals_sign", "adjust(5)", "+5 min"),
-        Binding("minus", "adjust(-5)", "-5 min"),
+        Binding("plus,equals_sign", "adjust(5)", "+5 min", group=FIVE_MINUTES),
+        Binding("minus", "adjust(-5)", "-5 min", group=FIVE_MINUTES),
         Binding("a", "add_item", "Add part"),
         Binding("e", "edit_item", "Edit"),
-        Binding("shift+up", "move(-1)", "Move up"),
-        Binding("shift+down", "move(1)", "Move down"),
-        Binding("delete,x", "remove_item", "Remove"),
-        Binding("r", "reset", "From guide"),
+        Binding("shift+up", "move(-1)", "Move up", show=False),
+        Binding("shift+down", "move(1)", "Move down", show=False),
+        Binding("delete,x", "remove_item", "Remove", show=False),
+        Binding("r", "reset", "From guide", show=False),
     ]
 
     def compose(self) -> ComposeResult:

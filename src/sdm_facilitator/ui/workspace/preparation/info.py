@@ -74,9 +74,9 @@ class InfoSection(PrepSection):
     """Reports and who sees them before the day."""
 
     BINDINGS = [
-        Binding("a", "add_share", "Add report"),
-        Binding("e", "edit_share", "Edit"),
-        Binding("s", "toggle_shared", "Shared today"),
+        Binding("a", "add_share", "Add"),
+        Binding("e", "edit_share", "Edit", show=False),
+        Binding("s", "toggle_shared", "Shared"),
         Binding("delete,x", "remove_share", "Remove"),
     ]
 

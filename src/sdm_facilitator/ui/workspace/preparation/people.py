@@ -181,7 +181,7 @@ class PeopleSection(PrepSection):
     """Everyone around the children, and the network by role."""
 
     BINDINGS = [
-        Binding("a", "add_person", "Add person"),
+        Binding("a", "add_person", "Add"),
         Binding("e", "edit_person", "Edit"),
         Binding("delete,x", "remove_person", "Remove"),
     ]
