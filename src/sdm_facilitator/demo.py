@@ -15,6 +15,7 @@ from sdm_facilitator.domain.meeting import (
     ActionUpdate,
     BottomLineCheck,
     Capture,
+    Feedback,
     InfoShare,
     Meeting,
     Needs,
@@ -261,6 +262,23 @@ def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:
                    reason="Yusuf asked; everyone agreed it was fair."),
     ]
     m.follow_up.reviews = [Review(scheduled=held + timedelta(days=90), requested_by="planned at the meeting")]
+    # What the fidelity markers and the report read.
+    m.choices.date_chosen_by = m.choices.food_chosen_by = "family"
+    m.choices.venue_chosen_by = "shared"
+    m.choices.venue_council_building = False
+    m.people[0].needs.interpreter, m.people[0].needs.interpreter_booked = True, True
+    m.children[0].advocate_offer = "declined"
+    m.children[0].met_before = held - timedelta(days=18)
+    m.record.new_information_on_day = False
+    m.record.authority_present = True
+    m.plan.sent_on = held + timedelta(days=3)
+    m.feedback = [
+        Feedback(given_on=held + timedelta(days=7), understood_worries=4, listened_to=5, judged=2, plan_ours=5,
+                 know_next=4, comment="It was the first time everyone listened to Farid."),
+        Feedback(respondent="child", given_on=held + timedelta(days=7), understood_worries=5, listened_to=3,
+                 judged=3, plan_ours=5, know_next=5),
+        Feedback(status="declined", given_on=held + timedelta(days=7)),
+    ]
     for stage in ("preparation", "meeting", "family_time"):
         _mark_steps(m, library, stage, 99, today)
     _mark_steps_on_track(m, library, today, left_overdue=1, stage="follow_up")

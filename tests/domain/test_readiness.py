@@ -15,6 +15,7 @@ from sdm_facilitator.domain.meeting import (
     InfoShare,
     Meeting,
     Needs,
+    OutcomePoint,
     Person,
     Review,
     StepState,
@@ -153,6 +154,8 @@ def test_an_overdue_review_is_itself_overdue() -> None:
     m.plan.family_keeper = "Gran"
     m.plan.review_date = date(2026, 1, 1)
     m.steps["f"] = StepState(status="done")
+    # The child's 3-month outcome (due 2026-01-01) is recorded, so only the review is open.
+    m.children[0].outcomes.append(OutcomePoint(point="3-months", living="at-home"))
     result = readiness(m, guide(), TODAY)
     assert [i.text for i in result.items] == ["The review meeting is overdue: arrange it with the family"]
     assert result.items[0].overdue
@@ -176,3 +179,14 @@ def test_readiness_keeps_overdue_steps_once_the_meeting_has_started() -> None:
     during = readiness(meeting, guide(), TODAY + timedelta(days=1))
     assert meeting.stage == "meeting"
     assert "Step A" in [i.text for i in during.overdue]
+
+
+def test_a_closed_meeting_has_nothing_open() -> None:
+    from sdm_facilitator.domain.closure import close_meeting, reopen_meeting
+
+    m = Meeting(kind="fgc", context="voluntary", guide_id="g")
+    close_meeting(m, "family-declined", TODAY)
+    result = readiness(m, guide(), TODAY)
+    assert result.items == () and result.summary() == "closed" and result.headline().startswith("Closed")
+    reopen_meeting(m)
+    assert readiness(m, guide(), TODAY).items

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -146,16 +146,23 @@ def load_meeting_or_fail(ctx: CliContext, meeting_id: str) -> Meeting:
 
 
 def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sdm_facilitator.domain.fidelity import fidelity_profile
+
     meeting = load_meeting_or_fail(ctx, args.id)
+    guide = load_library(user_guides_dir(ctx.data_dir)).get(meeting.guide_id)
+    profile = fidelity_profile(meeting, guide, date.today())
     if args.json:
+        from sdm_facilitator.export.fidelity_text import fidelity_to_dict
         from sdm_facilitator.export.json_export import meeting_to_json
 
-        print(meeting_to_json(meeting), file=ctx.out)
+        print(meeting_to_json(meeting, extra={"fidelity": fidelity_to_dict(profile)}), file=ctx.out)
     else:
+        from sdm_facilitator.export.evidence_text import evidence_lines
+        from sdm_facilitator.export.fidelity_text import fidelity_lines
         from sdm_facilitator.export.text import meeting_to_text
 
-        guide = load_library(user_guides_dir(ctx.data_dir)).get(meeting.guide_id)
         ctx.out.write(meeting_to_text(meeting, guide))
+        ctx.out.write("\n" + "\n".join([*evidence_lines(meeting), *fidelity_lines(profile)]) + "\n")
     return 0
 
 

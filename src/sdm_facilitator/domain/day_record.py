@@ -117,13 +117,18 @@ def _attendees(meeting: m.Meeting) -> tuple[tuple[Attendee, ...], tuple[Attendee
     absent: list[Attendee] = []
     for child in meeting.children:
         if child.participation in _TAKING_PART:
-            there.append(Attendee(child.name, m.ROLE_LABELS["child"], "",
-                                  m.PARTICIPATION_LABELS[child.participation]))
+            there.append(
+                Attendee(child.name, m.ROLE_LABELS["child"], "", m.PARTICIPATION_LABELS[child.participation])
+            )
     for person in meeting.people:
         if person.attendance is None:
             continue
-        entry = Attendee(person.name, m.ROLE_LABELS.get(person.role, person.role), person.relationship,
-                         m.ATTENDANCE_LABELS.get(person.attendance, person.attendance))
+        entry = Attendee(
+            person.name,
+            m.ROLE_LABELS.get(person.role, person.role),
+            person.relationship,
+            m.ATTENDANCE_LABELS.get(person.attendance, person.attendance),
+        )
         (there if person.attendance in _THERE else absent).append(entry)
     return tuple(there), tuple(absent)
 
@@ -149,21 +154,27 @@ def day_record(meeting: m.Meeting, guide: Guide | None) -> DayRecord:
     for record in meeting.record.phases:
         plan = by_id.get(record.phase_id)
         private = record.phase_id in private_ids
-        phases.append(PhaseTimes(
-            name=plan.name if plan else record.phase_id,
-            started=record.started,
-            ended=record.ended,
-            planned_minutes=plan.minutes if plan else 0,
-            private=private,
-            notes="" if private else record.notes,
-        ))
-    captures = [c for c in meeting.record.captures if not _in_family_time(meeting, c.phase_id, c.at, private_ids)]
+        phases.append(
+            PhaseTimes(
+                name=plan.name if plan else record.phase_id,
+                started=record.started,
+                ended=record.ended,
+                planned_minutes=plan.minutes if plan else 0,
+                private=private,
+                notes="" if private else record.notes,
+            )
+        )
+    captures = [
+        c for c in meeting.record.captures if not _in_family_time(meeting, c.phase_id, c.at, private_ids)
+    ]
     groups = tuple(
         CaptureGroup(kind, title, tuple(c for c in captures if c.kind == kind))
         for kind, title in CAPTURE_GROUPS
         if any(c.kind == kind for c in captures)
     )
-    scales = tuple(s for s in meeting.record.scales if not _in_family_time(meeting, s.phase_id, s.at, private_ids))
+    scales = tuple(
+        s for s in meeting.record.scales if not _in_family_time(meeting, s.phase_id, s.at, private_ids)
+    )
     there, absent = _attendees(meeting)
     rec = meeting.record
     return DayRecord(

@@ -111,6 +111,47 @@ CLOSURE_REASON_LABELS = {
 }
 CLOSURE_REASON_CHOICES = tuple(CLOSURE_REASON_LABELS)
 
+# Who chose the date, the venue and the food: the family choosing is a fidelity marker.
+CHOSEN_BY_LABELS = {
+    "family": "The family",
+    "shared": "The family with the coordinator",
+    "professionals": "Professionals",
+}
+CHOSEN_BY_CHOICES = tuple(CHOSEN_BY_LABELS)
+
+# Outcome points per child: at each review, and 3, 6 and 12 months after the meeting.
+OUTCOME_POINT_LABELS = {
+    "review": "At a review",
+    "3-months": "3 months after the meeting",
+    "6-months": "6 months after the meeting",
+    "12-months": "12 months after the meeting",
+}
+OUTCOME_POINT_CHOICES = tuple(OUTCOME_POINT_LABELS)
+LIVING_LABELS = {
+    "at-home": "At home",
+    "family-or-friends": "With family or friends",
+    "special-guardianship": "With family or friends: special guardianship",
+    "child-arrangements-order": "With family or friends: child arrangements order",
+    "in-care": "In care",
+    "returned-home": "Returned home from care",
+}
+LIVING_CHOICES = tuple(LIVING_LABELS)
+CARE_BASIS_LABELS = {
+    "voluntary-agreement": "Voluntary agreement (section 20, or section 76 in Wales)",
+    "emergency-protection": "Emergency protection",
+    "interim-care-order": "Interim care order",
+    "care-order": "Full care order",
+}
+CARE_BASIS_CHOICES = tuple(CARE_BASIS_LABELS)
+
+# Family feedback: after the meeting or a review, from a family member or a child.
+FEEDBACK_AFTER_LABELS = {"meeting": "After the meeting", "review": "After a review"}
+FEEDBACK_AFTER_CHOICES = tuple(FEEDBACK_AFTER_LABELS)
+FEEDBACK_RESPONDENT_LABELS = {"family": "A family member", "child": "A child or young person"}
+FEEDBACK_RESPONDENT_CHOICES = tuple(FEEDBACK_RESPONDENT_LABELS)
+FEEDBACK_STATUS_LABELS = {"given": "Feedback given", "declined": "Offered, declined"}
+FEEDBACK_STATUS_CHOICES = tuple(FEEDBACK_STATUS_LABELS)
+
 FORMAT_LABELS = {"in-person": "In person", "online": "Online", "hybrid": "Hybrid"}
 
 STEP_STATUS_CHOICES = ("todo", "done", "na")
@@ -250,6 +291,29 @@ class Child:
     # Whether an independent advocate was offered, and the child's answer.
     advocate_offer: str | None = field(default=None, metadata=choices(ADVOCATE_OFFER_CHOICES))
     met_before: date | None = None
+    # Where the child is and what happened, at each review and 3, 6, 12 months on.
+    outcomes: list[OutcomePoint] = field(default_factory=list)
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class OutcomePoint:
+    """What had happened for one child at one follow-up point. Unset answers stay unset."""
+
+    id: str = field(default_factory=lambda: new_id("o-"))
+    point: str = field(default="3-months", metadata=choices(OUTCOME_POINT_CHOICES))
+    # For a point at a review: the review's id in ``follow_up.reviews``.
+    review_id: str = ""
+    recorded_on: date | None = None
+    living: str | None = field(default=None, metadata=choices(LIVING_CHOICES))
+    # Only when ``living`` is "in-care": the legal basis.
+    care_basis: str | None = field(default=None, metadata=choices(CARE_BASIS_CHOICES))
+    # Only when ``living`` is "returned-home".
+    returned_home_on: date | None = None
+    proceedings_issued: bool | None = None
+    new_referral: bool | None = None
+    section_47: bool | None = None
+    cp_plan: bool | None = None
     extra: dict[str, Any] = _extra()
 
 
@@ -277,6 +341,11 @@ class FamilyChoices:
     format: str | None = field(default=None, metadata=choices(FORMAT_CHOICES))
     food: str = ""
     language: str = ""
+    # Who chose the date, the venue and the food, and whether the venue is a council building.
+    date_chosen_by: str | None = field(default=None, metadata=choices(CHOSEN_BY_CHOICES))
+    venue_chosen_by: str | None = field(default=None, metadata=choices(CHOSEN_BY_CHOICES))
+    food_chosen_by: str | None = field(default=None, metadata=choices(CHOSEN_BY_CHOICES))
+    venue_council_building: bool | None = None
     extra: dict[str, Any] = _extra()
 
 
@@ -362,6 +431,12 @@ class MeetingRecord:
     family_time_extra_minutes: int = field(default=0, metadata={"min": 0, "max": 600, "omit_default": True})
     captures: list[Capture] = field(default_factory=list)
     scales: list[ScaleAnswer] = field(default_factory=list)
+    # Answers about the day, asked after it: anything new sprung on the family,
+    # anyone not family staying in private family time, someone able to agree
+    # the plan and its resources in the room.
+    new_information_on_day: bool | None = None
+    non_family_in_family_time: bool | None = None
+    authority_present: bool | None = None
     extra: dict[str, Any] = _extra()
 
     def phase(self, phase_id: str) -> PhaseRecord | None:
@@ -478,6 +553,30 @@ class FollowUp:
 
 
 @dataclass
+class Feedback:
+    """One family member's or child's feedback, or a record that it was offered and declined.
+
+    Scores are 1 to 5 (a child's three faces are stored as 1, 3 and 5). ``judged``
+    is reverse scored: 1 is best. Unanswered statements stay unset.
+    """
+
+    id: str = field(default_factory=lambda: new_id("f-"))
+    after: str = field(default="meeting", metadata=choices(FEEDBACK_AFTER_CHOICES))
+    # For feedback after a review: the review's id in ``follow_up.reviews``.
+    review_id: str = ""
+    respondent: str = field(default="family", metadata=choices(FEEDBACK_RESPONDENT_CHOICES))
+    status: str = field(default="given", metadata=choices(FEEDBACK_STATUS_CHOICES))
+    given_on: date | None = None
+    understood_worries: int | None = field(default=None, metadata={"min": 1, "max": 5})
+    listened_to: int | None = field(default=None, metadata={"min": 1, "max": 5})
+    judged: int | None = field(default=None, metadata={"min": 1, "max": 5})
+    plan_ours: int | None = field(default=None, metadata={"min": 1, "max": 5})
+    know_next: int | None = field(default=None, metadata={"min": 1, "max": 5})
+    comment: str = ""
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
 class Closure:
     """Why and when the work on a meeting was closed; empty while it is open.
 
@@ -519,6 +618,8 @@ class Meeting:
     plan: Plan = field(default_factory=Plan)
     follow_up: FollowUp = field(default_factory=FollowUp)
     closure: Closure = field(default_factory=Closure)
+    # Family and children's feedback after the meeting and after each review.
+    feedback: list[Feedback] = field(default_factory=list)
     extra: dict[str, Any] = _extra()
 
     @property
@@ -644,3 +745,5 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         yield f"review {i}: requested by", review.requested_by
         yield f"review {i}: outcome", review.outcome
     yield "closure: note", meeting.closure.note
+    for i, item in enumerate(meeting.feedback, 1):
+        yield f"feedback {i}: comment", item.comment

@@ -45,7 +45,7 @@ class ReadinessItem:
     text: str
     mechanism: str
     section: str
-    kind: str  # "step", "check", "info", "action", "review", "meeting"
+    kind: str  # "step", "check", "info", "action", "review", "meeting", "outcome"
     due: date | None = None
     overdue: bool = False
     ref: str = ""
@@ -62,6 +62,8 @@ class Readiness:
     steps_total: int
     meeting_date: date | None = None
     review_due: date | None = None
+    # A closed meeting has nothing open: the work on it has ended.
+    closed: bool = False
 
     @property
     def overdue(self) -> list[ReadinessItem]:
@@ -82,6 +84,8 @@ class Readiness:
 
     def headline(self) -> str:
         """One sentence for the top of the readiness panel."""
+        if self.closed:
+            return "Closed: nothing is open. Reopen it (ctrl+k) to carry on."
         open_count = len(self.items)
         overdue = len(self.overdue)
         if self.stage == "follow_up":
@@ -105,6 +109,8 @@ class Readiness:
 
     def summary(self) -> str:
         """A few words for the home screen's readiness column."""
+        if self.closed:
+            return "closed"
         open_count = len(self.items)
         overdue = len(self.overdue)
         parts = []
@@ -165,6 +171,9 @@ def readiness(meeting: Meeting, guide: Guide | None, today: date) -> Readiness:
     items: list[ReadinessItem] = []
     review_due: date | None = None
     stage = meeting.stage
+    if meeting.closure.is_closed:
+        return Readiness(stage=stage, today=today, items=(), steps_done=0, steps_total=0,
+                         meeting_date=meeting.meeting_date, closed=True)
     if stage == "follow_up":
         review_due = _follow_up(meeting, guide, today, dated, items)
         stage_name = "follow_up"
@@ -346,6 +355,10 @@ def _follow_up(
                 ReadinessItem(f"Help from {_q(action.support_from)} for “{what}”: {state}", "trust",
                               SECTION_FOLLOW_UP, "action", ref=action.id)
             )
+    for (kind, ref), due in dated.items():
+        if kind == "outcome" and due.due <= today:
+            items.append(ReadinessItem(f"Record {due.label}", "child", SECTION_FOLLOW_UP, "outcome", due.due,
+                                       due.due < today, ref))
     review_due: date | None = None
     reviews = [d for (kind, _ref), d in dated.items() if kind == "review"]
     if reviews:

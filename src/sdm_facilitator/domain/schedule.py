@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.outcomes import outcome_points
 
 
 @dataclass(frozen=True, order=True)
@@ -19,7 +20,7 @@ class DueItem:
 
     due: date
     label: str
-    kind: str  # "step", "meeting", "action", "review", "info"
+    kind: str  # "step", "meeting", "action", "review", "info", "outcome"
     ref: str = ""
 
     def overdue(self, today: date) -> bool:
@@ -69,8 +70,13 @@ def _open_step_items(meeting: Meeting, guide: Guide | None, stage: str) -> list[
 
 
 def due_items(meeting: Meeting, guide: Guide | None = None) -> list[DueItem]:
-    """Every open, dated item of the meeting's current stage, earliest first."""
+    """Every open, dated item of the meeting's current stage, earliest first.
+
+    A closed meeting has nothing due: the work on it has ended.
+    """
     items: list[DueItem] = []
+    if meeting.closure.is_closed:
+        return items
     stage = meeting.stage
     if stage != "follow_up":
         # During the meeting too: what was not done in time stays overdue
@@ -92,6 +98,7 @@ def due_items(meeting: Meeting, guide: Guide | None = None) -> list[DueItem]:
         if not open_reviews and meeting.plan.review_date and not meeting.follow_up.reviews:
             items.append(DueItem(meeting.plan.review_date, "review meeting", "review"))
         items += _open_step_items(meeting, guide, "follow_up")
+        items += [DueItem(o.due, o.label(), "outcome", o.ref) for o in outcome_points(meeting)]
     return sorted(items)
 
 

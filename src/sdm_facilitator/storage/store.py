@@ -15,6 +15,7 @@ import os
 import re
 import sys
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -229,15 +230,20 @@ class MeetingStore:
             )
         return OpenMeeting(meeting, path, _fingerprint(data, stat), reason)
 
-    def list_meetings(self) -> StoreListing:
-        """Every meeting file, sorted by most recent activity; bad files listed, not hidden."""
+    def list_meetings(self, progress: Callable[[int, int], None] | None = None) -> StoreListing:
+        """Every meeting file, sorted by most recent activity; bad files listed, not hidden.
+
+        ``progress(n, total)`` is called as the n-th file is read, for commands that
+        read many meetings and show how far they have got.
+        """
         listing = StoreListing()
         if not self.folder.is_dir():
             return listing
         by_id: dict[str, list[OpenMeeting]] = {}
-        for path in sorted(self.folder.glob("*.toml")):
-            if path.name.startswith("."):
-                continue
+        paths = [p for p in sorted(self.folder.glob("*.toml")) if not p.name.startswith(".")]
+        for done, path in enumerate(paths, 1):
+            if progress is not None:
+                progress(done, len(paths))
             try:
                 loaded = self._load_path(path)
             except UnreadableMeetingError as error:

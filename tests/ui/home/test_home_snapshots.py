@@ -7,8 +7,6 @@ fixed test guide, so guide wording changes do not move these pictures.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -24,13 +22,7 @@ SIZES = [(100, 30), (80, 24)]
 SIZE_IDS = lambda s: f"{s[0]}x{s[1]}"
 
 
-@pytest.fixture(autouse=True)
-def utc_local_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc_local_time")
 
 
 async def still(pilot) -> None:  # type: ignore[no-untyped-def]

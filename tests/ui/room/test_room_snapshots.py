@@ -6,8 +6,6 @@ move between runs or machines.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,13 +18,7 @@ from ui.room.room_fixtures import room_app, room_meeting
 SIZES = [(100, 30), (80, 24)]
 
 
-@pytest.fixture(autouse=True)
-def utc_local_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc_local_time")
 
 
 def meeting_in_progress(data_dir: Path) -> str:

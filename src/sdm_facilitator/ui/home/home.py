@@ -7,7 +7,7 @@ the table with their reasons: never silently hidden.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
@@ -74,6 +74,16 @@ def date_cell(meeting: Meeting, today: date) -> str:
     return short_date(meeting.held_on, today)
 
 
+def evidence_line(meeting: Meeting, guide: Guide | None, app: object) -> str:
+    """The detail's last line: closed (and why), then the fidelity markers at a glance."""
+    from sdm_facilitator.domain.closure import closure_words
+    from sdm_facilitator.domain.fidelity import fidelity_profile
+
+    profile = fidelity_profile(meeting, guide, app.today())  # type: ignore[attr-defined]
+    closed = closure_words(meeting)
+    return (f"{closed} · " if closed else "") + f"Fidelity: {profile.summary()}"
+
+
 def build_row(meeting: Meeting, guide: Guide | None, today: date) -> Row:
     due = next_due(meeting, guide)
     ready = readiness(meeting, guide, today)
@@ -117,6 +127,8 @@ class HomeScreen(Screen[None]):
         Binding("n", "new_meeting", "New meeting"),
         Binding("slash", "filter", "Filter"),
         Binding("f5", "refresh", "Refresh"),
+        Binding("ctrl+r", "report", "Report"),
+        Binding("ctrl+k", "close_or_reopen", "Close or reopen", show=False),
     ]
 
     def __init__(self) -> None:
@@ -250,7 +262,7 @@ class HomeScreen(Screen[None]):
         )
         second = Content(f"{CONTEXT_LABELS.get(m.context, m.context)} · {STAGE_LABELS.get(m.stage, m.stage)} · {when}")
         third = Content(f"Next due: {row.due_text} · {row.when_text}")
-        detail.update(Content("\n").join([first, second, third]))
+        detail.update(Content("\n").join([first, second, third, Content(evidence_line(m, row.guide, self.app))]))
 
     def _show_problems(self) -> None:
         box = self.query_one("#unreadable", Static)
@@ -316,6 +328,43 @@ class HomeScreen(Screen[None]):
                 filter_input.insert_text_at_cursor(char)
 
     # ------------------------------------------------------------ actions
+
+    def action_report(self) -> None:
+        from sdm_facilitator.ui.home.report import ReportScreen
+
+        self.app.push_screen(ReportScreen())
+
+    def action_close_or_reopen(self) -> None:
+        """Close the highlighted referral with a reason, or reopen it (asks first)."""
+        row = self._current_row()
+        if row is None:
+            return
+        from sdm_facilitator.ui.dialogs.evidence import ask_close_or_reopen
+
+        ask_close_or_reopen(self.app, row.meeting, lambda change: self._change_meeting(row.meeting.id, change))
+
+    def _change_meeting(self, meeting_id: str, change: Callable[[Meeting], None]) -> None:
+        """Make one change to a meeting file that is not open here: lock, change, save, release."""
+        from sdm_facilitator.storage.store import StoreError
+
+        store = self.app.store  # type: ignore[attr-defined]
+        try:
+            opened = store.open(meeting_id)
+        except StoreError as error:
+            self.notify(str(error), title="Cannot change this meeting", severity="error", markup=False)
+            return
+        try:
+            if opened.read_only:
+                self.notify(opened.read_only_reason or "This meeting is read-only.", severity="warning",
+                            markup=False)
+                return
+            change(opened.meeting)
+            store.save(opened, now=self.app.clock())  # type: ignore[attr-defined]
+        except (StoreError, OSError) as error:
+            self.notify(f"Not saved: {error}", severity="error", markup=False)
+        finally:
+            store.close(opened)
+        self.action_refresh()
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()

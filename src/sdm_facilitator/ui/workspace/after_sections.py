@@ -30,10 +30,24 @@ def _follow_up(session: MeetingSession) -> Widget:
     return FollowUpSection(session)
 
 
+def _fidelity(session: MeetingSession) -> Widget:
+    from sdm_facilitator.ui.workspace.fidelity import FidelitySection
+
+    return FidelitySection(session)
+
+
+def _outcomes(session: MeetingSession) -> Widget:
+    from sdm_facilitator.ui.workspace.outcomes import OutcomesSection
+
+    return OutcomesSection(session)
+
+
 GROUP = "The day and after"
 
 AFTER_SECTIONS: list[Section] = [
     Section("the-day", "The day", _the_day, GROUP),
     Section("plan", "The plan", _plan, GROUP),
     Section("follow-up", "Follow-up", _follow_up, GROUP),
+    Section("outcomes", "Outcomes, feedback", _outcomes, GROUP),
+    Section("fidelity", "How it was delivered", _fidelity, GROUP),
 ]

@@ -9,12 +9,10 @@ new review meeting that carries the current plan and its open actions.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Label, Static
 
@@ -24,7 +22,6 @@ from sdm_facilitator.domain.meeting import (
     ACTION_STATUS_LABELS,
     SUPPORT_DELIVERY_LABELS,
     Action,
-    Meeting,
     PlanChange,
     Review,
 )
@@ -32,8 +29,7 @@ from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.domain.schedule import next_due
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
-from sdm_facilitator.ui.messages import MeetingEdited
-from sdm_facilitator.ui.session import MeetingSession
+from sdm_facilitator.ui.workspace.record_section import RecordSection
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
 
 # Short words for the table; the detail below it uses the full labels.
@@ -104,7 +100,7 @@ class ReviewsTable(_SectionTable):
         self.section.record_outcome()
 
 
-class FollowUpSection(VerticalScroll, can_focus=False):
+class FollowUpSection(RecordSection):
     """Actions and their updates, plan changes, and review meetings."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -115,27 +111,6 @@ class FollowUpSection(VerticalScroll, can_focus=False):
         Binding("h", "run('hold_review')", "Hold", show=False),
         Binding("o", "run('record_outcome')", "Outcome", show=False),
     ]
-
-    def __init__(self, session: MeetingSession) -> None:
-        super().__init__(classes="after-section")
-        self.session = session
-
-    @property
-    def meeting(self) -> Meeting:
-        return self.session.meeting
-
-    def _today(self) -> date:
-        return self.app.today()  # type: ignore[attr-defined,no-any-return]
-
-    def _can_edit(self) -> bool:
-        if self.session.read_only:
-            self.notify("This meeting is open read-only.", severity="warning", markup=False)
-            return False
-        return True
-
-    def _edited(self) -> None:
-        self.post_message(MeetingEdited())
-        self.refresh_from_meeting()
 
     # ------------------------------------------------------------ layout
 

@@ -12,8 +12,8 @@ F2 jumps to the side list from anywhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -26,6 +26,8 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from sdm_facilitator.domain.closure import closure_words
+from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS, STAGE_LABELS
 from sdm_facilitator.ui.dialogs.confirm import Confirm
@@ -35,6 +37,9 @@ from sdm_facilitator.ui.widgets.literal import literal
 from sdm_facilitator.ui.widgets.palette import binding_commands
 from sdm_facilitator.ui.workspace.catalogue import all_sections
 from sdm_facilitator.ui.workspace.section import Section
+
+if TYPE_CHECKING:
+    from sdm_facilitator.ui.dialogs.export import ExportRequest
 
 SAVE_DELAY_SECONDS = 0.5
 SAVE_RETRY_SECONDS = 5.0
@@ -49,7 +54,9 @@ class MeetingScreen(Screen[None]):
         Binding("f2", "focus_sections", "Sections", show=False),
         # part 2a: the chair's view in the room (private family time opens from there).
         Binding("m", "in_the_room", "In the room"),
+        Binding("ctrl+o", "export", "Export / print"),
         Binding("ctrl+s", "save_now", "Save", show=False),
+        Binding("ctrl+k", "close_or_reopen", "Close or reopen", show=False),
     ]
 
     def __init__(self, session: MeetingSession) -> None:
@@ -59,6 +66,8 @@ class MeetingScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self._notice: str | None = None
         self._session_closed = False
+        #: The last "saved ... to ..." line, for whoever needs to read it again.
+        self.last_export_message = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -189,13 +198,15 @@ class MeetingScreen(Screen[None]):
         else:
             self.call_after_refresh(options.focus)
 
-    def _focus_ref(self, ref: str) -> None:
+    def _focus_ref(self, ref: str, tries: int = 20) -> None:
         widget = self.current_section
         if widget is None:
             return
-        if not widget.is_mounted:
-            # Built a moment ago: its rows are there once it is mounted.
-            self.call_after_refresh(self._focus_ref, ref)
+        if not widget.is_mounted and tries > 0:
+            # A section shown for the first time fills its tables in its own
+            # on_mount, which may run after this refresh: wait for it, or the
+            # row for ``ref`` does not exist yet and the cursor stays on the first.
+            self.call_after_refresh(self._focus_ref, ref, tries - 1)
             return
         self._focus_into_section()
         if not ref:
@@ -334,9 +345,85 @@ class MeetingScreen(Screen[None]):
         if family_time:
             chair.call_after_refresh(chair.action_family_time)
 
+    def action_close_or_reopen(self) -> None:
+        """Close the referral or the work with a reason, or reopen it (asks first)."""
+        if self.session.read_only:
+            self.notify("This meeting is open read-only.", severity="warning", markup=False)
+            return
+        from sdm_facilitator.ui.dialogs.evidence import ask_close_or_reopen
+
+        def apply(change: Callable[[Meeting], None]) -> None:
+            change(self.session.meeting)
+            self.post_message(MeetingEdited())
+            self.notify(closure_words(self.session.meeting) or "Reopened.", markup=False)
+
+        ask_close_or_reopen(self.app, self.session.meeting, apply)
+
+    # ------------------------------------------------------------ papers
+
+    def action_export(self) -> None:
+        """Ask which paper to write and where, then write it (the plan is offered first)."""
+        from sdm_facilitator.export.files import default_export_dir
+        from sdm_facilitator.ui.dialogs.export import ExportDialog
+
+        self.flush()
+        app = self.app
+        folder = default_export_dir(app.data_dir)  # type: ignore[attr-defined]
+        dialog = ExportDialog(self.session.meeting, self.session.guide, folder,
+                              app.library.language_hints)  # type: ignore[attr-defined]
+        app.push_screen(dialog, self._export_chosen)
+
+    def _export_chosen(self, request: ExportRequest | None) -> None:
+        if request is None:
+            return
+        if request.path.exists():
+            def answered(replace: bool | None) -> None:
+                if replace:
+                    self._write_export(request, replace=True)
+
+            self.app.push_screen(
+                Confirm(f"{request.path} already exists.", "Replace it with this paper?", yes="Replace",
+                        no="Keep it"),
+                answered,
+            )
+            return
+        self._write_export(request, replace=False)
+
+    def _write_export(self, request: ExportRequest, *, replace: bool) -> None:
+        """Write the paper; say in one line where it went; record the day the family's plan was sent."""
+        from sdm_facilitator.domain.plan_rules import mark_plan_sent
+        from sdm_facilitator.export.files import default_export_dir, ensure_export_dir, write_export
+        from sdm_facilitator.export.papers import PAPER_NAMES, PaperError, export_meeting
+
+        meeting = self.session.meeting
+        try:
+            exported = export_meeting(meeting, self.session.guide, request.kind, request.fmt, request.options)
+            if request.path.parent == default_export_dir(self.app.data_dir):  # type: ignore[attr-defined]
+                ensure_export_dir(request.path.parent)
+            write_export(request.path, exported.data, replace=replace)
+        except PaperError as error:
+            self.notify(str(error), title="Nothing written", severity="warning", markup=False)
+            return
+        except OSError as error:
+            self.notify(f"Could not write {request.path}: {error.strerror or error}",
+                        title="Nothing written", severity="error", markup=False)
+            return
+        message = f"Saved {PAPER_NAMES[request.kind]} to {request.path}. It is yours to keep safe now."
+        self.last_export_message = message
+        self.notify(message, title="Exported", markup=False, timeout=12)
+        if request.kind == "plan" and not request.include_notes and not self.session.read_only:
+            if mark_plan_sent(meeting.plan, self.app.today()):  # type: ignore[attr-defined]
+                self.post_message(MeetingEdited())
+                refresh = getattr(self.current_section, "refresh_from_meeting", None)
+                if callable(refresh):
+                    refresh()
+
     def palette_commands(self) -> Iterator[SystemCommand]:
         """This screen's commands: every section, the keys in the footer, and the section's own."""
         yield SystemCommand("Back to the list of meetings", "Saves first", self.action_close_meeting)
+        closed = self.session.meeting.closure.is_closed
+        yield SystemCommand("Reopen this meeting" if closed else "Close this referral or meeting…",
+                            "ctrl+k; asks first, and can be undone", self.action_close_or_reopen)
         for section in self.sections:
             yield SystemCommand(f"Go to: {section.title}", f"{section.group} section",
                                 lambda s=section.id: self.show_section(s))

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from sdm_facilitator.domain.meeting import FORMAT_CHOICES, FORMAT_LABELS
+from sdm_facilitator.domain.meeting import CHOSEN_BY_CHOICES, CHOSEN_BY_LABELS, FORMAT_CHOICES, FORMAT_LABELS
 from sdm_facilitator.ui.widgets.form_fields import (
     DATE_PLACEHOLDER,
     Field,
@@ -17,6 +17,8 @@ from sdm_facilitator.ui.widgets.form_fields import (
     nice_date,
     parse_date,
     parse_time,
+    tri_bool,
+    tri_select,
 )
 from sdm_facilitator.ui.workspace.preparation.base import PrepSection
 
@@ -60,6 +62,12 @@ class ChoicesSection(PrepSection):
         yield Field("Food", Input(c.food, placeholder="what the family would like to eat", id="ch-food"),
                     hints=True)
         yield Field("Language", Input(c.language, placeholder="the language(s) of the meeting", id="ch-language"))
+        # Who chose: the family choosing is a fidelity marker, so it is recorded, never assumed.
+        for key, what in (("date", "the date and time"), ("venue", "the venue"), ("food", "the food")):
+            yield Field(f"Who chose {what}", choice_select(CHOSEN_BY_CHOICES, CHOSEN_BY_LABELS,
+                                                           getattr(c, f"{key}_chosen_by"), id=f"ch-{key}-by",
+                                                           prompt="Not recorded yet"))
+        yield Field("Is the venue a council building?", tri_select(c.venue_council_building, id="ch-council"))
 
     def on_mount(self) -> None:
         c = self.meeting.choices
@@ -69,6 +77,9 @@ class ChoicesSection(PrepSection):
         self.bind_field("ch-format", lambda v: self._set(c, "format", v))
         self.bind_field("ch-food", lambda v: self._set(c, "food", v))
         self.bind_field("ch-language", lambda v: self._set(c, "language", v))
+        for key in ("date", "venue", "food"):
+            self.bind_field(f"ch-{key}-by", lambda v, name=f"{key}_chosen_by": self._set(c, name, v))
+        self.bind_field("ch-council", lambda v: self._set(c, "venue_council_building", tri_bool(v)))
         self._show_when()
         super().on_mount()
 

@@ -1,0 +1,166 @@
+"""``sdm-facilitator report``: the service report, and anonymised files for an evaluator.
+
+Reads every meeting through the store's public listing (so it can use a
+summary index once the store has one), shows progress on stderr when it is
+reading many files on a terminal, and prints or writes the report. Imports
+no Textual or Rich.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
+from sdm_facilitator.guides.loader import load_library
+from sdm_facilitator.paths import user_guides_dir
+from sdm_facilitator.storage.store import MeetingStore
+
+#: Below this many files, reading is quick enough that progress would only flicker.
+PROGRESS_FROM = 50
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``report`` subcommand."""
+    from sdm_facilitator.export.report_formats import FORMATS
+
+    report = subparsers.add_parser(
+        "report",
+        help="the service report over all meetings, or anonymised files for an evaluator",
+        description=(
+            "Counts of referrals and meetings, fidelity markers, medians, actions, outcomes and feedback "
+            "over every meeting. With --anonymised --format csv, writes meetings.csv, children.csv and "
+            "feedback.csv with no names, no free text, months instead of dates and pseudonyms instead of ids."
+        ),
+    )
+    report.add_argument("--since", metavar="DATE", help="only referrals on or after DATE (YYYY-MM-DD)")
+    report.add_argument("--until", metavar="DATE", help="only referrals on or before DATE (YYYY-MM-DD)")
+    report.add_argument("--kind", choices=MEETING_KINDS, help="only meetings of this kind")
+    report.add_argument("--context", choices=CONTEXTS, help="only statutory or only voluntary meetings")
+    report.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    report.add_argument("--anonymised", action="store_true",
+                        help="write anonymised CSV files for an evaluator (needs --format csv)")
+    report.add_argument("-o", "--output", metavar="DIR",
+                        help="with --anonymised: the folder to write into (default: the current folder); "
+                             "otherwise: a file to write the report to instead of printing it")
+    report.add_argument("--dictionary", action="store_true",
+                        help="with --anonymised: also write dictionary.csv describing every column")
+    report.set_defaults(handler=run_report)
+
+
+def _date(option: str, text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"{option}: '{text[:40]}' is not a date such as 2026-03-01") from None
+
+
+class Progress:
+    """"Reading meetings 120 of 500" on one terminal line, only when it helps."""
+
+    def __init__(self, err: TextIO) -> None:
+        self.err = err
+        self.shown = False
+        self.enabled = bool(getattr(err, "isatty", lambda: False)())
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total < PROGRESS_FROM:
+            return
+        if done == 1 or done == total or done % 25 == 0:
+            self.err.write(f"\rReading meetings {done} of {total}…")
+            self.err.flush()
+            self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            self.err.write("\r\x1b[2K")
+            self.err.flush()
+
+
+def read_meetings(ctx: CliContext) -> tuple[list[Meeting], int, dict[str, Guide | None]]:
+    """Every readable meeting, how many files could not be read, and the guides they use."""
+    progress = Progress(ctx.err)
+    try:
+        listing = MeetingStore(ctx.data_dir).list_meetings(progress=progress)
+    finally:
+        progress.finish()
+    library = load_library(user_guides_dir(ctx.data_dir))
+    meetings = [opened.meeting for opened in listing.meetings]
+    guides = {guide_id: library.get(guide_id) for guide_id in {m.guide_id for m in meetings}}
+    return meetings, len(listing.unreadable), guides
+
+
+def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sdm_facilitator.domain.report import ReportFilter, build_report
+
+    filters = ReportFilter(_date("--since", args.since), _date("--until", args.until), args.kind, args.context)
+    if filters.since and filters.until and filters.since > filters.until:
+        raise CliError("--since is after --until: nothing could match")
+    if args.anonymised and args.format != "csv":
+        raise CliError("--anonymised writes CSV files: add --format csv")
+    if args.dictionary and not args.anonymised:
+        raise CliError("--dictionary describes the anonymised files: add --anonymised --format csv")
+    meetings, unreadable, guides = read_meetings(ctx)
+    today = date.today()
+    if args.anonymised:
+        return _write_anonymised(ctx, [m for m in meetings if filters.accepts(m)], guides, today, args)
+    from sdm_facilitator.export.report_formats import render_report
+
+    text = render_report(build_report(meetings, guides, today, filters, unreadable), args.format)
+    if args.output:
+        _write_new(Path(args.output).expanduser(), text)
+        print(f"Wrote the report to {args.output}", file=ctx.err)
+    else:
+        ctx.out.write(text if text.endswith("\n") else text + "\n")
+    if unreadable:
+        print(f"sdm-facilitator: {unreadable} file(s) could not be read and are not counted "
+              "(see: sdm-facilitator list)", file=ctx.err)
+    return 0
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Write a file that must not exist yet: an earlier report or export is never overwritten."""
+    try:
+        with open(path, "x", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise CliError(f"{path} already exists; choose another name or remove it first") from None
+    except OSError as error:
+        raise CliError(f"could not write {path}: {error.strerror or type(error).__name__}") from None
+
+
+def _write_anonymised(
+    ctx: CliContext, meetings: list[Meeting], guides: dict[str, Guide | None], today: date,
+    args: argparse.Namespace,
+) -> int:
+    from sdm_facilitator.export.anonymised import (
+        DICTIONARY_FILE,
+        Pseudonyms,
+        anonymised_files,
+        dictionary_csv,
+        load_or_create_secret,
+    )
+
+    folder = Path(args.output or ".").expanduser()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CliError(f"could not create {folder}: {error.strerror or type(error).__name__}") from None
+    files = anonymised_files(meetings, guides, today, Pseudonyms(load_or_create_secret(ctx.data_dir)))
+    if args.dictionary:
+        files[DICTIONARY_FILE] = dictionary_csv()
+    existing = [name for name in files if (folder / name).exists()]
+    if existing:
+        raise CliError(f"{folder} already holds {', '.join(existing)}; choose another folder or remove them first")
+    for name, text in files.items():
+        _write_new(folder / name, text)
+    print(f"Wrote {', '.join(files)} to {folder} ({len(meetings)} meetings). These files are personal data "
+          "until the evaluator's own suppression rules are applied.", file=ctx.out)
+    return 0

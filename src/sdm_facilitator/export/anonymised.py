@@ -1,0 +1,267 @@
+"""Files for an evaluator: one row per meeting, per child per outcome point, per feedback.
+
+No names and no free text leave the laptop: only fixed vocabulary, counts,
+day counts, months and age bands. Ids are replaced by pseudonyms, an
+HMAC-SHA256 of the id keyed with a random secret kept in the data folder
+(created on first use, readable only by this user, never written into an
+export), so two exports from the same laptop join up but nobody can work
+back from a pseudonym to a meeting.
+
+Rows are individual, so the files stay personal data until the evaluator's
+own suppression rules for small numbers are applied; the README says so.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import hmac
+import io
+import os
+import secrets
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sdm_facilitator.domain.feedback import STATEMENT_FIELDS
+from sdm_facilitator.domain.fidelity import MARKER_IDS, MARKER_LABELS, first_contact, fidelity_profile
+from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.meeting import Child, Meeting, OutcomePoint
+from sdm_facilitator.domain.report import closed_before_day, is_held
+
+SECRET_FILE = "pseudonym-secret"
+FILES = ("meetings.csv", "children.csv", "feedback.csv")
+DICTIONARY_FILE = "dictionary.csv"
+PSEUDONYM_LENGTH = 20
+
+
+class Pseudonyms:
+    """Stable pseudonyms for ids: HMAC-SHA256 keyed with this laptop's secret."""
+
+    def __init__(self, secret: bytes) -> None:
+        self._secret = secret
+
+    def of(self, kind: str, *parts: str) -> str:
+        """The pseudonym of an id; ``kind`` keeps a meeting and a child with the same id apart."""
+        message = "\x1f".join((kind, *parts)).encode("utf-8")
+        return hmac.new(self._secret, message, hashlib.sha256).hexdigest()[:PSEUDONYM_LENGTH]
+
+
+def load_or_create_secret(data_dir: Path) -> bytes:
+    """The local secret, created (0600) on first use; never printed, never exported."""
+    path = data_dir / SECRET_FILE
+    try:
+        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except FileNotFoundError:
+        pass
+    data_dir.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_bytes(32)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except FileExistsError:  # another process made it a moment ago: use theirs
+        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(value.hex() + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    if sys.platform != "win32":
+        os.chmod(path, 0o600)
+    return value
+
+
+def month(value: date | None) -> str:
+    """A date reduced to its month, "2026-03", or empty."""
+    return f"{value:%Y-%m}" if value else ""
+
+
+AGE_BANDS = ((0, 0, "under 1"), (1, 4, "1-4"), (5, 9, "5-9"), (10, 15, "10-15"), (16, 17, "16-17"))
+
+
+def age_band(age: int | None) -> str:
+    """An age in the bands children's services publish: under 1, 1-4, 5-9, 10-15, 16-17, 18+."""
+    if age is None:
+        return ""
+    return next((label for low, high, label in AGE_BANDS if low <= age <= high), "18+")
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def _number(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    description: str
+
+
+MEETING_COLUMNS: tuple[Column, ...] = (
+    Column("meeting", "Pseudonym of the meeting (the same in every file and every export from this laptop)"),
+    Column("kind", "Kind of meeting: fgc, fgdm, family-unity, cp-conference, cin-meeting, review"),
+    Column("context", "statutory (child protection) or voluntary (child in need)"),
+    Column("reviews_meeting", "For a review: pseudonym of the meeting it reviews"),
+    Column("referral_month", "Month of the referral (YYYY-MM)"),
+    Column("meeting_month", "Month the meeting was held, or is planned for (YYYY-MM)"),
+    Column("held", "yes when the meeting was held"),
+    Column("closed_before_day", "yes when the referral was closed without a meeting"),
+    Column("closure_reason", "Why it was closed (fixed list), when closed"),
+    Column("closure_month", "Month it was closed (YYYY-MM)"),
+    Column("children", "Number of children the meeting is about"),
+    Column("family_attending", "Family members and friends recorded as attending"),
+    Column("professionals_attending", "Professionals recorded as attending (interpreters not counted)"),
+    Column("days_referral_to_first_contact", "Days from the referral to the first preparation visit to the family"),
+    Column("days_referral_to_meeting", "Days from the referral to the meeting"),
+    Column("family_time_minutes", "Minutes of private family time"),
+    Column("days_to_plan_sent", "Days from the meeting to the plan being sent to the family"),
+    Column("plan_decision", "Professional response: agreed, agreed-with-changes, not-agreed"),
+    Column("actions", "Number of actions in the plan"),
+    Column("actions_done", "Actions done"),
+    Column("actions_stuck", "Actions stuck"),
+    Column("help_promised", "Actions with help promised by a service"),
+    Column("help_given", "Of those, help recorded as given"),
+    Column("reviews_held", "Review meetings held"),
+    Column("steps_done", "Guide steps done"),
+    Column("steps_applicable", "Guide steps that apply (not applicable ones excluded)"),
+    Column("steps_not_applicable", "Guide steps marked not applicable"),
+    *(Column(f"marker_{mid}", f"Fidelity marker '{MARKER_LABELS[mid]}': met, not-met, not-recorded or na")
+      for mid in MARKER_IDS),
+)
+CHILD_COLUMNS: tuple[Column, ...] = (
+    Column("meeting", "Pseudonym of the meeting"),
+    Column("child", "Pseudonym of the child (the same at every outcome point)"),
+    Column("age_band", "Age band: under 1, 1-4, 5-9, 10-15, 16-17, 18+"),
+    Column("participation", "How the child took part (fixed list)"),
+    Column("advocate_offer", "offered, accepted or declined"),
+    Column("met_before_day", "yes when the child was met before the day"),
+    Column("views_recorded", "yes when the child's views are recorded (the views themselves are not exported)"),
+    Column("point", "Outcome point: review, 3-months, 6-months, 12-months; empty when none is recorded yet"),
+    Column("review", "For a review point: pseudonym of the review"),
+    Column("point_month", "Month the outcome was recorded (YYYY-MM)"),
+    Column("living", "Where the child lives (fixed list)"),
+    Column("care_basis", "When in care: the legal basis (fixed list)"),
+    Column("returned_home_month", "When returned home: the month (YYYY-MM)"),
+    Column("proceedings_issued", "yes / no: care proceedings issued"),
+    Column("new_referral", "yes / no: a new referral"),
+    Column("section_47", "yes / no: a section 47 enquiry"),
+    Column("cp_plan", "yes / no: a child protection plan"),
+)
+FEEDBACK_COLUMNS: tuple[Column, ...] = (
+    Column("meeting", "Pseudonym of the meeting"),
+    Column("feedback", "Pseudonym of the feedback record"),
+    Column("after", "meeting or review"),
+    Column("review", "For feedback after a review: pseudonym of the review"),
+    Column("respondent", "family or child"),
+    Column("status", "given, or declined (offered and declined)"),
+    Column("month", "Month the feedback was given (YYYY-MM)"),
+    *(Column(name, f"Score 1 to 5{' (reverse scored: 1 is best)' if name == 'judged' else ''}")
+      for name in STATEMENT_FIELDS),
+)
+COLUMNS = {"meetings.csv": MEETING_COLUMNS, "children.csv": CHILD_COLUMNS, "feedback.csv": FEEDBACK_COLUMNS}
+
+
+def _meeting_row(m: Meeting, guide: Guide | None, today: date, ids: Pseudonyms) -> list[str]:
+    profile = fidelity_profile(m, guide, today)
+    attending = [p for p in m.people if p.attendance in ("present", "remote", "part")]
+    family = [p for p in attending if not p.is_professional and p.role != "child"]
+    professionals = [p for p in attending if p.is_professional and p.role != "interpreter"]
+    contact = first_contact(m)
+    actions = m.plan.actions
+    promised = [a for a in actions if a.support_from.strip()]
+    status = {marker.id: marker.status for marker in profile.markers}
+    return [
+        ids.of("meeting", m.id), m.kind, m.context,
+        ids.of("meeting", m.reviews_meeting_id) if m.reviews_meeting_id else "",
+        month(m.referral.date), month(m.held_on),
+        _yes_no(is_held(m)), _yes_no(closed_before_day(m)),
+        m.closure.reason or "" if m.closure.is_closed else "", month(m.closure.closed_on),
+        str(len(m.children)), str(len(family)), str(len(professionals)),
+        _number((contact - m.referral.date).days if contact and m.referral.date else None),
+        _number(profile.marker("referral-to-meeting").value),
+        _number(profile.marker("family-time-held").value),
+        _number(profile.marker("plan-sent").value),
+        m.plan.response.decision or "",
+        str(len(actions)), str(sum(a.status == "done" for a in actions)), str(sum(a.status == "stuck" for a in actions)),
+        str(len(promised)), str(sum(a.support_delivered == "given" for a in promised)),
+        str(sum(r.held is not None for r in m.follow_up.reviews)),
+        str(_steps(m, guide, "done")), str(_steps(m, guide, "applicable")), str(_steps(m, guide, "na")),
+        *(status[mid] for mid in MARKER_IDS),
+    ]
+
+
+def _steps(m: Meeting, guide: Guide | None, what: str) -> int:
+    """Guide steps counted once each (the grid counts a two-mechanism step twice)."""
+    if guide is None:
+        return 0
+    states = [m.steps.get(s.id) for s in guide.steps if s.applies_to(m.context)]
+    statuses = [s.status if s else "todo" for s in states]
+    if what == "na":
+        return statuses.count("na")
+    if what == "done":
+        return statuses.count("done")
+    return len(statuses) - statuses.count("na")
+
+
+def _child_rows(m: Meeting, ids: Pseudonyms) -> list[list[str]]:
+    rows = []
+    day = m.held_on
+    for child in m.children:
+        base = [
+            ids.of("meeting", m.id), ids.of("child", m.id, child.id), age_band(child.age),
+            child.participation or "", child.advocate_offer or "",
+            _yes_no(None if child.met_before is None else (day is None or child.met_before <= day)),
+            _yes_no(bool(child.views.strip())),
+        ]
+        points: Iterable[OutcomePoint | None] = child.outcomes or [None]
+        rows += [base + _outcome_cells(m, child, o, ids) for o in points]
+    return rows
+
+
+def _outcome_cells(m: Meeting, child: Child, o: OutcomePoint | None, ids: Pseudonyms) -> list[str]:
+    if o is None:
+        return [""] * 10
+    return [
+        o.point, ids.of("review", m.id, o.review_id) if o.review_id else "", month(o.recorded_on),
+        o.living or "", o.care_basis or "", month(o.returned_home_on),
+        _yes_no(o.proceedings_issued), _yes_no(o.new_referral), _yes_no(o.section_47), _yes_no(o.cp_plan),
+    ]
+
+
+def _feedback_rows(m: Meeting, ids: Pseudonyms) -> list[list[str]]:
+    return [
+        [ids.of("meeting", m.id), ids.of("feedback", m.id, f.id), f.after,
+         ids.of("review", m.id, f.review_id) if f.review_id else "", f.respondent, f.status, month(f.given_on),
+         *(_number(getattr(f, name)) for name in STATEMENT_FIELDS)]
+        for f in m.feedback
+    ]
+
+
+def anonymised_files(
+    meetings: Iterable[Meeting], guides: dict[str, Guide | None], today: date, ids: Pseudonyms
+) -> dict[str, str]:
+    """The three CSV files' text, by file name."""
+    rows: dict[str, list[list[str]]] = {name: [] for name in FILES}
+    for m in meetings:
+        rows["meetings.csv"].append(_meeting_row(m, guides.get(m.guide_id), today, ids))
+        rows["children.csv"] += _child_rows(m, ids)
+        rows["feedback.csv"] += _feedback_rows(m, ids)
+    return {name: _csv([c.name for c in COLUMNS[name]], rows[name]) for name in FILES}
+
+
+def dictionary_csv() -> str:
+    """Every column of every file, described."""
+    return _csv(["file", "column", "description"],
+                [[name, c.name, c.description] for name in FILES for c in COLUMNS[name]])
+
+
+def _csv(header: list[str], rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()

@@ -1,0 +1,139 @@
+"""The service report laid out as titled tables, the one layout every format renders.
+
+The terminal table, the CSV, the HTML page and the app's report screen all
+draw these tables, so a figure can never differ between them. Cells are
+numbers or fixed vocabulary words; nothing a person typed reaches a report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sdm_facilitator.domain.feedback import STATEMENTS
+from sdm_facilitator.domain.meeting import (
+    ACTION_STATUS_LABELS,
+    CARE_BASIS_LABELS,
+    CLOSURE_REASON_LABELS,
+    LIVING_LABELS,
+    SUPPORT_DELIVERY_LABELS,
+)
+from sdm_facilitator.domain.report import MEDIAN_LABELS, OUTCOME_FLAGS, ServiceReport
+from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS
+
+Cell = str | int | float | None
+
+
+@dataclass(frozen=True)
+class Table:
+    """One section of the report: a title, column heads, rows, and which column to chart."""
+
+    id: str
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    # The column drawn as bars (a count, or a percentage when ``bar_max`` is 100).
+    bar_column: int | None = None
+    bar_max: float | None = None
+
+    def row_label(self, row: tuple[Cell, ...]) -> str:
+        """A bar's label: the first cell, with the second when it is words too (kind and context)."""
+        label = cell_text(row[0])
+        if len(row) > 2 and isinstance(row[1], str) and self.bar_column != 1:
+            label += f", {row[1]}"
+        return label
+
+
+def cell_text(value: Cell) -> str:
+    """A cell as text: whole numbers plainly, other numbers to one decimal, missing as "-"."""
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.0f}" if value.is_integer() else f"{value:.1f}"
+    return str(value)
+
+
+def filter_words(report: ServiceReport) -> str:
+    """The report's scope in one line."""
+    f = report.filters
+    parts = [f"referrals from {f.since.isoformat() if f.since else 'the first'} to "
+             f"{f.until.isoformat() if f.until else 'the last'}"]
+    if f.kind:
+        parts.append(f"kind {f.kind}")
+    if f.context:
+        parts.append(f"context {f.context}")
+    text = "; ".join(parts) + f"; made {report.today.isoformat()}"
+    if report.unreadable:
+        text += f"; {report.unreadable} file(s) could not be read and are not counted"
+    return text
+
+
+def report_tables(report: ServiceReport) -> list[Table]:
+    """Every section of the report, in reading order."""
+    tables = [
+        Table("referrals", "Referrals and meetings", ("Measure", "Count"), (
+            ("Referrals", report.referrals),
+            ("Meetings held", report.held),
+            ("Closed before the day", report.closed_before_day),
+            ("Not held yet, still open", report.open_not_held),
+        ), bar_column=1),
+        Table("closure-reasons", "Closed before the day, by reason", ("Reason", "Count"), tuple(
+            (CLOSURE_REASON_LABELS.get(reason, "Reason not recorded"), n)
+            for reason, n in report.closure_reasons.items()
+        ), bar_column=1),
+        Table("by-kind", "By kind and context", ("Kind", "Context", "Referrals", "Held", "Closed before"),
+              tuple((MEETING_KIND_LABELS[r.kind], r.context, r.referrals, r.held,
+                     r.closed_before_day) for r in report.by_kind_context), bar_column=2),
+        Table("fidelity", "Fidelity markers: met of those recorded", ("Marker", "Met", "Of", "%", "Not recorded",
+                                                                       "N/A"),
+              tuple((t.label, t.met, t.recorded, None if t.percent is None else round(t.percent, 1),
+                     t.not_recorded, t.not_applicable) for t in report.markers), bar_column=3, bar_max=100),
+        Table("medians", "Medians", ("Measure", "Median", "Meetings"), tuple(
+            (MEDIAN_LABELS[key], m.value, m.count) for key, m in report.medians.items()
+        )),
+        Table("actions", "Actions in the plans, by status", ("Status", "Count"), tuple(
+            (ACTION_STATUS_LABELS[s], n) for s, n in report.actions_by_status.items()
+        ), bar_column=1),
+        Table("help", "Help promised by services", ("State", "Count"), tuple(
+            (SUPPORT_DELIVERY_LABELS.get(s, "Not recorded"), n) for s, n in report.help_given.items()
+        ), bar_column=1),
+    ]
+    tables.append(_outcomes_table(report))
+    tables.append(_feedback_table(report))
+    return tables
+
+
+#: Short heads for the outcome points, so the outcomes table fits a terminal.
+POINT_HEADS = {"review": "At a review", "3-months": "3 months", "6-months": "6 months", "12-months": "12 months"}
+
+
+def _outcomes_table(report: ServiceReport) -> Table:
+    """One row per measure, one column per follow-up point: children counted at each point."""
+    tallies = report.outcomes
+    rows: list[tuple[Cell, ...]] = [("Children with an outcome recorded", *(t.children for t in tallies))]
+    rows += [(f"Living: {label}", *(t.living[key] for t in tallies)) for key, label in LIVING_LABELS.items()]
+    rows += [(f"In care: {label}", *(t.care_basis[key] for t in tallies)) for key, label in CARE_BASIS_LABELS.items()]
+    for key, label in OUTCOME_FLAGS.items():
+        rows.append((f"{label}: yes", *(t.flags[key][0] for t in tallies)))
+        rows.append((f"{label}: answered", *(t.flags[key][1] for t in tallies)))
+    return Table("outcomes", "Children's outcomes at each follow-up point",
+                 ("Measure", *(POINT_HEADS[t.point] for t in tallies)), tuple(rows))
+
+
+def _feedback_table(report: ServiceReport) -> Table:
+    """One row per statement: the average and the number of answers from family members and from children."""
+    heads: list[str] = ["Statement"]
+    for fb in report.feedback:
+        who = "Family" if fb.respondent == "family" else "Children"
+        heads += [f"{who}: average", f"{who}: answers"]
+    rows: list[tuple[Cell, ...]] = [
+        ("Feedback given", *(c for fb in report.feedback for c in (None, fb.given))),
+        ("Offered, declined", *(c for fb in report.feedback for c in (None, fb.declined))),
+    ]
+    for index, statement in enumerate(STATEMENTS):
+        words = statement.family_text + (" (reverse scored: 1 is best)" if statement.reverse_scored else "")
+        cells: list[Cell] = []
+        for fb in report.feedback:
+            average = fb.averages[index]
+            cells += [None if average.mean is None else round(average.mean, 2), average.count]
+        rows.append((words, *cells))
+    return Table("feedback", "Feedback, scored 1 to 5", tuple(heads), tuple(rows))

@@ -1,0 +1,180 @@
+"""Anonymised export: no name, free text, full date or id in any byte; stable pseudonyms."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import stat
+import sys
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from export.report_fixtures import generated_meetings
+from sdm_facilitator.demo import write_demo
+from sdm_facilitator.domain.meeting import Meeting, iter_meeting_texts
+from sdm_facilitator.export.anonymised import (
+    COLUMNS,
+    FILES,
+    SECRET_FILE,
+    Pseudonyms,
+    age_band,
+    anonymised_files,
+    dictionary_csv,
+    load_or_create_secret,
+)
+from sdm_facilitator.guides.loader import load_library
+from sdm_facilitator.storage.codec import to_dict
+from sdm_facilitator.storage.store import MeetingStore
+
+TODAY = date(2026, 6, 1)
+SECRET = bytes(range(32))
+
+
+@cache
+def fixture_meetings() -> tuple[Meeting, ...]:
+    """120 generated meetings (every free text distinctive) and the demo meetings (natural text)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        write_demo(Path(folder))
+        demo = [o.meeting for o in MeetingStore(Path(folder)).list_meetings().meetings]
+    return tuple(generated_meetings()[:120] + demo)
+
+
+def export(meetings: tuple[Meeting, ...], secret: bytes = SECRET) -> dict[str, str]:
+    library = load_library(None)
+    guides = {g: library.get(g) for g in {m.guide_id for m in meetings}}
+    return anonymised_files(meetings, guides, TODAY, Pseudonyms(secret))
+
+
+def _dates(value: Any) -> set[date]:
+    found: set[date] = set()
+    if isinstance(value, dict):
+        for v in value.values():
+            found |= _dates(v)
+    elif isinstance(value, list):
+        for v in value:
+            found |= _dates(v)
+    elif isinstance(value, datetime):
+        found |= {value.date(), value.astimezone().date()}
+    elif isinstance(value, date):
+        found.add(value)
+    return found
+
+
+def _needles(meeting: Meeting) -> set[str]:
+    texts = {text.strip() for _label, text in iter_meeting_texts(meeting) if text.strip()}
+    texts |= {meeting.id, *(c.id for c in meeting.children), *(p.id for p in meeting.people),
+              *(f.id for f in meeting.feedback), *(r.id for r in meeting.follow_up.reviews)}
+    for day in _dates(to_dict(meeting)):
+        texts |= {day.isoformat(), f"{day:%d/%m/%Y}", f"{day:%Y%m%d}", f"{day:%d.%m.%Y}"}
+    return texts
+
+
+PSEUDONYM_COLUMNS = {"meeting", "child", "feedback", "review", "reviews_meeting"}
+
+
+def _without_pseudonyms(text: str) -> str:
+    """The file with each pseudonym cell checked to be bare hex and then blanked.
+
+    Hex can spell short words ("dad", "bead"), so names are searched for in
+    every other cell; a pseudonym carries nothing but its hex digits.
+    """
+    rows = list(csv.reader(io.StringIO(text)))
+    header = rows[0]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows[1:]:
+        for index, column in enumerate(header):
+            if column in PSEUDONYM_COLUMNS and row[index]:
+                assert re.fullmatch(r"[0-9a-f]{20}", row[index]), (column, row[index])
+                row[index] = ""
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def test_no_name_free_text_full_date_or_id_in_any_byte() -> None:
+    meetings = fixture_meetings()
+    files = export(meetings)
+    blob = "\n".join(files.values()).encode("utf-8")
+    searchable = "\n".join(_without_pseudonyms(text) for text in files.values()).encode("utf-8")
+    needles = set().union(*(_needles(m) for m in meetings))
+    assert len(needles) > 3000
+    found = sorted(n for n in needles if n.encode("utf-8") in searchable)
+    assert found == []
+    long_needles = [n for n in needles if len(n) >= 8]
+    assert [n for n in long_needles if n.encode("utf-8") in blob] == []
+    assert not re.search(rb"\d{4}-\d{2}-\d{2}", blob)
+    assert b"Zq" not in blob
+
+
+def test_the_secret_is_never_in_the_export(isolated_data_dir: Path) -> None:
+    secret = load_or_create_secret(isolated_data_dir)
+    blob = "".join(export(fixture_meetings(), secret).values())
+    assert secret.hex() not in blob and secret.hex()[:16] not in blob
+
+
+def test_pseudonyms_are_stable_and_change_with_another_secret() -> None:
+    first, again = export(fixture_meetings()), export(fixture_meetings())
+    assert first == again
+    other = export(fixture_meetings(), secret=bytes(32))
+    for name in FILES:
+        a = list(csv.DictReader(io.StringIO(first[name])))
+        b = list(csv.DictReader(io.StringIO(other[name])))
+        assert len(a) == len(b) > 0
+        pseudonym_columns = [c for c in a[0] if c in ("meeting", "child", "feedback")]
+        for row_a, row_b in zip(a, b):
+            for column in row_a:
+                if column in pseudonym_columns:
+                    assert row_a[column] != row_b[column]
+                elif column not in ("review", "reviews_meeting"):
+                    assert row_a[column] == row_b[column]
+
+
+def test_rows_join_up_and_match_the_records() -> None:
+    meetings = fixture_meetings()
+    files = export(meetings)
+    rows = {name: list(csv.DictReader(io.StringIO(text))) for name, text in files.items()}
+    assert len(rows["meetings.csv"]) == len(meetings)
+    meeting_ids = {r["meeting"] for r in rows["meetings.csv"]}
+    assert {r["meeting"] for r in rows["children.csv"]} <= meeting_ids
+    assert {r["meeting"] for r in rows["feedback.csv"]} <= meeting_ids
+    expected_child_rows = sum(max(1, len(c.outcomes)) for m in meetings for c in m.children)
+    assert len(rows["children.csv"]) == expected_child_rows
+    assert len(rows["feedback.csv"]) == sum(len(m.feedback) for m in meetings)
+    assert {r["age_band"] for r in rows["children.csv"]} <= {"", "under 1", "1-4", "5-9", "10-15", "16-17", "18+"}
+    assert all(re.fullmatch(r"(\d{4}-\d{2})?", r["referral_month"]) for r in rows["meetings.csv"])
+    ids = Pseudonyms(SECRET)
+    first = meetings[0]
+    row = next(r for r in rows["meetings.csv"] if r["meeting"] == ids.of("meeting", first.id))
+    assert (row["kind"], row["closed_before_day"], row["closure_reason"]) == (first.kind, "yes", "family-declined")
+
+
+def test_every_column_is_in_the_dictionary() -> None:
+    described = {(r["file"], r["column"]) for r in csv.DictReader(io.StringIO(dictionary_csv()))}
+    files = export(fixture_meetings())
+    for name, text in files.items():
+        header = next(csv.reader(io.StringIO(text)))
+        assert header == [c.name for c in COLUMNS[name]]
+        assert {(name, column) for column in header} <= described
+
+
+@pytest.mark.parametrize(("age", "band"), [(None, ""), (0, "under 1"), (1, "1-4"), (4, "1-4"), (5, "5-9"),
+                                           (15, "10-15"), (16, "16-17"), (17, "16-17"), (18, "18+"), (25, "18+")])
+def test_age_bands(age: int | None, band: str) -> None:
+    assert age_band(age) == band
+
+
+def test_the_secret_is_made_once_private_and_reused(isolated_data_dir: Path) -> None:
+    first = load_or_create_secret(isolated_data_dir)
+    assert len(first) == 32
+    assert load_or_create_secret(isolated_data_dir) == first
+    if sys.platform != "win32":
+        assert stat.S_IMODE(os.stat(isolated_data_dir / SECRET_FILE).st_mode) == 0o600
