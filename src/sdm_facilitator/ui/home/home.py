@@ -126,7 +126,7 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_meeting", "New meeting"),
         Binding("slash", "filter", "Filter"),
-        Binding("f5", "refresh", "Refresh"),
+        Binding("f5", "refresh", "Refresh", show=False),  # in ? and the palette: the footer fits 80 columns
         Binding("ctrl+r", "report", "Report"),
         Binding("ctrl+k", "close_or_reopen", "Close or reopen", show=False),
     ]

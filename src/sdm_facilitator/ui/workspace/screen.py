@@ -54,7 +54,7 @@ class MeetingScreen(Screen[None]):
         Binding("f2", "focus_sections", "Sections", show=False),
         # part 2a: the chair's view in the room (private family time opens from there).
         Binding("m", "in_the_room", "In the room"),
-        Binding("ctrl+o", "export", "Export / print"),
+        Binding("ctrl+o", "export", "Export / print", show=False),
         Binding("ctrl+s", "save_now", "Save", show=False),
         Binding("ctrl+k", "close_or_reopen", "Close or reopen", show=False),
     ]
