@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from app_helpers import save_meetings
 from sdm_facilitator import __version__
 from sdm_facilitator.cli import main
+from sdm_facilitator.domain.meeting import Needs
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -180,3 +182,29 @@ def test_usage_mistakes_are_one_line(capsys: pytest.CaptureFixture[str]) -> None
     assert done.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "invalid choice: 'nope'" in err and "--help" in err
+
+
+def test_show_groups_the_day_by_phase_and_names_reasons_and_needs(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
+    """Notes read under the phase they were said in; a person's reason and interpreter need are shown."""
+    from ui.workspace.test_the_day import ended_meeting
+
+    meeting = ended_meeting()
+    meeting.people[1].invitation = "not-invited"
+    meeting.people[1].not_invited_reason = "Kerry asked for [her] not to be there"
+    meeting.people[0].needs = Needs(language="Polish", interpreter=True, interpreter_booked=False)
+    save_meetings(isolated_data_dir, meeting)  # its agenda names the phases; no guide needed
+    _, out, _ = run(capsys, "show", meeting.id)
+    the_day = out[out.index("THE MEETING"):out.index("THE FAMILY'S PLAN") if "THE FAMILY'S PLAN" in out else None]
+    lines = the_day.splitlines()
+    family = lines.index(next(line for line in lines if line.startswith("Private family time:")))
+    information = lines.index("Information sharing:")
+    plan = lines.index("The family's plan:")
+    assert family < information < plan
+    said = "\n".join(lines[information:plan])
+    assert "09:20 Worry: Maja misses school on Mondays [b]often[/b]" in said
+    assert "09:40 Scale 4/10 (Kerry Hollins): Better since the summer" in said
+    assert "Decision: Kerry phones the school" in "\n".join(lines[plan:])
+    assert "reason agreed with the family: Kerry asked for [her] not to be there" in out
+    assert "needs: language: Polish, interpreter not booked yet" in out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from app_helpers import FIXED_TODAY
 from sdm_facilitator.domain.guide import Guide, Phase, Prompt, Step
@@ -124,6 +124,7 @@ def test_follow_up_lists_overdue_and_stuck_actions_and_the_review() -> None:
     m = ready_meeting()
     m.plan.response.decision = "agreed"
     m.record.started = datetime(2026, 2, 1, 10, 0)
+    m.record.ended = datetime(2026, 2, 1, 12, 0)
     m.plan.family_keeper = "Gran"
     m.plan.actions = [
         Action(what="Friday nights at Gran's", who="Gran", by_when=TODAY - timedelta(days=3)),
@@ -238,6 +239,18 @@ def test_a_stop_and_check_step_is_a_blocker_not_a_to_do() -> None:
     # Once someone has checked (done, or not applicable) it is no longer a blocker.
     m.steps["stop"] = StepState(status="na")
     assert readiness(m, g, TODAY).blockers == []
+
+
+def test_readiness_keeps_overdue_steps_once_the_meeting_has_started() -> None:
+    meeting = ready_meeting()
+    meeting.steps["a"] = StepState()  # due 30 days before the meeting
+    meeting.choices.when = datetime.combine(TODAY, time(9, 0))
+    before = readiness(meeting, guide(), TODAY + timedelta(days=1))
+    assert [i.text for i in before.overdue][:1] == ["Step A"]
+    meeting.record.started = datetime.combine(TODAY, time(9, 0), tzinfo=timezone.utc)
+    during = readiness(meeting, guide(), TODAY + timedelta(days=1))
+    assert meeting.stage == "meeting"
+    assert "Step A" in [i.text for i in during.overdue]
 
 
 def test_a_closed_meeting_has_nothing_open() -> None:

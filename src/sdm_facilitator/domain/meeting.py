@@ -630,8 +630,15 @@ class Meeting:
         """Where the meeting is, derived from what has been recorded.
 
         Derived rather than stored so it can never disagree with the record.
+        It follows the meeting's end, not the professionals' response: a plan
+        agreed while the clock still runs leaves the meeting in "the meeting".
+        An agreed plan moves it on only when the day was never run in the app
+        (its record was kept elsewhere).
         """
-        if self.plan.response.decision in ("agreed", "agreed-with-changes") or self.record.ended:
+        if self.record.ended:
+            return "follow_up"
+        agreed = self.plan.response.decision in ("agreed", "agreed-with-changes")
+        if agreed and self.record.started is None:
             return "follow_up"
         if self.record.family_time_start and not self.record.family_time_end:
             return "family_time"

@@ -26,7 +26,9 @@ from sdm_facilitator.domain.meeting import (
     Action,
     ActionUpdate,
     BottomLineCheck,
+    Child,
     Meeting,
+    Person,
     Plan,
     PlanChange,
     ProfessionalResponse,
@@ -316,8 +318,10 @@ def start_review(meeting: Meeting, guides: GuideSource, now: datetime) -> Meetin
     """A new review meeting of ``meeting``, held ``now``, carrying its plan forward.
 
     The review guide is chosen as for any new meeting; the family, children,
-    people and referral come across (attendance cleared, since nobody has
-    arrived at the review yet), and the plan comes with its open actions only.
+    people and referral come across, and the plan comes with its open actions
+    only. What belongs to the first meeting's day stays there: who attended,
+    preparation visits and notes, and the children's views (the review asks
+    them again), so nothing reads as done for the review when it was not.
     """
     review = create_meeting(
         guides,
@@ -331,16 +335,39 @@ def start_review(meeting: Meeting, guides: GuideSource, now: datetime) -> Meetin
     review.created = review.updated = now
     review.reviews_meeting_id = meeting.id
     review.referral = copy.deepcopy(meeting.referral)
-    review.children = copy.deepcopy(meeting.children)
-    review.people = copy.deepcopy(meeting.people)
-    for person in review.people:
-        person.attendance = None
+    review.children = [_child_for_review(child) for child in meeting.children]
+    review.people = [_person_for_review(person) for person in meeting.people]
     review.choices.venue = meeting.choices.venue
     review.choices.format = meeting.choices.format
     review.choices.food = meeting.choices.food
     review.choices.language = meeting.choices.language
     review.plan = carried_plan(meeting.plan)
     return review
+
+
+def _person_for_review(person: Person) -> Person:
+    """A copy of ``person`` without what belonged to the first meeting's day."""
+    carried = copy.deepcopy(person)
+    carried.attendance = None
+    carried.prep_visit = None
+    carried.prep_notes = ""
+    return carried
+
+
+def _child_for_review(child: Child) -> Child:
+    """A copy of ``child`` without last time's views and meeting before the day."""
+    carried = copy.deepcopy(child)
+    carried.views = ""
+    carried.views_consent = None
+    carried.met_before = None
+    return carried
+
+
+def days_until_review(review: Review, today: date) -> int | None:
+    """Days from ``today`` to the review's planned date, when it is still ahead."""
+    if review.scheduled is None or review.scheduled <= today:
+        return None
+    return (review.scheduled - today).days
 
 
 def link_review(review: Review, review_meeting: Meeting, held: date) -> None:

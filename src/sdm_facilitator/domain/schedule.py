@@ -29,10 +29,19 @@ class DueItem:
 
 
 def step_due_date(meeting: Meeting, days_before: int | None) -> date | None:
-    """When a preparation step is due: its suggested days before the meeting date."""
-    if days_before is None or meeting.meeting_date is None:
+    """When a preparation step is due: its suggested days before the meeting date.
+
+    A review meeting opened from the earlier meeting's follow-up (often on
+    the day it is held) cannot have been late before it existed: its steps
+    are due no earlier than the day it was opened.
+    """
+    day = meeting.meeting_date
+    if days_before is None or day is None:
         return None
-    return meeting.meeting_date - timedelta(days=days_before)
+    due = day - timedelta(days=days_before)
+    if meeting.reviews_meeting_id:
+        due = max(due, min(meeting.created.astimezone().date(), day))
+    return due
 
 
 def follow_up_due_date(meeting: Meeting, days_after: int | None) -> date | None:
@@ -69,14 +78,16 @@ def due_items(meeting: Meeting, guide: Guide | None = None) -> list[DueItem]:
     if meeting.closure.is_closed:
         return items
     stage = meeting.stage
-    if stage == "preparation":
+    if stage != "follow_up":
+        # During the meeting too: what was not done in time stays overdue
+        # until the meeting has ended, so readiness keeps its marks.
         if meeting.meeting_date:
             items.append(DueItem(meeting.meeting_date, "the meeting", "meeting"))
         items += _open_step_items(meeting, guide, "preparation")
         for share in meeting.info_sharing:
             if share.shared is None and share.due is not None:
                 items.append(DueItem(share.due, f"share: {share.document}", "info", share.id))
-    elif stage == "follow_up":
+    else:
         for action in meeting.plan.actions:
             if action.status != "done" and action.by_when is not None:
                 items.append(DueItem(action.by_when, f"action: {action.what}", "action", action.id))
@@ -88,8 +99,6 @@ def due_items(meeting: Meeting, guide: Guide | None = None) -> list[DueItem]:
             items.append(DueItem(meeting.plan.review_date, "review meeting", "review"))
         items += _open_step_items(meeting, guide, "follow_up")
         items += [DueItem(o.due, o.label(), "outcome", o.ref) for o in outcome_points(meeting)]
-    elif meeting.meeting_date:
-        items.append(DueItem(meeting.meeting_date, "the meeting", "meeting"))
     return sorted(items)
 
 

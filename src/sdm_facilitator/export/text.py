@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.meeting_clock import planned_phases
 from sdm_facilitator.domain.safe_text import one_line, visible
 from sdm_facilitator.domain.step_progress import step_progress
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, MEETING_KIND_LABELS, STAGE_LABELS
@@ -105,7 +106,13 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
             if p.relationship:
                 parts.append(one_line(p.relationship))
             parts.append(m.INVITATION_LABELS.get(p.invitation, p.invitation))
+            if p.invitation == "not-invited":
+                reason = one_line(p.not_invited_reason) if p.not_invited_reason.strip() else "no reason recorded"
+                parts.append(f"reason agreed with the family: {reason}")
             parts.append(f"prepared {format_date(p.prep_visit)}" if p.prep_visit else "not yet prepared")
+            needs = _needs_words(p.needs)
+            if needs:
+                parts.append(f"needs: {needs}")
             yield f"- {one_line(p.name)}: " + "; ".join(parts)
         yield ""
     c = mt.choices
@@ -138,10 +145,7 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
         if rec.family_time_start:
             end = format_date(rec.family_time_end) if rec.family_time_end else "still going"
             yield f"Private family time: {format_date(rec.family_time_start)} to {end}"
-        for capture in rec.captures:
-            yield f"- {m.CAPTURE_LABELS.get(capture.kind, capture.kind)}: {one_line(capture.text)}"
-        for scale in rec.scales:
-            yield f"- Scale {scale.value}/10 ({one_line(scale.who) or 'who not set'})"
+        yield from _record_by_phase(mt, guide)
         yield ""
     p = mt.plan
     if p.family_words or p.actions:
@@ -183,3 +187,38 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
         for rv in reviews:
             state = f"held {format_date(rv.held)}" if rv.held else f"planned {format_date(rv.scheduled)}"
             yield f"- {state}" + (f": {one_line(rv.outcome)}" if rv.outcome else "")
+
+
+def _needs_words(needs: m.Needs) -> str:
+    """What a person needs to take part, with whether the interpreter is booked."""
+    parts = needs.summary()
+    if needs.interpreter and needs.interpreter_booked is not None:
+        booked = "interpreter booked" if needs.interpreter_booked else "interpreter not booked yet"
+        parts = [booked if part == "interpreter" else part for part in parts]
+    return ", ".join(one_line(part) for part in parts)
+
+
+def _record_by_phase(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
+    """Captures and scale answers under the phase they were recorded in, in the order the phases ran.
+
+    Grouped so nothing said by the professionals reads as the family's own
+    private family time; anything recorded outside a phase comes last.
+    """
+    names = {p.id: p.name for p in planned_phases(mt, guide)}
+    recorded = [*mt.record.captures, *mt.record.scales]
+    ran = [phase.phase_id for phase in mt.record.phases]
+    order = list(dict.fromkeys([*ran, *(x.phase_id for x in recorded if x.phase_id)]))
+    for phase_id in [*order, ""]:
+        lines = [_recorded_line(x) for x in recorded if x.phase_id == phase_id]
+        if not lines:
+            continue
+        yield f"{one_line(names.get(phase_id, phase_id))}:" if phase_id else "Not in a phase:"
+        yield from lines
+
+
+def _recorded_line(item: m.Capture | m.ScaleAnswer) -> str:
+    when = f"{format_date(item.at)[-5:]} " if item.at else ""
+    if isinstance(item, m.ScaleAnswer):
+        note = f": {one_line(item.note)}" if item.note else ""
+        return f"  - {when}Scale {item.value}/10 ({one_line(item.who) or 'who not set'}){note}"
+    return f"  - {when}{m.CAPTURE_LABELS.get(item.kind, item.kind)}: {one_line(item.text)}"

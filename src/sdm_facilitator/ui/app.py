@@ -17,6 +17,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widgets import Input
 
 from sdm_facilitator.domain.meeting import utc_now
 from sdm_facilitator.guides.loader import GuideLibrary, load_library
@@ -211,6 +212,12 @@ class SdmApp(App[int]):
                     if screen.session.dirty:
                         failures.append(outcome.message)
         return failures
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        """A field left with a long value shows its beginning, not its last letters."""
+        widget = event.widget
+        if isinstance(widget, Input) and widget.is_mounted:
+            widget.scroll_to(x=0, animate=False, immediate=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Quitting is switched off on screens that must not be left by accident (private family time)."""

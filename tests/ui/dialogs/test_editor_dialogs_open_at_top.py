@@ -11,7 +11,7 @@ from sdm_facilitator.ui.dialogs.editor import EditorDialog
 from sdm_facilitator.ui.widgets.form_fields import Field
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
 from ui.pilot_helpers import settle
-from ui.workspace.prep_fixtures import new_prep_meeting, prep_app
+from ui.workspace.prep_fixtures import full_meeting, new_prep_meeting, prep_app
 
 SIZE = (80, 24)
 
@@ -57,3 +57,23 @@ async def test_new_report_dialog_opens_with_the_first_label_in_view(isolated_dat
     async with app.run_test(size=SIZE) as pilot:
         dialog = await _open_editor(pilot, app, "prep-info")
         _first_label_visible(dialog)
+
+
+async def test_the_person_form_shows_the_fields_filled_first_and_that_it_goes_on(isolated_data_dir: Path) -> None:
+    """At 80x24 the first screen holds name to preparation visit, with a scrollbar for the rest."""
+    meeting = full_meeting()
+    save_meetings(isolated_data_dir, meeting)
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_meeting(meeting.id)
+        await settle(pilot)
+        app.screen.show_section("prep-people")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        body = app.screen.query_one(".editor-body", VerticalScroll)
+        visible = body.content_region
+        for field_id in ("pe-name", "pe-role", "pe-relationship", "pe-invitation", "pe-prep-visit"):
+            region = app.screen.query_one(f"#{field_id}").region
+            assert visible.contains_region(region), f"{field_id} is on the first screen"
+        assert body.show_vertical_scrollbar and body.max_scroll_y > 0, "the form says it goes on"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, Label, Static
 
 from app_helpers import FIXED_TODAY, reload, save_meetings
 from sdm_facilitator.domain.meeting import Child, Person
@@ -128,8 +128,8 @@ async def test_who_is_here_lists_expected_people_and_children_taking_part(isolat
         assert note.display and "Not listed: 2 who declined or are not to be invited." in str(note.render())
 
         # Marks go on people; a child's line has none.
-        await pilot.press("p")  # Kerry is here
-        for _ in range(3):
+        await pilot.press("p")  # Kerry is here, and the cursor moves on to Sue
+        for _ in range(2):
             await pilot.press("down")
         await pilot.press("p", "space", "a")  # on Leo's line: nothing to mark
         await settle(pilot)
@@ -172,3 +172,26 @@ async def test_chair_footer_fits_80_columns(isolated_data_dir: Path) -> None:
         await pilot.press("s")
         await settle(pilot)
         assert type(app.screen).__name__ == "ScaleDialog"
+
+
+async def test_marking_who_is_here_moves_to_the_next_person(isolated_data_dir: Path) -> None:
+    meeting = _people_meeting()
+    save_meetings(isolated_data_dir, meeting)
+    app = room_app(isolated_data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await into_the_room(pilot, app, meeting.id)
+        await pilot.press("p")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PeopleDialog)
+        hint = "\n".join(str(label.render()) for label in dialog.query(Label))
+        assert "marks the row and moves to the next person" in hint
+        assert "space changes the mark and stays" in hint
+        # One key per person: here, remote, not here; the last mark stays on the last person.
+        await pilot.press("p", "r", "a", "t")
+        table = dialog.query_one("#people-table", DataTable)
+        assert table.cursor_row == 2, "children's lines are skipped: nothing to mark there"
+        await pilot.press("escape")
+        await settle(pilot)
+    marks = {p.id: p.attendance for p in reload(isolated_data_dir, meeting.id).people}
+    assert (marks["p-kerry"], marks["p-sue"], marks["p-priya"]) == ("present", "remote", "part")

@@ -30,6 +30,7 @@ def plan_meeting() -> Meeting:
     m = new_meeting("fgc", "Rahman [family]", when=datetime(2026, 1, 12, 13, 0))
     m.id = "20260112-5a5a5a5a"
     m.record.started = datetime(2026, 1, 12, 13, 0, tzinfo=timezone.utc)
+    m.record.ended = datetime(2026, 1, 12, 15, 30, tzinfo=timezone.utc)
     m.referral.bottom_lines = ["Yusuf is home by 9pm on school nights.", "Someone [/] knows where he is."]
     m.people = [Person(name="Nasreen Rahman", role="parent"), Person(name="Owen Price", role="professional")]
     m.plan.family_words = "Yusuf works at Farid's garage Saturdays. Mum texts Farid if he isn't home by 9. [b]"
@@ -91,6 +92,7 @@ def test_after_meeting_section(snap_compare, isolated_data_dir: Path, size, sect
 def test_after_meeting_not_agreed_80x24(snap_compare, isolated_data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     meeting = plan_meeting()
     meeting.plan.response.decision = "not-agreed"
+    meeting.record.ended = None  # still in the room: the family may get more time
     meeting.plan.response.reasons = "The plan does not say who is with him after 9 [/]."
     meeting.plan.response.would_make_acceptable = "Name the adult for each evening."
     save_meetings(isolated_data_dir, meeting)

@@ -6,7 +6,7 @@ disk, as a later start of the app would.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from textual.widgets import DataTable
@@ -23,6 +23,8 @@ TODAY = date(2026, 3, 2)
 
 async def test_plan_follow_up_and_review(isolated_data_dir: Path) -> None:
     meeting = held_meeting()
+    # The meeting was ended in the room; the plan is written up afterwards.
+    meeting.record.ended = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
     clock = FakeClock()
     app = start(isolated_data_dir, meeting, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -47,10 +47,14 @@ class EditorDialog(FieldBinder, ModalScreen[None]):
             with VerticalScroll(classes="editor-body", can_focus=False):
                 yield from self.body()
             with Horizontal(classes="dialog-buttons"):
-                yield Button(Content("Done (Esc)"), id="editor-done", variant="primary")
+                yield Button(Content("Done (Esc)"), id="editor-done", variant="primary", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
+        # One line per field, so the first screen holds the fields people fill first
+        # (at 80x24 a bordered field takes three lines and only three fit).
+        for widget in self.query(".editor-body Input, .editor-body Select"):
+            widget.compact = True  # type: ignore[attr-defined]
         if self.read_only:
             for widget in self.query("Input, TextArea, Select, Checkbox"):
                 if isinstance(widget, TextArea):

@@ -78,11 +78,15 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             with VerticalScroll(id="form-fields", can_focus=False):
                 for f in self.fields:
                     with Horizontal(classes="form-row" + (" form-row-long" if f.kind == "long" else "")):
-                        yield Label(f.label + (" *" if f.required else ""), classes="form-label")
+                        yield Label(self._label(f), classes="form-label")
                         yield self._field_widget(f)
             yield Static("", id="form-error", markup=False)
             yield HintLine()
         yield Footer()
+
+    @staticmethod
+    def _label(f: FormField) -> str:
+        return f.label + (" *" if f.required else "")
 
     def _field_widget(self, f: FormField) -> Input | TextArea | Select[str]:
         widget_id = f"field-{f.key}"
@@ -102,6 +106,10 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         return Input(f.value or "", id=widget_id, placeholder=f.placeholder, compact=True)
 
     def on_mount(self) -> None:
+        # Labels as wide as the longest one, so a required marker never wraps onto its own line.
+        width = max([len(self._label(f)) for f in self.fields] + [12]) + 1
+        for label in self.query(".form-label"):
+            label.styles.width = min(width, 28)
         self._initial = self._raw_values()
         if self.fields:
             self.query_one(f"#field-{self.fields[0].key}").focus()

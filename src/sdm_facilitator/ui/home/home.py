@@ -68,6 +68,14 @@ def short_date(day: date | None, today: date) -> str:
     return f"{day:%d %b}" if day.year == today.year else f"{day:%d %b %y}"
 
 
+def date_cell(meeting: Meeting, today: date) -> str:
+    """The meeting's day for the list: the day it was held once it has started, else the planned day.
+
+    A meeting held earlier than planned must not show the planned day.
+    """
+    return short_date(meeting.held_on, today)
+
+
 def evidence_line(meeting: Meeting, guide: Guide | None, app: object) -> str:
     """The detail's last line: closed (and why), then the fidelity markers at a glance."""
     from sdm_facilitator.domain.closure import closure_words
@@ -99,6 +107,15 @@ def build_row(meeting: Meeting, guide: Guide | None, today: date) -> Row:
     return Row(meeting, guide, due_text, ready.summary(), bool(ready.overdue), search, ready.when_words())
 
 
+def when_words(meeting: Meeting) -> str:
+    """The meeting's day for the detail line: when it was held, or when it is planned."""
+    started = meeting.record.started
+    if started is not None:
+        return f"held {started.astimezone():%a %d %b %Y %H:%M}"
+    when = meeting.choices.when
+    return f"planned for {when:%a %d %b %Y %H:%M}" if when else "no date yet"
+
+
 class MeetingTable(DataTable[Text]):
     """The list of meetings; Enter opens the one under the cursor."""
 
@@ -111,7 +128,7 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_meeting", "New meeting"),
         Binding("slash", "filter", "Filter"),
-        Binding("f5", "refresh", "Refresh"),
+        Binding("f5", "refresh", "Refresh", show=False),  # in ? and the palette: the footer fits 80 columns
         Binding("ctrl+r", "report", "Report"),
         Binding("ctrl+k", "close_or_reopen", "Close or reopen", show=False),
         # Not in the footer (80 columns are full); in the palette and the ? list.
@@ -224,7 +241,7 @@ class HomeScreen(Screen[None]):
             if show_stage:
                 cells.append(Text(SHORT_STAGES.get(m.stage, m.stage)))
             cells += [
-                Text(short_date(m.meeting_date, today)),
+                Text(date_cell(m, today)),
                 Text(one_line(row.due_text, due_width)),
                 Text(row.readiness_text, style="bold" if row.overdue else ""),
             ]
@@ -258,7 +275,7 @@ class HomeScreen(Screen[None]):
         if row is None:
             return
         m = row.meeting
-        when = f"{m.choices.when:%a %d %b %Y %H:%M}" if m.choices.when else "no date yet"
+        when = when_words(m)
         first = Content.assemble(
             (one_line(m.family_label, 60) or "(no label)", "bold"),
             f" · {MEETING_KIND_LABELS.get(m.kind, m.kind)}",
@@ -459,12 +476,6 @@ class HomeScreen(Screen[None]):
     def palette_commands(self) -> Iterator[SystemCommand]:
         """The keys in the footer, plus the demo."""
         yield from binding_commands(self)
-        if self.focused is not self.query_one("#filter", Input):
-            yield SystemCommand("Filter the meetings", "/ (or just start typing)", self.action_filter)
-        which = "the open meetings" if self.show_closed else "the closed meetings"
-        yield SystemCommand(f"Show {which}", "f3", self.action_toggle_closed)
-        if self._current_row() is not None:
-            yield SystemCommand("Delete the highlighted meeting", "Delete key: asks first", self.action_delete_meeting)
         from sdm_facilitator.ui.home.first_run import in_started_demo
 
         if in_started_demo(self.app):

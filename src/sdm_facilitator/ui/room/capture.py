@@ -16,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.coordinate import Coordinate
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.validation import Integer
@@ -227,11 +228,11 @@ class PeopleDialog(ModalScreen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Done"),
-        Binding("space", "cycle", "Next mark"),
-        Binding("p", "mark('present')", "Present"),
-        Binding("r", "mark('remote')", "Remote"),
-        Binding("t", "mark('part')", "Part"),
-        Binding("a", "mark('absent')", "Not here"),
+        Binding("space", "cycle", "Change mark"),
+        Binding("p", "mark_and_move('present')", "Here"),
+        Binding("r", "mark_and_move('remote')", "Remote"),
+        Binding("t", "mark_and_move('part')", "Part"),
+        Binding("a", "mark_and_move('absent')", "Not here"),
         Binding("x", "mark('')", "Clear", show=False),
     ]
 
@@ -247,7 +248,8 @@ class PeopleDialog(ModalScreen[bool]):
             yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="people-note", classes="muted", markup=False)
             yield Label(
-                "p present · r joined remotely · t part of it · a not here · space: next mark · Escape: done",
+                "p here · r remote · t part of it · a not here: marks the row and moves to the next person. "
+                "space changes the mark and stays · x clears it · Escape: done",
                 classes="muted",
                 markup=False,
             )
@@ -316,6 +318,20 @@ class PeopleDialog(ModalScreen[bool]):
         table.update_cell(
             person.id, table.ordered_columns[0].key, Text(self._mark(person.attendance)), update_width=True
         )
+
+    def action_mark_and_move(self, attendance: str) -> None:
+        """Mark the highlighted person and move on, so a room is marked one key per person."""
+        if self._selected_person() is None:
+            return
+        self.action_mark(attendance)
+        table = self.query_one("#people-table", DataTable)
+        following = table.cursor_row + 1
+        while following < table.row_count:
+            row_key, _ = table.coordinate_to_cell_key(Coordinate(following, 0))
+            if not str(row_key.value).startswith(CHILD_ROW):
+                table.move_cursor(row=following)
+                return
+            following += 1
 
     def action_cycle(self) -> None:
         person = self._selected_person()

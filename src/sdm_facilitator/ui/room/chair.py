@@ -32,7 +32,6 @@ from sdm_facilitator.domain.meeting import CAPTURE_LABELS, Capture, ScaleAnswer
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.room.capture import (
-    CAPTURE_KEYS,
     CaptureDialog,
     CaptureResult,
     PeopleDialog,
@@ -44,6 +43,7 @@ from sdm_facilitator.ui.room.saving import save_now
 from sdm_facilitator.ui.room.timer_display import TimerDisplay
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.literal import literal, literal_line
+from sdm_facilitator.ui.widgets.palette import binding_commands
 
 
 @dataclass
@@ -455,16 +455,5 @@ class ChairScreen(Screen[None]):
     # ------------------------------------------------------------ command palette
 
     def palette_commands(self) -> Iterator[SystemCommand]:
-        """Commands for the command palette while the chair's view is shown."""
-        yield SystemCommand("In the room: next prompt or phase", "key: space", self.action_next)
-        yield SystemCommand("In the room: back a prompt or phase", "key: ←", self.action_back)
-        for kind, label in CAPTURE_LABELS.items():
-            yield SystemCommand(f"In the room: capture {label.lower()}", f"key: {CAPTURE_KEYS[kind]}",
-                                lambda k=kind: self.action_capture(k))
-        yield SystemCommand("In the room: scaling answer", "0 to 10 and who gave it (key: s)", self.action_scale)
-        yield SystemCommand("In the room: who is here", "present, remote, part (key: p)", self.action_people)
-        yield SystemCommand("In the room: hide or show names and notes", "for a screen others can see (key: h)",
-                            self.action_toggle_hidden)
-        yield SystemCommand("In the room: start private family time", "the privacy screen (key: f)",
-                            self.action_family_time)
-        yield SystemCommand("In the room: end the meeting", "records the end time (key: e)", self.action_end_meeting)
+        """Every key of the room under its own name, the footer's and those the footer has no room for."""
+        yield from binding_commands(self)

@@ -197,7 +197,11 @@ class FamilyTimeScreen(Screen[None]):
         self.open_plan_capture()
 
     def open_plan_capture(self) -> None:
-        """Back to the meeting workspace, showing the plan."""
+        """Back to the meeting workspace, showing the plan, with the side list focused.
+
+        Not the plan's text box: the chair's next key (``m`` for the room)
+        would otherwise be typed into the family's words.
+        """
         app = self.app
         workspace = workspace_for(self, self.session)
         if workspace is None:
@@ -208,7 +212,7 @@ class FamilyTimeScreen(Screen[None]):
         show = getattr(workspace, "show_section", None)
         sections = {s.id for s in getattr(workspace, "sections", [])}
         if callable(show) and PLAN_SECTION_ID in sections:
-            show(PLAN_SECTION_ID)
+            show(PLAN_SECTION_ID, enter=False)
 
 
 # ---------------------------------------------------------------- the way in

@@ -19,5 +19,8 @@ def literal_line(text: str, limit: int | None = None) -> Content:
 
 
 def literal_cell(text: str, limit: int | None = None) -> Text:
-    """User text for a DataTable cell (a Rich ``Text``, which is never parsed)."""
-    return Text(one_line(text, limit))
+    """User text for a DataTable cell (a Rich ``Text``, which is never parsed).
+
+    A cell narrower than the text ends it in "…", so a cut is always visible.
+    """
+    return Text(one_line(text, limit), overflow="ellipsis", no_wrap=True)

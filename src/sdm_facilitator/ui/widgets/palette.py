@@ -2,34 +2,64 @@
 
 Every action reachable by a key shown in the footer is also a palette
 command, named by the binding's description, so the palette and the footer
-never disagree.
+never disagree, and each action is listed once: screens and sections add
+their own commands only for actions that have no footer key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 
-#: Actions the app already lists itself (quit, keys, palette).
-_APP_ACTIONS = {"quit", "help_keys", "command_palette", "app.quit", "app.help_keys", "app.command_palette"}
+#: Actions the app already lists itself (quit, keys, palette, high contrast).
+_APP_ACTIONS = {"quit", "help_keys", "command_palette", "toggle_high_contrast",
+                "app.quit", "app.help_keys", "app.command_palette", "app.toggle_high_contrast"}
+_OWN_PACKAGE = "sdm_facilitator."
 
 
-def binding_commands(screen: Screen[object], prefix: str = "") -> Iterator[SystemCommand]:
-    """One command per shown, enabled key binding of ``screen``'s focused chain."""
-    seen: set[str] = set()
-    for key, active in screen.active_bindings.items():
-        binding = active.binding
-        if not binding.show or not active.enabled or binding.action in _APP_ACTIONS:
-            continue
-        if binding.description in seen or not binding.description:
-            continue
-        seen.add(binding.description)
-        node, action = active.node, binding.action
-        shown_key = binding.key_display or screen.app.get_key_display(binding)
+def _own_bindings(node: DOMNode) -> Iterator[Binding]:
+    """The key bindings this app's own classes declare on ``node``, one per key.
 
-        def run(node=node, action=action) -> None:  # type: ignore[no-untyped-def]
-            screen.app.call_later(node.run_action, action)
+    Textual's own widget keys (cursor movement, text editing) are left out:
+    they are not actions of the meeting. Hidden ones are included: a key
+    kept out of the footer to fit 80 columns is still an action to offer.
+    """
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith(_OWN_PACKAGE):
+            declared = [b for b in cls.__dict__.get("BINDINGS", ()) if isinstance(b, Binding)]
+            yield from Binding.make_bindings(declared)
 
-        yield SystemCommand(f"{prefix}{binding.description}", f"key: {shown_key or key}", run)
+
+def binding_commands(
+    screen: Screen[object], prefix: str = "", also: Iterable[DOMNode] = ()
+) -> Iterator[SystemCommand]:
+    """One command per key action of ``screen``'s focused chain, named as its key is.
+
+    ``also``: more widgets whose keys are listed even without the focus (a
+    workspace section and its tables), so the palette offers them wherever
+    the focus is in that section. Each action and each key is listed once.
+    """
+    seen_actions: set[tuple[int, str]] = set()
+    seen_keys: set[str] = set()
+    focused = screen.focused
+    chain: list[DOMNode] = [*(([focused, *focused.ancestors]) if focused is not None else [screen])]
+    nodes = [n for n in [*chain, *also] if n is not screen.app]
+    for node in dict.fromkeys(nodes):
+        for binding in _own_bindings(node):
+            action = binding.action
+            if action in _APP_ACTIONS or not binding.description:
+                continue
+            if (id(node), action) in seen_actions or binding.key in seen_keys:
+                continue
+            seen_actions.add((id(node), action))
+            seen_keys.add(binding.key)
+            shown_key = binding.key_display or screen.app.get_key_display(binding)
+
+            def run(node: DOMNode = node, action: str = action) -> None:
+                screen.app.call_later(node.run_action, action)
+
+            yield SystemCommand(f"{prefix}{binding.description}", f"key: {shown_key}", run)

@@ -1,4 +1,4 @@
-"""Sections of the workspace used at and after the meeting (plan, follow-up).
+"""Sections of the workspace used at and after the meeting (the day, plan, follow-up).
 
 The plan section's id is "plan": the chair's view opens it with
 ``MeetingScreen.show_section("plan")`` when private family time ends.
@@ -10,6 +10,12 @@ from textual.widget import Widget
 
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.workspace.section import Section
+
+
+def _the_day(session: MeetingSession) -> Widget:
+    from sdm_facilitator.ui.workspace.the_day import TheDaySection
+
+    return TheDaySection(session)
 
 
 def _plan(session: MeetingSession) -> Widget:
@@ -36,9 +42,10 @@ def _outcomes(session: MeetingSession) -> Widget:
     return OutcomesSection(session)
 
 
-GROUP = "Plan and follow-up"
+GROUP = "The day and after"
 
 AFTER_SECTIONS: list[Section] = [
+    Section("the-day", "The day", _the_day, GROUP),
     Section("plan", "The plan", _plan, GROUP),
     Section("follow-up", "Follow-up", _follow_up, GROUP),
     Section("outcomes", "Outcomes, feedback", _outcomes, GROUP),

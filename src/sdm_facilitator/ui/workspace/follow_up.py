@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import DataTable, Label, Static
@@ -57,9 +57,13 @@ class _SectionTable(DataTable[Any]):
         return min(max(self.cursor_row, 0), self.row_count - 1)
 
 
+# Each table shows in the footer the keys about its own rows; the section
+# binds the same keys (hidden), so each works wherever the focus is in it.
+
+
 class FollowUpActionsTable(_SectionTable):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("u,enter", "update", "Update status"),
+        Binding("u,enter", "update", "Update", key_display="u"),
         Binding("g", "help_given", "Help given?"),
     ]
 
@@ -82,7 +86,7 @@ class PlanChangesTable(_SectionTable):
 class ReviewsTable(_SectionTable):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "schedule", "Schedule"),
-        Binding("h", "hold", "Hold review"),
+        Binding("h", "hold", "Hold"),
         Binding("o", "outcome", "Outcome"),
     ]
 
@@ -100,7 +104,12 @@ class FollowUpSection(RecordSection):
     """Actions and their updates, plan changes, and review meetings."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+r", "schedule_review", "Schedule review"),
+        Binding("u", "run('update_action')", "Update", show=False),
+        Binding("g", "run('cycle_help')", "Help given?", show=False),
+        Binding("c", "run('add_plan_change')", "Record a change", show=False),
+        Binding("n,ctrl+r", "run('schedule_review')", "Schedule", show=False),
+        Binding("h", "run('hold_review')", "Hold", show=False),
+        Binding("o", "run('record_outcome')", "Outcome", show=False),
     ]
 
     # ------------------------------------------------------------ layout
@@ -114,7 +123,7 @@ class FollowUpSection(RecordSection):
         yield FollowUpActionsTable(self, id="fu-actions")
         yield Static(id="fu-action-detail", markup=False)
         yield Label("Changes to the plan", classes="plan-label")
-        yield Static("No changes yet: press c in this table to record one.", id="fu-changes-empty",
+        yield Static("No changes yet: press c to record one.", id="fu-changes-empty",
                      classes="muted", markup=False)
         yield PlanChangesTable(self, id="fu-changes")
         yield Static(id="fu-change-detail", classes="fu-detail", markup=False)
@@ -334,7 +343,7 @@ class FollowUpSection(RecordSection):
         if not reviews:
             planned = self.meeting.plan.review_date
             when = f"the plan says {planned.isoformat()}" if planned else "no date in the plan yet"
-            empty.update(f"None scheduled ({when}): press n in this table or ctrl+r to schedule.")
+            empty.update(f"None scheduled ({when}): press n to schedule one.")
         self._show_review_detail()
 
     def _show_review_detail(self) -> None:
@@ -361,8 +370,9 @@ class FollowUpSection(RecordSection):
         reviews = self.meeting.follow_up.reviews
         return reviews[index] if index is not None and index < len(reviews) else None
 
-    def action_schedule_review(self) -> None:
-        self.schedule_review()
+    def action_run(self, method: str) -> None:
+        """A section key pressed anywhere in the section (the tables bind the same keys)."""
+        getattr(self, method)()
 
     def schedule_review(self) -> None:
         """Plan a review meeting (the plan's review date is suggested)."""
@@ -397,13 +407,28 @@ class FollowUpSection(RecordSection):
             return
         open_count = len(rules.open_actions(self.meeting.plan))
         noun = "action" if open_count == 1 else "actions"
-        detail = f"It opens with the current plan and its {open_count} open {noun}."
+        detail = (f"It opens with the current plan and its {open_count} open {noun}, and the same people; "
+                  "their preparation and the children's views are asked for again.")
+        early = rules.days_until_review(review, self._today()) if review is not None else None
 
         def done(yes: bool | None) -> None:
             if yes:
                 self._start_review(review)
 
-        self.app.push_screen(Confirm("Hold the review meeting now?", detail, default_yes=True), done)
+        if early is None:
+            self.app.push_screen(Confirm("Hold the review meeting now?", detail, default_yes=True), done)
+            return
+        assert review is not None and review.scheduled is not None
+        days = "tomorrow" if early == 1 else f"in {early} days"
+        self.app.push_screen(
+            Confirm(
+                f"This review is planned for {review.scheduled:%a %d %b %Y}, {days}. Hold it today instead?",
+                f"Today is recorded as the day it was held. {detail}",
+                yes="Hold it today",
+                no="Not yet",
+            ),
+            done,
+        )
 
     def _start_review(self, review: Review | None) -> None:
         from sdm_facilitator.storage.store import StoreError
@@ -445,20 +470,3 @@ class FollowUpSection(RecordSection):
             self._edited()
 
         self.app.push_screen(FormDialog("Outcome of the review", fields), done)
-
-    # ------------------------------------------------------------ command palette
-
-    def palette_commands(self) -> list[SystemCommand]:
-        """Commands for the command palette while this section is shown."""
-        return [
-            SystemCommand("Follow-up: update the highlighted action", "Record a dated status update (under way, done, stuck)",
-             self.update_action),
-            SystemCommand("Follow-up: help given?", "Step through whether the help promised for the action was given",
-             self.cycle_help),
-            SystemCommand("Follow-up: record a change to the plan", "Add a dated change, with the reason, to the history",
-             self.add_plan_change),
-            SystemCommand("Follow-up: schedule a review", "Plan a review meeting", self.schedule_review),
-            SystemCommand("Follow-up: hold the highlighted review", "Start the review meeting with the plan and open actions",
-             self.hold_review),
-            SystemCommand("Follow-up: record a review's outcome", "What the highlighted review decided", self.record_outcome),
-        ]

@@ -46,8 +46,9 @@ class OutcomesSection(RecordSection):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "feedback('family')", "Family's view"),
-        Binding("y", "feedback('child')", "Child's view"),
-        Binding("d", "declined", "Declined"),
+        # In ? and the palette: the footer fits 80 columns.
+        Binding("y", "feedback('child')", "Child's view", show=False),
+        Binding("d", "declined", "Declined", show=False),
     ]
 
     def __init__(self, session: MeetingSession) -> None:

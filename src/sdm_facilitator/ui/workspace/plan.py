@@ -75,7 +75,7 @@ class ReviewDateInput(Input):
     """The review date; enter on an empty field takes the suggested date."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Use suggested date"),
+        Binding("enter", "submit", "Suggested"),
     ]
 
 
@@ -84,7 +84,7 @@ class PlanSection(VerticalScroll, can_focus=False):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "add_action", "Add action"),
-        Binding("ctrl+b", "family_time", "Back to family time"),
+        Binding("ctrl+b", "family_time", "Back to family time", show=False),
     ]
 
     def __init__(self, session: MeetingSession) -> None:

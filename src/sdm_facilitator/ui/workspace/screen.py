@@ -54,10 +54,11 @@ class MeetingScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
-        Binding("f2", "focus_sections", "Sections"),
+        # F2 is in ? and the palette: the footer keeps its room for the section's own keys at 80 columns.
+        Binding("f2", "focus_sections", "Sections", show=False),
         # part 2a: the chair's view in the room (private family time opens from there).
         Binding("m", "in_the_room", "In the room"),
-        Binding("ctrl+o", "export", "Export / print"),
+        Binding("ctrl+o", "export", "Export / print", show=False),
         Binding("ctrl+s", "save_now", "Save", show=False),
         Binding("ctrl+k", "close_or_reopen", "Close or reopen", show=False),
     ]
@@ -84,7 +85,7 @@ class MeetingScreen(Screen[None]):
                 if self.sections:
                     yield self._build(self.sections[0])
         yield Static(id="save-indicator", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def _section_options(self) -> list[Option]:
         options: list[Option] = []
@@ -183,8 +184,13 @@ class MeetingScreen(Screen[None]):
                     child.focus()
                     break
 
-    def show_section(self, section_id: str, focus_ref: str = "") -> None:
-        """Bring ``section_id`` to the front, as if chosen in the side list, and go into it."""
+    def show_section(self, section_id: str, focus_ref: str = "", *, enter: bool = True) -> None:
+        """Bring ``section_id`` to the front, as if chosen in the side list, and go into it.
+
+        With ``enter`` false the section is shown but the side list keeps the
+        focus: after another screen closes (family time ending), the next key
+        must not land in a text field and change the family's words.
+        """
         options = self.query_one("#sections", OptionList)
         try:
             index = options.get_option_index(section_id)
@@ -193,7 +199,10 @@ class MeetingScreen(Screen[None]):
             return
         options.highlighted = index
         self._bring_forward(section_id)
-        self.call_after_refresh(self._focus_ref, focus_ref)
+        if enter:
+            self.call_after_refresh(self._focus_ref, focus_ref)
+        else:
+            self.call_after_refresh(options.focus)
 
     def _focus_ref(self, ref: str, tries: int = 20) -> None:
         widget = self.current_section
@@ -429,14 +438,15 @@ class MeetingScreen(Screen[None]):
         closed = self.session.meeting.closure.is_closed
         yield SystemCommand("Reopen this meeting" if closed else "Close this referral or meeting…",
                             "ctrl+k; asks first, and can be undone", self.action_close_or_reopen)
-        yield SystemCommand("Save now", "ctrl+s (it also saves by itself)", self.action_save_now)
         for section in self.sections:
             yield SystemCommand(f"Go to: {section.title}", f"{section.group} section",
                                 lambda s=section.id: self.show_section(s))
-        yield from binding_commands(self)
+        widget = self.current_section
+        # The section's footer keys are offered wherever the focus is in it.
+        section_nodes = [widget, *widget.query("*")] if widget is not None else []
+        yield from binding_commands(self, also=section_nodes)
         yield SystemCommand("In the room: start private family time", "The privacy screen, from the chair's view",
                             lambda: self.action_in_the_room(family_time=True))
-        widget = self.current_section
         extra = getattr(widget, "palette_commands", None)
         if callable(extra):
             yield from extra()

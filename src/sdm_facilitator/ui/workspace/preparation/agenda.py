@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from rich.text import Text
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Input, Static
@@ -22,6 +22,8 @@ from sdm_facilitator.ui.workspace.preparation.choices import NO_TIME
 
 MAX_MINUTES = 600
 STEP_MINUTES = 5
+#: The footer shows the two length keys together, as one "5 min" pair.
+FIVE_MINUTES = Binding.Group("5 min", compact=True)
 
 
 def duration_words(minutes: int) -> str:
@@ -74,14 +76,14 @@ class AgendaSection(PrepSection):
     """The planned parts of the meeting, in order, with their lengths."""
 
     BINDINGS = [
-        Binding("plus,equals_sign", "adjust(5)", "+5 min"),
-        Binding("minus", "adjust(-5)", "-5 min"),
+        Binding("plus,equals_sign", "adjust(5)", "+5 min", group=FIVE_MINUTES),
+        Binding("minus", "adjust(-5)", "-5 min", group=FIVE_MINUTES),
         Binding("a", "add_item", "Add part"),
         Binding("e", "edit_item", "Edit"),
-        Binding("shift+up", "move(-1)", "Move up"),
-        Binding("shift+down", "move(1)", "Move down"),
-        Binding("delete,x", "remove_item", "Remove"),
-        Binding("r", "reset", "From guide"),
+        Binding("shift+up", "move(-1)", "Move up", show=False),
+        Binding("shift+down", "move(1)", "Move down", show=False),
+        Binding("delete,x", "remove_item", "Remove", show=False),
+        Binding("r", "reset", "From guide", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -248,10 +250,3 @@ class AgendaSection(PrepSection):
                     yes="Replace"),
             answered,
         )
-
-    def palette_commands(self) -> Iterator[SystemCommand]:
-        yield SystemCommand("Agenda: add a part", "a", self.action_add_item)
-        yield SystemCommand("Agenda: edit the selected part", "enter", self.action_edit_item)
-        yield SystemCommand("Agenda: 5 minutes longer", "+", lambda: self.action_adjust(STEP_MINUTES))
-        yield SystemCommand("Agenda: 5 minutes shorter", "-", lambda: self.action_adjust(-STEP_MINUTES))
-        yield SystemCommand("Agenda: start again from the guide", "r (asks first)", self.action_reset)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -214,9 +213,3 @@ class ChildrenSection(PrepSection):
             Confirm(f"Remove {name} and everything written about them from this meeting?", yes="Remove"),
             answered,
         )
-
-    def palette_commands(self) -> Iterator[SystemCommand]:
-        yield SystemCommand("Children: add a child or young person", "ctrl+n",
-                            lambda: self.run_worker(self.action_add_child()))
-        yield SystemCommand("Children: remove the child being edited", "ctrl+r (asks first)",
-                            self.action_remove_child)

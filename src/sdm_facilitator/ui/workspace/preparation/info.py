@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from rich.text import Text
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Input, Static
@@ -74,9 +74,9 @@ class InfoSection(PrepSection):
     """Reports and who sees them before the day."""
 
     BINDINGS = [
-        Binding("a", "add_share", "Add report"),
-        Binding("e", "edit_share", "Edit"),
-        Binding("s", "toggle_shared", "Shared today"),
+        Binding("a", "add_share", "Add"),
+        Binding("e", "edit_share", "Edit", show=False),
+        Binding("s", "toggle_shared", "Shared"),
         Binding("delete,x", "remove_share", "Remove"),
     ]
 
@@ -189,9 +189,3 @@ class InfoSection(PrepSection):
                 self.refresh_from_meeting()
 
         self.app.push_screen(Confirm(f"Remove “{name}” from the list of reports?", yes="Remove"), answered)
-
-    def palette_commands(self) -> Iterator[SystemCommand]:
-        yield SystemCommand("Reports: add a report to share", "a", self.action_add_share)
-        yield SystemCommand("Reports: mark the selected report shared today", "s", self.action_toggle_shared)
-        yield SystemCommand("Reports: edit the selected report", "enter", self.action_edit_share)
-        yield SystemCommand("Reports: remove the selected report", "delete (asks first)", self.action_remove_share)

@@ -7,10 +7,9 @@ with ✓ prepared / ✗ not yet for each person.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 from rich.text import Text
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Input, Static
@@ -194,7 +193,7 @@ class PeopleSection(PrepSection):
     """Everyone around the children, and the network by role."""
 
     BINDINGS = [
-        Binding("a", "add_person", "Add person"),
+        Binding("a", "add_person", "Add"),
         Binding("e", "edit_person", "Edit"),
         Binding("delete,x", "remove_person", "Remove"),
     ]
@@ -307,9 +306,3 @@ class PeopleSection(PrepSection):
 
         self.app.push_screen(Confirm(f"Remove {name} from this meeting's list of people?", yes="Remove"),
                              answered)
-
-    def palette_commands(self) -> Iterator[SystemCommand]:
-        yield SystemCommand("People: add a person", "Add someone to the network", self.action_add_person)
-        yield SystemCommand("People: edit the selected person", "Open the person under the cursor",
-                            self.action_edit_person)
-        yield SystemCommand("People: remove the selected person", "Asks first", self.action_remove_person)

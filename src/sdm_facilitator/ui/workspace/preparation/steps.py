@@ -73,9 +73,9 @@ class StepRow(Vertical, can_focus=True):
     """One guide step: a line when resting, why/how/note when the cursor is on it."""
 
     BINDINGS = [
-        Binding("space", "toggle_done", "Done/To do"),
-        Binding("n", "toggle_na", "Not applicable"),
-        Binding("enter", "edit_note", "Note"),
+        Binding("space", "toggle_done", "Done"),
+        Binding("n", "toggle_na", "Not needed"),
+        Binding("enter", "edit_note", "Note", show=False),
         Binding("down,j", "move(1)", "Next step", show=False),
         Binding("up,k", "move(-1)", "Previous step", show=False),
     ]
