@@ -10,11 +10,12 @@ from typing import Any
 from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
-from sdm_facilitator.domain.schedule import next_due
+from sdm_facilitator.domain.summary import MeetingSummary
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS, STAGE_LABELS
-from sdm_facilitator.guides.loader import GuideLibrary, load_library
+from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.paths import user_guides_dir
 from sdm_facilitator.storage.codec import CodecError
+from sdm_facilitator.storage.index import index_for
 from sdm_facilitator.storage.store import MeetingNotFound, MeetingStore, StoreError, UnreadableMeetingError
 
 
@@ -87,25 +88,24 @@ def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def meeting_row(meeting: Meeting, guides: GuideLibrary) -> dict[str, Any]:
+def meeting_row(summary: MeetingSummary) -> dict[str, Any]:
     """The facts shown for one meeting in a list (the same "next due" as the home screen)."""
-    due = next_due(meeting, guides.get(meeting.guide_id))
     return {
-        "id": meeting.id,
-        "family_label": meeting.family_label,
-        "kind": meeting.kind,
-        "context": meeting.context,
-        "stage": meeting.stage,
-        "next_date": due.due.isoformat() if due else None,
-        "next_item": due.label if due else None,
-        "updated": meeting.updated.isoformat(),
+        "id": summary.id,
+        "family_label": summary.family_label,
+        "kind": summary.kind,
+        "context": summary.context,
+        "stage": summary.stage,
+        "next_date": summary.next_date.isoformat() if summary.next_date else None,
+        "next_item": summary.next_item,
+        "updated": summary.updated.isoformat(),
     }
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    listing = _store(ctx).list_meetings()
     guides = load_library(user_guides_dir(ctx.data_dir))
-    rows = [meeting_row(m.meeting, guides) for m in listing.meetings]
+    listing = index_for(_store(ctx), guides).listing()
+    rows = [meeting_row(summary) for summary in listing.summaries]
     unreadable = [{"file": u.path.name, "line": u.line, "reason": u.reason} for u in listing.unreadable]
     conflicts = [{"file": c.path.name, "meeting_id": c.meeting_id, "reason": c.reason} for c in listing.conflicts]
     if args.json:

@@ -171,6 +171,28 @@ def parse_meeting_bytes(data: bytes, path: Path, *, allow_future: bool = True) -
     return meeting, meeting.schema_version > SCHEMA_VERSION
 
 
+def conflict_reasons(meeting_id: str, names: list[str]) -> tuple[str, list[tuple[str, str]]]:
+    """Of the files holding one meeting, the one to use, and why each other file is a copy.
+
+    The file named after the id wins; without one, the first by name is used
+    and is itself listed as misnamed.
+    """
+    own = f"{meeting_id}.toml"
+    canonical = own if own in names else names[0]
+    reasons = []
+    for name in names:
+        if name == canonical:
+            continue
+        if canonical == own:
+            why = f"another copy of meeting {meeting_id} (for example from a sync folder or a save conflict)"
+        else:
+            why = f"file name does not match meeting id {meeting_id}"
+        reasons.append((name, why))
+    if canonical != own:
+        reasons.append((canonical, f"file name does not match meeting id {meeting_id}"))
+    return canonical, reasons
+
+
 class MeetingStore:
     """Meeting files in ``data_dir/meetings``, one per meeting, named by id."""
 
@@ -205,13 +227,21 @@ class MeetingStore:
     # ------------------------------------------------------------ reading
 
     def _read(self, path: Path) -> tuple[bytes, os.stat_result]:
+        return self.read_bytes(path)
+
+    def read_bytes(self, path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, os.stat_result]:
+        """The one place the store reads a file's bytes (meetings and the summary index)."""
         with open(path, "rb") as handle:
             stat = os.fstat(handle.fileno())
-            if stat.st_size > MAX_FILE_BYTES:
+            if stat.st_size > limit:
                 raise UnreadableMeetingError(
-                    Unreadable(path, f"file is too large ({stat.st_size:,} bytes; a meeting file is at most {MAX_FILE_BYTES:,})")
+                    Unreadable(path, f"file is too large ({stat.st_size:,} bytes; a meeting file is at most {limit:,})")
                 )
-            return handle.read(MAX_FILE_BYTES + 1), stat
+            return handle.read(limit + 1), stat
+
+    def write_bytes(self, path: Path, data: bytes) -> None:
+        """The one place the store writes a file's bytes: atomically and durably."""
+        atomic_write_bytes(path, data)
 
     def _load_path(self, path: Path) -> OpenMeeting:
         try:
@@ -228,6 +258,10 @@ class MeetingStore:
                 "It is open read-only; update the app to edit it."
             )
         return OpenMeeting(meeting, path, _fingerprint(data, stat), reason)
+
+    def load_path(self, path: Path) -> OpenMeeting:
+        """Read and check one meeting file, without locking it (for listing and the summary index)."""
+        return self._load_path(path)
 
     def list_meetings(self) -> StoreListing:
         """Every meeting file, sorted by most recent activity; bad files listed, not hidden."""
@@ -247,22 +281,10 @@ class MeetingStore:
                 continue  # removed while listing
             by_id.setdefault(loaded.meeting.id, []).append(loaded)
         for meeting_id, copies in by_id.items():
-            canonical = next((c for c in copies if c.path.name == f"{meeting_id}.toml"), None)
-            if canonical is None:
-                canonical = copies[0]
-            listing.meetings.append(canonical)
-            for other in copies:
-                if other is canonical:
-                    continue
-                if canonical.path.name == f"{meeting_id}.toml":
-                    why = f"another copy of meeting {meeting_id} (for example from a sync folder or a save conflict)"
-                else:
-                    why = f"file name does not match meeting id {meeting_id}"
-                listing.conflicts.append(ConflictCopy(other.path, meeting_id, why))
-            if canonical.path.name != f"{meeting_id}.toml":
-                listing.conflicts.append(
-                    ConflictCopy(canonical.path, meeting_id, f"file name does not match meeting id {meeting_id}")
-                )
+            names = [c.path.name for c in copies]
+            canonical, copy_reasons = conflict_reasons(meeting_id, names)
+            listing.meetings.append(copies[names.index(canonical)])
+            listing.conflicts += [ConflictCopy(self.folder / name, meeting_id, why) for name, why in copy_reasons]
         listing.meetings.sort(key=lambda m: m.meeting.updated, reverse=True)
         return listing
 
@@ -332,7 +354,7 @@ class MeetingStore:
         if opened.fingerprint is not None and self._changed_on_disk(opened):
             copy_path = self.conflict_copy_path(opened.meeting.id, now)
             text = meeting_to_toml(opened.meeting)
-            atomic_write_bytes(copy_path, text.encode("utf-8"))
+            self.write_bytes(copy_path, text.encode("utf-8"))
             raise ConflictError(
                 "The meeting file was changed outside this window since it was opened "
                 f"(another copy of the app, a sync folder or an editor). Both versions are kept: "
@@ -353,14 +375,14 @@ class MeetingStore:
         # content (coarse clocks on FAT, exFAT and network drives, sync tools
         # that restore times): always compare the content hash.
         try:
-            data = opened.path.read_bytes()
-        except OSError:
+            data, _stat = self.read_bytes(opened.path)
+        except (OSError, UnreadableMeetingError):
             return True
         return hashlib.sha256(data).hexdigest() != opened.fingerprint.sha256
 
     def _write(self, opened: OpenMeeting) -> None:
         data = meeting_to_toml(opened.meeting).encode("utf-8")
-        atomic_write_bytes(opened.path, data)
+        self.write_bytes(opened.path, data)
         with contextlib.suppress(OSError):
             opened.fingerprint = _fingerprint(data, opened.path.stat())
 

@@ -1,0 +1,373 @@
+"""The summary index: one row per meeting file, so lists need not parse every file.
+
+Listing 10,000 meetings by parsing them takes most of a minute; a stat of every
+file and one small JSON file take a fraction of a second. The index keeps, for
+each file, the summary the home screen, ``list`` and reports show
+(``domain.summary.MeetingSummary``), or why the file could not be read, keyed
+by what the file looked like when it was read: its name, size, modification
+time, change time and inode.
+
+It is never the source of truth. A row is used only while its file still has
+exactly that key and was already at least ``SETTLE_SECONDS`` old when it was
+read (a file written again within the same clock tick, on a file system with
+coarse times, can keep its size and times). Anything else, a missing, corrupt
+or foreign index included, means "read the file again". Removing the index
+loses nothing.
+
+One JSON file, ``.summary-index.json`` in the meetings folder (hidden, so it
+stays out of the way of people reading the TOML files), written with the
+store's own atomic write. Writers take a lock, read the index again and merge
+their rows into it, so two copies of the app refreshing at once lose neither's
+rows; across machines (a synced folder) the lock does not reach, but a lost
+row only means a file is read again. JSON rather than ``sqlite3`` because a
+whole-file atomic replace is safe in synced folders (a database with journal
+files is not), it goes through the same read and write functions as the
+meeting files, and loading 10,000 rows takes tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import time
+import typing
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.summary import SUMMARY_VERSION, MeetingSummary, summarise
+from sdm_facilitator.storage.lock import MeetingLock
+from sdm_facilitator.storage.store import (
+    ConflictCopy,
+    MeetingNotFound,
+    MeetingStore,
+    StoreError,
+    Unreadable,
+    UnreadableMeetingError,
+    conflict_reasons,
+)
+
+INDEX_NAME = ".summary-index.json"
+INDEX_LOCK_NAME = ".summary-index.lock"
+FORMAT = "sdm-facilitator summary index"
+#: Raise when the row layout changes (the summary has its own version).
+ROW_VERSION = 1
+#: A file must have been this old when read for its row to be trusted.
+SETTLE_SECONDS = 2
+MAX_INDEX_BYTES = 256 * 1024 * 1024
+_LOCK_WAIT_SECONDS = 5.0
+
+GuideFor = Callable[[Meeting], Guide | None]
+
+
+@dataclass(frozen=True)
+class FileKey:
+    """What a file looked like: any change to it changes at least one of these."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, stat: os.stat_result) -> FileKey:
+        return cls(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """One meeting file: its key, when it was read, and its summary or why it is unreadable."""
+
+    file: str
+    key: FileKey
+    #: The wall clock (ns) just before the file was read.
+    read_ns: int
+    summary: MeetingSummary | None = None
+    reason: str | None = None
+    line: int | None = None
+
+    @property
+    def settled(self) -> bool:
+        """The file was old enough when read that a same-tick rewrite cannot hide behind its key."""
+        return self.read_ns - self.key.mtime_ns >= SETTLE_SECONDS * 1_000_000_000
+
+    def trusted_for(self, key: FileKey) -> bool:
+        return self.key == key and self.settled
+
+
+@dataclass
+class SummaryListing:
+    """Every meeting file as the index sees it: summaries, unreadable files, copies, and files still to read."""
+
+    summaries: list[MeetingSummary] = field(default_factory=list)
+    #: Meeting id -> the file its summary came from.
+    files: dict[str, str] = field(default_factory=dict)
+    unreadable: list[Unreadable] = field(default_factory=list)
+    conflicts: list[ConflictCopy] = field(default_factory=list)
+    #: Files whose row is missing or stale: their summaries (if any) are from before they changed.
+    pending: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- rows <-> JSON
+
+
+@cache
+def _summary_types() -> dict[str, Any]:
+    return typing.get_type_hints(MeetingSummary)
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _decode(tp: Any, value: Any) -> Any:
+    """One summary field from JSON; raises ValueError or TypeError on anything unexpected."""
+    args = typing.get_args(tp)
+    if type(None) in args:
+        if value is None:
+            return None
+        tp = next(a for a in args if a is not type(None))
+    if typing.get_origin(tp) is tuple:
+        if not isinstance(value, list):
+            raise TypeError("expected a list")
+        return tuple(_decode(typing.get_args(tp)[0], v) for v in value)
+    if tp is datetime:
+        return datetime.fromisoformat(value)
+    if tp is date:
+        return date.fromisoformat(value)
+    if tp in (str, int) and type(value) is tp:
+        return value
+    raise TypeError(f"expected {tp}")
+
+
+def row_to_json(row: IndexRow) -> dict[str, Any]:
+    out: dict[str, Any] = {"file": row.file, "key": dataclasses.astuple(row.key), "read_ns": row.read_ns}
+    if row.summary is not None:
+        out["summary"] = {f.name: _encode(getattr(row.summary, f.name)) for f in dataclasses.fields(row.summary)}
+    else:
+        out["reason"], out["line"] = row.reason, row.line
+    return out
+
+
+def row_from_json(raw: Any) -> IndexRow | None:
+    """A row from the index file, or None for anything malformed (the file is then read again)."""
+    try:
+        key = FileKey(*(int(part) for part in raw["key"]))
+        summary = None
+        if "summary" in raw:
+            types = _summary_types()
+            summary = MeetingSummary(**{name: _decode(tp, raw["summary"][name]) for name, tp in types.items()})
+        elif not isinstance(raw.get("reason"), str) or not isinstance(raw.get("line"), (int, type(None))):
+            return None
+        if not isinstance(raw["file"], str) or not isinstance(raw["read_ns"], int):
+            return None
+        return IndexRow(raw["file"], key, raw["read_ns"], summary, raw.get("reason"), raw.get("line"))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def guides_fingerprint(guides: Iterable[Guide]) -> str:
+    """Changes whenever a guide that summaries depend on changes (due dates come from guide steps)."""
+    text = repr(sorted((repr(guide) for guide in guides)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- the index
+
+
+class SummaryIndex:
+    """The summary index of one store, read and written through the store's own file functions."""
+
+    def __init__(self, store: MeetingStore, guide_for: GuideFor, guides_key: str) -> None:
+        self.store = store
+        self.guide_for = guide_for
+        self.guides_key = guides_key
+        self.path = store.folder / INDEX_NAME
+
+    # ------------------------------------------------------------ the index file
+
+    def load(self) -> dict[str, IndexRow]:
+        """The rows on disk, by file name; empty when the index is missing, corrupt or for other guides."""
+        try:
+            data, _stat = self.store.read_bytes(self.path, MAX_INDEX_BYTES)
+            raw = json.loads(data)
+        except (OSError, StoreError, ValueError, RecursionError):
+            return {}
+        if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+            return {}
+        if raw.get("rows_version") != ROW_VERSION or raw.get("summary_version") != SUMMARY_VERSION:
+            return {}
+        if raw.get("guides") != self.guides_key or not isinstance(raw.get("rows"), list):
+            return {}
+        rows = (row_from_json(item) for item in raw["rows"])
+        return {row.file: row for row in rows if row is not None}
+
+    def _write(self, rows: dict[str, IndexRow]) -> None:
+        document = {
+            "format": FORMAT,
+            "rows_version": ROW_VERSION,
+            "summary_version": SUMMARY_VERSION,
+            "guides": self.guides_key,
+            "rows": [row_to_json(rows[name]) for name in sorted(rows)],
+        }
+        data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self.store.write_bytes(self.path, data)
+
+    def merge_write(self, fresh: Iterable[IndexRow], gone: Iterable[str] = ()) -> None:
+        """Add ``fresh`` rows and drop ``gone`` files, keeping every other writer's rows.
+
+        Under the index lock the index is read again, so rows another copy of
+        the app wrote a moment ago are kept. A row from either side is kept
+        only while it matches its file now. Failing to write is not an error:
+        the index is only a cache.
+        """
+        lock = MeetingLock(self.store.folder / INDEX_LOCK_NAME)
+        with contextlib.suppress(OSError):
+            deadline = time.monotonic() + _LOCK_WAIT_SECONDS
+            while not lock.acquire():
+                if time.monotonic() > deadline:
+                    return
+                time.sleep(0.01)
+            try:
+                rows = self.load()
+                for name in gone:
+                    rows.pop(name, None)
+                for row in fresh:
+                    rows[row.file] = self._newer(rows.get(row.file), row)
+                self._write(rows)
+            finally:
+                lock.release()
+
+    def _newer(self, theirs: IndexRow | None, ours: IndexRow) -> IndexRow:
+        """Of two rows for one file, the one that matches the file as it is now (ours on a tie)."""
+        if theirs is None or theirs.key == ours.key:
+            return ours if theirs is None or ours.read_ns >= theirs.read_ns else theirs
+        try:
+            now = FileKey.of(os.stat(self.store.folder / ours.file))
+        except OSError:
+            return ours
+        return theirs if theirs.key == now and ours.key != now else ours
+
+    # ------------------------------------------------------------ listing
+
+    def scan(self) -> tuple[dict[str, FileKey], dict[str, IndexRow]]:
+        """The meeting files now (name -> key) and the index's rows."""
+        files: dict[str, FileKey] = {}
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            with os.scandir(self.store.folder) as entries:
+                for entry in entries:
+                    if entry.name.startswith(".") or not entry.name.endswith(".toml"):
+                        continue
+                    with contextlib.suppress(OSError):
+                        stat = entry.stat()
+                        if entry.is_file():
+                            files[entry.name] = FileKey.of(stat)
+        return files, self.load()
+
+    def read_row(self, name: str) -> IndexRow | None:
+        """A new row for one file, read and parsed now; None if it disappeared."""
+        path = self.store.folder / name
+        read_ns = time.time_ns()
+        try:
+            key = FileKey.of(os.stat(path))
+            opened = self.store.load_path(path)
+        except MeetingNotFound:
+            return None
+        except UnreadableMeetingError as error:
+            unreadable = error.unreadable
+            return IndexRow(name, key, read_ns, None, unreadable.reason, unreadable.line)
+        except OSError:
+            return None
+        # The key is taken before reading: if the file changes in between, the
+        # row no longer matches the file and is read again next time.
+        meeting = opened.meeting
+        return IndexRow(name, key, read_ns, summarise(meeting, self.guide_for(meeting)))
+
+    def listing(
+        self,
+        *,
+        read_stale: bool = True,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> SummaryListing:
+        """Every meeting, from the index where it can be trusted, reading the other files when asked.
+
+        With ``read_stale=False`` nothing is parsed: stale rows are listed as
+        they were and named in ``pending`` for a later ``listing()`` (the home
+        screen paints at once, then reads those files in a worker).
+        ``progress(done, total)`` is called as stale files are read.
+        """
+        files, rows = self.scan()
+        stale = [name for name, key in sorted(files.items()) if not (name in rows and rows[name].trusted_for(key))]
+        gone = [name for name in rows if name not in files]
+        fresh: list[IndexRow] = []
+        if read_stale:
+            for done, name in enumerate(stale, 1):
+                if cancelled():
+                    break
+                row = self.read_row(name)
+                if row is not None:
+                    fresh.append(row)
+                    rows[name] = row
+                if progress is not None:
+                    progress(done, len(stale))
+            if fresh or gone:
+                self.merge_write(fresh, gone)
+            read = {row.file for row in fresh}
+            pending = [name for name in stale if name not in read and name in rows]
+        else:
+            pending = stale
+        current = [rows[name] for name in sorted(files) if name in rows]
+        return build_listing(self.store, current, pending)
+
+
+def build_listing(store: MeetingStore, rows: list[IndexRow], pending: list[str]) -> SummaryListing:
+    """Summaries sorted by latest activity, with unreadable files and conflict copies named."""
+    listing = SummaryListing(pending=list(pending))
+    by_id: dict[str, list[IndexRow]] = {}
+    for row in rows:
+        if row.summary is None:
+            listing.unreadable.append(Unreadable(store.folder / row.file, row.reason or "cannot be read", row.line))
+        else:
+            by_id.setdefault(row.summary.id, []).append(row)
+    for meeting_id, copies in by_id.items():
+        names = [copy.file for copy in copies]
+        canonical, copy_reasons = conflict_reasons(meeting_id, names)
+        chosen = copies[names.index(canonical)]
+        assert chosen.summary is not None
+        listing.summaries.append(chosen.summary)
+        listing.files[meeting_id] = chosen.file
+        listing.conflicts += [ConflictCopy(store.folder / name, meeting_id, why) for name, why in copy_reasons]
+    listing.summaries.sort(key=lambda s: s.updated, reverse=True)
+    return listing
+
+
+class GuideSource(typing.Protocol):
+    """The guide library, as far as summaries need it."""
+
+    guides: dict[str, Guide]
+
+    def get(self, guide_id: str) -> Guide | None: ...
+
+    def for_kind(self, kind: str) -> Guide | None: ...
+
+
+def index_for(store: MeetingStore, library: GuideSource) -> SummaryIndex:
+    """The store's summary index, read with the guide the app uses for each meeting."""
+
+    def guide_for(meeting: Meeting) -> Guide | None:
+        return library.get(meeting.guide_id) or library.for_kind(meeting.kind)
+
+    return SummaryIndex(store, guide_for, guides_fingerprint(library.guides.values()))
