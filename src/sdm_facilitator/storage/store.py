@@ -18,6 +18,7 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting, utc_now
 from sdm_facilitator.paths import meetings_dir
@@ -25,8 +26,10 @@ from sdm_facilitator.storage.atomic import atomic_write_bytes, remove_stale_temp
 from sdm_facilitator.storage.codec import (
     CodecError,
     is_safe_id,
+    SectionCache,
+    meeting_data_to_toml,
     meeting_from_dict,
-    meeting_to_toml,
+    to_dict,
     nesting_problem,
     toml_structure_problem,
 )
@@ -99,6 +102,8 @@ class OpenMeeting:
     fingerprint: Fingerprint | None
     read_only_reason: str | None = None
     lock: MeetingLock | None = field(default=None, repr=False)
+    # What the last save proved about each section, so the next one checks only what changed.
+    sections: SectionCache = field(default_factory=SectionCache, repr=False)
 
     @property
     def read_only(self) -> bool:
@@ -341,19 +346,24 @@ class MeetingStore:
                 opened.lock = meeting_lock
         return opened
 
-    def save(self, opened: OpenMeeting, *, now: datetime | None = None) -> None:
+    def save(self, opened: OpenMeeting, *, now: datetime | None = None, data: dict[str, Any] | None = None) -> None:
         """Save the meeting, unless that would overwrite changes made elsewhere.
 
         If the file changed on disk since it was loaded, the file is left as
         it is, our version is written next to it as a clearly named conflict
-        copy, and ``ConflictError`` says where.
+        copy, and ``ConflictError`` says where. ``data`` is a snapshot of the
+        meeting (``to_dict``, already touched) taken when the save was asked
+        for: a save on another thread writes that, never the record while it
+        is being edited.
         """
         if opened.read_only_reason:
             raise ReadOnlyError(opened.read_only_reason)
-        opened.meeting.touch(now)
+        if data is None:
+            opened.meeting.touch(now)
+            data = to_dict(opened.meeting)
         if opened.fingerprint is not None and self._changed_on_disk(opened):
             copy_path = self.conflict_copy_path(opened.meeting.id, now)
-            text = meeting_to_toml(opened.meeting)
+            text = meeting_data_to_toml(data, opened.sections)
             self.write_bytes(copy_path, text.encode("utf-8"))
             raise ConflictError(
                 "The meeting file was changed outside this window since it was opened "
@@ -361,7 +371,7 @@ class MeetingStore:
                 f"the file as it is on disk, and your version in '{copy_path.name}'.",
                 copy_path,
             )
-        self._write(opened)
+        self._write(opened, data)
 
     def _changed_on_disk(self, opened: OpenMeeting) -> bool:
         assert opened.fingerprint is not None
@@ -380,8 +390,10 @@ class MeetingStore:
             return True
         return hashlib.sha256(data).hexdigest() != opened.fingerprint.sha256
 
-    def _write(self, opened: OpenMeeting) -> None:
-        data = meeting_to_toml(opened.meeting).encode("utf-8")
+    def _write(self, opened: OpenMeeting, snapshot: dict[str, Any] | None = None) -> None:
+        if snapshot is None:
+            snapshot = to_dict(opened.meeting)
+        data = meeting_data_to_toml(snapshot, opened.sections).encode("utf-8")
         self.write_bytes(opened.path, data)
         with contextlib.suppress(OSError):
             opened.fingerprint = _fingerprint(data, opened.path.stat())
