@@ -84,7 +84,10 @@ SENTENCES = (
 
 
 def _words(rng: random.Random, low: int, high: int) -> str:
-    return " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(low, high)))
+    """``low`` to ``high`` sentences; long texts in paragraphs of a few sentences, as people write them."""
+    sentences = [rng.choice(SENTENCES) for _ in range(rng.randint(low, high))]
+    paragraphs = [" ".join(sentences[start : start + 5]) for start in range(0, len(sentences), 5)]
+    return "\n\n".join(paragraphs)
 
 
 def _name(rng: random.Random) -> str:
