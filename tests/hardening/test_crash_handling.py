@@ -11,7 +11,7 @@ from textual.widgets import Static
 from app_helpers import make_app, new_meeting, reload, save_meetings
 from sdm_facilitator.paths import error_reports_dir
 from sdm_facilitator.ui.crash import CrashDialog, build_report
-from sdm_facilitator.ui.screens.meeting import MeetingScreen
+from sdm_facilitator.ui.workspace.screen import MeetingScreen
 
 SECRET = "Jayden Secretfamily"
 TYPED = "Typed just before the error: Nan Secretfamily"

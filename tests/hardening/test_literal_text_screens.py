@@ -29,7 +29,7 @@ from textual.widgets import DataTable, Input, OptionList, TextArea
 from app_helpers import bundled_library, make_app, new_meeting, save_meetings
 from hardening.hostile import fill_meeting
 from sdm_facilitator.domain.safe_text import one_line, visible
-from sdm_facilitator.ui.sections import all_sections
+from sdm_facilitator.ui.workspace.catalogue import all_sections
 from strategies import HOSTILE_TEXTS
 
 # Distinctive strings: if markup were parsed, the marker word would appear without its brackets.
@@ -157,7 +157,7 @@ async def test_hostile_text_on_every_screen(isolated_data_dir: Path, text: str) 
             _check(app, workspace, f"section {section.id}", text, workspace.query_one(f"#{section.id}"))
 
         try:
-            from sdm_facilitator.ui.screens.chair import ChairScreen
+            from sdm_facilitator.ui.room.chair import ChairScreen
         except ImportError:  # pragma: no cover - screen not built yet
             ChairScreen = None  # type: ignore[assignment,misc]
         if ChairScreen is not None:
@@ -167,7 +167,7 @@ async def test_hostile_text_on_every_screen(isolated_data_dir: Path, text: str) 
             _check(app, chair, "chair's view", text)
 
         try:
-            from sdm_facilitator.ui.screens.family_time import FamilyTimeScreen
+            from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
         except ImportError:  # pragma: no cover
             FamilyTimeScreen = None  # type: ignore[assignment,misc]
         if FamilyTimeScreen is not None:

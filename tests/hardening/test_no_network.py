@@ -105,7 +105,7 @@ async def test_app_opening_a_meeting_opens_no_connection(isolated_data_dir: Path
         assert meetings
         app.open_meeting(meetings[0].meeting.id)
         await pilot.pause()
-        from sdm_facilitator.ui.sections import all_sections
+        from sdm_facilitator.ui.workspace.catalogue import all_sections
 
         for section in all_sections():
             app.screen.show_section(section.id)  # type: ignore[attr-defined]

@@ -28,7 +28,16 @@ class SdmApp(App[int]):
     """sdm-facilitator: prepare, run and follow up family meetings."""
 
     TITLE = "sdm-facilitator"
-    CSS_PATH = "app.tcss"
+    # One stylesheet per area, each beside the screens it styles; the order is
+    # the cascade order (later files win ties), with the high-contrast theme last.
+    CSS_PATH: ClassVar[list[str]] = [
+        "app.tcss",
+        "home/home.tcss",
+        "workspace/workspace.tcss",
+        "room/room.tcss",
+        "dialogs/dialogs.tcss",
+        "widgets/high_contrast.tcss",
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("question_mark", "help_keys", "Keys", show=True),
@@ -55,7 +64,7 @@ class SdmApp(App[int]):
         self.register_theme(high_contrast_theme())
 
     def on_mount(self) -> None:
-        from sdm_facilitator.ui.screens.home import HomeScreen
+        from sdm_facilitator.ui.home.home import HomeScreen
 
         self.store.ensure()
         self.push_screen(HomeScreen())
@@ -84,8 +93,8 @@ class SdmApp(App[int]):
     def open_meeting(self, meeting_id: str) -> None:
         """Open a meeting in the workspace, read-only if another copy holds it."""
         from sdm_facilitator.storage.store import StoreError
-        from sdm_facilitator.ui.screens.meeting import MeetingScreen
         from sdm_facilitator.ui.session import MeetingSession
+        from sdm_facilitator.ui.workspace.screen import MeetingScreen
 
         try:
             opened = self.store.open(meeting_id)
@@ -146,7 +155,7 @@ class SdmApp(App[int]):
 
         Pressing ctrl+q again while that question shows quits anyway.
         """
-        from sdm_facilitator.ui.widgets.confirm import Confirm
+        from sdm_facilitator.ui.dialogs.confirm import Confirm
 
         if isinstance(self.screen, Confirm) and self.screen.id == QUIT_QUESTION_ID:
             self.exit()

@@ -21,7 +21,7 @@ What the report contains, and why (decided for personal-data safety):
   chain (``raise ... from``, errors during handling), the frames as file, line
   and function name only;
 - file names are shortened to the package or library they belong to
-  (``sdm_facilitator/ui/screens/home.py``), so the user's home folder never
+  (``sdm_facilitator/ui/home/home.py``), so the user's home folder never
   appears;
 - app, Python, Textual and platform versions, the time, and the class name of
   the screen that was showing.
@@ -340,7 +340,7 @@ def handle_unexpected_error(app: App[Any], error: Exception, *, loop_alive: bool
 
 def _family_time_meeting(app: Any) -> str | None:
     """The id of the meeting whose private family time screen is in the stack, if any."""
-    from sdm_facilitator.ui.screens.family_time import FamilyTimeScreen
+    from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
 
     for screen in reversed(app.screen_stack):
         if isinstance(screen, FamilyTimeScreen):
@@ -357,8 +357,8 @@ def _rebuild(app: Any, family_time_id: str | None = None) -> None:
     of screen changes, so nothing in between (home, the workspace) is ever drawn.
     """
     from sdm_facilitator.domain import meeting_clock as mc
-    from sdm_facilitator.ui.screens.family_time import FamilyTimeScreen
-    from sdm_facilitator.ui.screens.home import HomeScreen
+    from sdm_facilitator.ui.home.home import HomeScreen
+    from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
 
     meeting_ids = [s.session.meeting.id for s in app.screen_stack if hasattr(s, "session")]
     if family_time_id is not None:

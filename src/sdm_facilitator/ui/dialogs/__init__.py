@@ -1,0 +1,1 @@
+"""Modal dialogs shared by several areas: confirmations, editors and forms."""

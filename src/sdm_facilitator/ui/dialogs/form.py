@@ -1,0 +1,172 @@
+"""Small keyboard-first dialogs for the plan and follow-up sections.
+
+One form dialog serves every "add or change one thing" job (an action, an
+update, a plan change, a review) so they all work the same way: tab between
+fields, ctrl+s (or enter on the last one-line field) to save, escape to
+cancel. Escape asks first when anything was typed or changed, so a stray key
+never throws away a sentence written in the room. Values typed in come back
+exactly as typed; dates are checked before the dialog closes and the reason is
+shown inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar, Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+
+from sdm_facilitator.domain.plan_rules import PlanRuleError, parse_day
+from sdm_facilitator.ui.dialogs.confirm import ask_before_discarding
+from sdm_facilitator.ui.widgets.literal import literal
+
+FieldKind = Literal["text", "long", "date", "choice"]
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One field of a form: a one-line text, a longer text, a date or a choice."""
+
+    key: str
+    label: str
+    kind: FieldKind = "text"
+    value: Any = None
+    # For "choice": (label, value) pairs; labels are the app's own words, never user text.
+    options: Sequence[tuple[str, str]] = field(default_factory=tuple)
+    required: bool = False
+    placeholder: str = ""
+
+
+class FormDialog(ModalScreen[dict[str, Any] | None]):
+    """A titled form; returns the values (dates parsed) or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[FormField],
+        *,
+        intro: str = "",
+        validate: Callable[[dict[str, Any]], str | None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = list(fields)
+        self.intro = intro
+        self.validate = validate
+        # What the fields held when the dialog opened, as the widgets hold it.
+        self._initial: dict[str, Any] | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-dialog"):
+            # The title and intro may quote user text: always literal.
+            yield Static(literal(self.form_title), id="form-title", markup=False)
+            if self.intro:
+                yield Static(literal(self.intro), id="form-intro", markup=False)
+            with VerticalScroll(id="form-fields", can_focus=False):
+                for f in self.fields:
+                    with Horizontal(classes="form-row" + (" form-row-long" if f.kind == "long" else "")):
+                        yield Label(f.label + (" *" if f.required else ""), classes="form-label")
+                        yield self._field_widget(f)
+            yield Static("", id="form-error", markup=False)
+        yield Footer()
+
+    def _field_widget(self, f: FormField) -> Input | TextArea | Select[str]:
+        widget_id = f"field-{f.key}"
+        if f.kind == "long":
+            return TextArea(
+                f.value or "", id=widget_id, soft_wrap=True, compact=True, tab_behavior="focus",
+                placeholder=f.placeholder,
+            )
+        if f.kind == "choice":
+            return Select(
+                list(f.options), id=widget_id, allow_blank=False,
+                value=f.value if f.value is not None else f.options[0][1], compact=True,
+            )
+        if f.kind == "date":
+            value = f.value.isoformat() if isinstance(f.value, date) else (f.value or "")
+            return Input(value, id=widget_id, placeholder=f.placeholder or "YYYY-MM-DD", compact=True)
+        return Input(f.value or "", id=widget_id, placeholder=f.placeholder, compact=True)
+
+    def on_mount(self) -> None:
+        self._initial = self._raw_values()
+        if self.fields:
+            self.query_one(f"#field-{self.fields[0].key}").focus()
+
+    def _raw_values(self) -> dict[str, Any]:
+        """Each field's value exactly as its widget holds it (dates not parsed)."""
+        raw: dict[str, Any] = {}
+        for f in self.fields:
+            widget = self.query_one(f"#field-{f.key}")
+            if isinstance(widget, TextArea):
+                raw[f.key] = widget.text
+            elif isinstance(widget, Select):
+                raw[f.key] = widget.value
+            else:
+                assert isinstance(widget, Input)
+                raw[f.key] = widget.value
+        return raw
+
+    def unsaved_text(self) -> bool:
+        """True when something typed or changed here would be lost by closing now."""
+        if self._initial is None or not self.is_mounted:
+            return False
+        return self._raw_values() != self._initial
+
+    def values(self) -> dict[str, Any]:
+        """The typed values, dates parsed (raises PlanRuleError naming the field)."""
+        result: dict[str, Any] = {}
+        raw = self._raw_values()
+        for f in self.fields:
+            value: Any = raw[f.key]
+            if f.kind == "date":
+                try:
+                    value = parse_day(value, self.app.today())  # type: ignore[attr-defined]
+                except PlanRuleError as error:
+                    raise PlanRuleError(f"{f.label}: {error}") from None
+            if f.required and (value is None or (isinstance(value, str) and not value.strip())):
+                raise PlanRuleError(f"{f.label}: please fill this in.")
+            result[f.key] = value
+        return result
+
+    def _show_error(self, message: str) -> None:
+        self.query_one("#form-error", Static).update(literal(message))
+
+    def action_save(self) -> None:
+        try:
+            values = self.values()
+        except PlanRuleError as error:
+            self._show_error(str(error))
+            return
+        problem = self.validate(values) if self.validate else None
+        if problem:
+            self._show_error(problem)
+            return
+        self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        """Close without saving; ask first if that would lose what was typed."""
+        ask_before_discarding(self)
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field, and saves from the last one."""
+        event.stop()
+        keys = [f"field-{f.key}" for f in self.fields]
+        current = event.input.id
+        if current in keys and keys.index(current) < len(keys) - 1:
+            self.focus_next()
+        else:
+            self.action_save()
+

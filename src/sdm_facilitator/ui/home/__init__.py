@@ -1,0 +1,1 @@
+"""The meetings list, the first-run welcome and the new-meeting form."""

@@ -1,0 +1,295 @@
+"""Private family time: the privacy screen the family sees while professionals are out.
+
+Opening it records the start (unless family time is already running, as after
+a restart); it shows a large countdown, the family's plan questions in plain
+language, and nothing from the case: no notes, worries, captures, referral or
+names. The command palette and notifications are switched off while it shows.
+
+Leaving needs a deliberate act: ctrl+e, then typing a word and Enter. A family
+member pressing keys at random cannot reach the case notes, nor quit to the
+coordinator's shell (``blocks_quit``: the app's ctrl+q is refused here). Ending
+records the time and opens plan capture in the meeting workspace.
+
+Every way into family time (the chair's view, the plan section's "back to
+family time", the workspace's command) goes through ``start_family_time_flow``,
+which asks before reopening a meeting that has already ended.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any, ClassVar
+from weakref import WeakKeyDictionary
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Static
+
+from sdm_facilitator.domain import meeting_clock as mc
+from sdm_facilitator.domain.guide import FamilyQuestion
+from sdm_facilitator.ui.dialogs.confirm import Confirm
+from sdm_facilitator.ui.room.capture import END_WORD, EndFamilyTimeDialog
+from sdm_facilitator.ui.room.saving import save_now, workspace_for
+from sdm_facilitator.ui.room.timer_display import TimerDisplay
+from sdm_facilitator.ui.session import MeetingSession, SaveOutcome
+from sdm_facilitator.ui.widgets.literal import literal
+
+#: Used when the meeting has no guide (or the guide has no questions).
+DEFAULT_QUESTIONS = (
+    FamilyQuestion("What needs to happen so the children are safe and well?"),
+    FamilyQuestion("Who will do what, and by when?"),
+    FamilyQuestion("What help do you need from services, and from whom?"),
+    FamilyQuestion("What will happen if the plan does not work?"),
+    FamilyQuestion("How will you all know the plan is working?"),
+)
+
+#: Where plan capture lives in the meeting workspace.
+PLAN_SECTION_ID = "plan"
+
+#: Whether the command palette was on before the first privacy screen hid it, per app.
+#: Kept per app, not per screen, so a privacy screen rebuilt after an error
+#: (while the old one is still being removed) never turns the palette back on.
+_PALETTE_BEFORE: WeakKeyDictionary[App[Any], bool] = WeakKeyDictionary()
+
+
+def app_now(node: DOMNode) -> datetime:
+    """Now, from the app's clock (fixed in tests): the one "now" of the room's screens."""
+    return node.app.clock()  # type: ignore[attr-defined,no-any-return]
+
+
+class FamilyTimeScreen(Screen[None]):
+    """The privacy screen for private family time."""
+
+    #: The app refuses to quit while this screen shows (and hides "Quit" from the footer):
+    #: a family member must not be left at the coordinator's shell.
+    blocks_quit: ClassVar[bool] = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("5", "extend(5)", "+5 min"),
+        Binding("t", "extend(10)", "+10 min"),
+        Binding("ctrl+e", "end", "End family time"),
+        Binding("escape", "explain", "How to leave", show=False),
+    ]
+
+    def __init__(self, session: MeetingSession) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="family-body"):
+            yield Static("Time for the family, on your own", id="family-heading", markup=False)
+            with Horizontal(id="family-clock-row"):
+                yield TimerDisplay(id="family-countdown")
+            with VerticalScroll(id="family-questions"):
+                yield Static("Questions for your plan", classes="section-title", markup=False)
+                for number, question in enumerate(self._questions(), 1):
+                    with Horizontal(classes="family-question"):
+                        yield Static(f"{number}.", classes="family-number", markup=False)
+                        with Vertical(classes="family-question-text"):
+                            yield Static(literal(question.text))
+                            if question.hint:
+                                yield Static(literal(question.hint), classes="family-hint muted")
+            yield Static(
+                "When you are ready, call the professionals back. "
+                f"They end family time with ctrl+e and the word '{END_WORD}'.",
+                id="family-how",
+                markup=False,
+            )
+        yield Footer(compact=True, show_command_palette=False)
+
+    def _questions(self) -> tuple[FamilyQuestion, ...]:
+        guide = self.session.guide
+        if guide is not None and guide.family_questions:
+            return guide.family_questions
+        return DEFAULT_QUESTIONS
+
+    # ------------------------------------------------------------ life cycle
+
+    def on_mount(self) -> None:
+        self.title = "Private family time"
+        self.sub_title = ""
+        meeting = self.session.meeting
+        if not mc.family_time_running(meeting) and not self.session.read_only:
+            mc.start_family_time(meeting, self._phases(), self.now())
+            save_now(self, self.session)
+        self._private_mode(True)
+        self._tick()
+        self.set_interval(1, self._tick)
+
+    def on_screen_resume(self) -> None:
+        self._private_mode(True)
+
+    def on_screen_suspend(self) -> None:
+        # A dialog over this screen (ending family time) keeps it private.
+        if not isinstance(self.app.screen, ModalScreen):
+            self._private_mode(False)
+
+    def on_unmount(self) -> None:
+        self._private_mode(False)
+
+    def _private_mode(self, on: bool) -> None:
+        """No command palette (it could list meetings) and no notifications while shown."""
+        app = self.app
+        if on:
+            _PALETTE_BEFORE.setdefault(app, app.use_command_palette)
+            app.use_command_palette = False
+            app.clear_notifications()
+            return
+        if any(isinstance(s, FamilyTimeScreen) and s is not self for s in app.screen_stack):
+            return  # another privacy screen (rebuilt after an error) still needs it off
+        if app in _PALETTE_BEFORE:
+            app.use_command_palette = _PALETTE_BEFORE.pop(app)
+
+    # ------------------------------------------------------------ time
+
+    now = app_now
+
+    def _phases(self) -> list[mc.PlannedPhase]:
+        return mc.planned_phases(self.session.meeting, self.session.guide)
+
+    def _tick(self) -> None:
+        meeting = self.session.meeting
+        phases = self._phases()
+        remaining = mc.family_time_remaining(meeting, phases, self.now())
+        planned = mc.family_time_planned(meeting, phases)
+        extra = meeting.record.family_time_extra_minutes
+        plan_text = f"planned: {int(planned.total_seconds() // 60)} minutes"
+        if extra:
+            plan_text += f"\n({extra} added)"
+        timer = self.query_one("#family-countdown", TimerDisplay)
+        if remaining >= timedelta(0):
+            timer.show(mc.clock_text(remaining), f"left\n{plan_text}")
+        else:
+            timer.show(
+                "+" + mc.clock_text(remaining),
+                f"over the planned time\nTake the time you need.\n{plan_text}",
+                over=True,
+            )
+
+    def action_extend(self, minutes: int) -> None:
+        if self.session.read_only:
+            return
+        if mc.extend_family_time(self.session.meeting, minutes):
+            save_now(self, self.session)
+        self._tick()
+
+    # ------------------------------------------------------------ leaving
+
+    def action_explain(self) -> None:
+        self.query_one("#family-how", Static).update(
+            f"Family time is still going. To end it: ctrl+e, then type '{END_WORD}' and press Enter."
+        )
+
+    def action_end(self) -> None:
+        self.app.push_screen(EndFamilyTimeDialog(), callback=self._ended)
+
+    def _ended(self, confirmed: bool | None) -> None:
+        if not confirmed:
+            return
+        if not self.session.read_only:
+            mc.end_family_time(self.session.meeting, self._phases(), self.now())
+            save_now(self, self.session)
+        self.open_plan_capture()
+
+    def open_plan_capture(self) -> None:
+        """Back to the meeting workspace, showing the plan."""
+        app = self.app
+        workspace = workspace_for(self, self.session)
+        if workspace is None:
+            app.pop_screen()
+            return
+        while app.screen is not workspace and len(app.screen_stack) > 1:
+            app.pop_screen()
+        show = getattr(workspace, "show_section", None)
+        sections = {s.id for s in getattr(workspace, "sections", [])}
+        if callable(show) and PLAN_SECTION_ID in sections:
+            show(PLAN_SECTION_ID)
+
+
+# ---------------------------------------------------------------- the way in
+
+
+def start_family_time_flow(
+    app: App[Any],
+    session: MeetingSession,
+    *,
+    ask_to_start: bool = True,
+    on_started: Callable[[], None] | None = None,
+) -> None:
+    """Open private family time for ``session``, asking first where that matters.
+
+    - Family time already running (after a restart): the privacy screen again, no question.
+    - The meeting has ended: "The meeting was ended at HH:MM. Reopen it for
+      more family time?", with No focused. Starting clears the end time, so it
+      is never done silently.
+    - Otherwise, with ``ask_to_start``: "Start private family time now?", Yes focused.
+
+    Then the start is recorded and saved (through the workspace, so whatever
+    was typed there is saved before the family sees the screen) and the
+    privacy screen is shown; ``on_started`` runs after that, never when the
+    answer was no. A read-only meeting only shows family time already running.
+    """
+    meeting = session.meeting
+
+    def go(yes: bool | None = True) -> None:
+        if not yes:
+            return
+        if not mc.family_time_running(meeting):
+            phases = mc.planned_phases(meeting, session.guide)
+            mc.start_family_time(meeting, phases, app.clock())  # type: ignore[attr-defined]
+            _save(app, session)
+        if not isinstance(app.screen, FamilyTimeScreen):
+            app.push_screen(FamilyTimeScreen(session))
+        if on_started is not None:
+            on_started()
+
+    if mc.family_time_running(meeting):
+        go()
+        return
+    if session.read_only:
+        app.notify("This meeting is open read-only: family time cannot be started.",
+                   severity="warning", markup=False)
+        return
+    ended = meeting.record.ended
+    if ended is not None:
+        app.push_screen(
+            Confirm(
+                f"The meeting was ended at {ended.astimezone():%H:%M}. Reopen it for more family time?",
+                "Family time starts again with its planned length. "
+                "The meeting's end time is cleared until the meeting is ended again.",
+                yes="Reopen",
+                no="Keep it ended",
+            ),
+            callback=go,
+        )
+        return
+    if ask_to_start:
+        planned = mc.family_time_planned(meeting, mc.planned_phases(meeting, session.guide))
+        minutes = int(planned.total_seconds() // 60)
+        app.push_screen(
+            Confirm(
+                "Start private family time now?",
+                f"The professionals leave the room. The privacy screen shows a {minutes} minute "
+                "countdown and the family's questions, and nothing else.",
+                default_yes=True,
+            ),
+            callback=go,
+        )
+        return
+    go()
+
+
+def _save(app: App[Any], session: MeetingSession) -> SaveOutcome | None:
+    """Save now, through the meeting workspace when it is open (it shows the outcome)."""
+    session.mark_changed()
+    for screen in reversed(app.screen_stack):
+        flush = getattr(screen, "flush", None)
+        if getattr(screen, "session", None) is session and callable(flush):
+            outcome = flush()
+            return outcome if isinstance(outcome, SaveOutcome) else None
+    return session.save(now=app.clock())  # type: ignore[attr-defined]

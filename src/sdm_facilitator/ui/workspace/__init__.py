@@ -1,0 +1,1 @@
+"""The meeting workspace: the screen, its side list of sections and one module per section."""

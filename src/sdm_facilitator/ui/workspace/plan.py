@@ -1,0 +1,514 @@
+"""The plan section: the family's plan in their own words, and what surrounds it.
+
+The family's words, their actions, the contingency and who keeps an eye on it
+are theirs; the bottom-line checks and the professional response are the
+professionals' and are kept apart so checking never changes the family's text.
+Every change posts ``MeetingEdited`` and the workspace saves it. Drawing never
+changes the record: a bottom line's check is created only when someone
+actually checks it or writes a note.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.suggester import SuggestFromList
+from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
+
+from sdm_facilitator.domain import plan_rules as rules
+from sdm_facilitator.domain.meeting import RESPONSE_CHOICES, RESPONSE_LABELS, Action, BottomLineCheck
+from sdm_facilitator.ui.dialogs.confirm import Confirm
+from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
+from sdm_facilitator.ui.messages import MeetingEdited
+from sdm_facilitator.ui.room.family_time import start_family_time_flow
+from sdm_facilitator.ui.session import MeetingSession
+from sdm_facilitator.ui.widgets.literal import literal, literal_cell
+
+ADDRESSED_OPTIONS: list[tuple[str, str]] = [("Addressed", "yes"), ("Not addressed yet", "no")]
+RESPONSE_OPTIONS: list[tuple[str, str]] = [(RESPONSE_LABELS[c], c) for c in RESPONSE_CHOICES]
+
+
+def action_fields(action: Action | None, people: list[str]) -> list[FormField]:
+    """The fields of the add/edit action dialog."""
+    a = action or Action()
+    who_hint = ", ".join(people[:3])
+    return [
+        FormField("what", "What", value=a.what, required=True, placeholder="what will happen"),
+        FormField("who", "Who", value=a.who, placeholder=who_hint or "who will do it"),
+        FormField("by_when", "By when", "date", a.by_when),
+        FormField("support_needed", "Help needed", value=a.support_needed, placeholder="what help"),
+        FormField("support_from", "Help from", value=a.support_from, placeholder="which service or person"),
+    ]
+
+
+class PlanActionsTable(DataTable[Any]):
+    """The plan's actions; keys add, edit and remove the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Shown in the footer as the section's ctrl+n; "a" is the quick key here.
+        Binding("a", "add", "Add action", show=False),
+        Binding("enter,e", "edit", "Edit"),
+        Binding("d,delete", "remove", "Remove"),
+    ]
+
+    def __init__(self, section: PlanSection, **kwargs: Any) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.section = section
+
+    def action_add(self) -> None:
+        self.section.add_action()
+
+    def action_edit(self) -> None:
+        self.section.edit_action()
+
+    def action_remove(self) -> None:
+        self.section.remove_action()
+
+
+class ReviewDateInput(Input):
+    """The review date; enter on an empty field takes the suggested date."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Use suggested date"),
+    ]
+
+
+class PlanSection(VerticalScroll, can_focus=False):
+    """The family's plan, the bottom-line check and the professional response."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "add_action", "Add action"),
+        Binding("ctrl+b", "family_time", "Back to family time"),
+    ]
+
+    def __init__(self, session: MeetingSession) -> None:
+        super().__init__(classes="after-section")
+        self.session = session
+        self._bl_lines: list[tuple[str, bool]] = []
+
+    # ------------------------------------------------------------ helpers
+
+    @property
+    def meeting(self):  # type: ignore[no-untyped-def]
+        return self.session.meeting
+
+    def _today(self) -> date:
+        return self.app.today()  # type: ignore[attr-defined,no-any-return]
+
+    def _edited(self) -> None:
+        self.post_message(MeetingEdited())
+        self._show_summary()
+
+    def _can_edit(self) -> bool:
+        if self.session.read_only:
+            self.notify("This meeting is open read-only.", severity="warning", markup=False)
+            return False
+        return True
+
+    def _people_names(self) -> list[str]:
+        return [p.name for p in self.meeting.people if p.name.strip()]
+
+    def _suggested_review(self) -> date:
+        return rules.suggested_review_date(self.meeting, self.session.guide, self._today())
+
+    # ------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        plan = self.meeting.plan
+        ro = self.session.read_only
+        names = self._people_names()
+        suggester = SuggestFromList(names, case_sensitive=False) if names else None
+        yield Static("The family's plan", classes="section-title")
+        yield Static(id="plan-summary", classes="muted", markup=False)
+        yield Label("In the family's own words")
+        yield TextArea(plan.family_words, id="plan-words", soft_wrap=True, read_only=ro, tab_behavior="focus",
+                       placeholder="Write the plan as the family says it")
+        yield Label("Actions: what, who, by when, help", classes="plan-label")
+        yield Static("No actions yet: press ctrl+n to add one.", id="plan-actions-empty", classes="muted",
+                     markup=False)
+        yield PlanActionsTable(self, id="plan-actions")
+        yield Static(id="plan-action-help", classes="muted", markup=False)
+        yield Label("If the plan does not work (contingency)", classes="plan-label")
+        yield TextArea(plan.contingency, id="plan-contingency", soft_wrap=True, read_only=ro,
+                       tab_behavior="focus", classes="short-text")
+        with Horizontal(classes="plan-row"):
+            yield Label("Keeps an eye on it", classes="plan-row-label")
+            yield Input(plan.family_keeper, id="plan-keeper", compact=True, disabled=ro, suggester=suggester,
+                        placeholder="a family member")
+        with Horizontal(classes="plan-row"):
+            yield Label("Follows it up", classes="plan-row-label")
+            yield Input(plan.professional_lead, id="plan-lead", compact=True, disabled=ro, suggester=suggester,
+                        placeholder="a professional")
+        with Horizontal(classes="plan-row"):
+            yield Label("Review date", classes="plan-row-label")
+            yield ReviewDateInput(
+                plan.review_date.isoformat() if plan.review_date else "",
+                id="plan-review", compact=True, disabled=ro,
+                placeholder=f"{self._suggested_review().isoformat()} (suggested)",
+            )
+        yield Static(id="plan-review-hint", classes="muted", markup=False)
+        yield Static("Bottom lines: does the plan address them?", classes="section-title")
+        yield Static(
+            "The professionals' check. The family's words above are not changed.",
+            classes="muted", markup=False,
+        )
+        yield Vertical(id="plan-bottom-lines")
+        yield Static("Professionals' response", classes="section-title")
+        yield Select(RESPONSE_OPTIONS, id="plan-response", prompt="Not decided yet", compact=True,
+                     value=plan.response.decision if plan.response.decision else Select.NULL, disabled=ro)
+        with Vertical(id="plan-changes-box", classes="response-box"):
+            yield Label("Changes agreed with the family")
+            yield TextArea(plan.response.changes, id="plan-changes", soft_wrap=True, read_only=ro,
+                           tab_behavior="focus", classes="short-text")
+        with Vertical(id="plan-not-agreed-box", classes="response-box"):
+            yield Label("Why it is not agreed yet")
+            yield TextArea(plan.response.reasons, id="plan-reasons", soft_wrap=True, read_only=ro,
+                           tab_behavior="focus", classes="short-text")
+            yield Label("What would make it acceptable")
+            yield TextArea(plan.response.would_make_acceptable, id="plan-acceptable", soft_wrap=True,
+                           read_only=ro, tab_behavior="focus", classes="short-text")
+            yield Static(
+                "The family can have more time to change the plan: ctrl+b goes back to private family time.",
+                id="plan-more-time", markup=False,
+            )
+
+    def on_mount(self) -> None:
+        table = self.query_one("#plan-actions", PlanActionsTable)
+        table.add_column("What", key="what")
+        table.add_column("Who", key="who")
+        table.add_column("By when", key="by")
+        self.refresh_from_meeting()
+
+    def on_show(self) -> None:
+        """The referral or actions may have changed in another section."""
+        self.refresh_from_meeting()
+
+    def refresh_from_meeting(self) -> None:
+        """Show what the record holds now (the text fields keep what is typed)."""
+        self._refresh_actions()
+        self._refresh_bottom_lines()
+        self._show_review_hint()
+        self._show_response_boxes()
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        m = self.meeting
+        count = len(m.plan.actions)
+        lines = rules.bottom_line_summary(m.plan, m.referral.bottom_lines)
+        parts = [
+            f"{count} action{'' if count == 1 else 's'}",
+            f"bottom lines: {lines.addressed} of {lines.total} addressed" if lines.total else "no bottom lines",
+            RESPONSE_LABELS.get(m.plan.response.decision or "", "not decided yet"),
+        ]
+        self.query_one("#plan-summary", Static).update(" · ".join(parts))
+
+    # ------------------------------------------------------------ actions
+
+    def _refresh_actions(self, select: str | None = None) -> None:
+        table = self.query_one("#plan-actions", PlanActionsTable)
+        current = select
+        if current is None and table.row_count:
+            try:
+                current = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            except Exception:
+                current = None
+        table.clear()
+        for action in self.meeting.plan.actions:
+            table.add_row(
+                literal_cell(action.what, 24),
+                literal_cell(action.who, 12),
+                action.by_when.isoformat() if action.by_when else "-",
+                key=action.id,
+            )
+        empty = not self.meeting.plan.actions
+        table.display = not empty
+        self.query_one("#plan-actions-empty", Static).display = empty
+        if current is not None:
+            ids = [a.id for a in self.meeting.plan.actions]
+            if current in ids:
+                table.move_cursor(row=ids.index(current))
+        self._show_action_help()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "plan-actions":
+            self._show_action_help()
+
+    def _show_action_help(self) -> None:
+        """The help the highlighted action needs, which the table has no room for."""
+        line = self.query_one("#plan-action-help", Static)
+        action = self._selected_action()
+        if action is None or not rules.support_promised(action):
+            line.display = False
+            return
+        line.display = True
+        parts: list[Content | str] = ["Help: ", literal(action.support_needed or "yes")]
+        if action.support_from:
+            parts += [" from ", literal(action.support_from)]
+        line.update(Content.assemble(*parts))
+
+    def _selected_action(self) -> Action | None:
+        table = self.query_one("#plan-actions", PlanActionsTable)
+        actions = self.meeting.plan.actions
+        if not actions or not table.row_count:
+            return None
+        row = min(max(table.cursor_row, 0), len(actions) - 1)
+        return actions[row]
+
+    def action_add_action(self) -> None:
+        self.add_action()
+
+    def add_action(self) -> None:
+        """Ask for a new action and add it to the plan."""
+        if not self._can_edit():
+            return
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            action = rules.add_action(self.meeting.plan, **values)
+            self._refresh_actions(select=action.id)
+            self.query_one("#plan-actions", PlanActionsTable).focus()
+            self._edited()
+
+        self.app.push_screen(FormDialog("Add an action to the plan", action_fields(None, self._people_names())), done)
+
+    def edit_action(self) -> None:
+        """Change the highlighted action, in the family's words."""
+        action = self._selected_action()
+        if action is None:
+            self.add_action()
+            return
+        if not self._can_edit():
+            return
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            for key, value in values.items():
+                setattr(action, key, value)
+            self._refresh_actions(select=action.id)
+            self._edited()
+
+        self.app.push_screen(FormDialog("Change this action", action_fields(action, self._people_names())), done)
+
+    def remove_action(self) -> None:
+        """Remove the highlighted action, after asking."""
+        action = self._selected_action()
+        if action is None or not self._can_edit():
+            return
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            rules.remove_action(self.meeting.plan, action.id)
+            self._refresh_actions()
+            self._edited()
+
+        self.app.push_screen(Confirm("Remove this action from the plan?", action.what, yes="Remove"), done)
+
+    # ------------------------------------------------------------ bottom lines
+
+    def _bottom_line_rows(self) -> list[tuple[str, bool]]:
+        """(text, still in the referral) for every check to show, referral order first."""
+        lines: list[tuple[str, bool]] = []
+        seen: set[str] = set()
+        for line in self.meeting.referral.bottom_lines:
+            if line.strip() and line.strip() not in seen:
+                seen.add(line.strip())
+                lines.append((line, True))
+        for check in rules.orphan_checks(self.meeting.plan, self.meeting.referral.bottom_lines):
+            lines.append((check.bottom_line, False))
+        return lines
+
+    def _refresh_bottom_lines(self) -> None:
+        # Read only: a bottom line without a check shows as "not checked yet".
+        rows = self._bottom_line_rows()
+        if rows == self._bl_lines and self.query("#plan-bottom-lines > *"):
+            return
+        self._bl_lines = rows
+        box = self.query_one("#plan-bottom-lines", Vertical)
+        box.remove_children()
+        if not rows:
+            box.mount(Static("The referral names no bottom lines.", classes="muted", markup=False))
+            return
+        ro = self.session.read_only
+        widgets = []
+        for index, (line, current) in enumerate(rows):
+            check = rules.find_check(self.meeting.plan, line) or BottomLineCheck(bottom_line=line)
+            text = literal(line)
+            label = Content.assemble(f"{index + 1}. ", text)
+            if not current:
+                label = Content.assemble(label, ("  (no longer in the referral)", "italic"))
+            value = Select.NULL if check.addressed is None else ("yes" if check.addressed else "no")
+            row = Vertical(
+                Static(label, classes="bl-text"),
+                Horizontal(
+                    Select(ADDRESSED_OPTIONS, id=f"bl-addressed-{index}", prompt="Not checked yet",
+                           value=value, compact=True, disabled=ro, classes="bl-addressed"),
+                    Input(check.note, id=f"bl-note-{index}", compact=True, disabled=ro,
+                          placeholder="professionals' note", classes="bl-note"),
+                    classes="bl-controls",
+                ),
+                classes="bl-row",
+            )
+            widgets.append(row)
+        box.mount_all(widgets)
+
+    def _line_at(self, widget_id: str | None) -> str | None:
+        """The bottom line a check's widget belongs to."""
+        try:
+            index = int((widget_id or "").rsplit("-", 1)[1])
+            return self._bl_lines[index][0]
+        except (IndexError, ValueError):
+            return None
+
+    def _edit_check(self, widget_id: str | None, **change: Any) -> None:
+        """Record a change to a bottom line's check, creating the check only now, when it is edited."""
+        line = self._line_at(widget_id)
+        if line is None:
+            return
+        plan = self.meeting.plan
+        current = rules.find_check(plan, line) or BottomLineCheck(bottom_line=line)
+        if all(getattr(current, name) == value for name, value in change.items()):
+            return  # the widget shows what is recorded (or the empty default): nothing to do
+        check = rules.check_for(plan, line)
+        for name, value in change.items():
+            setattr(check, name, value)
+        self._edited()
+
+    # ------------------------------------------------------------ review date and response
+
+    def _show_review_hint(self, problem: str | None = None) -> None:
+        hint = self.query_one("#plan-review-hint", Static)
+        days = rules.review_after_days(self.session.guide)
+        if problem:
+            hint.update(problem)
+            hint.add_class("error")
+            return
+        hint.remove_class("error")
+        suggested = self._suggested_review()
+        if self.meeting.plan.review_date is None:
+            hint.update(f"Suggested {suggested.isoformat()}, {days} days after the meeting: enter takes it.")
+        else:
+            hint.update(f"The guide suggests about {days} days after the meeting ({suggested.isoformat()}).")
+
+    def _show_response_boxes(self) -> None:
+        decision = self.meeting.plan.response.decision
+        self.query_one("#plan-changes-box").display = decision == "agreed-with-changes"
+        self.query_one("#plan-not-agreed-box").display = decision == "not-agreed"
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "family_time":
+            # Offered when the plan is not agreed: the family may want more time.
+            return self.meeting.plan.response.decision == "not-agreed"
+        return True
+
+    def action_family_time(self) -> None:
+        self.back_to_family_time()
+
+    def back_to_family_time(self) -> None:
+        """Give the family more time: open private family time again.
+
+        Everything typed so far is saved before the family sees the privacy
+        screen; a meeting that has ended is only reopened after asking.
+        """
+        if not self._can_edit():
+            return
+        start_family_time_flow(self.app, self.session, ask_to_start=False)
+
+    # ------------------------------------------------------------ edits
+
+    @on(TextArea.Changed)
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        plan = self.meeting.plan
+        targets = {
+            "plan-words": (plan, "family_words"),
+            "plan-contingency": (plan, "contingency"),
+            "plan-changes": (plan.response, "changes"),
+            "plan-reasons": (plan.response, "reasons"),
+            "plan-acceptable": (plan.response, "would_make_acceptable"),
+        }
+        target = targets.get(event.text_area.id or "")
+        if target is None or self.session.read_only:
+            return
+        obj, name = target
+        if getattr(obj, name) != event.text_area.text:
+            setattr(obj, name, event.text_area.text)
+            self._edited()
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.session.read_only:
+            return
+        plan = self.meeting.plan
+        widget_id = event.input.id or ""
+        if widget_id in ("plan-keeper", "plan-lead"):
+            name = "family_keeper" if widget_id == "plan-keeper" else "professional_lead"
+            if getattr(plan, name) != event.value:
+                setattr(plan, name, event.value)
+                self._edited()
+        elif widget_id == "plan-review":
+            try:
+                day = rules.parse_day(event.value, self.app.today())  # type: ignore[attr-defined]
+            except rules.PlanRuleError as error:
+                self._show_review_hint(str(error))
+                return
+            if day != plan.review_date:
+                plan.review_date = day
+                self._edited()
+            self._show_review_hint()
+        elif widget_id.startswith("bl-note-"):
+            self._edit_check(widget_id, note=event.value)
+
+    @on(Input.Submitted, "#plan-review")
+    def _review_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip() and not self.session.read_only:
+            event.input.value = self._suggested_review().isoformat()
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if self.session.read_only:
+            return
+        value = None if event.value is Select.NULL else event.value
+        widget_id = event.select.id or ""
+        if widget_id == "plan-response":
+            response = self.meeting.plan.response
+            if response.decision != value:
+                rules.set_response(response, value, self._today())  # type: ignore[arg-type]
+                self._show_response_boxes()
+                self._edited()
+        elif widget_id.startswith("bl-addressed-"):
+            self._edit_check(widget_id, addressed=None if value is None else value == "yes")
+
+    # ------------------------------------------------------------ command palette
+
+    def palette_commands(self) -> list[SystemCommand]:
+        """Commands for the command palette while this section is shown."""
+        commands: list[SystemCommand] = [
+            SystemCommand("Plan: add an action", "Add an action (what, who, by when, help) to the family's plan",
+             self.add_action),
+            SystemCommand("Plan: edit the highlighted action", "Change the action highlighted in the actions table",
+             self.edit_action),
+            SystemCommand("Plan: remove the highlighted action", "Remove the highlighted action, after asking",
+             self.remove_action),
+            SystemCommand("Plan: use the suggested review date", "Set the review date to the guide's suggestion",
+             self.use_suggested_review),
+            SystemCommand("Plan: back to private family time", "Give the family more time to change the plan",
+             self.back_to_family_time),
+        ]
+        return commands
+
+    def use_suggested_review(self) -> None:
+        if self._can_edit():
+            self.query_one("#plan-review", Input).value = self._suggested_review().isoformat()

@@ -1,0 +1,1 @@
+"""The preparation sections of the workspace, one module each."""

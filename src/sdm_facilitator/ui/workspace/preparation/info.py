@@ -1,0 +1,195 @@
+"""Information sharing: which reports go to whom, and when, so the family sees everything first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import DataTable, Input, Static
+
+from sdm_facilitator.domain.meeting import InfoShare
+from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.ui.dialogs.confirm import Confirm
+from sdm_facilitator.ui.dialogs.editor import EditorDialog
+from sdm_facilitator.ui.widgets.form_fields import (
+    DATE_PLACEHOLDER,
+    Field,
+    date_text,
+    parse_date,
+    set_attr,
+    text_area,
+)
+from sdm_facilitator.ui.workspace.preparation.base import PrepSection
+
+
+def shared_words(share: InfoShare, today) -> str:  # type: ignore[no-untyped-def]
+    if share.shared is not None:
+        return f"✓ {share.shared:%d %b}"
+    if share.due is not None and share.due < today:
+        return "✗ overdue"
+    return "✗ not yet"
+
+
+class InfoShareEditor(EditorDialog):
+    """One report or piece of information, edited in place."""
+
+    def __init__(self, share: InfoShare, on_edit: Callable[[], None], *, read_only: bool = False) -> None:
+        title = f"Report: {one_line(share.document, 40)}" if share.document else "New report to share"
+        super().__init__(title, on_edit, read_only=read_only)
+        self.share = share
+
+    def body(self) -> ComposeResult:
+        s = self.share
+        yield Field("Report or information", Input(s.document, placeholder="e.g. social worker's assessment",
+                                                    id="is-document"))
+        yield Field("Goes to", Input(s.to, placeholder="who should see it before the day", id="is-to"))
+        yield Field("Share by", Input(date_text(s.due), placeholder=DATE_PLACEHOLDER, id="is-due"))
+        yield Field("Shared on", Input(date_text(s.shared), placeholder=DATE_PLACEHOLDER, id="is-shared"),
+                    help="Leave empty until it has been shared.")
+        yield Field("Note", text_area(s.note, id="is-note"), hints=True)
+
+    def on_mount(self) -> None:
+        s = self.share
+        today = self.app.today()  # type: ignore[attr-defined]
+        self.bind_field("is-document", self._set_document)
+        self.bind_field("is-to", lambda v: set_attr(s, "to", v))
+        self.bind_field("is-due", lambda v: set_attr(s, "due", parse_date(v, today)))
+        self.bind_field("is-shared", lambda v: set_attr(s, "shared", parse_date(v, today)))
+        self.bind_field("is-note", lambda v: set_attr(s, "note", v))
+        super().on_mount()
+
+    def _set_document(self, value: str) -> bool:
+        changed = set_attr(self.share, "document", value)
+        if not value.strip():
+            if changed:
+                self.edited()
+            raise ValueError("name the report, so everyone knows which one it is")
+        return changed
+
+
+class InfoSection(PrepSection):
+    """Reports and who sees them before the day."""
+
+    BINDINGS = [
+        Binding("a", "add_share", "Add report"),
+        Binding("e", "edit_share", "Edit"),
+        Binding("s", "toggle_shared", "Shared today"),
+        Binding("delete,x", "remove_share", "Remove"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Content("Nothing new should be sprung on the family on the day: share every report with them "
+                    "first, in words they understand. a: add · s: shared today · enter: edit"),
+            classes="section-help",
+        )
+        table: DataTable[Text] = DataTable(id="info-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static(Content("No reports listed yet. Press a to add one."), id="info-empty", classes="empty-note")
+        yield Static("", id="info-summary", markup=False)
+
+    def on_mount(self) -> None:
+        self.refresh_from_meeting()
+        super().on_mount()
+
+    def refresh_from_meeting(self) -> None:
+        table = self.query_one("#info-table", DataTable)
+        keep = table.cursor_row
+        table.clear(columns=True)
+        width = max(16, (self.size.width or 56) - 29)
+        table.add_column("Report and who it goes to", width=width)
+        table.add_column("Share by")
+        table.add_column("Shared")
+        today = self.today()
+        shares = self.meeting.info_sharing
+        for share in shares:
+            what = Text(one_line(share.document, width) or "(no name yet)", style="bold")
+            what.append("\nto " + (one_line(share.to, width - 3) or "(nobody named yet)"), style="dim")
+            table.add_row(
+                what,
+                Text(f"{share.due:%a %d %b}" if share.due else "-"),
+                Text(shared_words(share, today)),
+                key=share.id,
+                height=2,
+            )
+        if shares:
+            table.move_cursor(row=min(keep, len(shares) - 1))
+        self.query_one("#info-empty").display = not shares
+        done = sum(1 for s in shares if s.shared)
+        late = sum(1 for s in shares if not s.shared and s.due and s.due < today)
+        summary = f"{done} of {len(shares)} shared" + (f" · ✗ {late} overdue" if late else "")
+        self.query_one("#info-summary", Static).update(Content(summary if shares else ""))
+
+    def on_resize(self) -> None:
+        self.refresh_from_meeting()
+
+    def first_focus(self) -> None:
+        self.query_one("#info-table", DataTable).focus()
+
+    def _current(self) -> InfoShare | None:
+        table = self.query_one("#info-table", DataTable)
+        shares = self.meeting.info_sharing
+        if not shares or table.cursor_row < 0:
+            return None
+        return shares[min(table.cursor_row, len(shares) - 1)]
+
+    def _edit(self, share: InfoShare, *, new: bool = False) -> None:
+        def closed(_result: None) -> None:
+            if new and not (share.document.strip() or share.to.strip() or share.note.strip()):
+                self.meeting.info_sharing.remove(share)
+                self.edited()
+            self.refresh_from_meeting()
+            if share in self.meeting.info_sharing:
+                table = self.query_one("#info-table", DataTable)
+                table.move_cursor(row=self.meeting.info_sharing.index(share))
+                table.focus()
+
+        self.app.push_screen(InfoShareEditor(share, self.edited, read_only=self.read_only), closed)
+
+    def action_add_share(self) -> None:
+        if self.read_only:
+            self.app.bell()
+            return
+        share = InfoShare()
+        self.meeting.info_sharing.append(share)
+        self._edit(share, new=True)
+
+    def action_edit_share(self) -> None:
+        share = self._current()
+        if share is not None:
+            self._edit(share)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit_share()
+
+    def action_toggle_shared(self) -> None:
+        share = self._current()
+        if share is None or self.read_only:
+            return
+        share.shared = None if share.shared else self.today()
+        self.edited()
+        self.refresh_from_meeting()
+
+    def action_remove_share(self) -> None:
+        share = self._current()
+        if share is None or self.read_only:
+            return
+        name = one_line(share.document, 40) or "this report"
+
+        def answered(yes: bool | None) -> None:
+            if yes and share in self.meeting.info_sharing:
+                self.meeting.info_sharing.remove(share)
+                self.edited()
+                self.refresh_from_meeting()
+
+        self.app.push_screen(Confirm(f"Remove “{name}” from the list of reports?", yes="Remove"), answered)
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        yield SystemCommand("Reports: add a report to share", "a", self.action_add_share)
+        yield SystemCommand("Reports: mark the selected report shared today", "s", self.action_toggle_shared)
+        yield SystemCommand("Reports: edit the selected report", "enter", self.action_edit_share)
+        yield SystemCommand("Reports: remove the selected report", "delete (asks first)", self.action_remove_share)

@@ -1,0 +1,299 @@
+"""People and network: who is invited, who is prepared, what each person needs to take part.
+
+The table lists everyone; ``a`` adds, ``enter`` edits, ``delete`` removes
+(after asking). Under it, the network around the children grouped by role,
+with ✓ prepared / ✗ not yet for each person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import DataTable, Input, Static
+
+from sdm_facilitator.domain.meeting import (
+    INVITATION_CHOICES,
+    INVITATION_LABELS,
+    ROLE_CHOICES,
+    ROLE_LABELS,
+    Meeting,
+    Person,
+)
+from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.ui.dialogs.confirm import Confirm
+from sdm_facilitator.ui.dialogs.editor import EditorDialog
+from sdm_facilitator.ui.widgets.form_fields import (
+    DATE_PLACEHOLDER,
+    Field,
+    choice_select,
+    date_text,
+    parse_date,
+    set_attr,
+    set_required_reason,
+    show_reason_field,
+    text_area,
+    tri_bool,
+    tri_select,
+)
+from sdm_facilitator.ui.workspace.preparation.base import PrepSection
+
+REASON_MISSING = "required: write the reason agreed openly with the family"
+
+#: How the network view groups roles: the family decides who counts as family.
+NETWORK_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Family", ("parent", "carer", "wider-family", "child")),
+    ("Friends and community", ("friend-community", "other")),
+    ("Professionals", ("professional", "advocate", "interpreter")),
+)
+
+SHORT_INVITATION = {
+    "suggested": "suggested",
+    "family-agreed": "family agreed",
+    "invited": "invited",
+    "accepted": "✓ accepted",
+    "declined": "declined",
+    "not-invited": "not to be invited",
+}
+
+
+SHORT_ROLES = {
+    "child": "Child",
+    "parent": "Parent",
+    "carer": "Carer",
+    "wider-family": "Wider family",
+    "friend-community": "Friend",
+    "professional": "Professional",
+    "advocate": "Advocate",
+    "interpreter": "Interpreter",
+    "other": "Other",
+}
+
+
+def prepared_words(person: Person) -> str:
+    return f"✓ {person.prep_visit:%d %b}" if person.prep_visit else "✗ not yet"
+
+
+def network_content(meeting: Meeting) -> Content:
+    """The network around the children, by role group, prepared or not."""
+    children = [one_line(c.name, 30) + (f" ({c.age})" if c.age is not None else "") for c in meeting.children]
+    title = "Network around " + (", ".join(children) if children else "the children")
+    lines: list[Content] = [Content.styled(title, "bold")]
+    for group, roles in NETWORK_GROUPS:
+        people = [p for p in meeting.people if p.role in roles]
+        if not people:
+            lines.append(Content.assemble((f"{group}: ", "bold"), ("nobody yet", "italic")))
+            continue
+        expected = [p for p in people if p.expected]
+        ready = sum(1 for p in expected if p.prepared)
+        parts: list[Content | str | tuple[str, str]] = [(f"{group} ({ready} of {len(expected)} prepared): ", "bold")]
+        for index, person in enumerate(people):
+            if index:
+                parts.append(" · ")
+            mark = "–" if not person.expected else "✓" if person.prepared else "✗"
+            name = one_line(person.name, 30) or "(no name yet)"
+            relation = f", {one_line(person.relationship, 30)}" if person.relationship.strip() else ""
+            status = "" if person.prepared else " not prepared yet"
+            if not person.expected:
+                status = f" {SHORT_INVITATION[person.invitation]}"
+            parts.append(Content.assemble(f"{mark} {name}{relation}", (status, "italic")))
+        lines.append(Content.assemble(*parts))
+    return Content("\n").join(lines)
+
+
+class PersonEditor(EditorDialog):
+    """Everything about one person, edited in place."""
+
+    def __init__(self, person: Person, on_edit, *, read_only: bool = False) -> None:  # type: ignore[no-untyped-def]
+        title = f"Person: {one_line(person.name, 40)}" if person.name else "New person"
+        super().__init__(title, on_edit, read_only=read_only)
+        self.person = person
+
+    def body(self) -> ComposeResult:
+        p = self.person
+        yield Field("Name", Input(p.name, placeholder="as they would like to be called", id="pe-name"))
+        yield Field("Role", choice_select(ROLE_CHOICES, ROLE_LABELS, p.role, id="pe-role", allow_blank=False))
+        yield Field("Relationship", Input(p.relationship, placeholder="to the children, e.g. grandmother",
+                                          id="pe-relationship"), hints=True)
+        yield Field("Invitation", choice_select(INVITATION_CHOICES, INVITATION_LABELS, p.invitation,
+                                                id="pe-invitation", allow_blank=False),
+                    help="The family decides who counts as family.")
+        yield Field("Reason not to invite (agreed with the family)",
+                    Input(p.not_invited_reason, id="pe-reason"), hints=True, id="pe-reason-field")
+        yield Field("Preparation visit", Input(date_text(p.prep_visit), placeholder=DATE_PLACEHOLDER,
+                                               id="pe-prep-visit"),
+                    help="The day someone met them to prepare. Professionals are prepared too.")
+        yield Field("Preparation notes", text_area(p.prep_notes, id="pe-prep-notes"), hints=True)
+        yield Static(Content("What they need to take part"), classes="dialog-subtitle")
+        yield Field("Language", Input(p.needs.language, id="pe-language"))
+        yield Field("Interpreter needed", tri_select(p.needs.interpreter, id="pe-interpreter",
+                                                    prompt="Not decided yet"))
+        yield Field("Access", Input(p.needs.access, placeholder="e.g. step-free room, hearing loop",
+                                    id="pe-access"))
+        yield Field("Childcare", Input(p.needs.childcare, id="pe-childcare"))
+        yield Field("Travel", Input(p.needs.travel, id="pe-travel"))
+
+    def on_mount(self) -> None:
+        p, n = self.person, self.person.needs
+        today = self.app.today()  # type: ignore[attr-defined]
+        self.bind_field("pe-name", self._set_name)
+        self.bind_field("pe-role", lambda v: set_attr(p, "role", v or p.role))
+        self.bind_field("pe-relationship", lambda v: set_attr(p, "relationship", v))
+        self.bind_field("pe-invitation", self._set_invitation)
+        self.bind_field("pe-reason", self._set_reason)
+        self.bind_field("pe-prep-visit", lambda v: set_attr(p, "prep_visit", parse_date(v, today)))
+        self.bind_field("pe-prep-notes", lambda v: set_attr(p, "prep_notes", v))
+        self.bind_field("pe-language", lambda v: set_attr(n, "language", v))
+        self.bind_field("pe-interpreter", lambda v: set_attr(n, "interpreter", tri_bool(v)))
+        self.bind_field("pe-access", lambda v: set_attr(n, "access", v))
+        self.bind_field("pe-childcare", lambda v: set_attr(n, "childcare", v))
+        self.bind_field("pe-travel", lambda v: set_attr(n, "travel", v))
+        self._check_reason()
+        super().on_mount()
+
+    def _set_name(self, value: str) -> bool:
+        changed = set_attr(self.person, "name", value)
+        if not value.strip():
+            # Kept as typed (nothing is lost), but say what is missing.
+            if changed:
+                self.edited()
+            raise ValueError("a name is needed, even a first name")
+        return changed
+
+    def _set_invitation(self, value: str | None) -> bool:
+        changed = set_attr(self.person, "invitation", value or self.person.invitation)
+        self._check_reason()
+        return changed
+
+    def _set_reason(self, value: str) -> bool:
+        return set_required_reason(self, self.person, "not_invited_reason", value,
+                                   required=self.person.invitation == "not-invited", message=REASON_MISSING)
+
+    def _check_reason(self) -> None:
+        show_reason_field(self.query_one("#pe-reason-field", Field),
+                          needed=self.person.invitation == "not-invited",
+                          current=self.person.not_invited_reason, message=REASON_MISSING)
+
+
+class PeopleSection(PrepSection):
+    """Everyone around the children, and the network by role."""
+
+    BINDINGS = [
+        Binding("a", "add_person", "Add person"),
+        Binding("e", "edit_person", "Edit"),
+        Binding("delete,x", "remove_person", "Remove"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Content("Everyone is prepared before the day, professionals included. "
+                    "a: add · enter: edit · delete: remove"),
+            classes="section-help",
+        )
+        table: DataTable[Text] = DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static(Content("Nobody is listed yet. Press a to add the first person."), id="people-empty",
+                     classes="empty-note")
+        yield Static("", id="network", markup=False)
+
+    def on_mount(self) -> None:
+        self.refresh_from_meeting()
+        super().on_mount()
+
+    def refresh_from_meeting(self) -> None:
+        table = self.query_one("#people-table", DataTable)
+        keep = table.cursor_row
+        table.clear(columns=True)
+        available = (self.size.width or 56) - 4
+        with_needs = available >= 72
+        width = max(16, available - 15 - 11 - (20 if with_needs else 0) - 2)
+        table.add_column("Person", width=width)
+        table.add_column("Invitation")
+        table.add_column("Prepared")
+        if with_needs:
+            table.add_column("Needs", width=18)
+        for person in self.meeting.people:
+            who = Text(one_line(person.name, width) or "(no name yet)", style="bold")
+            role = SHORT_ROLES.get(person.role, person.role)
+            relation = f" · {one_line(person.relationship, width - len(role) - 3)}" if person.relationship.strip() else ""
+            who.append(f"\n{role}{relation}", style="dim")
+            needs = person.needs.summary()
+            cells = [who, Text(SHORT_INVITATION.get(person.invitation, person.invitation)),
+                     Text(prepared_words(person))]
+            if with_needs:
+                cells.append(Text("\n".join(one_line(n, 18) for n in needs[:2]) or "-"))
+            table.add_row(*cells, key=person.id, height=2)
+        if self.meeting.people:
+            table.move_cursor(row=min(keep, len(self.meeting.people) - 1))
+        self.query_one("#people-empty").display = not self.meeting.people
+        self.query_one("#network", Static).update(network_content(self.meeting))
+
+    def on_resize(self) -> None:
+        self.refresh_from_meeting()
+
+    def first_focus(self) -> None:
+        table = self.query_one("#people-table", DataTable)
+        table.focus()
+
+    def _current(self) -> Person | None:
+        table = self.query_one("#people-table", DataTable)
+        if not self.meeting.people or table.cursor_row < 0:
+            return None
+        index = min(table.cursor_row, len(self.meeting.people) - 1)
+        return self.meeting.people[index]
+
+    def _edit(self, person: Person, *, new: bool = False) -> None:
+        def closed(_result: None) -> None:
+            if new and not any((person.name.strip(), person.relationship.strip(), person.prep_notes.strip())):
+                # Added and left empty: nothing to keep.
+                self.meeting.people.remove(person)
+                self.edited()
+            self.refresh_from_meeting()
+            table = self.query_one("#people-table", DataTable)
+            if person in self.meeting.people:
+                table.move_cursor(row=self.meeting.people.index(person))
+                table.focus()
+
+        self.app.push_screen(PersonEditor(person, self.edited, read_only=self.read_only), closed)
+
+    def action_add_person(self) -> None:
+        if self.read_only:
+            self.app.bell()
+            return
+        person = Person(invitation="suggested")
+        self.meeting.people.append(person)
+        self.refresh_from_meeting()
+        self._edit(person, new=True)
+
+    def action_edit_person(self) -> None:
+        person = self._current()
+        if person is not None:
+            self._edit(person)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit_person()
+
+    def action_remove_person(self) -> None:
+        person = self._current()
+        if person is None or self.read_only:
+            return
+        name = one_line(person.name, 40) or "this person"
+
+        def answered(yes: bool | None) -> None:
+            if yes and person in self.meeting.people:
+                self.meeting.people.remove(person)
+                self.edited()
+                self.refresh_from_meeting()
+
+        self.app.push_screen(Confirm(f"Remove {name} from this meeting's list of people?", yes="Remove"),
+                             answered)
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        yield SystemCommand("People: add a person", "Add someone to the network", self.action_add_person)
+        yield SystemCommand("People: edit the selected person", "Open the person under the cursor",
+                            self.action_edit_person)
+        yield SystemCommand("People: remove the selected person", "Asks first", self.action_remove_person)

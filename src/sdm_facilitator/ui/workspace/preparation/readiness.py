@@ -1,0 +1,113 @@
+"""Readiness: one panel saying, in plain words, what is still open, overdue first, by mechanism.
+
+This is what a coordinator looks at the evening before. Enter on an item goes
+to the section where it can be dealt with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from sdm_facilitator.domain.readiness import Readiness, ReadinessItem, readiness
+from sdm_facilitator.domain.vocabulary import MECHANISM_LABELS
+from sdm_facilitator.ui.workspace.preparation.base import PrepSection
+
+
+def item_prompt(item: ReadinessItem, today) -> Content:  # type: ignore[no-untyped-def]
+    """One open item: a mark, the words, and its date if it has one."""
+    if item.overdue and item.due is not None:
+        days = (today - item.due).days
+        when = f" (due {item.due:%d %b}, {days} day{'s' if days != 1 else ''} ago)"
+        return Content.assemble(("✗ overdue: ", "bold"), item.text, when)
+    when = ""
+    if item.due is not None:
+        days = (item.due - today).days
+        when = " (due today)" if days == 0 else f" (due {item.due:%a %d %b})"
+    return Content.assemble("○ ", item.text, (when, "dim"))
+
+
+class ReadinessSection(PrepSection):
+    """What is still open before the day (or in the follow-up)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="readiness-headline", markup=False)
+        yield Static("", id="readiness-progress", markup=False)
+        yield OptionList(id="readiness-list")
+
+    def on_mount(self) -> None:
+        self.refresh_from_meeting()
+        super().on_mount()
+
+    def compute(self) -> Readiness:
+        return readiness(self.meeting, self.session.guide, self.today())
+
+    def refresh_from_meeting(self) -> None:
+        result = self.compute()
+        self.items: dict[str, ReadinessItem] = {}
+        headline = self.query_one("#readiness-headline", Static)
+        headline.update(Content(result.headline()))
+        headline.set_class(bool(result.overdue), "-overdue")
+        headline.set_class(result.is_ready, "-ready")
+        stage_word = "follow-up" if result.stage == "follow_up" else "preparation"
+        progress = f"Guide steps ({stage_word}): {result.steps_done} of {result.steps_total} done or not needed."
+        if self.session.guide is None:
+            progress = "No guide is loaded for this kind of meeting; only the record is checked."
+        self.query_one("#readiness-progress", Static).update(Content(progress + " Enter goes to an item."))
+        options: list[Option | None] = []
+        today = self.today()
+        counter = 0
+
+        def add(item: ReadinessItem) -> None:
+            nonlocal counter
+            counter += 1
+            option_id = f"ready-{counter}"
+            self.items[option_id] = item
+            options.append(Option(item_prompt(item, today), id=option_id))
+
+        overdue = result.overdue
+        if overdue:
+            options.append(Option(Content.styled(f"Overdue ({len(overdue)})", "bold"), disabled=True))
+            for item in overdue:
+                add(item)
+        for mechanism, items in result.by_mechanism().items():
+            label = MECHANISM_LABELS.get(mechanism, mechanism)
+            if not items:
+                options.append(Option(Content.styled(f"{label}: ✓ nothing open", "bold"), disabled=True))
+                continue
+            options.append(Option(Content.styled(f"{label} ({len(items)})", "bold"), disabled=True))
+            for item in items:
+                add(item)
+        option_list = self.query_one("#readiness-list", OptionList)
+        highlighted = option_list.highlighted
+        option_list.clear_options()
+        option_list.add_options(options)
+        if self.items:
+            first = option_list.get_option_index(next(iter(self.items)))
+            if highlighted is not None and highlighted < option_list.option_count:
+                option = option_list.get_option_at_index(highlighted)
+                option_list.highlighted = highlighted if not option.disabled else first
+            else:
+                option_list.highlighted = first
+
+    def first_focus(self) -> None:
+        self.query_one("#readiness-list", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#readiness-list")
+    def _go_to_item(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        item = self.items.get(event.option.id or "")
+        if item is None:
+            return
+        show = getattr(self.screen, "show_section", None)
+        if callable(show):
+            show(item.section, focus_ref=item.ref)
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        yield SystemCommand("Readiness: go to the selected item", "enter",
+                            lambda: self.query_one("#readiness-list", OptionList).action_select())

@@ -1,0 +1,59 @@
+"""The referral: worries, strengths, bottom lines, and the family's consent."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from sdm_facilitator.ui.widgets.form_fields import (
+    DATE_PLACEHOLDER,
+    Field,
+    date_text,
+    parse_date,
+    set_attr,
+    text_area,
+    tri_bool,
+    tri_select,
+)
+from sdm_facilitator.ui.workspace.preparation.base import PrepSection
+
+
+class ReferralSection(PrepSection):
+    """Why the meeting was asked for, in plain words, and what the family agreed to."""
+
+    def compose(self) -> ComposeResult:
+        r = self.meeting.referral
+        yield Static(
+            Content(
+                "Write it as you would say it to the family: they will hear every word. "
+                "Worries and strengths side by side; bottom lines are what any plan must cover."
+            ),
+            classes="section-help",
+        )
+        yield Field("Referred on", Input(date_text(r.date), placeholder=DATE_PLACEHOLDER, id="ref-date"))
+        yield Field("Referred by", Input(r.referrer, placeholder="name and role", id="ref-referrer"))
+        yield Field("What are we worried about?", text_area(r.worries, id="ref-worries", classes="tall"),
+                    hints=True)
+        yield Field("What is working well? (strengths)", text_area(r.strengths, id="ref-strengths",
+                                                                  classes="tall"), hints=True)
+        yield Field(
+            "Bottom lines",
+            text_area("\n".join(r.bottom_lines), id="ref-bottom-lines", classes="tall"),
+            help="One per line: what any plan must address to be agreed.",
+            hints=True,
+        )
+        yield Field("Family agrees to the meeting", tri_select(r.consent_meeting, id="ref-consent-meeting"))
+        yield Field("Family agrees to information being shared", tri_select(r.consent_sharing,
+                                                                           id="ref-consent-sharing"))
+
+    def on_mount(self) -> None:
+        r = self.meeting.referral
+        self.bind_field("ref-date", lambda v: set_attr(r, "date", parse_date(v, self.today())))
+        self.bind_field("ref-referrer", lambda v: set_attr(r, "referrer", v))
+        self.bind_field("ref-worries", lambda v: set_attr(r, "worries", v))
+        self.bind_field("ref-strengths", lambda v: set_attr(r, "strengths", v))
+        self.bind_field("ref-bottom-lines", lambda v: set_attr(r, "bottom_lines", [ln for ln in v.split("\n") if ln.strip()]))
+        self.bind_field("ref-consent-meeting", lambda v: set_attr(r, "consent_meeting", tri_bool(v)))
+        self.bind_field("ref-consent-sharing", lambda v: set_attr(r, "consent_sharing", tri_bool(v)))
+        super().on_mount()

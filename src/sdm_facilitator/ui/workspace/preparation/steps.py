@@ -1,0 +1,244 @@
+"""Preparation steps from the guide, grouped by mechanism, with why, due date and a note.
+
+Each step is one row: a mark ([ ] to do, [✓] done, [–] not applicable, [!]
+overdue), its title and when it is due. The row under the cursor opens to
+show why the step matters, how to do it, and a note box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Static, TextArea
+
+from sdm_facilitator.domain.guide import Step
+from sdm_facilitator.domain.meeting import StepState
+from sdm_facilitator.domain.schedule import step_due_date
+from sdm_facilitator.domain.vocabulary import MECHANISM_LABELS, MECHANISMS
+from sdm_facilitator.ui.widgets.form_fields import Field, text_area
+from sdm_facilitator.ui.workspace.preparation.base import PrepSection
+
+
+def due_words(status: str, state_date: date | None, due: date | None, days_before: int | None,
+              today: date) -> tuple[str, str]:
+    """(words, style class) saying where a step stands in time."""
+    if status == "done":
+        return (f"✓ done {state_date:%d %b}" if state_date else "✓ done"), "step-done"
+    if status == "na":
+        return "– not applicable", "step-na"
+    if due is None:
+        if days_before is not None:
+            return f"{days_before} days before the day", "step-undated"
+        return "", "step-undated"
+    days = (due - today).days
+    if days < 0:
+        return f"✗ overdue {due:%d %b}", "step-overdue"
+    if days == 0:
+        return "due today", "step-soon"
+    return f"due {due:%a %d %b}", ("step-soon" if days <= 7 else "step-later")
+
+
+def step_mark(status: str, overdue: bool) -> str:
+    if status == "done":
+        return "[✓]"
+    if status == "na":
+        return "[–]"
+    return "[!]" if overdue else "[ ]"
+
+
+class StepRow(Vertical, can_focus=True):
+    """One guide step: a line when resting, why/how/note when the cursor is on it."""
+
+    BINDINGS = [
+        Binding("space", "toggle_done", "Done/To do"),
+        Binding("n", "toggle_na", "Not applicable"),
+        Binding("enter", "edit_note", "Note"),
+        Binding("down,j", "move(1)", "Next step", show=False),
+        Binding("up,k", "move(-1)", "Previous step", show=False),
+    ]
+
+    def __init__(self, section: StepsSection, step: Step) -> None:
+        super().__init__(classes="step-row", id=f"step-{step.id}")
+        self.section = section
+        self.step = step
+
+    @property
+    def state(self) -> StepState | None:
+        return self.section.meeting.steps.get(self.step.id)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="step-line"):
+            yield Static("", classes="step-title", markup=False)
+            yield Static("", classes="step-due", markup=False)
+        with Vertical(classes="step-details"):
+            yield Static(Content.assemble(("Why: ", "bold"), self.step.why), classes="step-why")
+            if self.step.how:
+                how = Content("\n").join(Content(f"• {tip}") for tip in self.step.how)
+                yield Static(how, classes="step-how")
+            other = [MECHANISM_LABELS.get(m, m) for m in self.step.mechanisms[1:]]
+            if other:
+                yield Static(Content(f"Also helps: {', '.join(other)}"), classes="step-also")
+            note = text_area(self.state.note if self.state else "", classes="step-note", compact=True)
+            yield Field("Note (enter to write, esc to leave)", note, hints=True, classes="step-note-field")
+
+    def on_mount(self) -> None:
+        self.update_line()
+
+    def update_line(self) -> None:
+        state = self.state
+        status = state.status if state else "todo"
+        meeting = self.section.meeting
+        today = self.section.today()
+        due = step_due_date(meeting, self.step.days_before)
+        words, style = due_words(status, state.date if state else None, due, self.step.days_before, today)
+        overdue = style == "step-overdue"
+        self.query_one(".step-title", Static).update(Content(f"{step_mark(status, overdue)} {self.step.title}"))
+        due_static = self.query_one(".step-due", Static)
+        due_static.update(Content(words))
+        for cls in ("step-done", "step-na", "step-undated", "step-overdue", "step-soon", "step-later"):
+            self.set_class(cls == style, cls)
+
+    def _set_status(self, status: str) -> None:
+        if self.section.read_only:
+            self.app.bell()
+            return
+        state = self.section.meeting.step_state(self.step.id)
+        state.status = status
+        state.date = self.section.today() if status == "done" else None
+        self.update_line()
+        self.section.after_change()
+
+    def action_toggle_done(self) -> None:
+        state = self.state
+        self._set_status("todo" if state and state.status == "done" else "done")
+
+    def action_toggle_na(self) -> None:
+        state = self.state
+        self._set_status("todo" if state and state.status == "na" else "na")
+
+    def action_edit_note(self) -> None:
+        self.query_one(".step-note", TextArea).focus()
+
+    def action_move(self, delta: int) -> None:
+        self.section.move_from(self, delta)
+
+    def on_focus(self) -> None:
+        if self.section.rows[:1] == [self]:
+            # The first step: show the summary and the first heading above it too.
+            self.call_after_refresh(self.section.scroll_home, animate=False)
+        else:
+            self.call_after_refresh(self.scroll_visible, animate=False, top=True)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        text = event.text_area.text
+        state = self.state
+        if (state.note if state else "") == text:
+            return
+        self.section.meeting.step_state(self.step.id).note = text
+        self.section.edited()
+
+
+class StepsSection(PrepSection):
+    """The guide's preparation steps for this meeting's context, by mechanism."""
+
+    def compose(self) -> ComposeResult:
+        guide = self.session.guide
+        yield Static("", id="steps-summary", markup=False)
+        if guide is None:
+            yield Static(
+                Content(
+                    "No guide is loaded for this kind of meeting, so there are no steps to show. "
+                    "Run 'sdm-facilitator guides check' to see which guide files could be read."
+                ),
+                classes="empty-note",
+            )
+            return
+        steps = guide.steps_for("preparation", self.meeting.context)
+        by_mechanism: dict[str, list[Step]] = {m: [] for m in MECHANISMS}
+        for step in steps:
+            by_mechanism.setdefault(step.mechanisms[0] if step.mechanisms else "collaboration", []).append(step)
+        for mechanism, group in by_mechanism.items():
+            if not group:
+                continue
+            yield Static("", classes="mechanism-title", id=f"mechanism-{mechanism}", markup=False)
+            for step in group:
+                yield StepRow(self, step)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.update_summary()
+
+    @property
+    def rows(self) -> list[StepRow]:
+        return list(self.query(StepRow))
+
+    def update_summary(self) -> None:
+        rows = self.rows
+        today = self.today()
+        done = overdue = 0
+        for row in rows:
+            state = row.state
+            if state and state.status != "todo":
+                done += 1
+                continue
+            due = step_due_date(self.meeting, row.step.days_before)
+            if due is not None and due < today:
+                overdue += 1
+        parts = [f"{done} of {len(rows)} steps done or not needed"]
+        if overdue:
+            parts.append(f"✗ {overdue} overdue")
+        if self.meeting.meeting_date is None:
+            parts.append("set the meeting date in Family choices to see due dates")
+        else:
+            parts.append(f"meeting {self.meeting.meeting_date:%a %d %b}")
+        self.query_one("#steps-summary", Static).update(Content(" · ".join(parts)))
+        for mechanism in MECHANISMS:
+            titles = self.query(f"#mechanism-{mechanism}")
+            if not titles:
+                continue
+            group = [r for r in rows if (r.step.mechanisms or ("collaboration",))[0] == mechanism]
+            finished = sum(1 for r in group if r.state and r.state.status != "todo")
+            label = MECHANISM_LABELS.get(mechanism, mechanism)
+            titles.first(Static).update(Content(f"{label} · {finished} of {len(group)}"))
+
+    def after_change(self) -> None:
+        self.update_summary()
+        self.edited()
+
+    def refresh_from_meeting(self) -> None:
+        for row in self.rows:
+            row.update_line()
+        self.update_summary()
+
+    def move_from(self, row: StepRow, delta: int) -> None:
+        rows = self.rows
+        index = rows.index(row) + delta
+        if 0 <= index < len(rows):
+            rows[index].focus()
+
+    def first_focus(self) -> None:
+        """The first step still to do (they are in guide order: earliest first)."""
+        rows = self.rows
+        if not rows:
+            return
+        for row in rows:
+            state = row.state
+            if state is None or state.status == "todo":
+                row.focus()
+                return
+        rows[0].focus()
+
+    def focus_step(self, step_id: str) -> None:
+        for row in self.rows:
+            if row.step.id == step_id:
+                row.focus()
+                return
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        yield SystemCommand("Steps: next open step", "Move to the first step still to do", self.first_focus)

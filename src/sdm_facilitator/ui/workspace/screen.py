@@ -1,0 +1,337 @@
+"""The meeting workspace: a side list of sections and the section being worked on.
+
+This screen owns saving: any widget that changes the meeting posts
+``MeetingEdited``; the screen saves within a second (debounced), shows a quiet
+indicator, and saves again before it is left or the app quits. If a save fails
+the text stays on screen and the reason is shown.
+
+Keys: the side list moves between sections (enter goes into one), Escape steps
+back out (from a field to the side list, from the side list to the meetings),
+F2 jumps to the side list from anywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS, STAGE_LABELS
+from sdm_facilitator.ui.dialogs.confirm import Confirm
+from sdm_facilitator.ui.messages import MeetingEdited
+from sdm_facilitator.ui.session import MeetingSession, SaveOutcome
+from sdm_facilitator.ui.widgets.literal import literal
+from sdm_facilitator.ui.widgets.palette import binding_commands
+from sdm_facilitator.ui.workspace.catalogue import all_sections
+from sdm_facilitator.ui.workspace.section import Section
+
+SAVE_DELAY_SECONDS = 0.5
+SAVE_RETRY_SECONDS = 5.0
+
+
+class MeetingScreen(Screen[None]):
+    """Everything about one meeting, section by section."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("f2", "focus_sections", "Sections"),
+        # part 2a: the chair's view in the room (private family time opens from there).
+        Binding("m", "in_the_room", "In the room"),
+        Binding("ctrl+s", "save_now", "Save", show=False),
+    ]
+
+    def __init__(self, session: MeetingSession) -> None:
+        super().__init__()
+        self.session = session
+        self.sections: list[Section] = all_sections()
+        self._save_timer: Timer | None = None
+        self._notice: str | None = None
+        self._session_closed = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="banner", markup=False)
+        with Horizontal(id="workspace"):
+            yield OptionList(*self._section_options(), id="sections")
+            # Sections are built when first shown, so a meeting opens quickly.
+            with ContentSwitcher(id="section-content", initial=self.sections[0].id if self.sections else None):
+                if self.sections:
+                    yield self._build(self.sections[0])
+        yield Static(id="save-indicator", markup=False)
+        yield Footer()
+
+    def _section_options(self) -> list[Option]:
+        options: list[Option] = []
+        group = None
+        for section in self.sections:
+            if section.group != group:
+                group = section.group
+                options.append(Option(Content.styled(group, "bold dim"), disabled=True, id=f"group-{group}"))
+            options.append(Option(Content(section.title), id=section.id))
+        return options
+
+    def _update_titles(self) -> None:
+        """Family label, kind and stage in the header; the stage moves as the meeting does."""
+        m = self.session.meeting
+        self.title = one_line(m.family_label, 50) or "Meeting"
+        kind = MEETING_KIND_LABELS.get(m.kind, m.kind)
+        self.sub_title = f"{kind} · {STAGE_LABELS.get(m.stage, m.stage)}"
+
+    def on_screen_resume(self) -> None:
+        """Back from the chair's view or family time: the stage may have moved on."""
+        self._update_titles()
+
+    def on_mount(self) -> None:
+        self._update_titles()
+        self._show_banner()
+        self.query_one("#save-indicator", Static).update("")
+        options = self.query_one("#sections", OptionList)
+        if self.sections:
+            options.highlighted = options.get_option_index(self.sections[0].id)
+        options.focus()
+
+    def _show_banner(self, extra: str | None = None) -> None:
+        banner = self.query_one("#banner", Static)
+        text = extra or self.session.read_only_reason
+        banner.display = bool(text)
+        if text:
+            banner.update(literal(f"Read-only: {text}" if not extra else text))
+
+    # ------------------------------------------------------------ sections
+
+    @property
+    def current_section(self) -> Widget | None:
+        switcher = self.query_one("#section-content", ContentSwitcher)
+        return switcher.visible_content
+
+    @on(OptionList.OptionHighlighted, "#sections")
+    def _switch_section(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and not event.option.disabled:
+            self._bring_forward(event.option.id)
+
+    @on(OptionList.OptionSelected, "#sections")
+    def _enter_section(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.call_after_refresh(self._focus_into_section)
+
+    def _build(self, section: Section) -> Widget:
+        widget = section.build(self.session)
+        widget.id = section.id
+        return widget
+
+    def section_widget(self, section_id: str) -> Widget | None:
+        """The widget of ``section_id``, built (and mounted) if it was not shown yet."""
+        switcher = self.query_one("#section-content", ContentSwitcher)
+        found = switcher.query_children(f"#{section_id}")
+        if found:
+            return found.first()
+        section = next((s for s in self.sections if s.id == section_id), None)
+        if section is None:
+            return None
+        widget = self._build(section)
+        switcher.mount(widget)
+        return widget
+
+    def _bring_forward(self, section_id: str) -> None:
+        switcher = self.query_one("#section-content", ContentSwitcher)
+        existed = bool(switcher.query_children(f"#{section_id}"))
+        if self.section_widget(section_id) is None:
+            return
+        if switcher.current != section_id:
+            switcher.current = section_id
+        widget = switcher.visible_content
+        refresh = getattr(widget, "refresh_from_meeting", None)
+        if existed and widget is not None and widget.is_mounted and callable(refresh):
+            refresh()
+
+    def _focus_into_section(self) -> None:
+        widget = self.current_section
+        if widget is None:
+            return
+        first = getattr(widget, "first_focus", None)
+        if callable(first):
+            first()
+        else:
+            for child in widget.query("*"):
+                if child.focusable:
+                    child.focus()
+                    break
+
+    def show_section(self, section_id: str, focus_ref: str = "") -> None:
+        """Bring ``section_id`` to the front, as if chosen in the side list, and go into it."""
+        options = self.query_one("#sections", OptionList)
+        try:
+            index = options.get_option_index(section_id)
+        except Exception:
+            self.notify("That part of the meeting is not in this workspace.", markup=False)
+            return
+        options.highlighted = index
+        self._bring_forward(section_id)
+        self.call_after_refresh(self._focus_ref, focus_ref)
+
+    def _focus_ref(self, ref: str) -> None:
+        widget = self.current_section
+        if widget is None:
+            return
+        self._focus_into_section()
+        if not ref:
+            return
+        focus_step = getattr(widget, "focus_step", None)
+        if callable(focus_step):
+            focus_step(ref)
+            return
+        for table in widget.query(DataTable):
+            try:
+                row = table.get_row_index(ref)
+            except Exception:
+                continue
+            table.move_cursor(row=row)
+            table.focus()
+            return
+        for child in widget.query(f"#child-{ref} Input"):
+            child.focus()
+            return
+
+    # ------------------------------------------------------------ saving
+
+    def on_meeting_edited(self, _message: MeetingEdited) -> None:
+        """Schedule a save shortly after the last change."""
+        if self.session.read_only:
+            return
+        self.session.mark_changed()
+        self.query_one("#save-indicator", Static).update("editing…")
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY_SECONDS, self.flush)
+
+    def flush(self) -> SaveOutcome:
+        """Save now if anything changed, and show the outcome.
+
+        A failed save keeps the text in memory, says why, and tries again a
+        few seconds later (a full disk or an unplugged drive may come back).
+        """
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        outcome = self.session.save(now=self.app.clock())  # type: ignore[attr-defined]
+        if not self.is_attached:
+            return outcome
+        indicator = self.query_one("#save-indicator", Static)
+        self._update_titles()
+        if outcome.ok:
+            when = self.session.last_saved
+            indicator.update(f"✓ saved {when.astimezone():%H:%M:%S}" if when else "")
+            indicator.remove_class("error")
+            if outcome.notice:
+                self._notice = outcome.notice
+                self.notify(outcome.notice, title="Saved to a conflict copy", severity="warning",
+                            markup=False, timeout=20)
+            # Clear an earlier "not saved" message; keep read-only and conflict notices.
+            self._show_banner(self._notice)
+        else:
+            indicator.update(Content(f"✗ {outcome.message}"))
+            indicator.add_class("error")
+            self._show_banner(outcome.message)
+            if self.session.dirty:
+                self._save_timer = self.set_timer(SAVE_RETRY_SECONDS, self.flush)
+        return outcome
+
+    def on_screen_suspend(self) -> None:
+        """Another screen covers this one (a dialog, another meeting): save what is pending now."""
+        if self.session.dirty:
+            self.flush()
+
+    def action_save_now(self) -> None:
+        self.flush()
+
+    # ------------------------------------------------------------ moving around
+
+    def action_focus_sections(self) -> None:
+        self.query_one("#sections", OptionList).focus()
+
+    def action_back(self) -> None:
+        """Step out: from a field to the side list; from the side list back to the meetings."""
+        focused = self.focused
+        options = self.query_one("#sections", OptionList)
+        if focused is not None and focused is not options:
+            section = self.current_section
+            # From a note inside a step (or any field inside a focusable row), back to that row first.
+            for ancestor in focused.ancestors:
+                if ancestor is section or not isinstance(ancestor, Widget):
+                    break
+                if ancestor.focusable:
+                    ancestor.focus()
+                    return
+            options.focus()
+            return
+        self.action_close_meeting()
+
+    def action_close_meeting(self) -> None:
+        """Save, release the meeting and go back to the list; ask first if the save failed."""
+        outcome = self.flush()
+        if outcome.ok or not self.session.dirty:
+            self._leave()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self._leave()
+
+        self.app.push_screen(
+            Confirm(
+                "Your latest changes are not saved.",
+                f"{outcome.message}\n\nStay, and it keeps trying to save; or leave, and the changes "
+                "since the last save are lost.",
+                yes="Leave without saving",
+                no="Stay",
+            ),
+            answered,
+        )
+
+    def _leave(self) -> None:
+        self._close_session()
+        self.app.pop_screen()
+
+    def _close_session(self) -> None:
+        if not self._session_closed:
+            self._session_closed = True
+            self.session.close()
+
+    def on_unmount(self) -> None:
+        self._close_session()
+
+    def action_in_the_room(self, family_time: bool = False) -> None:
+        """Save, then open the chair's view (part 2a); with ``family_time``, offer to start it."""
+        from sdm_facilitator.ui.room.chair import ChairScreen
+
+        self.flush()
+        chair = ChairScreen(self.session)
+        self.app.push_screen(chair)
+        if family_time:
+            chair.call_after_refresh(chair.action_family_time)
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        """This screen's commands: every section, the keys in the footer, and the section's own."""
+        yield SystemCommand("Back to the list of meetings", "Saves first", self.action_close_meeting)
+        yield SystemCommand("Save now", "ctrl+s (it also saves by itself)", self.action_save_now)
+        for section in self.sections:
+            yield SystemCommand(f"Go to: {section.title}", f"{section.group} section",
+                                lambda s=section.id: self.show_section(s))
+        yield from binding_commands(self)
+        yield SystemCommand("In the room: start private family time", "The privacy screen, from the chair's view",
+                            lambda: self.action_in_the_room(family_time=True))
+        widget = self.current_section
+        extra = getattr(widget, "palette_commands", None)
+        if callable(extra):
+            yield from extra()

@@ -1,0 +1,84 @@
+"""Snapshots of the first-run welcome, the full home screen and the new-meeting form.
+
+At 100x30 and 80x24, with a fixed clock, local time set to UTC and the cursor
+not blinking, so nothing moves between runs or machines. The guide is the
+fixed test guide, so guide wording changes do not move these pictures.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from app_helpers import FIXED_TODAY, save_meetings
+from sdm_facilitator.domain.meeting import Action, Review
+from ui.workspace.prep_fixtures import full_meeting, new_prep_meeting, prep_app
+
+SIZES = [(100, 30), (80, 24)]
+
+
+SIZE_IDS = lambda s: f"{s[0]}x{s[1]}"
+
+
+@pytest.fixture(autouse=True)
+def utc_local_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+async def still(pilot) -> None:  # type: ignore[no-untyped-def]
+    """No blinking cursors in a picture."""
+    await pilot.pause()
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+def full_store(data_dir: Path) -> str:
+    """Three meetings at different stages and one file that cannot be read."""
+    preparing = full_meeting()
+    early = new_prep_meeting("Jay and Mia [Taylor household]", when_days=None, children=[("Mia", 2)])
+    early.updated = early.updated - timedelta(hours=1)
+    after = new_prep_meeting("Rahman family", when_days=-40, children=[("Yusuf", 15)])
+    after.record.started = datetime(2026, 1, 21, 13, 0, tzinfo=timezone.utc)
+    after.record.ended = datetime(2026, 1, 21, 15, 0, tzinfo=timezone.utc)
+    after.plan.family_keeper = "Farid"
+    after.plan.actions = [Action(what="Find a boxing club", who="Owen", by_when=FIXED_TODAY - timedelta(days=4))]
+    after.follow_up.reviews = [Review(scheduled=FIXED_TODAY + timedelta(days=40))]
+    after.updated = after.updated - timedelta(days=1)
+    save_meetings(data_dir, preparing, early, after)
+    (data_dir / "meetings" / "old-notes.toml").write_text("family_label = [unclosed\n", encoding="utf-8")
+    return preparing.id
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_first_run(snap_compare, isolated_data_dir: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(prep_app(isolated_data_dir), terminal_size=size, run_before=still)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_home_full(snap_compare, isolated_data_dir: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    full_store(isolated_data_dir)
+    assert snap_compare(prep_app(isolated_data_dir), terminal_size=size, run_before=still)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_new_meeting_form_with_a_message(snap_compare, isolated_data_dir: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    save_meetings(isolated_data_dir, new_prep_meeting())
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        pilot.app.screen.query_one("#new-date").value = "31/02/2026"
+        await pilot.press("ctrl+s")
+        await still(pilot)
+
+    assert snap_compare(prep_app(isolated_data_dir), terminal_size=size, run_before=run_before)

@@ -1,0 +1,174 @@
+"""Starting the meeting and the chair's "who is here" list, at the usual 80x24 terminal.
+
+Starting a meeting planned for another day asks first; "who is here" leaves
+out people not expected and shows the children taking part; the chair's
+footer fits 80 columns.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from textual.widgets import DataTable, Footer, Static
+
+from app_helpers import FIXED_TODAY, reload, save_meetings
+from sdm_facilitator.domain.meeting import Child, Person
+from sdm_facilitator.ui.dialogs.confirm import Confirm
+from sdm_facilitator.ui.room.capture import PeopleDialog
+from sdm_facilitator.ui.room.chair import ChairScreen
+from ui.pilot_helpers import into_the_room, screen_text, settle
+from ui.room.room_fixtures import room_app, room_meeting
+
+SIZE = (80, 24)
+
+
+def _planned(days: int | None):  # type: ignore[no-untyped-def]
+    meeting = room_meeting()
+    if days is not None:
+        meeting.choices.when = datetime.combine(FIXED_TODAY + timedelta(days=days), time(17, 30))
+    return meeting
+
+
+async def test_starting_a_meeting_planned_for_another_day_asks_first(isolated_data_dir: Path) -> None:
+    meeting = _planned(10)
+    save_meetings(isolated_data_dir, meeting)
+    app = room_app(isolated_data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        chair = await into_the_room(pilot, app, meeting.id)
+        await pilot.press("space")
+        await settle(pilot)
+        question = app.screen
+        assert isinstance(question, Confirm)
+        assert question.question == "Start the meeting now?"
+        day = (FIXED_TODAY + timedelta(days=10)).strftime("%a %d %b %Y")
+        assert f"It is planned for {day}." in question.detail
+        assert "'the meeting' stage" in question.detail
+        assert question.focused is not None and question.focused.id == "confirm-no"
+        await pilot.press("enter")  # a stray Enter keeps the meeting in preparation
+        await settle(pilot)
+        assert app.screen is chair
+        assert chair.meeting.record.started is None
+        assert reload(isolated_data_dir, meeting.id).record.started is None
+
+        await pilot.press("space")
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen is chair
+        assert chair.meeting.stage == "meeting"
+        # Once started, space moves through the prompts without asking again.
+        await pilot.press("space")
+        await settle(pilot)
+        assert app.screen is chair
+    saved = reload(isolated_data_dir, meeting.id)
+    assert saved.record.started is not None
+    assert [p.phase_id for p in saved.record.phases] == ["introductions"]
+
+
+async def test_a_meeting_planned_for_today_or_undated_starts_at_once(isolated_data_dir: Path) -> None:
+    today, undated = _planned(0), _planned(None)
+    save_meetings(isolated_data_dir, today, undated)
+    app = room_app(isolated_data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        for meeting in (today, undated):
+            chair = await into_the_room(pilot, app, meeting.id)
+            await pilot.press("space")
+            await settle(pilot)
+            assert app.screen is chair
+            assert chair.meeting.stage == "meeting"
+            await pilot.press("escape")
+            await settle(pilot)
+            app.pop_screen()  # the workspace, back to the list
+            await settle(pilot)
+    assert reload(isolated_data_dir, today.id).record.started is not None
+    assert reload(isolated_data_dir, undated.id).record.started is not None
+
+
+def _people_meeting():  # type: ignore[no-untyped-def]
+    meeting = room_meeting()
+    meeting.people += [
+        Person(id="p-declined", name="Declined Dora", role="wider-family", invitation="declined"),
+        Person(id="p-left-out", name="Left-out Len", role="parent", invitation="not-invited",
+               not_invited_reason="agreed with mum"),
+    ]
+    meeting.children = [
+        Child(id="c-leo", name="Leo [/]", age=13, participation="attends-part"),
+        Child(id="c-amy", name="Amy", age=9, participation="remote"),
+        Child(id="c-mo", name="Mo", age=4, participation="written-views"),
+        Child(id="c-kit", name="Kit", age=15, participation="not-taking-part", participation_reason="exams"),
+    ]
+    return meeting
+
+
+def _row_texts(table: DataTable) -> list[list[str]]:
+    return [[str(getattr(cell, "plain", cell)) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_who_is_here_lists_expected_people_and_children_taking_part(isolated_data_dir: Path) -> None:
+    meeting = _people_meeting()
+    save_meetings(isolated_data_dir, meeting)
+    app = room_app(isolated_data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        chair = await into_the_room(pilot, app, meeting.id)
+        # The room's summary does not wait for people who declined or are left out.
+        assert "not marked: 3" in screen_text(app)
+        await pilot.press("p")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PeopleDialog)
+        table = dialog.query_one("#people-table", DataTable)
+        rows = _row_texts(table)
+        names = [row[1] for row in rows]
+        assert names == ["Kerry Hollins", "Sue [/] Barnes", "Priya Nair", "Leo [/] (13)", "Amy (9)"]
+        assert rows[3] == ["", "Leo [/] (13)", "child · attends part of it"]
+        assert rows[4][2] == "child · joins remotely"
+        note = dialog.query_one("#people-note", Static)
+        assert note.display and "Not listed: 2 who declined or are not to be invited." in str(note.render())
+
+        # Marks go on people; a child's line has none.
+        await pilot.press("p")  # Kerry is here
+        for _ in range(3):
+            await pilot.press("down")
+        await pilot.press("p", "space", "a")  # on Leo's line: nothing to mark
+        await settle(pilot)
+        assert _row_texts(table)[3][0] == ""
+        assert "not marked here" in str(note.render())
+        await pilot.press("up")  # moving on brings the usual note back
+        await settle(pilot)
+        assert "Not listed: 2" in str(note.render())
+        await pilot.press("r")  # Priya joined remotely
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is chair
+    saved = reload(isolated_data_dir, meeting.id)
+    marks = {p.id: p.attendance for p in saved.people}
+    assert marks == {"p-kerry": "present", "p-sue": None, "p-priya": "remote", "p-declined": None,
+                     "p-left-out": None}
+    assert all("attendance" not in child.extra for child in saved.children)
+
+
+async def test_chair_footer_fits_80_columns(isolated_data_dir: Path) -> None:
+    meeting = room_meeting()
+    save_meetings(isolated_data_dir, meeting)
+    app = room_app(isolated_data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        chair = await into_the_room(pilot, app, meeting.id)
+        assert isinstance(chair, ChairScreen)
+        footer = chair.query_one(Footer)
+        await settle(pilot)
+        keys = [key for key in footer.query("FooterKey") if not key.has_class("-command-palette")]
+        descriptions = [key.description for key in keys]  # type: ignore[attr-defined]
+        assert descriptions[:6] == ["Next", "Back", "Capture", "Here", "Hide", "Family"]
+        assert descriptions[-1] == "Keys"
+        palette = footer.query_one("FooterKey.-command-palette")
+        # Every key ends before the palette's key on the right, none cut off.
+        assert max(key.region.right for key in keys) <= palette.region.x
+        assert footer.max_scroll_x == 0
+        # Scale and Close are still keys (in ? help and the palette), just not in the footer.
+        shown = {b.binding.action for b in chair.active_bindings.values()}
+        assert {"scale", "leave"} <= shown
+        await pilot.press("s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ScaleDialog"
