@@ -47,12 +47,12 @@ from sdm_facilitator.domain.summary import SUMMARY_VERSION, MeetingSummary, summ
 from sdm_facilitator.storage.lock import MeetingLock
 from sdm_facilitator.storage.store import (
     ConflictCopy,
-    MeetingNotFound,
     MeetingStore,
     StoreError,
     Unreadable,
     UnreadableMeetingError,
     conflict_reasons,
+    parse_meeting_bytes,
 )
 
 INDEX_NAME = ".summary-index.json"
@@ -93,6 +93,8 @@ class IndexRow:
     summary: MeetingSummary | None = None
     reason: str | None = None
     line: int | None = None
+    #: The SHA-256 of the bytes summarised: a row whose key changed but whose bytes did not is kept.
+    sha256: str = ""
 
     @property
     def settled(self) -> bool:
@@ -153,7 +155,9 @@ def _decode(tp: Any, value: Any) -> Any:
 
 
 def row_to_json(row: IndexRow) -> dict[str, Any]:
-    out: dict[str, Any] = {"file": row.file, "key": dataclasses.astuple(row.key), "read_ns": row.read_ns}
+    out: dict[str, Any] = {
+        "file": row.file, "key": dataclasses.astuple(row.key), "read_ns": row.read_ns, "sha256": row.sha256,
+    }
     if row.summary is not None:
         out["summary"] = {f.name: _encode(getattr(row.summary, f.name)) for f in dataclasses.fields(row.summary)}
     else:
@@ -171,9 +175,9 @@ def row_from_json(raw: Any) -> IndexRow | None:
             summary = MeetingSummary(**{name: _decode(tp, raw["summary"][name]) for name, tp in types.items()})
         elif not isinstance(raw.get("reason"), str) or not isinstance(raw.get("line"), (int, type(None))):
             return None
-        if not isinstance(raw["file"], str) or not isinstance(raw["read_ns"], int):
+        if not isinstance(raw["file"], str) or not isinstance(raw["read_ns"], int) or not isinstance(raw["sha256"], str):
             return None
-        return IndexRow(raw["file"], key, raw["read_ns"], summary, raw.get("reason"), raw.get("line"))
+        return IndexRow(raw["file"], key, raw["read_ns"], summary, raw.get("reason"), raw.get("line"), raw["sha256"])
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 
@@ -276,24 +280,46 @@ class SummaryIndex:
                             files[entry.name] = FileKey.of(stat)
         return files, self.load()
 
-    def read_row(self, name: str) -> IndexRow | None:
-        """A new row for one file, read and parsed now; None if it disappeared."""
+    def read_row(self, name: str, known: IndexRow | None = None) -> IndexRow | None:
+        """A new row for one file, read now; None if it disappeared.
+
+        When the bytes are still those ``known`` summarised (the file was only
+        touched, copied back or just saved by this app), its summary is kept
+        without parsing the file again.
+        """
         path = self.store.folder / name
         read_ns = time.time_ns()
         try:
+            # The key is taken before reading: if the file changes in between,
+            # the row no longer matches the file and is read again next time.
             key = FileKey.of(os.stat(path))
-            opened = self.store.load_path(path)
-        except MeetingNotFound:
-            return None
+            data, _stat = self.store.read_bytes(path)
         except UnreadableMeetingError as error:
-            unreadable = error.unreadable
-            return IndexRow(name, key, read_ns, None, unreadable.reason, unreadable.line)
+            return IndexRow(name, key, read_ns, None, error.unreadable.reason, error.unreadable.line)
         except OSError:
             return None
-        # The key is taken before reading: if the file changes in between, the
-        # row no longer matches the file and is read again next time.
-        meeting = opened.meeting
-        return IndexRow(name, key, read_ns, summarise(meeting, self.guide_for(meeting)))
+        sha256 = hashlib.sha256(data).hexdigest()
+        if known is not None and known.summary is not None and known.sha256 == sha256:
+            return dataclasses.replace(known, key=key, read_ns=read_ns)
+        try:
+            meeting, _from_future = parse_meeting_bytes(data, path)
+        except UnreadableMeetingError as error:
+            return IndexRow(name, key, read_ns, None, error.unreadable.reason, error.unreadable.line, sha256)
+        return IndexRow(name, key, read_ns, summarise(meeting, self.guide_for(meeting)), sha256=sha256)
+
+    def record(self, name: str, meeting: Meeting, sha256: str) -> bool:
+        """Put the row of a meeting this app has just written (bytes with ``sha256``) in the index.
+
+        The file is read once more and its hash compared, so a file changed
+        by anyone else in the meantime is never given this meeting's summary.
+        Returns whether the row was recorded.
+        """
+        summary = summarise(meeting, self.guide_for(meeting))
+        row = self.read_row(name, IndexRow(name, FileKey(0, 0, 0, 0), 0, summary, sha256=sha256))
+        if row is None or row.summary is not summary:
+            return False
+        self.merge_write([row])
+        return True
 
     def listing(
         self,
@@ -317,7 +343,7 @@ class SummaryIndex:
             for done, name in enumerate(stale, 1):
                 if cancelled():
                     break
-                row = self.read_row(name)
+                row = self.read_row(name, rows.get(name))
                 if row is not None:
                     fresh.append(row)
                     rows[name] = row

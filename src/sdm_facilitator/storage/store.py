@@ -264,10 +264,6 @@ class MeetingStore:
             )
         return OpenMeeting(meeting, path, _fingerprint(data, stat), reason)
 
-    def load_path(self, path: Path) -> OpenMeeting:
-        """Read and check one meeting file, without locking it (for listing and the summary index)."""
-        return self._load_path(path)
-
     def list_meetings(self) -> StoreListing:
         """Every meeting file, sorted by most recent activity; bad files listed, not hidden."""
         listing = StoreListing()

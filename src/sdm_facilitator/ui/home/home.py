@@ -8,25 +8,23 @@ the table with their reasons: never silently hidden.
 from __future__ import annotations
 
 from collections.abc import Iterator
+import time
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from sdm_facilitator.domain.guide import Guide
-from sdm_facilitator.domain.meeting import Meeting
-from sdm_facilitator.domain.readiness import readiness
 from sdm_facilitator.domain.safe_text import one_line
-from sdm_facilitator.domain.schedule import next_due
+from sdm_facilitator.domain.summary import MeetingSummary
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, MEETING_KIND_LABELS, STAGE_LABELS
-from sdm_facilitator.storage.store import StoreListing
+from sdm_facilitator.storage.index import SummaryListing
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.palette import binding_commands
 
@@ -47,12 +45,17 @@ SHORT_STAGES = {
 WIDE = 110
 
 
+# Up to this many changed files are read before the first paint; more are read in the background.
+READ_BEFORE_PAINT = 25
+# With more files than this to read, a progress line says how far it has got.
+PROGRESS_FROM = 200
+
+
 @dataclass(frozen=True)
 class Row:
     """One meeting as the home screen shows it."""
 
-    meeting: Meeting
-    guide: Guide | None
+    meeting: MeetingSummary
     due_text: str
     readiness_text: str
     overdue: bool
@@ -66,25 +69,25 @@ def short_date(day: date | None, today: date) -> str:
     return f"{day:%d %b}" if day.year == today.year else f"{day:%d %b %y}"
 
 
-def build_row(meeting: Meeting, guide: Guide | None, today: date) -> Row:
-    due = next_due(meeting, guide)
-    ready = readiness(meeting, guide, today)
-    if due is None:
+def build_row(summary: MeetingSummary, today: date) -> Row:
+    """The cells of one meeting on ``today``, from its summary alone (no file is read)."""
+    if summary.next_date is None:
         due_text = "-"
     else:
-        mark = "✗ " if due.overdue(today) else ""
-        due_text = f"{mark}{short_date(due.due, today)} {one_line(due.label, 60)}"
+        mark = "✗ " if summary.next_date < today else ""
+        due_text = f"{mark}{short_date(summary.next_date, today)} {one_line(summary.next_item or '', 60)}"
     search = " ".join(
         (
-            meeting.family_label,
-            MEETING_KIND_LABELS.get(meeting.kind, meeting.kind),
-            SHORT_KINDS.get(meeting.kind, ""),
-            meeting.context,
-            STAGE_LABELS.get(meeting.stage, meeting.stage),
-            *(c.name for c in meeting.children),
+            summary.family_label,
+            MEETING_KIND_LABELS.get(summary.kind, summary.kind),
+            SHORT_KINDS.get(summary.kind, ""),
+            summary.context,
+            STAGE_LABELS.get(summary.stage, summary.stage),
+            *summary.children,
         )
     ).lower()
-    return Row(meeting, guide, due_text, ready.summary(), bool(ready.overdue), search, ready.when_words())
+    return Row(summary, due_text, summary.readiness_words(today), summary.overdue_count(today) > 0, search,
+               summary.when_words(today))
 
 
 class MeetingTable(DataTable[Text]):
@@ -105,8 +108,11 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Row] = []
-        self.listing = StoreListing()
-        self._wide: bool | None = None
+        self.listing = SummaryListing()
+        self._layout_shown: tuple[bool, bool, int, int] | None = None
+        #: True while changed files are being read in the background.
+        self.refreshing = False
+        self._welcome_if_empty = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -114,39 +120,107 @@ class HomeScreen(Screen[None]):
                     select_on_focus=False)
         yield MeetingTable(id="meetings", cursor_type="row", zebra_stripes=True)
         yield Static("", id="no-meetings", classes="empty-note", markup=False)
+        yield Static("", id="index-progress", markup=False)
         yield Static("", id="meeting-detail", markup=False)
         yield Static("", id="unreadable", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "Meetings"
+        self.query_one("#index-progress", Static).display = False
+        self._welcome_if_empty = True
         self.action_refresh()
         self.query_one("#meetings", DataTable).focus()
-        if not self.rows and not self.listing.unreadable and not self.listing.conflicts:
-            self.call_after_refresh(self.show_first_run)
 
     def on_screen_resume(self) -> None:
-        self.action_refresh()
+        """Back from a meeting (or a dialog): update the rows of the meetings just closed, nothing else."""
+        closed = self.app.take_closed_meetings()  # type: ignore[attr-defined]
+        if closed:
+            for summary, file_name in closed:
+                self._put_summary(summary, file_name)
+            self._show_rows()
 
     def on_resize(self, _event: events.Resize) -> None:
-        if self.rows:
+        if self.rows and self._layout() != self._layout_shown:
             self._fill_table()
 
     # ------------------------------------------------------------ data
 
     def action_refresh(self) -> None:
-        """Read the data folder again."""
-        app = self.app
-        self.listing = app.store.list_meetings()  # type: ignore[attr-defined]
-        library = app.library  # type: ignore[attr-defined]
-        today = app.today()  # type: ignore[attr-defined]
-        self.rows = []
-        for opened in self.listing.meetings:
-            m = opened.meeting
-            guide = library.get(m.guide_id) or library.for_kind(m.kind)
-            self.rows.append(build_row(m, guide, today))
+        """Paint from the summary index at once; read files that changed since (in the background if many)."""
+        index = self.app.summary_index()  # type: ignore[attr-defined]
+        listing = index.listing(read_stale=False)
+        if listing.pending and len(listing.pending) <= READ_BEFORE_PAINT:
+            listing = index.listing()
+        self._show_listing(listing)
+        if listing.pending:
+            self._read_changed_files(index)
+        else:
+            self._welcome_once()
+
+    def _welcome_once(self) -> None:
+        """The first-run welcome, when the list is empty on the first look at it (not after skipping it)."""
+        if self._welcome_if_empty and self._nothing_to_list():
+            self.call_after_refresh(self.show_first_run)
+        self._welcome_if_empty = False
+
+    def _nothing_to_list(self) -> bool:
+        return not self.rows and not self.listing.unreadable and not self.listing.conflicts
+
+    def _show_listing(self, listing: SummaryListing) -> None:
+        self.listing = listing
+        today = self.app.today()  # type: ignore[attr-defined]
+        self.rows = [build_row(summary, today) for summary in listing.summaries]
+        self._show_rows()
+
+    def _show_rows(self) -> None:
         self._fill_table()
         self._show_problems()
+
+    def _put_summary(self, summary: MeetingSummary, file_name: str) -> None:
+        """Show one meeting's new summary in place (or add it), newest activity first."""
+        today = self.app.today()  # type: ignore[attr-defined]
+        self.rows = [row for row in self.rows if row.meeting.id != summary.id]
+        self.rows.insert(0, build_row(summary, today))
+        self.rows.sort(key=lambda row: row.meeting.updated, reverse=True)
+        self.listing.files[summary.id] = file_name
+
+    @work(thread=True, exclusive=True, group="summary-index")
+    def _read_changed_files(self, index: object) -> None:
+        """Read the files whose summaries are missing or out of date, then show them all."""
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        self.app.call_from_thread(self._set_refreshing, True)
+        last = 0.0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if total > PROGRESS_FROM and (now - last > 0.25 or done == total):
+                last = now
+                self.app.call_from_thread(self._show_progress, done, total)
+
+        try:
+            listing = index.listing(progress=progress, cancelled=lambda: worker.is_cancelled)  # type: ignore[attr-defined]
+        finally:
+            self.app.call_from_thread(self._set_refreshing, False)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._changed_files_read, listing)
+
+    def _set_refreshing(self, refreshing: bool) -> None:
+        self.refreshing = refreshing
+        if not refreshing:
+            self.query_one("#index-progress", Static).display = False
+
+    def _show_progress(self, done: int, total: int) -> None:
+        line = self.query_one("#index-progress", Static)
+        line.update(Content(f"Reading meeting files that changed: {done:,} of {total:,}…"))
+        line.display = done < total
+
+    def _changed_files_read(self, listing: SummaryListing) -> None:
+        self._show_listing(listing)
+        self._welcome_once()
 
     def _visible_rows(self) -> list[Row]:
         words = self.query_one("#filter", Input).value.lower().split()
@@ -170,9 +244,10 @@ class HomeScreen(Screen[None]):
 
     def _fill_table(self) -> None:
         table = self.query_one("#meetings", DataTable)
-        show_context, show_stage, family_width, due_width = self._layout()
-        self._wide = self.size.width >= WIDE
+        self._layout_shown = self._layout()
+        show_context, show_stage, family_width, due_width = self._layout_shown
         keep = table.cursor_row
+        current = self._current_row()
         table.clear(columns=True)
         table.add_column("Family", width=family_width, key="family")
         table.add_column("Kind", key="kind")
@@ -202,6 +277,9 @@ class HomeScreen(Screen[None]):
             ]
             table.add_row(*cells, key=m.id)
         if rows:
+            ids = [row.meeting.id for row in rows]
+            if current is not None and current.meeting.id in ids:
+                keep = ids.index(current.meeting.id)
             table.move_cursor(row=min(max(keep, 0), len(rows) - 1))
         table.display = bool(rows)
         empty = self.query_one("#no-meetings", Static)
@@ -226,7 +304,7 @@ class HomeScreen(Screen[None]):
         if row is None:
             return
         m = row.meeting
-        when = f"{m.choices.when:%a %d %b %Y %H:%M}" if m.choices.when else "no date yet"
+        when = f"{m.when:%a %d %b %Y %H:%M}" if m.when else "no date yet"
         first = Content.assemble(
             (one_line(m.family_label, 60) or "(no label)", "bold"),
             f" · {MEETING_KIND_LABELS.get(m.kind, m.kind)}",

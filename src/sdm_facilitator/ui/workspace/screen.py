@@ -307,6 +307,9 @@ class MeetingScreen(Screen[None]):
         if not self._session_closed:
             self._session_closed = True
             self.session.close()
+            closed = getattr(self.app, "meeting_closed", None)
+            if callable(closed):
+                closed(self.session)
 
     def on_unmount(self) -> None:
         self._close_session()
