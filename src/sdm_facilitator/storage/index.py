@@ -121,11 +121,6 @@ class SummaryListing:
 # ---------------------------------------------------------------- rows <-> JSON
 
 
-@cache
-def _summary_types() -> dict[str, Any]:
-    return typing.get_type_hints(MeetingSummary)
-
-
 def _encode(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
@@ -134,24 +129,57 @@ def _encode(value: Any) -> Any:
     return value
 
 
-def _decode(tp: Any, value: Any) -> Any:
-    """One summary field from JSON; raises ValueError or TypeError on anything unexpected."""
+def _exactly(kind: type) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if type(value) is not kind:
+            raise TypeError(f"expected {kind.__name__}")
+        return value
+
+    return check
+
+
+def _decoder_for(tp: Any) -> Callable[[Any], Any]:
+    """A function turning one JSON value into a summary field of type ``tp``; raises on anything else."""
     args = typing.get_args(tp)
     if type(None) in args:
-        if value is None:
-            return None
-        tp = next(a for a in args if a is not type(None))
+        inner = _decoder_for(next(a for a in args if a is not type(None)))
+        return lambda value: None if value is None else inner(value)
     if typing.get_origin(tp) is tuple:
-        if not isinstance(value, list):
-            raise TypeError("expected a list")
-        return tuple(_decode(typing.get_args(tp)[0], v) for v in value)
+        item = _decoder_for(args[0])
+        as_list = _exactly(list)
+        return lambda value: tuple(map(item, as_list(value)))
     if tp is datetime:
-        return datetime.fromisoformat(value)
+        return datetime.fromisoformat
     if tp is date:
-        return date.fromisoformat(value)
-    if tp in (str, int) and type(value) is tp:
-        return value
-    raise TypeError(f"expected {tp}")
+        return date.fromisoformat
+    if tp in (str, int):
+        return _exactly(tp)
+    raise TypeError(f"no JSON form for {tp!r}")  # a new summary field of a new kind: add it here
+
+
+@cache
+def _summary_decoders() -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """One decoder per summary field, worked out once: rows are read by the thousand."""
+    return tuple((name, _decoder_for(tp)) for name, tp in typing.get_type_hints(MeetingSummary).items())
+
+
+def _summary_from(values: dict[str, Any]) -> MeetingSummary:
+    """A summary from checked field values, without the frozen dataclass's per-field ``__init__``.
+
+    The home screen reads 10,000 rows before its first paint; the frozen
+    ``__init__`` alone would take most of that time. Every field has been
+    decoded and checked by then, and a missing one raises here as in ``__init__``.
+    """
+    if values.keys() != _summary_field_names():
+        raise TypeError("summary fields do not match")
+    summary = object.__new__(MeetingSummary)
+    summary.__dict__.update(values)
+    return summary
+
+
+@cache
+def _summary_field_names() -> typing.KeysView[str]:
+    return {f.name: None for f in dataclasses.fields(MeetingSummary)}.keys()
 
 
 def row_to_json(row: IndexRow) -> dict[str, Any]:
@@ -171,8 +199,8 @@ def row_from_json(raw: Any) -> IndexRow | None:
         key = FileKey(*(int(part) for part in raw["key"]))
         summary = None
         if "summary" in raw:
-            types = _summary_types()
-            summary = MeetingSummary(**{name: _decode(tp, raw["summary"][name]) for name, tp in types.items()})
+            fields = raw["summary"]
+            summary = _summary_from({name: decode(fields[name]) for name, decode in _summary_decoders()})
         elif not isinstance(raw.get("reason"), str) or not isinstance(raw.get("line"), (int, type(None))):
             return None
         if not isinstance(raw["file"], str) or not isinstance(raw["read_ns"], int) or not isinstance(raw["sha256"], str):
