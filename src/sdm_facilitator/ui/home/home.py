@@ -7,7 +7,7 @@ the table with their reasons: never silently hidden.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -49,6 +49,9 @@ WIDE = 110
 READ_BEFORE_PAINT = 25
 # With more files than this to read, a progress line says how far it has got.
 PROGRESS_FROM = 200
+# Rows drawn before the first paint, then rows added per batch after it.
+FIRST_ROWS = 200
+ROWS_PER_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ class HomeScreen(Screen[None]):
         #: True while changed files are being read in the background.
         self.refreshing = False
         self._welcome_if_empty = False
+        self._fill_generation = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -260,22 +264,27 @@ class HomeScreen(Screen[None]):
         table.add_column("Readiness", key="ready")
         today = self.app.today()  # type: ignore[attr-defined]
         rows = self._visible_rows()
-        for row in rows:
+
+        def cells(row: Row) -> list[Text]:
             m = row.meeting
-            cells = [
-                Text(one_line(m.family_label, family_width) or "(no label)"),
-                Text(SHORT_KINDS.get(m.kind, m.kind)),
-            ]
+            out = [Text(one_line(m.family_label, family_width) or "(no label)"), Text(SHORT_KINDS.get(m.kind, m.kind))]
             if show_context:
-                cells.append(Text(m.context))
+                out.append(Text(m.context))
             if show_stage:
-                cells.append(Text(SHORT_STAGES.get(m.stage, m.stage)))
-            cells += [
+                out.append(Text(SHORT_STAGES.get(m.stage, m.stage)))
+            out += [
                 Text(short_date(m.meeting_date, today)),
                 Text(one_line(row.due_text, due_width)),
                 Text(row.readiness_text, style="bold" if row.overdue else ""),
             ]
-            table.add_row(*cells, key=m.id)
+            return out
+
+        # A screenful first; the rest of a long list is added in batches after the first paint.
+        self._fill_generation += 1
+        for row in rows[:FIRST_ROWS]:
+            table.add_row(*cells(row), key=row.meeting.id)
+        if len(rows) > FIRST_ROWS:
+            self.call_later(self._add_rows, rows, FIRST_ROWS, cells, self._fill_generation)
         if rows:
             ids = [row.meeting.id for row in rows]
             if current is not None and current.meeting.id in ids:
@@ -289,6 +298,16 @@ class HomeScreen(Screen[None]):
             empty.update(Content("No meeting matches the filter. Press Escape to clear it."))
         empty.display = not rows
         self._show_detail()
+
+    def _add_rows(self, rows: list[Row], start: int, cells: Callable[[Row], list[Text]], generation: int) -> None:
+        """Add the next batch of a long list, unless the table has been filled again since."""
+        if generation != self._fill_generation or not self.is_attached:
+            return
+        table = self.query_one("#meetings", DataTable)
+        for row in rows[start : start + ROWS_PER_BATCH]:
+            table.add_row(*cells(row), key=row.meeting.id)
+        if start + ROWS_PER_BATCH < len(rows):
+            self.call_later(self._add_rows, rows, start + ROWS_PER_BATCH, cells, generation)
 
     def _current_row(self) -> Row | None:
         table = self.query_one("#meetings", DataTable)
