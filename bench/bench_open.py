@@ -15,7 +15,7 @@ import time
 
 from app_timing import painted
 from budget_table import MIN_RUNS, report, row_from
-from store_cache import store_with
+from store_cache import large_meeting
 
 BUDGET_MS = 150.0
 
@@ -23,8 +23,7 @@ BUDGET_MS = 150.0
 async def measure(runs: int) -> list[float]:
     from sdm_facilitator.ui.app import SdmApp
 
-    data_dir = store_with(0, large=1)
-    big = max((data_dir / "meetings").glob("*.toml"), key=lambda p: p.stat().st_size).stem
+    data_dir, big = large_meeting()
     app = SdmApp(data_dir)
     samples = []
     async with app.run_test(size=(120, 40)) as pilot:

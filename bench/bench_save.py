@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 
 from budget_table import MIN_RUNS, report, row_from
-from store_cache import store_with
+from store_cache import large_meeting
 
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.storage.codec import to_dict
@@ -62,10 +62,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=MIN_RUNS)
     parser.add_argument("--saves", type=int, default=20)
     args = parser.parse_args()
-    store = MeetingStore(store_with(0, large=1))
-    big = max(store.folder.glob("*.toml"), key=lambda p: p.stat().st_size)
-    runs = [one_run(store, big.stem, args.saves) for _ in range(max(args.runs, MIN_RUNS))]
-    size = big.stat().st_size / 1_000_000
+    data_dir, big = large_meeting()
+    store = MeetingStore(data_dir)
+    runs = [one_run(store, big, args.saves) for _ in range(max(args.runs, MIN_RUNS))]
+    size = store.path_for(big).stat().st_size / 1_000_000
     report([
         row_from(f"save of a {size:.1f} MB meeting, whole durable save, p95", BUDGET_MS, "ms", [r[0] for r in runs]),
         row_from(f"save of a {size:.1f} MB meeting, what the UI waits for, p95", BUDGET_MS, "ms",

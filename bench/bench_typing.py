@@ -20,7 +20,7 @@ import time
 
 from app_timing import painted
 from budget_table import MIN_RUNS, report, row_from
-from store_cache import store_with
+from store_cache import large_meeting
 
 BUDGET_MS = 1000 / 30
 SETTLE_SECONDS = 0.6
@@ -31,8 +31,7 @@ async def measure(runs: int, keys: int) -> list[float]:
 
     from sdm_facilitator.ui.app import SdmApp
 
-    data_dir = store_with(0, large=1)
-    big = max((data_dir / "meetings").glob("*.toml"), key=lambda p: p.stat().st_size).stem
+    data_dir, big = large_meeting()
     app = SdmApp(data_dir)
     samples = []
     async with app.run_test(size=(120, 40)) as pilot:
@@ -86,9 +85,8 @@ def main() -> None:
     samples = asyncio.run(measure(args.runs, args.keys))
     from sdm_facilitator.storage.store import MeetingStore
 
-    store = MeetingStore(store_with(0, large=1))
-    big = max(store.folder.glob("*.toml"), key=lambda p: p.stat().st_size)
-    text = store.open(big.stem, lock=False).meeting.referral.worries
+    data_dir, big = large_meeting()
+    text = MeetingStore(data_dir).open(big, lock=False).meeting.referral.worries
     bare = asyncio.run(measure_bare(args.runs, args.keys, text))
     report([
         row_from(f"typing into a {len(text) // 1000} KB note of a 1.3 MB meeting, processor ms a key", BUDGET_MS,
