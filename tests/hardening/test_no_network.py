@@ -93,6 +93,8 @@ def test_cli_flows_open_no_connection(tmp_path: Path, no_network: list[str], cap
     assert main(["--data-dir", str(data), "show", new_id]) == 0
     assert main(["--data-dir", str(data), "show", new_id, "--json"]) == 0
     assert main(["--data-dir", str(data), "guides", "list"]) == 0
+    assert main(["--data-dir", str(data), "export", new_id, "--as", "plan", "-o", str(tmp_path / "plan.html")]) == 0
+    assert main(["--data-dir", str(data), "export", new_id, "--as", "agenda", "--format", "txt"]) == 0
     capsys.readouterr()
     assert no_network == []
 

@@ -13,7 +13,7 @@ import typing
 from collections.abc import Sequence
 
 from sdm_facilitator import __version__
-from sdm_facilitator.cli import guide_commands, meeting_commands
+from sdm_facilitator.cli import export_command, guide_commands, meeting_commands
 from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.paths import DATA_DIR_ENV, resolve_data_dir
 
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineErrorParser)
     meeting_commands.register(subparsers)
     guide_commands.register(subparsers)
+    export_command.register(subparsers)
     return parser
 
 

@@ -206,6 +206,8 @@ class PlanSection(VerticalScroll, can_focus=False):
             f"bottom lines: {lines.addressed} of {lines.total} addressed" if lines.total else "no bottom lines",
             RESPONSE_LABELS.get(m.plan.response.decision or "", "not decided yet"),
         ]
+        if m.plan.sent_on is not None:
+            parts.append(f"sent to the family {m.plan.sent_on:%d %b %Y}")
         self.query_one("#plan-summary", Static).update(" · ".join(parts))
 
     # ------------------------------------------------------------ actions

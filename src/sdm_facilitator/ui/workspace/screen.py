@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -37,6 +37,9 @@ from sdm_facilitator.ui.widgets.palette import binding_commands
 from sdm_facilitator.ui.workspace.catalogue import all_sections
 from sdm_facilitator.ui.workspace.section import Section
 
+if TYPE_CHECKING:
+    from sdm_facilitator.ui.dialogs.export import ExportRequest
+
 SAVE_DELAY_SECONDS = 0.5
 SAVE_RETRY_SECONDS = 5.0
 
@@ -49,6 +52,7 @@ class MeetingScreen(Screen[None]):
         Binding("f2", "focus_sections", "Sections"),
         # part 2a: the chair's view in the room (private family time opens from there).
         Binding("m", "in_the_room", "In the room"),
+        Binding("ctrl+o", "export", "Export / print"),
         Binding("ctrl+s", "save_now", "Save", show=False),
     ]
 
@@ -60,6 +64,8 @@ class MeetingScreen(Screen[None]):
         self._editing_shown = False
         self._notice: str | None = None
         self._session_closed = False
+        #: The last "saved ... to ..." line, for whoever needs to read it again.
+        self.last_export_message = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -344,6 +350,65 @@ class MeetingScreen(Screen[None]):
         self.app.push_screen(chair)
         if family_time:
             chair.call_after_refresh(chair.action_family_time)
+
+    # ------------------------------------------------------------ papers
+
+    def action_export(self) -> None:
+        """Ask which paper to write and where, then write it (the plan is offered first)."""
+        from sdm_facilitator.export.files import default_export_dir
+        from sdm_facilitator.ui.dialogs.export import ExportDialog
+
+        self.flush()
+        app = self.app
+        folder = default_export_dir(app.data_dir)  # type: ignore[attr-defined]
+        dialog = ExportDialog(self.session.meeting, self.session.guide, folder,
+                              app.library.language_hints)  # type: ignore[attr-defined]
+        app.push_screen(dialog, self._export_chosen)
+
+    def _export_chosen(self, request: ExportRequest | None) -> None:
+        if request is None:
+            return
+        if request.path.exists():
+            def answered(replace: bool | None) -> None:
+                if replace:
+                    self._write_export(request, replace=True)
+
+            self.app.push_screen(
+                Confirm(f"{request.path} already exists.", "Replace it with this paper?", yes="Replace",
+                        no="Keep it"),
+                answered,
+            )
+            return
+        self._write_export(request, replace=False)
+
+    def _write_export(self, request: ExportRequest, *, replace: bool) -> None:
+        """Write the paper; say in one line where it went; record the day the family's plan was sent."""
+        from sdm_facilitator.domain.plan_rules import mark_plan_sent
+        from sdm_facilitator.export.files import default_export_dir, ensure_export_dir, write_export
+        from sdm_facilitator.export.papers import PAPER_NAMES, PaperError, export_meeting
+
+        meeting = self.session.meeting
+        try:
+            exported = export_meeting(meeting, self.session.guide, request.kind, request.fmt, request.options)
+            if request.path.parent == default_export_dir(self.app.data_dir):  # type: ignore[attr-defined]
+                ensure_export_dir(request.path.parent)
+            write_export(request.path, exported.data, replace=replace)
+        except PaperError as error:
+            self.notify(str(error), title="Nothing written", severity="warning", markup=False)
+            return
+        except OSError as error:
+            self.notify(f"Could not write {request.path}: {error.strerror or error}",
+                        title="Nothing written", severity="error", markup=False)
+            return
+        message = f"Saved {PAPER_NAMES[request.kind]} to {request.path}. It is yours to keep safe now."
+        self.last_export_message = message
+        self.notify(message, title="Exported", markup=False, timeout=12)
+        if request.kind == "plan" and not request.include_notes and not self.session.read_only:
+            if mark_plan_sent(meeting.plan, self.app.today()):  # type: ignore[attr-defined]
+                self.post_message(MeetingEdited())
+                refresh = getattr(self.current_section, "refresh_from_meeting", None)
+                if callable(refresh):
+                    refresh()
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         """This screen's commands: every section, the keys in the footer, and the section's own."""

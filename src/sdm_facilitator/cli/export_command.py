@@ -1,0 +1,177 @@
+"""``sdm-facilitator export``: the papers people take away, to stdout or a file.
+
+The family's plan is the default paper a coordinator sends; writing it to a
+file also records the day it was sent (when none is recorded yet). Language
+hints found in a family paper are listed on stderr and never stop the export.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.export.papers import PAPER_FORMATS, PAPER_NAMES, PAPERS
+
+_OPTION_PAPERS = {
+    "include_notes": ("--include-notes", ("plan",)),
+    "child": ("--child", ("child-plan",)),
+    "names": ("--names", ("calendar",)),
+    "actions": ("--actions", ("calendar",)),
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``export`` subcommand."""
+    kinds = "; ".join(f"{kind}: {what}" for kind, what in PAPERS.items())
+    export = subparsers.add_parser(
+        "export",
+        help="write a paper to take away: the family's plan, a child's plan, the agenda, the record, a calendar",
+        description=f"Write one paper for a meeting, to stdout or to a file. Papers ({kinds}).",
+    )
+    export.add_argument("id", help="the meeting id (see list)")
+    export.add_argument(
+        "--as",
+        dest="kind",
+        required=True,
+        choices=tuple(PAPERS),
+        metavar="KIND",
+        help=f"the paper: {', '.join(PAPERS)}",
+    )
+    export.add_argument(
+        "--format",
+        choices=PAPER_FORMATS,
+        help="md, html or txt (default: from the file's suffix, else md); "
+        "a calendar is always .ics and json always JSON",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print to stdout)")
+    export.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+    export.add_argument(
+        "--include-notes",
+        action="store_true",
+        help="plan: the professionals' version (bottom lines, reasons, progress)",
+    )
+    export.add_argument(
+        "--child", metavar="NAME", help="child-plan: only this child (name or id); default: every child"
+    )
+    export.add_argument(
+        "--names",
+        action="store_true",
+        help="calendar: put the family's name and the actions' words in the entries "
+        "(by default they are left out: a phone calendar is seen by others)",
+    )
+    export.add_argument(
+        "--actions", action="store_true", help="calendar: add each action's due date as an all-day entry"
+    )
+    export.set_defaults(handler=run_export)
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    for attribute, (flag, kinds) in _OPTION_PAPERS.items():
+        if getattr(args, attribute) not in (None, False) and args.kind not in kinds:
+            raise CliError(f"{flag} is for --as {' or '.join(kinds)}, not --as {args.kind}")
+
+
+def _requested_format(args: argparse.Namespace, output: Path | None) -> str | None:
+    from sdm_facilitator.export.papers import FIXED_FORMATS, format_from_suffix
+
+    if args.format or output is None or args.kind in FIXED_FORMATS:
+        return args.format
+    if output.suffix.lower() == ".pdf":
+        raise CliError(
+            "a PDF is made by printing the HTML paper from a browser: use --format html (or a .html file)"
+        )
+    found = format_from_suffix(output.suffix)
+    return found if found in PAPER_FORMATS else None
+
+
+def _write_stdout(ctx: CliContext, data: bytes) -> None:
+    """Bytes as they are (a calendar's CRLF line ends too), through the text stream when there is no buffer."""
+    buffer = getattr(ctx.out, "buffer", None)
+    if buffer is not None:
+        ctx.out.flush()
+        buffer.write(data)
+        buffer.flush()
+    else:
+        ctx.out.write(data.decode("utf-8"))
+
+
+def _record_sent(ctx: CliContext, meeting_id: str, today: date) -> str:
+    """Record today as the day the plan was sent; return one line saying what happened."""
+    from sdm_facilitator.domain.plan_rules import mark_plan_sent
+    from sdm_facilitator.storage.codec import CodecError
+    from sdm_facilitator.storage.store import MeetingStore, StoreError
+
+    store = MeetingStore(ctx.data_dir)
+    try:
+        opened = store.open(meeting_id)
+    except (StoreError, OSError):
+        return "The day the plan was sent could not be recorded: the meeting could not be opened."
+    try:
+        if opened.read_only_reason:
+            return f"The day the plan was sent was not recorded: {opened.read_only_reason}"
+        if not mark_plan_sent(opened.meeting.plan, today):
+            return ""
+        store.save(opened)
+        return f"Recorded {today.isoformat()} as the day the plan was sent."
+    except (StoreError, CodecError, OSError) as error:
+        return f"The day the plan was sent could not be recorded: {one_line(str(error), 200)}"
+    finally:
+        store.close(opened)
+
+
+def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sdm_facilitator.cli.meeting_commands import load_meeting_or_fail
+    from sdm_facilitator.export.files import ExportFileExists, write_export
+    from sdm_facilitator.export.papers import ExportOptions, PaperError, describe_hint, export_meeting
+    from sdm_facilitator.guides.loader import load_library
+    from sdm_facilitator.paths import user_guides_dir
+
+    _check_options(args)
+    output = Path(args.output).expanduser() if args.output else None
+    meeting = load_meeting_or_fail(ctx, args.id)
+    library = load_library(user_guides_dir(ctx.data_dir))
+    options = ExportOptions(
+        include_notes=args.include_notes, child=args.child, names=args.names, actions=args.actions
+    )
+    try:
+        exported = export_meeting(
+            meeting,
+            library.get(meeting.guide_id),
+            args.kind,
+            _requested_format(args, output),
+            options,
+            library.language_hints,
+        )
+    except PaperError as error:
+        raise CliError(str(error), exit_code=1) from None
+    if exported.hints:
+        print(
+            "Language hints in this paper (it is written as it is; change the words in the app if you wish):",
+            file=ctx.err,
+        )
+        for match in exported.hints:
+            print(f"  {describe_hint(match)}", file=ctx.err)
+    if output is None:
+        _write_stdout(ctx, exported.data)
+        return 0
+    try:
+        write_export(output, exported.data, replace=args.force)
+    except ExportFileExists:
+        raise CliError(
+            f"{output} already exists; choose another name, or use --force to replace it", 1
+        ) from None
+    except OSError as error:
+        raise CliError(f"could not write {output}: {error.strerror or error}", 1) from None
+    print(
+        f"Wrote {PAPER_NAMES[exported.kind]} to {output}. "
+        "It is personal data outside the app now: it is yours to keep safe.",
+        file=ctx.err,
+    )
+    if exported.is_family_plan and not args.include_notes:
+        note = _record_sent(ctx, meeting.id, date.today())
+        if note:
+            print(note, file=ctx.err)
+    return 0

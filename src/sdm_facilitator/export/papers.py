@@ -1,0 +1,209 @@
+"""Which papers there are, which formats each comes in, and making one.
+
+One entry point for the command line and the app, so both offer the same
+papers with the same rules: the family's papers are checked against the
+language hints before they go out, the calendar is always iCalendar and the
+whole record always JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone, tzinfo
+
+from sdm_facilitator.domain import meeting as m
+from sdm_facilitator.domain.guide import Guide, LanguageHint
+from sdm_facilitator.domain.language import HintMatch, LanguageMatcher
+from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.export.paper import Paper
+
+#: The papers, in the order the app offers them, with what each is for.
+PAPERS: dict[str, str] = {
+    "plan": "The family's plan, for the family and everyone who was there",
+    "child-plan": "The plan for each child or young person, in short sentences",
+    "agenda": "The agenda, for sending to the family before the day",
+    "record": "The record of the day, for professionals",
+    "calendar": "Calendar entries: the meeting and the review (.ics)",
+    "json": "The whole record as JSON (subject access requests, other systems)",
+}
+#: Each paper in a sentence ("Wrote the agenda to ...").
+PAPER_NAMES: dict[str, str] = {
+    "plan": "the family's plan",
+    "child-plan": "the plan for the children",
+    "agenda": "the agenda",
+    "record": "the record of the day",
+    "calendar": "the calendar entries",
+    "json": "the whole record",
+}
+#: Papers that may go to the family: they get the language check.
+FAMILY_PAPERS = ("plan", "child-plan", "agenda")
+PAPER_FORMATS = ("md", "html", "txt")
+#: Papers that come in one format only.
+FIXED_FORMATS = {"calendar": "ics", "json": "json"}
+SUFFIX_FORMATS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "txt",
+    ".ics": "ics",
+    ".json": "json",
+}
+FORMAT_SUFFIXES = {"md": ".md", "html": ".html", "txt": ".txt", "ics": ".ics", "json": ".json"}
+
+
+class PaperError(ValueError):
+    """A paper that cannot be made as asked; the message is meant for the coordinator."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How to make a paper. ``zone`` and ``now`` are fixed by tests; the app uses the computer's."""
+
+    include_notes: bool = False
+    child: str | None = None
+    names: bool = False
+    actions: bool = False
+    zone: tzinfo | None = None
+    now: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Exported:
+    """A finished paper: its bytes, its format and the language hints found in it."""
+
+    kind: str
+    format: str
+    data: bytes
+    hints: tuple[HintMatch, ...] = field(default=())
+
+    @property
+    def suffix(self) -> str:
+        return FORMAT_SUFFIXES[self.format]
+
+    @property
+    def is_family_plan(self) -> bool:
+        return self.kind == "plan"
+
+
+def resolve_format(kind: str, requested: str | None) -> str:
+    """The format a paper is written in; a calendar or JSON asked for in another format is an error."""
+    fixed = FIXED_FORMATS.get(kind)
+    if fixed is not None:
+        if requested not in (None, fixed):
+            raise PaperError(f"the {kind} paper is always written as {fixed}, not {requested}")
+        return fixed
+    if requested not in (None, *PAPER_FORMATS):
+        raise PaperError(f"the {kind} paper can be written as {', '.join(PAPER_FORMATS)}, not {requested}")
+    return requested or "md"
+
+
+def format_from_suffix(suffix: str) -> str | None:
+    """The format a file name asks for, if its suffix names one."""
+    return SUFFIX_FORMATS.get(suffix.lower())
+
+
+def children_for(meeting: m.Meeting, wanted: str | None) -> list[m.Child]:
+    """The children a child's plan is for: all of them, or the one named (by name or id)."""
+    if wanted is None:
+        return list(meeting.children)
+    key = wanted.strip().casefold()
+    found = [c for c in meeting.children if c.id.casefold() == key or c.name.strip().casefold() == key]
+    if not found:
+        known = ", ".join(one_line(c.name, 40) for c in meeting.children) or "none added yet"
+        raise PaperError(f"no child called '{one_line(wanted, 40)}' in this meeting (children: {known})")
+    return found[:1]
+
+
+def build_paper(meeting: m.Meeting, guide: Guide | None, kind: str, options: ExportOptions) -> Paper:
+    """The paper of ``kind`` as blocks, before it is given a format."""
+    if kind == "plan":
+        from sdm_facilitator.export.plan_paper import plan_paper
+
+        return plan_paper(meeting, include_notes=options.include_notes)
+    if kind == "child-plan":
+        from sdm_facilitator.export.plan_paper import child_plan_paper
+
+        return child_plan_paper(meeting, children_for(meeting, options.child))
+    if kind == "agenda":
+        from sdm_facilitator.export.agenda_paper import agenda_paper
+
+        return agenda_paper(meeting, guide)
+    if kind == "record":
+        from sdm_facilitator.export.record_paper import record_paper
+
+        return record_paper(meeting, guide, options.zone)
+    raise PaperError(f"unknown paper '{one_line(kind, 40)}'; papers: {', '.join(PAPERS)}")
+
+
+def language_check(paper: Paper, hints: tuple[LanguageHint, ...]) -> tuple[HintMatch, ...]:
+    """Language hints found in a family paper, each phrase once, in the order they appear."""
+    matcher = LanguageMatcher(hints)
+    seen: set[str] = set()
+    found = []
+    for text in paper.strings():
+        for match in matcher.find(text):
+            key = match.text.casefold()
+            if key not in seen:
+                seen.add(key)
+                found.append(match)
+    return tuple(found)
+
+
+def describe_hint(match: HintMatch, *, why: bool = True) -> str:
+    """One line for the coordinator: the phrase, plainer words, and (unless short) why."""
+    hint = match.hint
+    line = f'"{one_line(match.text)}" -> try: {"; ".join(one_line(a) for a in hint.alternatives)}'
+    return f"{line} ({one_line(hint.why)})" if why else line
+
+
+def render(paper: Paper, fmt: str) -> str:
+    """A paper in one of the paper formats."""
+    if fmt == "md":
+        from sdm_facilitator.export.markdown import paper_to_markdown
+
+        return paper_to_markdown(paper)
+    if fmt == "html":
+        from sdm_facilitator.export.html import paper_to_html
+
+        return paper_to_html(paper)
+    if fmt == "txt":
+        from sdm_facilitator.export.plain import paper_to_text
+
+        return paper_to_text(paper)
+    raise PaperError(f"unknown format '{one_line(fmt, 20)}'; formats: {', '.join(PAPER_FORMATS)}")
+
+
+def export_meeting(
+    meeting: m.Meeting,
+    guide: Guide | None,
+    kind: str,
+    fmt: str | None = None,
+    options: ExportOptions | None = None,
+    hints: tuple[LanguageHint, ...] = (),
+) -> Exported:
+    """Make the paper of ``kind`` for ``meeting``; raise ``PaperError`` with a kind message if it cannot be."""
+    options = options or ExportOptions()
+    fmt = resolve_format(kind, fmt)
+    if kind == "json":
+        from sdm_facilitator.export.json_export import meeting_to_json
+
+        return Exported(kind, fmt, (meeting_to_json(meeting) + "\n").encode("utf-8"))
+    if kind == "calendar":
+        from sdm_facilitator.export.calendar import NothingToPutInCalendar, meeting_calendar
+
+        try:
+            data = meeting_calendar(
+                meeting,
+                guide,
+                now=options.now or datetime.now(timezone.utc),
+                names=options.names,
+                actions=options.actions,
+                zone=options.zone,
+            )
+        except NothingToPutInCalendar as error:
+            raise PaperError(str(error)) from None
+        return Exported(kind, fmt, data)
+    paper = build_paper(meeting, guide, kind, options)
+    found = language_check(paper, hints) if kind in FAMILY_PAPERS and hints else ()
+    return Exported(kind, fmt, render(paper, fmt).encode("utf-8"), found)

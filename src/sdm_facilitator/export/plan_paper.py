@@ -1,0 +1,246 @@
+"""The family's plan, and the same plan for each child.
+
+The family version is what a coordinator sends to everyone who was there:
+the family's words first, who does what, what happens if it does not work,
+who keeps an eye on it, the professionals' response and the review date.
+It never holds worries, case notes, captures, scale answers, preparation
+notes, anyone marked "not to be invited" or why. The professionals'
+version (``include_notes``) adds the bottom lines and their checks, the
+reasons given with the response, and each action's progress.
+"""
+
+from __future__ import annotations
+
+from sdm_facilitator.domain import meeting as m
+from sdm_facilitator.domain.plan_rules import plan_history
+from sdm_facilitator.export.facts import child_names, header_line, kind_words, next_review
+from sdm_facilitator.export.paper import (
+    Block,
+    Bullets,
+    Fields,
+    Heading,
+    Note,
+    PageBreak,
+    Paper,
+    Paragraph,
+    Table,
+    paragraph_or_note,
+)
+from sdm_facilitator.export.wording import long_date, names_list, short_date
+
+NO_ACTIONS = "No actions have been written down yet."
+NO_REVIEW = "The review date is not set yet."
+
+
+def _purpose(meeting: m.Meeting) -> str:
+    children = names_list(child_names(meeting)) or "the children"
+    when = f" on {long_date(meeting.held_on)}" if meeting.held_on else ""
+    return (
+        f"This is the plan made at {kind_words(meeting)}{when} so that {children} can be safe and well. "
+        "It uses the family's own words where it can."
+    )
+
+
+def _help(action: m.Action) -> str:
+    if action.support_needed and action.support_from:
+        return f"{action.support_needed} (from {action.support_from})"
+    if action.support_from:
+        return f"from {action.support_from}"
+    return action.support_needed
+
+
+def actions_table(plan: m.Plan, *, with_status: bool) -> list[Block]:
+    """Who does what, by when, with what help; with progress for professionals."""
+    if not plan.actions:
+        return [Note(NO_ACTIONS)]
+    headers = ("What", "Who", "By when", "Help, and who gives it")
+    rows = []
+    for action in plan.actions:
+        row = (
+            action.what,
+            action.who or "not agreed yet",
+            short_date(action.by_when) if action.by_when else "",
+            _help(action),
+        )
+        if with_status:
+            row += (m.ACTION_STATUS_LABELS.get(action.status, action.status),)
+        rows.append(row)
+    if with_status:
+        headers += ("Progress",)
+    return [Table(headers, tuple(rows))]
+
+
+def keeping_an_eye(plan: m.Plan) -> list[Block]:
+    if not (plan.family_keeper.strip() or plan.professional_lead.strip()):
+        return [Note("Who keeps an eye on the plan has not been agreed yet.")]
+    return [
+        Fields(
+            (
+                ("In the family", plan.family_keeper or "not agreed yet"),
+                ("In services, following it up", plan.professional_lead or "not agreed yet"),
+            )
+        )
+    ]
+
+
+def response_blocks(plan: m.Plan, *, with_reasons: bool) -> list[Block]:
+    """What the professionals said about the plan, in one sentence and the changes they asked for."""
+    response = plan.response
+    on = f" on {long_date(response.date)}" if response.date else ""
+    if response.decision is None:
+        return [Note("The professionals have not given their response yet.")]
+    sentence = {
+        "agreed": f"The professionals agreed the plan{on}.",
+        "agreed-with-changes": f"The professionals agreed the plan{on}, with the changes below.",
+        "not-agreed": "The professionals have not agreed the plan yet.",
+    }.get(response.decision, m.RESPONSE_LABELS.get(response.decision, response.decision))
+    blocks: list[Block] = [Paragraph(sentence)]
+    if response.changes.strip():
+        blocks += [Heading("Changes they asked for", 3), Paragraph(response.changes)]
+    if response.decision == "not-agreed" and response.would_make_acceptable.strip():
+        blocks += [
+            Heading("What would make the plan acceptable", 3),
+            Paragraph(response.would_make_acceptable),
+        ]
+    if with_reasons and response.reasons.strip():
+        blocks += [Heading("Their reasons", 3), Paragraph(response.reasons)]
+    return blocks
+
+
+def review_blocks(meeting: m.Meeting) -> list[Block]:
+    review = next_review(meeting)
+    if review is None:
+        return [Note(NO_REVIEW)]
+    return [Paragraph(f"The plan will be looked at again on {long_date(review)}.")]
+
+
+def _network(meeting: m.Meeting) -> list[Block]:
+    """Everyone still part of the plan: family and friends first, then professionals."""
+    people = [p for p in meeting.people if p.expected and p.name.strip()]
+    people.sort(key=lambda p: p.is_professional)
+    items = tuple(f"{p.name}, {p.relationship or m.ROLE_LABELS.get(p.role, p.role)}" for p in people)
+    return [Bullets(items)] if items else []
+
+
+def _changes(meeting: m.Meeting, *, with_reasons: bool) -> list[Block]:
+    items = []
+    for change in plan_history(meeting):
+        when = f"{short_date(change.date)}: " if change.date else ""
+        why = f" (why: {change.reason})" if with_reasons and change.reason.strip() else ""
+        items.append(f"{when}{change.what}{why}")
+    return [Bullets(tuple(items))] if items else []
+
+
+def _bottom_lines(meeting: m.Meeting) -> list[Block]:
+    checks = {c.bottom_line: c for c in meeting.plan.bottom_line_checks}
+    rows = []
+    for line in meeting.referral.bottom_lines:
+        check = checks.get(line)
+        state = {True: "Addressed", False: "Not addressed yet"}.get(
+            check.addressed if check else None, "Not checked yet"
+        )
+        rows.append((line, state, check.note if check else ""))
+    return [Table(("Bottom line", "Does the plan address it?", "Note"), tuple(rows))] if rows else []
+
+
+def plan_paper(meeting: m.Meeting, *, include_notes: bool = False) -> Paper:
+    """The family's plan (or, with ``include_notes``, the professionals' version of it)."""
+    plan = meeting.plan
+    title = "The family's plan" + (" (professionals' version)" if include_notes else "")
+    paper = Paper(title, header_line(meeting))
+    paper.add(Paragraph(_purpose(meeting)))
+    paper.section(
+        "In the family's words",
+        paragraph_or_note(plan.family_words, "The family's words have not been written down yet."),
+    )
+    paper.section("Who does what", actions_table(plan, with_status=include_notes))
+    paper.section(
+        "If the plan does not work",
+        paragraph_or_note(plan.contingency, "What to do if the plan does not work has not been agreed yet."),
+    )
+    paper.section("Keeping an eye on the plan", keeping_an_eye(plan))
+    paper.section(
+        "The people around the children",
+        _network(meeting),
+        missing="No one has been added to the family's network yet.",
+    )
+    if include_notes:
+        paper.section(
+            "Bottom lines", _bottom_lines(meeting), missing="No bottom lines were written in the referral."
+        )
+    paper.section("What the professionals said", response_blocks(plan, with_reasons=include_notes))
+    paper.section("Changes since the meeting", _changes(meeting, with_reasons=include_notes))
+    paper.section("The next review", review_blocks(meeting))
+    return paper
+
+
+# ------------------------------------------------------------------ for a child
+
+
+def _child_part(meeting: m.Meeting, child: m.Child, level: int) -> list[Block]:
+    """One child's plan in short sentences, headings one level below ``level``."""
+    plan = meeting.plan
+    sub = level + 1
+    when = f" on {long_date(meeting.held_on)}" if meeting.held_on else ""
+    blocks: list[Block] = [
+        Paragraph(
+            f"This plan was made at a family meeting{when}. Everyone there wants you to be safe and happy."
+        )
+    ]
+    if child.views.strip() and child.views_consent:
+        blocks += [Heading("What you told us", sub), Paragraph(child.views)]
+    blocks.append(Heading("What grown-ups will do to keep you safe", sub))
+    if plan.actions:
+        items = []
+        for action in plan.actions:
+            by = f" (by {long_date(action.by_when)})" if action.by_when else ""
+            items.append(f"{action.who}: {action.what}{by}" if action.who.strip() else f"{action.what}{by}")
+        blocks.append(Bullets(tuple(items)))
+    else:
+        blocks.append(
+            Note("The grown-ups are still working out the plan. Someone will tell you about it soon.")
+        )
+    if plan.contingency.strip():
+        blocks += [Heading("If the plan does not work", sub), Paragraph(plan.contingency)]
+    blocks.append(Heading("Who you can talk to", sub))
+    talk = []
+    if plan.family_keeper.strip():
+        talk.append(f"{plan.family_keeper}, who keeps an eye on the plan in your family")
+    if child.advocate.strip():
+        talk.append(f"{child.advocate}, your advocate")
+    if plan.professional_lead.strip():
+        talk.append(f"{plan.professional_lead}, who helps your family with the plan")
+    blocks.append(
+        Bullets(tuple(talk)) if talk else Note("You can talk to any grown-up you trust about the plan.")
+    )
+    blocks.append(Heading("When the next meeting is", sub))
+    review = next_review(meeting)
+    blocks.append(
+        Paragraph(f"The next meeting about the plan is on {long_date(review)}.")
+        if review
+        else Note("The date of the next meeting is not set yet. Someone will tell you when it is.")
+    )
+    return blocks
+
+
+def _possessive(name: str) -> str:
+    name = name.strip() or "Your"
+    return name if name == "Your" else f"{name}'s"
+
+
+def child_plan_paper(meeting: m.Meeting, children: list[m.Child]) -> Paper:
+    """The plan for each of ``children``, one after another, each on its own printed page."""
+    if len(children) == 1:
+        child = children[0]
+        paper = Paper(f"{_possessive(child.name)} plan", header_line(meeting))
+        paper.add(*_child_part(meeting, child, level=1))
+        return paper
+    names = names_list([c.name.strip() for c in children]) or "the children"
+    paper = Paper(f"Plans for {names}", header_line(meeting))
+    if not children:
+        paper.add(Note("No children or young people have been added to this meeting yet."))
+    for index, child in enumerate(children):
+        if index:
+            paper.add(PageBreak())
+        paper.add(Heading(f"{_possessive(child.name)} plan", 2), *_child_part(meeting, child, level=2))
+    return paper

@@ -1,0 +1,140 @@
+"""The record of the day, for professionals: the day as it was, read back afterwards.
+
+Built on ``domain.day_record`` (the same structure a screen shows). It says
+how long private family time lasted and never what was said in it.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from sdm_facilitator.domain import meeting as m
+from sdm_facilitator.domain.day_record import DayRecord, day_record
+from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS
+from sdm_facilitator.export.facts import header_line, kind_label
+from sdm_facilitator.export.paper import (
+    Block,
+    Bullets,
+    Fields,
+    Heading,
+    Note,
+    Paper,
+    Paragraph,
+    Table,
+    paragraph_or_note,
+)
+from sdm_facilitator.export.plan_paper import actions_table, keeping_an_eye, response_blocks, review_blocks
+from sdm_facilitator.export.wording import clock, day_and_time, length_text
+
+
+def _overview(meeting: m.Meeting, day: DayRecord, tz: tzinfo | None) -> list[Block]:
+    pairs = [
+        ("Meeting", kind_label(meeting)),
+        ("Context", CONTEXT_LABELS.get(meeting.context, meeting.context)),
+    ]
+    if day.started:
+        pairs.append(("Started", day_and_time(day.started, tz)))
+    pairs.append(("Ended", clock(day.ended, tz) if day.ended else "not recorded"))
+    if day.minutes is not None:
+        pairs.append(("Length", length_text(day.minutes)))
+    return [Fields(tuple(pairs))]
+
+
+def _who(day: DayRecord) -> list[Block]:
+    if not day.attendees and not day.not_present:
+        return [Note("Who was there was not recorded.")]
+    blocks: list[Block] = []
+    if day.attendees:
+        rows = tuple((a.name, a.role, a.relationship, a.attendance) for a in day.attendees)
+        blocks.append(Table(("Name", "Role", "Relationship", "Took part"), rows))
+    if day.not_present:
+        blocks.append(Paragraph("Not present: " + ", ".join(a.name for a in day.not_present) + "."))
+    return blocks
+
+
+def _phases(day: DayRecord, tz: tzinfo | None) -> list[Block]:
+    if not day.phases:
+        return [Note("No phase times were recorded.")]
+    rows = []
+    for phase in day.phases:
+        took = f"{phase.minutes} min" if phase.minutes is not None else ""
+        rows.append(
+            (
+                phase.name,
+                clock(phase.started, tz) if phase.started else "",
+                clock(phase.ended, tz) if phase.ended else "",
+                took,
+                f"{phase.planned_minutes} min",
+            )
+        )
+    blocks: list[Block] = [Table(("Phase", "Started", "Ended", "Took", "Planned"), tuple(rows))]
+    for phase in day.phases:
+        if phase.notes.strip():
+            blocks += [Heading(f"Chair's notes: {phase.name}", 3), Paragraph(phase.notes)]
+    return blocks
+
+
+def _family_time(day: DayRecord, tz: tzinfo | None) -> list[Block]:
+    ft = day.family_time
+    if not ft.held:
+        return [Note("Private family time was not recorded.")]
+    assert ft.started is not None
+    if ft.ended is None:
+        return [Paragraph(f"Started at {clock(ft.started, tz)}; its end was not recorded.")]
+    extra = f", {length_text(ft.extra_minutes)} added" if ft.extra_minutes else ""
+    return [
+        Paragraph(
+            f"Held from {clock(ft.started, tz)} to {clock(ft.ended, tz)} ({length_text(ft.minutes or 0)}{extra}). "
+            "What the family said in it is theirs and is not recorded here."
+        )
+    ]
+
+
+def _said(day: DayRecord, tz: tzinfo | None) -> list[Block]:
+    blocks: list[Block] = []
+    for group in day.groups:
+        items = tuple(f"{clock(c.at, tz)} {c.text}" if c.at else c.text for c in group.captures)
+        blocks += [Heading(group.title, 3), Bullets(items)]
+    return blocks
+
+
+def _scales(day: DayRecord, tz: tzinfo | None) -> list[Block]:
+    if not day.scales:
+        return []
+    rows = tuple(
+        (f"{s.value} / 10", s.who or "not recorded", s.note, clock(s.at, tz) if s.at else "")
+        for s in day.scales
+    )
+    return [
+        Paragraph("0 means the worries are as bad as they could be; 10 means safe enough to close."),
+        Table(("Answer", "Who", "Note", "Time"), rows),
+    ]
+
+
+def record_paper(meeting: m.Meeting, guide: Guide | None, tz: tzinfo | None = None) -> Paper:
+    """The record of the day for professionals."""
+    day = day_record(meeting, guide)
+    paper = Paper("Record of the day", header_line(meeting))
+    paper.add(*_overview(meeting, day, tz))
+    if not day.held:
+        paper.add(Note("The meeting has not been held yet."))
+    paper.section("Who was there", _who(day))
+    paper.section("Phases", _phases(day, tz))
+    paper.section("Private family time", _family_time(day, tz))
+    paper.section("What was said", _said(day, tz), missing="Nothing was captured during the meeting.")
+    paper.section("Scale answers", _scales(day, tz))
+    plan = day.plan
+    paper.section(
+        "The family's plan",
+        paragraph_or_note(plan.family_words, "The family's words have not been written down yet."),
+    )
+    paper.section("Who does what", actions_table(plan, with_status=True))
+    paper.section(
+        "If the plan does not work",
+        paragraph_or_note(plan.contingency, "What to do if the plan does not work has not been agreed yet."),
+    )
+    paper.section("Keeping an eye on the plan", keeping_an_eye(plan))
+    paper.section("Professional response", response_blocks(plan, with_reasons=True))
+    paper.section("The next review", review_blocks(meeting))
+    return paper

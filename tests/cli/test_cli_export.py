@@ -1,0 +1,166 @@
+"""``sdm-facilitator export`` through its real entry point, on a temporary data folder."""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from export.fixed_meeting import MEETING_ID, NOT_INVITED_NAME, fixed_meeting, local_zone
+from sdm_facilitator.cli import main
+from sdm_facilitator.guides.loader import load_library
+from sdm_facilitator.storage.store import MeetingStore
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def stored(isolated_data_dir: Path) -> Iterator[MeetingStore]:
+    with local_zone():
+        store = MeetingStore(isolated_data_dir)
+        store.close(store.create(fixed_meeting(load_library(None))))
+        yield store
+
+
+def _sent_on(store: MeetingStore) -> date | None:
+    return store.open(MEETING_ID, lock=False).meeting.plan.sent_on
+
+
+def test_plan_to_stdout_is_markdown_and_records_nothing(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore
+) -> None:
+    code, out, err = run(capsys, "export", MEETING_ID, "--as", "plan")
+    assert code == 0 and err == ""
+    assert out.startswith("# The family's plan\n") and NOT_INVITED_NAME not in out
+    assert _sent_on(stored) is None
+
+
+def test_plan_to_a_file_takes_the_format_from_the_suffix_and_records_the_day_sent(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
+) -> None:
+    target = tmp_path / "plan.html"
+    code, out, err = run(capsys, "export", MEETING_ID, "--as", "plan", "-o", str(target))
+    assert code == 0 and out == ""
+    assert target.read_text().startswith("<!DOCTYPE html>")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert f"Wrote the family's plan to {target}." in err and "yours to keep safe" in err
+    assert f"Recorded {date.today().isoformat()} as the day the plan was sent." in err
+    assert _sent_on(stored) == date.today()
+
+
+def test_an_earlier_sent_day_is_kept(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
+) -> None:
+    opened = stored.open(MEETING_ID)
+    opened.meeting.plan.sent_on = date(2026, 3, 5)
+    stored.save(opened)
+    stored.close(opened)
+    code, _, err = run(capsys, "export", MEETING_ID, "--as", "plan", "-o", str(tmp_path / "p.txt"))
+    assert code == 0 and "Recorded" not in err
+    assert _sent_on(stored) == date(2026, 3, 5)
+
+
+def test_professionals_version_does_not_count_as_sent(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
+) -> None:
+    code, _, _ = run(
+        capsys, "export", MEETING_ID, "--as", "plan", "--include-notes", "-o", str(tmp_path / "p.md")
+    )
+    assert code == 0 and _sent_on(stored) is None
+    assert "Bottom lines" in (tmp_path / "p.md").read_text()
+
+
+def test_when_the_app_has_it_open_the_day_is_not_recorded_but_the_file_is_written(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
+) -> None:
+    holder = stored.open(MEETING_ID)  # as the app would
+    try:
+        code, _, err = run(capsys, "export", MEETING_ID, "--as", "plan", "-o", str(tmp_path / "p.md"))
+    finally:
+        stored.close(holder)
+    assert code == 0 and (tmp_path / "p.md").is_file()
+    assert "The day the plan was sent was not recorded" in err
+    assert _sent_on(stored) is None
+
+
+def test_never_overwrites_without_force(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
+) -> None:
+    target = tmp_path / "agenda.txt"
+    target.write_text("keep me")
+    code, _, err = run(capsys, "export", MEETING_ID, "--as", "agenda", "-o", str(target))
+    assert code == 1 and "already exists" in err and "--force" in err
+    assert target.read_text() == "keep me"
+    code, _, _ = run(capsys, "export", MEETING_ID, "--as", "agenda", "-o", str(target), "--force")
+    assert code == 0 and target.read_text().startswith("Agenda for the child protection conference")
+
+
+def test_calendar_is_always_ics_with_crlf(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
+) -> None:
+    target = tmp_path / "meeting.ics"
+    code, _, _ = run(capsys, "export", MEETING_ID, "--as", "calendar", "--actions", "-o", str(target))
+    assert code == 0
+    data = target.read_bytes()
+    assert data.count(b"\r\n") == data.count(b"\n")
+    assert len(icalendar.Calendar.from_ical(data).walk("VEVENT")) == 4
+    code, _, err = run(capsys, "export", MEETING_ID, "--as", "calendar", "--format", "html")
+    assert code == 1 and "always written as ics" in err
+
+
+def test_child_plan_for_one_child(capsys: pytest.CaptureFixture[str], stored: MeetingStore) -> None:
+    code, out, _ = run(
+        capsys, "export", MEETING_ID, "--as", "child-plan", "--child", "leo", "--format", "txt"
+    )
+    assert code == 0 and out.startswith("Leo's plan\n") and "Ruby's plan" not in out
+    code, _, err = run(capsys, "export", MEETING_ID, "--as", "child-plan", "--child", "Zed")
+    assert code == 1 and "no child called 'Zed'" in err and "Leo" in err
+
+
+def test_json_is_the_whole_record(capsys: pytest.CaptureFixture[str], stored: MeetingStore) -> None:
+    import json
+
+    code, out, _ = run(capsys, "export", MEETING_ID, "--as", "json")
+    assert code == 0 and json.loads(out)["id"] == MEETING_ID
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--as", "plan", "--names"), "--names is for --as calendar"),
+        (("--as", "agenda", "--include-notes"), "--include-notes is for --as plan"),
+        (("--as", "record", "--child", "Leo"), "--child is for --as child-plan"),
+        (("--as", "plan", "-o", "plan.pdf"), "printing the HTML paper"),
+    ],
+)
+def test_options_that_do_not_fit_are_refused(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, args: tuple[str, ...], message: str
+) -> None:
+    code, out, err = run(capsys, "export", MEETING_ID, *args)
+    assert code != 0 and out == "" and message in err
+
+
+def test_language_hints_are_listed_and_never_block(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
+) -> None:
+    opened = stored.open(MEETING_ID)
+    opened.meeting.plan.family_words = "Mum will not be non-compliant with supervised contact."
+    stored.save(opened)
+    stored.close(opened)
+    code, _, err = run(capsys, "export", MEETING_ID, "--as", "plan", "-o", str(tmp_path / "p.md"))
+    assert code == 0 and (tmp_path / "p.md").is_file()
+    assert "Language hints in this paper" in err
+    assert '"non-compliant" -> try:' in err and '"supervised contact" -> try:' in err
+
+
+def test_unknown_meeting_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "export", "20260101-deadbeef", "--as", "plan")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "no meeting with id" in err

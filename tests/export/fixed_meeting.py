@@ -1,0 +1,168 @@
+"""A fixed, fictional meeting for the papers' tests: the same bytes on every run.
+
+It is the demo's participative child protection conference, held on
+Tuesday 3 March 2026 in Europe/London, with fixed ids and timestamps, and with
+everything a family paper must never show: worries, case and preparation
+notes, captures (one made in private family time), scale answers, a person
+not to be invited and the reason, a child's views not agreed to be shared.
+``FORBIDDEN_IN_FAMILY_PAPERS`` lists those texts.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+from sdm_facilitator.demo import held_meeting
+from sdm_facilitator.domain.meeting import (
+    Capture,
+    InfoShare,
+    Meeting,
+    Person,
+    PlanChange,
+    ScaleAnswer,
+    StepState,
+)
+from sdm_facilitator.guides.loader import GuideLibrary
+
+ZONE_NAME = "Europe/London"
+ZONE = ZoneInfo(ZONE_NAME)
+MEETING_DAY = date(2026, 3, 3)
+NOW = datetime(2026, 3, 4, 9, 30, tzinfo=timezone.utc)
+MEETING_ID = "20260217-5eed0a11"
+
+NOT_INVITED_NAME = "Dwayne Cole"
+NOT_INVITED_REASON = "Court order: no contact with Kerry or the children"
+PREP_NOTE = "Kerry is worried about being judged by her sister."
+STEP_NOTE = "Rang the school about Leo's attendance."
+PHASE_NOTE = "Kerry was tearful while the worries were read."
+FAMILY_TIME_NOTE = "Chair overheard the family arguing about Mark."
+FAMILY_TIME_CAPTURE = "Said in family time: Mark admits he drinks."
+NOTE_CAPTURE = "Mark arrived twenty minutes late."
+SCALE_NOTE = "Better than before Christmas."
+INFO_NOTE = "Police report redacted before sharing."
+CHECK_NOTE_PREFIX = "Plan for leaving and Friday nights."
+RESPONSE_REASONS = "The police report of March was taken into account."
+HIDDEN_VIEWS = "Ruby whispered that she is scared of Dad."
+CHANGE_REASON = "Sue starts a night shift on Fridays."
+
+FORBIDDEN_IN_FAMILY_PAPERS = (
+    NOT_INVITED_NAME,
+    NOT_INVITED_REASON,
+    PREP_NOTE,
+    STEP_NOTE,
+    PHASE_NOTE,
+    FAMILY_TIME_NOTE,
+    FAMILY_TIME_CAPTURE,
+    NOTE_CAPTURE,
+    SCALE_NOTE,
+    INFO_NOTE,
+    CHECK_NOTE_PREFIX,
+    RESPONSE_REASONS,
+    HIDDEN_VIEWS,
+    CHANGE_REASON,
+    # The referral's worries and the demo's captures.
+    "Arguments at home have become frightening",
+    "Ruby has been hiding under her bed",
+    "Building Better Relationships",
+    "Sue will have the children on Friday nights.",
+    "Priya (social worker) | 3",
+)
+
+
+@contextmanager
+def local_zone(name: str = ZONE_NAME) -> Iterator[None]:
+    """Run with the computer's local zone set to ``name`` (the demo stores local times as UTC)."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+def _fix_ids(meeting: Meeting) -> None:
+    meeting.id = MEETING_ID
+    meeting.created = datetime(2026, 2, 17, 9, 0, tzinfo=timezone.utc)
+    meeting.updated = datetime(2026, 3, 3, 12, 30, tzinfo=timezone.utc)
+    for prefix, items in (
+        ("c", meeting.children),
+        ("p", meeting.people),
+        ("a", meeting.plan.actions),
+        ("r", meeting.follow_up.reviews),
+        ("q", meeting.record.captures),
+        ("s", meeting.record.scales),
+        ("i", meeting.info_sharing),
+    ):
+        for index, item in enumerate(items, 1):
+            item.id = f"{prefix}-{index:08d}"
+
+
+def fixed_meeting(library: GuideLibrary) -> Meeting:
+    """The meeting every paper test uses (build it inside ``local_zone()``)."""
+    m = held_meeting(library, MEETING_DAY)
+    m.people[0].prep_notes = PREP_NOTE
+    m.people.append(
+        Person(
+            name=NOT_INVITED_NAME,
+            role="wider-family",
+            relationship="mum's ex-partner",
+            invitation="not-invited",
+            not_invited_reason=NOT_INVITED_REASON,
+        )
+    )
+    m.children[1].views = HIDDEN_VIEWS
+    m.children[1].views_consent = False
+    m.choices.venue = "Room 2, Hollins Community Centre, 14 Bell Lane"
+    m.choices.format = "in-person"
+    m.choices.food = "Tea, toast and squash for Ruby"
+    m.choices.language = "English"
+    first_step = next(iter(sorted(m.steps)))
+    m.steps[first_step] = StepState(status="done", note=STEP_NOTE, date=MEETING_DAY)
+    m.info_sharing = [
+        InfoShare(
+            document="Social work report", to="Kerry and Mark", note=INFO_NOTE, shared=date(2026, 2, 27)
+        )
+    ]
+    guide = library.get(m.guide_id)
+    assert guide is not None and guide.private_phase is not None
+    private_id = guide.private_phase.id
+    for phase in m.record.phases:
+        phase.notes = FAMILY_TIME_NOTE if phase.phase_id == private_id else ""
+    m.record.phases[1].notes = PHASE_NOTE
+    assert m.record.family_time_start is not None
+    m.record.captures.append(
+        Capture(
+            kind="note",
+            text=NOTE_CAPTURE,
+            phase_id=m.record.phases[0].phase_id,
+            at=m.record.phases[0].started,
+        )
+    )
+    m.record.captures.append(
+        Capture(kind="decision", text=FAMILY_TIME_CAPTURE, phase_id=private_id, at=m.record.family_time_start)
+    )
+    m.record.scales[0].note = SCALE_NOTE
+    m.record.scales.append(
+        ScaleAnswer(
+            value=9, who="Sue", note="in family time", phase_id=private_id, at=m.record.family_time_start
+        )
+    )
+    m.plan.bottom_line_checks[0].note = CHECK_NOTE_PREFIX
+    m.plan.response.reasons = RESPONSE_REASONS
+    m.follow_up.plan_changes = [
+        PlanChange(
+            date=date(2026, 3, 20), what="Sue has the children on Saturdays instead", reason=CHANGE_REASON
+        )
+    ]
+    _fix_ids(m)
+    return m

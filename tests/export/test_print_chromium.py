@@ -1,0 +1,63 @@
+"""An HTML paper printed by a real browser (headless Chromium) to a PDF with pages.
+
+Skipped, with the reason, where Chromium is not installed (``.ci/run``
+installs Debian's ``chromium`` package where it can).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from export.fixed_meeting import NOW, ZONE
+from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.export.papers import ExportOptions, export_meeting
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def print_to_pdf(html_file: Path, pdf_file: Path, profile: Path) -> None:
+    """Print ``html_file`` to ``pdf_file`` the way a coordinator's browser would."""
+    assert CHROMIUM is not None
+    subprocess.run(
+        [
+            CHROMIUM,
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf_file}",
+            html_file.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+def page_count(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install chromium)")
+def test_the_record_prints_to_a_pdf_with_pages(meeting: Meeting, guide: Guide, tmp_path: Path) -> None:
+    page = tmp_path / "record.html"
+    page.write_bytes(export_meeting(meeting, guide, "record", "html", ExportOptions(zone=ZONE, now=NOW)).data)
+    pdf = tmp_path / "record.pdf"
+    print_to_pdf(page, pdf, tmp_path / "profile")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert page_count(data) >= 2, "the record of the day runs over more than one A4 or Letter page"

@@ -1,0 +1,124 @@
+"""Export / print from the meeting: one key from the plan section, a file written, one line saying where."""
+
+from __future__ import annotations
+
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from app_helpers import reload
+from sdm_facilitator.ui.dialogs.confirm import Confirm
+from sdm_facilitator.ui.dialogs.export import ExportDialog
+from ui.workspace.plan_helpers import held_meeting, open_section, save, start
+
+
+@pytest.fixture
+def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+    monkeypatch.setattr("platformdirs.user_documents_dir", lambda: str(folder))
+    return folder
+
+
+def _shown(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_ctrl_o_in_the_plan_writes_the_family_plan_and_says_where(
+    isolated_data_dir: Path, documents: Path
+) -> None:
+    m = held_meeting()
+    m.plan.family_words = "Nana has [b]Amara[/b] after school; no more supervised contact."
+    app = start(isolated_data_dir, m)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_section(app, pilot, m.id, "plan")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        hints = _shown(dialog.query_one("#export-hints", Static))
+        assert "Language hints" in hints and '"supervised contact" -> try:' in hints
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        target = documents / f"plan-{m.id}.html"
+        assert target.is_file() and stat.S_IMODE(target.stat().st_mode) == 0o600
+        page = target.read_text()
+        assert page.startswith("<!DOCTYPE html>") and "[b]Amara[/b]" in page and "Beatrice Okafor" in page
+        screen = app.screen
+        assert type(screen).__name__ == "MeetingScreen"
+        assert "sent to the family 02 Mar 2026" in _shown(screen.query_one("#plan-summary", Static))
+        assert screen.last_export_message == (  # type: ignore[attr-defined]
+            f"Saved the family's plan to {target}. It is yours to keep safe now."
+        )
+        await save(pilot)
+    assert reload(isolated_data_dir, m.id).plan.sent_on == date(2026, 3, 2)
+
+
+async def test_another_paper_and_format_into_the_data_folder_and_no_silent_replace(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("platformdirs.user_documents_dir", lambda: str(tmp_path / "no-such-folder"))
+    m = held_meeting()
+    app = start(isolated_data_dir, m)
+    exports = isolated_data_dir / "exports"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_section(app, pilot, m.id, "plan")
+        commands = [c.title for c in app.screen.palette_commands()]  # type: ignore[attr-defined]
+        assert "Export / print" in commands
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("down", "down", "down")  # the agenda
+        await pilot.press("tab", "enter", "down", "down", "enter")  # format: plain text
+        await pilot.press("tab", "enter")  # the file name as offered
+        await pilot.pause()
+        await pilot.pause()
+        target = exports / f"agenda-{m.id}.txt"
+        assert target.read_text().startswith("Agenda for the family group conference")
+        assert stat.S_IMODE(exports.stat().st_mode) == 0o700
+        target.write_text("the coordinator's own changes")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "tab", "enter", "down", "down", "enter", "tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        await pilot.pause()
+        assert target.read_text() == "the coordinator's own changes"
+        await save(pilot)
+    assert reload(isolated_data_dir, m.id).plan.sent_on is None, "only the family's plan counts as sent"
+
+
+async def test_escape_writes_nothing(isolated_data_dir: Path, documents: Path) -> None:
+    m = held_meeting()
+    app = start(isolated_data_dir, m)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_section(app, pilot, m.id, "plan")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MeetingScreen"
+    assert list(documents.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["[@click=app.quit]x[/] supervised [b]contact", "supervised\u202e contact \x1b[2J"]
+)
+async def test_hints_quoting_typed_text_are_shown_literally(
+    isolated_data_dir: Path, documents: Path, text: str
+) -> None:
+    m = held_meeting()
+    m.plan.family_words = f"{text} supervised contact"
+    app = start(isolated_data_dir, m)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_section(app, pilot, m.id, "plan")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        hints = _shown(app.screen.query_one("#export-hints", Static))
+        assert '"supervised contact" -> try:' in hints
+        assert "\x1b" not in hints and "\u202e" not in hints
+        assert app.is_running and isinstance(app.screen, ExportDialog)
