@@ -36,7 +36,9 @@ def main() -> None:
 
         first = run()
         rows.append(row_from(f"list, {size:,} meetings, first run (builds the index)", None, "s", [first]))
-        rows.append(row_from(f"list, {size:,} meetings, warm", BUDGETS.get(size), "s", repeat(run, args.runs)))
+        rows.append(
+            row_from(f"list, {size:,} meetings, warm", BUDGETS.get(size), "s", repeat(run, args.runs))
+        )
     report(rows)
 
 

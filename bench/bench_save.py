@@ -66,11 +66,22 @@ def main() -> None:
     store = MeetingStore(data_dir)
     runs = [one_run(store, big, args.saves) for _ in range(max(args.runs, MIN_RUNS))]
     size = store.path_for(big).stat().st_size / 1_000_000
-    report([
-        row_from(f"save of a {size:.1f} MB meeting, whole durable save, p95", BUDGET_MS, "ms", [r[0] for r in runs]),
-        row_from(f"save of a {size:.1f} MB meeting, what the UI waits for, p95", BUDGET_MS, "ms",
-                 [r[1] for r in runs]),
-    ])
+    report(
+        [
+            row_from(
+                f"save of a {size:.1f} MB meeting, whole durable save, p95",
+                BUDGET_MS,
+                "ms",
+                [r[0] for r in runs],
+            ),
+            row_from(
+                f"save of a {size:.1f} MB meeting, what the UI waits for, p95",
+                BUDGET_MS,
+                "ms",
+                [r[1] for r in runs],
+            ),
+        ]
+    )
 
 
 if __name__ == "__main__":

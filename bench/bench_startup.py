@@ -61,7 +61,9 @@ def main() -> None:
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
         ratios, memory, seconds = measure(store_with(size), args.runs)
-        rows.append(row_from(f"app start, {size:,} meetings, ratio to a one-Static app", RATIO_BUDGET, "x", ratios))
+        rows.append(
+            row_from(f"app start, {size:,} meetings, ratio to a one-Static app", RATIO_BUDGET, "x", ratios)
+        )
         rows.append(row_from(f"app start, {size:,} meetings, seconds (for reference)", None, "s", seconds))
         rows.append(row_from(f"app start, {size:,} meetings, peak memory", MEMORY_BUDGET_MB, "MB", memory))
     report(rows)

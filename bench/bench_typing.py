@@ -88,11 +88,17 @@ def main() -> None:
     data_dir, big = large_meeting()
     text = MeetingStore(data_dir).open(big, lock=False).meeting.referral.worries
     bare = asyncio.run(measure_bare(args.runs, args.keys, text))
-    report([
-        row_from(f"typing into a {len(text) // 1000} KB note of a 1.3 MB meeting, processor ms a key", BUDGET_MS,
-                 "ms", samples),
-        row_from("the same keys into a bare TextArea with that text (for reference)", None, "ms", bare),
-    ])
+    report(
+        [
+            row_from(
+                f"typing into a {len(text) // 1000} KB note of a 1.3 MB meeting, processor ms a key",
+                BUDGET_MS,
+                "ms",
+                samples,
+            ),
+            row_from("the same keys into a bare TextArea with that text (for reference)", None, "ms", bare),
+        ]
+    )
 
 
 if __name__ == "__main__":

@@ -84,7 +84,10 @@ def report(rows: list[Row]) -> None:
 
 def child_env(data_dir: Path | None = None) -> dict[str, str]:
     """The environment for a measured child process: this checkout's sources first."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH", "")]))}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH", "")])),
+    }
     if data_dir is not None:
         env["SDM_FACILITATOR_DATA_DIR"] = str(data_dir)
     return env

@@ -50,20 +50,96 @@ from sdm_facilitator.storage.store import MeetingStore
 
 # Invented names in several scripts; none is meant to be anyone real.
 GIVEN = (
-    "Amara", "Tobi", "Leo", "Ruby", "Yusuf", "Mia", "Zainab", "Oskar", "Niamh", "Kai", "Priya", "Dmitri",
-    "Aroha", "Siobhán", "Chloé", "Mateus", "Ayşe", "Łucja", "Kofi", "Ines",
-    "Мария", "Иван", "Σοφία", "Νίκος", "محمد", "فاطمة", "אורי", "נועה", "राहुल", "अनन्या",
-    "美咲", "健太", "서연", "민준", "明", "丽",
+    "Amara",
+    "Tobi",
+    "Leo",
+    "Ruby",
+    "Yusuf",
+    "Mia",
+    "Zainab",
+    "Oskar",
+    "Niamh",
+    "Kai",
+    "Priya",
+    "Dmitri",
+    "Aroha",
+    "Siobhán",
+    "Chloé",
+    "Mateus",
+    "Ayşe",
+    "Łucja",
+    "Kofi",
+    "Ines",
+    "Мария",
+    "Иван",
+    "Σοφία",
+    "Νίκος",
+    "محمد",
+    "فاطمة",
+    "אורי",
+    "נועה",
+    "राहुल",
+    "अनन्या",
+    "美咲",
+    "健太",
+    "서연",
+    "민준",
+    "明",
+    "丽",
 )
 FAMILY = (
-    "Okafor-Reid", "Hollins", "Rahman", "Taylor", "Nowak", "O'Brien", "Kowalczyk", "Da Silva", "Nguyen",
-    "Petrov", "Papadopoulos", "Haddad", "Cohen", "Sharma", "Tanaka", "Kim", "Li", "MacLeod", "Öztürk",
-    "Иванова", "Παππάς", "الحسن", "לוי", "वर्मा", "佐藤", "김", "王",
+    "Okafor-Reid",
+    "Hollins",
+    "Rahman",
+    "Taylor",
+    "Nowak",
+    "O'Brien",
+    "Kowalczyk",
+    "Da Silva",
+    "Nguyen",
+    "Petrov",
+    "Papadopoulos",
+    "Haddad",
+    "Cohen",
+    "Sharma",
+    "Tanaka",
+    "Kim",
+    "Li",
+    "MacLeod",
+    "Öztürk",
+    "Иванова",
+    "Παππάς",
+    "الحسن",
+    "לוי",
+    "वर्मा",
+    "佐藤",
+    "김",
+    "王",
 )
-RELATIONSHIPS = ("mum", "dad", "grandmother", "uncle", "aunt", "cousin", "neighbour", "family friend",
-                 "step-dad", "older sister", "godmother", "social worker", "teacher", "health visitor")
-PLACES = ("the community centre", "St Anne's church hall", "the family's home", "the library meeting room",
-          "the children's centre", "online")
+RELATIONSHIPS = (
+    "mum",
+    "dad",
+    "grandmother",
+    "uncle",
+    "aunt",
+    "cousin",
+    "neighbour",
+    "family friend",
+    "step-dad",
+    "older sister",
+    "godmother",
+    "social worker",
+    "teacher",
+    "health visitor",
+)
+PLACES = (
+    "the community centre",
+    "St Anne's church hall",
+    "the family's home",
+    "the library meeting room",
+    "the children's centre",
+    "online",
+)
 LANGUAGES = ("", "", "", "Yoruba", "Polish", "Bengali", "Arabic", "Urdu", "Romanian", "Tigrinya", "BSL")
 SENTENCES = (
     "Mum said things have been better since her sister started helping with the morning routine.",
@@ -132,7 +208,9 @@ def _action(rng: random.Random, held: date) -> Action:
         action.support_from = rng.choice(("school", "youth service", "housing", "health visitor"))
         action.support_delivered = rng.choice(SUPPORT_DELIVERY_CHOICES)
     for day in sorted(rng.sample(range(1, 90), rng.randint(0, 3))):
-        action.updates.append(ActionUpdate(date=held + timedelta(days=day), status=status, note=_words(rng, 0, 2)))
+        action.updates.append(
+            ActionUpdate(date=held + timedelta(days=day), status=status, note=_words(rng, 0, 2))
+        )
     return action
 
 
@@ -160,12 +238,18 @@ def _hold(meeting: Meeting, library: GuideLibrary, rng: random.Random, day: date
     first = phases[0] if phases else ""
     for minute in range(rng.randint(2, 12)):
         meeting.record.captures.append(
-            Capture(kind=rng.choice(CAPTURE_KINDS), text=_words(rng, 1, 2), phase_id=first,
-                    at=start + timedelta(minutes=5 + minute * 4))
+            Capture(
+                kind=rng.choice(CAPTURE_KINDS),
+                text=_words(rng, 1, 2),
+                phase_id=first,
+                at=start + timedelta(minutes=5 + minute * 4),
+            )
         )
     for _ in range(rng.randint(0, 3)):
         meeting.record.scales.append(
-            ScaleAnswer(value=rng.randint(0, 10), who=_name(rng), phase_id=first, at=start + timedelta(minutes=30))
+            ScaleAnswer(
+                value=rng.randint(0, 10), who=_name(rng), phase_id=first, at=start + timedelta(minutes=30)
+            )
         )
     if stage == "follow_up":
         meeting.record.ended = clock_at
@@ -183,10 +267,13 @@ def realistic_meeting(library: GuideLibrary, rng: random.Random, today: date) ->
     m = create_meeting(
         library,
         kind=kind,
-        family_label=f"The {rng.choice(FAMILY)} family" if rng.random() < 0.7 else f"{children[0][0]} and family",
+        family_label=f"The {rng.choice(FAMILY)} family"
+        if rng.random() < 0.7
+        else f"{children[0][0]} and family",
         context=rng.choice(("statutory", "voluntary")) if kind != "cp-conference" else None,
         when=datetime.combine(day, time(rng.choice((10, 13, 17)), rng.choice((0, 30))))
-        if stage != "preparation" or rng.random() < 0.8 else None,
+        if stage != "preparation" or rng.random() < 0.8
+        else None,
         children=children,
     )
     m.referral.date = day - timedelta(days=rng.randint(10, 60))
@@ -209,8 +296,12 @@ def realistic_meeting(library: GuideLibrary, rng: random.Random, today: date) ->
     m.choices.format = rng.choice((None, *FORMAT_CHOICES))
     m.choices.food = "sandwiches and fruit" if rng.random() < 0.5 else ""
     m.info_sharing = [
-        InfoShare(document=f"Report {i + 1}", to=_name(rng), due=day - timedelta(days=rng.randint(1, 10)),
-                  shared=day - timedelta(days=12) if rng.random() < 0.5 else None)
+        InfoShare(
+            document=f"Report {i + 1}",
+            to=_name(rng),
+            due=day - timedelta(days=rng.randint(1, 10)),
+            shared=day - timedelta(days=12) if rng.random() < 0.5 else None,
+        )
         for i in range(rng.randint(0, 3))
     ]
     guide = library.get(m.guide_id)
@@ -234,11 +325,17 @@ def realistic_meeting(library: GuideLibrary, rng: random.Random, today: date) ->
         m.plan.response.decision = rng.choice(("agreed", "agreed-with-changes"))
         m.plan.response.date = day
         if rng.random() < 0.5:
-            m.follow_up.plan_changes = [PlanChange(date=day + timedelta(days=20), what=_words(rng, 1, 1),
-                                                   reason=_words(rng, 1, 1))]
-        m.follow_up.reviews = [Review(scheduled=m.plan.review_date, requested_by="planned at the meeting",
-                                      held=m.plan.review_date if m.plan.review_date < today else None,
-                                      outcome=_words(rng, 0, 2))]
+            m.follow_up.plan_changes = [
+                PlanChange(date=day + timedelta(days=20), what=_words(rng, 1, 1), reason=_words(rng, 1, 1))
+            ]
+        m.follow_up.reviews = [
+            Review(
+                scheduled=m.plan.review_date,
+                requested_by="planned at the meeting",
+                held=m.plan.review_date if m.plan.review_date < today else None,
+                outcome=_words(rng, 0, 2),
+            )
+        ]
     return m
 
 
@@ -261,7 +358,9 @@ def large_meeting(library: GuideLibrary, rng: random.Random, today: date) -> Mee
     return m
 
 
-def generate(data_dir: Path, meetings: int, large: int = 0, seed: int = 1, *, progress: bool = False) -> list[str]:
+def generate(
+    data_dir: Path, meetings: int, large: int = 0, seed: int = 1, *, progress: bool = False
+) -> list[str]:
     """Write ``meetings`` realistic and ``large`` very large meetings; return their ids."""
     rng = random.Random(seed)
     library = load_library(None)
@@ -281,7 +380,9 @@ def generate(data_dir: Path, meetings: int, large: int = 0, seed: int = 1, *, pr
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("dir", metavar="DIR", type=Path, help="the data folder to write into")
     parser.add_argument("--meetings", type=int, required=True, metavar="N", help="how many ordinary meetings")
     parser.add_argument("--large", type=int, default=0, metavar="K", help="how many very large meetings")

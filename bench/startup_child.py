@@ -31,7 +31,11 @@ def _exit_after_first_paint(screen_name: str | None) -> None:
         app.screen.call_after_refresh(painted.set)
         await painted.wait()
         if os.environ.get("SDM_BENCH_SHOW"):
-            print(type(app.screen).__name__, [type(w).__name__ for w in app.screen.walk_children()], file=sys.stderr)
+            print(
+                type(app.screen).__name__,
+                [type(w).__name__ for w in app.screen.walk_children()],
+                file=sys.stderr,
+            )
         os._exit(0)
 
     def run(self, *args, **kwargs):  # type: ignore[no-untyped-def]

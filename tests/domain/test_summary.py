@@ -31,7 +31,11 @@ def _guide(meeting: Meeting):  # type: ignore[no-untyped-def]
     drop_date=st.booleans(),
 )
 def test_summary_words_match_readiness_on_any_day(
-    build, made_on: date, shown_after: int, drop_review: bool, drop_date: bool  # type: ignore[no-untyped-def]
+    build,
+    made_on: date,
+    shown_after: int,
+    drop_review: bool,
+    drop_date: bool,  # type: ignore[no-untyped-def]
 ) -> None:
     meeting = build(LIBRARY, made_on)
     if drop_review:

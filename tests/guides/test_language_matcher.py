@@ -10,7 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sdm_facilitator.domain.guide import LanguageHint
-from sdm_facilitator.domain.language import PARAGRAPH_BREAK, HintMatch, LanguageMatcher, ParagraphFinder, line_col
+from sdm_facilitator.domain.language import (
+    PARAGRAPH_BREAK,
+    HintMatch,
+    LanguageMatcher,
+    ParagraphFinder,
+    line_col,
+)
 from sdm_facilitator.guides.loader import load_library
 
 

@@ -10,7 +10,13 @@ import tomli_w
 
 from sdm_facilitator.domain.meeting import Person
 from sdm_facilitator.storage import codec
-from sdm_facilitator.storage.codec import CodecError, SectionCache, meeting_data_to_toml, meeting_from_dict, to_dict
+from sdm_facilitator.storage.codec import (
+    CodecError,
+    SectionCache,
+    meeting_data_to_toml,
+    meeting_from_dict,
+    to_dict,
+)
 from storage.test_codec import full_meeting
 
 
@@ -54,7 +60,9 @@ def test_a_changed_section_is_validated_even_when_others_come_from_the_cache() -
         meeting_data_to_toml(to_dict(m), cache)
     m.people[3].prep_visit = None
     m.people[7].prep_notes = "bad \udc00 text"
-    with pytest.raises(CodecError, match=r"people\[7\]\.prep_notes: contains a character that cannot be saved"):
+    with pytest.raises(
+        CodecError, match=r"people\[7\]\.prep_notes: contains a character that cannot be saved"
+    ):
         meeting_data_to_toml(to_dict(m), cache)
 
 

@@ -62,11 +62,16 @@ def rewrite_keeping_size_and_times(path: Path, old: str, new: str) -> None:
         handle.write(data)
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     after = path.stat()
-    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    )
 
 
-def test_rows_are_trusted_once_settled_and_files_are_not_read_again(store: MeetingStore,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rows_are_trusted_once_settled_and_files_are_not_read_again(
+    store: MeetingStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     m = make(store, "Settled")
     age(store.path_for(m.id))
     assert labels(store) == {m.id: "Settled"}
@@ -74,7 +79,9 @@ def test_rows_are_trusted_once_settled_and_files_are_not_read_again(store: Meeti
     real = SummaryIndex.read_row
     monkeypatch.setattr(SummaryIndex, "read_row", lambda self, name: reads.append(name) or real(self, name))
     listing = index(store).listing()
-    assert [s.family_label for s in listing.summaries] == ["Settled"] and reads == [] and listing.pending == []
+    assert (
+        [s.family_label for s in listing.summaries] == ["Settled"] and reads == [] and listing.pending == []
+    )
 
 
 def test_a_file_edited_behind_the_apps_back_shows_its_new_content(store: MeetingStore) -> None:
@@ -111,7 +118,9 @@ def test_same_second_rewrite_is_seen_where_the_change_time_tells_nothing(
 ) -> None:
     """On Windows st_ctime is the creation time: only the settle rule catches a same-tick rewrite."""
     real = index_module.FileKey.of
-    monkeypatch.setattr(index_module.FileKey, "of", classmethod(lambda cls, st: dataclasses.replace(real(st), ctime_ns=0)))
+    monkeypatch.setattr(
+        index_module.FileKey, "of", classmethod(lambda cls, st: dataclasses.replace(real(st), ctime_ns=0))
+    )
     m = make(store, "Tick CCCC")
     path = store.path_for(m.id)
     assert labels(store) == {m.id: "Tick CCCC"}
@@ -157,7 +166,9 @@ def test_unreadable_files_and_conflict_copies_are_listed_with_reasons(store: Mee
         b"{not json",
         b"\xff\xfe garbage",
         json.dumps({"format": "something else", "rows": []}).encode(),
-        json.dumps({"format": index_module.FORMAT, "rows_version": 1, "summary_version": 1, "rows": "x"}).encode(),
+        json.dumps(
+            {"format": index_module.FORMAT, "rows_version": 1, "summary_version": 1, "rows": "x"}
+        ).encode(),
         b"[" * 100_000,
     ],
 )
@@ -226,9 +237,16 @@ _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_si
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(steps=st.lists(st.tuples(st.sampled_from(["edit", "add", "remove", "in-place"]), st.integers(0, 5)),
-                      min_size=1, max_size=8))
-def test_the_index_never_holds_text_the_files_do_not(store: MeetingStore, steps: list[tuple[str, int]]) -> None:
+@given(
+    steps=st.lists(
+        st.tuples(st.sampled_from(["edit", "add", "remove", "in-place"]), st.integers(0, 5)),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_the_index_never_holds_text_the_files_do_not(
+    store: MeetingStore, steps: list[tuple[str, int]]
+) -> None:
     """After any mix of edits behind the app's back, no old family label or child name is left in the index."""
     for path in store.folder.glob("*.toml"):
         path.unlink()
@@ -255,7 +273,11 @@ def test_the_index_never_holds_text_the_files_do_not(store: MeetingStore, steps:
             for path in store.folder.glob("*.toml"):
                 age(path)
         index(store).listing()
-        raw = (store.folder / INDEX_NAME).read_text(encoding="utf-8") if (store.folder / INDEX_NAME).exists() else ""
+        raw = (
+            (store.folder / INDEX_NAME).read_text(encoding="utf-8")
+            if (store.folder / INDEX_NAME).exists()
+            else ""
+        )
         on_disk = "".join(p.read_text(encoding="utf-8") for p in store.folder.glob("*.toml"))
         for row in index(store).load().values():
             assert row.summary is not None

@@ -38,7 +38,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from sdm_facilitator.domain.guide import Guide
@@ -184,10 +183,15 @@ def _summary_field_names() -> typing.KeysView[str]:
 
 def row_to_json(row: IndexRow) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "file": row.file, "key": dataclasses.astuple(row.key), "read_ns": row.read_ns, "sha256": row.sha256,
+        "file": row.file,
+        "key": dataclasses.astuple(row.key),
+        "read_ns": row.read_ns,
+        "sha256": row.sha256,
     }
     if row.summary is not None:
-        out["summary"] = {f.name: _encode(getattr(row.summary, f.name)) for f in dataclasses.fields(row.summary)}
+        out["summary"] = {
+            f.name: _encode(getattr(row.summary, f.name)) for f in dataclasses.fields(row.summary)
+        }
     else:
         out["reason"], out["line"] = row.reason, row.line
     return out
@@ -203,9 +207,15 @@ def row_from_json(raw: Any) -> IndexRow | None:
             summary = _summary_from({name: decode(fields[name]) for name, decode in _summary_decoders()})
         elif not isinstance(raw.get("reason"), str) or not isinstance(raw.get("line"), (int, type(None))):
             return None
-        if not isinstance(raw["file"], str) or not isinstance(raw["read_ns"], int) or not isinstance(raw["sha256"], str):
+        if (
+            not isinstance(raw["file"], str)
+            or not isinstance(raw["read_ns"], int)
+            or not isinstance(raw["sha256"], str)
+        ):
             return None
-        return IndexRow(raw["file"], key, raw["read_ns"], summary, raw.get("reason"), raw.get("line"), raw["sha256"])
+        return IndexRow(
+            raw["file"], key, raw["read_ns"], summary, raw.get("reason"), raw.get("line"), raw["sha256"]
+        )
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 
@@ -364,7 +374,9 @@ class SummaryIndex:
         ``progress(done, total)`` is called as stale files are read.
         """
         files, rows = self.scan()
-        stale = [name for name, key in sorted(files.items()) if not (name in rows and rows[name].trusted_for(key))]
+        stale = [
+            name for name, key in sorted(files.items()) if not (name in rows and rows[name].trusted_for(key))
+        ]
         gone = [name for name in rows if name not in files]
         fresh: list[IndexRow] = []
         if read_stale:
@@ -393,7 +405,9 @@ def build_listing(store: MeetingStore, rows: list[IndexRow], pending: list[str])
     by_id: dict[str, list[IndexRow]] = {}
     for row in rows:
         if row.summary is None:
-            listing.unreadable.append(Unreadable(store.folder / row.file, row.reason or "cannot be read", row.line))
+            listing.unreadable.append(
+                Unreadable(store.folder / row.file, row.reason or "cannot be read", row.line)
+            )
         else:
             by_id.setdefault(row.summary.id, []).append(row)
     for meeting_id, copies in by_id.items():
@@ -403,7 +417,9 @@ def build_listing(store: MeetingStore, rows: list[IndexRow], pending: list[str])
         assert chosen.summary is not None
         listing.summaries.append(chosen.summary)
         listing.files[meeting_id] = chosen.file
-        listing.conflicts += [ConflictCopy(store.folder / name, meeting_id, why) for name, why in copy_reasons]
+        listing.conflicts += [
+            ConflictCopy(store.folder / name, meeting_id, why) for name, why in copy_reasons
+        ]
     listing.summaries.sort(key=lambda s: s.updated, reverse=True)
     return listing
 

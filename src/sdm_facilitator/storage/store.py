@@ -25,12 +25,12 @@ from sdm_facilitator.paths import meetings_dir
 from sdm_facilitator.storage.atomic import atomic_write_bytes, remove_stale_temp_files
 from sdm_facilitator.storage.codec import (
     CodecError,
-    is_safe_id,
     SectionCache,
+    is_safe_id,
     meeting_data_to_toml,
     meeting_from_dict,
-    to_dict,
     nesting_problem,
+    to_dict,
     toml_structure_problem,
 )
 from sdm_facilitator.storage.lock import MeetingLock

@@ -16,9 +16,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from sdm_facilitator.domain.meeting import utc_now
+from sdm_facilitator.domain.summary import MeetingSummary, summarise
 from sdm_facilitator.guides.loader import GuideLibrary, load_library
 from sdm_facilitator.paths import user_guides_dir
-from sdm_facilitator.domain.summary import MeetingSummary, summarise
 from sdm_facilitator.storage.index import SummaryIndex, index_for
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.widgets.high_contrast import HIGH_CONTRAST, high_contrast_theme

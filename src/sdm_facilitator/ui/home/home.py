@@ -7,8 +7,8 @@ the table with their reasons: never silently hidden.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
