@@ -8,7 +8,7 @@ the table with their reasons: never silently hidden.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
@@ -140,9 +140,9 @@ class HomeScreen(Screen[None]):
         """Back from a meeting (or a dialog): update the rows of the meetings just closed, nothing else."""
         closed = self.app.take_closed_meetings()  # type: ignore[attr-defined]
         if closed:
-            for summary, file_name in closed:
-                self._put_summary(summary, file_name)
-            self._show_rows()
+            if not all([self._put_summary(summary, file_name) for summary, file_name in closed]):
+                self._show_rows()
+            self._show_detail()
 
     def on_resize(self, _event: events.Resize) -> None:
         if self.rows and self._layout() != self._layout_shown:
@@ -181,13 +181,25 @@ class HomeScreen(Screen[None]):
         self._fill_table()
         self._show_problems()
 
-    def _put_summary(self, summary: MeetingSummary, file_name: str) -> None:
-        """Show one meeting's new summary in place (or add it), newest activity first."""
-        today = self.app.today()  # type: ignore[attr-defined]
-        self.rows = [row for row in self.rows if row.meeting.id != summary.id]
-        self.rows.insert(0, build_row(summary, today))
-        self.rows.sort(key=lambda row: row.meeting.updated, reverse=True)
+    def _put_summary(self, summary: MeetingSummary, file_name: str) -> bool:
+        """Show one meeting's new summary; True when its row was updated where it is, in the table too.
+
+        The row keeps its place until the list is read again (a new meeting
+        goes first), so returning from a meeting redraws one row, not the list.
+        """
         self.listing.files[summary.id] = file_name
+        row = build_row(summary, self.app.today())  # type: ignore[attr-defined]
+        place = next((i for i, old in enumerate(self.rows) if old.meeting.id == summary.id), None)
+        if place is None:
+            self.rows.insert(0, row)
+            return False
+        self.rows[place] = row
+        table = self.query_one("#meetings", DataTable)
+        if self._layout_shown is None or summary.id not in table.rows:
+            return summary.id not in {r.meeting.id for r in self._visible_rows()}
+        for column, cell in zip(table.columns, self._cells(row, self._layout_shown), strict=True):
+            table.update_cell(summary.id, column, cell, update_width=True)
+        return True
 
     @work(thread=True, exclusive=True, group="summary-index")
     def _read_changed_files(self, index: object) -> None:
@@ -262,29 +274,14 @@ class HomeScreen(Screen[None]):
         table.add_column("Date", key="date")
         table.add_column("Next due", width=due_width, key="due")
         table.add_column("Readiness", key="ready")
-        today = self.app.today()  # type: ignore[attr-defined]
         rows = self._visible_rows()
-
-        def cells(row: Row) -> list[Text]:
-            m = row.meeting
-            out = [Text(one_line(m.family_label, family_width) or "(no label)"), Text(SHORT_KINDS.get(m.kind, m.kind))]
-            if show_context:
-                out.append(Text(m.context))
-            if show_stage:
-                out.append(Text(SHORT_STAGES.get(m.stage, m.stage)))
-            out += [
-                Text(short_date(m.meeting_date, today)),
-                Text(one_line(row.due_text, due_width)),
-                Text(row.readiness_text, style="bold" if row.overdue else ""),
-            ]
-            return out
-
+        layout = self._layout_shown
         # A screenful first; the rest of a long list is added in batches after the first paint.
         self._fill_generation += 1
         for row in rows[:FIRST_ROWS]:
-            table.add_row(*cells(row), key=row.meeting.id)
+            table.add_row(*self._cells(row, layout), key=row.meeting.id)
         if len(rows) > FIRST_ROWS:
-            self.call_later(self._add_rows, rows, FIRST_ROWS, cells, self._fill_generation)
+            self.call_later(self._add_rows, rows, FIRST_ROWS, layout, self._fill_generation)
         if rows:
             ids = [row.meeting.id for row in rows]
             if current is not None and current.meeting.id in ids:
@@ -299,15 +296,32 @@ class HomeScreen(Screen[None]):
         empty.display = not rows
         self._show_detail()
 
-    def _add_rows(self, rows: list[Row], start: int, cells: Callable[[Row], list[Text]], generation: int) -> None:
+    def _cells(self, row: Row, layout: tuple[bool, bool, int, int]) -> list[Text]:
+        """One row's cells, in the columns of ``layout``."""
+        show_context, show_stage, family_width, due_width = layout
+        m = row.meeting
+        today = self.app.today()  # type: ignore[attr-defined]
+        out = [Text(one_line(m.family_label, family_width) or "(no label)"), Text(SHORT_KINDS.get(m.kind, m.kind))]
+        if show_context:
+            out.append(Text(m.context))
+        if show_stage:
+            out.append(Text(SHORT_STAGES.get(m.stage, m.stage)))
+        out += [
+            Text(short_date(m.meeting_date, today)),
+            Text(one_line(row.due_text, due_width)),
+            Text(row.readiness_text, style="bold" if row.overdue else ""),
+        ]
+        return out
+
+    def _add_rows(self, rows: list[Row], start: int, layout: tuple[bool, bool, int, int], generation: int) -> None:
         """Add the next batch of a long list, unless the table has been filled again since."""
         if generation != self._fill_generation or not self.is_attached:
             return
         table = self.query_one("#meetings", DataTable)
         for row in rows[start : start + ROWS_PER_BATCH]:
-            table.add_row(*cells(row), key=row.meeting.id)
+            table.add_row(*self._cells(row, layout), key=row.meeting.id)
         if start + ROWS_PER_BATCH < len(rows):
-            self.call_later(self._add_rows, rows, start + ROWS_PER_BATCH, cells, generation)
+            self.call_later(self._add_rows, rows, start + ROWS_PER_BATCH, layout, generation)
 
     def _current_row(self) -> Row | None:
         table = self.query_one("#meetings", DataTable)
