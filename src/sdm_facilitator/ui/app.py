@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from sdm_facilitator.ui.session import MeetingSession
 
 QUIT_QUESTION_ID = "quit-question"
+# How long after a meeting is closed its row is written to the summary index.
+RECORD_AFTER_SECONDS = 0.3
 
 
 class SdmApp(App[int]):
@@ -117,8 +119,14 @@ class SdmApp(App[int]):
         summary = summarise(session.meeting, index.guide_for(session.meeting))
         self._closed_summaries.append((summary, opened.path.name))
         if opened.path.parent == self.store.folder:
-            self.run_worker(lambda: index.record(opened.path.name, session.meeting, opened.fingerprint.sha256),
-                            thread=True, group="summary-index-record")
+            sha256 = opened.fingerprint.sha256
+
+            def record() -> None:
+                self.run_worker(lambda: index.record(opened.path.name, session.meeting, sha256), thread=True,
+                                group="summary-index-record")
+
+            # After the home screen has drawn its updated row: the index is a cache and can wait.
+            self.set_timer(RECORD_AFTER_SECONDS, record)
 
     def take_closed_meetings(self) -> list[tuple[MeetingSummary, str]]:
         closed, self._closed_summaries = self._closed_summaries, []

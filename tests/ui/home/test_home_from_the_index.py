@@ -58,6 +58,7 @@ async def test_returning_from_a_meeting_updates_its_row_without_reading_the_stor
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is home and listings == []
+        await pilot.pause(0.5)  # the row is written to the index a moment after the home screen is drawn
         await app.workers.wait_for_complete()
     # The closed meeting's row went into the index, checked against the file.
     rows = SummaryIndex(app.store, lambda m: None, app.summary_index().guides_key).load()
