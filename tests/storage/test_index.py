@@ -167,7 +167,7 @@ def test_unreadable_files_and_conflict_copies_are_listed_with_reasons(store: Mee
         b"\xff\xfe garbage",
         json.dumps({"format": "something else", "rows": []}).encode(),
         json.dumps(
-            {"format": index_module.FORMAT, "rows_version": 1, "summary_version": 1, "rows": "x"}
+            {"format": index_module.FORMAT, "rows_version": index_module.ROW_VERSION, "summary_version": 1, "rows": "x"}
         ).encode(),
         b"[" * 100_000,
     ],
@@ -187,7 +187,7 @@ def test_a_row_with_wrong_types_is_read_again(store: MeetingStore) -> None:
     labels(store)
     path = store.folder / INDEX_NAME
     document = json.loads(path.read_bytes())
-    document["rows"][0]["summary"]["people"] = "many"
+    document["rows"][0]["summary"][document["summary_fields"].index("people")] = "many"
     path.write_text(json.dumps(document), encoding="utf-8")
     assert index(store).load() == {}
     assert labels(store) == {m.id: "Typed"}
