@@ -192,6 +192,11 @@ class MeetingScreen(Screen[None]):
         widget = self.current_section
         if widget is None:
             return
+        if not widget.is_mounted:
+            # A section shown for the first time fills its tables when mounted: on a busy
+            # machine that can come after the next refresh, so wait for it.
+            self.call_after_refresh(self._focus_ref, ref)
+            return
         self._focus_into_section()
         if not ref:
             return
