@@ -188,14 +188,14 @@ class MeetingScreen(Screen[None]):
         self._bring_forward(section_id)
         self.call_after_refresh(self._focus_ref, focus_ref)
 
-    def _focus_ref(self, ref: str) -> None:
+    def _focus_ref(self, ref: str, tries: int = 5) -> None:
         widget = self.current_section
         if widget is None:
             return
-        if not widget.is_mounted:
+        if ref and tries and not any(table.row_count for table in widget.query(DataTable)) and widget.query(DataTable):
             # A section shown for the first time fills its tables when mounted: on a busy
-            # machine that can come after the next refresh, so wait for it.
-            self.call_after_refresh(self._focus_ref, ref)
+            # machine that can come after the next refresh, so wait a few refreshes for it.
+            self.set_timer(0.05, lambda: self._focus_ref(ref, tries - 1))
             return
         self._focus_into_section()
         if not ref:
