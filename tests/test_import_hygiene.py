@@ -15,6 +15,7 @@ HEADLESS = [
     "sdm_facilitator.domain.safe_text",
     "sdm_facilitator.domain.meeting_factory",
     "sdm_facilitator.storage.store",
+    "sdm_facilitator.storage.index",
     "sdm_facilitator.guides.loader",
     "sdm_facilitator.export.text",
     "sdm_facilitator.export.json_export",

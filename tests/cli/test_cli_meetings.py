@@ -148,7 +148,7 @@ def test_unexpected_error_is_one_line_without_values(
     def boom(*_args: object) -> None:
         raise RuntimeError("Secret family name")
 
-    monkeypatch.setattr(meeting_commands, "next_due", boom)
+    monkeypatch.setattr(meeting_commands, "meeting_row", boom)
     run(capsys, "new", "--kind", "fgc", "--family", "F")
     code, out, err = run(capsys, "list")
     assert code == 70

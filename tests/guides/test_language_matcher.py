@@ -10,7 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sdm_facilitator.domain.guide import LanguageHint
-from sdm_facilitator.domain.language import HintMatch, LanguageMatcher, line_col
+from sdm_facilitator.domain.language import (
+    PARAGRAPH_BREAK,
+    HintMatch,
+    LanguageMatcher,
+    ParagraphFinder,
+    line_col,
+)
 from sdm_facilitator.guides.loader import load_library
 
 
@@ -239,3 +245,25 @@ def test_lint_positions_come_from_one_pass_over_the_text() -> None:
     assert time.perf_counter() - started < 1.0
     assert found[0] == (1, 6) and found[-1] == (50_000, 6)
     assert found == [line_col(text, offset) for offset in offsets[:50]] + found[50:]
+
+
+_PIECES = st.sampled_from(
+    ["we met the family", "failed to engage", "non-compliant", "hard to reach", "LAC", "mum said", " ", "\n",
+     "\n\n", "the mother", "chaotic lifestyle", ".", "supervised contact", "x"]
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(first=st.lists(_PIECES, max_size=30), edits=st.lists(st.tuples(st.integers(0, 40), _PIECES), max_size=5))
+def test_paragraph_finder_finds_what_the_matcher_finds_as_text_is_edited(
+    first: list[str], edits: list[tuple[int, str]]
+) -> None:
+    """Edit after edit, scanning only changed paragraphs gives the whole scan's matches (none spans a blank line)."""
+    matcher = LanguageMatcher(load_library(None).language_hints)
+    finder = ParagraphFinder(matcher)
+    text = "".join(first)
+    for position, piece in [(0, ""), *edits]:
+        at = min(position, len(text))
+        text = text[:at] + piece + text[at:]
+        expected = [m for m in matcher.find(text) if PARAGRAPH_BREAK not in m.text]
+        assert finder.find(text) == expected

@@ -152,3 +152,45 @@ def test_unchanged_meeting_is_not_rewritten(isolated_data_dir: Path) -> None:
     assert session.save().ok
     assert store.open(session.meeting.id, lock=False).meeting.referral.worries == "changed without a message"
     session.close()
+
+
+def test_a_background_save_writes_its_snapshot_and_later_edits_stay_dirty(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typing goes on while a save is being written: that save holds what was there when it was asked for."""
+    import threading
+
+    session, _store = open_session(isolated_data_dir)
+    release = threading.Event()
+    real_save = MeetingStore.save
+
+    def slow_save(self: MeetingStore, *args: object, **kwargs: object) -> None:
+        release.wait(10)
+        real_save(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(MeetingStore, "save", slow_save)
+    outcomes: list[object] = []
+    session.meeting.referral.worries = "first words"
+    session.mark_changed()
+    session.save_in_background(None, outcomes.append)
+    session.meeting.referral.worries = "first words, and more typed while saving"
+    session.mark_changed()
+    release.set()
+    session.wait_for_saves()
+    assert [o.ok for o in outcomes] == [True]  # type: ignore[attr-defined]
+    assert reload(isolated_data_dir, session.meeting.id).referral.worries == "first words"
+    assert session.dirty and session.changed
+    assert session.close().ok
+    assert reload(isolated_data_dir, session.meeting.id).referral.worries == "first words, and more typed while saving"
+
+
+def test_closing_waits_for_a_save_still_being_written(isolated_data_dir: Path) -> None:
+    session, _store = open_session(isolated_data_dir)
+    done: list[object] = []
+    for n in range(5):
+        session.meeting.referral.worries = f"edit {n}"
+        session.mark_changed()
+        session.save_in_background(None, done.append)
+    assert session.close().ok
+    assert len(done) == 5 and not session.dirty
+    assert reload(isolated_data_dir, session.meeting.id).referral.worries == "edit 4"

@@ -10,11 +10,12 @@ from typing import Any
 from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
-from sdm_facilitator.domain.schedule import next_due
+from sdm_facilitator.domain.summary import MeetingSummary
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS, STAGE_LABELS
-from sdm_facilitator.guides.loader import GuideLibrary, load_library
+from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.paths import DATA_DIR_ENV, user_guides_dir
 from sdm_facilitator.storage.codec import CodecError
+from sdm_facilitator.storage.index import index_for
 from sdm_facilitator.storage.store import MeetingNotFound, MeetingStore, StoreError, UnreadableMeetingError
 
 
@@ -93,18 +94,17 @@ def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def meeting_row(meeting: Meeting, guides: GuideLibrary) -> dict[str, Any]:
+def meeting_row(summary: MeetingSummary) -> dict[str, Any]:
     """The facts shown for one meeting in a list (the same "next due" as the home screen)."""
-    due = next_due(meeting, guides.get(meeting.guide_id))
     return {
-        "id": meeting.id,
-        "family_label": meeting.family_label,
-        "kind": meeting.kind,
-        "context": meeting.context,
-        "stage": meeting.stage,
-        "next_date": due.due.isoformat() if due else None,
-        "next_item": due.label if due else None,
-        "updated": meeting.updated.isoformat(),
+        "id": summary.id,
+        "family_label": summary.family_label,
+        "kind": summary.kind,
+        "context": summary.context,
+        "stage": summary.stage,
+        "next_date": summary.next_date.isoformat() if summary.next_date else None,
+        "next_item": summary.next_item,
+        "updated": summary.updated.isoformat(),
     }
 
 
@@ -133,11 +133,11 @@ def missing_folder_note(ctx: CliContext) -> str | None:
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     missing = missing_folder_note(ctx)
-    listing = _store(ctx).list_meetings()
     guides = load_library(user_guides_dir(ctx.data_dir))
-    shown = [m for m in listing.meetings if m.meeting.closure.is_closed == args.closed]
-    hidden_closed = 0 if args.closed else len(listing.meetings) - len(shown)
-    rows = [meeting_row(m.meeting, guides) for m in shown]
+    listing = index_for(_store(ctx), guides).listing()
+    shown = [summary for summary in listing.summaries if (summary.closed_on is not None) == args.closed]
+    hidden_closed = 0 if args.closed else len(listing.summaries) - len(shown)
+    rows = [meeting_row(summary) for summary in shown]
     unreadable = [{"file": u.path.name, "line": u.line, "reason": u.reason} for u in listing.unreadable]
     conflicts = [{"file": c.path.name, "meeting_id": c.meeting_id, "reason": c.reason} for c in listing.conflicts]
     if args.json:

@@ -232,3 +232,38 @@ class LinePositions:
 def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of ``offset`` in ``text`` (for many offsets use ``LinePositions``)."""
     return LinePositions(text).at(offset)
+
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+class ParagraphFinder:
+    """``LanguageMatcher.find`` for a text edited a little at a time: unchanged paragraphs are not scanned again.
+
+    Typing into a long note changes one paragraph; rescanning all of them on
+    every key is what made typing lag. Paragraphs are split at blank lines
+    (a phrase never spans one), and the matches of each paragraph are kept
+    for as long as it is in the text.
+    """
+
+    def __init__(self, matcher: LanguageMatcher) -> None:
+        self.matcher = matcher
+        self._found: dict[str, list[HintMatch]] = {}
+
+    def find(self, text: str) -> list[HintMatch]:
+        """Every hint in ``text``, sorted by position, as ``LanguageMatcher.find`` gives them paragraph by paragraph."""
+        found: dict[str, list[HintMatch]] = {}
+        matches: list[HintMatch] = []
+        offset = 0
+        for paragraph in text.split(PARAGRAPH_BREAK):
+            known = found.get(paragraph)
+            if known is None:
+                known = self._found.get(paragraph)
+                if known is None:
+                    known = self.matcher.find(paragraph)
+                found[paragraph] = known
+            matches += [HintMatch(m.start + offset, m.end + offset, m.text, m.hint) for m in known]
+            offset += len(paragraph) + len(PARAGRAPH_BREAK)
+        self._found = found
+        return matches
+

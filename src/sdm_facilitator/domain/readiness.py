@@ -117,28 +117,39 @@ class Readiness:
 
     def summary(self) -> str:
         """A few words for the home screen's readiness column."""
-        if self.closed:
-            return "closed"
-        open_count = len(self.items)
-        overdue = len(self.overdue)
-        parts = []
-        if self.blockers:
-            parts.append(f"■ {len(self.blockers)} to check")
-        if overdue:
-            parts.append(f"✗ {overdue} overdue")
-        if open_count - overdue - len(self.blockers):
-            parts.append(f"{open_count - overdue - len(self.blockers)} open")
-        if not parts:
-            parts.append("✓ on track" if self.stage == "follow_up" else "✓ ready")
-        return " · ".join(parts)
+        return summary_words(self.stage, len(self.items), len(self.overdue), len(self.blockers), self.closed)
 
     def when_words(self) -> str:
         """The meeting day (before it) or the review (after it), relative to today."""
-        if self.stage == "follow_up":
-            return _review_words(self.review_due, self.today) if self.review_due else "No review planned."
-        if self.meeting_date is None:
-            return "No meeting date yet."
-        return _meeting_words(self.meeting_date, self.today)
+        return when_words(self.stage, self.meeting_date, self.review_due, self.today)
+
+
+def summary_words(stage: str, open_count: int, overdue: int, blockers: int = 0, closed: bool = False) -> str:
+    """The readiness column's words from the counts alone (the summary index keeps only counts).
+
+    Stop-and-check blockers are never overdue; a closed meeting has nothing open.
+    """
+    if closed:
+        return "closed"
+    parts = []
+    if blockers:
+        parts.append(f"■ {blockers} to check")
+    if overdue:
+        parts.append(f"✗ {overdue} overdue")
+    if open_count - overdue - blockers:
+        parts.append(f"{open_count - overdue - blockers} open")
+    if not parts:
+        parts.append("✓ on track" if stage == "follow_up" else "✓ ready")
+    return " · ".join(parts)
+
+
+def when_words(stage: str, meeting_date: date | None, review_due: date | None, today: date) -> str:
+    """The meeting day (before it) or the review (after it), relative to today."""
+    if stage == "follow_up":
+        return _review_words(review_due, today) if review_due else "No review planned."
+    if meeting_date is None:
+        return "No meeting date yet."
+    return _meeting_words(meeting_date, today)
 
 
 def _count(n: int, noun: str) -> str:

@@ -97,40 +97,85 @@ def _check_encodable(value: Any, path: str) -> None:
             _check_encodable(item, f"{path}[{i}]")
 
 
+# Text TOML files cannot hold: lone surrogates. One search of the written text
+# finds them; the walk above runs only then, to name the field.
+_UNSAVEABLE = re.compile("[\ud800-\udfff]")
+
+
 def dumps_checked(data: dict[str, Any]) -> str:
     """TOML text that is proven to read back as exactly ``data``.
 
     Multi-line strings are easier for people to read, so they are tried first;
     if they do not round-trip exactly, every string is written escaped instead.
     """
-    _check_encodable(data, "")
     for multiline in (True, False):
         try:
             text = tomli_w.dumps(data, multiline_strings=multiline)
         except (TypeError, ValueError) as error:
+            _check_encodable(data, "")
             raise CodecError("", f"cannot be written as TOML: {error}") from None
         except RecursionError:
             raise CodecError("", "nested too deeply to be written") from None
+        if _UNSAVEABLE.search(text):
+            _check_encodable(data, "")
         try:
             if tomllib.loads(text) == data:
                 return text
         except tomllib.TOMLDecodeError:
             pass
+    _check_encodable(data, "")
     raise CodecError("", "the file would not read back exactly as saved (a date or time may be out of range)")
 
 
-def meeting_to_toml(meeting: Meeting) -> str:
-    """The meeting as TOML text, checked to read back exactly and to pass the load checks.
+@dataclasses.dataclass
+class SectionCache:
+    """The last checked text of each section of one meeting, so a save re-checks only what changed.
 
-    Validating on the way out means the app can never write a file that it
-    would then refuse to open (for example a date out of range, or a file over
-    the size limit).
+    A section is a top-level table or list (``referral``, ``people``,
+    ``record``...). Its text is reused only while its value is equal to the
+    value that text was proven to hold; comparing is far cheaper than writing,
+    reading back and validating it again.
     """
-    data = to_dict(meeting)
-    text = dumps_checked(data)
-    meeting_from_dict(data, allow_future=True)
+
+    sections: dict[str, tuple[Any, str]] = dataclasses.field(default_factory=dict)
+
+
+def meeting_data_to_toml(data: dict[str, Any], cache: SectionCache | None = None) -> str:
+    """A meeting's data (``to_dict`` of it) as TOML, proven to read back exactly and to pass the load checks.
+
+    The plain values are written together; each table or list is written,
+    read back and validated on its own, and one unchanged since ``cache`` last
+    saw it is not written or checked again. The parts are laid out as one
+    TOML document would be: plain keys and inline lists first, then the parts
+    under their own ``[header]``. Validating on the way out means the app can
+    never write a file that it would then refuse to open (for example a date
+    out of range, or a file over the size limit: the same limits as loading).
+    """
+    plain = {key: value for key, value in data.items() if not isinstance(value, (dict, list))}
+    check_meeting_fields(data, plain)
+    inline, headed = [dumps_checked(plain)], []
+    seen = {} if cache is None else cache.sections
+    for key, value in data.items():
+        if key in plain:
+            continue
+        known = seen.get(key)
+        if known is not None and known[0] == value:
+            text = known[1]
+        else:
+            check_meeting_fields(data, {key: value})
+            text = dumps_checked({key: value})
+            seen[key] = (value, text)
+        (headed if text.startswith("[") else inline).append(text)
+    for key in [key for key in seen if key not in data or key in plain]:
+        del seen[key]
+    text = "\n".join(part for part in ["".join(inline), *headed] if part)
     refuse_unopenable(data, text)
     return text
+
+
+def meeting_to_toml(meeting: Meeting) -> str:
+    """The meeting as TOML text, checked to read back exactly and to pass the load checks."""
+    return meeting_data_to_toml(to_dict(meeting))
 
 
 def refuse_unopenable(data: dict[str, Any], text: str) -> None:
@@ -299,13 +344,8 @@ def from_dict(cls: type[T], data: dict[str, Any], path: str = "") -> T:
     return cls(**kwargs)
 
 
-def meeting_from_dict(data: dict[str, Any], *, allow_future: bool = False) -> Meeting:
-    """A meeting from parsed TOML, refusing files from a newer schema.
-
-    A newer file must not be half-understood and then saved over: unless
-    ``allow_future`` is given (the store then opens it read-only) it raises
-    ``FutureSchemaError``.
-    """
+def _check_header(data: dict[str, Any], *, allow_future: bool) -> None:
+    """The schema version and the keys every meeting file needs."""
     version = data.get("schema_version", SCHEMA_VERSION)
     if not isinstance(version, int) or isinstance(version, bool):
         raise CodecError("schema_version", f"expected a whole number, found {_describe(version)}")
@@ -322,10 +362,47 @@ def meeting_from_dict(data: dict[str, Any], *, allow_future: bool = False) -> Me
     for required in ("id", "kind"):
         if required not in data:
             raise CodecError(required, "missing; every meeting file needs it")
-    meeting = from_dict(Meeting, data)
-    if not is_safe_id(meeting.id):
+
+
+def _check_meeting_id(meeting_id: Any) -> None:
+    if not is_safe_id(meeting_id):
         raise CodecError("id", "must be letters, digits, '-' or '_' only (it names the file)")
+
+
+def meeting_from_dict(data: dict[str, Any], *, allow_future: bool = False) -> Meeting:
+    """A meeting from parsed TOML, refusing files from a newer schema.
+
+    A newer file must not be half-understood and then saved over: unless
+    ``allow_future`` is given (the store then opens it read-only) it raises
+    ``FutureSchemaError``.
+    """
+    _check_header(data, allow_future=allow_future)
+    meeting = from_dict(Meeting, data)
+    _check_meeting_id(meeting.id)
     return meeting
+
+
+def check_meeting_fields(data: dict[str, Any], fields: dict[str, Any]) -> None:
+    """Run the load checks on some top-level ``fields`` of a meeting's ``data``, building nothing.
+
+    The same checks as ``meeting_from_dict``, field by field (each field is
+    checked on its own there too), so a save can check only what changed.
+    """
+    if "schema_version" in fields or "id" in fields or "kind" in fields:
+        _check_header(data, allow_future=True)
+    hints = _hints(Meeting)
+    known = _meeting_fields()
+    for key, value in fields.items():
+        f = known.get(key)
+        if f is not None and key != "extra":
+            _decode(hints[key], value, key, f.metadata)
+    if "id" in fields:
+        _check_meeting_id(fields["id"])
+
+
+@cache
+def _meeting_fields() -> dict[str, dataclasses.Field[Any]]:
+    return {f.name: f for f in dataclasses.fields(Meeting)}
 
 
 def is_safe_id(value: str) -> bool:

@@ -24,15 +24,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting, utc_now
 from sdm_facilitator.paths import meetings_dir
 from sdm_facilitator.storage.atomic import atomic_write_bytes, remove_stale_temp_files
 from sdm_facilitator.storage.codec import (
     CodecError,
+    SectionCache,
     is_safe_id,
     meeting_from_dict,
-    meeting_to_toml,
+    meeting_data_to_toml,
+    to_dict,
 )
 from sdm_facilitator.storage.files import NotARegularFile, make_private_folder, read_regular_file
 from sdm_facilitator.storage.folder_safety import FolderProblem, describe_problems, folder_problems
@@ -130,6 +133,8 @@ class OpenMeeting:
     #: Set when the last save is complete but the folder could not be flushed
     #: (some file systems and sync clients refuse): a warning, never a failure.
     sync_warning: str | None = None
+    # What the last save proved about each section, so the next one checks only what changed.
+    sections: SectionCache = field(default_factory=SectionCache, repr=False)
 
     @property
     def read_only(self) -> bool:
@@ -235,6 +240,28 @@ def _folder_sync_warning(error: OSError | None) -> str | None:
         f"Saved, but the folder could not be flushed to the disk ({error.strerror or type(error).__name__}); "
         "this file system or sync tool may not keep the newest save after a sudden power cut."
     )
+
+
+def conflict_reasons(meeting_id: str, names: list[str]) -> tuple[str, list[tuple[str, str]]]:
+    """Of the files holding one meeting, the one to use, and why each other file is a copy.
+
+    The file named after the id wins; without one, the first by name is used
+    and is itself listed as misnamed.
+    """
+    own = f"{meeting_id}.toml"
+    canonical = own if own in names else names[0]
+    reasons = []
+    for name in names:
+        if name == canonical:
+            continue
+        if canonical == own:
+            why = f"another copy of meeting {meeting_id} (for example from a sync folder or a save conflict)"
+        else:
+            why = f"file name does not match meeting id {meeting_id}"
+        reasons.append((name, why))
+    if canonical != own:
+        reasons.append((canonical, f"file name does not match meeting id {meeting_id}"))
+    return canonical, reasons
 
 
 class MeetingStore:
@@ -353,11 +380,25 @@ class MeetingStore:
     # ------------------------------------------------------------ reading
 
     def _read(self, path: Path) -> tuple[bytes, os.stat_result]:
-        data, stat = read_regular_file(path, MAX_FILE_BYTES)
+        return self.read_bytes(path)
+
+    def read_bytes(self, path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, os.stat_result]:
+        """The one place the store reads a file's bytes (meetings and the summary index).
+
+        Only regular files, never through a link, never waiting on a pipe.
+        """
+        data, stat = read_regular_file(path, limit)
         too_large = size_problem(stat.st_size)
         if too_large is not None:
             raise UnreadableMeetingError(Unreadable(path, f"file is {too_large.message}"))
         return data, stat
+
+    def write_bytes(self, path: Path, data: bytes) -> OSError | None:
+        """The one place the store writes a file's bytes: atomically and durably.
+
+        Returns the folder-flush failure, if any, after a complete save (a warning, never a failure).
+        """
+        return atomic_write_bytes(path, data)
 
     def _load_path(self, path: Path) -> OpenMeeting:
         try:
@@ -400,22 +441,10 @@ class MeetingStore:
                 continue  # removed while listing
             by_id.setdefault(loaded.meeting.id, []).append(loaded)
         for meeting_id, copies in by_id.items():
-            canonical = next((c for c in copies if c.path.name == f"{meeting_id}.toml"), None)
-            if canonical is None:
-                canonical = copies[0]
-            listing.meetings.append(canonical)
-            for other in copies:
-                if other is canonical:
-                    continue
-                if canonical.path.name == f"{meeting_id}.toml":
-                    why = f"another copy of meeting {meeting_id} (for example from a sync folder or a save conflict)"
-                else:
-                    why = f"file name does not match meeting id {meeting_id}"
-                listing.conflicts.append(ConflictCopy(other.path, meeting_id, why))
-            if canonical.path.name != f"{meeting_id}.toml":
-                listing.conflicts.append(
-                    ConflictCopy(canonical.path, meeting_id, f"file name does not match meeting id {meeting_id}")
-                )
+            names = [c.path.name for c in copies]
+            canonical, copy_reasons = conflict_reasons(meeting_id, names)
+            listing.meetings.append(copies[names.index(canonical)])
+            listing.conflicts += [ConflictCopy(self.folder / name, meeting_id, why) for name, why in copy_reasons]
         listing.meetings.sort(key=lambda m: m.meeting.updated, reverse=True)
         return listing
 
@@ -476,27 +505,32 @@ class MeetingStore:
                 opened.lock = meeting_lock
         return opened
 
-    def save(self, opened: OpenMeeting, *, now: datetime | None = None) -> None:
+    def save(self, opened: OpenMeeting, *, now: datetime | None = None, data: dict[str, Any] | None = None) -> None:
         """Save the meeting, unless that would overwrite changes made elsewhere.
 
         If the file changed on disk since it was loaded, the file is left as
         it is, our version is written next to it as a clearly named conflict
-        copy, and ``ConflictError`` says where.
+        copy, and ``ConflictError`` says where. ``data`` is a snapshot of the
+        meeting (``to_dict``, already touched) taken when the save was asked
+        for: a save on another thread writes that, never the record while it
+        is being edited.
         """
         if opened.read_only_reason:
             raise ReadOnlyError(opened.read_only_reason)
-        opened.meeting.touch(now)
+        if data is None:
+            opened.meeting.touch(now)
+            data = to_dict(opened.meeting)
         if opened.fingerprint is not None and self._changed_on_disk(opened):
             copy_path = self.conflict_copy_path(opened.meeting.id, now)
-            text = meeting_to_toml(opened.meeting)
-            atomic_write_bytes(copy_path, self.encode_file_bytes(text.encode("utf-8"), opened.meeting.id))
+            text = meeting_data_to_toml(data, opened.sections)
+            self.write_bytes(copy_path, self.encode_file_bytes(text.encode("utf-8"), opened.meeting.id))
             raise ConflictError(
                 "The meeting file was changed outside this window since it was opened "
                 f"(another copy of the app, a sync folder or an editor). Both versions are kept: "
                 f"the file as it is on disk, and your version in '{copy_path.name}'.",
                 copy_path,
             )
-        self._write(opened)
+        self._write(opened, data)
 
     def _changed_on_disk(self, opened: OpenMeeting) -> bool:
         assert opened.fingerprint is not None
@@ -510,14 +544,17 @@ class MeetingStore:
         # content (coarse clocks on FAT, exFAT and network drives, sync tools
         # that restore times): always compare the content hash.
         try:
-            data, _stat = read_regular_file(opened.path, MAX_FILE_BYTES)
-        except OSError:
+            data, _stat = self.read_bytes(opened.path)
+        except (OSError, UnreadableMeetingError):
             return True
         return hashlib.sha256(data).hexdigest() != opened.fingerprint.sha256
 
-    def _write(self, opened: OpenMeeting) -> None:
-        data = self.encode_file_bytes(meeting_to_toml(opened.meeting).encode("utf-8"), opened.meeting.id)
-        not_flushed = atomic_write_bytes(opened.path, data)
+    def _write(self, opened: OpenMeeting, snapshot: dict[str, Any] | None = None) -> None:
+        if snapshot is None:
+            snapshot = to_dict(opened.meeting)
+        plain = meeting_data_to_toml(snapshot, opened.sections).encode("utf-8")
+        data = self.encode_file_bytes(plain, opened.meeting.id)
+        not_flushed = self.write_bytes(opened.path, data)
         opened.sync_warning = _folder_sync_warning(not_flushed)
         with contextlib.suppress(OSError):
             opened.fingerprint = _fingerprint(data, opened.path.stat())

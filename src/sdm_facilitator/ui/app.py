@@ -11,7 +11,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -20,12 +20,19 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from sdm_facilitator.domain.meeting import utc_now
+from sdm_facilitator.domain.summary import MeetingSummary, summarise
 from sdm_facilitator.guides.loader import GuideLibrary, load_library
 from sdm_facilitator.paths import user_guides_dir
+from sdm_facilitator.storage.index import SummaryIndex, index_for
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.widgets.high_contrast import HIGH_CONTRAST, high_contrast_theme
 
+if TYPE_CHECKING:
+    from sdm_facilitator.ui.session import MeetingSession
+
 QUIT_QUESTION_ID = "quit-question"
+# How long after a meeting is closed its row is written to the summary index.
+RECORD_AFTER_SECONDS = 0.3
 
 
 class SdmApp(App[int]):
@@ -71,6 +78,9 @@ class SdmApp(App[int]):
         if demo:
             self.sub_title = "demo data (fictional)"
         self.register_theme(high_contrast_theme())
+        self._summary_index: SummaryIndex | None = None
+        # Summaries of meetings closed since the home screen last looked (meeting summary, file name).
+        self._closed_summaries: list[tuple[MeetingSummary, str]] = []
         from sdm_facilitator.ui.lock_guard import LockGuard
 
         self.lock_guard = LockGuard(self, clock)
@@ -177,6 +187,38 @@ class SdmApp(App[int]):
     def today(self) -> date:
         """Today's date in local time, from the app's clock."""
         return self.clock().astimezone().date()
+
+    def summary_index(self) -> SummaryIndex:
+        """The summary index of the current store (the demo swaps the store), read with this app's guides."""
+        if self._summary_index is None or self._summary_index.store is not self.store:
+            self._summary_index = index_for(self.store, self.library)
+        return self._summary_index
+
+    def meeting_closed(self, session: MeetingSession) -> None:
+        """A meeting was saved and closed: the home screen shows its new row, the index gets it in the background.
+
+        The summary is worked out now, from the record exactly as last saved,
+        so it can only hold what the file holds.
+        """
+        opened = session.opened
+        index = self.summary_index()
+        if opened.read_only or opened.fingerprint is None or session.dirty:
+            return
+        summary = summarise(session.meeting, index.guide_for(session.meeting))
+        self._closed_summaries.append((summary, opened.path.name))
+        if opened.path.parent == self.store.folder:
+            sha256 = opened.fingerprint.sha256
+
+            def record() -> None:
+                self.run_worker(lambda: index.record(opened.path.name, session.meeting, sha256), thread=True,
+                                group="summary-index-record")
+
+            # After the home screen has drawn its updated row: the index is a cache and can wait.
+            self.set_timer(RECORD_AFTER_SECONDS, record)
+
+    def take_closed_meetings(self) -> list[tuple[MeetingSummary, str]]:
+        closed, self._closed_summaries = self._closed_summaries, []
+        return closed
 
     def open_meeting(self, meeting_id: str) -> None:
         """Open a meeting in the workspace, read-only if another copy holds it."""

@@ -4,7 +4,8 @@ The hint wraps onto as many lines as it needs, so at 80 columns nothing of
 the alternative or the reason is cut off.
 
 Text that goes in the record is checked with the guides' language hints as
-it is typed (the matcher is fast enough for every key press). The line under
+it is typed: at once in short fields, after a pause in typing in long notes,
+and then only in the paragraphs that changed. The line under
 the field names the phrase found and a kinder or plainer alternative; nothing
 stops saving.
 """
@@ -12,10 +13,11 @@ stops saving.
 from __future__ import annotations
 
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Static
 
 from sdm_facilitator.domain.guide import LanguageHint
-from sdm_facilitator.domain.language import HintMatch, LanguageMatcher
+from sdm_facilitator.domain.language import HintMatch, LanguageMatcher, ParagraphFinder
 from sdm_facilitator.domain.safe_text import one_line
 
 _matchers: dict[tuple[LanguageHint, ...], LanguageMatcher] = {}
@@ -47,20 +49,55 @@ def hint_text(matches: list[HintMatch]) -> Content:
 
 
 class HintLine(Static):
-    """The quiet line under a text field listing language hints."""
+    """The quiet line under a text field listing language hints.
+
+    Short texts are checked on every key. In a long note the check waits
+    for a pause in typing (``LONG_TEXT_DELAY``), and then only the
+    paragraphs that changed are scanned again: typing never waits for it.
+    """
 
     DEFAULT_CSS = """
     HintLine { color: $text-muted; height: auto; width: 1fr; display: none; }
     HintLine.-shown { display: block; }
     """
 
+    #: Texts up to this long are checked at once.
+    LONG_TEXT = 5_000
+    LONG_TEXT_DELAY = 0.25
+
     def __init__(self) -> None:
         super().__init__("", markup=False, classes="hint-line")
         self.matches: list[HintMatch] = []
+        self._finder: ParagraphFinder | None = None
+        self._pending: str | None = None
+        self._timer: Timer | None = None
 
     def show_for(self, text: str) -> None:
+        """Show the hints for ``text``: now when it is short, after a pause in typing when it is long."""
+        if len(text) <= self.LONG_TEXT:
+            self._cancel()
+            self._show(text)
+            return
+        self._pending = text
+        self._cancel()
+        self._timer = self.set_timer(self.LONG_TEXT_DELAY, self._show_pending)
+
+    def _cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _show_pending(self) -> None:
+        self._timer = None
+        if self._pending is not None:
+            text, self._pending = self._pending, None
+            self._show(text)
+
+    def _show(self, text: str) -> None:
         library = getattr(self.app, "library", None)
         hints = tuple(getattr(library, "language_hints", ()) or ())
-        self.matches = matcher_for(hints).find(text) if hints and text else []
+        if self._finder is None or self._finder.matcher.hints != hints:
+            self._finder = ParagraphFinder(matcher_for(hints)) if hints else None
+        self.matches = self._finder.find(text) if self._finder is not None and text else []
         self.update(hint_text(self.matches))
         self.set_class(bool(self.matches), "-shown")

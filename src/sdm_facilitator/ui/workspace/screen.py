@@ -12,6 +12,7 @@ F2 jumps to the side list from anywhere.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, ClassVar
@@ -70,6 +71,7 @@ class MeetingScreen(Screen[None]):
         self._save_timer: Timer | None = None
         #: When the oldest change not yet saved was made (monotonic seconds), or None.
         self._unsaved_since: float | None = None
+        self._editing_shown = False
         self._notice: str | None = None
         self._session_closed = False
         #: The last "saved ... to ..." line, for whoever needs to read it again.
@@ -240,17 +242,31 @@ class MeetingScreen(Screen[None]):
         if self.session.read_only:
             return
         self.session.mark_changed()
-        self.query_one("#save-indicator", Static).update("editing…")
+        if not self._editing_shown:
+            self._editing_shown = True
+            self.query_one("#save-indicator", Static).update("editing…")
         now = time.monotonic()
         if self._unsaved_since is None:
             self._unsaved_since = now
         if self._save_timer is not None:
             self._save_timer.stop()
+        # Saved after a pause in typing, and at least every MAX_SAVE_DELAY_SECONDS while it goes on.
         delay = min(SAVE_DELAY_SECONDS, self._unsaved_since + MAX_SAVE_DELAY_SECONDS - now)
-        self._save_timer = self.set_timer(max(delay, 0.0), self.flush)
+        self._save_timer = self.set_timer(max(delay, 0.0), self._save_in_background)
+
+    def _save_in_background(self) -> None:
+        """The save after a pause in typing: written on the session's writer thread, so typing never waits."""
+        self._save_timer = None
+        self._unsaved_since = None
+
+        def done(outcome: SaveOutcome) -> None:
+            with contextlib.suppress(RuntimeError):  # the app has already stopped
+                self.app.call_from_thread(self._show_outcome, outcome)
+
+        self.session.save_in_background(self.app.clock(), done)  # type: ignore[attr-defined]
 
     def flush(self) -> SaveOutcome:
-        """Save now if anything changed, and show the outcome.
+        """Save now if anything changed (after any save still being written), and show the outcome.
 
         A failed save keeps the text in memory, says why, and tries again a
         few seconds later (a full disk or an unplugged drive may come back).
@@ -260,8 +276,13 @@ class MeetingScreen(Screen[None]):
             self._save_timer = None
         self._unsaved_since = None
         outcome = self.session.save(now=self.app.clock())  # type: ignore[attr-defined]
+        self._show_outcome(outcome)
+        return outcome
+
+    def _show_outcome(self, outcome: SaveOutcome) -> None:
         if not self.is_attached:
-            return outcome
+            return
+        self._editing_shown = False
         indicator = self.query_one("#save-indicator", Static)
         self._update_titles()
         if outcome.ok:
@@ -278,9 +299,8 @@ class MeetingScreen(Screen[None]):
             indicator.update(Content(f"✗ {outcome.message}"))
             indicator.add_class("error")
             self._show_banner(outcome.message)
-            if self.session.dirty:
+            if self.session.dirty and self._save_timer is None:
                 self._save_timer = self.set_timer(SAVE_RETRY_SECONDS, self.flush)
-        return outcome
 
     def on_screen_suspend(self) -> None:
         """Another screen covers this one (a dialog, another meeting): save what is pending now."""
@@ -342,6 +362,12 @@ class MeetingScreen(Screen[None]):
         if not self._session_closed:
             self._session_closed = True
             self.session.close()
+            closed = getattr(self.app, "meeting_closed", None)
+            if callable(closed):
+                closed(self.session)
+            closed = getattr(self.app, "meeting_closed", None)
+            if callable(closed):
+                closed(self.session)
 
     def on_unmount(self) -> None:
         self._close_session()

@@ -1,0 +1,123 @@
+"""One meeting summed up in a few facts that do not depend on today's date.
+
+The home screen, ``list`` and the service report need the same handful of facts
+about every meeting. Working them out means parsing the whole file, so the
+storage layer keeps these summaries in an index beside the meeting files. To be
+worth keeping, a summary holds only what stays true until the file changes:
+dates rather than "overdue" flags, so the words that depend on today
+("2 overdue", "the meeting is tomorrow") are worked out when shown, with the
+same functions the readiness panel uses, and can never disagree with it.
+
+To add a fact: add a field here (a plain type: text, whole number, date, date
+and time, a tuple of text or dates), fill it in ``summarise`` and raise
+``SUMMARY_VERSION`` so summaries stored by an older version are worked out again.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.readiness import readiness, summary_words, when_words
+from sdm_facilitator.domain.schedule import next_due
+
+#: Raise whenever a field is added or its meaning changes.
+SUMMARY_VERSION = 2
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """What lists and reports show about one meeting, true until its file changes."""
+
+    id: str
+    family_label: str
+    kind: str
+    context: str
+    guide_id: str
+    stage: str
+    created: datetime
+    updated: datetime
+    #: The family's chosen wall-clock time (no zone), if any.
+    when: datetime | None
+    #: The day it was held (local), or the day it is planned for.
+    held_on: date | None
+    next_date: date | None
+    next_item: str | None
+    review_due: date | None
+    closed_on: date | None
+    closure_reason: str | None
+    children: tuple[str, ...]
+    people: int
+    actions: int
+    captures: int
+    reviews: int
+    plan_changes: int
+    #: Readiness items with no date (never overdue) and the dates of the dated ones.
+    open_undated: int
+    open_due: tuple[date, ...]
+    #: Of the undated items, the stop-and-check steps to settle before going ahead.
+    blockers: int = 0
+
+    @property
+    def meeting_date(self) -> date | None:
+        return self.when.date() if self.when else None
+
+    def _today_items(self, today: date) -> int:
+        """Items that exist only once their day has passed: the meeting not started, the review not held."""
+        if self.stage == "preparation" and self.meeting_date is not None and self.meeting_date < today:
+            return 1
+        if self.stage == "follow_up" and self.review_due is not None and self.review_due < today:
+            return 1
+        return 0
+
+    def overdue_count(self, today: date) -> int:
+        return bisect.bisect_left(self.open_due, today) + self._today_items(today)
+
+    def open_count(self, today: date) -> int:
+        return self.open_undated + len(self.open_due) + self._today_items(today)
+
+    def readiness_words(self, today: date) -> str:
+        """The same words as ``readiness(...).summary()`` on ``today``."""
+        return summary_words(
+            self.stage, self.open_count(today), self.overdue_count(today), self.blockers, self.closed_on is not None
+        )
+
+    def when_words(self, today: date) -> str:
+        """The same words as ``readiness(...).when_words()`` on ``today``."""
+        return when_words(self.stage, self.meeting_date, self.review_due, today)
+
+
+def summarise(meeting: Meeting, guide: Guide | None) -> MeetingSummary:
+    """The summary of ``meeting`` read with ``guide`` (the one the app would use for it)."""
+    # On the first possible day nothing is overdue yet, so every item is listed with its own date.
+    open_items = readiness(meeting, guide, date.min)
+    due = next_due(meeting, guide)
+    return MeetingSummary(
+        id=meeting.id,
+        family_label=meeting.family_label,
+        kind=meeting.kind,
+        context=meeting.context,
+        guide_id=meeting.guide_id,
+        stage=meeting.stage,
+        created=meeting.created,
+        updated=meeting.updated,
+        when=meeting.choices.when,
+        held_on=meeting.held_on,
+        next_date=due.due if due else None,
+        next_item=due.label if due else None,
+        review_due=open_items.review_due,
+        closed_on=meeting.closure.closed_on,
+        closure_reason=meeting.closure.reason,
+        children=tuple(child.name for child in meeting.children),
+        people=len(meeting.people),
+        actions=len(meeting.plan.actions),
+        captures=len(meeting.record.captures),
+        reviews=len(meeting.follow_up.reviews),
+        plan_changes=len(meeting.follow_up.plan_changes),
+        open_undated=sum(1 for item in open_items.items if item.due is None),
+        open_due=tuple(sorted(item.due for item in open_items.items if item.due is not None)),
+        blockers=len(open_items.blockers),
+    )

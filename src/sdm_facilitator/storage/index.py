@@ -1,0 +1,450 @@
+"""The summary index: one row per meeting file, so lists need not parse every file.
+
+Listing 10,000 meetings by parsing them takes most of a minute; a stat of every
+file and one small JSON file take a fraction of a second. The index keeps, for
+each file, the summary the home screen, ``list`` and reports show
+(``domain.summary.MeetingSummary``), or why the file could not be read, keyed
+by what the file looked like when it was read: its name, size, modification
+time, change time and inode.
+
+It is never the source of truth. A row is used only while its file still has
+exactly that key and was already at least ``SETTLE_SECONDS`` old when it was
+read (a file written again within the same clock tick, on a file system with
+coarse times, can keep its size and times). Anything else, a missing, corrupt
+or foreign index included, means "read the file again". Removing the index
+loses nothing.
+
+One JSON file, ``.summary-index.json`` in the meetings folder (hidden, so it
+stays out of the way of people reading the TOML files), written with the
+store's own atomic write. Writers take a lock, read the index again and merge
+their rows into it, so two copies of the app refreshing at once lose neither's
+rows; across machines (a synced folder) the lock does not reach, but a lost
+row only means a file is read again. JSON rather than ``sqlite3`` because a
+whole-file atomic replace is safe in synced folders (a database with journal
+files is not), it goes through the same read and write functions as the
+meeting files, and loading 10,000 rows takes tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import time
+import typing
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.summary import SUMMARY_VERSION, MeetingSummary, summarise
+from sdm_facilitator.storage.lock import MeetingLock
+from sdm_facilitator.storage.store import (
+    ConflictCopy,
+    MeetingStore,
+    StoreError,
+    Unreadable,
+    UnreadableMeetingError,
+    conflict_reasons,
+    parse_meeting_bytes,
+)
+
+INDEX_NAME = ".summary-index.json"
+INDEX_LOCK_NAME = ".summary-index.lock"
+FORMAT = "sdm-facilitator summary index"
+#: Raise when the row layout changes (the summary has its own version).
+ROW_VERSION = 2
+#: A file must have been this old when read for its row to be trusted.
+SETTLE_SECONDS = 2
+MAX_INDEX_BYTES = 256 * 1024 * 1024
+_LOCK_WAIT_SECONDS = 5.0
+
+GuideFor = Callable[[Meeting], Guide | None]
+
+
+@dataclass(frozen=True)
+class FileKey:
+    """What a file looked like: any change to it changes at least one of these."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, stat: os.stat_result) -> FileKey:
+        return cls(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """One meeting file: its key, when it was read, and its summary or why it is unreadable."""
+
+    file: str
+    key: FileKey
+    #: The wall clock (ns) just before the file was read.
+    read_ns: int
+    summary: MeetingSummary | None = None
+    reason: str | None = None
+    line: int | None = None
+    #: The SHA-256 of the bytes summarised: a row whose key changed but whose bytes did not is kept.
+    sha256: str = ""
+
+    @property
+    def settled(self) -> bool:
+        """The file was old enough when read that a same-tick rewrite cannot hide behind its key."""
+        return self.read_ns - self.key.mtime_ns >= SETTLE_SECONDS * 1_000_000_000
+
+    def trusted_for(self, key: FileKey) -> bool:
+        return self.key == key and self.settled
+
+
+@dataclass
+class SummaryListing:
+    """Every meeting file as the index sees it: summaries, unreadable files, copies, and files still to read."""
+
+    summaries: list[MeetingSummary] = field(default_factory=list)
+    #: Meeting id -> the file its summary came from.
+    files: dict[str, str] = field(default_factory=dict)
+    unreadable: list[Unreadable] = field(default_factory=list)
+    conflicts: list[ConflictCopy] = field(default_factory=list)
+    #: Files whose row is missing or stale: their summaries (if any) are from before they changed.
+    pending: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- rows <-> JSON
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _exactly(kind: type) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if type(value) is not kind:
+            raise TypeError(f"expected {kind.__name__}")
+        return value
+
+    return check
+
+
+def _decoder_for(tp: Any) -> Callable[[Any], Any]:
+    """A function turning one JSON value into a summary field of type ``tp``; raises on anything else."""
+    args = typing.get_args(tp)
+    if type(None) in args:
+        inner = _decoder_for(next(a for a in args if a is not type(None)))
+        return lambda value: None if value is None else inner(value)
+    if typing.get_origin(tp) is tuple:
+        item = _decoder_for(args[0])
+        as_list = _exactly(list)
+        return lambda value: tuple(map(item, as_list(value)))
+    if tp is datetime:
+        return datetime.fromisoformat
+    if tp is date:
+        return date.fromisoformat
+    if tp in (str, int):
+        return _exactly(tp)
+    raise TypeError(f"no JSON form for {tp!r}")  # a new summary field of a new kind: add it here
+
+
+@cache
+def _summary_decoders() -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """One decoder per summary field, worked out once: rows are read by the thousand."""
+    return tuple((name, _decoder_for(tp)) for name, tp in typing.get_type_hints(MeetingSummary).items())
+
+
+def _summary_from(values: dict[str, Any]) -> MeetingSummary:
+    """A summary from checked field values, without the frozen dataclass's per-field ``__init__``.
+
+    The home screen reads 10,000 rows before its first paint; the frozen
+    ``__init__`` alone would take most of that time. Every field has been
+    decoded and checked by then, and a missing one raises here as in ``__init__``.
+    """
+    if values.keys() != _summary_field_names():
+        raise TypeError("summary fields do not match")
+    summary = object.__new__(MeetingSummary)
+    summary.__dict__.update(values)
+    return summary
+
+
+@cache
+def _summary_field_names() -> typing.KeysView[str]:
+    return {f.name: None for f in dataclasses.fields(MeetingSummary)}.keys()
+
+
+def row_to_json(row: IndexRow) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "file": row.file,
+        "key": dataclasses.astuple(row.key),
+        "read_ns": row.read_ns,
+        "sha256": row.sha256,
+    }
+    if row.summary is not None:
+        # Values in field order (the names are in the index's header once): half the size, twice as fast to read.
+        values = row.summary.__dict__
+        out["summary"] = [_encode(values[name]) for name in _summary_field_names()]
+    else:
+        out["reason"], out["line"] = row.reason, row.line
+    return out
+
+
+def row_from_json(raw: Any) -> IndexRow | None:
+    """A row from the index file, or None for anything malformed (the file is then read again)."""
+    try:
+        key = FileKey(*(int(part) for part in raw["key"]))
+        summary = None
+        if "summary" in raw:
+            values = raw["summary"]
+            decoders = _summary_decoders()
+            if type(values) is not list or len(values) != len(decoders):
+                return None
+            summary = _summary_from({name: decode(value) for (name, decode), value in zip(decoders, values)})
+        elif not isinstance(raw.get("reason"), str) or not isinstance(raw.get("line"), (int, type(None))):
+            return None
+        if (
+            not isinstance(raw["file"], str)
+            or not isinstance(raw["read_ns"], int)
+            or not isinstance(raw["sha256"], str)
+        ):
+            return None
+        return IndexRow(
+            raw["file"], key, raw["read_ns"], summary, raw.get("reason"), raw.get("line"), raw["sha256"]
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def guides_fingerprint(guides: Iterable[Guide]) -> str:
+    """Changes whenever a guide that summaries depend on changes (due dates come from guide steps)."""
+    text = repr(sorted((repr(guide) for guide in guides)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- the index
+
+
+class SummaryIndex:
+    """The summary index of one store, read and written through the store's own file functions."""
+
+    def __init__(self, store: MeetingStore, guide_for: GuideFor, guides_key: str) -> None:
+        self.store = store
+        self.guide_for = guide_for
+        self.guides_key = guides_key
+        self.path = store.folder / INDEX_NAME
+
+    # ------------------------------------------------------------ the index file
+
+    def load(self) -> dict[str, IndexRow]:
+        """The rows on disk, by file name; empty when the index is missing, corrupt or for other guides."""
+        try:
+            data, _stat = self.store.read_bytes(self.path, MAX_INDEX_BYTES)
+            # Sealed like a meeting file in an encrypted store (the rows hold names).
+            raw = json.loads(self.store.decode_file_bytes(data, self.path, expected_id="index"))
+        except (OSError, StoreError, ValueError, RecursionError):
+            return {}
+        if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+            return {}
+        if raw.get("rows_version") != ROW_VERSION or raw.get("summary_version") != SUMMARY_VERSION:
+            return {}
+        if raw.get("summary_fields") != list(_summary_field_names()):
+            return {}
+        if raw.get("guides") != self.guides_key or not isinstance(raw.get("rows"), list):
+            return {}
+        rows = (row_from_json(item) for item in raw["rows"])
+        return {row.file: row for row in rows if row is not None}
+
+    def _write(self, rows: dict[str, IndexRow]) -> None:
+        document = {
+            "format": FORMAT,
+            "rows_version": ROW_VERSION,
+            "summary_version": SUMMARY_VERSION,
+            "summary_fields": list(_summary_field_names()),
+            "guides": self.guides_key,
+            "rows": [row_to_json(rows[name]) for name in sorted(rows)],
+        }
+        data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self.store.write_bytes(self.path, self.store.encode_file_bytes(data, "index"))
+
+    def merge_write(self, fresh: Iterable[IndexRow], gone: Iterable[str] = ()) -> None:
+        """Add ``fresh`` rows and drop ``gone`` files, keeping every other writer's rows.
+
+        Under the index lock the index is read again, so rows another copy of
+        the app wrote a moment ago are kept. A row from either side is kept
+        only while it matches its file now. Failing to write is not an error:
+        the index is only a cache.
+        """
+        lock = MeetingLock(self.store.folder / INDEX_LOCK_NAME)
+        with contextlib.suppress(OSError):
+            deadline = time.monotonic() + _LOCK_WAIT_SECONDS
+            while not lock.acquire():
+                if time.monotonic() > deadline:
+                    return
+                time.sleep(0.01)
+            try:
+                rows = self.load()
+                for name in gone:
+                    rows.pop(name, None)
+                for row in fresh:
+                    rows[row.file] = self._newer(rows.get(row.file), row)
+                self._write(rows)
+            finally:
+                lock.release()
+
+    def _newer(self, theirs: IndexRow | None, ours: IndexRow) -> IndexRow:
+        """Of two rows for one file, the one that matches the file as it is now (ours on a tie)."""
+        if theirs is None or theirs.key == ours.key:
+            return ours if theirs is None or ours.read_ns >= theirs.read_ns else theirs
+        try:
+            now = FileKey.of(os.stat(self.store.folder / ours.file))
+        except OSError:
+            return ours
+        return theirs if theirs.key == now and ours.key != now else ours
+
+    # ------------------------------------------------------------ listing
+
+    def scan(self) -> tuple[dict[str, FileKey], dict[str, IndexRow]]:
+        """The meeting files now (name -> key) and the index's rows."""
+        files: dict[str, FileKey] = {}
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            with os.scandir(self.store.folder) as entries:
+                for entry in entries:
+                    if entry.name.startswith(".") or not entry.name.endswith(".toml"):
+                        continue
+                    with contextlib.suppress(OSError):
+                        stat = entry.stat()
+                        if entry.is_file():
+                            files[entry.name] = FileKey.of(stat)
+        return files, self.load()
+
+    def read_row(self, name: str, known: IndexRow | None = None) -> IndexRow | None:
+        """A new row for one file, read now; None if it disappeared.
+
+        When the bytes are still those ``known`` summarised (the file was only
+        touched, copied back or just saved by this app), its summary is kept
+        without parsing the file again.
+        """
+        path = self.store.folder / name
+        read_ns = time.time_ns()
+        try:
+            # The key is taken before reading: if the file changes in between,
+            # the row no longer matches the file and is read again next time.
+            key = FileKey.of(os.stat(path))
+            data, _stat = self.store.read_bytes(path)
+        except UnreadableMeetingError as error:
+            return IndexRow(name, key, read_ns, None, error.unreadable.reason, error.unreadable.line)
+        except OSError:
+            return None
+        sha256 = hashlib.sha256(data).hexdigest()
+        if known is not None and known.summary is not None and known.sha256 == sha256:
+            return dataclasses.replace(known, key=key, read_ns=read_ns)
+        try:
+            meeting, _from_future = parse_meeting_bytes(self.store.decode_file_bytes(data, path), path)
+        except UnreadableMeetingError as error:
+            return IndexRow(name, key, read_ns, None, error.unreadable.reason, error.unreadable.line, sha256)
+        return IndexRow(name, key, read_ns, summarise(meeting, self.guide_for(meeting)), sha256=sha256)
+
+    def record(self, name: str, meeting: Meeting, sha256: str) -> bool:
+        """Put the row of a meeting this app has just written (bytes with ``sha256``) in the index.
+
+        The file is read once more and its hash compared, so a file changed
+        by anyone else in the meantime is never given this meeting's summary.
+        Returns whether the row was recorded.
+        """
+        summary = summarise(meeting, self.guide_for(meeting))
+        row = self.read_row(name, IndexRow(name, FileKey(0, 0, 0, 0), 0, summary, sha256=sha256))
+        if row is None or row.summary is not summary:
+            return False
+        self.merge_write([row])
+        return True
+
+    def listing(
+        self,
+        *,
+        read_stale: bool = True,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> SummaryListing:
+        """Every meeting, from the index where it can be trusted, reading the other files when asked.
+
+        With ``read_stale=False`` nothing is parsed: stale rows are listed as
+        they were and named in ``pending`` for a later ``listing()`` (the home
+        screen paints at once, then reads those files in a worker).
+        ``progress(done, total)`` is called as stale files are read.
+        """
+        files, rows = self.scan()
+        stale = [
+            name for name, key in sorted(files.items()) if not (name in rows and rows[name].trusted_for(key))
+        ]
+        gone = [name for name in rows if name not in files]
+        fresh: list[IndexRow] = []
+        if read_stale:
+            for done, name in enumerate(stale, 1):
+                if cancelled():
+                    break
+                row = self.read_row(name, rows.get(name))
+                if row is not None:
+                    fresh.append(row)
+                    rows[name] = row
+                if progress is not None:
+                    progress(done, len(stale))
+            if fresh or gone:
+                self.merge_write(fresh, gone)
+            read = {row.file for row in fresh}
+            pending = [name for name in stale if name not in read and name in rows]
+        else:
+            pending = stale
+        current = [rows[name] for name in sorted(files) if name in rows]
+        return build_listing(self.store, current, pending)
+
+
+def build_listing(store: MeetingStore, rows: list[IndexRow], pending: list[str]) -> SummaryListing:
+    """Summaries sorted by latest activity, with unreadable files and conflict copies named."""
+    listing = SummaryListing(pending=list(pending))
+    by_id: dict[str, list[IndexRow]] = {}
+    for row in rows:
+        if row.summary is None:
+            listing.unreadable.append(
+                Unreadable(store.folder / row.file, row.reason or "cannot be read", row.line)
+            )
+        else:
+            by_id.setdefault(row.summary.id, []).append(row)
+    for meeting_id, copies in by_id.items():
+        names = [copy.file for copy in copies]
+        canonical, copy_reasons = conflict_reasons(meeting_id, names)
+        chosen = copies[names.index(canonical)]
+        assert chosen.summary is not None
+        listing.summaries.append(chosen.summary)
+        listing.files[meeting_id] = chosen.file
+        listing.conflicts += [
+            ConflictCopy(store.folder / name, meeting_id, why) for name, why in copy_reasons
+        ]
+    listing.summaries.sort(key=lambda s: s.updated, reverse=True)
+    return listing
+
+
+class GuideSource(typing.Protocol):
+    """The guide library, as far as summaries need it."""
+
+    guides: dict[str, Guide]
+
+    def get(self, guide_id: str) -> Guide | None: ...
+
+    def for_kind(self, kind: str) -> Guide | None: ...
+
+
+def index_for(store: MeetingStore, library: GuideSource) -> SummaryIndex:
+    """The store's summary index, read with the guide the app uses for each meeting."""
+
+    def guide_for(meeting: Meeting) -> Guide | None:
+        return library.get(meeting.guide_id) or library.for_kind(meeting.kind)
+
+    return SummaryIndex(store, guide_for, guides_fingerprint(library.guides.values()))

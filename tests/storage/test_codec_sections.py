@@ -1,0 +1,75 @@
+"""Saving checks only what changed: section by section, with the same safety as a whole check."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+
+import pytest
+import tomli_w
+
+from sdm_facilitator.domain.meeting import Person
+from sdm_facilitator.storage import codec
+from sdm_facilitator.storage.codec import (
+    CodecError,
+    SectionCache,
+    meeting_data_to_toml,
+    meeting_from_dict,
+    to_dict,
+)
+from storage.test_codec import full_meeting
+
+
+def many_people_meeting():  # type: ignore[no-untyped-def]
+    m = full_meeting()
+    m.people = [Person(name=f"Person {n}", prep_notes="notes\n" * 30) for n in range(40)]
+    m.referral.worries = "line one\r\nline two"  # this section needs the escaped form
+    return m
+
+
+def test_sectioned_text_reads_back_as_the_whole_meeting() -> None:
+    m = many_people_meeting()
+    data = to_dict(m)
+    text = meeting_data_to_toml(data)
+    assert tomllib.loads(text) == data
+    assert meeting_from_dict(tomllib.loads(text)) == m
+    assert tomllib.loads(tomli_w.dumps(data)) == tomllib.loads(text)
+
+
+def test_an_unchanged_section_is_not_written_or_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    m = many_people_meeting()
+    cache = SectionCache()
+    first = meeting_data_to_toml(to_dict(m), cache)
+    written: list[list[str]] = []
+    real = codec.dumps_checked
+    monkeypatch.setattr(codec, "dumps_checked", lambda data: written.append(list(data)) or real(data))
+    m.choices.venue = "The hall"
+    second = meeting_data_to_toml(to_dict(m), cache)
+    plain = [key for key, value in to_dict(m).items() if not isinstance(value, (dict, list))]
+    assert written == [plain, ["choices"]]
+    assert second != first and tomllib.loads(second) == to_dict(m)
+    assert second == meeting_data_to_toml(to_dict(m))  # the same bytes as without the cache
+
+
+def test_a_changed_section_is_validated_even_when_others_come_from_the_cache() -> None:
+    m = many_people_meeting()
+    cache = SectionCache()
+    meeting_data_to_toml(to_dict(m), cache)
+    m.people[3].prep_visit = date(1, 1, 1)
+    with pytest.raises(CodecError, match=r"people\[3\]\.prep_visit: must be a year between"):
+        meeting_data_to_toml(to_dict(m), cache)
+    m.people[3].prep_visit = None
+    m.people[7].prep_notes = "bad \udc00 text"
+    with pytest.raises(
+        CodecError, match=r"people\[7\]\.prep_notes: contains a character that cannot be saved"
+    ):
+        meeting_data_to_toml(to_dict(m), cache)
+
+
+def test_a_section_that_went_away_is_not_written_from_the_cache() -> None:
+    m = many_people_meeting()
+    cache = SectionCache()
+    meeting_data_to_toml(to_dict(m), cache)
+    m.people = []
+    text = meeting_data_to_toml(to_dict(m), cache)
+    assert "people" not in tomllib.loads(text) and "people" not in cache.sections
