@@ -207,4 +207,4 @@ def test_show_groups_the_day_by_phase_and_names_reasons_and_needs(
     assert "09:40 Scale 4/10 (Kerry Hollins): Better since the summer" in said
     assert "Decision: Kerry phones the school" in "\n".join(lines[plan:])
     assert "reason agreed with the family: Kerry asked for [her] not to be there" in out
-    assert "needs: language: Polish, interpreter not booked yet" in out
+    assert "needs: language: Polish, interpreter not booked" in out

@@ -57,7 +57,7 @@ def _to_referred_by(app: PtyApp) -> None:
     """
     app.wait_for("Okaforfamily")
     app.send(KEY_ENTER)
-    app.wait_for("thingsstillopen")  # the workspace, on its first section (readiness)
+    app.wait_for("Entergoestoanitem")  # the workspace, on its first section (readiness)
     for _ in range(4):  # readiness -> steps -> referral; a key that came too early is sent again
         mark = app.mark()
         app.send(KEY_DOWN)
@@ -123,7 +123,7 @@ def test_a_restart_during_family_time_opens_straight_into_the_privacy_screen(
     try:
         first.wait_for("Okaforfamily")
         first.send(KEY_ENTER)
-        first.wait_for("thingsstillopen")
+        first.wait_for("Entergoestoanitem")
         time.sleep(0.3)
         first.send("m")
         first.wait_for("Intheroom")

@@ -190,12 +190,8 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
 
 
 def _needs_words(needs: m.Needs) -> str:
-    """What a person needs to take part, with whether the interpreter is booked."""
-    parts = needs.summary()
-    if needs.interpreter and needs.interpreter_booked is not None:
-        booked = "interpreter booked" if needs.interpreter_booked else "interpreter not booked yet"
-        parts = [booked if part == "interpreter" else part for part in parts]
-    return ", ".join(one_line(part) for part in parts)
+    """What a person needs to take part (the interpreter with whether one is booked)."""
+    return ", ".join(one_line(part) for part in needs.summary())
 
 
 def _record_by_phase(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
