@@ -47,6 +47,8 @@ SAVE_DELAY_SECONDS = 0.5
 #: the save waits for a pause, but never longer than this after the first unsaved change.
 MAX_SAVE_DELAY_SECONDS = 2.0
 SAVE_RETRY_SECONDS = 5.0
+# The shortest timer we ask Textual for (see on_meeting_edited).
+MIN_TIMER_SECONDS = 0.001
 
 
 class MeetingScreen(Screen[None]):
@@ -247,7 +249,9 @@ class MeetingScreen(Screen[None]):
         if self._save_timer is not None:
             self._save_timer.stop()
         delay = min(SAVE_DELAY_SECONDS, self._unsaved_since + MAX_SAVE_DELAY_SECONDS - now)
-        self._save_timer = self.set_timer(max(delay, 0.0), self.flush)
+        # Never a zero delay: Textual's timer divides by its interval when it
+        # runs late, so a due save is scheduled a millisecond ahead instead.
+        self._save_timer = self.set_timer(max(delay, MIN_TIMER_SECONDS), self.flush)
 
     def flush(self) -> SaveOutcome:
         """Save now if anything changed, and show the outcome.
