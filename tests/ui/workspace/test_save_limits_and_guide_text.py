@@ -51,3 +51,26 @@ async def test_a_control_character_in_guide_text_is_shown_visibly_not_sent_to_th
         shown = "\n".join(str(s.content) for s in screen.query(Static))
         assert "Ring␇ the bell" in shown and "Why␛[31m red" in shown and "tip⟨U+202E⟩" in shown
         assert "\x07" not in shown and "\x1b" not in shown and "\u202e" not in shown
+
+
+async def test_an_edit_after_the_longest_save_delay_saves_at_once_without_a_zero_timer(
+    isolated_data_dir: Path,
+) -> None:
+    """A change that arrives when the longest save delay has already passed is saved straight
+    away; a zero-length timer that runs late made Textual divide by zero and stop the app."""
+    meeting = new_prep_meeting("Okafor family")
+    save_meetings(isolated_data_dir, meeting)
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_only_meeting(pilot)
+        await go_to(pilot, screen, "prep-referral")
+        worries = screen.query_one("#ref-worries", TextArea)
+        worries.focus()
+        for _ in range(5):
+            screen._unsaved_since = -1_000.0  # the first unsaved change was long ago
+            await pilot.press("w")
+            await pilot.pause(0.01)
+        await pilot.pause(0.1)
+        assert not screen.session.dirty
+        assert app.return_code is None and app._exception is None
+    assert reload(isolated_data_dir, meeting.id).referral.worries.endswith("wwwww")

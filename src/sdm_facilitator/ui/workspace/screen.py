@@ -48,6 +48,8 @@ SAVE_DELAY_SECONDS = 0.5
 #: the save waits for a pause, but never longer than this after the first unsaved change.
 MAX_SAVE_DELAY_SECONDS = 2.0
 SAVE_RETRY_SECONDS = 5.0
+# The shortest timer we ask Textual for (see on_meeting_edited).
+MIN_TIMER_SECONDS = 0.001
 
 
 class MeetingScreen(Screen[None]):
@@ -252,7 +254,9 @@ class MeetingScreen(Screen[None]):
             self._save_timer.stop()
         # Saved after a pause in typing, and at least every MAX_SAVE_DELAY_SECONDS while it goes on.
         delay = min(SAVE_DELAY_SECONDS, self._unsaved_since + MAX_SAVE_DELAY_SECONDS - now)
-        self._save_timer = self.set_timer(max(delay, 0.0), self._save_in_background)
+        # Never a zero delay: Textual's timer divides by its interval when it
+        # runs late, so a due save is scheduled a millisecond ahead instead.
+        self._save_timer = self.set_timer(max(delay, MIN_TIMER_SECONDS), self._save_in_background)
 
     def _save_in_background(self) -> None:
         """The save after a pause in typing: written on the session's writer thread, so typing never waits."""

@@ -18,18 +18,17 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Label, Static
 
 from sdm_facilitator.domain.day_record import DayRecord, day_record
-from sdm_facilitator.domain.meeting import CAPTURE_KINDS, CAPTURE_LABELS, Capture, Meeting, ScaleAnswer
+from sdm_facilitator.domain.meeting import CAPTURE_KINDS, CAPTURE_LABELS, Capture, ScaleAnswer
 from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
-from sdm_facilitator.ui.messages import MeetingEdited
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
+from sdm_facilitator.ui.workspace.record_section import RecordSection
 
 KIND_OPTIONS: list[tuple[str, str]] = [(CAPTURE_LABELS[k], k) for k in CAPTURE_KINDS]
 
@@ -98,18 +97,13 @@ class DayScalesTable(FittedTable):
         self.section.correct_scale()
 
 
-class TheDaySection(VerticalScroll, can_focus=False):
+class TheDaySection(RecordSection):
     """The record of the meeting's day: phases, family time, captures and scales."""
 
     def __init__(self, session: MeetingSession) -> None:
-        super().__init__(classes="after-section")
-        self.session = session
+        super().__init__(session)
         self._captures: list[Capture] = []
         self._scales: list[ScaleAnswer] = []
-
-    @property
-    def meeting(self) -> Meeting:
-        return self.session.meeting
 
     def compose(self) -> ComposeResult:
         yield Static("The day", classes="section-title", markup=False)
@@ -258,16 +252,6 @@ class TheDaySection(VerticalScroll, can_focus=False):
             show()
 
     # ------------------------------------------------------------ corrections
-
-    def _can_edit(self) -> bool:
-        if self.session.read_only:
-            self.notify("This meeting is open read-only.", severity="warning", markup=False)
-            return False
-        return True
-
-    def _edited(self) -> None:
-        self.post_message(MeetingEdited())
-        self.refresh_from_meeting()
 
     def correct_capture(self) -> None:
         """Correct the words or the kind of the highlighted capture; its time is kept."""
