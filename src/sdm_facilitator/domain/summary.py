@@ -22,10 +22,10 @@ from datetime import date, datetime
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.readiness import readiness, summary_words, when_words
-from sdm_facilitator.domain.schedule import next_due
+from sdm_facilitator.domain.schedule import due_items, next_due
 
 #: Raise whenever a field is added or its meaning changes.
-SUMMARY_VERSION = 2
+SUMMARY_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,9 @@ class MeetingSummary:
     open_due: tuple[date, ...]
     #: Of the undated items, the stop-and-check steps to settle before going ahead.
     blockers: int = 0
+    #: Items that exist only from their own day on (children's outcomes to record at a
+    #: follow-up point): listed on that day, overdue the day after.
+    appear_on: tuple[date, ...] = ()
 
     @property
     def meeting_date(self) -> date | None:
@@ -74,10 +77,12 @@ class MeetingSummary:
         return 0
 
     def overdue_count(self, today: date) -> int:
-        return bisect.bisect_left(self.open_due, today) + self._today_items(today)
+        appeared_before = bisect.bisect_left(self.appear_on, today)
+        return bisect.bisect_left(self.open_due, today) + self._today_items(today) + appeared_before
 
     def open_count(self, today: date) -> int:
-        return self.open_undated + len(self.open_due) + self._today_items(today)
+        appeared = bisect.bisect_right(self.appear_on, today)
+        return self.open_undated + len(self.open_due) + self._today_items(today) + appeared
 
     def readiness_words(self, today: date) -> str:
         """The same words as ``readiness(...).summary()`` on ``today``."""
@@ -120,4 +125,12 @@ def summarise(meeting: Meeting, guide: Guide | None) -> MeetingSummary:
         open_undated=sum(1 for item in open_items.items if item.due is None),
         open_due=tuple(sorted(item.due for item in open_items.items if item.due is not None)),
         blockers=len(open_items.blockers),
+        appear_on=_appearing_dates(meeting, guide),
     )
+
+
+def _appearing_dates(meeting: Meeting, guide: Guide | None) -> tuple[date, ...]:
+    """The days readiness starts listing an outcome point (only in follow-up, and never once closed)."""
+    if meeting.stage != "follow_up" or meeting.closure.is_closed:
+        return ()
+    return tuple(sorted(d.due for d in due_items(meeting, guide) if d.kind == "outcome"))

@@ -46,6 +46,7 @@ from sdm_facilitator.domain.summary import SUMMARY_VERSION, MeetingSummary, summ
 from sdm_facilitator.storage.lock import MeetingLock
 from sdm_facilitator.storage.store import (
     ConflictCopy,
+    MeetingNotFound,
     MeetingStore,
     StoreError,
     Unreadable,
@@ -319,10 +320,10 @@ class SummaryIndex:
                 for entry in entries:
                     if entry.name.startswith(".") or not entry.name.endswith(".toml"):
                         continue
+                    # Anything named like a meeting is listed, as the store lists it: a
+                    # pipe, a device or a folder shows up as unreadable with its reason.
                     with contextlib.suppress(OSError):
-                        stat = entry.stat()
-                        if entry.is_file():
-                            files[entry.name] = FileKey.of(stat)
+                        files[entry.name] = FileKey.of(entry.stat())
         return files, self.load()
 
     def read_row(self, name: str, known: IndexRow | None = None) -> IndexRow | None:
@@ -338,11 +339,11 @@ class SummaryIndex:
             # The key is taken before reading: if the file changes in between,
             # the row no longer matches the file and is read again next time.
             key = FileKey.of(os.stat(path))
-            data, _stat = self.store.read_bytes(path)
+            data, _stat = self.store.read_meeting_bytes(path)
         except UnreadableMeetingError as error:
             return IndexRow(name, key, read_ns, None, error.unreadable.reason, error.unreadable.line)
-        except OSError:
-            return None
+        except (OSError, MeetingNotFound):
+            return None  # gone since the scan
         sha256 = hashlib.sha256(data).hexdigest()
         if known is not None and known.summary is not None and known.sha256 == sha256:
             return dataclasses.replace(known, key=key, read_ns=read_ns)

@@ -400,15 +400,24 @@ class MeetingStore:
         """
         return atomic_write_bytes(path, data)
 
-    def _load_path(self, path: Path) -> OpenMeeting:
+    def read_meeting_bytes(self, path: Path) -> tuple[bytes, os.stat_result]:
+        """A meeting file's bytes, with every reason it cannot be read said as ``UnreadableMeetingError``.
+
+        Raises ``MeetingNotFound`` when the file is not there (removed while listing).
+        Opening a meeting and the summary index both read through here, so a pipe or a
+        folder named like a meeting is listed with the same reason either way.
+        """
         try:
-            data, stat = self._read(path)
+            return self._read(path)
         except FileNotFoundError:
             raise MeetingNotFound(f"no meeting file {path.name}") from None
         except NotARegularFile as error:
             raise UnreadableMeetingError(Unreadable(path, str(error.strerror))) from None
         except OSError as error:
             raise UnreadableMeetingError(Unreadable(path, f"cannot be read: {error.strerror or error}")) from None
+
+    def _load_path(self, path: Path) -> OpenMeeting:
+        data, stat = self.read_meeting_bytes(path)
         meeting, from_future = parse_meeting_bytes(self.decode_file_bytes(data, path), path)
         reason = None
         if from_future:
