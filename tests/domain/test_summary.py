@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sdm_facilitator.demo import early_meeting, follow_up_meeting, held_meeting, preparing_meeting
+from sdm_facilitator.domain.closure import close_meeting, closure_words
+from sdm_facilitator.domain.fidelity import fidelity_profile
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.readiness import readiness
 from sdm_facilitator.domain.schedule import next_due
@@ -29,6 +31,7 @@ def _guide(meeting: Meeting):  # type: ignore[no-untyped-def]
     shown_after=st.integers(-400, 400),
     drop_review=st.booleans(),
     drop_date=st.booleans(),
+    closed_after=st.none() | st.integers(0, 200),
 )
 def test_summary_words_match_readiness_on_any_day(
     build,
@@ -36,12 +39,15 @@ def test_summary_words_match_readiness_on_any_day(
     shown_after: int,
     drop_review: bool,
     drop_date: bool,  # type: ignore[no-untyped-def]
+    closed_after: int | None,
 ) -> None:
     meeting = build(LIBRARY, made_on)
     if drop_review:
         meeting.follow_up.reviews = []
     if drop_date:
         meeting.choices.when = None
+    if closed_after is not None:
+        close_meeting(meeting, "work-finished", made_on + timedelta(days=closed_after))
     guide = _guide(meeting)
     summary = summarise(meeting, guide)
     today = made_on + timedelta(days=shown_after)
@@ -49,6 +55,8 @@ def test_summary_words_match_readiness_on_any_day(
     assert summary.readiness_words(today) == ready.summary()
     assert summary.when_words(today) == ready.when_words()
     assert summary.overdue_count(today) == len(ready.overdue)
+    assert summary.fidelity_words(today) == fidelity_profile(meeting, guide, today).summary()
+    assert summary.closure_words() == closure_words(meeting)
     due = next_due(meeting, guide)
     assert (summary.next_date, summary.next_item) == ((due.due, due.label) if due else (None, None))
 

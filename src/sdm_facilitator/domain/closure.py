@@ -41,9 +41,13 @@ def reopen_meeting(meeting: Meeting) -> None:
 def closure_words(meeting: Meeting) -> str:
     """One line for a closed meeting: "Closed 2026-03-01: The family declined"; empty when open."""
     c = meeting.closure
-    if not c.is_closed:
+    return closure_line(c.closed_on, c.reason, held=meeting.record.started is not None)
+
+
+def closure_line(closed_on: date | None, reason: str | None, *, held: bool) -> str:
+    """``closure_words`` from the facts alone (the summary index keeps these, not the record)."""
+    if closed_on is None:
         return ""
-    when = "before the day" if meeting.record.started is None else "after the meeting"
-    reason = CLOSURE_REASON_LABELS.get(c.reason or "", "no reason recorded")
-    assert c.closed_on is not None
-    return f"Closed {when} on {c.closed_on.isoformat()}: {reason}"
+    when = "after the meeting" if held else "before the day"
+    label = CLOSURE_REASON_LABELS.get(reason or "", "no reason recorded")
+    return f"Closed {when} on {closed_on.isoformat()}: {label}"

@@ -102,9 +102,13 @@ class FidelityProfile:
 
     def summary(self) -> str:
         """One line: "12 met · 3 not met · 4 not recorded · 2 n/a"."""
-        c = self.counts()
-        return (f"{c[MET]} met · {c[NOT_MET]} not met · {c[NOT_RECORDED]} not recorded · "
-                f"{c[NOT_APPLICABLE]} n/a")
+        return counts_words(self.counts())
+
+
+def counts_words(c: dict[str, int]) -> str:
+    """Marker counts by status in one line (shared with the summary index's rows)."""
+    return (f"{c[MET]} met · {c[NOT_MET]} not met · {c[NOT_RECORDED]} not recorded · "
+            f"{c[NOT_APPLICABLE]} n/a")
 
 
 # ------------------------------------------------------------------ the grid
@@ -461,16 +465,21 @@ def _help_given(mt: Meeting, _g: Guide | None, _t: date) -> tuple[str, str, int 
     return _combine(statuses), f"{given} of {len(promised)} given", given
 
 
-def _review_on_time(mt: Meeting, _g: Guide | None, today: date) -> tuple[str, str, int | None]:
+def first_review(mt: Meeting) -> tuple[date | None, date | None]:
+    """(when the first review is due, when it was held) as the review-on-time marker reads them."""
     reviews = sorted(
         (r for r in mt.follow_up.reviews if r.scheduled or r.held),
         key=lambda r: r.scheduled or r.held or date.max,
     )
     first = reviews[0] if reviews else None
     due = (first.scheduled if first else None) or mt.plan.review_date
+    return due, (first.held if first else None)
+
+
+def _review_on_time(mt: Meeting, _g: Guide | None, today: date) -> tuple[str, str, int | None]:
+    due, held = first_review(mt)
     if due is None:
         return NOT_RECORDED, "no review date", None
-    held = first.held if first else None
     if held is not None:
         late = (held - due).days
         return (MET, f"held {held.isoformat()}", late) if late <= 0 else (NOT_MET, f"held {late} days late", late)

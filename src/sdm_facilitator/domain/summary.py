@@ -19,13 +19,23 @@ import bisect
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sdm_facilitator.domain.closure import closure_line
+from sdm_facilitator.domain.fidelity import (
+    MET,
+    NOT_APPLICABLE,
+    NOT_MET,
+    NOT_RECORDED,
+    counts_words,
+    fidelity_profile,
+    first_review,
+)
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.readiness import readiness, summary_words, when_words
 from sdm_facilitator.domain.schedule import due_items, next_due
 
 #: Raise whenever a field is added or its meaning changes.
-SUMMARY_VERSION = 3
+SUMMARY_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,12 @@ class MeetingSummary:
     #: Items that exist only from their own day on (children's outcomes to record at a
     #: follow-up point): listed on that day, overdue the day after.
     appear_on: tuple[date, ...] = ()
+    #: When the meeting was started in the room (None before the day).
+    started: datetime | None = None
+    #: Fidelity markers by status (met, not met, not recorded, n/a) before the review is due.
+    fidelity: tuple[int, ...] = (0, 0, 0, 0)
+    #: The first review's due day while it is not held: after it the marker turns "not met".
+    fidelity_review_due: date | None = None
 
     @property
     def meeting_date(self) -> date | None:
@@ -70,6 +86,8 @@ class MeetingSummary:
 
     def _today_items(self, today: date) -> int:
         """Items that exist only once their day has passed: the meeting not started, the review not held."""
+        if self.closed_on is not None:
+            return 0  # a closed meeting has nothing open
         if self.stage == "preparation" and self.meeting_date is not None and self.meeting_date < today:
             return 1
         if self.stage == "follow_up" and self.review_due is not None and self.review_due < today:
@@ -89,6 +107,17 @@ class MeetingSummary:
         return summary_words(
             self.stage, self.open_count(today), self.overdue_count(today), self.blockers, self.closed_on is not None
         )
+
+    def fidelity_words(self, today: date) -> str:
+        """The same words as ``fidelity_profile(...).summary()`` on ``today``."""
+        met, not_met, not_recorded, not_applicable = self.fidelity
+        if self.fidelity_review_due is not None and self.fidelity_review_due < today:
+            not_met, not_recorded = not_met + 1, not_recorded - 1
+        return counts_words({MET: met, NOT_MET: not_met, NOT_RECORDED: not_recorded, NOT_APPLICABLE: not_applicable})
+
+    def closure_words(self) -> str:
+        """The same words as ``closure.closure_words`` for the meeting."""
+        return closure_line(self.closed_on, self.closure_reason, held=self.started is not None)
 
     def when_words(self, today: date) -> str:
         """The same words as ``readiness(...).when_words()`` on ``today``."""
@@ -126,7 +155,24 @@ def summarise(meeting: Meeting, guide: Guide | None) -> MeetingSummary:
         open_due=tuple(sorted(item.due for item in open_items.items if item.due is not None)),
         blockers=len(open_items.blockers),
         appear_on=_appearing_dates(meeting, guide),
+        started=meeting.record.started,
+        **_fidelity_facts(meeting, guide),
     )
+
+
+def _fidelity_facts(meeting: Meeting, guide: Guide | None) -> dict[str, object]:
+    """Marker counts that hold until the file changes, and the one day that moves a marker.
+
+    Only "the review held on time" depends on today: not recorded until its due
+    day has passed unheld, then not met. Counted on the first possible day, it
+    is "not recorded"; ``fidelity_words`` moves it once ``fidelity_review_due`` is past.
+    """
+    counts = fidelity_profile(meeting, guide, date.min).counts()
+    due, held = first_review(meeting)
+    return {
+        "fidelity": (counts[MET], counts[NOT_MET], counts[NOT_RECORDED], counts[NOT_APPLICABLE]),
+        "fidelity_review_due": due if held is None else None,
+    }
 
 
 def _appearing_dates(meeting: Meeting, guide: Guide | None) -> tuple[date, ...]:

@@ -79,6 +79,9 @@ class SdmApp(App[int]):
             self.sub_title = "demo data (fictional)"
         self.register_theme(high_contrast_theme())
         self._summary_index: SummaryIndex | None = None
+        #: Raised whenever the store changes other than by saving an open meeting (a deletion,
+        #: an unlock, the demo swapping folders), so the home screen knows to look again.
+        self.store_generation = 0
         # Summaries of meetings closed since the home screen last looked (meeting summary, file name).
         self._closed_summaries: list[tuple[MeetingSummary, str]] = []
         from sdm_facilitator.ui.lock_guard import LockGuard
@@ -187,6 +190,10 @@ class SdmApp(App[int]):
     def today(self) -> date:
         """Today's date in local time, from the app's clock."""
         return self.clock().astimezone().date()
+
+    def note_store_changed(self) -> None:
+        """Files changed, or can now be read, other than by saving the open meeting: lists must look again."""
+        self.store_generation += 1
 
     def summary_index(self) -> SummaryIndex:
         """The summary index of the current store (the demo swaps the store), read with this app's guides."""

@@ -56,6 +56,7 @@ class LockGuard:
             if data_key is None:
                 return
             self.app.store.cipher = FileCipher(data_key)  # type: ignore[attr-defined]
+            self.app.note_store_changed()  # type: ignore[attr-defined]
             self.idle.touch()
             then()
 

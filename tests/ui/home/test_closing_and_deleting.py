@@ -114,6 +114,9 @@ async def test_retention_review_lists_past_the_period_and_deletes_all_on_yes(iso
     app = make_app(isolated_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
+        await pilot.press("f3")  # the home screen lists the closed meetings
+        await settle(pilot)
+        assert sorted(row_ids(app)) == sorted([old.id, older.id, recent.id])
         app.action_retention()
         await settle(pilot)
         assert isinstance(app.screen, RetentionScreen)
@@ -130,6 +133,7 @@ async def test_retention_review_lists_past_the_period_and_deletes_all_on_yes(iso
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
+        assert row_ids(app) == [recent.id]  # the deleted meetings have left the home list too
     assert [m.meeting.id for m in MeetingStore(isolated_data_dir).list_meetings().meetings] == [recent.id]
 
 

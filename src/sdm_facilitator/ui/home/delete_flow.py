@@ -38,6 +38,8 @@ def _remove(app: App[object], meetings: Sequence[Meeting]) -> int:
             app.notify(str(error), title=f"Not deleted: {_label(meeting)}", severity="error", markup=False)
             continue
         removed += 1
+    if removed:
+        app.note_store_changed()  # type: ignore[attr-defined]
     return removed
 
 

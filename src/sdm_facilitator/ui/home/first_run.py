@@ -59,6 +59,7 @@ def start_demo(app: App[object]) -> None:
     _demos[app] = _DemoState(app.store, app.data_dir, app.demo, app.sub_title, folder)  # type: ignore[attr-defined]
     weakref.finalize(app, shutil.rmtree, folder, True)
     app.store = MeetingStore(folder)  # type: ignore[attr-defined]
+    app.note_store_changed()  # type: ignore[attr-defined]
     app.data_dir = folder  # type: ignore[attr-defined]
     app.demo = True  # type: ignore[attr-defined]
     app.sub_title = "demo data (fictional): ctrl+p, 'Leave the demo' to go back"
@@ -71,6 +72,7 @@ def leave_demo(app: App[object]) -> bool:
         return False
     app.flush_all()  # type: ignore[attr-defined]
     app.store = state.real_store  # type: ignore[attr-defined]
+    app.note_store_changed()  # type: ignore[attr-defined]
     app.data_dir = state.real_dir  # type: ignore[attr-defined]
     app.demo = state.real_demo  # type: ignore[attr-defined]
     app.sub_title = state.real_sub_title
@@ -136,6 +138,7 @@ class FirstRunScreen(Screen[str | None]):
                 return
             data_key, recovery = result
             self.app.store.cipher = FileCipher(data_key)  # type: ignore[attr-defined]
+            self.app.note_store_changed()  # type: ignore[attr-defined]
             self.app.lock_guard.start_watching()  # type: ignore[attr-defined]
             self.app.push_screen(RecoveryKeyDialog(recovery))
 

@@ -5,30 +5,34 @@ meetings leave the list; f3 switches to them and back. Delete removes the
 highlighted meeting after a question (``ui/delete_flow.py``). Files that
 could not be read, copies of a meeting, and guide problems are listed under
 the table with their reasons: never silently hidden.
+
+Rows come from the summary index (``storage/index.py``), never from parsing
+every file: the list paints at once from the rows that still match their
+files, then any file changed since is read in a worker, with a progress line
+when there are many. Returning from a meeting updates that meeting's row only.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
-from sdm_facilitator.domain.readiness import readiness
 from sdm_facilitator.domain.safe_text import one_line
-from sdm_facilitator.domain.schedule import next_due
+from sdm_facilitator.domain.summary import MeetingSummary
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, MEETING_KIND_LABELS, STAGE_LABELS
-from sdm_facilitator.storage.store import StoreListing
+from sdm_facilitator.storage.index import SummaryIndex, SummaryListing
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.palette import binding_commands
 
@@ -47,14 +51,18 @@ SHORT_STAGES = {
     "follow_up": "Follow-up",
 }
 WIDE = 110
+#: Up to this many changed files are read before the first paint (a few ms each);
+#: more are read in the background while the list shows what the index had.
+READ_BEFORE_PAINT = 50
+#: A progress line is shown while more changed files than this are read.
+PROGRESS_FROM = 200
 
 
 @dataclass(frozen=True)
 class Row:
     """One meeting as the home screen shows it."""
 
-    meeting: Meeting
-    guide: Guide | None
+    meeting: MeetingSummary
     due_text: str
     readiness_text: str
     overdue: bool
@@ -68,51 +76,46 @@ def short_date(day: date | None, today: date) -> str:
     return f"{day:%d %b}" if day.year == today.year else f"{day:%d %b %y}"
 
 
-def date_cell(meeting: Meeting, today: date) -> str:
+def date_cell(summary: MeetingSummary, today: date) -> str:
     """The meeting's day for the list: the day it was held once it has started, else the planned day.
 
     A meeting held earlier than planned must not show the planned day.
     """
-    return short_date(meeting.held_on, today)
+    return short_date(summary.held_on, today)
 
 
-def evidence_line(meeting: Meeting, guide: Guide | None, app: object) -> str:
+def evidence_line(summary: MeetingSummary, today: date) -> str:
     """The detail's last line: closed (and why), then the fidelity markers at a glance."""
-    from sdm_facilitator.domain.closure import closure_words
-    from sdm_facilitator.domain.fidelity import fidelity_profile
-
-    profile = fidelity_profile(meeting, guide, app.today())  # type: ignore[attr-defined]
-    closed = closure_words(meeting)
-    return (f"{closed} · " if closed else "") + f"Fidelity: {profile.summary()}"
+    closed = summary.closure_words()
+    return (f"{closed} · " if closed else "") + f"Fidelity: {summary.fidelity_words(today)}"
 
 
-def build_row(meeting: Meeting, guide: Guide | None, today: date) -> Row:
-    due = next_due(meeting, guide)
-    ready = readiness(meeting, guide, today)
-    if due is None:
+def build_row(summary: MeetingSummary, today: date) -> Row:
+    """The cells of one meeting on ``today``, from its summary alone (no file is read)."""
+    if summary.next_date is None:
         due_text = "-"
     else:
-        mark = "✗ " if due.overdue(today) else ""
-        due_text = f"{mark}{short_date(due.due, today)} {one_line(due.label, 60)}"
+        mark = "✗ " if summary.next_date < today else ""
+        due_text = f"{mark}{short_date(summary.next_date, today)} {one_line(summary.next_item or '', 60)}"
     search = " ".join(
         (
-            meeting.family_label,
-            MEETING_KIND_LABELS.get(meeting.kind, meeting.kind),
-            SHORT_KINDS.get(meeting.kind, ""),
-            meeting.context,
-            STAGE_LABELS.get(meeting.stage, meeting.stage),
-            *(c.name for c in meeting.children),
+            summary.family_label,
+            MEETING_KIND_LABELS.get(summary.kind, summary.kind),
+            SHORT_KINDS.get(summary.kind, ""),
+            summary.context,
+            STAGE_LABELS.get(summary.stage, summary.stage),
+            *summary.children,
         )
     ).lower()
-    return Row(meeting, guide, due_text, ready.summary(), bool(ready.overdue), search, ready.when_words())
+    return Row(summary, due_text, summary.readiness_words(today), summary.overdue_count(today) > 0, search,
+               summary.when_words(today))
 
 
-def when_words(meeting: Meeting) -> str:
+def when_words(summary: MeetingSummary) -> str:
     """The meeting's day for the detail line: when it was held, or when it is planned."""
-    started = meeting.record.started
-    if started is not None:
-        return f"held {started.astimezone():%a %d %b %Y %H:%M}"
-    when = meeting.choices.when
+    if summary.started is not None:
+        return f"held {summary.started.astimezone():%a %d %b %Y %H:%M}"
+    when = summary.when
     return f"planned for {when:%a %d %b %Y %H:%M}" if when else "no date yet"
 
 
@@ -139,10 +142,15 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Row] = []
-        self.listing = StoreListing()
+        self.listing = SummaryListing()
         self._wide: bool | None = None
         # False: the meetings being worked on; True: the closed ones.
         self.show_closed = False
+        #: True while changed files are being read in the background.
+        self.refreshing = False
+        self._welcome_if_empty = False
+        #: The app's store generation when the list was last read (see ``SdmApp.note_store_changed``).
+        self._generation_read = -1
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -152,6 +160,7 @@ class HomeScreen(Screen[None]):
                     select_on_focus=False)
         yield MeetingTable(id="meetings", cursor_type="row", zebra_stripes=True)
         yield Static("", id="no-meetings", classes="empty-note", markup=False)
+        yield Static("", id="index-progress", markup=False)
         yield Static("", id="meeting-detail", markup=False)
         yield Static("", id="unreadable", markup=False)
         yield Footer()
@@ -163,13 +172,23 @@ class HomeScreen(Screen[None]):
             banner = self.query_one("#folder-banner", Static)
             banner.update(one_line(read_only))
             banner.add_class("shown")
+        self.query_one("#index-progress", Static).display = False
+        self._welcome_if_empty = True
         self.action_refresh()
         self.query_one("#meetings", DataTable).focus()
-        if not self.listing.meetings and not self.listing.unreadable and not self.listing.conflicts:
-            self.call_after_refresh(self.show_first_run)
 
     def on_screen_resume(self) -> None:
-        self.action_refresh()
+        """Back from a meeting or a dialog: the rows of the meetings just closed change, nothing else is read.
+
+        Unless the store changed some other way meanwhile (a deletion, an unlock): then it is looked at again.
+        """
+        closed = self.app.take_closed_meetings()  # type: ignore[attr-defined]
+        if self._generation_read != self.app.store_generation:  # type: ignore[attr-defined]
+            self.action_refresh()
+        elif closed:
+            for summary, file_name in closed:
+                self._put_summary(summary, file_name)
+            self._fill_table()
 
     def on_resize(self, _event: events.Resize) -> None:
         if self.rows:
@@ -178,20 +197,87 @@ class HomeScreen(Screen[None]):
     # ------------------------------------------------------------ data
 
     def action_refresh(self) -> None:
-        """Read the data folder again."""
-        app = self.app
-        self.listing = app.store.list_meetings()  # type: ignore[attr-defined]
-        library = app.library  # type: ignore[attr-defined]
-        today = app.today()  # type: ignore[attr-defined]
-        self.rows = []
-        for opened in self.listing.meetings:
-            m = opened.meeting
-            if m.closure.is_closed != self.show_closed:
-                continue
-            guide = library.get(m.guide_id) or library.for_kind(m.kind)
-            self.rows.append(build_row(m, guide, today))
+        """Look at the data folder again: paint from the index at once, read changed files after."""
+        self._generation_read = self.app.store_generation  # type: ignore[attr-defined]
+        index: SummaryIndex = self.app.summary_index()  # type: ignore[attr-defined]
+        listing = index.listing(read_stale=False)
+        if listing.pending and len(listing.pending) <= READ_BEFORE_PAINT:
+            listing = index.listing()
+        self._show_listing(listing)
+        if listing.pending:
+            self._read_changed_files(index)
+        else:
+            self._welcome_once()
+
+    def _welcome_once(self) -> None:
+        """The first-run welcome, when the folder is empty at the first look (not after skipping it)."""
+        if self._welcome_if_empty and not self.listing.summaries and not self.listing.unreadable \
+                and not self.listing.conflicts:
+            self.call_after_refresh(self.show_first_run)
+        self._welcome_if_empty = False
+
+    def _show_listing(self, listing: SummaryListing) -> None:
+        self.listing = listing
+        today = self.app.today()  # type: ignore[attr-defined]
+        self.rows = [
+            build_row(summary, today)
+            for summary in listing.summaries
+            if (summary.closed_on is not None) == self.show_closed
+        ]
         self._fill_table()
         self._show_problems()
+
+    def _put_summary(self, summary: MeetingSummary, file_name: str) -> None:
+        """One meeting's new summary, in the listing and its row (a meeting new to the list goes first)."""
+        self.listing.files[summary.id] = file_name
+        self.listing.summaries = [summary, *(s for s in self.listing.summaries if s.id != summary.id)]
+        place = next((i for i, old in enumerate(self.rows) if old.meeting.id == summary.id), None)
+        if (summary.closed_on is not None) != self.show_closed:
+            if place is not None:
+                del self.rows[place]
+            return
+        row = build_row(summary, self.app.today())  # type: ignore[attr-defined]
+        if place is None:
+            self.rows.insert(0, row)
+        else:
+            self.rows[place] = row
+
+    @work(thread=True, exclusive=True, group="summary-index")
+    def _read_changed_files(self, index: SummaryIndex) -> None:
+        """Read the files whose rows are missing or out of date, then show the whole list again."""
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        self.app.call_from_thread(self._set_refreshing, True)
+        last = 0.0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if total > PROGRESS_FROM and (now - last > 0.25 or done == total):
+                last = now
+                self.app.call_from_thread(self._show_progress, done, total)
+
+        try:
+            listing = index.listing(progress=progress, cancelled=lambda: worker.is_cancelled)
+        finally:
+            self.app.call_from_thread(self._set_refreshing, False)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._changed_files_read, listing)
+
+    def _set_refreshing(self, refreshing: bool) -> None:
+        self.refreshing = refreshing
+        if not refreshing:
+            self.query_one("#index-progress", Static).display = False
+
+    def _show_progress(self, done: int, total: int) -> None:
+        line = self.query_one("#index-progress", Static)
+        line.update(Content(f"Reading meeting files that changed: {done:,} of {total:,}…"))
+        line.display = done < total
+
+    def _changed_files_read(self, listing: SummaryListing) -> None:
+        self._show_listing(listing)
+        self._welcome_once()
 
     def _visible_rows(self) -> list[Row]:
         words = self.query_one("#filter", Input).value.lower().split()
@@ -252,7 +338,7 @@ class HomeScreen(Screen[None]):
         empty = self.query_one("#no-meetings", Static)
         if not self.rows and self.show_closed:
             empty.update(Content("No closed meetings. Press f3 for the open ones."))
-        elif not self.rows and self.listing.meetings:
+        elif not self.rows and self.listing.summaries:
             empty.update(Content("Every meeting is closed. Press f3 to see them, or n to start a new one."))
         elif not self.rows:
             empty.update(Content("No meetings yet. Press n to start one."))
@@ -282,7 +368,8 @@ class HomeScreen(Screen[None]):
         )
         second = Content(f"{CONTEXT_LABELS.get(m.context, m.context)} · {STAGE_LABELS.get(m.stage, m.stage)} · {when}")
         third = Content(f"Next due: {row.due_text} · {row.when_text}")
-        detail.update(Content("\n").join([first, second, third, Content(evidence_line(m, row.guide, self.app))]))
+        today = self.app.today()  # type: ignore[attr-defined]
+        detail.update(Content("\n").join([first, second, third, Content(evidence_line(m, today))]))
 
     def _show_problems(self) -> None:
         box = self.query_one("#unreadable", Static)
@@ -361,7 +448,20 @@ class HomeScreen(Screen[None]):
             return
         from sdm_facilitator.ui.dialogs.evidence import ask_close_or_reopen
 
-        ask_close_or_reopen(self.app, row.meeting, lambda change: self._change_meeting(row.meeting.id, change))
+        meeting = self._read_meeting(row.meeting.id)
+        if meeting is not None:
+            ask_close_or_reopen(self.app, meeting, lambda change: self._change_meeting(meeting.id, change))
+
+    def _read_meeting(self, meeting_id: str) -> Meeting | None:
+        """The whole record of one listed meeting (the list holds summaries only), or None with a message."""
+        from sdm_facilitator.storage.store import StoreError
+
+        try:
+            return self.app.store.open(meeting_id, lock=False).meeting  # type: ignore[attr-defined,no-any-return]
+        except StoreError as error:
+            self.notify(str(error), title="Cannot read this meeting", severity="error", markup=False)
+            self.action_refresh()
+            return None
 
     def _change_meeting(self, meeting_id: str, change: Callable[[Meeting], None]) -> None:
         """Make one change to a meeting file that is not open here: lock, change, save, release."""
@@ -403,8 +503,9 @@ class HomeScreen(Screen[None]):
         from sdm_facilitator.ui.home.delete_flow import confirm_and_delete
 
         row = self._current_row()
-        if row is not None:
-            confirm_and_delete(self.app, row.meeting, lambda _gone: self.action_refresh())
+        meeting = self._read_meeting(row.meeting.id) if row is not None else None
+        if meeting is not None:
+            confirm_and_delete(self.app, meeting, lambda _gone: self.action_refresh())
 
     def action_new_meeting(self) -> None:
         """Open the new-meeting form, unless a meeting made now would be lost or not saved.

@@ -1,0 +1,90 @@
+"""The home screen reads the summary index, not every file: on start, on return, after a dialog."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from app_helpers import save_meetings
+from sdm_facilitator.storage.index import INDEX_NAME, SummaryIndex
+from sdm_facilitator.ui.home import home as home_module
+from sdm_facilitator.ui.home.home import HomeScreen
+from sdm_facilitator.ui.workspace.screen import MeetingScreen
+from ui.workspace.prep_fixtures import new_prep_meeting, prep_app
+
+
+def aged(data_dir: Path) -> None:
+    then = time.time_ns() - 3600 * 1_000_000_000
+    for path in (data_dir / "meetings").glob("*.toml"):
+        os.utime(path, ns=(then, then))
+
+
+def family_cells(table: DataTable) -> list[str]:  # type: ignore[type-arg]
+    return [str(table.get_cell(key, "family")) for key in table.rows]
+
+
+async def test_returning_from_a_meeting_updates_its_row_without_reading_the_store(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = new_prep_meeting("Hollins family"), new_prep_meeting("Rahman family")
+    save_meetings(isolated_data_dir, first, second)
+    aged(isolated_data_dir)
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        table = home.query_one("#meetings", DataTable)
+        assert sorted(family_cells(table)) == ["Hollins family", "Rahman family"]
+        listings: list[object] = []
+        real = SummaryIndex.listing
+        monkeypatch.setattr(SummaryIndex, "listing", lambda self, **kw: listings.append(kw) or real(self, **kw))
+        app.open_meeting(first.id)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        screen.session.meeting.family_label = "Barnes family"
+        screen.session.mark_changed()
+        screen.action_close_meeting()
+        await pilot.pause()
+        assert app.screen is home
+        assert sorted(family_cells(table)) == ["Barnes family", "Rahman family"]
+        await pilot.press("ctrl+p")  # the command palette, then back: nothing is read
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is home and listings == []
+        await pilot.pause(0.5)  # the row is written to the index a moment after the home screen is drawn
+        await app.workers.wait_for_complete()
+    # The closed meeting's row went into the index, checked against the file.
+    rows = SummaryIndex(app.store, lambda m: None, app.summary_index().guides_key).load()
+    assert {row.summary.family_label for row in rows.values() if row.summary} == {
+        "Barnes family", "Rahman family"
+    }
+
+
+async def test_many_changed_files_are_read_in_the_background_with_a_progress_line(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(home_module, "READ_BEFORE_PAINT", 2)
+    monkeypatch.setattr(home_module, "PROGRESS_FROM", 3)
+    save_meetings(isolated_data_dir, *[new_prep_meeting(f"Family {n}") for n in range(8)])
+    shown: list[str] = []
+    real = HomeScreen._show_progress
+    monkeypatch.setattr(HomeScreen, "_show_progress",
+                        lambda self, done, total: shown.append(f"{done}/{total}") or real(self, done, total))
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert home.query_one("#meetings", DataTable).row_count == 8
+        assert shown and shown[-1] == "8/8"
+        assert not home.query_one("#index-progress", Static).display
+    assert (isolated_data_dir / "meetings" / INDEX_NAME).exists()
