@@ -49,10 +49,14 @@ async def test_returning_from_a_meeting_updates_its_row_without_reading_the_stor
         assert isinstance(screen, MeetingScreen)
         screen.session.meeting.family_label = "Barnes family"
         screen.session.mark_changed()
+        fills: list[object] = []
+        real_fill = HomeScreen._fill_table
+        monkeypatch.setattr(HomeScreen, "_fill_table", lambda self: fills.append(self) or real_fill(self))
         screen.action_close_meeting()
         await pilot.pause()
         assert app.screen is home
         assert sorted(family_cells(table)) == ["Barnes family", "Rahman family"]
+        assert fills == []  # one row changed where it is; the table was not filled again
         await pilot.press("ctrl+p")  # the command palette, then back: nothing is read
         await pilot.pause()
         await pilot.press("escape")

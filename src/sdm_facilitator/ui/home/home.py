@@ -151,6 +151,8 @@ class HomeScreen(Screen[None]):
         self._welcome_if_empty = False
         #: The app's store generation when the list was last read (see ``SdmApp.note_store_changed``).
         self._generation_read = -1
+        #: The column layout the table was last filled with (None before the first fill).
+        self._shown_layout: tuple[bool, bool, int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -186,9 +188,11 @@ class HomeScreen(Screen[None]):
         if self._generation_read != self.app.store_generation:  # type: ignore[attr-defined]
             self.action_refresh()
         elif closed:
-            for summary, file_name in closed:
-                self._put_summary(summary, file_name)
-            self._fill_table()
+            in_place = [self._put_summary(summary, file_name) for summary, file_name in closed]
+            if all(in_place):
+                self._show_detail()
+            else:
+                self._fill_table()
 
     def on_resize(self, _event: events.Resize) -> None:
         if self.rows:
@@ -227,20 +231,35 @@ class HomeScreen(Screen[None]):
         self._fill_table()
         self._show_problems()
 
-    def _put_summary(self, summary: MeetingSummary, file_name: str) -> None:
-        """One meeting's new summary, in the listing and its row (a meeting new to the list goes first)."""
+    def _put_summary(self, summary: MeetingSummary, file_name: str) -> bool:
+        """One meeting's new summary, in the listing and its row (a meeting new to the list goes first).
+
+        Returns True when the table row was updated where it is, so the other rows need not be
+        drawn again (returning from one meeting of thousands redraws one row); False when the
+        table must be filled again (the row is new, left, or no longer matches the filter).
+        """
         self.listing.files[summary.id] = file_name
         self.listing.summaries = [summary, *(s for s in self.listing.summaries if s.id != summary.id)]
         place = next((i for i, old in enumerate(self.rows) if old.meeting.id == summary.id), None)
         if (summary.closed_on is not None) != self.show_closed:
             if place is not None:
                 del self.rows[place]
-            return
+            return False
         row = build_row(summary, self.app.today())  # type: ignore[attr-defined]
         if place is None:
             self.rows.insert(0, row)
-        else:
-            self.rows[place] = row
+            return False
+        was_shown = self._matches_filter(self.rows[place])
+        self.rows[place] = row
+        table = self.query_one("#meetings", DataTable)
+        layout = self._shown_layout
+        if layout is None or layout != self._layout() or not was_shown or not self._matches_filter(row) \
+                or summary.id not in table.rows:
+            return False
+        today = self.app.today()  # type: ignore[attr-defined]
+        for column, cell in zip(list(table.columns), self._cells(row, layout, today), strict=True):
+            table.update_cell(summary.id, column, cell, update_width=True)
+        return True
 
     @work(thread=True, exclusive=True, group="summary-index")
     def _read_changed_files(self, index: SummaryIndex) -> None:
@@ -280,8 +299,10 @@ class HomeScreen(Screen[None]):
         self._welcome_once()
 
     def _visible_rows(self) -> list[Row]:
-        words = self.query_one("#filter", Input).value.lower().split()
-        return [r for r in self.rows if all(w in r.search for w in words)]
+        return [r for r in self.rows if self._matches_filter(r)]
+
+    def _matches_filter(self, row: Row) -> bool:
+        return all(w in row.search for w in self.query_one("#filter", Input).value.lower().split())
 
     def _layout(self) -> tuple[bool, bool, int, int]:
         """(show context, show stage, family width, next-due width) for the screen width."""
@@ -299,9 +320,29 @@ class HomeScreen(Screen[None]):
         family = max(14, spare * 55 // 100)
         return show_context, show_stage, family, max(12, spare - family)
 
+    def _cells(self, row: Row, layout: tuple[bool, bool, int, int], today: date) -> list[Text]:
+        """One row's cells for the columns of ``layout`` (see ``_layout``)."""
+        show_context, show_stage, family_width, due_width = layout
+        m = row.meeting
+        cells = [
+            Text(one_line(m.family_label, family_width) or "(no label)"),
+            Text(SHORT_KINDS.get(m.kind, m.kind)),
+        ]
+        if show_context:
+            cells.append(Text(m.context))
+        if show_stage:
+            cells.append(Text(SHORT_STAGES.get(m.stage, m.stage)))
+        cells += [
+            Text(date_cell(m, today)),
+            Text(one_line(row.due_text, due_width)),
+            Text(row.readiness_text, style="bold" if row.overdue else ""),
+        ]
+        return cells
+
     def _fill_table(self) -> None:
         table = self.query_one("#meetings", DataTable)
-        show_context, show_stage, family_width, due_width = self._layout()
+        layout = self._shown_layout = self._layout()
+        show_context, show_stage, family_width, due_width = layout
         self._wide = self.size.width >= WIDE
         keep = table.cursor_row
         table.clear(columns=True)
@@ -317,21 +358,7 @@ class HomeScreen(Screen[None]):
         today = self.app.today()  # type: ignore[attr-defined]
         rows = self._visible_rows()
         for row in rows:
-            m = row.meeting
-            cells = [
-                Text(one_line(m.family_label, family_width) or "(no label)"),
-                Text(SHORT_KINDS.get(m.kind, m.kind)),
-            ]
-            if show_context:
-                cells.append(Text(m.context))
-            if show_stage:
-                cells.append(Text(SHORT_STAGES.get(m.stage, m.stage)))
-            cells += [
-                Text(date_cell(m, today)),
-                Text(one_line(row.due_text, due_width)),
-                Text(row.readiness_text, style="bold" if row.overdue else ""),
-            ]
-            table.add_row(*cells, key=m.id)
+            table.add_row(*self._cells(row, layout, today), key=row.meeting.id)
         if rows:
             table.move_cursor(row=min(max(keep, 0), len(rows) - 1))
         table.display = bool(rows)
