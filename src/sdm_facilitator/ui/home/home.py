@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -30,6 +30,8 @@ from sdm_facilitator.domain.schedule import next_due
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, MEETING_KIND_LABELS, STAGE_LABELS
 from sdm_facilitator.storage.store import StoreListing
 from sdm_facilitator.ui.session import MeetingSession
+from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable
+from sdm_facilitator.ui.widgets.literal import literal_cell
 from sdm_facilitator.ui.widgets.palette import binding_commands
 
 SHORT_KINDS = {
@@ -46,7 +48,17 @@ SHORT_STAGES = {
     "family_time": "Family time",
     "follow_up": "Follow-up",
 }
-WIDE = 110
+#: The family label takes the spare width; before it is cut, the context goes, then the
+#: next due (both are in the detail under the list). Kind, stage and readiness stay.
+MEETING_COLUMNS = (
+    FitColumn("Family", "family", flex=True, min_width=16, wanted_width=24),
+    FitColumn("Kind", "kind"),
+    FitColumn("Context", "context", drop=1),
+    FitColumn("Stage", "stage"),
+    FitColumn("Date", "date"),
+    FitColumn("Next due", "due", max_width=22, drop=2),
+    FitColumn("Readiness", "ready"),
+)
 
 
 @dataclass(frozen=True)
@@ -116,10 +128,13 @@ def when_words(meeting: Meeting) -> str:
     return f"planned for {when:%a %d %b %Y %H:%M}" if when else "no date yet"
 
 
-class MeetingTable(DataTable[Text]):
+class MeetingTable(FittedTable):
     """The list of meetings; Enter opens the one under the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Open")]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(MEETING_COLUMNS, **kwargs)
 
 
 class HomeScreen(Screen[None]):
@@ -140,7 +155,6 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.rows: list[Row] = []
         self.listing = StoreListing()
-        self._wide: bool | None = None
         # False: the meetings being worked on; True: the closed ones.
         self.show_closed = False
 
@@ -150,7 +164,7 @@ class HomeScreen(Screen[None]):
         yield Static("", id="folder-banner", markup=False)
         yield Input(id="filter", placeholder="Type to filter by family, child, kind or stage (/)", compact=True,
                     select_on_focus=False)
-        yield MeetingTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield MeetingTable(id="meetings")
         yield Static("", id="no-meetings", classes="empty-note", markup=False)
         yield Static("", id="meeting-detail", markup=False)
         yield Static("", id="unreadable", markup=False)
@@ -170,10 +184,6 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.action_refresh()
-
-    def on_resize(self, _event: events.Resize) -> None:
-        if self.rows:
-            self._fill_table()
 
     # ------------------------------------------------------------ data
 
@@ -197,52 +207,21 @@ class HomeScreen(Screen[None]):
         words = self.query_one("#filter", Input).value.lower().split()
         return [r for r in self.rows if all(w in r.search for w in words)]
 
-    def _layout(self) -> tuple[bool, bool, int, int]:
-        """(show context, show stage, family width, next-due width) for the screen width."""
-        width = self.size.width or 80
-        rows = self._visible_rows() or self.rows
-        kind = max([len(SHORT_KINDS.get(r.meeting.kind, r.meeting.kind)) for r in rows] + [4])
-        ready = max([len(r.readiness_text) for r in rows] + [9])
-        show_context = width >= WIDE
-        fixed = kind + 6 + ready + (9 if show_context else 0)
-        columns = 5 + (1 if show_context else 0)
-        spare = width - 2 - 2 * (columns + 1) - fixed - 11
-        show_stage = spare >= 36
-        if not show_stage:
-            spare = width - 2 - 2 * columns - fixed
-        family = max(14, spare * 55 // 100)
-        return show_context, show_stage, family, max(12, spare - family)
-
     def _fill_table(self) -> None:
-        table = self.query_one("#meetings", DataTable)
-        show_context, show_stage, family_width, due_width = self._layout()
-        self._wide = self.size.width >= WIDE
+        table = self.query_one("#meetings", MeetingTable)
         keep = table.cursor_row
-        table.clear(columns=True)
-        table.add_column("Family", width=family_width, key="family")
-        table.add_column("Kind", key="kind")
-        if show_context:
-            table.add_column("Context", key="context")
-        if show_stage:
-            table.add_column("Stage", key="stage")
-        table.add_column("Date", key="date")
-        table.add_column("Next due", width=due_width, key="due")
-        table.add_column("Readiness", key="ready")
+        table.clear()
         today = self.app.today()  # type: ignore[attr-defined]
         rows = self._visible_rows()
         for row in rows:
             m = row.meeting
             cells = [
-                Text(one_line(m.family_label, family_width) or "(no label)"),
+                literal_cell(m.family_label) if m.family_label.strip() else Text("(no label)"),
                 Text(SHORT_KINDS.get(m.kind, m.kind)),
-            ]
-            if show_context:
-                cells.append(Text(m.context))
-            if show_stage:
-                cells.append(Text(SHORT_STAGES.get(m.stage, m.stage)))
-            cells += [
+                Text(m.context),
+                Text(SHORT_STAGES.get(m.stage, m.stage)),
                 Text(date_cell(m, today)),
-                Text(one_line(row.due_text, due_width)),
+                literal_cell(row.due_text),
                 Text(row.readiness_text, style="bold" if row.overdue else ""),
             ]
             table.add_row(*cells, key=m.id)
