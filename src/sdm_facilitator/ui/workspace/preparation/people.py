@@ -80,7 +80,7 @@ def prepared_words(person: Person) -> str:
 
 #: The person's name and who they are take the spare width; the needs go first when there is none.
 PEOPLE_COLUMNS = (
-    FitColumn("Person", "person", flex=True, min_width=20, wanted_width=26),
+    FitColumn("Person", "person", flex=True, min_width=16, wanted_width=26),
     FitColumn("Invitation", "invitation"),
     FitColumn("Prepared", "prepared"),
     FitColumn("Needs", "needs", max_width=24, drop=1),
@@ -90,19 +90,19 @@ PEOPLE_COLUMNS = (
 def person_cells(person: Person) -> tuple[Text, Text, Text, Text]:
     """One person's row: name over role and relationship, the invitation, the preparation, the needs.
 
-    An interpreter still to book sits under the preparation, which is never cut: it cannot wait.
+    An interpreter still to book sits under the invitation, which is never cut: it cannot wait.
     """
     who = Text(one_line(person.name) or "(no name yet)", style="bold", overflow="ellipsis", no_wrap=True)
     about = [SHORT_ROLES.get(person.role, person.role)]
     if person.relationship.strip():
         about.append(one_line(person.relationship))
     who.append("\n" + " · ".join(about), style="dim")
-    prepared = Text(prepared_words(person))
+    invitation = Text(SHORT_INVITATION.get(person.invitation, person.invitation))
     if person.needs.interpreter:
-        prepared.append("\n" + ("✓ interpreter" if person.needs.interpreter_booked else "✗ interpreter"))
+        invitation.append("\n" + ("✓ interpreter" if person.needs.interpreter_booked else "✗ interpreter"))
     others = person.needs.summary(interpreter=False)
     needs = Text("\n".join(one_line(need) for need in others[:2]) or "-", overflow="ellipsis", no_wrap=True)
-    return who, Text(SHORT_INVITATION.get(person.invitation, person.invitation)), prepared, needs
+    return who, invitation, Text(prepared_words(person)), needs
 
 
 def person_content(person: Person) -> Content:
