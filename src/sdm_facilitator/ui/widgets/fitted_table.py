@@ -86,6 +86,15 @@ class FittedTable(DataTable[Any]):
     shows the cells of the columns that fit.
     """
 
+    # Never a sideways scrollbar: the columns are made to fit, and a scrollbar
+    # that comes and goes with them changes the table's height, so the section
+    # around it gains or loses its own scrollbar and the width changes again.
+    DEFAULT_CSS = """
+    FittedTable {
+        overflow-x: hidden;
+    }
+    """
+
     def __init__(self, columns: Sequence[FitColumn], *, detail: RowDetail | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("cursor_type", "row")
         kwargs.setdefault("zebra_stripes", True)
@@ -103,6 +112,11 @@ class FittedTable(DataTable[Any]):
 
     def on_resize(self, _event: events.Resize) -> None:
         self.fit()
+
+    def watch_show_vertical_scrollbar(self, _shown: bool) -> None:
+        """A scrollbar coming or going changes the width the columns have, without a resize."""
+        self._fit_soon()
+
 
     # ------------------------------------------------------------ rows
 

@@ -62,7 +62,7 @@ class _SectionTable(FittedTable):
 
 class FollowUpActionsTable(_SectionTable):
     # The help column goes before the action is cut short: the detail below says it in full.
-    COLUMNS = (FitColumn("What", "what", flex=True, min_width=16, wanted_width=28), FitColumn("Status", "status"),
+    COLUMNS = (FitColumn("What", "what", flex=True, min_width=16, wanted_width=40), FitColumn("Status", "status"),
                FitColumn("By", "by"), FitColumn("Help", "help", drop=1))
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("u,enter", "update", "Update", key_display="u"),

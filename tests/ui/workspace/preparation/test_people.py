@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from app_helpers import FIXED_TODAY, save_meetings
 from sdm_facilitator.domain.meeting import Meeting, Needs, Person
-from sdm_facilitator.ui.widgets.fitted_table import FittedTable
 from ui.pilot_helpers import settle
 from ui.table_helpers import column_keys, drawn_lines, fills_its_width
 from ui.workspace.prep_fixtures import new_prep_meeting, prep_app
@@ -36,12 +35,12 @@ def people_meeting() -> Meeting:
     return m
 
 
-async def open_people(pilot, app, meeting_id: str) -> FittedTable:  # type: ignore[no-untyped-def]
+async def open_people(pilot, app, meeting_id: str) -> DataTable:  # type: ignore[no-untyped-def,type-arg]
     app.open_meeting(meeting_id)
     await settle(pilot)
     app.screen.show_section("prep-people")
     await settle(pilot)
-    table = app.screen.query_one("#people-table", FittedTable)
+    table = app.screen.query_one("#people-table", DataTable)
     table.focus()
     await settle(pilot)
     return table
