@@ -49,7 +49,7 @@ SHORT_STAGES = {
     "follow_up": "Follow-up",
 }
 #: The family label takes the spare width; before it is cut, the context goes, then the
-#: next due (both are in the detail under the list). Kind, stage and readiness stay.
+#: next due (both are in the detail under the list, with the readiness uncut). Kind and stage stay.
 MEETING_COLUMNS = (
     FitColumn("Family", "family", flex=True, min_width=16, wanted_width=24),
     FitColumn("Kind", "kind"),
@@ -57,7 +57,7 @@ MEETING_COLUMNS = (
     FitColumn("Stage", "stage"),
     FitColumn("Date", "date"),
     FitColumn("Next due", "due", max_width=22, drop=2),
-    FitColumn("Readiness", "ready"),
+    FitColumn("Readiness", "ready", max_width=22),
 )
 
 
@@ -222,7 +222,7 @@ class HomeScreen(Screen[None]):
                 Text(SHORT_STAGES.get(m.stage, m.stage)),
                 Text(date_cell(m, today)),
                 literal_cell(row.due_text),
-                Text(row.readiness_text, style="bold" if row.overdue else ""),
+                Text(row.readiness_text, style="bold" if row.overdue else "", overflow="ellipsis", no_wrap=True),
             ]
             table.add_row(*cells, key=m.id)
         if rows:
@@ -259,7 +259,9 @@ class HomeScreen(Screen[None]):
             (one_line(m.family_label, 60) or "(no label)", "bold"),
             f" · {MEETING_KIND_LABELS.get(m.kind, m.kind)}",
         )
-        second = Content(f"{CONTEXT_LABELS.get(m.context, m.context)} · {STAGE_LABELS.get(m.stage, m.stage)} · {when}")
+        # The readiness in full: the list cuts it when the family label needs the room.
+        second = Content(f"{CONTEXT_LABELS.get(m.context, m.context)} · {STAGE_LABELS.get(m.stage, m.stage)} · {when}"
+                         f" · {row.readiness_text}")
         third = Content(f"Next due: {row.due_text} · {row.when_text}")
         detail.update(Content("\n").join([first, second, third, Content(evidence_line(m, row.guide, self.app))]))
 
