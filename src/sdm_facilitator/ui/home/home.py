@@ -51,12 +51,12 @@ SHORT_STAGES = {
 #: The family label takes the spare width; before it is cut, the context goes, then the
 #: next due (both are in the detail under the list, with the readiness uncut). Kind and stage stay.
 MEETING_COLUMNS = (
-    FitColumn("Family", "family", flex=True, min_width=16, wanted_width=24),
+    FitColumn("Family", "family", flex=True, min_width=16, wanted_width=20),
     FitColumn("Kind", "kind"),
     FitColumn("Context", "context", drop=1),
     FitColumn("Stage", "stage"),
     FitColumn("Date", "date"),
-    FitColumn("Next due", "due", max_width=22, drop=2),
+    FitColumn("Next due", "due", max_width=20, drop=2),
     FitColumn("Readiness", "ready", max_width=22),
 )
 

@@ -61,7 +61,7 @@ class PlanActionsTable(FittedTable):
 
     def __init__(self, section: PlanSection, **kwargs: Any) -> None:
         super().__init__(
-            [FitColumn("What", "what", flex=True, min_width=16), FitColumn("Who", "who", max_width=14),
+            [FitColumn("What", "what", flex=True, min_width=16), FitColumn("Who", "who", max_width=12),
              FitColumn("By when", "by")],
             detail=RowDetail(section.action_words, id="plan-action-detail"),
             **kwargs,
