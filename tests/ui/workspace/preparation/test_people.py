@@ -11,6 +11,7 @@ from app_helpers import FIXED_TODAY, save_meetings
 from sdm_facilitator.domain.meeting import Meeting, Needs, Person
 from ui.pilot_helpers import settle
 from ui.table_helpers import column_keys, drawn_lines, fills_its_width
+from ui.workspace.plan_helpers import open_section
 from ui.workspace.prep_fixtures import new_prep_meeting, prep_app
 
 LONG_NAME = "Maria Fernanda González-Rodríguez"
@@ -36,10 +37,7 @@ def people_meeting() -> Meeting:
 
 
 async def open_people(pilot, app, meeting_id: str) -> DataTable:  # type: ignore[no-untyped-def,type-arg]
-    app.open_meeting(meeting_id)
-    await settle(pilot)
-    app.screen.show_section("prep-people")
-    await settle(pilot)
+    await open_section(app, pilot, meeting_id, "prep-people")
     table = app.screen.query_one("#people-table", DataTable)
     table.focus()
     await settle(pilot)
