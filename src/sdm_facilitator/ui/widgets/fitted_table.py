@@ -105,9 +105,10 @@ class FittedTable(DataTable[Any]):
         self._stored: list[_StoredRow] = []
         #: The columns on screen now (some may be dropped for want of room).
         self.shown_columns: tuple[FitColumn, ...] = self.fit_columns
+        # Here, not on mount: rows may be added before the table is mounted.
+        self._add_columns()
 
     def on_mount(self) -> None:
-        self._add_columns()
         self.fit()
 
     def on_resize(self, _event: events.Resize) -> None:
