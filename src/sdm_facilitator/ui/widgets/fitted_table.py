@@ -118,7 +118,6 @@ class FittedTable(DataTable[Any]):
         """A scrollbar coming or going changes the width the columns have, without a resize."""
         self._fit_soon()
 
-
     # ------------------------------------------------------------ rows
 
     def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None,
