@@ -230,12 +230,15 @@ class Needs:
     travel: str = ""
     extra: dict[str, Any] = _extra()
 
-    def summary(self) -> list[str]:
-        """Short words for each need that is set, for compact lists."""
+    def summary(self, *, interpreter: bool = True) -> list[str]:
+        """Short words for each need that is set, for compact lists.
+
+        ``interpreter=False`` leaves the booking out, for a list that shows it elsewhere.
+        """
         parts = []
         if self.language:
             parts.append(f"language: {self.language}")
-        if self.interpreter:
+        if self.interpreter and interpreter:
             parts.append("interpreter booked" if self.interpreter_booked else "interpreter not booked")
         for label, value in (("access", self.access), ("childcare", self.childcare), ("travel", self.travel)):
             if value:

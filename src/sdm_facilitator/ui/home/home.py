@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
@@ -34,6 +34,8 @@ from sdm_facilitator.domain.summary import MeetingSummary
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, MEETING_KIND_LABELS, STAGE_LABELS
 from sdm_facilitator.storage.index import SummaryIndex, SummaryListing
 from sdm_facilitator.ui.session import MeetingSession
+from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable
+from sdm_facilitator.ui.widgets.literal import literal_cell
 from sdm_facilitator.ui.widgets.palette import binding_commands
 
 SHORT_KINDS = {
@@ -50,12 +52,22 @@ SHORT_STAGES = {
     "family_time": "Family time",
     "follow_up": "Follow-up",
 }
-WIDE = 110
 #: Up to this many changed files are read before the first paint (a few ms each);
 #: more are read in the background while the list shows what the index had.
 READ_BEFORE_PAINT = 50
 #: A progress line is shown while more changed files than this are read.
 PROGRESS_FROM = 200
+#: The family label takes the spare width; before it is cut, the context goes, then the
+#: next due (both are in the detail under the list, with the readiness uncut). Kind and stage stay.
+MEETING_COLUMNS = (
+    FitColumn("Family", "family", flex=True, min_width=16, wanted_width=20),
+    FitColumn("Kind", "kind"),
+    FitColumn("Context", "context", drop=1),
+    FitColumn("Stage", "stage"),
+    FitColumn("Date", "date"),
+    FitColumn("Next due", "due", max_width=20, drop=2),
+    FitColumn("Readiness", "ready", max_width=22),
+)
 
 
 @dataclass(frozen=True)
@@ -119,10 +131,13 @@ def when_words(summary: MeetingSummary) -> str:
     return f"planned for {when:%a %d %b %Y %H:%M}" if when else "no date yet"
 
 
-class MeetingTable(DataTable[Text]):
+class MeetingTable(FittedTable):
     """The list of meetings; Enter opens the one under the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Open")]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(MEETING_COLUMNS, **kwargs)
 
 
 class HomeScreen(Screen[None]):
@@ -143,7 +158,6 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.rows: list[Row] = []
         self.listing = SummaryListing()
-        self._wide: bool | None = None
         # False: the meetings being worked on; True: the closed ones.
         self.show_closed = False
         #: True while changed files are being read in the background.
@@ -151,8 +165,6 @@ class HomeScreen(Screen[None]):
         self._welcome_if_empty = False
         #: The app's store generation when the list was last read (see ``SdmApp.note_store_changed``).
         self._generation_read = -1
-        #: The column layout the table was last filled with (None before the first fill).
-        self._shown_layout: tuple[bool, bool, int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -160,7 +172,7 @@ class HomeScreen(Screen[None]):
         yield Static("", id="folder-banner", markup=False)
         yield Input(id="filter", placeholder="Type to filter by family, child, kind or stage (/)", compact=True,
                     select_on_focus=False)
-        yield MeetingTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield MeetingTable(id="meetings")
         yield Static("", id="no-meetings", classes="empty-note", markup=False)
         yield Static("", id="index-progress", markup=False)
         yield Static("", id="meeting-detail", markup=False)
@@ -193,10 +205,6 @@ class HomeScreen(Screen[None]):
                 self._show_detail()
             else:
                 self._fill_table()
-
-    def on_resize(self, _event: events.Resize) -> None:
-        if self.rows:
-            self._fill_table()
 
     # ------------------------------------------------------------ data
 
@@ -251,15 +259,10 @@ class HomeScreen(Screen[None]):
             return False
         was_shown = self._matches_filter(self.rows[place])
         self.rows[place] = row
-        table = self.query_one("#meetings", DataTable)
-        layout = self._shown_layout
-        if layout is None or layout != self._layout() or not was_shown or not self._matches_filter(row) \
-                or summary.id not in table.rows:
+        if not was_shown or not self._matches_filter(row):
             return False
-        today = self.app.today()  # type: ignore[attr-defined]
-        for column, cell in zip(list(table.columns), self._cells(row, layout, today), strict=True):
-            table.update_cell(summary.id, column, cell, update_width=True)
-        return True
+        table = self.query_one("#meetings", MeetingTable)
+        return table.update_row(summary.id, self._cells(row, self.app.today()))  # type: ignore[attr-defined]
 
     @work(thread=True, exclusive=True, group="summary-index")
     def _read_changed_files(self, index: SummaryIndex) -> None:
@@ -304,61 +307,27 @@ class HomeScreen(Screen[None]):
     def _matches_filter(self, row: Row) -> bool:
         return all(w in row.search for w in self.query_one("#filter", Input).value.lower().split())
 
-    def _layout(self) -> tuple[bool, bool, int, int]:
-        """(show context, show stage, family width, next-due width) for the screen width."""
-        width = self.size.width or 80
-        rows = self._visible_rows() or self.rows
-        kind = max([len(SHORT_KINDS.get(r.meeting.kind, r.meeting.kind)) for r in rows] + [4])
-        ready = max([len(r.readiness_text) for r in rows] + [9])
-        show_context = width >= WIDE
-        fixed = kind + 6 + ready + (9 if show_context else 0)
-        columns = 5 + (1 if show_context else 0)
-        spare = width - 2 - 2 * (columns + 1) - fixed - 11
-        show_stage = spare >= 36
-        if not show_stage:
-            spare = width - 2 - 2 * columns - fixed
-        family = max(14, spare * 55 // 100)
-        return show_context, show_stage, family, max(12, spare - family)
-
-    def _cells(self, row: Row, layout: tuple[bool, bool, int, int], today: date) -> list[Text]:
-        """One row's cells for the columns of ``layout`` (see ``_layout``)."""
-        show_context, show_stage, family_width, due_width = layout
+    def _cells(self, row: Row, today: date) -> list[Text]:
+        """One row's cells, one for each of ``MEETING_COLUMNS`` (the table shows those that fit)."""
         m = row.meeting
-        cells = [
-            Text(one_line(m.family_label, family_width) or "(no label)"),
+        return [
+            literal_cell(m.family_label) if m.family_label.strip() else Text("(no label)"),
             Text(SHORT_KINDS.get(m.kind, m.kind)),
-        ]
-        if show_context:
-            cells.append(Text(m.context))
-        if show_stage:
-            cells.append(Text(SHORT_STAGES.get(m.stage, m.stage)))
-        cells += [
+            Text(m.context),
+            Text(SHORT_STAGES.get(m.stage, m.stage)),
             Text(date_cell(m, today)),
-            Text(one_line(row.due_text, due_width)),
-            Text(row.readiness_text, style="bold" if row.overdue else ""),
+            literal_cell(row.due_text),
+            Text(row.readiness_text, style="bold" if row.overdue else "", overflow="ellipsis", no_wrap=True),
         ]
-        return cells
 
     def _fill_table(self) -> None:
-        table = self.query_one("#meetings", DataTable)
-        layout = self._shown_layout = self._layout()
-        show_context, show_stage, family_width, due_width = layout
-        self._wide = self.size.width >= WIDE
+        table = self.query_one("#meetings", MeetingTable)
         keep = table.cursor_row
-        table.clear(columns=True)
-        table.add_column("Family", width=family_width, key="family")
-        table.add_column("Kind", key="kind")
-        if show_context:
-            table.add_column("Context", key="context")
-        if show_stage:
-            table.add_column("Stage", key="stage")
-        table.add_column("Date", key="date")
-        table.add_column("Next due", width=due_width, key="due")
-        table.add_column("Readiness", key="ready")
+        table.clear()
         today = self.app.today()  # type: ignore[attr-defined]
         rows = self._visible_rows()
         for row in rows:
-            table.add_row(*self._cells(row, layout, today), key=row.meeting.id)
+            table.add_row(*self._cells(row, today), key=row.meeting.id)
         if rows:
             table.move_cursor(row=min(max(keep, 0), len(rows) - 1))
         table.display = bool(rows)
@@ -393,7 +362,9 @@ class HomeScreen(Screen[None]):
             (one_line(m.family_label, 60) or "(no label)", "bold"),
             f" · {MEETING_KIND_LABELS.get(m.kind, m.kind)}",
         )
-        second = Content(f"{CONTEXT_LABELS.get(m.context, m.context)} · {STAGE_LABELS.get(m.stage, m.stage)} · {when}")
+        # The readiness in full: the list cuts it when the family label needs the room.
+        second = Content(f"{CONTEXT_LABELS.get(m.context, m.context)} · {STAGE_LABELS.get(m.stage, m.stage)} · {when}"
+                         f" · {row.readiness_text}")
         third = Content(f"Next due: {row.due_text} · {row.when_text}")
         today = self.app.today()  # type: ignore[attr-defined]
         detail.update(Content("\n").join([first, second, third, Content(evidence_line(m, today))]))

@@ -8,13 +8,12 @@ new review meeting that carries the current plan and its open actions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import Label, Static
 
 from sdm_facilitator.domain import plan_rules as rules
 from sdm_facilitator.domain.meeting import (
@@ -30,6 +29,7 @@ from sdm_facilitator.domain.schedule import next_due
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
 from sdm_facilitator.ui.workspace.record_section import RecordSection
+from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable, RowDetail
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
 
 # Short words for the table; the detail below it uses the full labels.
@@ -46,15 +46,14 @@ def help_cell(action: Action) -> str:
     return HELP_SHORT.get(action.support_delivered, action.support_delivered)
 
 
-class _SectionTable(DataTable[Any]):
-    def __init__(self, section: FollowUpSection, **kwargs: Any) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
-        self.section = section
+class _SectionTable(FittedTable):
+    """A follow-up table: its columns fit the width, and its highlighted row shows whole below it."""
 
-    def selected_index(self) -> int | None:
-        if not self.row_count:
-            return None
-        return min(max(self.cursor_row, 0), self.row_count - 1)
+    COLUMNS: ClassVar[tuple[FitColumn, ...]] = ()
+
+    def __init__(self, section: FollowUpSection, detail: RowDetail, **kwargs: Any) -> None:
+        super().__init__(self.COLUMNS, detail=detail, **kwargs)
+        self.section = section
 
 
 # Each table shows in the footer the keys about its own rows; the section
@@ -62,6 +61,9 @@ class _SectionTable(DataTable[Any]):
 
 
 class FollowUpActionsTable(_SectionTable):
+    # The help column goes before the action is cut short: the detail below says it in full.
+    COLUMNS = (FitColumn("What", "what", flex=True, min_width=16, wanted_width=40), FitColumn("Status", "status"),
+               FitColumn("By", "by"), FitColumn("Help", "help", drop=1))
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("u,enter", "update", "Update", key_display="u"),
         Binding("g", "help_given", "Help given?"),
@@ -75,6 +77,8 @@ class FollowUpActionsTable(_SectionTable):
 
 
 class PlanChangesTable(_SectionTable):
+    COLUMNS = (FitColumn("Date", "date"), FitColumn("What changed", "what", flex=True),
+               FitColumn("Why", "why", flex=True))
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "add_change", "Record a change"),
     ]
@@ -84,6 +88,8 @@ class PlanChangesTable(_SectionTable):
 
 
 class ReviewsTable(_SectionTable):
+    COLUMNS = (FitColumn("Planned", "planned"), FitColumn("Held", "held"),
+               FitColumn("Asked by", "by", flex=True), FitColumn("Outcome", "outcome", flex=True))
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "schedule", "Schedule"),
         Binding("h", "hold", "Hold"),
@@ -120,28 +126,19 @@ class FollowUpSection(RecordSection):
         yield Label("Actions: how they are going", classes="plan-label")
         yield Static("The plan has no actions yet (add them in the plan section).", id="fu-actions-empty",
                      classes="muted", markup=False)
-        yield FollowUpActionsTable(self, id="fu-actions")
-        yield Static(id="fu-action-detail", markup=False)
+        yield from FollowUpActionsTable(self, RowDetail(self.action_words, id="fu-action-detail"),
+                                        id="fu-actions").with_detail()
         yield Label("Changes to the plan", classes="plan-label")
         yield Static("No changes yet: press c to record one.", id="fu-changes-empty",
                      classes="muted", markup=False)
-        yield PlanChangesTable(self, id="fu-changes")
-        yield Static(id="fu-change-detail", classes="fu-detail", markup=False)
+        yield from PlanChangesTable(self, RowDetail(self.change_words, id="fu-change-detail"),
+                                    id="fu-changes").with_detail()
         yield Label("Review meetings", classes="plan-label")
         yield Static(id="fu-reviews-empty", classes="muted", markup=False)
-        yield ReviewsTable(self, id="fu-reviews")
-        yield Static(id="fu-review-detail", classes="fu-detail", markup=False)
+        yield from ReviewsTable(self, RowDetail(self.review_words, id="fu-review-detail"),
+                                id="fu-reviews").with_detail()
 
     def on_mount(self) -> None:
-        actions = self.query_one("#fu-actions", FollowUpActionsTable)
-        for label, key in (("What", "what"), ("Status", "status"), ("By", "by"), ("Help", "help")):
-            actions.add_column(label, key=key)
-        changes = self.query_one("#fu-changes", PlanChangesTable)
-        for label, key in (("Date", "date"), ("What changed", "what"), ("Why", "why")):
-            changes.add_column(label, key=key)
-        reviews = self.query_one("#fu-reviews", ReviewsTable)
-        for label, key in (("Planned", "planned"), ("Held", "held"), ("Asked by", "by"), ("Outcome", "outcome")):
-            reviews.add_column(label, key=key)
         self.refresh_from_meeting()
 
     def on_show(self) -> None:
@@ -166,57 +163,30 @@ class FollowUpSection(RecordSection):
             parts.append(f"next: {due.label} {due.due.isoformat()}")
         self.query_one("#fu-summary", Static).update(literal(" · ".join(parts)))
 
-    @staticmethod
-    def _keep_cursor(table: _SectionTable, refill: Callable[[], None]) -> None:
-        row = table.cursor_row if table.row_count else 0
-        table.clear()
-        refill()
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
-
     # ------------------------------------------------------------ actions
 
     def _refresh_actions(self) -> None:
         table = self.query_one("#fu-actions", FollowUpActionsTable)
         actions = self.meeting.plan.actions
-
-        def fill() -> None:
-            for action in actions:
-                table.add_row(
-                    literal_cell(action.what, 16),
-                    rules.status_label(action.status),
-                    action.by_when.isoformat() if action.by_when else "-",
-                    help_cell(action),
-                    key=action.id,
-                )
-
-        self._keep_cursor(table, fill)
+        table.refill(
+            [(literal_cell(action.what), rules.status_label(action.status),
+              action.by_when.isoformat() if action.by_when else "-", help_cell(action)) for action in actions],
+            [action.id for action in actions],
+        )
         table.display = bool(actions)
         self.query_one("#fu-actions-empty", Static).display = not actions
-        self._show_action_detail()
 
     def _selected_action(self) -> Action | None:
         index = self.query_one("#fu-actions", FollowUpActionsTable).selected_index()
         actions = self.meeting.plan.actions
         return actions[index] if index is not None and index < len(actions) else None
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """Under each table, the whole text of its highlighted row (the table cuts it short)."""
-        shows = {
-            "fu-actions": self._show_action_detail,
-            "fu-changes": self._show_change_detail,
-            "fu-reviews": self._show_review_detail,
-        }
-        show = shows.get(event.data_table.id or "")
-        if show is not None:
-            show()
-
-    def _show_action_detail(self) -> None:
-        detail = self.query_one("#fu-action-detail", Static)
-        action = self._selected_action()
-        detail.display = action is not None
-        if action is None:
-            return
+    def action_words(self, index: int) -> Content | None:
+        """The whole of one action under the table: who, the help promised, every update."""
+        actions = self.meeting.plan.actions
+        if index >= len(actions):
+            return None
+        action = actions[index]
         parts: list[Content | str | tuple[str, str]] = [(visible(action.what) or "(no words yet)", "bold")]
         if action.who:
             parts += ["\nWho: ", literal(action.who)]
@@ -235,7 +205,7 @@ class FollowUpSection(RecordSection):
         else:
             parts.append("\n  No updates yet: press u to record one.")
         # Tuples are (text, style): the text is never parsed as markup.
-        detail.update(Content.assemble(*parts))
+        return Content.assemble(*parts)
 
     def update_action(self) -> None:
         """Record a dated status update of the highlighted action."""
@@ -272,35 +242,26 @@ class FollowUpSection(RecordSection):
     def _refresh_changes(self) -> None:
         table = self.query_one("#fu-changes", PlanChangesTable)
         history = rules.plan_history(self.meeting)
-
-        def fill() -> None:
-            for change in history:
-                table.add_row(
-                    change.date.isoformat() if change.date else "-",
-                    literal_cell(change.what, 20),
-                    literal_cell(change.reason, 14),
-                )
-
-        self._keep_cursor(table, fill)
+        table.refill([(change.date.isoformat() if change.date else "-", literal_cell(change.what),
+                       literal_cell(change.reason)) for change in history])
         self.query_one("#fu-changes-empty", Static).display = not history
-        self._show_change_detail()
 
     def _selected_change(self) -> PlanChange | None:
         index = self.query_one("#fu-changes", PlanChangesTable).selected_index()
         history = rules.plan_history(self.meeting)
         return history[index] if index is not None and index < len(history) else None
 
-    def _show_change_detail(self) -> None:
-        detail = self.query_one("#fu-change-detail", Static)
-        change = self._selected_change()
-        detail.display = change is not None
-        if change is None:
-            return
+    def change_words(self, index: int) -> Content | None:
+        """The whole of one change to the plan, and why, under the table."""
+        history = rules.plan_history(self.meeting)
+        if index >= len(history):
+            return None
+        change = history[index]
         when = f"on {change.date:%a %d %b %Y}" if change.date else "(no date written)"
         parts: list[Content | str | tuple[str, str]] = [(visible(change.what) or "(no words yet)", "bold")]
         parts += ["\nWhy: ", literal(change.reason) if change.reason.strip() else "no reason written"]
         parts.append(f"\nChanged {when}")
-        detail.update(Content.assemble(*parts))
+        return Content.assemble(*parts)
 
     def add_plan_change(self) -> None:
         """Record a change to the plan, with its date and reason."""
@@ -325,33 +286,26 @@ class FollowUpSection(RecordSection):
     def _refresh_reviews(self) -> None:
         table = self.query_one("#fu-reviews", ReviewsTable)
         reviews = self.meeting.follow_up.reviews
-
-        def fill() -> None:
-            for review in reviews:
-                outcome = review.outcome or ("review meeting opened" if review.meeting_id else "")
-                table.add_row(
-                    review.scheduled.isoformat() if review.scheduled else "-",
-                    review.held.isoformat() if review.held else "-",
-                    literal_cell(review.requested_by, 10),
-                    literal_cell(outcome, 14),
-                    key=review.id,
-                )
-
-        self._keep_cursor(table, fill)
+        rows = []
+        for review in reviews:
+            outcome = review.outcome or ("review meeting opened" if review.meeting_id else "")
+            rows.append((review.scheduled.isoformat() if review.scheduled else "-",
+                         review.held.isoformat() if review.held else "-",
+                         literal_cell(review.requested_by), literal_cell(outcome)))
+        table.refill(rows, [review.id for review in reviews])
         empty = self.query_one("#fu-reviews-empty", Static)
         empty.display = not reviews
         if not reviews:
             planned = self.meeting.plan.review_date
             when = f"the plan says {planned.isoformat()}" if planned else "no date in the plan yet"
             empty.update(f"None scheduled ({when}): press n to schedule one.")
-        self._show_review_detail()
 
-    def _show_review_detail(self) -> None:
-        detail = self.query_one("#fu-review-detail", Static)
-        review = self._selected_review()
-        detail.display = review is not None
-        if review is None:
-            return
+    def review_words(self, index: int) -> Content | None:
+        """The whole of one review under the table: when, who asked, what it decided."""
+        reviews = self.meeting.follow_up.reviews
+        if index >= len(reviews):
+            return None
+        review = reviews[index]
         planned = f"{review.scheduled:%a %d %b %Y}" if review.scheduled else "no date"
         parts: list[Content | str | tuple[str, str]] = [(f"Review planned for {planned}", "bold")]
         if review.held:
@@ -363,7 +317,7 @@ class FollowUpSection(RecordSection):
             parts.append("\nNo outcome yet: press o to record one.")
         if review.meeting_id:
             parts.append("\nRun as a review meeting in this app: h opens it.")
-        detail.update(Content.assemble(*parts))
+        return Content.assemble(*parts)
 
     def _selected_review(self) -> Review | None:
         index = self.query_one("#fu-reviews", ReviewsTable).selected_index()

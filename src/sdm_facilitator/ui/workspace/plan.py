@@ -19,15 +19,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.suggester import SuggestFromList
-from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from sdm_facilitator.domain import plan_rules as rules
 from sdm_facilitator.domain.meeting import RESPONSE_CHOICES, RESPONSE_LABELS, Action, BottomLineCheck
+from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
 from sdm_facilitator.ui.messages import MeetingEdited
 from sdm_facilitator.ui.room.family_time import start_family_time_flow
 from sdm_facilitator.ui.session import MeetingSession
+from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable, RowDetail
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
 
 ADDRESSED_OPTIONS: list[tuple[str, str]] = [("Addressed", "yes"), ("Not addressed yet", "no")]
@@ -47,7 +49,7 @@ def action_fields(action: Action | None, people: list[str]) -> list[FormField]:
     ]
 
 
-class PlanActionsTable(DataTable[Any]):
+class PlanActionsTable(FittedTable):
     """The plan's actions; keys add, edit and remove the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -58,7 +60,12 @@ class PlanActionsTable(DataTable[Any]):
     ]
 
     def __init__(self, section: PlanSection, **kwargs: Any) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        super().__init__(
+            [FitColumn("What", "what", flex=True, min_width=16), FitColumn("Who", "who", max_width=12),
+             FitColumn("By when", "by")],
+            detail=RowDetail(section.action_words, id="plan-action-detail"),
+            **kwargs,
+        )
         self.section = section
 
     def action_add(self) -> None:
@@ -132,8 +139,7 @@ class PlanSection(VerticalScroll, can_focus=False):
         yield Label("Actions: what, who, by when, help", classes="plan-label")
         yield Static("No actions yet: press ctrl+n to add one.", id="plan-actions-empty", classes="muted",
                      markup=False)
-        yield PlanActionsTable(self, id="plan-actions")
-        yield Static(id="plan-action-help", classes="muted", markup=False)
+        yield from PlanActionsTable(self, id="plan-actions").with_detail()
         yield Label("If the plan does not work (contingency)", classes="plan-label")
         yield TextArea(plan.contingency, id="plan-contingency", soft_wrap=True, read_only=ro,
                        tab_behavior="focus", classes="short-text")
@@ -179,10 +185,6 @@ class PlanSection(VerticalScroll, can_focus=False):
             )
 
     def on_mount(self) -> None:
-        table = self.query_one("#plan-actions", PlanActionsTable)
-        table.add_column("What", key="what")
-        table.add_column("Who", key="who")
-        table.add_column("By when", key="by")
         self.refresh_from_meeting()
 
     def on_show(self) -> None:
@@ -214,53 +216,37 @@ class PlanSection(VerticalScroll, can_focus=False):
 
     def _refresh_actions(self, select: str | None = None) -> None:
         table = self.query_one("#plan-actions", PlanActionsTable)
-        current = select
-        if current is None and table.row_count:
-            try:
-                current = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            except Exception:
-                current = None
-        table.clear()
-        for action in self.meeting.plan.actions:
-            table.add_row(
-                literal_cell(action.what, 24),
-                literal_cell(action.who, 12),
-                action.by_when.isoformat() if action.by_when else "-",
-                key=action.id,
-            )
-        empty = not self.meeting.plan.actions
-        table.display = not empty
-        self.query_one("#plan-actions-empty", Static).display = empty
-        if current is not None:
-            ids = [a.id for a in self.meeting.plan.actions]
-            if current in ids:
-                table.move_cursor(row=ids.index(current))
-        self._show_action_help()
+        actions = self.meeting.plan.actions
+        ids = [a.id for a in actions]
+        table.refill(
+            [(literal_cell(a.what), literal_cell(a.who), a.by_when.isoformat() if a.by_when else "-")
+             for a in actions],
+            ids,
+        )
+        if select in ids:
+            table.move_cursor(row=ids.index(select))
+        table.display = bool(actions)
+        self.query_one("#plan-actions-empty", Static).display = not actions
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.id == "plan-actions":
-            self._show_action_help()
-
-    def _show_action_help(self) -> None:
-        """The help the highlighted action needs, which the table has no room for."""
-        line = self.query_one("#plan-action-help", Static)
-        action = self._selected_action()
-        if action is None or not rules.support_promised(action):
-            line.display = False
-            return
-        line.display = True
-        parts: list[Content | str] = ["Help: ", literal(action.support_needed or "yes")]
-        if action.support_from:
-            parts += [" from ", literal(action.support_from)]
-        line.update(Content.assemble(*parts))
+    def action_words(self, index: int) -> Content | None:
+        """The whole of one action under the table, with the help it needs, which has no column."""
+        actions = self.meeting.plan.actions
+        if index >= len(actions):
+            return None
+        action = actions[index]
+        parts: list[Content | str | tuple[str, str]] = [(visible(action.what) or "(no words yet)", "bold")]
+        parts += ["\nWho: ", literal(action.who) if action.who.strip() else "nobody named yet"]
+        parts.append(f" · by {action.by_when:%a %d %b %Y}" if action.by_when else " · no date yet")
+        if rules.support_promised(action):
+            parts += ["\nHelp: ", literal(action.support_needed or "yes")]
+            if action.support_from:
+                parts += [" from ", literal(action.support_from)]
+        return Content.assemble(*parts)
 
     def _selected_action(self) -> Action | None:
-        table = self.query_one("#plan-actions", PlanActionsTable)
+        index = self.query_one("#plan-actions", PlanActionsTable).selected_index()
         actions = self.meeting.plan.actions
-        if not actions or not table.row_count:
-            return None
-        row = min(max(table.cursor_row, 0), len(actions) - 1)
-        return actions[row]
+        return actions[index] if index is not None and index < len(actions) else None
 
     def action_add_action(self) -> None:
         self.add_action()

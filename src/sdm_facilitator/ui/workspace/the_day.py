@@ -26,7 +26,7 @@ from sdm_facilitator.domain.meeting import CAPTURE_KINDS, CAPTURE_LABELS, Captur
 from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
 from sdm_facilitator.ui.session import MeetingSession
-from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable
+from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable, RowDetail
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
 from sdm_facilitator.ui.workspace.record_section import RecordSection
 
@@ -72,6 +72,7 @@ class DayCapturesTable(FittedTable):
     def __init__(self, section: TheDaySection, **kwargs: Any) -> None:
         super().__init__(
             [FitColumn("Kind", "kind"), FitColumn("Time", "at"), FitColumn("What was said", "text", flex=True)],
+            detail=RowDetail(section.capture_words, id="day-capture-detail"),
             **kwargs,
         )
         self.section = section
@@ -89,6 +90,7 @@ class DayScalesTable(FittedTable):
         super().__init__(
             [FitColumn("Answer", "value"), FitColumn("Who", "who", max_width=24), FitColumn("Time", "at"),
              FitColumn("Note", "note", flex=True)],
+            detail=RowDetail(section.scale_words, id="day-scale-detail"),
             **kwargs,
         )
         self.section = section
@@ -119,13 +121,11 @@ class TheDaySection(RecordSection):
         yield Label("Said in the room", classes="plan-label")
         yield Static("Nothing was captured (c in the chair's view captures).", id="day-captures-empty",
                      classes="muted", markup=False)
-        yield DayCapturesTable(self, id="day-captures")
-        yield Static(id="day-capture-detail", classes="fu-detail", markup=False)
+        yield from DayCapturesTable(self, id="day-captures").with_detail()
         yield Label("Scaling answers (0 to 10)", classes="plan-label")
         yield Static("No scaling answers (s in the chair's view asks for one).", id="day-scales-empty",
                      classes="muted", markup=False)
-        yield DayScalesTable(self, id="day-scales")
-        yield Static(id="day-scale-detail", classes="fu-detail", markup=False)
+        yield from DayScalesTable(self, id="day-scales").with_detail()
 
     def on_mount(self) -> None:
         self.refresh_from_meeting()
@@ -159,15 +159,6 @@ class TheDaySection(RecordSection):
 
     # ------------------------------------------------------------ filling
 
-    @staticmethod
-    def _refill(table: DataTable[Any], rows: list[tuple[Any, ...]], keys: list[str] | None = None) -> None:
-        row = table.cursor_row if table.row_count else 0
-        table.clear()
-        for index, cells in enumerate(rows):
-            table.add_row(*cells, key=keys[index] if keys else None)
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
-
     def _fill_phases(self, day: DayRecord) -> None:
         rows = []
         for phase in day.phases:
@@ -175,25 +166,23 @@ class TheDaySection(RecordSection):
             length = f"{phase.minutes}{planned} min" if phase.minutes is not None else "running"
             rows.append((literal_cell(phase.name), clock(phase.started), clock(phase.ended), length))
         table = self.query_one("#day-phases", FittedTable)
-        self._refill(table, rows)
+        table.refill(rows)
         table.display = bool(rows)
         self.query_one("#day-phases-empty", Static).display = not rows
 
     def _fill_captures(self) -> None:
         table = self.query_one("#day-captures", DayCapturesTable)
         rows = [(CAPTURE_LABELS.get(c.kind, c.kind), clock(c.at), literal_cell(c.text)) for c in self._captures]
-        self._refill(table, rows, [c.id for c in self._captures])
+        table.refill(rows, [c.id for c in self._captures])
         table.display = bool(rows)
         self.query_one("#day-captures-empty", Static).display = not rows
-        self._show_capture_detail()
 
     def _fill_scales(self) -> None:
         table = self.query_one("#day-scales", DayScalesTable)
         rows = [(f"{s.value}/10", literal_cell(s.who), clock(s.at), literal_cell(s.note)) for s in self._scales]
-        self._refill(table, rows, [s.id for s in self._scales])
+        table.refill(rows, [s.id for s in self._scales])
         table.display = bool(rows)
         self.query_one("#day-scales-empty", Static).display = not rows
-        self._show_scale_detail()
 
     # ------------------------------------------------------------ the whole text below each table
 
@@ -201,55 +190,40 @@ class TheDaySection(RecordSection):
         item = next((a for a in self.meeting.agenda if a.phase_id == phase_id), None)
         return item.name if item and item.name else phase_id
 
-    @staticmethod
-    def _selected(table: DataTable[Any], items: list[Any]) -> Any:
-        if not table.row_count:
-            return None
-        index = min(max(table.cursor_row, 0), table.row_count - 1)
-        return items[index] if index < len(items) else None
-
     def _selected_capture(self) -> Capture | None:
-        selected: Capture | None = self._selected(self.query_one("#day-captures", DataTable), self._captures)
-        return selected
+        index = self.query_one("#day-captures", DayCapturesTable).selected_index()
+        return self._captures[index] if index is not None and index < len(self._captures) else None
 
     def _selected_scale(self) -> ScaleAnswer | None:
-        selected: ScaleAnswer | None = self._selected(self.query_one("#day-scales", DataTable), self._scales)
-        return selected
+        index = self.query_one("#day-scales", DayScalesTable).selected_index()
+        return self._scales[index] if index is not None and index < len(self._scales) else None
 
     def _recorded_at(self, at: datetime | None, phase_id: str) -> str:
         where = f", {self._phase_name(phase_id)}" if phase_id else ""
         return f"Recorded at {clock(at)}{where} · enter: correct a typing mistake (the time stays)"
 
-    def _show_capture_detail(self) -> None:
-        detail = self.query_one("#day-capture-detail", Static)
-        capture = self._selected_capture()
-        detail.display = capture is not None
-        if capture is None:
-            return
-        detail.update(Content.assemble(
+    def capture_words(self, index: int) -> Content | None:
+        """The whole of one capture, under the captures table."""
+        if index >= len(self._captures):
+            return None
+        capture = self._captures[index]
+        return Content.assemble(
             (f"{CAPTURE_LABELS.get(capture.kind, capture.kind)}: ", "bold"),
             literal(capture.text) if capture.text.strip() else "(no words)",
             "\n", literal(self._recorded_at(capture.at, capture.phase_id)),
-        ))
+        )
 
-    def _show_scale_detail(self) -> None:
-        detail = self.query_one("#day-scale-detail", Static)
-        scale = self._selected_scale()
-        detail.display = scale is not None
-        if scale is None:
-            return
+    def scale_words(self, index: int) -> Content | None:
+        """The whole of one scaling answer, under the answers table."""
+        if index >= len(self._scales):
+            return None
+        scale = self._scales[index]
         parts: list[Content | str | tuple[str, str]] = [(f"{scale.value} out of 10", "bold"), " from "]
         parts.append(literal(scale.who) if scale.who.strip() else "(nobody named)")
         if scale.note.strip():
             parts += ["\n", literal(scale.note)]
         parts += ["\n", literal(self._recorded_at(scale.at, scale.phase_id))]
-        detail.update(Content.assemble(*parts))
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        shows = {"day-captures": self._show_capture_detail, "day-scales": self._show_scale_detail}
-        show = shows.get(event.data_table.id or "")
-        if show is not None:
-            show()
+        return Content.assemble(*parts)
 
     # ------------------------------------------------------------ corrections
 

@@ -22,9 +22,10 @@ from sdm_facilitator.domain.meeting import (
     Meeting,
     Person,
 )
-from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.domain.safe_text import one_line, visible
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.editor import EditorDialog
+from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable, RowDetail
 from sdm_facilitator.ui.widgets.form_fields import (
     DATE_PLACEHOLDER,
     Field,
@@ -38,6 +39,7 @@ from sdm_facilitator.ui.widgets.form_fields import (
     tri_bool,
     tri_select,
 )
+from sdm_facilitator.ui.widgets.literal import literal
 from sdm_facilitator.ui.workspace.preparation.base import PrepSection
 
 REASON_MISSING = "required: write the reason, agreed openly with the family where that is safe"
@@ -72,13 +74,52 @@ SHORT_ROLES = {
 }
 
 
-def interpreter_words(person: Person) -> str:
-    """The interpreter booking, for the people table ("✓ interpreter booked", "✗ ... not booked")."""
-    return "✓ interpreter booked" if person.needs.interpreter_booked else "✗ interpreter not booked"
-
-
 def prepared_words(person: Person) -> str:
     return f"✓ {person.prep_visit:%d %b}" if person.prep_visit else "✗ not yet"
+
+
+#: The person's name and who they are take the spare width; the needs go first when there is none.
+PEOPLE_COLUMNS = (
+    FitColumn("Person", "person", flex=True, min_width=16, wanted_width=26),
+    FitColumn("Invitation", "invitation"),
+    FitColumn("Prepared", "prepared"),
+    FitColumn("Needs", "needs", max_width=24, drop=1),
+)
+
+
+def person_cells(person: Person) -> tuple[Text, Text, Text, Text]:
+    """One person's row: name over role and relationship, the invitation, the preparation, the needs.
+
+    An interpreter still to book sits under the invitation, which is never cut: it cannot wait.
+    """
+    who = Text(one_line(person.name) or "(no name yet)", style="bold", overflow="ellipsis", no_wrap=True)
+    about = [SHORT_ROLES.get(person.role, person.role)]
+    if person.relationship.strip():
+        about.append(one_line(person.relationship))
+    who.append("\n" + " · ".join(about), style="dim")
+    invitation = Text(SHORT_INVITATION.get(person.invitation, person.invitation))
+    if person.needs.interpreter:
+        invitation.append("\n" + ("✓ interpreter" if person.needs.interpreter_booked else "✗ interpreter"))
+    others = person.needs.summary(interpreter=False)
+    needs = Text("\n".join(one_line(need) for need in others[:2]) or "-", overflow="ellipsis", no_wrap=True)
+    return who, invitation, Text(prepared_words(person)), needs
+
+
+def person_content(person: Person) -> Content:
+    """One person in full: who they are, the invitation (and why not), preparation and every need."""
+    parts: list[Content | str | tuple[str, str]] = [(visible(person.name) or "(no name yet)", "bold"),
+                                                    f" · {ROLE_LABELS.get(person.role, person.role)}"]
+    if person.relationship.strip():
+        parts += [", ", literal(person.relationship)]
+    parts.append(f"\nInvitation: {INVITATION_LABELS.get(person.invitation, person.invitation).lower()}")
+    if person.invitation == "not-invited":
+        reason = person.not_invited_reason
+        parts += [" (why: ", literal(reason) if reason.strip() else "no reason written yet", ")"]
+    visit = f"preparation visit {person.prep_visit:%a %d %b %Y}" if person.prep_visit else "not prepared yet"
+    parts.append(f" · {visit}")
+    needs = person.needs.summary()
+    parts += ["\nNeeds: ", literal(" · ".join(needs)) if needs else "none recorded"]
+    return Content.assemble(*parts)
 
 
 def network_content(meeting: Meeting) -> Content:
@@ -204,8 +245,8 @@ class PeopleSection(PrepSection):
                     "a: add · enter: edit · delete: remove"),
             classes="section-help",
         )
-        table: DataTable[Text] = DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
-        yield table
+        yield from FittedTable(PEOPLE_COLUMNS, detail=RowDetail(self.person_words, id="people-detail"),
+                               id="people-table").with_detail()
         yield Static(Content("Nobody is listed yet. Press a to add the first person."), id="people-empty",
                      classes="empty-note")
         yield Static("", id="network", markup=False)
@@ -215,50 +256,25 @@ class PeopleSection(PrepSection):
         super().on_mount()
 
     def refresh_from_meeting(self) -> None:
-        table = self.query_one("#people-table", DataTable)
-        keep = table.cursor_row
-        table.clear(columns=True)
-        available = (self.size.width or 56) - 4
-        with_needs = available >= 72
-        width = max(16, available - 15 - 11 - (20 if with_needs else 0) - 2)
-        table.add_column("Person", width=width)
-        table.add_column("Invitation")
-        table.add_column("Prepared")
-        if with_needs:
-            table.add_column("Needs", width=18)
-        for person in self.meeting.people:
-            who = Text(one_line(person.name, width) or "(no name yet)", style="bold")
-            role = SHORT_ROLES.get(person.role, person.role)
-            relation = f" · {one_line(person.relationship, width - len(role) - 3)}" if person.relationship.strip() else ""
-            who.append(f"\n{role}{relation}", style="dim")
-            if not with_needs and person.needs.interpreter:
-                who.append(f" · {interpreter_words(person)}", style="dim")
-            needs = person.needs.summary()
-            cells = [who, Text(SHORT_INVITATION.get(person.invitation, person.invitation)),
-                     Text(prepared_words(person))]
-            if with_needs:
-                cells.append(Text("\n".join(one_line(n, 18) for n in needs[:2]) or "-"))
-            table.add_row(*cells, key=person.id, height=2)
-        if self.meeting.people:
-            table.move_cursor(row=min(keep, len(self.meeting.people) - 1))
-        self.query_one("#people-empty").display = not self.meeting.people
+        table = self.query_one("#people-table", FittedTable)
+        people = self.meeting.people
+        table.refill([person_cells(person) for person in people], [person.id for person in people], height=2)
+        self.query_one("#people-empty").display = not people
         self.query_one("#network", Static).update(network_content(self.meeting))
 
-    def on_resize(self) -> None:
-        # A resize can arrive before the section's widgets are composed (a busy machine).
-        if self.is_mounted and self.children:
-            self.refresh_from_meeting()
+    def person_words(self, index: int) -> Content | None:
+        """Everything the table says of one person, uncut, under the table."""
+        if index >= len(self.meeting.people):
+            return None
+        return person_content(self.meeting.people[index])
 
     def first_focus(self) -> None:
-        table = self.query_one("#people-table", DataTable)
-        table.focus()
+        self.query_one("#people-table", FittedTable).focus()
 
     def _current(self) -> Person | None:
-        table = self.query_one("#people-table", DataTable)
-        if not self.meeting.people or table.cursor_row < 0:
-            return None
-        index = min(table.cursor_row, len(self.meeting.people) - 1)
-        return self.meeting.people[index]
+        index = self.query_one("#people-table", FittedTable).selected_index()
+        people = self.meeting.people
+        return people[index] if index is not None and index < len(people) else None
 
     def _edit(self, person: Person, *, new: bool = False) -> None:
         def closed(_result: None) -> None:
@@ -267,7 +283,7 @@ class PeopleSection(PrepSection):
                 self.meeting.people.remove(person)
                 self.edited()
             self.refresh_from_meeting()
-            table = self.query_one("#people-table", DataTable)
+            table = self.query_one("#people-table", FittedTable)
             if person in self.meeting.people:
                 table.move_cursor(row=self.meeting.people.index(person))
                 table.focus()

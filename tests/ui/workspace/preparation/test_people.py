@@ -1,0 +1,109 @@
+"""The people table fits the screen, at 80 columns and after a resize, and shows the highlighted person whole."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from app_helpers import FIXED_TODAY, save_meetings
+from sdm_facilitator.domain.meeting import Meeting, Needs, Person
+from ui.pilot_helpers import settle
+from ui.table_helpers import column_keys, drawn_lines, fills_its_width
+from ui.workspace.plan_helpers import open_section
+from ui.workspace.prep_fixtures import new_prep_meeting, prep_app
+
+LONG_NAME = "Maria Fernanda González-Rodríguez"
+HOSTILE = "[bold]x[/] Nana"
+
+
+def people_meeting() -> Meeting:
+    """Enough people for the section to scroll, with names in several scripts."""
+    m = new_prep_meeting("Okafor-Reid family", children=[("Amara", 9)])
+    m.people = [
+        Person(name=LONG_NAME, role="wider-family", relationship="aunt (mum's sister, lives in Madrid)",
+               invitation="family-agreed", needs=Needs(language="Spanish", interpreter=True, travel="flight")),
+        Person(name=HOSTILE, role="wider-family", relationship="great-grandmother [/]", invitation="not-invited",
+               not_invited_reason="Amara asked that she is not there"),
+        Person(name="Аграфена Кузнецова", role="friend-community", relationship="neighbour", invitation="invited"),
+        Person(name="王小明", role="professional", relationship="school nurse", invitation="accepted",
+               prep_visit=FIXED_TODAY - timedelta(days=3)),
+        Person(name="Siobhán Ní Bhriain", role="advocate", relationship="Amara's advocate", invitation="accepted",
+               prep_visit=FIXED_TODAY - timedelta(days=1), needs=Needs(access="step-free room")),
+        Person(name="Daniel Reid", role="parent", relationship="dad (lives apart)", invitation="invited"),
+    ]
+    return m
+
+
+async def open_people(pilot, app, meeting_id: str) -> DataTable:  # type: ignore[no-untyped-def,type-arg]
+    await open_section(app, pilot, meeting_id, "prep-people")
+    table = app.screen.query_one("#people-table", DataTable)
+    table.focus()
+    await settle(pilot)
+    return table
+
+
+async def test_at_80_columns_the_people_table_fits_and_keeps_prepared_whole(isolated_data_dir: Path) -> None:
+    meeting = people_meeting()
+    save_meetings(isolated_data_dir, meeting)
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_people(pilot, app, meeting.id)
+        # Nothing is off to the side, so nothing scrolls sideways into view.
+        assert fills_its_width(table)
+        assert "needs" not in column_keys(table)  # spared: the detail below lists them
+        lines = drawn_lines(table)
+        assert "Prepared" in lines[0]
+        assert sum("✗ not yet" in line for line in lines) >= 3
+        assert any("✗ interpreter" in line for line in lines)
+        # Room for names as people write them, with the section's and the table's scrollbars shown.
+        assert table.columns["person"].width >= 18  # type: ignore[index]
+        assert any("Аграфена Кузнецова" in line for line in lines)
+        assert any(HOSTILE in line for line in lines)
+
+
+async def test_the_people_table_follows_a_resize_both_ways(isolated_data_dir: Path) -> None:
+    meeting = people_meeting()
+    save_meetings(isolated_data_dir, meeting)
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_people(pilot, app, meeting.id)
+        narrow = table.columns["person"].width  # type: ignore[index]
+        await pilot.resize_terminal(130, 30)
+        await settle(pilot)
+        assert "needs" in column_keys(table)
+        assert table.columns["person"].width > narrow  # type: ignore[index]
+        assert fills_its_width(table)
+        assert any(LONG_NAME in line for line in drawn_lines(table))
+        assert any("language: Spanish" in line for line in drawn_lines(table))
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert "needs" not in column_keys(table)
+        assert table.columns["person"].width == narrow  # type: ignore[index]
+        assert fills_its_width(table)
+
+
+async def test_the_highlighted_person_shows_whole_below_the_table(isolated_data_dir: Path) -> None:
+    meeting = people_meeting()
+    save_meetings(isolated_data_dir, meeting)
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_people(pilot, app, meeting.id)
+        detail = app.screen.query_one("#people-detail", Static)
+        text = str(detail.render())
+        assert f"{LONG_NAME} · Wider family, aunt (mum's sister, lives in Madrid)" in text
+        assert "Invitation: family agreed to invite · not prepared yet" in text
+        assert "Needs: language: Spanish · interpreter not booked · travel: flight" in text
+        await pilot.press("down")
+        await settle(pilot)
+        assert table.cursor_row == 1
+        text = str(detail.render())
+        assert f"{HOSTILE} · Wider family, great-grandmother [/]" in text
+        assert "Invitation: not to be invited (why: Amara asked that she is not there)" in text
+        assert "Needs: none recorded" in text
+        await pilot.press("down", "down")
+        await settle(pilot)
+        text = str(detail.render())
+        assert "王小明 · Professional, school nurse" in text
+        assert f"preparation visit {FIXED_TODAY - timedelta(days=3):%a %d %b %Y}" in text
