@@ -285,3 +285,20 @@ def test_the_index_never_holds_text_the_files_do_not(
             assert all(name in on_disk for name in row.summary.children)
         for word in {w for w in raw.replace('"', " ").split() if w.startswith("Mark")}:
             assert word[:8] in on_disk
+
+
+def test_an_index_larger_than_a_meeting_file_may_be_is_still_read(tmp_path: Path) -> None:
+    """The index of about 6,000 meetings passes the 4 MB meeting limit; it has its own limit."""
+    from sdm_facilitator.storage.limits import MAX_FILE_BYTES
+    from sdm_facilitator.storage.store import UnreadableMeetingError as Unreadable
+
+    store = MeetingStore(tmp_path)
+    store.ensure()
+    big = store.folder / "big.json"
+    big.write_bytes(b"x" * (MAX_FILE_BYTES + 1))
+    data, _stat = store.read_bytes(big, 2 * MAX_FILE_BYTES)
+    assert len(data) == MAX_FILE_BYTES + 1
+    with pytest.raises(Unreadable, match="a meeting file is at most"):
+        store.read_bytes(big)
+    with pytest.raises(Unreadable, match="at most"):
+        store.read_bytes(big, MAX_FILE_BYTES // 2)

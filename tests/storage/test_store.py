@@ -183,3 +183,18 @@ def test_only_the_stores_own_stale_temp_files_are_removed_on_start(store: Meetin
     removed = store.ensure()
     assert sorted(removed) == sorted([crashed_here, old_from_elsewhere])
     assert persons_own.exists() and looks_close.exists() and fresh_from_elsewhere.exists()
+
+
+def test_creating_a_meeting_does_not_read_the_whole_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Clearing crashed writers' temp files reads every file name: done at start, not per new meeting
+    (with 10,000 meetings, filling a store took quadratic time)."""
+    from sdm_facilitator.storage import store as store_module
+
+    store = MeetingStore(tmp_path)
+    store.ensure()
+    scans: list[Path] = []
+    monkeypatch.setattr(store_module, "remove_stale_temp_files", lambda folder: scans.append(folder) or [])
+    store.close(store.create(Meeting(kind="fgc", family_label="F")))
+    assert scans == []
+    store.ensure()
+    assert scans == [store.folder]

@@ -341,13 +341,15 @@ class MeetingStore:
         """Why the data folder is not private to this user (empty when it is)."""
         return folder_problems(self.data_dir, self.extra_folders)
 
-    def ensure(self) -> list[Path]:
+    def ensure(self, *, clear_temp_files: bool = True) -> list[Path]:
         """Create the folders (private to this user) and clear crashed writers' temp files.
 
         Refuses (``FolderNotPrivate``) a folder other users can change, and
         reports a folder that cannot be made private or written
         (``FolderNotWritable``) instead of failing somewhere later. Returns
-        the temporary files removed.
+        the temporary files removed. Clearing them reads the whole folder, so
+        ``create`` leaves it to start-up: with 10,000 meetings a scan on every
+        new meeting made filling a store take quadratic time.
         """
         problems = self.folder_problems()
         if problems:
@@ -362,7 +364,7 @@ class MeetingStore:
                 f"the data folder {self.data_dir} cannot be used for saving "
                 f"({error.strerror or type(error).__name__}); meetings can only be read"
             ) from None
-        return remove_stale_temp_files(self.folder)
+        return remove_stale_temp_files(self.folder) if clear_temp_files else []
 
     def refuse_writes(self, reason: str) -> None:
         """Open every meeting read-only from now on, for ``reason`` (shown as a banner)."""
@@ -388,9 +390,11 @@ class MeetingStore:
         Only regular files, never through a link, never waiting on a pipe.
         """
         data, stat = read_regular_file(path, limit)
-        too_large = size_problem(stat.st_size)
-        if too_large is not None:
-            raise UnreadableMeetingError(Unreadable(path, f"file is {too_large.message}"))
+        if stat.st_size > limit:
+            # A meeting file is told what its limit is; another file (the summary index) has its own.
+            too_large = size_problem(stat.st_size) if limit == MAX_FILE_BYTES else None
+            reason = too_large.message if too_large else f"too large ({stat.st_size:,} bytes, at most {limit:,})"
+            raise UnreadableMeetingError(Unreadable(path, f"file is {reason}"))
         return data, stat
 
     def write_bytes(self, path: Path, data: bytes) -> OSError | None:
@@ -497,7 +501,7 @@ class MeetingStore:
         """Write a new meeting file and return it open (and locked) for editing."""
         if self.read_only_reason:
             raise ReadOnlyError(self.read_only_reason)
-        self.ensure()
+        self.ensure(clear_temp_files=False)
         path = self.path_for(meeting.id)
         if path.exists():
             raise StoreError(f"a meeting with id {meeting.id} already exists")
