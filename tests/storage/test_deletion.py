@@ -55,6 +55,27 @@ def test_delete_leaves_no_trace_of_the_names(tmp_path: Path) -> None:
     assert store.path_for(kept.id).read_bytes() == kept_bytes
 
 
+def test_delete_with_the_summary_index_takes_its_rows_out_and_keeps_the_others(tmp_path: Path) -> None:
+    """A store of thousands is not read again after one deletion: the index loses the meeting's rows only."""
+    from sdm_facilitator.guides.loader import load_library
+    from sdm_facilitator.storage.index import index_for
+
+    data_dir = tmp_path / "data"
+    store, doomed, kept = _store_with_traces(data_dir)
+    (store.folder / ".summary-index.json").unlink()
+    index = index_for(store, load_library(None))
+    assert {s.id for s in index.listing().summaries} == {doomed.id, kept.id}  # writes the real index
+    files = files_of_meeting(store, doomed.id, index)
+    assert index.path not in files and len(files) == 6  # file, two copies (found from the index), temp, export, lock
+    report = delete_meeting(store, doomed.id, index)
+    assert sorted(report.removed) == sorted(files) and not report.failed
+    assert names_on_disk(data_dir) == []  # the index no longer holds the family's names
+    rows = index.load()
+    assert [row.summary.id for row in rows.values() if row.summary] == [kept.id]
+    listing = index.listing(read_stale=False)
+    assert [s.id for s in listing.summaries] == [kept.id]
+
+
 def test_an_export_outside_the_data_folder_is_not_recorded(tmp_path: Path) -> None:
     outside = tmp_path / "Desktop" / "plan.md"
     outside.parent.mkdir()

@@ -101,10 +101,14 @@ def _read_answer(ctx: CliContext, prompt: str) -> str:
 
 
 def _delete_one(ctx: CliContext, meeting: Meeting) -> int:
+    from sdm_facilitator.guides.loader import load_library
+    from sdm_facilitator.paths import user_guides_dir
     from sdm_facilitator.storage.deletion import delete_meeting
+    from sdm_facilitator.storage.index import index_for
 
+    store = open_store(ctx)
     try:
-        report = delete_meeting(open_store(ctx), meeting.id)
+        report = delete_meeting(store, meeting.id, index_for(store, load_library(user_guides_dir(ctx.data_dir))))
     except StoreError as error:
         raise CliError(str(error), exit_code=1) from None
     for path, why in report.failed:

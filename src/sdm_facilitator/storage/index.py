@@ -300,6 +300,18 @@ class SummaryIndex:
             finally:
                 lock.release()
 
+    def forget(self, files: Iterable[str]) -> None:
+        """Take these (deleted) files' rows out of the index; drop the index if that cannot be done.
+
+        The rows repeat names from the files, so they must not outlive them.
+        """
+        gone = list(files)
+        self.merge_write((), gone)
+        rows = self.load()
+        if any(name in rows for name in gone):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.path)
+
     def _newer(self, theirs: IndexRow | None, ours: IndexRow) -> IndexRow:
         """Of two rows for one file, the one that matches the file as it is now (ours on a tie)."""
         if theirs is None or theirs.key == ours.key:

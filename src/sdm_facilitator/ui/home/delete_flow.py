@@ -33,7 +33,7 @@ def _remove(app: App[object], meetings: Sequence[Meeting]) -> int:
     removed = 0
     for meeting in meetings:
         try:
-            delete_meeting(app.store, meeting.id)  # type: ignore[attr-defined]
+            delete_meeting(app.store, meeting.id, app.summary_index())  # type: ignore[attr-defined]
         except StoreError as error:
             app.notify(str(error), title=f"Not deleted: {_label(meeting)}", severity="error", markup=False)
             continue
