@@ -9,6 +9,13 @@ very large meetings (200 people, 300 actions, about 1 MB of notes: about
 1.3 MB on disk). Every file goes through ``MeetingStore.create``, so each one
 is written, read back and validated exactly as the app would, and opens in it.
 The same seed gives the same meetings (ids and "now" stamps aside).
+
+Like a real store, nobody is in the room while it is generated: every meeting
+is in preparation or follow-up, except one meeting under way (the first) and,
+with ``--in-family-time``, one more in private family time. A meeting in
+family time opens straight into its privacy screen when the app starts, so a
+store with hundreds of them (one in twenty, as an earlier version made) would
+start on a privacy screen rather than on the list.
 """
 
 from __future__ import annotations
@@ -255,10 +262,10 @@ def _hold(meeting: Meeting, library: GuideLibrary, rng: random.Random, day: date
         meeting.record.ended = clock_at
 
 
-def realistic_meeting(library: GuideLibrary, rng: random.Random, today: date) -> Meeting:
-    """One fictional meeting at a random kind, context and stage."""
+def realistic_meeting(library: GuideLibrary, rng: random.Random, today: date, stage: str | None = None) -> Meeting:
+    """One fictional meeting at a random kind and context, in ``stage`` (else preparation or follow-up)."""
     kind = rng.choice(MEETING_KINDS)
-    stage = rng.choices(("preparation", "meeting", "family_time", "follow_up"), (45, 5, 5, 45))[0]
+    stage = stage or rng.choice(("preparation", "follow_up"))
     offset = rng.randint(2, 60) if stage == "preparation" else -rng.randint(0, 200)
     if stage in ("meeting", "family_time"):
         offset = 0
@@ -359,7 +366,8 @@ def large_meeting(library: GuideLibrary, rng: random.Random, today: date) -> Mee
 
 
 def generate(
-    data_dir: Path, meetings: int, large: int = 0, seed: int = 1, *, progress: bool = False
+    data_dir: Path, meetings: int, large: int = 0, seed: int = 1, *, progress: bool = False,
+    in_family_time: bool = False,
 ) -> list[str]:
     """Write ``meetings`` realistic and ``large`` very large meetings; return their ids."""
     rng = random.Random(seed)
@@ -368,10 +376,15 @@ def generate(
     store = MeetingStore(data_dir)
     store.ensure()
     ids: list[str] = []
+    in_the_room = ["meeting", "family_time"] if in_family_time else ["meeting"]
     builders = [large_meeting] * large + [realistic_meeting] * meetings
     started = clock.monotonic()
     for number, build in enumerate(builders, 1):
-        opened = store.create(build(library, rng, today))
+        if build is realistic_meeting and in_the_room:
+            meeting = realistic_meeting(library, rng, today, in_the_room.pop(0))
+        else:
+            meeting = build(library, rng, today)
+        opened = store.create(meeting)
         store.close(opened)
         ids.append(opened.meeting.id)
         if progress and number % 500 == 0:
@@ -387,8 +400,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--meetings", type=int, required=True, metavar="N", help="how many ordinary meetings")
     parser.add_argument("--large", type=int, default=0, metavar="K", help="how many very large meetings")
     parser.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    parser.add_argument("--in-family-time", action="store_true",
+                        help="make one meeting be in private family time (the app then starts on its privacy screen)")
     args = parser.parse_args(argv)
-    ids = generate(args.dir, args.meetings, args.large, args.seed, progress=True)
+    ids = generate(args.dir, args.meetings, args.large, args.seed, progress=True, in_family_time=args.in_family_time)
     folder = MeetingStore(args.dir).folder
     size = sum(p.stat().st_size for p in folder.glob("*.toml"))
     print(f"{len(ids):,} meetings in {folder} ({size / max(len(ids), 1) / 1024:.1f} KiB a meeting)")

@@ -108,7 +108,7 @@ class SdmApp(App[int]):
         """The home screen; after a restart during private family time, straight back to the privacy screen."""
         from sdm_facilitator.ui.startup import meeting_in_family_time
 
-        await self.restore_screens(meeting_in_family_time(self.store), family_time=True)
+        await self.restore_screens(meeting_in_family_time(self.summary_index()), family_time=True)
 
     async def restore_screens(self, meeting_id: str | None = None, *, family_time: bool = False) -> None:
         """The home screen, then ``meeting_id`` open, then its privacy screen while family time runs.
