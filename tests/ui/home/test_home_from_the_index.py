@@ -92,3 +92,26 @@ async def test_many_changed_files_are_read_in_the_background_with_a_progress_lin
         assert shown and shown[-1] == "8/8"
         assert not home.query_one("#index-progress", Static).display
     assert (isolated_data_dir / "meetings" / INDEX_NAME).exists()
+
+
+async def test_the_table_holds_the_latest_meetings_and_the_filter_reaches_all(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(home_module, "MAX_TABLE_ROWS", 3)
+    save_meetings(isolated_data_dir, *[new_prep_meeting(f"Family {n}") for n in range(5)])
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        table = home.query_one("#meetings", DataTable)
+        shown = family_cells(table)
+        assert len(shown) == 3
+        more = home.query_one("#more-meetings", Static)
+        assert more.display and "Showing the 3 with the latest activity of 5" in str(more.content)
+        hidden = next(f"Family {n}" for n in range(5) if f"Family {n}" not in shown)
+        await pilot.press(*hidden.split()[1])  # type the number: the filter searches every meeting
+        await pilot.pause()
+        assert family_cells(table) == [hidden] and not more.display

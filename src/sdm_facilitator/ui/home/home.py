@@ -57,6 +57,10 @@ SHORT_STAGES = {
 READ_BEFORE_PAINT = 50
 #: A progress line is shown while more changed files than this are read.
 PROGRESS_FROM = 200
+#: The table holds the meetings with the latest activity, up to this many; typing filters all
+#: of them. A table of 10,000 rows is not something to scroll through, and building one (every
+#: cell measured) took seconds at start.
+MAX_TABLE_ROWS = 500
 #: The family label takes the spare width; before it is cut, the context goes, then the
 #: next due (both are in the detail under the list, with the readiness uncut). Kind and stage stay.
 MEETING_COLUMNS = (
@@ -174,6 +178,7 @@ class HomeScreen(Screen[None]):
                     select_on_focus=False)
         yield MeetingTable(id="meetings")
         yield Static("", id="no-meetings", classes="empty-note", markup=False)
+        yield Static("", id="more-meetings", markup=False)
         yield Static("", id="index-progress", markup=False)
         yield Static("", id="meeting-detail", markup=False)
         yield Static("", id="unreadable", markup=False)
@@ -302,10 +307,14 @@ class HomeScreen(Screen[None]):
         self._welcome_once()
 
     def _visible_rows(self) -> list[Row]:
-        return [r for r in self.rows if self._matches_filter(r)]
+        words = self._filter_words()
+        return [r for r in self.rows if all(w in r.search for w in words)]
 
     def _matches_filter(self, row: Row) -> bool:
-        return all(w in row.search for w in self.query_one("#filter", Input).value.lower().split())
+        return all(w in row.search for w in self._filter_words())
+
+    def _filter_words(self) -> list[str]:
+        return self.query_one("#filter", Input).value.lower().split()
 
     def _cells(self, row: Row, today: date) -> list[Text]:
         """One row's cells, one for each of ``MEETING_COLUMNS`` (the table shows those that fit)."""
@@ -325,9 +334,14 @@ class HomeScreen(Screen[None]):
         keep = table.cursor_row
         table.clear()
         today = self.app.today()  # type: ignore[attr-defined]
-        rows = self._visible_rows()
+        matching = self._visible_rows()
+        rows = matching[:MAX_TABLE_ROWS]
         for row in rows:
             table.add_row(*self._cells(row, today), key=row.meeting.id)
+        more = self.query_one("#more-meetings", Static)
+        more.update(Content(f"Showing the {len(rows):,} with the latest activity of {len(matching):,}: "
+                            "type to filter by family, child, kind or stage."))
+        more.display = len(matching) > len(rows)
         if rows:
             table.move_cursor(row=min(max(keep, 0), len(rows) - 1))
         table.display = bool(rows)
@@ -345,7 +359,7 @@ class HomeScreen(Screen[None]):
 
     def _current_row(self) -> Row | None:
         table = self.query_one("#meetings", DataTable)
-        rows = self._visible_rows()
+        rows = self._visible_rows()[:MAX_TABLE_ROWS]
         if not rows or table.cursor_row < 0 or table.cursor_row >= len(rows):
             return None
         return rows[table.cursor_row]
