@@ -33,9 +33,14 @@ def test_export_dialog(snap_compare, isolated_data_dir: Path, monkeypatch: pytes
         pilot.app.open_meeting(meeting.id)
         await pilot.pause()
         pilot.app.screen.show_section("plan")
+        # The plan's tables fit their columns after a refresh, which changes the section's
+        # height (and the scrollbar behind the dialog): let that finish, however busy the machine.
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.2)
         await pilot.pause()
         await pilot.press("ctrl+o")
         await pilot.pause()
+        await pilot.pause(0.2)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
