@@ -1,6 +1,6 @@
 """Realistic generated stores, built with the app's own model and store, for measuring.
 
-    python bench/generate.py DIR --meetings N [--large K] [--seed S]
+    python bench/generate.py DIR --meetings N [--large K] [--seed S] [--in-family-time]
 
 Writes N fictional meetings into the data folder DIR (its ``meetings`` folder),
 every kind, context and stage, 2 to 12 people, 1 to 4 children, plans, action
