@@ -212,10 +212,12 @@ class MeetingScreen(Screen[None]):
         widget = self.current_section
         if widget is None:
             return
-        if not widget.is_mounted and tries > 0:
-            # A section shown for the first time fills its tables in its own
-            # on_mount, which may run after this refresh: wait for it, or the
-            # row for ``ref`` does not exist yet and the cursor stays on the first.
+        if (not widget.is_mounted or not widget.children) and tries > 0:
+            # A section shown for the first time composes its widgets and fills
+            # its tables in its own on_mount, which may run after this refresh
+            # (on a busy machine, after it is mounted but before its children
+            # are): wait for it, or there is nothing to focus yet and the row
+            # for ``ref`` does not exist, so the cursor stays on the first.
             self.call_after_refresh(self._focus_ref, ref, tries - 1)
             return
         self._focus_into_section()
