@@ -38,6 +38,12 @@ def test_export_dialog(snap_compare, isolated_data_dir: Path, monkeypatch: pytes
         await pilot.wait_for_scheduled_animations()
         await pilot.pause(0.2)
         await pilot.pause()
+        # The picture is of the dialog: the plan behind it is shown from its top, wherever
+        # going into it scrolled it.
+        for widget in pilot.app.screen.query("*"):
+            if widget.is_scrollable:
+                widget.scroll_home(animate=False, immediate=True)
+        await pilot.pause()
         await pilot.press("ctrl+o")
         await pilot.pause()
         await pilot.pause(0.2)
