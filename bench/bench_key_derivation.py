@@ -45,7 +45,9 @@ def time_store(folder: Path, cipher: FileCipher | None, count: int) -> tuple[flo
     store = MeetingStore(folder, cipher=cipher)
     store.ensure()
     if cipher is not None:
-        KeyFile.create("a passphrase of several words", params=KdfParams(iterations=1, lanes=1, memory_kib=64))[0].save(folder)
+        KeyFile.create(
+            "a passphrase of several words", params=KdfParams(iterations=1, lanes=1, memory_kib=64)
+        )[0].save(folder)
     for index in range(count):
         store.close(store.create(builders[index % len(builders)](library, date.today())))
     start = time.perf_counter()
@@ -71,7 +73,9 @@ def main() -> None:
     for label, cipher in (("plain", None), ("encrypted", FileCipher(bytes(32)))):
         with tempfile.TemporaryDirectory() as folder:
             listed, save = time_store(Path(folder), cipher, count)
-        print(f"{label:>9} store, {count} meetings: list {listed * 1000:.0f} ms, save median {save * 1000:.2f} ms")
+        print(
+            f"{label:>9} store, {count} meetings: list {listed * 1000:.0f} ms, save median {save * 1000:.2f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ def main() -> None:
         command = [python(), "-m", "sdm_facilitator", "--data-dir", str(store_with(size)), "list"]
         env = child_env()
 
-        def run() -> float:
+        def run(command: list[str] = command, env: dict[str, str] = env) -> float:
             started = time.perf_counter()
             subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
             return time.perf_counter() - started

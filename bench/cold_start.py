@@ -36,7 +36,9 @@ def main() -> None:
         src = Path(__file__).resolve().parents[1] / "src"
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), env.get("PYTHONPATH", "")]))
         py = [sys.executable]
-        subprocess.run([*py, "-m", "sdm_facilitator", "demo", folder], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [*py, "-m", "sdm_facilitator", "demo", folder], env=env, check=True, capture_output=True
+        )
         cases = {
             "python -c pass (baseline)": [*py, "-c", "pass"],
             "sdm-facilitator --version": [*py, "-m", "sdm_facilitator", "--version"],

@@ -24,7 +24,7 @@ import argparse
 import random
 import sys
 import time as clock
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from sdm_facilitator.domain.meeting import (
@@ -178,7 +178,7 @@ def _name(rng: random.Random) -> str:
 
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime.combine(day, time(hour, minute)).astimezone().astimezone(timezone.utc)
+    return datetime.combine(day, time(hour, minute)).astimezone().astimezone(UTC)
 
 
 def _person(rng: random.Random, today: date, held: bool) -> Person:
@@ -262,7 +262,9 @@ def _hold(meeting: Meeting, library: GuideLibrary, rng: random.Random, day: date
         meeting.record.ended = clock_at
 
 
-def realistic_meeting(library: GuideLibrary, rng: random.Random, today: date, stage: str | None = None) -> Meeting:
+def realistic_meeting(
+    library: GuideLibrary, rng: random.Random, today: date, stage: str | None = None
+) -> Meeting:
     """One fictional meeting at a random kind and context, in ``stage`` (else preparation or follow-up)."""
     kind = rng.choice(MEETING_KINDS)
     stage = stage or rng.choice(("preparation", "follow_up"))
@@ -366,7 +368,12 @@ def large_meeting(library: GuideLibrary, rng: random.Random, today: date) -> Mee
 
 
 def generate(
-    data_dir: Path, meetings: int, large: int = 0, seed: int = 1, *, progress: bool = False,
+    data_dir: Path,
+    meetings: int,
+    large: int = 0,
+    seed: int = 1,
+    *,
+    progress: bool = False,
     in_family_time: bool = False,
 ) -> list[str]:
     """Write ``meetings`` realistic and ``large`` very large meetings; return their ids."""
@@ -400,10 +407,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--meetings", type=int, required=True, metavar="N", help="how many ordinary meetings")
     parser.add_argument("--large", type=int, default=0, metavar="K", help="how many very large meetings")
     parser.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
-    parser.add_argument("--in-family-time", action="store_true",
-                        help="make one meeting be in private family time (the app then starts on its privacy screen)")
+    parser.add_argument(
+        "--in-family-time",
+        action="store_true",
+        help="make one meeting be in private family time (the app then starts on its privacy screen)",
+    )
     args = parser.parse_args(argv)
-    ids = generate(args.dir, args.meetings, args.large, args.seed, progress=True, in_family_time=args.in_family_time)
+    ids = generate(
+        args.dir, args.meetings, args.large, args.seed, progress=True, in_family_time=args.in_family_time
+    )
     folder = MeetingStore(args.dir).folder
     size = sum(p.stat().st_size for p in folder.glob("*.toml"))
     print(f"{len(ids):,} meetings in {folder} ({size / max(len(ids), 1) / 1024:.1f} KiB a meeting)")

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from budget_table import BENCH_DIR, ROWS_FILE_ENV, Row, child_env, markdown
@@ -53,7 +53,7 @@ def main() -> int:
                 print(f"   {script[0]} failed with exit code {done.returncode}", file=sys.stderr)
         rows = [Row(**json.loads(line)) for line in rows_file.read_text(encoding="utf-8").splitlines()]
     took = time.monotonic() - started
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     text = (
         "# Benchmark results\n\n"
         f"Written by `python bench/run_all.py{' --quick' if args.quick else ''}` on {stamp}, "

@@ -7,7 +7,7 @@ bundled guides are loaded once per test session because they never change.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from sdm_facilitator.guides.loader import GuideLibrary, load_library
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.app import SdmApp
 
-FIXED_NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+FIXED_NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 FIXED_TODAY = date(2026, 3, 2)
 
 

@@ -8,7 +8,9 @@ import pytest
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--slow", action="store_true", default=False, help="also run the long fault and fuzz tests")
+    parser.addoption(
+        "--slow", action="store_true", default=False, help="also run the long fault and fuzz tests"
+    )
     parser.addoption(
         "--update-golden",
         action="store_true",

@@ -7,7 +7,7 @@ coming up.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from sdm_facilitator.domain.meeting import (
@@ -34,7 +34,7 @@ from sdm_facilitator.storage.store import MeetingStore
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
     """A moment on ``day`` in local time, stored as UTC like every timestamp."""
-    return datetime.combine(day, time(hour, minute)).astimezone().astimezone(timezone.utc)
+    return datetime.combine(day, time(hour, minute)).astimezone().astimezone(UTC)
 
 
 def _mark_steps(meeting: Meeting, library: GuideLibrary, stage: str, done: int, today: date) -> None:
@@ -99,25 +99,46 @@ def preparing_meeting(library: GuideLibrary, today: date) -> Meeting:
     m.children[0].advocate = "Sam (independent advocate)"
     m.children[1].participation = "written-views"
     m.people = [
-        Person(name="Grace Okafor", role="parent", relationship="mum", invitation="accepted",
-               prep_visit=today - timedelta(days=12), prep_notes="Prefers evenings; worried about being judged.",
-               needs=Needs(childcare="for Tobi during the meeting")),
-        Person(name="Beatrice Okafor", role="wider-family", relationship="grandmother (mum's mum)",
-               invitation="accepted", prep_visit=today - timedelta(days=5),
-               needs=Needs(language="Yoruba", interpreter=True, travel="lift from Leyton")),
+        Person(
+            name="Grace Okafor",
+            role="parent",
+            relationship="mum",
+            invitation="accepted",
+            prep_visit=today - timedelta(days=12),
+            prep_notes="Prefers evenings; worried about being judged.",
+            needs=Needs(childcare="for Tobi during the meeting"),
+        ),
+        Person(
+            name="Beatrice Okafor",
+            role="wider-family",
+            relationship="grandmother (mum's mum)",
+            invitation="accepted",
+            prep_visit=today - timedelta(days=5),
+            needs=Needs(language="Yoruba", interpreter=True, travel="lift from Leyton"),
+        ),
         Person(name="Daniel Reid", role="parent", relationship="dad (lives apart)", invitation="invited"),
-        Person(name="Kemi Adeyemi", role="friend-community", relationship="family friend from church",
-               invitation="family-agreed"),
-        Person(name="Jo Whitfield", role="professional", relationship="family support worker",
-               invitation="accepted", prep_visit=today - timedelta(days=8)),
+        Person(
+            name="Kemi Adeyemi",
+            role="friend-community",
+            relationship="family friend from church",
+            invitation="family-agreed",
+        ),
+        Person(
+            name="Jo Whitfield",
+            role="professional",
+            relationship="family support worker",
+            invitation="accepted",
+            prep_visit=today - timedelta(days=8),
+        ),
     ]
     m.choices.venue = "Community room at St Anne's church hall"
     m.choices.format = "hybrid"
     m.choices.food = "Jollof rice and sandwiches; something for Tobi"
     m.choices.language = "English, with a Yoruba interpreter for Beatrice"
     m.info_sharing = [
-        InfoShare(document="Family support worker's summary", to="Grace and Daniel",
-                  due=today + timedelta(days=3)),
+        InfoShare(
+            document="Family support worker's summary", to="Grace and Daniel", due=today + timedelta(days=3)
+        ),
         InfoShare(document="School attendance letter", to="Grace", due=today - timedelta(days=2)),
     ]
     _mark_steps_on_track(m, library, today, left_overdue=2)
@@ -135,9 +156,14 @@ def held_meeting(library: GuideLibrary, today: date) -> Meeting:
     )
     m.referral.date = today - timedelta(days=20)
     m.referral.referrer = "Priya Nair, social worker"
-    m.referral.worries = "Arguments at home have become frightening for the children; police were called once in March."
+    m.referral.worries = (
+        "Arguments at home have become frightening for the children; police were called once in March."
+    )
     m.referral.strengths = "Both parents want things to change. Leo is doing well at football club."
-    m.referral.bottom_lines = ["The children are not around shouting or violence.", "Leo has someone to talk to."]
+    m.referral.bottom_lines = [
+        "The children are not around shouting or violence.",
+        "Leo has someone to talk to.",
+    ]
     m.referral.consent_meeting = True
     m.referral.consent_sharing = True
     m.children[0].participation = "attends-part"
@@ -147,22 +173,47 @@ def held_meeting(library: GuideLibrary, today: date) -> Meeting:
     m.children[1].participation = "written-views"
     m.children[1].views = "A drawing of the family at the park, with everyone smiling."
     m.people = [
-        Person(name="Kerry Hollins", role="parent", relationship="mum", invitation="accepted",
-               prep_visit=today - timedelta(days=9), attendance="present"),
-        Person(name="Mark Hollins", role="parent", relationship="dad", invitation="accepted",
-               prep_visit=today - timedelta(days=9), attendance="present"),
-        Person(name="Sue Barnes", role="wider-family", relationship="aunt (mum's sister)", invitation="accepted",
-               prep_visit=today - timedelta(days=6), attendance="remote"),
-        Person(name="Priya Nair", role="professional", relationship="social worker", invitation="accepted",
-               prep_visit=today - timedelta(days=10), attendance="present"),
+        Person(
+            name="Kerry Hollins",
+            role="parent",
+            relationship="mum",
+            invitation="accepted",
+            prep_visit=today - timedelta(days=9),
+            attendance="present",
+        ),
+        Person(
+            name="Mark Hollins",
+            role="parent",
+            relationship="dad",
+            invitation="accepted",
+            prep_visit=today - timedelta(days=9),
+            attendance="present",
+        ),
+        Person(
+            name="Sue Barnes",
+            role="wider-family",
+            relationship="aunt (mum's sister)",
+            invitation="accepted",
+            prep_visit=today - timedelta(days=6),
+            attendance="remote",
+        ),
+        Person(
+            name="Priya Nair",
+            role="professional",
+            relationship="social worker",
+            invitation="accepted",
+            prep_visit=today - timedelta(days=10),
+            attendance="present",
+        ),
     ]
     start = _at(today, 10, 0)
     m.record.started = start
     phase_ids = [a.phase_id for a in m.agenda]
     clock = start
     for item in m.agenda:
-        m.record.phases.append(PhaseRecord(phase_id=item.phase_id, started=clock,
-                                           ended=clock + timedelta(minutes=item.minutes)))
+        m.record.phases.append(
+            PhaseRecord(phase_id=item.phase_id, started=clock, ended=clock + timedelta(minutes=item.minutes))
+        )
         clock += timedelta(minutes=item.minutes)
     m.record.ended = clock
     guide = library.get(m.guide_id)
@@ -172,16 +223,31 @@ def held_meeting(library: GuideLibrary, today: date) -> Meeting:
             m.record.family_time_start, m.record.family_time_end = private.started, private.ended
     first_phase = phase_ids[1] if len(phase_ids) > 1 else ""
     m.record.captures = [
-        Capture(kind="worry", text="Ruby has been hiding under her bed when voices are raised.", phase_id=first_phase,
-                at=start + timedelta(minutes=25)),
-        Capture(kind="working-well", text="Mark has started the Building Better Relationships course.",
-                phase_id=first_phase, at=start + timedelta(minutes=28)),
-        Capture(kind="decision", text="Sue will have the children on Friday nights.", phase_id=first_phase,
-                at=start + timedelta(minutes=130)),
+        Capture(
+            kind="worry",
+            text="Ruby has been hiding under her bed when voices are raised.",
+            phase_id=first_phase,
+            at=start + timedelta(minutes=25),
+        ),
+        Capture(
+            kind="working-well",
+            text="Mark has started the Building Better Relationships course.",
+            phase_id=first_phase,
+            at=start + timedelta(minutes=28),
+        ),
+        Capture(
+            kind="decision",
+            text="Sue will have the children on Friday nights.",
+            phase_id=first_phase,
+            at=start + timedelta(minutes=130),
+        ),
     ]
-    m.record.scales = [ScaleAnswer(value=4, who="Kerry", phase_id=first_phase, at=start + timedelta(minutes=35)),
-                       ScaleAnswer(value=3, who="Priya (social worker)", phase_id=first_phase,
-                                   at=start + timedelta(minutes=36))]
+    m.record.scales = [
+        ScaleAnswer(value=4, who="Kerry", phase_id=first_phase, at=start + timedelta(minutes=35)),
+        ScaleAnswer(
+            value=3, who="Priya (social worker)", phase_id=first_phase, at=start + timedelta(minutes=36)
+        ),
+    ]
     m.plan.family_words = (
         "When things get heated Mark will go to his brother's for the night. Sue has the kids Fridays so "
         "Kerry and Mark get a break. We'll all go to the course."
@@ -189,15 +255,21 @@ def held_meeting(library: GuideLibrary, today: date) -> Meeting:
     m.plan.actions = [
         Action(what="Go to his brother's when an argument starts", who="Mark", support_needed="none"),
         Action(what="Have Leo and Ruby every Friday night", who="Sue", by_when=today + timedelta(days=4)),
-        Action(what="Arrange a school counsellor for Leo", who="Priya (social worker)",
-               by_when=today + timedelta(days=14), support_from="school"),
+        Action(
+            what="Arrange a school counsellor for Leo",
+            who="Priya (social worker)",
+            by_when=today + timedelta(days=14),
+            support_from="school",
+        ),
     ]
     m.plan.contingency = "If Mark can't leave, Kerry takes the children to Sue's."
     m.plan.family_keeper = "Sue Barnes"
     m.plan.professional_lead = "Priya Nair"
     m.plan.review_date = today + timedelta(days=90)
     m.plan.bottom_line_checks = [
-        BottomLineCheck(bottom_line=m.referral.bottom_lines[0], addressed=True, note="Plan for leaving and Friday nights."),
+        BottomLineCheck(
+            bottom_line=m.referral.bottom_lines[0], addressed=True, note="Plan for leaving and Friday nights."
+        ),
         BottomLineCheck(bottom_line=m.referral.bottom_lines[1], addressed=True, note="School counsellor."),
     ]
     m.plan.response.decision = "agreed"
@@ -221,7 +293,9 @@ def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:
     )
     m.referral.date = held - timedelta(days=42)
     m.referral.referrer = "Owen Price, youth worker"
-    m.referral.worries = "Yusuf has been staying out late and was found at a house where older men sell drugs."
+    m.referral.worries = (
+        "Yusuf has been staying out late and was found at a house where older men sell drugs."
+    )
     m.referral.strengths = "Big, close family; his uncle runs a garage and has offered Yusuf work."
     m.referral.bottom_lines = ["Yusuf is home by 9pm on school nights.", "Someone knows where he is."]
     m.referral.consent_meeting = True
@@ -230,27 +304,69 @@ def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:
     m.children[0].views = "Everyone talks about me like I'm not there. I'd work at the garage though."
     m.children[0].views_consent = True
     m.people = [
-        Person(name="Nasreen Rahman", role="parent", relationship="mum", invitation="accepted",
-               prep_visit=held - timedelta(days=20), attendance="present", needs=Needs(language="Bengali")),
-        Person(name="Farid Rahman", role="wider-family", relationship="uncle", invitation="accepted",
-               prep_visit=held - timedelta(days=15), attendance="present"),
-        Person(name="Owen Price", role="professional", relationship="youth worker", invitation="accepted",
-               prep_visit=held - timedelta(days=21), attendance="present"),
+        Person(
+            name="Nasreen Rahman",
+            role="parent",
+            relationship="mum",
+            invitation="accepted",
+            prep_visit=held - timedelta(days=20),
+            attendance="present",
+            needs=Needs(language="Bengali"),
+        ),
+        Person(
+            name="Farid Rahman",
+            role="wider-family",
+            relationship="uncle",
+            invitation="accepted",
+            prep_visit=held - timedelta(days=15),
+            attendance="present",
+        ),
+        Person(
+            name="Owen Price",
+            role="professional",
+            relationship="youth worker",
+            invitation="accepted",
+            prep_visit=held - timedelta(days=21),
+            attendance="present",
+        ),
     ]
     m.record.started = _at(held, 13, 0)
     m.record.ended = _at(held, 15, 40)
     m.plan.family_words = "Yusuf works at Farid's garage Saturdays. Mum texts Farid if Yusuf isn't home by 9."
     m.plan.actions = [
-        Action(what="Saturday job at the garage", who="Farid and Yusuf", status="under-way",
-               updates=[ActionUpdate(date=held + timedelta(days=14), status="under-way", note="Started; going well.")]),
-        Action(what="Find a boxing club Yusuf likes", who="Owen (youth worker)", by_when=held + timedelta(days=30),
-               support_from="youth service", support_delivered="not-yet", status="stuck",
-               updates=[ActionUpdate(date=held + timedelta(days=40), status="stuck",
-                                     note="Club full until spring; looking at another one.")]),
-        Action(what="Phone credit so Yusuf can always call home", who="Nasreen", status="done",
-               updates=[ActionUpdate(date=held + timedelta(days=3), status="done", note="")]),
+        Action(
+            what="Saturday job at the garage",
+            who="Farid and Yusuf",
+            status="under-way",
+            updates=[
+                ActionUpdate(date=held + timedelta(days=14), status="under-way", note="Started; going well.")
+            ],
+        ),
+        Action(
+            what="Find a boxing club Yusuf likes",
+            who="Owen (youth worker)",
+            by_when=held + timedelta(days=30),
+            support_from="youth service",
+            support_delivered="not-yet",
+            status="stuck",
+            updates=[
+                ActionUpdate(
+                    date=held + timedelta(days=40),
+                    status="stuck",
+                    note="Club full until spring; looking at another one.",
+                )
+            ],
+        ),
+        Action(
+            what="Phone credit so Yusuf can always call home",
+            who="Nasreen",
+            status="done",
+            updates=[ActionUpdate(date=held + timedelta(days=3), status="done", note="")],
+        ),
     ]
-    m.plan.contingency = "If Yusuf is not home by 10, Farid goes to look and Nasreen calls Owen's out-of-hours line."
+    m.plan.contingency = (
+        "If Yusuf is not home by 10, Farid goes to look and Nasreen calls Owen's out-of-hours line."
+    )
     m.plan.family_keeper = "Farid Rahman"
     m.plan.professional_lead = "Owen Price"
     m.plan.review_date = held + timedelta(days=90)
@@ -258,8 +374,11 @@ def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:
     m.plan.response.changes = "Added: the family tells Owen about any night Yusuf is not home."
     m.plan.response.date = held
     m.follow_up.plan_changes = [
-        PlanChange(date=held + timedelta(days=45), what="Curfew moved to 9:30 on Fridays",
-                   reason="Yusuf asked; everyone agreed it was fair."),
+        PlanChange(
+            date=held + timedelta(days=45),
+            what="Curfew moved to 9:30 on Fridays",
+            reason="Yusuf asked; everyone agreed it was fair.",
+        ),
     ]
     m.follow_up.reviews = [Review(scheduled=held + timedelta(days=90), requested_by="planned at the meeting")]
     # What the fidelity markers and the report read.
@@ -273,10 +392,24 @@ def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:
     m.record.authority_present = True
     m.plan.sent_on = held + timedelta(days=3)
     m.feedback = [
-        Feedback(given_on=held + timedelta(days=7), understood_worries=4, listened_to=5, judged=2, plan_ours=5,
-                 know_next=4, comment="It was the first time everyone listened to Farid."),
-        Feedback(respondent="child", given_on=held + timedelta(days=7), understood_worries=5, listened_to=3,
-                 judged=3, plan_ours=5, know_next=5),
+        Feedback(
+            given_on=held + timedelta(days=7),
+            understood_worries=4,
+            listened_to=5,
+            judged=2,
+            plan_ours=5,
+            know_next=4,
+            comment="It was the first time everyone listened to Farid.",
+        ),
+        Feedback(
+            respondent="child",
+            given_on=held + timedelta(days=7),
+            understood_worries=5,
+            listened_to=3,
+            judged=3,
+            plan_ours=5,
+            know_next=5,
+        ),
         Feedback(status="declined", given_on=held + timedelta(days=7)),
     ]
     for stage in ("preparation", "meeting", "family_time"):
@@ -287,11 +420,14 @@ def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:
 
 def early_meeting(library: GuideLibrary, today: date) -> Meeting:
     """A child in need meeting just referred: nothing arranged yet."""
-    m = create_meeting(library, kind="cin-meeting", family_label="Jay and Mia (Taylor household)",
-                       children=[("Mia", 2)])
+    m = create_meeting(
+        library, kind="cin-meeting", family_label="Jay and Mia (Taylor household)", children=[("Mia", 2)]
+    )
     m.referral.date = today - timedelta(days=2)
     m.referral.referrer = "Health visitor"
-    m.referral.worries = "Jay is a young dad on his own with Mia and says he is struggling with money and sleep."
+    m.referral.worries = (
+        "Jay is a young dad on his own with Mia and says he is struggling with money and sleep."
+    )
     m.referral.strengths = "Jay asked for help. Mia is thriving and meeting her milestones."
     return m
 

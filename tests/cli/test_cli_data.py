@@ -14,7 +14,10 @@ from privacy_helpers import names_on_disk
 
 
 def run(
-    capsys: pytest.CaptureFixture[str], *args: str, stdin: str | None = None, monkeypatch: pytest.MonkeyPatch | None = None
+    capsys: pytest.CaptureFixture[str],
+    *args: str,
+    stdin: str | None = None,
+    monkeypatch: pytest.MonkeyPatch | None = None,
 ) -> tuple[int, str, str]:
     if stdin is not None:
         assert monkeypatch is not None
@@ -24,7 +27,9 @@ def run(
 
 def test_close_hides_from_list_and_reopen_brings_back(capsys: pytest.CaptureFixture[str]) -> None:
     open_id, closed_id = new(capsys, "Still open"), new(capsys, "Work done")
-    code, out, err = run(capsys, "close", closed_id, "--reason", "work-finished", "--on", "2026-01-10", "--note", "all good")
+    code, out, err = run(
+        capsys, "close", closed_id, "--reason", "work-finished", "--on", "2026-01-10", "--note", "all good"
+    )
     assert code == 0, err
     assert "Closed" in out and "The work is finished" in out
     _, out, _ = run(capsys, "list")
@@ -61,7 +66,9 @@ def test_delete_an_open_meeting_needs_the_typed_word(
     assert run(capsys, "show", meeting_id)[0] == 2
 
 
-def test_delete_a_closed_meeting_asks_yes(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_delete_a_closed_meeting_asks_yes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     meeting_id = new(capsys, "Closed family")
     run(capsys, "close", meeting_id, "--reason", "transferred")
     code, _, err = run(capsys, "delete", meeting_id, stdin="\n", monkeypatch=monkeypatch)
@@ -81,19 +88,25 @@ def test_retention_lists_and_removes_only_on_confirmation(
     _, out, _ = run(capsys, "retention", "--today", "2026-03-02", "--json")
     data = json.loads(out)
     assert data["retention_months"] == 24 and [r["id"] for r in data["past_retention"]] == [old]
-    code, _, err = run(capsys, "retention", "--today", "2026-03-02", "--remove-all", stdin="yes\n", monkeypatch=monkeypatch)
+    code, _, err = run(
+        capsys, "retention", "--today", "2026-03-02", "--remove-all", stdin="yes\n", monkeypatch=monkeypatch
+    )
     assert code == 1 and "nothing was removed" in err
     run(capsys, "settings", "--retention-months", "2")
     _, out, _ = run(capsys, "retention", "--today", "2026-03-02", "--json")
     assert sorted(r["id"] for r in json.loads(out)["past_retention"]) == sorted([old, recent])
-    code, out, err = run(capsys, "retention", "--today", "2026-03-02", "--remove-all", stdin="2\n", monkeypatch=monkeypatch)
+    code, out, err = run(
+        capsys, "retention", "--today", "2026-03-02", "--remove-all", stdin="2\n", monkeypatch=monkeypatch
+    )
     assert code == 0, err
     assert "Removed 2 meetings" in out
     _, out, _ = run(capsys, "list", "--json")
     assert [r["id"] for r in json.loads(out)["meetings"]] == [still_open]
 
 
-def test_settings_show_change_and_refuse_bad_values(capsys: pytest.CaptureFixture[str], isolated_data_dir: Path) -> None:
+def test_settings_show_change_and_refuse_bad_values(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
     code, out, _ = run(capsys, "settings")
     assert code == 0 and "retention_months = 24" in out and "idle_lock_minutes = 15" in out
     code, out, _ = run(capsys, "settings", "--idle-lock-minutes", "5")
@@ -108,7 +121,14 @@ def test_settings_show_change_and_refuse_bad_values(capsys: pytest.CaptureFixtur
 def test_locate_names_every_place(capsys: pytest.CaptureFixture[str], isolated_data_dir: Path) -> None:
     code, out, _ = run(capsys, "locate")
     assert code == 0
-    for what in ("meetings", "your guides", "error reports", "exports (default)", "settings", "encryption key file"):
+    for what in (
+        "meetings",
+        "your guides",
+        "error reports",
+        "exports (default)",
+        "settings",
+        "encryption key file",
+    ):
         assert what in out
     assert str(isolated_data_dir / "meetings") in out
     _, out, _ = run(capsys, "locate", "--json")

@@ -36,7 +36,11 @@ def test_init_encrypt_then_use_the_store(capsys: pytest.CaptureFixture[str], iso
     code, out, _ = run(capsys, "list")
     assert code == 0 and "Quillfeather family" in out
     # Every command that reads meetings unlocks the store the same way.
-    for command in (["show", meeting_id], ["report", "--format", "json"], ["export", meeting_id, "--as", "json"]):
+    for command in (
+        ["show", meeting_id],
+        ["report", "--format", "json"],
+        ["export", meeting_id, "--as", "json"],
+    ):
         code, out, err = run(capsys, *command)
         assert code == 0, (command, err)
     assert names_on_disk(isolated_data_dir) == []
@@ -63,14 +67,18 @@ def test_no_terminal_and_no_variable_says_how(
     assert code == 2 and "SDM_FACILITATOR_PASSPHRASE" in err
 
 
-def test_short_passphrase_refused(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, isolated_data_dir: Path) -> None:
+def test_short_passphrase_refused(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, isolated_data_dir: Path
+) -> None:
     monkeypatch.setenv("SDM_FACILITATOR_PASSPHRASE", "short")
     code, _, err = run(capsys, "init", "--encrypt")
     assert code == 2 and "at least 10 characters" in err
     assert not (isolated_data_dir / "store-key.toml").exists()
 
 
-def test_encrypt_decrypt_round_trip_keeps_every_byte(capsys: pytest.CaptureFixture[str], isolated_data_dir: Path) -> None:
+def test_encrypt_decrypt_round_trip_keeps_every_byte(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
     ids = [new(capsys, name) for name in FIXTURE_NAMES]
     folder = isolated_data_dir / "meetings"
     before = {p.name: p.read_bytes() for p in folder.glob("*.toml")}

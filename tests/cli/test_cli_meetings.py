@@ -23,7 +23,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def test_new_then_list_and_show(capsys: pytest.CaptureFixture[str], isolated_data_dir: Path) -> None:
-    code, out, err = run(capsys, "new", "--kind", "fgc", "--family", "Okafor [b]family", "--date", "2026-05-01T10:00")
+    code, out, err = run(
+        capsys, "new", "--kind", "fgc", "--family", "Okafor [b]family", "--date", "2026-05-01T10:00"
+    )
     assert code == 0 and err == ""
     meeting_id = out.strip()
     assert (isolated_data_dir / "meetings" / f"{meeting_id}.toml").is_file()
@@ -76,7 +78,9 @@ def test_errors_are_one_clear_line(capsys: pytest.CaptureFixture[str], args: lis
     assert err.count("\n") == 1 and message in err and "Traceback" not in err
 
 
-def test_unreadable_files_listed_separately(capsys: pytest.CaptureFixture[str], isolated_data_dir: Path) -> None:
+def test_unreadable_files_listed_separately(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
     run(capsys, "new", "--kind", "fgc", "--family", "Good")
     bad = isolated_data_dir / "meetings" / "20260101-badbad00.toml"
     bad.write_text('id = "20260101-badbad00"\nkind = "fgc"\n[[children]]\nage = "ten"\n')
@@ -118,7 +122,10 @@ def test_installed_entry_point_runs_as_a_process(tmp_path: Path) -> None:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), env.get("PYTHONPATH", "")]))
     done = subprocess.run(
         [sys.executable, "-m", "sdm_facilitator", "new", "--kind", "fgc", "--family", "Proc"],
-        capture_output=True, text=True, env=env, timeout=60,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     listed = subprocess.run(
@@ -126,9 +133,17 @@ def test_installed_entry_point_runs_as_a_process(tmp_path: Path) -> None:
     )
     assert done.stdout.strip() in listed.stdout
     bad = subprocess.run(
-        [sys.executable, "-m", "sdm_facilitator", "show", "nope"], capture_output=True, text=True, env=env, timeout=60
+        [sys.executable, "-m", "sdm_facilitator", "show", "nope"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
-    assert bad.returncode == 2 and bad.stderr.startswith("sdm-facilitator: no meeting") and "Traceback" not in bad.stderr
+    assert (
+        bad.returncode == 2
+        and bad.stderr.startswith("sdm-facilitator: no meeting")
+        and "Traceback" not in bad.stderr
+    )
 
 
 def test_date_with_zone_is_stored_as_local_wall_clock(capsys: pytest.CaptureFixture[str]) -> None:
@@ -171,8 +186,16 @@ def test_show_text_carries_the_whole_story(capsys: pytest.CaptureFixture[str], t
     _, listed, _ = run(capsys, "--data-dir", str(target), "list", "--json")
     follow_up = next(r for r in json.loads(listed)["meetings"] if r["family_label"] == "Rahman family")
     _, out, _ = run(capsys, "--data-dir", str(target), "show", follow_up["id"])
-    for expected in ("CHANGES TO THE PLAN", "Curfew moved", "Club full until spring", "AGENDA (",
-                     "Preparation: ", "of ", "REVIEWS", "Keeping an eye on it: Farid Rahman"):
+    for expected in (
+        "CHANGES TO THE PLAN",
+        "Curfew moved",
+        "Club full until spring",
+        "AGENDA (",
+        "Preparation: ",
+        "of ",
+        "REVIEWS",
+        "Keeping an eye on it: Farid Rahman",
+    ):
         assert expected in out
 
 
@@ -196,7 +219,9 @@ def test_show_groups_the_day_by_phase_and_names_reasons_and_needs(
     meeting.people[0].needs = Needs(language="Polish", interpreter=True, interpreter_booked=False)
     save_meetings(isolated_data_dir, meeting)  # its agenda names the phases; no guide needed
     _, out, _ = run(capsys, "show", meeting.id)
-    the_day = out[out.index("THE MEETING"):out.index("THE FAMILY'S PLAN") if "THE FAMILY'S PLAN" in out else None]
+    the_day = out[
+        out.index("THE MEETING") : out.index("THE FAMILY'S PLAN") if "THE FAMILY'S PLAN" in out else None
+    ]
     lines = the_day.splitlines()
     family = lines.index(next(line for line in lines if line.startswith("Private family time:")))
     information = lines.index("Information sharing:")

@@ -33,14 +33,18 @@ def _raw_controls(text: str) -> list[str]:
     return [c for c in text if (ord(c) < 0x20 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F or c == "\u202e"]
 
 
-def test_show_prints_the_guide_id_visibly(isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_prints_the_guide_id_visibly(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     meeting = _stored(isolated_data_dir, guide_id="fgc\x1b]0;owned\x07")
     code, out, _ = run(capsys, "show", meeting.id)
     assert code == 0 and _raw_controls(out) == []
     assert "Guide: fgc␛]0;owned␇" in out
 
 
-def test_a_line_break_in_a_family_label_cannot_forge_lines(isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_line_break_in_a_family_label_cannot_forge_lines(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     meeting = _stored(isolated_data_dir, family_label="Okafor\nStage: Follow-up\nKind: nothing")
     code, out, _ = run(capsys, "show", meeting.id)
     lines = out.splitlines()
@@ -50,7 +54,9 @@ def test_a_line_break_in_a_family_label_cannot_forge_lines(isolated_data_dir: Pa
     assert [line for line in lines if line.startswith("Kind:")] == ["Kind: Family group conference"]
 
 
-def test_json_output_escapes_del_c1_and_bidi_controls(isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_output_escapes_del_c1_and_bidi_controls(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     meeting = _stored(isolated_data_dir, family_label=HOSTILE)
     for args in (("list", "--json"), ("show", meeting.id, "--json")):
         code, out, _ = run(capsys, *args)
@@ -61,7 +67,9 @@ def test_json_output_escapes_del_c1_and_bidi_controls(isolated_data_dir: Path, c
         assert label == HOSTILE  # the data is unchanged, only its spelling in JSON
 
 
-def test_list_and_show_text_have_no_raw_controls(isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_and_show_text_have_no_raw_controls(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     meeting = _stored(isolated_data_dir, family_label=HOSTILE)
     for args in (("list",), ("show", meeting.id)):
         code, out, _ = run(capsys, *args)

@@ -43,7 +43,9 @@ def loaded(data_dir: Path) -> tuple[list[Meeting], int, dict[str, Guide | None]]
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "json", "html"])
 def test_the_command_prints_the_report_of_every_file(
-    capsys: pytest.CaptureFixture[str], data_dir: Path, loaded: tuple[list[Meeting], int, dict[str, Guide | None]],
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    loaded: tuple[list[Meeting], int, dict[str, Guide | None]],
     fmt: str,
 ) -> None:
     """The same text the report tests check number by number, from the files through the command."""
@@ -56,12 +58,26 @@ def test_the_command_prints_the_report_of_every_file(
 
 
 def test_filters_reach_the_report(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
-    code, out, _ = run(capsys, "--data-dir", str(data_dir), "report", "--format", "json", "--kind", "fgc",
-                       "--since", "2025-02-01", "--until", "2025-04-30")
+    code, out, _ = run(
+        capsys,
+        "--data-dir",
+        str(data_dir),
+        "report",
+        "--format",
+        "json",
+        "--kind",
+        "fgc",
+        "--since",
+        "2025-02-01",
+        "--until",
+        "2025-04-30",
+    )
     assert code == 0
     from export.report_fixtures import referral_day
 
-    expected = sum(1 for i in range(COUNT) if i % 6 == 0 and date(2025, 2, 1) <= referral_day(i) <= date(2025, 4, 30))
+    expected = sum(
+        1 for i in range(COUNT) if i % 6 == 0 and date(2025, 2, 1) <= referral_day(i) <= date(2025, 4, 30)
+    )
     assert f'"referrals": {expected},' in out
 
 
@@ -80,10 +96,22 @@ def test_progress_on_a_terminal_only(data_dir: Path) -> None:
     assert quiet.getvalue() == ""
 
 
-def test_anonymised_files_with_a_dictionary(capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path) -> None:
+def test_anonymised_files_with_a_dictionary(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
     out_dir = tmp_path / "for-evaluator"
-    code, out, err = run(capsys, "--data-dir", str(data_dir), "report", "--anonymised", "--format", "csv",
-                         "-o", str(out_dir), "--dictionary")
+    code, out, err = run(
+        capsys,
+        "--data-dir",
+        str(data_dir),
+        "report",
+        "--anonymised",
+        "--format",
+        "csv",
+        "-o",
+        str(out_dir),
+        "--dictionary",
+    )
     assert code == 0, err
     assert "personal data" in out
     assert sorted(p.name for p in out_dir.iterdir()) == sorted([*FILES, "dictionary.csv"])
@@ -92,22 +120,31 @@ def test_anonymised_files_with_a_dictionary(capsys: pytest.CaptureFixture[str], 
     assert (data_dir / SECRET_FILE).is_file() and not (out_dir / SECRET_FILE).exists()
     # A second export into the same folder would overwrite the first: refused, nothing changed.
     before = (out_dir / "meetings.csv").read_bytes()
-    code, _, err = run(capsys, "--data-dir", str(data_dir), "report", "--anonymised", "--format", "csv",
-                       "-o", str(out_dir))
+    code, _, err = run(
+        capsys, "--data-dir", str(data_dir), "report", "--anonymised", "--format", "csv", "-o", str(out_dir)
+    )
     assert code == 2 and "already holds" in err
     assert (out_dir / "meetings.csv").read_bytes() == before
     # Another folder, same laptop: the same pseudonyms, so the exports join up.
     again = tmp_path / "again"
-    assert run(capsys, "--data-dir", str(data_dir), "report", "--anonymised", "--format", "csv", "-o", str(again))[0] == 0
+    assert (
+        run(
+            capsys, "--data-dir", str(data_dir), "report", "--anonymised", "--format", "csv", "-o", str(again)
+        )[0]
+        == 0
+    )
     assert (again / "meetings.csv").read_bytes() == before
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--anonymised"], "add --format csv"),
-    (["--dictionary"], "add --anonymised"),
-    (["--since", "2026-13-01"], "is not a date"),
-    (["--since", "2026-03-01", "--until", "2026-01-01"], "--since is after --until"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--anonymised"], "add --format csv"),
+        (["--dictionary"], "add --anonymised"),
+        (["--since", "2026-13-01"], "is not a date"),
+        (["--since", "2026-03-01", "--until", "2026-01-01"], "--since is after --until"),
+    ],
+)
 def test_mistakes_are_one_line(capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
     code, out, err = run(capsys, "report", *args)
     assert code == 2 and out == ""

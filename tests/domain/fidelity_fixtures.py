@@ -6,7 +6,7 @@ thing, so each case shows exactly which fact moves a marker.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from sdm_facilitator.domain.guide import Guide, Phase, Prompt, Step
 from sdm_facilitator.domain.meeting import (
@@ -27,7 +27,15 @@ HELD = date(2026, 4, 1)  # a Wednesday, 30 days later
 
 def small_guide() -> Guide:
     steps = (
-        Step("p1", "preparation", ("collaboration", "trust"), ("voluntary", "statutory"), "P1", "why", days_before=30),
+        Step(
+            "p1",
+            "preparation",
+            ("collaboration", "trust"),
+            ("voluntary", "statutory"),
+            "P1",
+            "why",
+            days_before=30,
+        ),
         Step("p2", "preparation", ("child",), ("voluntary",), "P2", "why", days_before=10),
         Step("p3", "preparation", ("child",), ("voluntary",), "P3", "why", days_before=5),
         Step("p4", "preparation", ("participation",), ("statutory",), "Only statutory", "why"),
@@ -36,13 +44,15 @@ def small_guide() -> Guide:
     )
     phases = (
         Phase("intro", "Intro", 15, (Prompt("a", "trust"), Prompt("b", "trust"))),
-        Phase("private", "Private family time", 60, (Prompt("c", "trust"), Prompt("d", "trust")), private=True),
+        Phase(
+            "private", "Private family time", 60, (Prompt("c", "trust"), Prompt("d", "trust")), private=True
+        ),
     )
     return Guide("g", "G", "1", ("fgc",), "s", steps, phases, (), ())
 
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=timezone.utc)
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
 
 
 def delivered_meeting() -> Meeting:
@@ -56,14 +66,34 @@ def delivered_meeting() -> Meeting:
     m.choices.date_chosen_by = m.choices.venue_chosen_by = m.choices.food_chosen_by = "family"
     m.choices.venue_council_building = False
     m.people = [
-        Person(name="Nan", role="wider-family", invitation="accepted", prep_visit=REFERRED + timedelta(days=1),
-               attendance="present", needs=Needs(language="Polish", interpreter=True, interpreter_booked=True)),
-        Person(name="Social worker", role="professional", invitation="accepted", prep_visit=REFERRED + timedelta(days=10),
-               attendance="present"),
+        Person(
+            name="Nan",
+            role="wider-family",
+            invitation="accepted",
+            prep_visit=REFERRED + timedelta(days=1),
+            attendance="present",
+            needs=Needs(language="Polish", interpreter=True, interpreter_booked=True),
+        ),
+        Person(
+            name="Social worker",
+            role="professional",
+            invitation="accepted",
+            prep_visit=REFERRED + timedelta(days=10),
+            attendance="present",
+        ),
         Person(name="Interpreter", role="interpreter", invitation="accepted", attendance="present"),
     ]
-    m.children = [Child(name="Ada", age=9, participation="attends-part", views="I want to stay with Mum",
-                        views_consent=True, advocate_offer="accepted", met_before=REFERRED + timedelta(days=3))]
+    m.children = [
+        Child(
+            name="Ada",
+            age=9,
+            participation="attends-part",
+            views="I want to stay with Mum",
+            views_consent=True,
+            advocate_offer="accepted",
+            met_before=REFERRED + timedelta(days=3),
+        )
+    ]
     m.info_sharing = [InfoShare(document="Social work report", to="Family", shared=HELD - timedelta(days=3))]
     rec = m.record
     rec.started = _at(HELD, 10)
@@ -75,12 +105,22 @@ def delivered_meeting() -> Meeting:
     rec.authority_present = True
     p = m.plan
     p.family_words = "Our plan"
-    p.actions = [Action(what="Nan collects the children", who="Nan", by_when=HELD + timedelta(days=7),
-                        support_needed="bus fare", support_from="Children's services", support_delivered="given")]
+    p.actions = [
+        Action(
+            what="Nan collects the children",
+            who="Nan",
+            by_when=HELD + timedelta(days=7),
+            support_needed="bus fare",
+            support_from="Children's services",
+            support_delivered="given",
+        )
+    ]
     p.contingency = "Uncle steps in"
     p.family_keeper = "Nan"
     p.professional_lead = "Social worker"
-    p.bottom_line_checks = [BottomLineCheck(bottom_line="Nobody drinks while caring for the children", addressed=True)]
+    p.bottom_line_checks = [
+        BottomLineCheck(bottom_line="Nobody drinks while caring for the children", addressed=True)
+    ]
     p.response.decision = "agreed"
     p.sent_on = HELD + timedelta(days=2)
     p.review_date = HELD + timedelta(days=42)

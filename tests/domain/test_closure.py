@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -38,7 +38,7 @@ def test_reasons_before_the_day_come_first_and_every_reason_is_offered() -> None
     before = closing_reasons(Meeting())
     assert before[:4] == BEFORE_THE_DAY_REASONS and set(before) == set(CLOSURE_REASON_CHOICES)
     held = Meeting()
-    held.record.started = datetime(2026, 3, 1, 10, tzinfo=timezone.utc)
+    held.record.started = datetime(2026, 3, 1, 10, tzinfo=UTC)
     after = closing_reasons(held)
     assert after[0] == "work-finished" and set(after) == set(CLOSURE_REASON_CHOICES)
     close_meeting(held, "work-finished", DAY)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sdm_facilitator.domain.day_record import day_record
 from sdm_facilitator.domain.meeting import Capture, Child, Meeting, Person, PhaseRecord
 
-T0 = datetime(2026, 3, 3, 10, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
 
 
 def _held() -> Meeting:

@@ -84,7 +84,10 @@ def test_presence_means_something_was_written() -> None:
             "(at character 1)",
         ),
         ("referral", "'referral' is a group of fields; name one of its fields (at character 1)"),
-        ("referal.worries", "unknown field 'referal' in the meeting; did you mean 'referral'? (at character 1)"),
+        (
+            "referal.worries",
+            "unknown field 'referal' in the meeting; did you mean 'referral'? (at character 1)",
+        ),
         ("", "the expression is empty"),
         ("referral.worries and", "the expression ends too soon (at character 21)"),
         ("__import__('os')", 'unexpected character "\'" (at character 12)'),

@@ -58,12 +58,20 @@ _unchanged: Change = lambda m: None  # noqa: E731
 CASES: dict[str, list[tuple[str, Change, str]]] = {
     "first-contact": [
         ("met: next working day", _unchanged, MET),
-        ("not met: first visit a week later",
-         _all(_set("people.0.prep_visit", REFERRED + timedelta(days=7)),
-              _set("children.0.met_before", REFERRED + timedelta(days=7))), NOT_MET),
+        (
+            "not met: first visit a week later",
+            _all(
+                _set("people.0.prep_visit", REFERRED + timedelta(days=7)),
+                _set("children.0.met_before", REFERRED + timedelta(days=7)),
+            ),
+            NOT_MET,
+        ),
         ("not recorded: no referral date", _set("referral.date", None), NOT_RECORDED),
-        ("not recorded: no visit dated",
-         _all(_set("people.0.prep_visit", None), _set("children.0.met_before", None)), NOT_RECORDED),
+        (
+            "not recorded: no visit dated",
+            _all(_set("people.0.prep_visit", None), _set("children.0.met_before", None)),
+            NOT_RECORDED,
+        ),
     ],
     "referral-to-meeting": [
         ("met: 30 days", _unchanged, MET),
@@ -97,17 +105,27 @@ CASES: dict[str, list[tuple[str, Change, str]]] = {
     "people-prepared": [
         ("met: interpreters are not counted", _unchanged, MET),
         ("not met: one came unprepared", _set("people.1.prep_visit", None), NOT_MET),
-        ("not met: prepared only after the day", _set("people.1.prep_visit", HELD + timedelta(days=1)), NOT_MET),
-        ("not recorded: attendance not taken",
-         lambda m: [setattr(p, "attendance", None) for p in m.people], NOT_RECORDED),
+        (
+            "not met: prepared only after the day",
+            _set("people.1.prep_visit", HELD + timedelta(days=1)),
+            NOT_MET,
+        ),
+        (
+            "not recorded: attendance not taken",
+            lambda m: [setattr(p, "attendance", None) for p in m.people],
+            NOT_RECORDED,
+        ),
         ("not recorded: not held", _not_held, NOT_RECORDED),
     ],
     "reports-shared": [
         ("met", _unchanged, MET),
         ("not met: shared on the day", _set("info_sharing.0.shared", HELD), NOT_MET),
         ("not met: never shared, meeting held", _set("info_sharing.0.shared", None), NOT_MET),
-        ("not recorded: not shared yet, before the day",
-         _all(_not_held, _set("info_sharing.0.shared", None)), NOT_RECORDED),
+        (
+            "not recorded: not shared yet, before the day",
+            _all(_not_held, _set("info_sharing.0.shared", None)),
+            NOT_RECORDED,
+        ),
         ("not applicable: no reports", _set("info_sharing", []), NOT_APPLICABLE),
     ],
     "nothing-new-on-day": [
@@ -120,20 +138,30 @@ CASES: dict[str, list[tuple[str, Change, str]]] = {
         ("not met: not booked", _set("people.0.needs.interpreter_booked", False), NOT_MET),
         ("not recorded: booking unknown", _set("people.0.needs.interpreter_booked", None), NOT_RECORDED),
         ("not applicable: nobody needs one", _set("people.0.needs", Needs()), NOT_APPLICABLE),
-        ("not applicable: the one who needs it declined",
-         _set("people.0.invitation", "declined"), NOT_APPLICABLE),
+        (
+            "not applicable: the one who needs it declined",
+            _set("people.0.invitation", "declined"),
+            NOT_APPLICABLE,
+        ),
     ],
     "child-participation": [
         ("met", _unchanged, MET),
         ("not met: second child undecided", _add_child(), NOT_MET),
         ("not met: not taking part, no reason", _set("children.0.participation", "not-taking-part"), NOT_MET),
         ("not recorded: no child", _set("children", []), NOT_RECORDED),
-        ("not recorded: undecided before the day", _all(_not_held, _set("children.0.participation", None)),
-         NOT_RECORDED),
+        (
+            "not recorded: undecided before the day",
+            _all(_not_held, _set("children.0.participation", None)),
+            NOT_RECORDED,
+        ),
     ],
     "child-met-before": [
         ("met", _unchanged, MET),
-        ("not met: first met after the day", _set("children.0.met_before", HELD + timedelta(days=2)), NOT_MET),
+        (
+            "not met: first met after the day",
+            _set("children.0.met_before", HELD + timedelta(days=2)),
+            NOT_MET,
+        ),
         ("not recorded: no date", _set("children.0.met_before", None), NOT_RECORDED),
     ],
     "child-advocate-offered": [
@@ -147,20 +175,37 @@ CASES: dict[str, list[tuple[str, Change, str]]] = {
         ("met: consent refused is still asked", _set("children.0.views_consent", False), MET),
         ("not met: no views, meeting held", _set("children.0.views", ""), NOT_MET),
         ("not recorded: consent not asked", _set("children.0.views_consent", None), NOT_RECORDED),
-        ("not recorded: no views yet, before the day", _all(_not_held, _set("children.0.views", "")), NOT_RECORDED),
-        ("not applicable: not taking part, with a reason",
-         _all(_set("children.0.participation", "not-taking-part"), _set("children.0.participation_reason", "a baby"),
-              _set("children.0.views", "")), NOT_APPLICABLE),
+        (
+            "not recorded: no views yet, before the day",
+            _all(_not_held, _set("children.0.views", "")),
+            NOT_RECORDED,
+        ),
+        (
+            "not applicable: not taking part, with a reason",
+            _all(
+                _set("children.0.participation", "not-taking-part"),
+                _set("children.0.participation_reason", "a baby"),
+                _set("children.0.views", ""),
+            ),
+            NOT_APPLICABLE,
+        ),
     ],
     "bottom-lines-before": [
         ("met", _unchanged, MET),
         ("not met: none, meeting held", _set("referral.bottom_lines", []), NOT_MET),
-        ("not recorded: none yet, before the day", _all(_not_held, _set("referral.bottom_lines", [" "])), NOT_RECORDED),
+        (
+            "not recorded: none yet, before the day",
+            _all(_not_held, _set("referral.bottom_lines", [" "])),
+            NOT_RECORDED,
+        ),
     ],
     "family-time-held": [
         ("met", _unchanged, MET),
-        ("not met: ended without it",
-         _all(_set("record.family_time_start", None), _set("record.family_time_end", None)), NOT_MET),
+        (
+            "not met: ended without it",
+            _all(_set("record.family_time_start", None), _set("record.family_time_end", None)),
+            NOT_MET,
+        ),
         ("not recorded: end missing", _set("record.family_time_end", None), NOT_RECORDED),
         ("not recorded: not held", _not_held, NOT_RECORDED),
         ("not applicable: family unity meeting", _set("kind", "family-unity"), NOT_APPLICABLE),
@@ -169,8 +214,11 @@ CASES: dict[str, list[tuple[str, Change, str]]] = {
         ("met", _unchanged, MET),
         ("not met: a professional stayed", _set("record.non_family_in_family_time", True), NOT_MET),
         ("not recorded", _set("record.non_family_in_family_time", None), NOT_RECORDED),
-        ("not applicable: no family time held",
-         _all(_set("record.family_time_start", None), _set("record.family_time_end", None)), NOT_APPLICABLE),
+        (
+            "not applicable: no family time held",
+            _all(_set("record.family_time_start", None), _set("record.family_time_end", None)),
+            NOT_APPLICABLE,
+        ),
         ("not applicable: family unity meeting", _set("kind", "family-unity"), NOT_APPLICABLE),
     ],
     "authority-present": [
@@ -190,7 +238,11 @@ CASES: dict[str, list[tuple[str, Change, str]]] = {
         ("not met: no contingency", _set("plan.contingency", ""), NOT_MET),
         ("not met: no named professional", _set("plan.professional_lead", ""), NOT_MET),
         ("not met: bottom line not checked", _set("plan.bottom_line_checks", []), NOT_MET),
-        ("not recorded: no plan", _all(_set("plan.actions", []), _set("plan.family_words", "")), NOT_RECORDED),
+        (
+            "not recorded: no plan",
+            _all(_set("plan.actions", []), _set("plan.family_words", "")),
+            NOT_RECORDED,
+        ),
     ],
     "plan-sent": [
         ("met: two days later", _unchanged, MET),
@@ -208,11 +260,19 @@ CASES: dict[str, list[tuple[str, Change, str]]] = {
         ("met", _unchanged, MET),
         ("not met: held late", _set("follow_up.reviews.0.held", HELD + timedelta(days=50)), NOT_MET),
         ("not met: overdue, not held", _set("follow_up.reviews.0.held", None), NOT_MET),
-        ("not recorded: not due yet",
-         _all(_set("follow_up.reviews.0.held", None), _set("follow_up.reviews.0.scheduled", TODAY + timedelta(days=5))),
-         NOT_RECORDED),
-        ("not recorded: no review date", _all(_set("follow_up.reviews", []), _set("plan.review_date", None)),
-         NOT_RECORDED),
+        (
+            "not recorded: not due yet",
+            _all(
+                _set("follow_up.reviews.0.held", None),
+                _set("follow_up.reviews.0.scheduled", TODAY + timedelta(days=5)),
+            ),
+            NOT_RECORDED,
+        ),
+        (
+            "not recorded: no review date",
+            _all(_set("follow_up.reviews", []), _set("plan.review_date", None)),
+            NOT_RECORDED,
+        ),
     ],
 }
 
@@ -247,7 +307,9 @@ def test_the_delivered_meeting_meets_every_marker() -> None:
 
 def test_an_empty_meeting_is_never_guessed_as_not_met() -> None:
     """A fresh referral has missing facts, not failures."""
-    meeting = Meeting(children=[Child(name="Ada")], people=[Person(name="Gran", needs=Needs(interpreter=True))])
+    meeting = Meeting(
+        children=[Child(name="Ada")], people=[Person(name="Gran", needs=Needs(interpreter=True))]
+    )
     profile = fidelity_profile(meeting, small_guide(), TODAY)
     assert NOT_MET not in {m.status for m in profile.markers}
 
@@ -262,8 +324,12 @@ def test_values_are_the_counted_days_and_minutes() -> None:
 
 def test_grid_excludes_not_applicable_steps_and_shows_them() -> None:
     m = delivered_meeting()
-    m.steps = {"p1": StepState(status="done"), "p2": StepState(status="na"), "p3": StepState(status="todo"),
-               "m1": StepState(status="done")}
+    m.steps = {
+        "p1": StepState(status="done"),
+        "p2": StepState(status="na"),
+        "p3": StepState(status="todo"),
+        "m1": StepState(status="done"),
+    }
     profile = fidelity_profile(m, small_guide(), TODAY)
     child = profile.cell("preparation", "child")
     assert (child.done, child.applicable, child.not_applicable) == (0, 1, 1)
@@ -301,7 +367,9 @@ def test_late_review_counts_the_first_review_not_a_later_one() -> None:
 
 def test_help_marker_counts_each_promise() -> None:
     m = delivered_meeting()
-    m.plan.actions.append(Action(what="x", who="y", by_when=HELD, support_from="School", support_delivered=None))
+    m.plan.actions.append(
+        Action(what="x", who="y", by_when=HELD, support_from="School", support_delivered=None)
+    )
     marker = fidelity_profile(m, small_guide(), TODAY).marker("help-given")
     assert (marker.status, marker.value) == (NOT_RECORDED, 1)
     m.people.append(Person(name="Aunt", needs=Needs(interpreter=True, interpreter_booked=False)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +12,7 @@ from sdm_facilitator.domain import meeting_clock as mc
 from sdm_facilitator.domain.guide import FamilyQuestion, Guide, Phase, Prompt
 from sdm_facilitator.domain.meeting import AgendaItem, Meeting, PhaseRecord
 
-T0 = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 
 def at(minutes: float) -> datetime:
@@ -188,9 +188,7 @@ def test_family_time_without_a_guide_or_agenda() -> None:
     m = Meeting()
     phases = mc.planned_phases(m, None)
     mc.start_family_time(m, phases, at(0))
-    assert mc.family_time_remaining(m, phases, at(5)) == timedelta(
-        minutes=mc.DEFAULT_FAMILY_TIME_MINUTES - 5
-    )
+    assert mc.family_time_remaining(m, phases, at(5)) == timedelta(minutes=mc.DEFAULT_FAMILY_TIME_MINUTES - 5)
     assert mc.end_family_time(m, phases, at(30)) is None
     assert m.record.family_time_end == at(30) and m.record.phases == []
     assert mc.end_family_time(m, phases, at(31)) is None

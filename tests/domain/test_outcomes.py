@@ -25,7 +25,9 @@ def _meeting_without_other_dates() -> Meeting:
 def test_fixed_points_fall_3_6_and_12_months_after_the_meeting() -> None:
     points = outcome_points(_meeting_without_other_dates())
     assert [(p.point, p.due) for p in points] == [
-        ("3-months", date(2026, 7, 1)), ("6-months", date(2026, 10, 1)), ("12-months", date(2027, 4, 1)),
+        ("3-months", date(2026, 7, 1)),
+        ("6-months", date(2026, 10, 1)),
+        ("12-months", date(2027, 4, 1)),
     ]
 
 
@@ -77,7 +79,9 @@ def test_due_points_reach_the_next_date_and_the_follow_up_list() -> None:
     today = date(2026, 7, 10)
     assert [o.point for o in outcomes_due(m, today)] == ["3-months"]
     items = [i for i in readiness(m, guide, today).items if i.kind == "outcome"]
-    assert [(i.text, i.overdue) for i in items] == [("Record outcomes 3 months after the meeting (1 child)", True)]
+    assert [(i.text, i.overdue) for i in items] == [
+        ("Record outcomes 3 months after the meeting (1 child)", True)
+    ]
     assert [i.kind for i in readiness(m, guide, date(2026, 6, 30)).items if i.kind == "outcome"] == []
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import given
@@ -25,7 +25,7 @@ from sdm_facilitator.domain.meeting import (
 )
 from strategies import any_text
 
-NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 TODAY = date(2026, 3, 2)
 
 
@@ -143,7 +143,7 @@ def test_suggested_review_date_uses_meeting_day_and_guide_interval() -> None:
 def test_suggested_review_date_prefers_the_day_it_was_held() -> None:
     m = Meeting()
     m.choices.when = datetime(2026, 3, 10, 10, 0)
-    m.record.started = datetime(2026, 3, 12, 10, 0, tzinfo=timezone.utc)
+    m.record.started = datetime(2026, 3, 12, 10, 0, tzinfo=UTC)
     assert rules.suggested_review_date(m, None, TODAY) == date(2026, 6, 10)
 
 
@@ -168,7 +168,9 @@ def test_parse_day_reads_dates_as_every_screen_does() -> None:
 
 def test_add_and_remove_action() -> None:
     plan = Plan()
-    action = rules.add_action(plan, what="Saturday job", who="Farid", by_when=TODAY, support_from="youth service")
+    action = rules.add_action(
+        plan, what="Saturday job", who="Farid", by_when=TODAY, support_from="youth service"
+    )
     assert plan.actions == [action]
     assert action.status == "not-started"
     with pytest.raises(rules.PlanRuleError):
@@ -291,7 +293,9 @@ def held_meeting() -> Meeting:
     m.plan.bottom_line_checks = [BottomLineCheck("Home by 9pm.", True, "ok")]
     m.plan.response.decision = "agreed"
     m.plan.actions = [
-        Action(what="Saturday job", status="under-way", updates=[ActionUpdate(TODAY, "under-way", "going well")]),
+        Action(
+            what="Saturday job", status="under-way", updates=[ActionUpdate(TODAY, "under-way", "going well")]
+        ),
         Action(what="Phone credit", status="done"),
         Action(what="Boxing club", status="stuck", support_from="youth service", support_delivered="not-yet"),
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from app_helpers import FIXED_TODAY
 from sdm_facilitator.domain.guide import Guide, Phase, Prompt, Step
@@ -48,8 +48,16 @@ def ready_meeting() -> Meeting:
     r.consent_meeting = r.consent_sharing = True
     r.worries, r.strengths, r.bottom_lines = "w", "s", ["b"]
     m.people = [Person(name="Gran", role="wider-family", invitation="accepted", prep_visit=TODAY)]
-    m.children = [Child(name="Amara", participation="attends-all", views="I like Gran", views_consent=True,
-                        met_before=TODAY, advocate_offer="declined")]
+    m.children = [
+        Child(
+            name="Amara",
+            participation="attends-all",
+            views="I like Gran",
+            views_consent=True,
+            met_before=TODAY,
+            advocate_offer="declined",
+        )
+    ]
     m.agenda = [AgendaItem("p", "Part", 30)]
     for step_id in "abd":
         m.steps[step_id] = StepState(status="done")
@@ -89,8 +97,13 @@ def test_record_checks_name_people_and_children_in_plain_words() -> None:
     m.people += [
         Person(name="Dad", role="parent", invitation="family-agreed"),
         Person(name="Uncle [b", role="wider-family", invitation="not-invited"),
-        Person(name="Nana", role="wider-family", invitation="accepted", prep_visit=TODAY,
-               needs=Needs(language="Yoruba")),
+        Person(
+            name="Nana",
+            role="wider-family",
+            invitation="accepted",
+            prep_visit=TODAY,
+            needs=Needs(language="Yoruba"),
+        ),
     ]
     m.children.append(Child(name="", participation="advocate"))
     m.info_sharing = [InfoShare(document="School letter", to="Mum", due=TODAY - timedelta(days=1))]
@@ -128,8 +141,13 @@ def test_follow_up_lists_overdue_and_stuck_actions_and_the_review() -> None:
     m.plan.family_keeper = "Gran"
     m.plan.actions = [
         Action(what="Friday nights at Gran's", who="Gran", by_when=TODAY - timedelta(days=3)),
-        Action(what="Boxing club", who="Owen", status="stuck", support_from="youth service",
-               support_delivered="not-yet"),
+        Action(
+            what="Boxing club",
+            who="Owen",
+            status="stuck",
+            support_from="youth service",
+            support_delivered="not-yet",
+        ),
         Action(what="Done already", status="done", by_when=TODAY - timedelta(days=30)),
     ]
     m.follow_up.reviews = [Review(scheduled=TODAY + timedelta(days=15))]
@@ -174,8 +192,15 @@ def test_readiness_module_does_not_import_textual() -> None:
 
 def test_an_interpreter_needed_but_not_booked_is_open() -> None:
     m = ready_meeting()
-    m.people.append(Person(name="Halina", role="parent", invitation="accepted", prep_visit=TODAY,
-                           needs=Needs(language="Polish", interpreter=True)))
+    m.people.append(
+        Person(
+            name="Halina",
+            role="parent",
+            invitation="accepted",
+            prep_visit=TODAY,
+            needs=Needs(language="Polish", interpreter=True),
+        )
+    )
     texts = [i.text for i in readiness(m, guide(), TODAY).items]
     assert texts == ["Halina needs a Polish interpreter: not booked"]
     m.people[-1].needs.interpreter_booked = True
@@ -184,20 +209,43 @@ def test_an_interpreter_needed_but_not_booked_is_open() -> None:
 
 def test_interpreter_words_follow_the_language() -> None:
     m = ready_meeting()
-    m.people.append(Person(name="Asif", role="parent", invitation="accepted", prep_visit=TODAY,
-                           needs=Needs(language="Urdu", interpreter=True, interpreter_booked=False)))
-    m.people.append(Person(name="Sam", role="wider-family", invitation="accepted", prep_visit=TODAY,
-                           needs=Needs(interpreter=True)))
+    m.people.append(
+        Person(
+            name="Asif",
+            role="parent",
+            invitation="accepted",
+            prep_visit=TODAY,
+            needs=Needs(language="Urdu", interpreter=True, interpreter_booked=False),
+        )
+    )
+    m.people.append(
+        Person(
+            name="Sam",
+            role="wider-family",
+            invitation="accepted",
+            prep_visit=TODAY,
+            needs=Needs(interpreter=True),
+        )
+    )
     # Someone who is not coming needs no booking.
-    m.people.append(Person(name="Lee", role="wider-family", invitation="declined", needs=Needs(interpreter=True)))
+    m.people.append(
+        Person(name="Lee", role="wider-family", invitation="declined", needs=Needs(interpreter=True))
+    )
     texts = [i.text for i in readiness(m, guide(), TODAY).items]
     assert texts == ["Asif needs an Urdu interpreter: not booked", "Sam needs an interpreter: not booked"]
 
 
 def test_an_interpreter_not_needed_asks_for_nothing() -> None:
     m = ready_meeting()
-    m.people.append(Person(name="Ola", role="parent", invitation="accepted", prep_visit=TODAY,
-                           needs=Needs(language="Polish", interpreter=False)))
+    m.people.append(
+        Person(
+            name="Ola",
+            role="parent",
+            invitation="accepted",
+            prep_visit=TODAY,
+            needs=Needs(language="Polish", interpreter=False),
+        )
+    )
     assert readiness(m, guide(), TODAY).items == ()
 
 
@@ -220,8 +268,16 @@ def test_a_stop_and_check_step_is_a_blocker_not_a_to_do() -> None:
     import dataclasses
 
     base = guide()
-    stop = Step("stop", "preparation", ("trust",), ("voluntary",), "Any sign of forced marriage", "why",
-                days_before=40, stop_and_check=True)
+    stop = Step(
+        "stop",
+        "preparation",
+        ("trust",),
+        ("voluntary",),
+        "Any sign of forced marriage",
+        "why",
+        days_before=40,
+        stop_and_check=True,
+    )
     g = dataclasses.replace(base, steps=base.steps + (stop,))
     m = ready_meeting()
     result = readiness(m, g, TODAY)
@@ -247,7 +303,7 @@ def test_readiness_keeps_overdue_steps_once_the_meeting_has_started() -> None:
     meeting.choices.when = datetime.combine(TODAY, time(9, 0))
     before = readiness(meeting, guide(), TODAY + timedelta(days=1))
     assert [i.text for i in before.overdue][:1] == ["Step A"]
-    meeting.record.started = datetime.combine(TODAY, time(9, 0), tzinfo=timezone.utc)
+    meeting.record.started = datetime.combine(TODAY, time(9, 0), tzinfo=UTC)
     during = readiness(meeting, guide(), TODAY + timedelta(days=1))
     assert meeting.stage == "meeting"
     assert "Step A" in [i.text for i in during.overdue]

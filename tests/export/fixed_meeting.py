@@ -14,7 +14,7 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from sdm_facilitator.demo import held_meeting
@@ -32,7 +32,7 @@ from sdm_facilitator.guides.loader import GuideLibrary
 ZONE_NAME = "Europe/London"
 ZONE = ZoneInfo(ZONE_NAME)
 MEETING_DAY = date(2026, 3, 3)
-NOW = datetime(2026, 3, 4, 9, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 4, 9, 30, tzinfo=UTC)
 MEETING_ID = "20260217-5eed0a11"
 
 NOT_INVITED_NAME = "Dwayne Cole"
@@ -92,8 +92,8 @@ def local_zone(name: str = ZONE_NAME) -> Iterator[None]:
 
 def _fix_ids(meeting: Meeting) -> None:
     meeting.id = MEETING_ID
-    meeting.created = datetime(2026, 2, 17, 9, 0, tzinfo=timezone.utc)
-    meeting.updated = datetime(2026, 3, 3, 12, 30, tzinfo=timezone.utc)
+    meeting.created = datetime(2026, 2, 17, 9, 0, tzinfo=UTC)
+    meeting.updated = datetime(2026, 3, 3, 12, 30, tzinfo=UTC)
     for prefix, items in (
         ("c", meeting.children),
         ("p", meeting.people),

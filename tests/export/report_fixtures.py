@@ -9,7 +9,7 @@ for each one in the exported bytes.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sdm_facilitator.domain.meeting import (
@@ -70,30 +70,54 @@ def _t(i: int, what: str) -> str:
 
 
 def build(i: int) -> Meeting:
-    m = Meeting(id=f"20250101-{i:08x}", kind=MEETING_KINDS[i % 6], context=CONTEXTS[i % 2],
-                family_label=_t(i, "Family"), guide_id="fgc")
-    m.created = m.updated = datetime(2025, 1, 1, 9, 0, tzinfo=timezone.utc)
+    m = Meeting(
+        id=f"20250101-{i:08x}",
+        kind=MEETING_KINDS[i % 6],
+        context=CONTEXTS[i % 2],
+        family_label=_t(i, "Family"),
+        guide_id="fgc",
+    )
+    m.created = m.updated = datetime(2025, 1, 1, 9, 0, tzinfo=UTC)
     m.referral.date = referral_day(i)
     m.referral.referrer = _t(i, "Referrer")
     m.referral.worries = _t(i, "Worries")
     m.referral.bottom_lines = [_t(i, "Bottom")]
     m.choices.venue = _t(i, "Venue")
     m.choices.food = _t(i, "Food")
-    m.people = [Person(name=_t(i, "Nan"), relationship=_t(i, "Relation"), prep_notes=_t(i, "Prep"),
-                       prep_visit=referral_day(i) + timedelta(days=1 + i % 5),
-                       attendance="present" if is_held(i) else None)]
-    m.children = [Child(name=_t(i, f"Child{c}"), age=(i + 7 * c) % 19, views=_t(i, f"Views{c}"),
-                        participation="attends-part", advocate_offer=("offered", "accepted", "declined")[i % 3])
-                  for c in range(child_count(i))]
-    m.info_sharing = [InfoShare(document=_t(i, "Doc"), to=_t(i, "To"), note=_t(i, "Note"),
-                                shared=referral_day(i) + timedelta(days=3))]
+    m.people = [
+        Person(
+            name=_t(i, "Nan"),
+            relationship=_t(i, "Relation"),
+            prep_notes=_t(i, "Prep"),
+            prep_visit=referral_day(i) + timedelta(days=1 + i % 5),
+            attendance="present" if is_held(i) else None,
+        )
+    ]
+    m.children = [
+        Child(
+            name=_t(i, f"Child{c}"),
+            age=(i + 7 * c) % 19,
+            views=_t(i, f"Views{c}"),
+            participation="attends-part",
+            advocate_offer=("offered", "accepted", "declined")[i % 3],
+        )
+        for c in range(child_count(i))
+    ]
+    m.info_sharing = [
+        InfoShare(
+            document=_t(i, "Doc"),
+            to=_t(i, "To"),
+            note=_t(i, "Note"),
+            shared=referral_day(i) + timedelta(days=3),
+        )
+    ]
     if is_closed(i):
         m.closure.closed_on = referral_day(i) + timedelta(days=10)
         m.closure.reason = CLOSE_REASONS[(i // 10) % 4]
         m.closure.note = _t(i, "Closure")
     if is_held(i):
         held = referral_day(i) + timedelta(days=days_to_meeting(i))
-        start = datetime(held.year, held.month, held.day, 10, 0, tzinfo=timezone.utc)
+        start = datetime(held.year, held.month, held.day, 10, 0, tzinfo=UTC)
         m.choices.when = start.replace(tzinfo=None)
         m.record.started = start
         m.record.ended = start + timedelta(hours=3)
@@ -104,24 +128,44 @@ def build(i: int) -> Meeting:
         m.plan.family_words = _t(i, "Plan")
         m.plan.contingency = _t(i, "Contingency")
         m.plan.actions = [
-            Action(what=_t(i, f"Action{j}"), who=_t(i, f"Who{j}"), status=ACTION_STATUS_CHOICES[(i + j) % 4],
-                   support_from=_t(i, f"Service{j}"), support_delivered="given" if j == 0 else None)
+            Action(
+                what=_t(i, f"Action{j}"),
+                who=_t(i, f"Who{j}"),
+                status=ACTION_STATUS_CHOICES[(i + j) % 4],
+                support_from=_t(i, f"Service{j}"),
+                support_delivered="given" if j == 0 else None,
+            )
             for j in range(action_count(i))
         ]
         m.plan.response.decision = "agreed"
         if i % 4 == 2:
             m.plan.sent_on = held + timedelta(days=i % 7)
-        m.follow_up.reviews = [Review(scheduled=held + timedelta(days=90), outcome=_t(i, "ReviewOutcome"),
-                                      requested_by=_t(i, "Requested"))]
+        m.follow_up.reviews = [
+            Review(
+                scheduled=held + timedelta(days=90),
+                outcome=_t(i, "ReviewOutcome"),
+                requested_by=_t(i, "Requested"),
+            )
+        ]
         if i % 2 == 0:
-            m.children[0].outcomes.append(OutcomePoint(
-                point="3-months", recorded_on=held + timedelta(days=92), living=LIVING_CHOICES[i % 6],
-                care_basis="care-order" if LIVING_CHOICES[i % 6] == "in-care" else None,
-                proceedings_issued=i % 7 == 0,
-            ))
+            m.children[0].outcomes.append(
+                OutcomePoint(
+                    point="3-months",
+                    recorded_on=held + timedelta(days=92),
+                    living=LIVING_CHOICES[i % 6],
+                    care_basis="care-order" if LIVING_CHOICES[i % 6] == "in-care" else None,
+                    proceedings_issued=i % 7 == 0,
+                )
+            )
         if i % 5 == 2:
-            m.feedback.append(Feedback(given_on=held + timedelta(days=1), understood_worries=1 + i % 5, judged=2,
-                                       comment=_t(i, "Comment")))
+            m.feedback.append(
+                Feedback(
+                    given_on=held + timedelta(days=1),
+                    understood_worries=1 + i % 5,
+                    judged=2,
+                    comment=_t(i, "Comment"),
+                )
+            )
         if i % 5 == 3:
             m.feedback.append(Feedback(status="declined"))
         if i % 10 == 4:

@@ -70,8 +70,13 @@ def _dates(value: Any) -> set[date]:
 
 def _needles(meeting: Meeting) -> set[str]:
     texts = {text.strip() for _label, text in iter_meeting_texts(meeting) if text.strip()}
-    texts |= {meeting.id, *(c.id for c in meeting.children), *(p.id for p in meeting.people),
-              *(f.id for f in meeting.feedback), *(r.id for r in meeting.follow_up.reviews)}
+    texts |= {
+        meeting.id,
+        *(c.id for c in meeting.children),
+        *(p.id for p in meeting.people),
+        *(f.id for f in meeting.feedback),
+        *(r.id for r in meeting.follow_up.reviews),
+    }
     for day in _dates(to_dict(meeting)):
         texts |= {day.isoformat(), f"{day:%d/%m/%Y}", f"{day:%Y%m%d}", f"{day:%d.%m.%Y}"}
     return texts
@@ -149,12 +154,24 @@ def test_rows_join_up_and_match_the_records() -> None:
     expected_child_rows = sum(max(1, len(c.outcomes)) for m in meetings for c in m.children)
     assert len(rows["children.csv"]) == expected_child_rows
     assert len(rows["feedback.csv"]) == sum(len(m.feedback) for m in meetings)
-    assert {r["age_band"] for r in rows["children.csv"]} <= {"", "under 1", "1-4", "5-9", "10-15", "16-17", "18+"}
+    assert {r["age_band"] for r in rows["children.csv"]} <= {
+        "",
+        "under 1",
+        "1-4",
+        "5-9",
+        "10-15",
+        "16-17",
+        "18+",
+    }
     assert all(re.fullmatch(r"(\d{4}-\d{2})?", r["referral_month"]) for r in rows["meetings.csv"])
     ids = Pseudonyms(SECRET)
     first = meetings[0]
     row = next(r for r in rows["meetings.csv"] if r["meeting"] == ids.of("meeting", first.id))
-    assert (row["kind"], row["closed_before_day"], row["closure_reason"]) == (first.kind, "yes", "family-declined")
+    assert (row["kind"], row["closed_before_day"], row["closure_reason"]) == (
+        first.kind,
+        "yes",
+        "family-declined",
+    )
 
 
 def test_every_column_is_in_the_dictionary() -> None:
@@ -166,8 +183,21 @@ def test_every_column_is_in_the_dictionary() -> None:
         assert {(name, column) for column in header} <= described
 
 
-@pytest.mark.parametrize(("age", "band"), [(None, ""), (0, "under 1"), (1, "1-4"), (4, "1-4"), (5, "5-9"),
-                                           (15, "10-15"), (16, "16-17"), (17, "16-17"), (18, "18+"), (25, "18+")])
+@pytest.mark.parametrize(
+    ("age", "band"),
+    [
+        (None, ""),
+        (0, "under 1"),
+        (1, "1-4"),
+        (4, "1-4"),
+        (5, "5-9"),
+        (15, "10-15"),
+        (16, "16-17"),
+        (17, "16-17"),
+        (18, "18+"),
+        (25, "18+"),
+    ],
+)
 def test_age_bands(age: int | None, band: str) -> None:
     assert age_band(age) == band
 

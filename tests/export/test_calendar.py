@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import icalendar
 import pytest
@@ -44,7 +44,9 @@ def test_the_meeting_is_at_the_familys_local_time(meeting: Meeting, guide: Guide
     assert str(event["uid"]) == f"meeting.{MEETING_ID}@sdm-facilitator.invalid"
     start = event.decoded("dtstart")
     assert start == datetime(2026, 3, 3, 10, 0, tzinfo=ZONE) and str(start.tzinfo) == "Europe/London"
-    assert event.decoded("dtend") - start == timedelta(minutes=140)  # the cp guide's phases, the decision included
+    assert event.decoded("dtend") - start == timedelta(
+        minutes=140
+    )  # the cp guide's phases, the decision included
     assert event.decoded("dtstamp") == NOW
     assert str(event["location"]) == meeting.choices.venue
     assert str(event["summary"]) == "Child protection conference (participative)"
@@ -57,15 +59,13 @@ def test_the_meeting_is_at_the_familys_local_time(meeting: Meeting, guide: Guide
 def test_summer_time_is_right(meeting: Meeting, guide: Guide) -> None:
     meeting.choices.when = datetime(2026, 7, 1, 17, 30)
     event = _events(meeting_calendar(meeting, guide, now=NOW, zone=ZONE))["meeting"]
-    assert event.decoded("dtstart").astimezone(timezone.utc) == datetime(
-        2026, 7, 1, 16, 30, tzinfo=timezone.utc
-    )
+    assert event.decoded("dtstart").astimezone(UTC) == datetime(2026, 7, 1, 16, 30, tzinfo=UTC)
 
 
 def test_without_a_named_zone_the_time_is_written_in_utc(meeting: Meeting, guide: Guide) -> None:
     data = meeting_calendar(meeting, guide, now=NOW, zone=timezone(timedelta(hours=2)))
     event = _events(data)["meeting"]
-    assert event.decoded("dtstart") == datetime(2026, 3, 3, 8, 0, tzinfo=timezone.utc)
+    assert event.decoded("dtstart") == datetime(2026, 3, 3, 8, 0, tzinfo=UTC)
     assert b"VTIMEZONE" not in data and b"DTSTART:20260303T080000Z" in data
 
 
@@ -145,7 +145,9 @@ def test_the_local_zone_comes_from_tz(monkeypatch: pytest.MonkeyPatch) -> None:
     zone = local_zone()
     assert zone is not None and zone.key == "America/New_York"
     monkeypatch.setenv("TZ", "GMT0BST,M3.5.0/1,M10.5.0")
-    assert local_zone() is None, "a rule that is not a zone name is left to the computer (the time goes out as UTC)"
+    assert local_zone() is None, (
+        "a rule that is not a zone name is left to the computer (the time goes out as UTC)"
+    )
 
 
 def test_a_second_parser_reads_the_same_entries(meeting: Meeting, guide: Guide) -> None:

@@ -14,7 +14,12 @@ from sdm_facilitator.domain.closure import close_meeting
 from sdm_facilitator.domain.fidelity import MARKER_LABELS, fidelity_profile
 from sdm_facilitator.domain.meeting import Feedback, OutcomePoint
 from sdm_facilitator.export.evidence_text import evidence_lines
-from sdm_facilitator.export.fidelity_text import fidelity_lines, fidelity_to_dict, grid_lines, meeting_fidelity_text
+from sdm_facilitator.export.fidelity_text import (
+    fidelity_lines,
+    fidelity_to_dict,
+    grid_lines,
+    meeting_fidelity_text,
+)
 from sdm_facilitator.storage.store import MeetingStore
 
 
@@ -39,19 +44,31 @@ def test_every_marker_has_a_line_with_its_status_and_reason() -> None:
 
 def test_evidence_lines_show_typed_text_literally() -> None:
     m = delivered_meeting()
-    m.children[0].outcomes.append(OutcomePoint(point="3-months", living="in-care", care_basis="interim-care-order",
-                                               proceedings_issued=True, recorded_on=date(2026, 7, 1)))
+    m.children[0].outcomes.append(
+        OutcomePoint(
+            point="3-months",
+            living="in-care",
+            care_basis="interim-care-order",
+            proceedings_issued=True,
+            recorded_on=date(2026, 7, 1),
+        )
+    )
     m.feedback = [Feedback(judged=1, comment="[bold]thanks[/bold]\x1b[31m"), Feedback(status="declined")]
     close_meeting(m, "work-finished", date(2026, 8, 1), note="done \u202e")
     text = "\n".join(evidence_lines(m))
     assert "Closed after the meeting on 2026-08-01: The work is finished (done ⟨U+202E⟩)" in text
-    assert "3 months after the meeting (2026-07-01): In care (Interim care order); care proceedings issued: yes" in text
+    assert (
+        "3 months after the meeting (2026-07-01): In care (Interim care order); care proceedings issued: yes"
+        in text
+    )
     assert "“[bold]thanks[/bold]␛[31m”" in text
     assert "offered, declined" in text
     assert list(evidence_lines(delivered_meeting())) == []
 
 
-def test_show_prints_the_fidelity_profile(capsys: pytest.CaptureFixture[str], isolated_data_dir: Path) -> None:
+def test_show_prints_the_fidelity_profile(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
     store = MeetingStore(isolated_data_dir)
     store.ensure()
     meeting = delivered_meeting()

@@ -35,7 +35,7 @@ from sdm_facilitator.export.report_tables import cell_text, report_tables
 from sdm_facilitator.guides.loader import load_library
 
 TODAY = date(2026, 6, 1)
-I = range(COUNT)
+I = range(COUNT)  # noqa: E741 (the index set of the known answers)
 
 
 @cache
@@ -58,15 +58,22 @@ def expected() -> dict[str, dict[str, tuple[str, ...]]]:
     s = str
     tables: dict[str, dict[str, tuple[str, ...]]] = {}
     tables["referrals"] = {
-        "Referrals": (s(COUNT),), "Meetings held": (s(len(held)),),
-        "Closed before the day": (s(_n(is_closed)),), "Not held yet, still open": (s(_n(lambda i: i % 10 == 1)),),
+        "Referrals": (s(COUNT),),
+        "Meetings held": (s(len(held)),),
+        "Closed before the day": (s(_n(is_closed)),),
+        "Not held yet, still open": (s(_n(lambda i: i % 10 == 1)),),
     }
-    reasons = {r: _n(lambda i, r=r: is_closed(i) and CLOSE_REASONS[(i // 10) % 4] == r) for r in CLOSE_REASONS}
+    reasons = {
+        r: _n(lambda i, r=r: is_closed(i) and CLOSE_REASONS[(i // 10) % 4] == r) for r in CLOSE_REASONS
+    }
     tables["closure-reasons"] = {CLOSURE_REASON_LABELS[r]: (s(n),) for r, n in reasons.items()}
     tables["by-kind"] = {
-        MEETING_KIND_LABELS[kind]: (CONTEXTS[k % 2], s(_n(lambda i, k=k: i % 6 == k)),
-                                    s(_n(lambda i, k=k: i % 6 == k and is_held(i))),
-                                    s(_n(lambda i, k=k: i % 6 == k and is_closed(i))))
+        MEETING_KIND_LABELS[kind]: (
+            CONTEXTS[k % 2],
+            s(_n(lambda i, k=k: i % 6 == k)),
+            s(_n(lambda i, k=k: i % 6 == k and is_held(i))),
+            s(_n(lambda i, k=k: i % 6 == k and is_closed(i))),
+        )
         for k, kind in enumerate(MEETING_KINDS)
     }
     authority_met = _n(lambda i: is_held(i) and i % 3 == 0)
@@ -76,21 +83,34 @@ def expected() -> dict[str, dict[str, tuple[str, ...]]]:
     time_not = _n(lambda i: not unity(i) and is_held(i) and not has_family_time(i))
     tables["fidelity-some"] = {
         "Someone with authority to agree the plan and its resources was present": (
-            s(authority_met), s(authority_met + authority_not),
+            s(authority_met),
+            s(authority_met + authority_not),
             cell_text(round(100 * authority_met / (authority_met + authority_not), 1)),
-            s(COUNT - authority_met - authority_not), "0"),
+            s(COUNT - authority_met - authority_not),
+            "0",
+        ),
         "Private family time held": (
-            s(time_met), s(time_met + time_not), cell_text(round(100 * time_met / (time_met + time_not), 1)),
-            s(COUNT - _n(unity) - time_met - time_not), s(_n(unity))),
+            s(time_met),
+            s(time_met + time_not),
+            cell_text(round(100 * time_met / (time_met + time_not), 1)),
+            s(COUNT - _n(unity) - time_met - time_not),
+            s(_n(unity)),
+        ),
         "The plan agreed on the day": (s(len(held)), s(len(held)), "100", s(COUNT - len(held)), "0"),
     }
     tables["medians"] = {
         "Days from referral to the meeting": (
-            _median([days_to_meeting(i) for i in held if i % 6 != 5]), s(_n(lambda i: is_held(i) and i % 6 != 5))),
+            _median([days_to_meeting(i) for i in held if i % 6 != 5]),
+            s(_n(lambda i: is_held(i) and i % 6 != 5)),
+        ),
         "Minutes of private family time": (
-            _median([family_minutes(i) for i in I if has_family_time(i)]), s(_n(has_family_time))),
+            _median([family_minutes(i) for i in I if has_family_time(i)]),
+            s(_n(has_family_time)),
+        ),
         "Days from the meeting to the plan being sent": (
-            _median([i % 7 for i in held if i % 4 == 2]), s(_n(lambda i: is_held(i) and i % 4 == 2))),
+            _median([i % 7 for i in held if i % 4 == 2]),
+            s(_n(lambda i: is_held(i) and i % 4 == 2)),
+        ),
     }
     statuses = ("Not started", "Under way", "Done", "Stuck")
     tables["actions"] = {
@@ -98,13 +118,20 @@ def expected() -> dict[str, dict[str, tuple[str, ...]]]:
         for index, label in enumerate(statuses)
     }
     tables["help"] = {
-        "Given": (s(_n(lambda i: is_held(i) and action_count(i) >= 1)),), "Partly given": ("0",),
-        "Not given yet": ("0",), "Not recorded": (s(_n(lambda i: is_held(i) and action_count(i) == 2)),),
+        "Given": (s(_n(lambda i: is_held(i) and action_count(i) >= 1)),),
+        "Partly given": ("0",),
+        "Not given yet": ("0",),
+        "Not recorded": (s(_n(lambda i: is_held(i) and action_count(i) == 2)),),
     }
     three = [i for i in held if i % 2 == 0]
     outcome_rows = {"Children with an outcome recorded": ("0", s(len(three)), "0", "0")}
     for index, key in enumerate(LIVING_CHOICES):
-        outcome_rows[f"Living: {LIVING_LABELS[key]}"] = ("0", s(sum(1 for i in three if i % 6 == index)), "0", "0")
+        outcome_rows[f"Living: {LIVING_LABELS[key]}"] = (
+            "0",
+            s(sum(1 for i in three if i % 6 == index)),
+            "0",
+            "0",
+        )
     outcome_rows["In care: Full care order"] = ("0", s(sum(1 for i in three if i % 6 == 4)), "0", "0")
     outcome_rows["Care proceedings issued: yes"] = ("0", s(sum(1 for i in three if i % 7 == 0)), "0", "0")
     outcome_rows["Care proceedings issued: answered"] = ("0", s(len(three)), "0", "0")
@@ -138,8 +165,10 @@ def _titles() -> dict[str, str]:
 
 
 def test_every_figure_from_the_tables() -> None:
-    tables = {t.id: {cell_text(r[0]): tuple(cell_text(c) for c in r[1:]) for r in t.rows}
-              for t in report_tables(report())}
+    tables = {
+        t.id: {cell_text(r[0]): tuple(cell_text(c) for c in r[1:]) for r in t.rows}
+        for t in report_tables(report())
+    }
     _check(tables)
 
 
@@ -217,7 +246,9 @@ def test_every_figure_in_the_html_page_which_needs_nothing_else() -> None:
     page = render_report(report(), "html")
     parser = _Tables()
     parser.feed(page)
-    found = {table_id: {row[0]: tuple(row[1:]) for row in rows[1:]} for table_id, rows in parser.tables.items()}
+    found = {
+        table_id: {row[0]: tuple(row[1:]) for row in rows[1:]} for table_id, rows in parser.tables.items()
+    }
     _check(found)
     assert parser.external == []
     assert "<svg" in page and parser.bars >= 23
@@ -230,15 +261,29 @@ def test_every_figure_in_the_json() -> None:
     assert data["referrals"] == COUNT
     assert str(data["held"]) == exp["referrals"]["Meetings held"][0]
     assert str(data["closed_before_day"]) == exp["referrals"]["Closed before the day"][0]
-    assert {CLOSURE_REASON_LABELS[k]: (str(v),) for k, v in data["closure_reasons"].items()} == exp["closure-reasons"]
-    by_kind = {MEETING_KIND_LABELS[r["kind"]]: (r["context"], str(r["referrals"]), str(r["held"]),
-                                                str(r["closed_before_day"])) for r in data["by_kind_context"]}
+    assert {CLOSURE_REASON_LABELS[k]: (str(v),) for k, v in data["closure_reasons"].items()} == exp[
+        "closure-reasons"
+    ]
+    by_kind = {
+        MEETING_KIND_LABELS[r["kind"]]: (
+            r["context"],
+            str(r["referrals"]),
+            str(r["held"]),
+            str(r["closed_before_day"]),
+        )
+        for r in data["by_kind_context"]
+    }
     assert by_kind == exp["by-kind"]
     markers = {m["label"]: m for m in data["markers"]}
     for label, (met, of, percent, not_recorded, na) in exp["fidelity-some"].items():
         m = markers[label]
-        assert (str(m["met"]), str(m["recorded"]), cell_text(round(m["percent"], 1)), str(m["not_recorded"]),
-                str(m["not_applicable"])) == (met, of, percent, not_recorded, na)
+        assert (
+            str(m["met"]),
+            str(m["recorded"]),
+            cell_text(round(m["percent"], 1)),
+            str(m["not_recorded"]),
+            str(m["not_applicable"]),
+        ) == (met, of, percent, not_recorded, na)
     medians = dict(zip(exp["medians"], data["medians"].values()))
     for label, (value, count) in exp["medians"].items():
         assert (cell_text(float(medians[label]["value"])), str(medians[label]["count"])) == (value, count)
@@ -257,7 +302,9 @@ def test_filters_by_date_kind_and_context() -> None:
     assert filtered.referrals == _n(lambda i: since <= referral_day(i) <= until)
     by_kind = build_report(meetings, None, TODAY, ReportFilter(kind="review", context="voluntary"))
     assert by_kind.referrals == _n(lambda i: i % 6 == 5)
-    assert build_report(meetings, None, TODAY, ReportFilter(kind="review", context="statutory")).referrals == 0
+    assert (
+        build_report(meetings, None, TODAY, ReportFilter(kind="review", context="statutory")).referrals == 0
+    )
 
 
 def test_an_empty_report_renders_in_every_format() -> None:
@@ -279,7 +326,9 @@ def _meetings(draw: st.DrawFn) -> list:  # type: ignore[type-arg]
 
     indexes = draw(st.lists(st.integers(0, 10_000), max_size=25))
     meetings = [build(i) for i in indexes]
-    for m, reopened in zip(meetings, draw(st.lists(st.booleans(), min_size=len(meetings), max_size=len(meetings)))):
+    for m, reopened in zip(
+        meetings, draw(st.lists(st.booleans(), min_size=len(meetings), max_size=len(meetings)))
+    ):
         if reopened:
             m.closure.closed_on = None
     return meetings

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from hypothesis import given
@@ -18,7 +18,7 @@ def test_dates_are_spelt_out_without_the_locale() -> None:
 
 def test_stored_moments_show_on_the_local_clock_and_naive_ones_as_they_are() -> None:
     london = ZoneInfo("Europe/London")
-    summer = datetime(2026, 7, 1, 16, 30, tzinfo=timezone.utc)
+    summer = datetime(2026, 7, 1, 16, 30, tzinfo=UTC)
     assert clock(summer, london) == "17:30"
     assert day_and_time(datetime(2026, 7, 1, 17, 30), london) == "Wednesday 1 July 2026 at 17:30"
 

@@ -37,7 +37,11 @@ def test_guides_list(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "TITLE", "KINDS", "STEPS", "FROM"]
     assert [line.split()[0] for line in lines[1:6]] == [
-        "cin-family-unity", "cp-conference", "family-unity", "fgc", "review"
+        "cin-family-unity",
+        "cp-conference",
+        "family-unity",
+        "fgc",
+        "review",
     ]
     assert "65 language hints." in out or "language hints." in out
 
@@ -229,7 +233,7 @@ def test_lint_a_stored_meeting(capsys: pytest.CaptureFixture[str], isolated_data
     code, out, err = run(capsys, "lint", meeting_id)
     assert code == 0
     lines = out.splitlines()
-    assert [line.split(' -> ')[0] for line in lines] == [
+    assert [line.split(" -> ")[0] for line in lines] == [
         'referral: worries:1:8: "resistant"',
         'referral: worries:2:8: "non-compliant"',
     ]

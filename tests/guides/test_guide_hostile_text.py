@@ -25,7 +25,9 @@ def _with_first_step_title(tmp_path: Path, title: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("escaped", "code"), [("Ring\\u0007", 0x07), ("Look\\u202ereversed", 0x202E), ("Del\\u007f", 0x7F)])
+@pytest.mark.parametrize(
+    ("escaped", "code"), [("Ring\\u0007", 0x07), ("Look\\u202ereversed", 0x202E), ("Del\\u007f", 0x7F)]
+)
 def test_a_control_or_bidi_character_in_guide_text_is_rejected_with_file_and_line(
     tmp_path: Path, escaped: str, code: int
 ) -> None:

@@ -82,7 +82,7 @@ EXPECTED: dict[str, list[str]] = {
         "empty_list.toml:22: steps[2].contexts: must list at least one context",
     ],
     "wrong_table_type": [
-        'wrong_table_type.toml:2: family_questions: expected [[family_questions]] tables, '
+        "wrong_table_type.toml:2: family_questions: expected [[family_questions]] tables, "
         'got text ("What needs to happen?")',
     ],
 }
@@ -209,9 +209,7 @@ def test_unreadable_path_is_a_problem_not_an_exception(tmp_path: Path) -> None:
 
 
 def test_text_is_folded_onto_one_line(tmp_path: Path) -> None:
-    text = VALID.read_text().replace(
-        'why = "Consent comes first."', 'why = """Consent comes\n   first."""'
-    )
+    text = VALID.read_text().replace('why = "Consent comes first."', 'why = """Consent comes\n   first."""')
     path = tmp_path / "wrapped.toml"
     path.write_text(text)
     guide, problems = load_guide_file(path, bundled=False)
@@ -301,9 +299,11 @@ def test_absurdly_dotted_keys_are_refused_quickly(tmp_path: Path) -> None:
 
 
 def test_many_dots_inside_text_are_fine(tmp_path: Path) -> None:
-    text = VALID.read_text().replace(
-        'why = "Consent comes first."', 'why = "Consent comes first' + "." * 60 + '"'
-    ).replace('summary = "A small guide used by the tests."', 'summary = """A. b.\n' + ". " * 50 + '"""')
+    text = (
+        VALID.read_text()
+        .replace('why = "Consent comes first."', 'why = "Consent comes first' + "." * 60 + '"')
+        .replace('summary = "A small guide used by the tests."', 'summary = """A. b.\n' + ". " * 50 + '"""')
+    )
     path = tmp_path / "dotty.toml"
     path.write_text(text)
     guide, problems = load_guide_file(path, bundled=False)

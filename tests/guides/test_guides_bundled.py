@@ -130,7 +130,9 @@ def test_every_stage_and_mechanism_is_covered(library: GuideLibrary, guide_id: s
     assert coverage_gaps(library.guides[guide_id]) == []
 
 
-def test_family_unity_has_no_private_family_time_and_says_the_facilitator_stays(library: GuideLibrary) -> None:
+def test_family_unity_has_no_private_family_time_and_says_the_facilitator_stays(
+    library: GuideLibrary,
+) -> None:
     guide = library.guides["family-unity"]
     assert guide.private_family_time is False
     assert guide.private_phase is None
@@ -141,7 +143,9 @@ def test_family_unity_has_no_private_family_time_and_says_the_facilitator_stays(
     # Every other bundled guide keeps its private family time and needs no such note.
     for other in library.guides.values():
         if other.id != "family-unity":
-            assert other.private_family_time and other.private_phase is not None and not other.facilitator_note
+            assert (
+                other.private_family_time and other.private_phase is not None and not other.facilitator_note
+            )
 
 
 def test_coverage_check_flags_family_time_steps_in_a_guide_without_it(library: GuideLibrary) -> None:
@@ -159,17 +163,13 @@ def test_coverage_check_fails_when_a_cell_drops_below_its_minimum(library: Guide
     guide = library.guides["fgc"]
     without_child_follow_up = dataclasses.replace(
         guide,
-        steps=tuple(
-            s for s in guide.steps if not (s.stage == "follow_up" and "child" in s.mechanisms)
-        ),
+        steps=tuple(s for s in guide.steps if not (s.stage == "follow_up" and "child" in s.mechanisms)),
     )
     gaps = coverage_gaps(without_child_follow_up)
     assert "fgc (statutory): follow_up x child has 0 step(s), needs 1" in gaps
     assert "fgc (voluntary): follow_up x child has 0 step(s), needs 1" in gaps
     trust_prep = [s for s in guide.steps if s.stage == "preparation" and "trust" in s.mechanisms]
-    thin = dataclasses.replace(
-        guide, steps=tuple(s for s in guide.steps if s not in trust_prep[1:])
-    )
+    thin = dataclasses.replace(guide, steps=tuple(s for s in guide.steps if s not in trust_prep[1:]))
     assert any("preparation x trust has 1 step(s), needs 2" in gap for gap in coverage_gaps(thin))
 
 

@@ -180,8 +180,7 @@ def test_line_and_column() -> None:
 
 def test_a_long_note_is_checked_quickly(bundled: LanguageMatcher) -> None:
     """A very generous sanity bound; bench/bench_language.py gives real figures."""
-    note = " ".join(["we met the family and the children were well today"] * 1000
-                    + ["failed to engage"] * 10)
+    note = " ".join(["we met the family and the children were well today"] * 1000 + ["failed to engage"] * 10)
     assert len(note.split()) >= 10_000
     started = time.perf_counter()
     matches = bundled.find(note)
@@ -196,8 +195,29 @@ def bundled_matcher() -> LanguageMatcher:
 
 
 WORDS = st.sampled_from(
-    ["the", "family", "failed", "to", "engage", "LAC", "lac", "non", "compliant", "-", "hard",
-     "reach", "contact", "session", "chaotic", "lifestyle", "é", "\u2019s", ".", "\n", "placement"]
+    [
+        "the",
+        "family",
+        "failed",
+        "to",
+        "engage",
+        "LAC",
+        "lac",
+        "non",
+        "compliant",
+        "-",
+        "hard",
+        "reach",
+        "contact",
+        "session",
+        "chaotic",
+        "lifestyle",
+        "é",
+        "\u2019s",
+        ".",
+        "\n",
+        "placement",
+    ]
 )
 
 
@@ -226,7 +246,9 @@ def test_every_bundled_phrase_and_variant_is_found_as_written(bundled: LanguageM
 
 def test_inflections_survive_grouping_of_many_similar_phrases() -> None:
     """With many phrases sharing first letters, an ending that changes the last letter still matches."""
-    hints = [LanguageHint(p, ("x",), "why", "jargon") for p in ("use", "user group", "useless", "usual", "usurp")]
+    hints = [
+        LanguageHint(p, ("x",), "why", "jargon") for p in ("use", "user group", "useless", "usual", "usurp")
+    ]
     found = [m.text for m in LanguageMatcher(hints).find("using it, users, used, usual")]
     assert found == ["using", "users", "used", "usual"]
 
@@ -248,13 +270,29 @@ def test_lint_positions_come_from_one_pass_over_the_text() -> None:
 
 
 _PIECES = st.sampled_from(
-    ["we met the family", "failed to engage", "non-compliant", "hard to reach", "LAC", "mum said", " ", "\n",
-     "\n\n", "the mother", "chaotic lifestyle", ".", "supervised contact", "x"]
+    [
+        "we met the family",
+        "failed to engage",
+        "non-compliant",
+        "hard to reach",
+        "LAC",
+        "mum said",
+        " ",
+        "\n",
+        "\n\n",
+        "the mother",
+        "chaotic lifestyle",
+        ".",
+        "supervised contact",
+        "x",
+    ]
 )
 
 
 @settings(max_examples=80, deadline=None)
-@given(first=st.lists(_PIECES, max_size=30), edits=st.lists(st.tuples(st.integers(0, 40), _PIECES), max_size=5))
+@given(
+    first=st.lists(_PIECES, max_size=30), edits=st.lists(st.tuples(st.integers(0, 40), _PIECES), max_size=5)
+)
 def test_paragraph_finder_finds_what_the_matcher_finds_as_text_is_edited(
     first: list[str], edits: list[tuple[int, str]]
 ) -> None:

@@ -10,13 +10,13 @@ save returns, so the parent knows the last version that must be there.
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sdm_facilitator.domain.meeting import Meeting, Person
 from sdm_facilitator.storage.store import MeetingStore
 
-BASE = datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
+BASE = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 VERSION_MARK = "version "
 
 
@@ -29,7 +29,9 @@ def expected_meeting(meeting_id: str, n: int) -> Meeting:
     m.referral.worries = f"worries at {n}:\n{words}"
     m.referral.strengths = "strengths " + "é✓" * (n % 500)
     m.referral.bottom_lines = [f"line {i} of {n}" for i in range(n % 7)]
-    m.people = [Person(id=f"p{i}", relationship=f"aunt {i}/{n}", prep_notes=words[: i * 100]) for i in range(n % 5)]
+    m.people = [
+        Person(id=f"p{i}", relationship=f"aunt {i}/{n}", prep_notes=words[: i * 100]) for i in range(n % 5)
+    ]
     return m
 
 

@@ -36,7 +36,9 @@ def fill(obj: Any, texts: Iterator[str], *, depth: int = 0) -> Any:
             fill(value, texts, depth=depth + 1)
         elif origin is list and args and args[0] is str and f.name != "id":
             if "id" not in f.name:
-                setattr(obj, f.name, [next(texts), next(texts)] if not value else [next(texts) for _ in value])
+                setattr(
+                    obj, f.name, [next(texts), next(texts)] if not value else [next(texts) for _ in value]
+                )
         elif origin is list and args and dataclasses.is_dataclass(args[0]):
             if not value and depth < 4:
                 value.append(args[0]())

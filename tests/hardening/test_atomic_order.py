@@ -20,7 +20,9 @@ def _temp_files(folder: Path) -> list[Path]:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="folder fsync is POSIX only")
-def test_fsync_temp_file_then_replace_then_fsync_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fsync_temp_file_then_replace_then_fsync_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "m.toml"
     target.write_bytes(b"old")
     events: list[tuple[str, object]] = []
@@ -60,7 +62,9 @@ def test_new_file_is_private(tmp_path: Path) -> None:
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
-def test_failed_write_leaves_original_and_no_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_leaves_original_and_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "m.toml"
     target.write_bytes(b"old")
 
@@ -113,7 +117,9 @@ def test_windows_retries_replace_while_another_program_holds_the_file(
     assert not _temp_files(tmp_path)
 
 
-def test_windows_gives_up_after_retries_and_keeps_the_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_windows_gives_up_after_retries_and_keeps_the_original(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "m.toml"
     target.write_bytes(b"old")
 

@@ -101,7 +101,9 @@ async def test_error_in_a_screen_timer_saves_reports_and_carries_on(isolated_dat
             if isinstance(app.screen, MeetingScreen) and app.screen is not screen:
                 break
             await asyncio.sleep(0.02)
-        assert isinstance(app.screen, MeetingScreen) and app.screen is not screen, "reopened from the saved file"
+        assert isinstance(app.screen, MeetingScreen) and app.screen is not screen, (
+            "reopened from the saved file"
+        )
         assert app.screen.session.meeting.referral.worries == TYPED
         assert app.is_running
     assert len(app.handled_errors) == 1  # type: ignore[attr-defined]

@@ -48,12 +48,55 @@ SEEDS = [
 
 # Fragments that are meaningful to a TOML parser or to the codec.
 TOKENS = [
-    b"[", b"]", b"[[", b"]]", b"{", b"}", b"=", b",", b".", b'"', b"'", b'"""', b"'''", b"\\", b"\\u", b"\\U0011ffff",
-    b"\n", b"\r\n", b"\r", b"#", b" = 1\n", b"\n[x]\n", b"\n[[children]]\n", b"\nid = 5\n", b"\nkind = \"zzz\"\n",
-    b"\nschema_version = 999\n", b"\nschema_version = -1\n", b"\ncreated = 1979-05-27T07:32:00-08:00\n",
-    b"\nupdated = 9999-12-31T23:59:59.999999+23:59\n", b"\ncreated = 2026-02-30\n", b"\nx = 1e999999\n",
-    b"\nx = nan\n", b"\nx = inf\n", b"0x", b"0b", b"0o", b"_", b"+", b"-", b"true", b"false",
-    b"\xef\xbb\xbf", b"\xff", b"\xfe", b"\xc3", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xc0\xaf", b"\x00",
+    b"[",
+    b"]",
+    b"[[",
+    b"]]",
+    b"{",
+    b"}",
+    b"=",
+    b",",
+    b".",
+    b'"',
+    b"'",
+    b'"""',
+    b"'''",
+    b"\\",
+    b"\\u",
+    b"\\U0011ffff",
+    b"\n",
+    b"\r\n",
+    b"\r",
+    b"#",
+    b" = 1\n",
+    b"\n[x]\n",
+    b"\n[[children]]\n",
+    b"\nid = 5\n",
+    b'\nkind = "zzz"\n',
+    b"\nschema_version = 999\n",
+    b"\nschema_version = -1\n",
+    b"\ncreated = 1979-05-27T07:32:00-08:00\n",
+    b"\nupdated = 9999-12-31T23:59:59.999999+23:59\n",
+    b"\ncreated = 2026-02-30\n",
+    b"\nx = 1e999999\n",
+    b"\nx = nan\n",
+    b"\nx = inf\n",
+    b"0x",
+    b"0b",
+    b"0o",
+    b"_",
+    b"+",
+    b"-",
+    b"true",
+    b"false",
+    b"\xef\xbb\xbf",
+    b"\xff",
+    b"\xfe",
+    b"\xc3",
+    b"\xed\xa0\x80",
+    b"\xf4\x90\x80\x80",
+    b"\xc0\xaf",
+    b"\x00",
 ]
 
 
@@ -63,8 +106,19 @@ def structural(draw: st.DrawFn) -> bytes:
     many dotted keys, a great many small values, and leap seconds."""
     kind = draw(
         st.sampled_from(
-            ["arrays", "tables", "dotted", "hugeint", "headers", "longstring", "typeswap",
-             "manydotted", "manyvalues", "manykeys", "leapsecond"]
+            [
+                "arrays",
+                "tables",
+                "dotted",
+                "hugeint",
+                "headers",
+                "longstring",
+                "typeswap",
+                "manydotted",
+                "manyvalues",
+                "manykeys",
+                "leapsecond",
+            ]
         )
     )
     n = draw(st.integers(1, 20_000))
@@ -89,8 +143,12 @@ def structural(draw: st.DrawFn) -> bytes:
         return b"\n[extra]\n" + b"".join(b"v%d=1\n" % i for i in range(n * draw(st.integers(1, 10))))
     if kind == "leapsecond":
         return b"\nupdated = 2026-06-30T23:59:60Z\n"
-    field = draw(st.sampled_from([b"family_label", b"children", b"referral", b"record", b"plan", b"steps", b"id"]))
-    value = draw(st.sampled_from([b"1", b"true", b"[1,2]", b"{a=1}", b'"t"', b"2026-01-01", b"[[1]]", b"[{x=1}]"]))
+    field = draw(
+        st.sampled_from([b"family_label", b"children", b"referral", b"record", b"plan", b"steps", b"id"])
+    )
+    value = draw(
+        st.sampled_from([b"1", b"true", b"[1,2]", b"{a=1}", b'"t"', b"2026-01-01", b"[[1]]", b"[{x=1}]"])
+    )
     return b"\n" + field + b" = " + value + b"\n"
 
 
@@ -200,30 +258,31 @@ def test_fuzzed_meeting_files_many(tmp_path: Path) -> None:
 
 # ------------------------------------------------- specific hostile files, always run
 
+
 @pytest.mark.parametrize(
     "data",
     [
         b"",
         b"\xef\xbb\xbf",
         b"\xff\xfe" + "id = 'x'".encode("utf-16-le"),
-        b"id = \"a\"\nkind = \"fgc\"\nx = " + b"[" * 100_000,
-        b"id = \"a\"\nkind = \"fgc\"\nx = " + b"[" * 900 + b"]" * 900 + b"\n",
-        b"id = \"a\"\nkind = \"fgc\"\nx = " + b"{a=" * 900 + b"1" + b"}" * 900 + b"\n",
-        b"id = \"a\"\nkind = \"fgc\"\n" + b".".join([b"k"] * 900) + b" = 1\n",
-        b"id = \"a\"\nkind = \"fgc\"\n" + b".".join([b"k"] * 50_000) + b" = 1\n",
-        b"id = \"a\"\nkind = \"fgc\"\nschema_version = " + b"9" * 5000 + b"\n",
-        b"id = \"a\"\nkind = \"fgc\"\nx = " + b"9" * 100_000 + b"\n",
-        b"id = \"a\"\nkind = \"fgc\"\nx = 1e99999\n",
-        b"id = \"a\"\nkind = \"fgc\"\ncreated = 2026-02-30T10:00:00Z\n",
-        b"id = \"a\"\nkind = \"fgc\"\nupdated = 2026-01-01T10:00:00+25:00\n",
-        b"id = \"a\"\nkind = \"fgc\"\nfamily_label = \"\\ud800\"\n",
-        b"id = \"../../etc/passwd\"\nkind = \"fgc\"\n",
-        b"id = \"a\"\nkind = \"fgc\"\n[[children]]\nage = 99999999999999999999\n",
-        b"id = \"a\"\nkind = \"fgc\"\nchildren = 5\n",
-        b"id = \"a\"\nkind = \"nope\"\n",
-        b"x = \"" + b"y" * (MAX_FILE_BYTES + 1) + b"\"\n",
-        b"id = \"a\"\nkind = \"fgc\"\n" + b"".join(b"k%d.a.b.c.d.e.f.g = 1\n" % i for i in range(40_000)),
-        b"id = \"a\"\nkind = \"fgc\"\nx = [" + b"1," * 1_500_000 + b"]\n",
+        b'id = "a"\nkind = "fgc"\nx = ' + b"[" * 100_000,
+        b'id = "a"\nkind = "fgc"\nx = ' + b"[" * 900 + b"]" * 900 + b"\n",
+        b'id = "a"\nkind = "fgc"\nx = ' + b"{a=" * 900 + b"1" + b"}" * 900 + b"\n",
+        b'id = "a"\nkind = "fgc"\n' + b".".join([b"k"] * 900) + b" = 1\n",
+        b'id = "a"\nkind = "fgc"\n' + b".".join([b"k"] * 50_000) + b" = 1\n",
+        b'id = "a"\nkind = "fgc"\nschema_version = ' + b"9" * 5000 + b"\n",
+        b'id = "a"\nkind = "fgc"\nx = ' + b"9" * 100_000 + b"\n",
+        b'id = "a"\nkind = "fgc"\nx = 1e99999\n',
+        b'id = "a"\nkind = "fgc"\ncreated = 2026-02-30T10:00:00Z\n',
+        b'id = "a"\nkind = "fgc"\nupdated = 2026-01-01T10:00:00+25:00\n',
+        b'id = "a"\nkind = "fgc"\nfamily_label = "\\ud800"\n',
+        b'id = "../../etc/passwd"\nkind = "fgc"\n',
+        b'id = "a"\nkind = "fgc"\n[[children]]\nage = 99999999999999999999\n',
+        b'id = "a"\nkind = "fgc"\nchildren = 5\n',
+        b'id = "a"\nkind = "nope"\n',
+        b'x = "' + b"y" * (MAX_FILE_BYTES + 1) + b'"\n',
+        b'id = "a"\nkind = "fgc"\n' + b"".join(b"k%d.a.b.c.d.e.f.g = 1\n" % i for i in range(40_000)),
+        b'id = "a"\nkind = "fgc"\nx = [' + b"1," * 1_500_000 + b"]\n",
     ],
     ids=lambda d: repr(d[:24]) + f"..{len(d)}",
 )
@@ -234,7 +293,7 @@ def test_specific_hostile_files(tmp_path: Path, data: bytes) -> None:
 def test_deeply_nested_unknown_value_that_loads_still_saves_or_names_the_problem(tmp_path: Path) -> None:
     """Unknown keys are kept in ``extra``; a deep one must not crash a later save with RecursionError."""
     for depth in (100, 400, 900, 990):
-        data = b"id = \"a\"\nkind = \"fgc\"\nx = " + b"[" * depth + b"1" + b"]" * depth + b"\n"
+        data = b'id = "a"\nkind = "fgc"\nx = ' + b"[" * depth + b"1" + b"]" * depth + b"\n"
         try:
             meeting, _ = parse_meeting_bytes(data, tmp_path / "a.toml")
         except UnreadableMeetingError:

@@ -42,7 +42,11 @@ MARKED = {
 EXTRA_HOSTILE = ["\x1b[31mred\x1b[0m \u202eevil\u202c", *MARKED]
 ALL_TEXTS = [*HOSTILE_TEXTS, *EXTRA_HOSTILE]
 # The default run tries the most dangerous strings on every screen; --slow tries them all.
-DEFAULT_TEXTS = {"[/]", "[@click=app.quit]zqclick[/]", "zqlist[int] and [link=https://example.org]zqlink[/link]"}
+DEFAULT_TEXTS = {
+    "[/]",
+    "[@click=app.quit]zqclick[/]",
+    "zqlist[int] and [link=https://example.org]zqlink[/link]",
+}
 SHOWN: dict[str, dict[str, bool]] = {}
 
 
@@ -68,7 +72,9 @@ def widget_texts(widget: Widget) -> list[str]:
     try:
         rendered = widget.render()
     except Exception as error:  # a widget that cannot even render the text
-        raise AssertionError(f"{type(widget).__name__}#{widget.id} failed to render: {type(error).__name__}") from error
+        raise AssertionError(
+            f"{type(widget).__name__}#{widget.id} failed to render: {type(error).__name__}"
+        ) from error
     return [_plain(rendered)] if isinstance(rendered, (Content, Text, str)) else []
 
 

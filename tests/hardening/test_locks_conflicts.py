@@ -6,7 +6,7 @@ import os
 import signal
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from sdm_facilitator.storage.lock import MeetingLock
 from sdm_facilitator.storage.store import ConflictError, MeetingStore, ReadOnlyError, parse_meeting_bytes
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
 
-NOW = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 LOCK_HOLDER = """
 import sys

@@ -20,9 +20,20 @@ from app_helpers import make_app
 from sdm_facilitator.cli import main
 
 _ACTIVE: list[list[str]] = []
-_NETWORK_EVENTS = {"socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg", "socket.getaddrinfo",
-                   "socket.gethostbyname", "socket.gethostbyaddr", "socket.getnameinfo", "urllib.Request",
-                   "http.client.connect", "ftplib.connect", "smtplib.connect"}
+_NETWORK_EVENTS = {
+    "socket.connect",
+    "socket.bind",
+    "socket.sendto",
+    "socket.sendmsg",
+    "socket.getaddrinfo",
+    "socket.gethostbyname",
+    "socket.gethostbyaddr",
+    "socket.getnameinfo",
+    "urllib.Request",
+    "http.client.connect",
+    "ftplib.connect",
+    "smtplib.connect",
+}
 
 
 def _audit(event: str, args: tuple[object, ...]) -> None:
@@ -48,7 +59,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     real_socket = socket.socket
 
     class GuardedSocket(real_socket):  # type: ignore[misc,valid-type]
-        def __init__(self, family: int = -1, type: int = -1, proto: int = -1, fileno: int | None = None) -> None:
+        def __init__(
+            self, family: int = -1, type: int = -1, proto: int = -1, fileno: int | None = None
+        ) -> None:
             fam = socket.AF_INET if family == -1 and fileno is None else family
             if fam in (socket.AF_INET, socket.AF_INET6):
                 attempts.append(f"socket.socket(family={fam})")
@@ -82,7 +95,9 @@ def test_guard_catches_a_connection(no_network: list[str]) -> None:
     no_network.clear()
 
 
-def test_cli_flows_open_no_connection(tmp_path: Path, no_network: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_flows_open_no_connection(
+    tmp_path: Path, no_network: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     demo_dir = tmp_path / "demo"
     data = tmp_path / "data"
     assert main(["demo", str(demo_dir)]) == 0
@@ -93,13 +108,18 @@ def test_cli_flows_open_no_connection(tmp_path: Path, no_network: list[str], cap
     assert main(["--data-dir", str(data), "show", new_id]) == 0
     assert main(["--data-dir", str(data), "show", new_id, "--json"]) == 0
     assert main(["--data-dir", str(data), "guides", "list"]) == 0
-    assert main(["--data-dir", str(data), "export", new_id, "--as", "plan", "-o", str(tmp_path / "plan.html")]) == 0
+    assert (
+        main(["--data-dir", str(data), "export", new_id, "--as", "plan", "-o", str(tmp_path / "plan.html")])
+        == 0
+    )
     assert main(["--data-dir", str(data), "export", new_id, "--as", "agenda", "--format", "txt"]) == 0
     capsys.readouterr()
     assert no_network == []
 
 
-async def test_app_opening_a_meeting_opens_no_connection(isolated_data_dir: Path, no_network: list[str]) -> None:
+async def test_app_opening_a_meeting_opens_no_connection(
+    isolated_data_dir: Path, no_network: list[str]
+) -> None:
     assert main(["demo", str(isolated_data_dir)]) == 0
     app = make_app(isolated_data_dir)
     async with app.run_test(size=(100, 30)) as pilot:

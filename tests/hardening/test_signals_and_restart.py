@@ -17,12 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from hardening.pty_app import KEY_CTRL_E, KEY_CTRL_Q, KEY_ENTER, KEY_TAB, PtyApp
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.storage.store import MeetingStore
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and signals are POSIX only")
-
-from hardening.pty_app import KEY_CTRL_E, KEY_CTRL_Q, KEY_ENTER, KEY_TAB, PtyApp
 
 KEY_DOWN = "\x1b[B"
 #: The workspace footer redrawn when a field takes the focus: "^q Quit" moves into the place of the

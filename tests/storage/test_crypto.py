@@ -108,7 +108,13 @@ def test_scrypt_parameters_round_trip() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "not toml [", "format = 99", "format = 1", 'format = 1\n[passphrase]\nkdf = "argon2id"\nsalt = "!!"\n'],
+    [
+        "",
+        "not toml [",
+        "format = 99",
+        "format = 1",
+        'format = 1\n[passphrase]\nkdf = "argon2id"\nsalt = "!!"\n',
+    ],
 )
 def test_damaged_key_file_is_a_clear_error(text: str) -> None:
     with pytest.raises(KeyFileError):

@@ -66,7 +66,9 @@ def test_delete_with_the_summary_index_takes_its_rows_out_and_keeps_the_others(t
     index = index_for(store, load_library(None))
     assert {s.id for s in index.listing().summaries} == {doomed.id, kept.id}  # writes the real index
     files = files_of_meeting(store, doomed.id, index)
-    assert index.path not in files and len(files) == 6  # file, two copies (found from the index), temp, export, lock
+    assert (
+        index.path not in files and len(files) == 6
+    )  # file, two copies (found from the index), temp, export, lock
     report = delete_meeting(store, doomed.id, index)
     assert sorted(report.removed) == sorted(files) and not report.failed
     assert names_on_disk(data_dir) == []  # the index no longer holds the family's names

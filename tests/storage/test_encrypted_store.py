@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,7 @@ from sdm_facilitator.storage.store import (
 )
 from strategies import any_text
 
-NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def test_no_fixture_name_in_any_byte_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -125,7 +125,11 @@ def test_wrong_passphrase_fails_cleanly(tmp_path: Path) -> None:
     store.close(store.create(named_meeting()))
     with pytest.raises(WrongPassphrase, match="wrong passphrase"):
         unlock_cipher(store.data_dir, "not it")
-    assert MeetingStore(store.data_dir, cipher=unlock_cipher(store.data_dir, PASSPHRASE)).list_meetings().meetings
+    assert (
+        MeetingStore(store.data_dir, cipher=unlock_cipher(store.data_dir, PASSPHRASE))
+        .list_meetings()
+        .meetings
+    )
 
 
 def test_rewrap_keeps_every_meeting_readable(tmp_path: Path) -> None:

@@ -31,7 +31,9 @@ def _store_with_meeting(data: Path) -> str:
     return meeting.id
 
 
-def test_a_world_writable_data_folder_is_refused_with_the_chmod(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_world_writable_data_folder_is_refused_with_the_chmod(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "data"
     _store_with_meeting(data)
     data.chmod(0o777)
@@ -67,7 +69,9 @@ def test_a_shared_sticky_folder_above_is_fine_but_a_planted_guides_folder_is_not
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder to another user needs root")
-def test_a_folder_owned_by_someone_else_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_folder_owned_by_someone_else_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "data"
     data.mkdir(mode=0o755)
     os.chown(data, 12345, 12345)
@@ -134,7 +138,9 @@ def test_list_says_when_the_folder_does_not_exist(tmp_path: Path, capsys: pytest
     assert not missing.exists()
 
 
-def test_list_refuses_a_data_folder_that_is_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_refuses_a_data_folder_that_is_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     not_a_folder = tmp_path / "data.txt"
     not_a_folder.write_text("x")
     code, out, err = run(capsys, "--data-dir", str(not_a_folder), "list")

@@ -167,7 +167,12 @@ def test_unreadable_files_and_conflict_copies_are_listed_with_reasons(store: Mee
         b"\xff\xfe garbage",
         json.dumps({"format": "something else", "rows": []}).encode(),
         json.dumps(
-            {"format": index_module.FORMAT, "rows_version": index_module.ROW_VERSION, "summary_version": 1, "rows": "x"}
+            {
+                "format": index_module.FORMAT,
+                "rows_version": index_module.ROW_VERSION,
+                "summary_version": 1,
+                "rows": "x",
+            }
         ).encode(),
         b"[" * 100_000,
     ],

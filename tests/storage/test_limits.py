@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.storage import limits
 from sdm_facilitator.storage.codec import CodecError, meeting_to_toml
-from sdm_facilitator.storage.store import MeetingStore, StoreError, UnreadableMeetingError, parse_meeting_bytes
+from sdm_facilitator.storage.store import (
+    MeetingStore,
+    StoreError,
+    UnreadableMeetingError,
+    parse_meeting_bytes,
+)
 
 
 @pytest.fixture
@@ -103,7 +108,9 @@ def test_a_million_small_values_are_refused_before_parsing() -> None:
 
 
 def test_many_values_in_key_lines_are_refused_too() -> None:
-    data = b'id = "x"\nkind = "fgc"\n[extra]\n' + b"".join(b"v%d=1\n" % i for i in range(limits.MAX_VALUES + 5))
+    data = b'id = "x"\nkind = "fgc"\n[extra]\n' + b"".join(
+        b"v%d=1\n" % i for i in range(limits.MAX_VALUES + 5)
+    )
     assert "values" in _reason(data)
 
 
@@ -127,7 +134,11 @@ def test_a_leap_second_names_the_field_and_what_is_expected() -> None:
         parse_meeting_bytes(data, Path("m.toml"))
     unreadable = raised.value.unreadable
     assert unreadable.line == 3
-    assert unreadable.reason.startswith("updated: ") and "leap second" in unreadable.reason and "59" in unreadable.reason
+    assert (
+        unreadable.reason.startswith("updated: ")
+        and "leap second" in unreadable.reason
+        and "59" in unreadable.reason
+    )
     assert "Expected newline" not in unreadable.reason
 
 

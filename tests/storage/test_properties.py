@@ -16,7 +16,11 @@ from strategies import any_text
 
 
 def text_fields(cls: type) -> list[str]:
-    return [f.name for f in dataclasses.fields(cls) if f.type == "str" and "choices" not in f.metadata and f.name != "id"]
+    return [
+        f.name
+        for f in dataclasses.fields(cls)
+        if f.type == "str" and "choices" not in f.metadata and f.name != "id"
+    ]
 
 
 def build(texts: list[str]) -> Meeting:

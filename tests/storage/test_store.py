@@ -72,9 +72,17 @@ def write_raw(store: MeetingStore, name: str, data: bytes) -> Path:
     [
         (b'id = "x"\nkind = "fgc"\nfamily_label = "unterminated\n', "not valid TOML", 3),
         (b'id = "x"\nkind = \xff\xfe\n', "not valid UTF-8 text", 2),
-        (b'id = "x"\nkind = "fgc"\n[[children]]\nage = "ten"\n', "children[0].age: expected a whole number", None),
+        (
+            b'id = "x"\nkind = "fgc"\n[[children]]\nage = "ten"\n',
+            "children[0].age: expected a whole number",
+            None,
+        ),
         (b"a = " + b"[" * 5000 + b"]" * 5000 + b"\n", "not valid TOML", None),
-        (b'id = "x"\nkind = "fgc"\nn = ' + b"9" * 5000 + b"\n", "n: a number with more than 4,300 digits; expected a whole number", 3),
+        (
+            b'id = "x"\nkind = "fgc"\nn = ' + b"9" * 5000 + b"\n",
+            "n: a number with more than 4,300 digits; expected a whole number",
+            3,
+        ),
         (b"", "id: missing", None),
     ],
 )
@@ -185,7 +193,9 @@ def test_only_the_stores_own_stale_temp_files_are_removed_on_start(store: Meetin
     assert persons_own.exists() and looks_close.exists() and fresh_from_elsewhere.exists()
 
 
-def test_creating_a_meeting_does_not_read_the_whole_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_creating_a_meeting_does_not_read_the_whole_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Clearing crashed writers' temp files reads every file name: done at start, not per new meeting
     (with 10,000 meetings, filling a store took quadratic time)."""
     from sdm_facilitator.storage import store as store_module

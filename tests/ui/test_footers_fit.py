@@ -26,7 +26,9 @@ def footer_overflow(app: SdmApp) -> list[str]:
         limit = palette[0].region.x if palette else footer.region.right
         others = [child for child in footer.children if child not in palette]
         if others and max(child.region.right for child in others) > limit:
-            problems.append(" · ".join(f"{key.key_display} {key.description}" for key in footer.query(FooterKey)))
+            problems.append(
+                " · ".join(f"{key.key_display} {key.description}" for key in footer.query(FooterKey))
+            )
     return problems
 
 
@@ -59,8 +61,13 @@ async def test_every_footer_fits_80_columns(isolated_data_dir: Path) -> None:
                 if table.display and table.row_count:
                     table.focus()
                     await check(app, pilot, f"section {section.id} table {table.id}", overflow)
-        for section, key in (("prep-people", "e"), ("prep-info", "a"), ("prep-agenda", "e"),
-                             ("follow-up", "c"), ("the-day", "enter")):
+        for section, key in (
+            ("prep-people", "e"),
+            ("prep-info", "a"),
+            ("prep-agenda", "e"),
+            ("follow-up", "c"),
+            ("the-day", "enter"),
+        ):
             screen.show_section(section)  # type: ignore[attr-defined]
             await settle(pilot)
             await pilot.press(key)

@@ -40,8 +40,10 @@ async def test_an_open_menu_is_solid_and_bordered(isolated_data_dir: Path, theme
         overlay = select.query_one("SelectOverlay")
         styles = overlay.styles
         assert styles.background.a == 1, "nothing underneath shows through"
-        assert all(edge[0] not in ("", "none", "hidden") for edge in (styles.border_top, styles.border_bottom,
-                                                                       styles.border_left, styles.border_right))
+        assert all(
+            edge[0] not in ("", "none", "hidden")
+            for edge in (styles.border_top, styles.border_bottom, styles.border_left, styles.border_right)
+        )
         assert styles.background != overlay.screen.styles.background or theme == "sdm-high-contrast"
 
 

@@ -181,7 +181,10 @@ def test_a_background_save_writes_its_snapshot_and_later_edits_stay_dirty(
     assert reload(isolated_data_dir, session.meeting.id).referral.worries == "first words"
     assert session.dirty and session.changed
     assert session.close().ok
-    assert reload(isolated_data_dir, session.meeting.id).referral.worries == "first words, and more typed while saving"
+    assert (
+        reload(isolated_data_dir, session.meeting.id).referral.worries
+        == "first words, and more typed while saving"
+    )
 
 
 def test_closing_waits_for_a_save_still_being_written(isolated_data_dir: Path) -> None:

@@ -36,10 +36,16 @@ def test_a_meeting_in_family_time_is_found_without_parsing_every_file(
     assert startup.meeting_in_family_time(_index(isolated_data_dir)) == running.id  # builds the rows it reads
     parsed: list[str] = []
     real = SummaryIndex.read_row
-    monkeypatch.setattr(SummaryIndex, "read_row", lambda self, name, known=None: parsed.append(name) or real(self, name, known))
+    monkeypatch.setattr(
+        SummaryIndex,
+        "read_row",
+        lambda self, name, known=None: parsed.append(name) or real(self, name, known),
+    )
     assert startup.meeting_in_family_time(_index(isolated_data_dir)) == running.id
     assert parsed == []  # every row matched its file: nothing was read again
-    monkeypatch.setattr(MeetingStore, "list_meetings", lambda self, progress=None: pytest.fail("parsed every file"))
+    monkeypatch.setattr(
+        MeetingStore, "list_meetings", lambda self, progress=None: pytest.fail("parsed every file")
+    )
     assert startup.meeting_in_family_time(_index(isolated_data_dir)) == running.id
 
 
@@ -54,7 +60,9 @@ def test_the_newest_changed_files_are_read_and_old_ones_left_to_the_list(
     index = _index(isolated_data_dir)
     read: list[str] = []
     real = SummaryIndex.read_row
-    monkeypatch.setattr(SummaryIndex, "read_row", lambda self, name, known=None: read.append(name) or real(self, name, known))
+    monkeypatch.setattr(
+        SummaryIndex, "read_row", lambda self, name, known=None: read.append(name) or real(self, name, known)
+    )
     assert startup.meeting_in_family_time(index) == running.id
     assert len(read) == 3 and read[0] == f"{running.id}.toml"
 

@@ -20,7 +20,9 @@ DELETE_WORD = "delete"
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the subcommands about closing, retention, deletion and where data lives."""
-    close = subparsers.add_parser("close", help="close a meeting's work (it leaves the main list; reopen brings it back)")
+    close = subparsers.add_parser(
+        "close", help="close a meeting's work (it leaves the main list; reopen brings it back)"
+    )
     close.add_argument("id", help="the meeting id (see list)")
     close.add_argument("--reason", required=True, choices=CLOSURE_REASON_CHOICES, help="why the work ended")
     close.add_argument("--note", help="a short note on the closing")
@@ -32,16 +34,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     reopen.set_defaults(handler=run_reopen)
 
     delete = subparsers.add_parser(
-        "delete", help="remove a meeting for good: its file, copies, lock, temporary files and exports in the data folder"
+        "delete",
+        help="remove a meeting for good: its file, copies, lock, temporary files and exports in the data folder",
     )
     delete.add_argument("id", help="the meeting id")
-    delete.add_argument("--yes", action="store_true", help="do not ask (for scripts); an open meeting still needs it")
+    delete.add_argument(
+        "--yes", action="store_true", help="do not ask (for scripts); an open meeting still needs it"
+    )
     delete.set_defaults(handler=run_delete)
 
-    retention = subparsers.add_parser("retention", help="closed meetings past the retention period, for review")
-    retention.add_argument("--remove-all", action="store_true", help="remove every listed meeting (asks first)")
+    retention = subparsers.add_parser(
+        "retention", help="closed meetings past the retention period, for review"
+    )
+    retention.add_argument(
+        "--remove-all", action="store_true", help="remove every listed meeting (asks first)"
+    )
     retention.add_argument("--yes", action="store_true", help="with --remove-all: do not ask")
-    retention.add_argument("--today", metavar="YYYY-MM-DD", help="count as if today were this day (to see what a policy will list)")
+    retention.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="count as if today were this day (to see what a policy will list)",
+    )
     retention.add_argument("--json", action="store_true", help="print JSON")
     retention.set_defaults(handler=run_retention)
 
@@ -50,8 +63,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     locate.set_defaults(handler=run_locate)
 
     settings = subparsers.add_parser("settings", help="show or change the retention period and the idle lock")
-    settings.add_argument("--retention-months", type=int, metavar="N", help="months a closed meeting is kept (default 24)")
-    settings.add_argument("--idle-lock-minutes", type=int, metavar="N", help="lock an encrypted store after N idle minutes (default 15)")
+    settings.add_argument(
+        "--retention-months", type=int, metavar="N", help="months a closed meeting is kept (default 24)"
+    )
+    settings.add_argument(
+        "--idle-lock-minutes",
+        type=int,
+        metavar="N",
+        help="lock an encrypted store after N idle minutes (default 15)",
+    )
     settings.set_defaults(handler=run_settings)
 
 
@@ -68,7 +88,9 @@ def _edit(ctx: CliContext, meeting_id: str, change) -> Meeting:  # type: ignore[
     try:
         opened = store.open(meeting_id)
     except MeetingNotFound:
-        raise CliError(f"no meeting with id '{one_line(meeting_id, 80)}' in {ctx.data_dir} (see: sdm-facilitator list)") from None
+        raise CliError(
+            f"no meeting with id '{one_line(meeting_id, 80)}' in {ctx.data_dir} (see: sdm-facilitator list)"
+        ) from None
     except UnreadableMeetingError as error:
         raise CliError(f"cannot read {one_line(str(error.unreadable))}", exit_code=1) from None
     try:
@@ -108,7 +130,9 @@ def _delete_one(ctx: CliContext, meeting: Meeting) -> int:
 
     store = open_store(ctx)
     try:
-        report = delete_meeting(store, meeting.id, index_for(store, load_library(user_guides_dir(ctx.data_dir))))
+        report = delete_meeting(
+            store, meeting.id, index_for(store, load_library(user_guides_dir(ctx.data_dir)))
+        )
     except StoreError as error:
         raise CliError(str(error), exit_code=1) from None
     for path, why in report.failed:
@@ -127,14 +151,20 @@ def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:
             confirmed = answer.lower() in ("y", "yes")
         else:
             answer = _read_answer(
-                ctx, f"The meeting for {label} ({meeting.id}) is not closed. Type '{DELETE_WORD}' to remove it for good:"
+                ctx,
+                f"The meeting for {label} ({meeting.id}) is not closed. Type '{DELETE_WORD}' to remove it for good:",
             )
             confirmed = answer == DELETE_WORD
         if not confirmed:
             raise CliError("not deleted", exit_code=1)
     removed = _delete_one(ctx, meeting)
-    print(f"Deleted the meeting for {label} ({meeting.id}): {removed} files removed from {ctx.data_dir}.", file=ctx.out)
-    print("Copies made by a sync client or a backup, and papers saved elsewhere, are not reached.", file=ctx.out)
+    print(
+        f"Deleted the meeting for {label} ({meeting.id}): {removed} files removed from {ctx.data_dir}.",
+        file=ctx.out,
+    )
+    print(
+        "Copies made by a sync client or a backup, and papers saved elsewhere, are not reached.", file=ctx.out
+    )
     return 0
 
 
@@ -160,7 +190,10 @@ def run_retention(args: argparse.Namespace, ctx: CliContext) -> int:
         ]
         print(to_json({"retention_months": settings.retention_months, "past_retention": rows}), file=ctx.out)
     elif not items:
-        print(f"No closed meeting is past the retention period ({settings.retention_months} months after closing).", file=ctx.out)
+        print(
+            f"No closed meeting is past the retention period ({settings.retention_months} months after closing).",
+            file=ctx.out,
+        )
     else:
         print(f"Closed more than {settings.retention_months} months ago (review, then remove):", file=ctx.out)
         for item in items:
@@ -169,11 +202,16 @@ def run_retention(args: argparse.Namespace, ctx: CliContext) -> int:
                 f"  {item.meeting.id}  {one_line(item.meeting.family_label, 30)}  closed {item.closed_on.isoformat()} ({reason})",
                 file=ctx.out,
             )
-        print("Remove one with: sdm-facilitator delete ID; all of them with: sdm-facilitator retention --remove-all", file=ctx.out)
+        print(
+            "Remove one with: sdm-facilitator delete ID; all of them with: sdm-facilitator retention --remove-all",
+            file=ctx.out,
+        )
     if not args.remove_all or not items:
         return 0
     if not args.yes:
-        answer = _read_answer(ctx, f"Remove all {len(items)} listed meetings for good? Type the number to confirm:")
+        answer = _read_answer(
+            ctx, f"Remove all {len(items)} listed meetings for good? Type the number to confirm:"
+        )
         if answer != str(len(items)):
             raise CliError("nothing was removed", exit_code=1)
     for item in items:
@@ -213,6 +251,12 @@ def run_settings(args: argparse.Namespace, ctx: CliContext) -> int:
             save_settings(ctx.data_dir, settings)
         except OSError as error:
             raise CliError(f"could not save the settings: {error.strerror or error}") from None
-    print(f"retention_months = {settings.retention_months}   (closed meetings listed for removal after this)", file=ctx.out)
-    print(f"idle_lock_minutes = {settings.idle_lock_minutes}   (an encrypted store locks after this idle time)", file=ctx.out)
+    print(
+        f"retention_months = {settings.retention_months}   (closed meetings listed for removal after this)",
+        file=ctx.out,
+    )
+    print(
+        f"idle_lock_minutes = {settings.idle_lock_minutes}   (an encrypted store locks after this idle time)",
+        file=ctx.out,
+    )
     return 0

@@ -32,9 +32,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     decrypt.set_defaults(handler=run_decrypt)
 
     passphrase = subparsers.add_parser("passphrase", help="change the passphrase of an encrypted store")
-    passphrase.add_argument("--recovery-key", action="store_true", help="unlock with the recovery key (passphrase forgotten)")
     passphrase.add_argument(
-        "--new-recovery-key", action="store_true", help="make a new recovery key instead (the old one stops working)"
+        "--recovery-key", action="store_true", help="unlock with the recovery key (passphrase forgotten)"
+    )
+    passphrase.add_argument(
+        "--new-recovery-key",
+        action="store_true",
+        help="make a new recovery key instead (the old one stops working)",
     )
     passphrase.set_defaults(handler=run_passphrase)
 
@@ -48,7 +52,10 @@ def _progress(out: TextIO, verb: str):  # type: ignore[no-untyped-def]
 
 
 def _print_recovery_key(ctx: CliContext, recovery: str) -> None:
-    print("\nRecovery key (shown this once; write it down or print it, and keep it apart from the laptop):", file=ctx.out)
+    print(
+        "\nRecovery key (shown this once; write it down or print it, and keep it apart from the laptop):",
+        file=ctx.out,
+    )
     print(f"\n    {recovery}\n", file=ctx.out)
     print(LOST_PASSPHRASE_WARNING, file=ctx.out, flush=True)
 
@@ -59,7 +66,9 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"{ctx.data_dir} is already an encrypted store.", file=ctx.out)
         return 0
     if args.encrypt and store.folder.is_dir() and any(store.folder.glob("*.toml")):
-        raise CliError("this data folder already has meetings: encrypt them in place with 'sdm-facilitator encrypt'")
+        raise CliError(
+            "this data folder already has meetings: encrypt them in place with 'sdm-facilitator encrypt'"
+        )
     try:
         store.ensure()
     except OSError as error:
@@ -90,7 +99,12 @@ def run_encrypt(args: argparse.Namespace, ctx: CliContext) -> int:
                 key_file.save(ctx.data_dir)
                 recovery.append(recovery_text)
 
-        result = encrypt_store(ctx.data_dir, FileCipher(data_key), create_key_file=create, progress=_progress(ctx.err, "encrypted"))
+        result = encrypt_store(
+            ctx.data_dir,
+            FileCipher(data_key),
+            create_key_file=create,
+            progress=_progress(ctx.err, "encrypted"),
+        )
     except EncryptionUnavailable as error:
         raise CliError(str(error), exit_code=1) from None
     except ConversionBlocked as error:
@@ -123,7 +137,9 @@ def run_decrypt(args: argparse.Namespace, ctx: CliContext) -> int:
             print(f"The store in {ctx.data_dir} is no longer encrypted.", file=ctx.out)
             return 0
         if direction == "encrypt":
-            raise CliError("an encryption was interrupted before the key file was written: run 'sdm-facilitator encrypt'")
+            raise CliError(
+                "an encryption was interrupted before the key file was written: run 'sdm-facilitator encrypt'"
+            )
         raise CliError("this store is not encrypted")
     data_key, _ = unlock(ctx, recovery=args.recovery_key)
     try:
@@ -157,6 +173,11 @@ def run_passphrase(args: argparse.Namespace, ctx: CliContext) -> int:
         new = ask_new_passphrase(ctx, NEW_PASSPHRASE_ENV)
         key_file.rewrapped(data_key, new).save(ctx.data_dir)  # type: ignore[attr-defined]
     except OSError as error:
-        raise CliError(f"the key file could not be written ({error.strerror or error}); the old passphrase still works") from None
-    print("The passphrase is changed. The meetings were not rewritten; the recovery key still works.", file=ctx.out)
+        raise CliError(
+            f"the key file could not be written ({error.strerror or error}); the old passphrase still works"
+        ) from None
+    print(
+        "The passphrase is changed. The meetings were not rewritten; the recovery key still works.",
+        file=ctx.out,
+    )
     return 0

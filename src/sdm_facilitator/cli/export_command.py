@@ -100,9 +100,9 @@ def _write_stdout(ctx: CliContext, data: bytes) -> None:
 
 def _record_sent(ctx: CliContext, meeting_id: str, today: date) -> str:
     """Record today as the day the plan was sent; return one line saying what happened."""
+    from sdm_facilitator.cli.unlock import open_store
     from sdm_facilitator.domain.plan_rules import mark_plan_sent
     from sdm_facilitator.storage.codec import CodecError
-    from sdm_facilitator.cli.unlock import open_store
     from sdm_facilitator.storage.store import StoreError
 
     store = open_store(ctx)

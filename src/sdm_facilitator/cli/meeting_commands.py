@@ -23,7 +23,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     """Add the meeting subcommands."""
     new = subparsers.add_parser("new", help="create a meeting and print its id")
     new.add_argument("--kind", required=True, choices=MEETING_KINDS, help="the kind of meeting")
-    new.add_argument("--family", required=True, metavar="LABEL", help="what you call the family (not necessarily a surname)")
+    new.add_argument(
+        "--family",
+        required=True,
+        metavar="LABEL",
+        help="what you call the family (not necessarily a surname)",
+    )
     new.add_argument(
         "--context",
         choices=CONTEXTS,
@@ -34,7 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     lst = subparsers.add_parser("list", help="list meetings, and files that could not be read")
     lst.add_argument("--json", action="store_true", help="print JSON")
-    lst.add_argument("--closed", action="store_true", help="list the closed meetings instead of the open ones")
+    lst.add_argument(
+        "--closed", action="store_true", help="list the closed meetings instead of the open ones"
+    )
     lst.set_defaults(handler=run_list)
 
     show = subparsers.add_parser("show", help="print one meeting as readable text or JSON")
@@ -42,7 +49,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(handler=run_show)
 
-    demo = subparsers.add_parser("demo", help="write fictional demo meetings into a folder, for trying things out")
+    demo = subparsers.add_parser(
+        "demo", help="write fictional demo meetings into a folder, for trying things out"
+    )
     demo.add_argument("dir", metavar="DIR", help="the data folder to write demo meetings into")
     demo.set_defaults(handler=run_demo, uses_data_folder=False)
 
@@ -139,7 +148,9 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     hidden_closed = 0 if args.closed else len(listing.summaries) - len(shown)
     rows = [meeting_row(summary) for summary in shown]
     unreadable = [{"file": u.path.name, "line": u.line, "reason": u.reason} for u in listing.unreadable]
-    conflicts = [{"file": c.path.name, "meeting_id": c.meeting_id, "reason": c.reason} for c in listing.conflicts]
+    conflicts = [
+        {"file": c.path.name, "meeting_id": c.meeting_id, "reason": c.reason} for c in listing.conflicts
+    ]
     if args.json:
         from sdm_facilitator.export.json_export import to_json
 
@@ -150,16 +161,26 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if missing:
         print(missing, file=ctx.out)
     elif not rows:
-        print(f"No {'closed ' if args.closed else ''}meetings in {one_line(str(ctx.data_dir))}.", file=ctx.out)
+        print(
+            f"No {'closed ' if args.closed else ''}meetings in {one_line(str(ctx.data_dir))}.", file=ctx.out
+        )
     else:
         header = ("ID", "FAMILY", "KIND", "STAGE", "NEXT DATE")
         table = [
-            (r["id"], one_line(r["family_label"], 30), r["kind"], STAGE_LABELS[r["stage"]], r["next_date"] or "-")
+            (
+                r["id"],
+                one_line(r["family_label"], 30),
+                r["kind"],
+                STAGE_LABELS[r["stage"]],
+                r["next_date"] or "-",
+            )
             for r in rows
         ]
         widths = [max(len(str(row[i])) for row in [header, *table]) for i in range(len(header))]
         for row in [header, *table]:
-            print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip(), file=ctx.out)
+            print(
+                "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip(), file=ctx.out
+            )
     if hidden_closed:
         which = "1 closed meeting is" if hidden_closed == 1 else f"{hidden_closed} closed meetings are"
         print(f"\n{which} not listed (see: sdm-facilitator list --closed).", file=ctx.out)

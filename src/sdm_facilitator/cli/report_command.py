@@ -43,13 +43,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     report.add_argument("--kind", choices=MEETING_KINDS, help="only meetings of this kind")
     report.add_argument("--context", choices=CONTEXTS, help="only statutory or only voluntary meetings")
     report.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    report.add_argument("--anonymised", action="store_true",
-                        help="write anonymised CSV files for an evaluator (needs --format csv)")
-    report.add_argument("-o", "--output", metavar="DIR",
-                        help="with --anonymised: the folder to write into (default: the current folder); "
-                             "otherwise: a file to write the report to instead of printing it")
-    report.add_argument("--dictionary", action="store_true",
-                        help="with --anonymised: also write dictionary.csv describing every column")
+    report.add_argument(
+        "--anonymised",
+        action="store_true",
+        help="write anonymised CSV files for an evaluator (needs --format csv)",
+    )
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        help="with --anonymised: the folder to write into (default: the current folder); "
+        "otherwise: a file to write the report to instead of printing it",
+    )
+    report.add_argument(
+        "--dictionary",
+        action="store_true",
+        help="with --anonymised: also write dictionary.csv describing every column",
+    )
     report.set_defaults(handler=run_report)
 
 
@@ -63,7 +73,7 @@ def _date(option: str, text: str | None) -> date | None:
 
 
 class Progress:
-    """"Reading meetings 120 of 500" on one terminal line, only when it helps."""
+    """ "Reading meetings 120 of 500" on one terminal line, only when it helps."""
 
     def __init__(self, err: TextIO) -> None:
         self.err = err
@@ -100,7 +110,9 @@ def read_meetings(ctx: CliContext) -> tuple[list[Meeting], int, dict[str, Guide 
 def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.domain.report import ReportFilter, build_report
 
-    filters = ReportFilter(_date("--since", args.since), _date("--until", args.until), args.kind, args.context)
+    filters = ReportFilter(
+        _date("--since", args.since), _date("--until", args.until), args.kind, args.context
+    )
     if filters.since and filters.until and filters.since > filters.until:
         raise CliError("--since is after --until: nothing could match")
     if args.anonymised and args.format != "csv":
@@ -120,8 +132,11 @@ def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         ctx.out.write(text if text.endswith("\n") else text + "\n")
     if unreadable:
-        print(f"sdm-facilitator: {unreadable} file(s) could not be read and are not counted "
-              "(see: sdm-facilitator list)", file=ctx.err)
+        print(
+            f"sdm-facilitator: {unreadable} file(s) could not be read and are not counted "
+            "(see: sdm-facilitator list)",
+            file=ctx.err,
+        )
     return 0
 
 
@@ -137,7 +152,10 @@ def _write_new(path: Path, text: str) -> None:
 
 
 def _write_anonymised(
-    ctx: CliContext, meetings: list[Meeting], guides: dict[str, Guide | None], today: date,
+    ctx: CliContext,
+    meetings: list[Meeting],
+    guides: dict[str, Guide | None],
+    today: date,
     args: argparse.Namespace,
 ) -> int:
     from sdm_facilitator.export.anonymised import (
@@ -158,9 +176,14 @@ def _write_anonymised(
         files[DICTIONARY_FILE] = dictionary_csv()
     existing = [name for name in files if (folder / name).exists()]
     if existing:
-        raise CliError(f"{folder} already holds {', '.join(existing)}; choose another folder or remove them first")
+        raise CliError(
+            f"{folder} already holds {', '.join(existing)}; choose another folder or remove them first"
+        )
     for name, text in files.items():
         _write_new(folder / name, text)
-    print(f"Wrote {', '.join(files)} to {folder} ({len(meetings)} meetings). These files are personal data "
-          "until the evaluator's own suppression rules are applied.", file=ctx.out)
+    print(
+        f"Wrote {', '.join(files)} to {folder} ({len(meetings)} meetings). These files are personal data "
+        "until the evaluator's own suppression rules are applied.",
+        file=ctx.out,
+    )
     return 0

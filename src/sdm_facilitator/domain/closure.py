@@ -20,8 +20,13 @@ BEFORE_THE_DAY_REASONS = ("family-declined", "not-suitable", "concerns-escalated
 def closing_reasons(meeting: Meeting) -> tuple[str, ...]:
     """The reasons that fit: before the day, the referral reasons first; after it, every reason."""
     if meeting.record.started is None:
-        return BEFORE_THE_DAY_REASONS + tuple(r for r in CLOSURE_REASON_CHOICES if r not in BEFORE_THE_DAY_REASONS)
-    return tuple(r for r in CLOSURE_REASON_CHOICES if r not in BEFORE_THE_DAY_REASONS[:3]) + BEFORE_THE_DAY_REASONS[:3]
+        return BEFORE_THE_DAY_REASONS + tuple(
+            r for r in CLOSURE_REASON_CHOICES if r not in BEFORE_THE_DAY_REASONS
+        )
+    return (
+        tuple(r for r in CLOSURE_REASON_CHOICES if r not in BEFORE_THE_DAY_REASONS[:3])
+        + BEFORE_THE_DAY_REASONS[:3]
+    )
 
 
 def close_meeting(meeting: Meeting, reason: str, on: date, note: str = "") -> None:

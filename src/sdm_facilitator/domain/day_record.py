@@ -13,7 +13,7 @@ is left out here, so no paper or screen built on this can show it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.guide import Guide
@@ -109,7 +109,7 @@ def span_minutes(started: datetime | None, ended: datetime | None) -> int | None
 
 
 def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _attendees(meeting: m.Meeting) -> tuple[tuple[Attendee, ...], tuple[Attendee, ...]]:

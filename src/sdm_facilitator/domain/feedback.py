@@ -28,11 +28,20 @@ class Statement:
 
 
 STATEMENTS: tuple[Statement, ...] = (
-    Statement("understood_worries", "I understood what the worries were", "I knew why we were meeting",
-              "understood the worries"),
+    Statement(
+        "understood_worries",
+        "I understood what the worries were",
+        "I knew why we were meeting",
+        "understood the worries",
+    ),
     Statement("listened_to", "I felt listened to", "People listened to me", "listened to"),
-    Statement("judged", "I felt judged or ashamed", "I felt bad about myself", "judged or ashamed (1 is best)",
-              reverse_scored=True),
+    Statement(
+        "judged",
+        "I felt judged or ashamed",
+        "I felt bad about myself",
+        "judged or ashamed (1 is best)",
+        reverse_scored=True,
+    ),
     Statement("plan_ours", "The plan is ours", "The plan is our family's plan", "the plan is ours"),
     Statement("know_next", "I know what happens next", "I know what happens now", "knows what happens next"),
 )

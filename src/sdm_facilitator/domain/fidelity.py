@@ -70,7 +70,7 @@ class GridCell:
     not_applicable: int
 
     def words(self, *, compact: bool = False) -> str:
-        """"3/4" or "3/4 +1 n/a" ("3/4+1na" compact, for narrow grids), or "–" when the guide has no such step."""
+        """ "3/4" or "3/4 +1 n/a" ("3/4+1na" compact, for narrow grids), or "–" when the guide has no such step."""
         if not self.applicable and not self.not_applicable:
             return "–"
         text = f"{self.done}/{self.applicable}"
@@ -107,8 +107,7 @@ class FidelityProfile:
 
 def counts_words(c: dict[str, int]) -> str:
     """Marker counts by status in one line (shared with the summary index's rows)."""
-    return (f"{c[MET]} met · {c[NOT_MET]} not met · {c[NOT_RECORDED]} not recorded · "
-            f"{c[NOT_APPLICABLE]} n/a")
+    return f"{c[MET]} met · {c[NOT_MET]} not met · {c[NOT_RECORDED]} not recorded · {c[NOT_APPLICABLE]} n/a"
 
 
 # ------------------------------------------------------------------ the grid
@@ -169,7 +168,9 @@ def _family(person: Person) -> bool:
 
 
 def _attending(meeting: Meeting) -> list[Person]:
-    return [p for p in meeting.people if p.attendance in ("present", "remote", "part") and p.role != "interpreter"]
+    return [
+        p for p in meeting.people if p.attendance in ("present", "remote", "part") and p.role != "interpreter"
+    ]
 
 
 def first_contact(meeting: Meeting) -> date | None:
@@ -231,8 +232,11 @@ def _chosen_by(attribute: str, what: str) -> MarkerRule:
         who = getattr(mt.choices, attribute)
         if who is None:
             return NOT_RECORDED, f"who chose the {what} is not recorded", None
-        words = {"family": "the family chose", "shared": "chosen with the coordinator",
-                 "professionals": "professionals chose"}[who]
+        words = {
+            "family": "the family chose",
+            "shared": "chosen with the coordinator",
+            "professionals": "professionals chose",
+        }[who]
         return (MET if who == "family" else NOT_MET), words, None
 
     return rule
@@ -244,7 +248,11 @@ def _venue_not_council(mt: Meeting, _g: Guide | None, _t: date) -> tuple[str, st
     council = mt.choices.venue_council_building
     if council is None:
         return NOT_RECORDED, "not recorded whether the venue is a council building", None
-    return _yes_no(council, met_when=False), "a council building" if council else "not a council building", None
+    return (
+        _yes_no(council, met_when=False),
+        "a council building" if council else "not a council building",
+        None,
+    )
 
 
 def _people_prepared(mt: Meeting, _g: Guide | None, _t: date) -> tuple[str, str, int | None]:
@@ -278,7 +286,11 @@ def _nothing_new(mt: Meeting, _g: Guide | None, _t: date) -> tuple[str, str, int
     value = mt.record.new_information_on_day
     if value is None:
         return NOT_RECORDED, "not recorded whether anything new was raised on the day", None
-    return _yes_no(value, met_when=False), "something new was raised" if value else "nothing new was raised", None
+    return (
+        _yes_no(value, met_when=False),
+        "something new was raised" if value else "nothing new was raised",
+        None,
+    )
 
 
 def _interpreters(mt: Meeting, _g: Guide | None, _t: date) -> tuple[str, str, int | None]:
@@ -410,11 +422,15 @@ def plan_gaps(mt: Meeting) -> list[str]:
     if not p.actions:
         gaps.append("no actions")
     for i, action in enumerate(p.actions, 1):
-        missing = [word for word, ok in (
-            ("who", action.who.strip()),
-            ("when", action.by_when),
-            ("support", action.support_needed.strip() or action.support_from.strip()),
-        ) if not ok]
+        missing = [
+            word
+            for word, ok in (
+                ("who", action.who.strip()),
+                ("when", action.by_when),
+                ("support", action.support_needed.strip() or action.support_from.strip()),
+            )
+            if not ok
+        ]
         if missing:
             gaps.append(f"action {i} has no {' or '.join(missing)}")
     if not p.contingency.strip():
@@ -427,7 +443,9 @@ def plan_gaps(mt: Meeting) -> list[str]:
     checked = {c.bottom_line for c in p.bottom_line_checks if c.addressed is True}
     unchecked = [b for b in lines if b not in checked]
     if unchecked:
-        gaps.append(f"{len(unchecked)} bottom line{'s' if len(unchecked) != 1 else ''} not checked as addressed")
+        gaps.append(
+            f"{len(unchecked)} bottom line{'s' if len(unchecked) != 1 else ''} not checked as addressed"
+        )
     return gaps
 
 
@@ -448,7 +466,11 @@ def _plan_sent(mt: Meeting, _g: Guide | None, _t: date) -> tuple[str, str, int |
         return NOT_RECORDED, "no date the plan was sent", None
     working = working_days_between(held, sent)
     status = MET if working <= PLAN_SENT_WORKING_DAYS else NOT_MET
-    return status, f"sent {sent.isoformat()}, {working} working days after (target {PLAN_SENT_WORKING_DAYS})", (sent - held).days
+    return (
+        status,
+        f"sent {sent.isoformat()}, {working} working days after (target {PLAN_SENT_WORKING_DAYS})",
+        (sent - held).days,
+    )
 
 
 def _help_given(mt: Meeting, _g: Guide | None, _t: date) -> tuple[str, str, int | None]:
@@ -482,7 +504,11 @@ def _review_on_time(mt: Meeting, _g: Guide | None, today: date) -> tuple[str, st
         return NOT_RECORDED, "no review date", None
     if held is not None:
         late = (held - due).days
-        return (MET, f"held {held.isoformat()}", late) if late <= 0 else (NOT_MET, f"held {late} days late", late)
+        return (
+            (MET, f"held {held.isoformat()}", late)
+            if late <= 0
+            else (NOT_MET, f"held {late} days late", late)
+        )
     if due < today:
         return NOT_MET, f"due {due.isoformat()}, not held", None
     return NOT_RECORDED, f"not due yet ({due.isoformat()})", None
@@ -506,7 +532,11 @@ MARKER_RULES: tuple[tuple[str, str, MarkerRule], ...] = (
     ("bottom-lines-before", "Bottom lines written before the day", _bottom_lines),
     ("family-time-held", "Private family time held", _family_time),
     ("family-time-private", "Nobody who is not family stayed in private family time", _family_time_private),
-    ("authority-present", "Someone with authority to agree the plan and its resources was present", _authority),
+    (
+        "authority-present",
+        "Someone with authority to agree the plan and its resources was present",
+        _authority,
+    ),
     ("plan-agreed", "The plan agreed on the day", _plan_agreed),
     ("plan-complete", "The plan is complete", _plan_complete),
     ("plan-sent", "The plan sent to the family within 5 working days", _plan_sent),

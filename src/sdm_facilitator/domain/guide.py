@@ -106,11 +106,7 @@ class Guide:
 
     def steps_for(self, stage: str, context: str | None = None) -> list[Step]:
         """Steps of ``stage`` in guide order, limited to ``context`` when given."""
-        return [
-            s
-            for s in self.steps
-            if s.stage == stage and (context is None or s.applies_to(context))
-        ]
+        return [s for s in self.steps if s.stage == stage and (context is None or s.applies_to(context))]
 
     def step(self, step_id: str) -> Step | None:
         """The step with ``step_id``, or None when the guide has no such step."""

@@ -102,9 +102,7 @@ def _form_pattern(form: str) -> str | None:
     words = [w for w in _WORD_SPLIT.split(form.strip()) if w]
     if not words:
         return None
-    parts = [
-        f"(?-i:{_literal(w)})" if _is_acronym(w) else _literal(w) for w in words[:-1]
-    ]
+    parts = [f"(?-i:{_literal(w)})" if _is_acronym(w) else _literal(w) for w in words[:-1]]
     parts.append(_inflected(words[-1], full=len(words) == 1))
     return _SEPARATOR.join(parts)
 
@@ -138,9 +136,7 @@ class LanguageMatcher:
                 self._exclusions[id(hint)] = (regex, reach)
         if forms:
             body = self._branches(forms, 0)
-            self._regex = re.compile(
-                r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE | re.DOTALL
-            )
+            self._regex = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE | re.DOTALL)
 
     def _branches(self, forms: list[_Form], level: int) -> str:
         """One alternation, shaped as a shallow trie on the first letters.
@@ -266,4 +262,3 @@ class ParagraphFinder:
             offset += len(paragraph) + len(PARAGRAPH_BREAK)
         self._found = found
         return matches
-

@@ -16,7 +16,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
@@ -208,7 +208,7 @@ def new_meeting_id(now: datetime | None = None) -> str:
 
 def utc_now() -> datetime:
     """Now, to the second, as an aware UTC datetime (what timestamps store)."""
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def _extra() -> dict[str, Any]:
@@ -705,8 +705,12 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         yield f"person {i}: preparation notes", person.prep_notes
         yield f"person {i}: reason not invited", person.not_invited_reason
         needs = person.needs
-        for label, value in (("language", needs.language), ("access", needs.access),
-                             ("childcare", needs.childcare), ("travel", needs.travel)):
+        for label, value in (
+            ("language", needs.language),
+            ("access", needs.access),
+            ("childcare", needs.childcare),
+            ("travel", needs.travel),
+        ):
             yield f"person {i}: {label} needs", value
     c = meeting.choices
     yield "family choices: venue", c.venue

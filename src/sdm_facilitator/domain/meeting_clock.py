@@ -15,7 +15,7 @@ disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting, PhaseRecord
@@ -109,7 +109,7 @@ def _index_of(phases: list[PlannedPhase], phase_id: str) -> int | None:
 
 def _aware(moment: datetime) -> datetime:
     """Stored times are UTC; a hand-edited time without a zone is read as UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def span(start: datetime | None, end: datetime | None, now: datetime) -> timedelta:
@@ -121,7 +121,7 @@ def span(start: datetime | None, end: datetime | None, now: datetime) -> timedel
 
 
 def meeting_status(meeting: Meeting) -> str:
-    """"not-started", "running" or "ended", from the record."""
+    """ "not-started", "running" or "ended", from the record."""
     if meeting.record.ended is not None:
         return "ended"
     if meeting.record.started is not None:

@@ -174,7 +174,9 @@ def add_action(
     """A new action at the end of the plan. ``what`` must say something."""
     if not what.strip():
         raise PlanRuleError("Say what will happen.")
-    action = Action(what=what, who=who, by_when=by_when, support_needed=support_needed, support_from=support_from)
+    action = Action(
+        what=what, who=who, by_when=by_when, support_needed=support_needed, support_from=support_from
+    )
     plan.actions.append(action)
     return action
 

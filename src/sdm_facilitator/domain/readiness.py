@@ -183,7 +183,7 @@ def _q(text: str) -> str:
 
 
 def _interpreter_words(language: str) -> str:
-    """"a Polish interpreter", "an Urdu interpreter", "an interpreter"."""
+    """ "a Polish interpreter", "an Urdu interpreter", "an interpreter"."""
     named = _q(language) if language.strip() else ""
     if not named:
         return "an interpreter"
@@ -202,8 +202,15 @@ def readiness(meeting: Meeting, guide: Guide | None, today: date) -> Readiness:
     review_due: date | None = None
     stage = meeting.stage
     if meeting.closure.is_closed:
-        return Readiness(stage=stage, today=today, items=(), steps_done=0, steps_total=0,
-                         meeting_date=meeting.meeting_date, closed=True)
+        return Readiness(
+            stage=stage,
+            today=today,
+            items=(),
+            steps_done=0,
+            steps_total=0,
+            meeting_date=meeting.meeting_date,
+            closed=True,
+        )
     if stage == "follow_up":
         review_due = _follow_up(meeting, guide, today, dated, items)
         stage_name = "follow_up"
@@ -242,7 +249,11 @@ def _dated_item(
 
 
 def _open_steps(
-    meeting: Meeting, guide: Guide | None, stage: str, today: date, dated: dict[tuple[str, str], DueItem],
+    meeting: Meeting,
+    guide: Guide | None,
+    stage: str,
+    today: date,
+    dated: dict[tuple[str, str], DueItem],
     items: list[ReadinessItem],
 ) -> None:
     if guide is None:
@@ -265,7 +276,10 @@ def _open_steps(
 
 
 def _preparation(
-    meeting: Meeting, guide: Guide | None, today: date, dated: dict[tuple[str, str], DueItem],
+    meeting: Meeting,
+    guide: Guide | None,
+    today: date,
+    dated: dict[tuple[str, str], DueItem],
     items: list[ReadinessItem],
 ) -> None:
     def add(text: str, mechanism: str, section: str, ref: str = "") -> None:
@@ -281,7 +295,11 @@ def _preparation(
         items.append(
             ReadinessItem(
                 "The meeting date has passed: start the meeting in the app or choose a new date",
-                "participation", SECTION_CHOICES, "meeting", day, True,
+                "participation",
+                SECTION_CHOICES,
+                "meeting",
+                day,
+                True,
             )
         )
     c = meeting.choices
@@ -295,12 +313,19 @@ def _preparation(
     if r.consent_meeting is None:
         add("The family's consent to the meeting is not recorded", "trust", SECTION_REFERRAL)
     elif r.consent_meeting is False:
-        add("The family has not agreed to the meeting: it cannot go ahead without them", "trust", SECTION_REFERRAL)
+        add(
+            "The family has not agreed to the meeting: it cannot go ahead without them",
+            "trust",
+            SECTION_REFERRAL,
+        )
     if r.consent_sharing is None:
         add("The family's consent to sharing information is not recorded", "trust", SECTION_REFERRAL)
     elif r.consent_sharing is False:
-        add("The family has not agreed to information being shared: agree what may be shared", "trust",
-            SECTION_REFERRAL)
+        add(
+            "The family has not agreed to information being shared: agree what may be shared",
+            "trust",
+            SECTION_REFERRAL,
+        )
     if not r.worries.strip():
         add("The worries are not written down in plain words yet", "trust", SECTION_REFERRAL)
     if not r.strengths.strip():
@@ -310,32 +335,49 @@ def _preparation(
 
     # People and the network.
     if not meeting.people:
-        add("Nobody is on the list of people yet: ask the family who counts as family", "participation",
-            SECTION_PEOPLE)
+        add(
+            "Nobody is on the list of people yet: ask the family who counts as family",
+            "participation",
+            SECTION_PEOPLE,
+        )
     for person in meeting.people:
         name = _q(person.name)
         if person.invitation == "suggested":
-            add(f"{name}: the family has not said yet whether to invite them", "participation", SECTION_PEOPLE,
-                person.id)
+            add(
+                f"{name}: the family has not said yet whether to invite them",
+                "participation",
+                SECTION_PEOPLE,
+                person.id,
+            )
         elif person.invitation == "family-agreed":
             add(f"{name}: not invited yet", "collaboration", SECTION_PEOPLE, person.id)
         elif person.invitation == "invited":
             add(f"{name}: invited, no answer yet", "collaboration", SECTION_PEOPLE, person.id)
         elif person.invitation == "not-invited" and not person.not_invited_reason.strip():
-            add(f"{name}: not to be invited, but the reason is not recorded", "trust",
-                SECTION_PEOPLE, person.id)
+            add(
+                f"{name}: not to be invited, but the reason is not recorded",
+                "trust",
+                SECTION_PEOPLE,
+                person.id,
+            )
         if person.invitation in ("family-agreed", "invited", "accepted") and not person.prepared:
-            add(f"{name}: not prepared yet (no preparation visit)", "collaboration", SECTION_PEOPLE, person.id)
-        if (
-            person.expected
-            and person.needs.language.strip()
-            and person.needs.interpreter is None
-        ):
-            add(f"{name}: speaks {_q(person.needs.language)}; decide whether an interpreter is needed",
-                "participation", SECTION_PEOPLE, person.id)
+            add(
+                f"{name}: not prepared yet (no preparation visit)", "collaboration", SECTION_PEOPLE, person.id
+            )
+        if person.expected and person.needs.language.strip() and person.needs.interpreter is None:
+            add(
+                f"{name}: speaks {_q(person.needs.language)}; decide whether an interpreter is needed",
+                "participation",
+                SECTION_PEOPLE,
+                person.id,
+            )
         if person.expected and person.needs.interpreter and not person.needs.interpreter_booked:
-            add(f"{name} needs {_interpreter_words(person.needs.language)}: not booked", "participation",
-                SECTION_PEOPLE, person.id)
+            add(
+                f"{name} needs {_interpreter_words(person.needs.language)}: not booked",
+                "participation",
+                SECTION_PEOPLE,
+                person.id,
+            )
 
     # Children and young people.
     if not meeting.children:
@@ -345,16 +387,33 @@ def _preparation(
         if child.participation is None:
             add(f"{name}: how they take part is not decided yet", "child", SECTION_CHILDREN, child.id)
         elif child.participation == "not-taking-part" and not child.participation_reason.strip():
-            add(f"{name}: not taking part, but the reason is not recorded", "child", SECTION_CHILDREN, child.id)
+            add(
+                f"{name}: not taking part, but the reason is not recorded",
+                "child",
+                SECTION_CHILDREN,
+                child.id,
+            )
         elif child.participation == "advocate" and not child.advocate.strip():
-            add(f"{name}: takes part through an advocate, but no advocate is named", "child", SECTION_CHILDREN,
-                child.id)
+            add(
+                f"{name}: takes part through an advocate, but no advocate is named",
+                "child",
+                SECTION_CHILDREN,
+                child.id,
+            )
         if child.advocate_offer is None:
-            add(f"{name}: an independent advocate has not been offered yet", "child", SECTION_CHILDREN,
-                child.id)
+            add(
+                f"{name}: an independent advocate has not been offered yet",
+                "child",
+                SECTION_CHILDREN,
+                child.id,
+            )
         elif child.advocate_offer == "offered":
-            add(f"{name}: an advocate was offered; their answer is not recorded yet", "child",
-                SECTION_CHILDREN, child.id)
+            add(
+                f"{name}: an advocate was offered; their answer is not recorded yet",
+                "child",
+                SECTION_CHILDREN,
+                child.id,
+            )
         if child.met_before is None:
             add(f"{name}: nobody has met them before the day yet", "child", SECTION_CHILDREN, child.id)
         if not child.views.strip():
@@ -368,8 +427,15 @@ def _preparation(
             continue
         to = f" with {_q(share.to)}" if share.to.strip() else ""
         items.append(
-            _dated_item(dated.get(("info", share.id)), today, f"Share “{_q(share.document)}”{to}", "trust",
-                        SECTION_INFO, "info", share.id)
+            _dated_item(
+                dated.get(("info", share.id)),
+                today,
+                f"Share “{_q(share.document)}”{to}",
+                "trust",
+                SECTION_INFO,
+                "info",
+                share.id,
+            )
         )
 
     if not meeting.agenda:
@@ -377,7 +443,10 @@ def _preparation(
 
 
 def _follow_up(
-    meeting: Meeting, guide: Guide | None, today: date, dated: dict[tuple[str, str], DueItem],
+    meeting: Meeting,
+    guide: Guide | None,
+    today: date,
+    dated: dict[tuple[str, str], DueItem],
     items: list[ReadinessItem],
 ) -> date | None:
     _open_steps(meeting, guide, "follow_up", today, dated, items)
@@ -394,29 +463,60 @@ def _follow_up(
         else:
             text = ""
         if text:
-            items.append(_dated_item(due, today, text, "collaboration", SECTION_FOLLOW_UP, "action", action.id))
+            items.append(
+                _dated_item(due, today, text, "collaboration", SECTION_FOLLOW_UP, "action", action.id)
+            )
         if action.support_from.strip() and action.support_delivered in ("not-yet", "partly", None):
             state = "partly given" if action.support_delivered == "partly" else "not given yet"
             items.append(
-                ReadinessItem(f"Help from {_q(action.support_from)} for “{what}”: {state}", "trust",
-                              SECTION_FOLLOW_UP, "action", ref=action.id)
+                ReadinessItem(
+                    f"Help from {_q(action.support_from)} for “{what}”: {state}",
+                    "trust",
+                    SECTION_FOLLOW_UP,
+                    "action",
+                    ref=action.id,
+                )
             )
     for (kind, ref), due in dated.items():
         if kind == "outcome" and due.due <= today:
-            items.append(ReadinessItem(f"Record {due.label}", "child", SECTION_FOLLOW_UP, "outcome", due.due,
-                                       due.due < today, ref))
+            items.append(
+                ReadinessItem(
+                    f"Record {due.label}",
+                    "child",
+                    SECTION_FOLLOW_UP,
+                    "outcome",
+                    due.due,
+                    due.due < today,
+                    ref,
+                )
+            )
     review_due: date | None = None
     reviews = [d for (kind, _ref), d in dated.items() if kind == "review"]
     if reviews:
         first = min(reviews)
         review_due = first.due
         if first.due < today:
-            items.append(ReadinessItem("The review meeting is overdue: arrange it with the family",
-                                       "participation", SECTION_FOLLOW_UP, "review", first.due, True, first.ref))
+            items.append(
+                ReadinessItem(
+                    "The review meeting is overdue: arrange it with the family",
+                    "participation",
+                    SECTION_FOLLOW_UP,
+                    "review",
+                    first.due,
+                    True,
+                    first.ref,
+                )
+            )
     elif not any(r.held is None for r in meeting.follow_up.reviews) and not meeting.plan.review_date:
         if not meeting.follow_up.reviews:
             items.append(ReadinessItem("No review date is set", "participation", SECTION_PLAN, "check"))
     if not meeting.plan.family_keeper.strip():
-        items.append(ReadinessItem("Nobody in the family is named to keep an eye on the plan", "collaboration",
-                                   SECTION_PLAN, "check"))
+        items.append(
+            ReadinessItem(
+                "Nobody in the family is named to keep an eye on the plan",
+                "collaboration",
+                SECTION_PLAN,
+                "check",
+            )
+        )
     return review_due

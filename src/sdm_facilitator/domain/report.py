@@ -119,7 +119,7 @@ class MarkerTally:
         return 100 * self.met / self.recorded if self.recorded else None
 
     def words(self) -> str:
-        """"12 of 20 met (60%)", with "no answers" when nothing was recorded."""
+        """ "12 of 20 met (60%)", with "no answers" when nothing was recorded."""
         if not self.recorded:
             return "no meeting recorded it"
         return f"{self.met} of {self.recorded} met ({self.percent:.0f}%)"
@@ -193,8 +193,11 @@ def _marker_tallies(profiles: list[FidelityProfile]) -> tuple[MarkerTally, ...]:
     out = []
     for marker_id, label, _rule in MARKER_RULES:
         counts = Counter(p.marker(marker_id).status for p in profiles)
-        out.append(MarkerTally(marker_id, label, counts[MET], counts[NOT_MET], counts[NOT_RECORDED],
-                               counts[NOT_APPLICABLE]))
+        out.append(
+            MarkerTally(
+                marker_id, label, counts[MET], counts[NOT_MET], counts[NOT_RECORDED], counts[NOT_APPLICABLE]
+            )
+        )
     return tuple(out)
 
 
@@ -208,10 +211,15 @@ def _outcomes(meetings: list[Meeting]) -> tuple[OutcomeTally, ...]:
         for name in OUTCOME_FLAGS:
             answers = [getattr(o, name) for o in recorded if getattr(o, name) is not None]
             flags[name] = (sum(1 for a in answers if a), len(answers))
-        out.append(OutcomeTally(
-            point, len(recorded), {k: living[k] for k in LIVING_CHOICES}, {k: basis[k] for k in CARE_BASIS_CHOICES},
-            flags,
-        ))
+        out.append(
+            OutcomeTally(
+                point,
+                len(recorded),
+                {k: living[k] for k in LIVING_CHOICES},
+                {k: basis[k] for k in CARE_BASIS_CHOICES},
+                flags,
+            )
+        )
     return tuple(out)
 
 
@@ -219,12 +227,14 @@ def _feedback(meetings: list[Meeting]) -> tuple[FeedbackTally, ...]:
     out = []
     for respondent in FEEDBACK_RESPONDENT_CHOICES:
         items = [f for m in meetings for f in m.feedback if f.respondent == respondent]
-        out.append(FeedbackTally(
-            respondent,
-            sum(1 for f in items if f.status == "given"),
-            sum(1 for f in items if f.status == "declined"),
-            tuple(averages(items)),
-        ))
+        out.append(
+            FeedbackTally(
+                respondent,
+                sum(1 for f in items if f.status == "given"),
+                sum(1 for f in items if f.status == "declined"),
+                tuple(averages(items)),
+            )
+        )
     return tuple(out)
 
 
@@ -247,12 +257,20 @@ def build_report(
         for context in CONTEXTS:
             group = [m for m in chosen if m.kind == kind and m.context == context]
             if group:
-                rows.append(KindContextRow(kind, context, len(group), sum(map(is_held, group)),
-                                           sum(map(closed_before_day, group))))
+                rows.append(
+                    KindContextRow(
+                        kind,
+                        context,
+                        len(group),
+                        sum(map(is_held, group)),
+                        sum(map(closed_before_day, group)),
+                    )
+                )
     reasons = Counter(m.closure.reason or "not-recorded" for m in closed)
     medians = {
         "referral_to_meeting_days": median_of(
-            p.marker("referral-to-meeting").value for p in profiles
+            p.marker("referral-to-meeting").value
+            for p in profiles
             if p.marker("referral-to-meeting").value is not None
         ),
         "family_time_minutes": median_of(v for v in map(family_time_minutes, held) if v is not None),

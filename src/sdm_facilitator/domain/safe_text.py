@@ -12,9 +12,7 @@ import re
 # Bidirectional embedding, override and isolate controls can make text appear
 # in a different order than it is stored (the "Trojan Source" family).
 _BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f" + _BIDI_CONTROLS + "]"
-)
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f" + _BIDI_CONTROLS + "]")
 
 
 def first_unsafe_character(text: str) -> tuple[int, int] | None:

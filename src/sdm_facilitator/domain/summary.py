@@ -105,7 +105,11 @@ class MeetingSummary:
     def readiness_words(self, today: date) -> str:
         """The same words as ``readiness(...).summary()`` on ``today``."""
         return summary_words(
-            self.stage, self.open_count(today), self.overdue_count(today), self.blockers, self.closed_on is not None
+            self.stage,
+            self.open_count(today),
+            self.overdue_count(today),
+            self.blockers,
+            self.closed_on is not None,
         )
 
     def fidelity_words(self, today: date) -> str:
@@ -113,7 +117,9 @@ class MeetingSummary:
         met, not_met, not_recorded, not_applicable = self.fidelity
         if self.fidelity_review_due is not None and self.fidelity_review_due < today:
             not_met, not_recorded = not_met + 1, not_recorded - 1
-        return counts_words({MET: met, NOT_MET: not_met, NOT_RECORDED: not_recorded, NOT_APPLICABLE: not_applicable})
+        return counts_words(
+            {MET: met, NOT_MET: not_met, NOT_RECORDED: not_recorded, NOT_APPLICABLE: not_applicable}
+        )
 
     def closure_words(self) -> str:
         """The same words as ``closure.closure_words`` for the meeting."""

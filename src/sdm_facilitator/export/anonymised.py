@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from sdm_facilitator.domain.feedback import STATEMENT_FIELDS
-from sdm_facilitator.domain.fidelity import MARKER_IDS, MARKER_LABELS, first_contact, fidelity_profile
+from sdm_facilitator.domain.fidelity import MARKER_IDS, MARKER_LABELS, fidelity_profile, first_contact
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Child, Meeting, OutcomePoint
 from sdm_facilitator.domain.report import closed_before_day, is_held
@@ -115,7 +115,10 @@ MEETING_COLUMNS: tuple[Column, ...] = (
     Column("children", "Number of children the meeting is about"),
     Column("family_attending", "Family members and friends recorded as attending"),
     Column("professionals_attending", "Professionals recorded as attending (interpreters not counted)"),
-    Column("days_referral_to_first_contact", "Days from the referral to the first preparation visit to the family"),
+    Column(
+        "days_referral_to_first_contact",
+        "Days from the referral to the first preparation visit to the family",
+    ),
     Column("days_referral_to_meeting", "Days from the referral to the meeting"),
     Column("family_time_minutes", "Minutes of private family time"),
     Column("days_to_plan_sent", "Days from the meeting to the plan being sent to the family"),
@@ -129,8 +132,10 @@ MEETING_COLUMNS: tuple[Column, ...] = (
     Column("steps_done", "Guide steps done"),
     Column("steps_applicable", "Guide steps that apply (not applicable ones excluded)"),
     Column("steps_not_applicable", "Guide steps marked not applicable"),
-    *(Column(f"marker_{mid}", f"Fidelity marker '{MARKER_LABELS[mid]}': met, not-met, not-recorded or na")
-      for mid in MARKER_IDS),
+    *(
+        Column(f"marker_{mid}", f"Fidelity marker '{MARKER_LABELS[mid]}': met, not-met, not-recorded or na")
+        for mid in MARKER_IDS
+    ),
 )
 CHILD_COLUMNS: tuple[Column, ...] = (
     Column("meeting", "Pseudonym of the meeting"),
@@ -139,7 +144,9 @@ CHILD_COLUMNS: tuple[Column, ...] = (
     Column("participation", "How the child took part (fixed list)"),
     Column("advocate_offer", "offered, accepted or declined"),
     Column("met_before_day", "yes when the child was met before the day"),
-    Column("views_recorded", "yes when the child's views are recorded (the views themselves are not exported)"),
+    Column(
+        "views_recorded", "yes when the child's views are recorded (the views themselves are not exported)"
+    ),
     Column("point", "Outcome point: review, 3-months, 6-months, 12-months; empty when none is recorded yet"),
     Column("review", "For a review point: pseudonym of the review"),
     Column("point_month", "Month the outcome was recorded (YYYY-MM)"),
@@ -159,8 +166,10 @@ FEEDBACK_COLUMNS: tuple[Column, ...] = (
     Column("respondent", "family or child"),
     Column("status", "given, or declined (offered and declined)"),
     Column("month", "Month the feedback was given (YYYY-MM)"),
-    *(Column(name, f"Score 1 to 5{' (reverse scored: 1 is best)' if name == 'judged' else ''}")
-      for name in STATEMENT_FIELDS),
+    *(
+        Column(name, f"Score 1 to 5{' (reverse scored: 1 is best)' if name == 'judged' else ''}")
+        for name in STATEMENT_FIELDS
+    ),
 )
 COLUMNS = {"meetings.csv": MEETING_COLUMNS, "children.csv": CHILD_COLUMNS, "feedback.csv": FEEDBACK_COLUMNS}
 
@@ -175,21 +184,33 @@ def _meeting_row(m: Meeting, guide: Guide | None, today: date, ids: Pseudonyms) 
     promised = [a for a in actions if a.support_from.strip()]
     status = {marker.id: marker.status for marker in profile.markers}
     return [
-        ids.of("meeting", m.id), m.kind, m.context,
+        ids.of("meeting", m.id),
+        m.kind,
+        m.context,
         ids.of("meeting", m.reviews_meeting_id) if m.reviews_meeting_id else "",
-        month(m.referral.date), month(m.held_on),
-        _yes_no(is_held(m)), _yes_no(closed_before_day(m)),
-        m.closure.reason or "" if m.closure.is_closed else "", month(m.closure.closed_on),
-        str(len(m.children)), str(len(family)), str(len(professionals)),
+        month(m.referral.date),
+        month(m.held_on),
+        _yes_no(is_held(m)),
+        _yes_no(closed_before_day(m)),
+        m.closure.reason or "" if m.closure.is_closed else "",
+        month(m.closure.closed_on),
+        str(len(m.children)),
+        str(len(family)),
+        str(len(professionals)),
         _number((contact - m.referral.date).days if contact and m.referral.date else None),
         _number(profile.marker("referral-to-meeting").value),
         _number(profile.marker("family-time-held").value),
         _number(profile.marker("plan-sent").value),
         m.plan.response.decision or "",
-        str(len(actions)), str(sum(a.status == "done" for a in actions)), str(sum(a.status == "stuck" for a in actions)),
-        str(len(promised)), str(sum(a.support_delivered == "given" for a in promised)),
+        str(len(actions)),
+        str(sum(a.status == "done" for a in actions)),
+        str(sum(a.status == "stuck" for a in actions)),
+        str(len(promised)),
+        str(sum(a.support_delivered == "given" for a in promised)),
         str(sum(r.held is not None for r in m.follow_up.reviews)),
-        str(_steps(m, guide, "done")), str(_steps(m, guide, "applicable")), str(_steps(m, guide, "na")),
+        str(_steps(m, guide, "done")),
+        str(_steps(m, guide, "applicable")),
+        str(_steps(m, guide, "na")),
         *(status[mid] for mid in MARKER_IDS),
     ]
 
@@ -212,8 +233,11 @@ def _child_rows(m: Meeting, ids: Pseudonyms) -> list[list[str]]:
     day = m.held_on
     for child in m.children:
         base = [
-            ids.of("meeting", m.id), ids.of("child", m.id, child.id), age_band(child.age),
-            child.participation or "", child.advocate_offer or "",
+            ids.of("meeting", m.id),
+            ids.of("child", m.id, child.id),
+            age_band(child.age),
+            child.participation or "",
+            child.advocate_offer or "",
             _yes_no(None if child.met_before is None else (day is None or child.met_before <= day)),
             _yes_no(bool(child.views.strip())),
         ]
@@ -226,17 +250,31 @@ def _outcome_cells(m: Meeting, child: Child, o: OutcomePoint | None, ids: Pseudo
     if o is None:
         return [""] * 10
     return [
-        o.point, ids.of("review", m.id, o.review_id) if o.review_id else "", month(o.recorded_on),
-        o.living or "", o.care_basis or "", month(o.returned_home_on),
-        _yes_no(o.proceedings_issued), _yes_no(o.new_referral), _yes_no(o.section_47), _yes_no(o.cp_plan),
+        o.point,
+        ids.of("review", m.id, o.review_id) if o.review_id else "",
+        month(o.recorded_on),
+        o.living or "",
+        o.care_basis or "",
+        month(o.returned_home_on),
+        _yes_no(o.proceedings_issued),
+        _yes_no(o.new_referral),
+        _yes_no(o.section_47),
+        _yes_no(o.cp_plan),
     ]
 
 
 def _feedback_rows(m: Meeting, ids: Pseudonyms) -> list[list[str]]:
     return [
-        [ids.of("meeting", m.id), ids.of("feedback", m.id, f.id), f.after,
-         ids.of("review", m.id, f.review_id) if f.review_id else "", f.respondent, f.status, month(f.given_on),
-         *(_number(getattr(f, name)) for name in STATEMENT_FIELDS)]
+        [
+            ids.of("meeting", m.id),
+            ids.of("feedback", m.id, f.id),
+            f.after,
+            ids.of("review", m.id, f.review_id) if f.review_id else "",
+            f.respondent,
+            f.status,
+            month(f.given_on),
+            *(_number(getattr(f, name)) for name in STATEMENT_FIELDS),
+        ]
         for f in m.feedback
     ]
 
@@ -255,8 +293,10 @@ def anonymised_files(
 
 def dictionary_csv() -> str:
     """Every column of every file, described."""
-    return _csv(["file", "column", "description"],
-                [[name, c.name, c.description] for name in FILES for c in COLUMNS[name]])
+    return _csv(
+        ["file", "column", "description"],
+        [[name, c.name, c.description] for name in FILES for c in COLUMNS[name]],
+    )
 
 
 def _csv(header: list[str], rows: list[list[str]]) -> str:

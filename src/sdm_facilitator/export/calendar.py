@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -68,8 +68,8 @@ def _start(when: datetime, zone: tzinfo | None) -> datetime:
     if isinstance(zone, ZoneInfo) and zone.key not in _UTC_KEYS:
         return when.replace(tzinfo=zone)
     if zone is not None:
-        return when.replace(tzinfo=zone).astimezone(timezone.utc)
-    return when.astimezone(timezone.utc)  # a naive time is read in the computer's own zone
+        return when.replace(tzinfo=zone).astimezone(UTC)
+    return when.astimezone(UTC)  # a naive time is read in the computer's own zone
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,7 @@ def meeting_calendar(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    stamp = now.astimezone(timezone.utc).replace(microsecond=0)
+    stamp = now.astimezone(UTC).replace(microsecond=0)
     for entry in entries:
         event = icalendar.Event()
         event.add("uid", entry.uid)
@@ -189,7 +189,7 @@ def meeting_calendar(
         if not isinstance(entry.start, datetime):
             event.add("transp", "TRANSPARENT")  # a due date does not make anyone busy all day
         cal.add_component(event)
-    timed = [e.start for e in entries if isinstance(e.start, datetime) and e.start.tzinfo is not timezone.utc]
+    timed = [e.start for e in entries if isinstance(e.start, datetime) and e.start.tzinfo is not UTC]
     if timed:
         years = [t.year for t in timed]
         cal.add_missing_timezones(first_date=date(min(years) - 1, 1, 1), last_date=date(max(years) + 2, 1, 1))

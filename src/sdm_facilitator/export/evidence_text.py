@@ -62,7 +62,8 @@ def evidence_lines(meeting: Meeting) -> Iterator[str]:
                 yield f"- {who}{when}: offered, declined"
                 continue
             scores = ", ".join(
-                f"{s.short} {getattr(item, s.field)}" for s in STATEMENTS
+                f"{s.short} {getattr(item, s.field)}"
+                for s in STATEMENTS
                 if getattr(item, s.field) is not None
             )
             yield f"- {who}{when}: {scores or 'no scores'}"

@@ -18,16 +18,29 @@ from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGES
 
 #: Short heads for the grid, so it fits beside the workspace's side list at 80 columns.
-MECHANISM_HEADS = {"collaboration": "Collab.", "trust": "Trust", "participation": "Particip.", "child": "Child"}
-STAGE_HEADS = {"preparation": "Preparation", "meeting": "Meeting", "family_time": "Family time",
-               "follow_up": "Follow-up"}
+MECHANISM_HEADS = {
+    "collaboration": "Collab.",
+    "trust": "Trust",
+    "participation": "Particip.",
+    "child": "Child",
+}
+STAGE_HEADS = {
+    "preparation": "Preparation",
+    "meeting": "Meeting",
+    "family_time": "Family time",
+    "follow_up": "Follow-up",
+}
 
 
 def grid_lines(profile: FidelityProfile) -> Iterator[str]:
     """The stage x mechanism grid as aligned text: steps done out of those that apply."""
     first = max(len(STAGE_HEADS[s]) for s in STAGES)
-    widths = [max(len(MECHANISM_HEADS[m]), *(len(profile.cell(s, m).words()) for s in STAGES)) for m in MECHANISMS]
-    yield "  ".join([" " * first, *(MECHANISM_HEADS[m].ljust(w) for m, w in zip(MECHANISMS, widths))]).rstrip()
+    widths = [
+        max(len(MECHANISM_HEADS[m]), *(len(profile.cell(s, m).words()) for s in STAGES)) for m in MECHANISMS
+    ]
+    yield "  ".join(
+        [" " * first, *(MECHANISM_HEADS[m].ljust(w) for m, w in zip(MECHANISMS, widths))]
+    ).rstrip()
     for stage in STAGES:
         cells = [profile.cell(stage, m).words().ljust(w) for m, w in zip(MECHANISMS, widths)]
         yield "  ".join([STAGE_HEADS[stage].ljust(first), *cells]).rstrip()
@@ -56,8 +69,13 @@ def fidelity_to_dict(profile: FidelityProfile) -> dict[str, Any]:
         "summary": profile.counts(),
         "guide_available": profile.guide_available,
         "grid": [
-            {"stage": c.stage, "mechanism": c.mechanism, "done": c.done, "applicable": c.applicable,
-             "not_applicable": c.not_applicable}
+            {
+                "stage": c.stage,
+                "mechanism": c.mechanism,
+                "done": c.done,
+                "applicable": c.applicable,
+                "not_applicable": c.not_applicable,
+            }
             for c in profile.grid
         ],
         "markers": [

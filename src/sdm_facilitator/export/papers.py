@@ -9,7 +9,7 @@ whole record always JSON.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.guide import Guide, LanguageHint
@@ -196,7 +196,7 @@ def export_meeting(
             data = meeting_calendar(
                 meeting,
                 guide,
-                now=options.now or datetime.now(timezone.utc),
+                now=options.now or datetime.now(UTC),
                 names=options.names,
                 actions=options.actions,
                 zone=options.zone,

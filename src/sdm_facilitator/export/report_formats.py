@@ -30,10 +30,13 @@ def text_table_lines(table: Table) -> list[str]:
     if not table.rows:
         return [*lines, "  (none)"]
     for index, row in enumerate(cells):
-        lines.append("  " + "  ".join(
-            text.ljust(width) if col == 0 or not _numeric(text) else text.rjust(width)
-            for col, (text, width) in enumerate(zip(row, widths))
-        ).rstrip())
+        lines.append(
+            "  "
+            + "  ".join(
+                text.ljust(width) if col == 0 or not _numeric(text) else text.rjust(width)
+                for col, (text, width) in enumerate(zip(row, widths))
+            ).rstrip()
+        )
         if index == 0:
             lines.append("  " + "  ".join("-" * w for w in widths))
     return lines
@@ -102,17 +105,25 @@ def _svg_bars(table: Table) -> str:
     top = table.bar_max or max(numbers, default=0.0) or 1.0
     height = _BAR_ROW * len(table.rows) + 4
     width = _LABEL_WIDTH + _BAR_WIDTH + 60
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
-             f'aria-label="{escape(table.title)}">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+        f'aria-label="{escape(table.title)}">'
+    ]
     for index, (row, number, value) in enumerate(zip(table.rows, numbers, values)):
         y = index * _BAR_ROW + 2
         label = table.row_label(row)
         bar = round(_BAR_WIDTH * number / top)
-        parts.append(f'<text x="{_LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end" font-size="12">'
-                     f'{escape(label[:48])}</text>')
-        parts.append(f'<rect x="{_LABEL_WIDTH}" y="{y + 3}" width="{bar}" height="{_BAR_ROW - 6}" fill="#2b6cb0"/>')
-        parts.append(f'<text x="{_LABEL_WIDTH + bar + 4}" y="{y + 15}" font-size="12">{escape(cell_text(value))}'
-                     f'{"%" if table.bar_max == 100 and value is not None else ""}</text>')
+        parts.append(
+            f'<text x="{_LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end" font-size="12">'
+            f"{escape(label[:48])}</text>"
+        )
+        parts.append(
+            f'<rect x="{_LABEL_WIDTH}" y="{y + 3}" width="{bar}" height="{_BAR_ROW - 6}" fill="#2b6cb0"/>'
+        )
+        parts.append(
+            f'<text x="{_LABEL_WIDTH + bar + 4}" y="{y + 15}" font-size="12">{escape(cell_text(value))}'
+            f"{'%' if table.bar_max == 100 and value is not None else ''}</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -122,7 +133,8 @@ def _html_table(table: Table) -> str:
     body = []
     for row in table.rows:
         cells = "".join(
-            f'<td class="n">{escape(cell_text(c))}</td>' if isinstance(c, (int, float)) or c is None
+            f'<td class="n">{escape(cell_text(c))}</td>'
+            if isinstance(c, (int, float)) or c is None
             else f"<td>{escape(c)}</td>"
             for c in row
         )
@@ -148,5 +160,10 @@ def report_to_html(report: ServiceReport) -> str:
 
 def render_report(report: ServiceReport, fmt: str) -> str:
     """The report in one of :data:`FORMATS`."""
-    renderers = {"table": report_to_text, "csv": report_to_csv, "json": report_to_json, "html": report_to_html}
+    renderers = {
+        "table": report_to_text,
+        "csv": report_to_csv,
+        "json": report_to_json,
+        "html": report_to_html,
+    }
     return renderers[fmt](report)

@@ -55,8 +55,10 @@ def cell_text(value: Cell) -> str:
 def filter_words(report: ServiceReport) -> str:
     """The report's scope in one line."""
     f = report.filters
-    parts = [f"referrals from {f.since.isoformat() if f.since else 'the first'} to "
-             f"{f.until.isoformat() if f.until else 'the last'}"]
+    parts = [
+        f"referrals from {f.since.isoformat() if f.since else 'the first'} to "
+        f"{f.until.isoformat() if f.until else 'the last'}"
+    ]
     if f.kind:
         parts.append(f"kind {f.kind}")
     if f.context:
@@ -70,32 +72,76 @@ def filter_words(report: ServiceReport) -> str:
 def report_tables(report: ServiceReport) -> list[Table]:
     """Every section of the report, in reading order."""
     tables = [
-        Table("referrals", "Referrals and meetings", ("Measure", "Count"), (
-            ("Referrals", report.referrals),
-            ("Meetings held", report.held),
-            ("Closed before the day", report.closed_before_day),
-            ("Not held yet, still open", report.open_not_held),
-        ), bar_column=1),
-        Table("closure-reasons", "Closed before the day, by reason", ("Reason", "Count"), tuple(
-            (CLOSURE_REASON_LABELS.get(reason, "Reason not recorded"), n)
-            for reason, n in report.closure_reasons.items()
-        ), bar_column=1),
-        Table("by-kind", "By kind and context", ("Kind", "Context", "Referrals", "Held", "Closed before"),
-              tuple((MEETING_KIND_LABELS[r.kind], r.context, r.referrals, r.held,
-                     r.closed_before_day) for r in report.by_kind_context), bar_column=2),
-        Table("fidelity", "Fidelity markers: met of those recorded", ("Marker", "Met", "Of", "%", "Not recorded",
-                                                                       "N/A"),
-              tuple((t.label, t.met, t.recorded, None if t.percent is None else round(t.percent, 1),
-                     t.not_recorded, t.not_applicable) for t in report.markers), bar_column=3, bar_max=100),
-        Table("medians", "Medians", ("Measure", "Median", "Meetings"), tuple(
-            (MEDIAN_LABELS[key], m.value, m.count) for key, m in report.medians.items()
-        )),
-        Table("actions", "Actions in the plans, by status", ("Status", "Count"), tuple(
-            (ACTION_STATUS_LABELS[s], n) for s, n in report.actions_by_status.items()
-        ), bar_column=1),
-        Table("help", "Help promised by services", ("State", "Count"), tuple(
-            (SUPPORT_DELIVERY_LABELS.get(s, "Not recorded"), n) for s, n in report.help_given.items()
-        ), bar_column=1),
+        Table(
+            "referrals",
+            "Referrals and meetings",
+            ("Measure", "Count"),
+            (
+                ("Referrals", report.referrals),
+                ("Meetings held", report.held),
+                ("Closed before the day", report.closed_before_day),
+                ("Not held yet, still open", report.open_not_held),
+            ),
+            bar_column=1,
+        ),
+        Table(
+            "closure-reasons",
+            "Closed before the day, by reason",
+            ("Reason", "Count"),
+            tuple(
+                (CLOSURE_REASON_LABELS.get(reason, "Reason not recorded"), n)
+                for reason, n in report.closure_reasons.items()
+            ),
+            bar_column=1,
+        ),
+        Table(
+            "by-kind",
+            "By kind and context",
+            ("Kind", "Context", "Referrals", "Held", "Closed before"),
+            tuple(
+                (MEETING_KIND_LABELS[r.kind], r.context, r.referrals, r.held, r.closed_before_day)
+                for r in report.by_kind_context
+            ),
+            bar_column=2,
+        ),
+        Table(
+            "fidelity",
+            "Fidelity markers: met of those recorded",
+            ("Marker", "Met", "Of", "%", "Not recorded", "N/A"),
+            tuple(
+                (
+                    t.label,
+                    t.met,
+                    t.recorded,
+                    None if t.percent is None else round(t.percent, 1),
+                    t.not_recorded,
+                    t.not_applicable,
+                )
+                for t in report.markers
+            ),
+            bar_column=3,
+            bar_max=100,
+        ),
+        Table(
+            "medians",
+            "Medians",
+            ("Measure", "Median", "Meetings"),
+            tuple((MEDIAN_LABELS[key], m.value, m.count) for key, m in report.medians.items()),
+        ),
+        Table(
+            "actions",
+            "Actions in the plans, by status",
+            ("Status", "Count"),
+            tuple((ACTION_STATUS_LABELS[s], n) for s, n in report.actions_by_status.items()),
+            bar_column=1,
+        ),
+        Table(
+            "help",
+            "Help promised by services",
+            ("State", "Count"),
+            tuple((SUPPORT_DELIVERY_LABELS.get(s, "Not recorded"), n) for s, n in report.help_given.items()),
+            bar_column=1,
+        ),
     ]
     tables.append(_outcomes_table(report))
     tables.append(_feedback_table(report))
@@ -103,7 +149,12 @@ def report_tables(report: ServiceReport) -> list[Table]:
 
 
 #: Short heads for the outcome points, so the outcomes table fits a terminal.
-POINT_HEADS = {"review": "At a review", "3-months": "3 months", "6-months": "6 months", "12-months": "12 months"}
+POINT_HEADS = {
+    "review": "At a review",
+    "3-months": "3 months",
+    "6-months": "6 months",
+    "12-months": "12 months",
+}
 
 
 def _outcomes_table(report: ServiceReport) -> Table:
@@ -111,12 +162,19 @@ def _outcomes_table(report: ServiceReport) -> Table:
     tallies = report.outcomes
     rows: list[tuple[Cell, ...]] = [("Children with an outcome recorded", *(t.children for t in tallies))]
     rows += [(f"Living: {label}", *(t.living[key] for t in tallies)) for key, label in LIVING_LABELS.items()]
-    rows += [(f"In care: {label}", *(t.care_basis[key] for t in tallies)) for key, label in CARE_BASIS_LABELS.items()]
+    rows += [
+        (f"In care: {label}", *(t.care_basis[key] for t in tallies))
+        for key, label in CARE_BASIS_LABELS.items()
+    ]
     for key, label in OUTCOME_FLAGS.items():
         rows.append((f"{label}: yes", *(t.flags[key][0] for t in tallies)))
         rows.append((f"{label}: answered", *(t.flags[key][1] for t in tallies)))
-    return Table("outcomes", "Children's outcomes at each follow-up point",
-                 ("Measure", *(POINT_HEADS[t.point] for t in tallies)), tuple(rows))
+    return Table(
+        "outcomes",
+        "Children's outcomes at each follow-up point",
+        ("Measure", *(POINT_HEADS[t.point] for t in tallies)),
+        tuple(rows),
+    )
 
 
 def _feedback_table(report: ServiceReport) -> Table:

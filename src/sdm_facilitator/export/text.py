@@ -96,7 +96,13 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
             how = m.PARTICIPATION_LABELS.get(c.participation or "", "how they take part not decided")
             yield f"- {one_line(c.name)}{age}: {how}"
             if c.views:
-                consent = " (agreed to share)" if c.views_consent else " (not agreed to share)" if c.views_consent is False else ""
+                consent = (
+                    " (agreed to share)"
+                    if c.views_consent
+                    else " (not agreed to share)"
+                    if c.views_consent is False
+                    else ""
+                )
                 yield f"  Their views{consent}: {one_line(c.views)}"
         yield ""
     if mt.people:
@@ -107,7 +113,9 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
                 parts.append(one_line(p.relationship))
             parts.append(m.INVITATION_LABELS.get(p.invitation, p.invitation))
             if p.invitation == "not-invited":
-                reason = one_line(p.not_invited_reason) if p.not_invited_reason.strip() else "no reason recorded"
+                reason = (
+                    one_line(p.not_invited_reason) if p.not_invited_reason.strip() else "no reason recorded"
+                )
                 parts.append(f"reason agreed with the family: {reason}")
             parts.append(f"prepared {format_date(p.prep_visit)}" if p.prep_visit else "not yet prepared")
             needs = _needs_words(p.needs)
@@ -165,7 +173,9 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
             yield f"Keeping an eye on it: {one_line(p.family_keeper) or 'not set'}; following it up: {one_line(p.professional_lead) or 'not set'}"
         for check in p.bottom_line_checks:
             state = {True: "addressed", False: "not addressed yet", None: "not checked yet"}[check.addressed]
-            yield f"Bottom line: {one_line(check.bottom_line)} -> {state}" + (f" ({one_line(check.note)})" if check.note else "")
+            yield f"Bottom line: {one_line(check.bottom_line)} -> {state}" + (
+                f" ({one_line(check.note)})" if check.note else ""
+            )
         r = p.response
         if r.decision:
             yield f"Professional response: {m.RESPONSE_LABELS.get(r.decision, r.decision)}"
@@ -179,7 +189,9 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
     if changes:
         yield "CHANGES TO THE PLAN"
         for change in changes:
-            yield f"- {format_date(change.date)}: {one_line(change.what)}" + (f" (why: {one_line(change.reason)})" if change.reason else "")
+            yield f"- {format_date(change.date)}: {one_line(change.what)}" + (
+                f" (why: {one_line(change.reason)})" if change.reason else ""
+            )
         yield ""
     reviews = mt.follow_up.reviews
     if reviews:

@@ -97,9 +97,7 @@ def guide_to_text(guide: Guide) -> str:
                 timing = f", {step.days_after} days after"
             mark = "STOP AND CHECK: " if step.stop_and_check else ""
             lines.append(f"  [{step.id}] {mark}{one_line(step.title)}")
-            lines.append(
-                f"    {', '.join(step.mechanisms)} | {', '.join(step.contexts)}{timing}"
-            )
+            lines.append(f"    {', '.join(step.mechanisms)} | {', '.join(step.contexts)}{timing}")
             lines += _wrap(step.why, "    ")
             if step.evidence is not None:
                 lines += _wrap(f"Done by itself when: {evidence_words(step)}", "    ")

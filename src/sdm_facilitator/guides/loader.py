@@ -93,23 +93,30 @@ def _read_toml(path: Path) -> tuple[Any, str, list[GuideProblem]]:
         reason = error.strerror or str(error)
         return None, "", [GuideProblem(path, "", None, f"could not read the file: {reason}")]
     if info.st_size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
-        return None, "", [
-            GuideProblem(
-                path, "", None, "file is larger than 1 MB; a guide file should be a short text file"
-            )
-        ]
+        return (
+            None,
+            "",
+            [
+                GuideProblem(
+                    path, "", None, "file is larger than 1 MB; a guide file should be a short text file"
+                )
+            ],
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        return None, "", [
-            GuideProblem(
-                path,
-                "",
-                None,
-                f"file is not UTF-8 text (unexpected byte at position {error.start}); "
-                "save it as UTF-8",
-            )
-        ]
+        return (
+            None,
+            "",
+            [
+                GuideProblem(
+                    path,
+                    "",
+                    None,
+                    f"file is not UTF-8 text (unexpected byte at position {error.start}); save it as UTF-8",
+                )
+            ],
+        )
     text = text.removeprefix("\ufeff")
     too_dotted = _structure_problem(path, text)
     if too_dotted is not None:
@@ -119,9 +126,7 @@ def _read_toml(path: Path) -> tuple[Any, str, list[GuideProblem]]:
     except tomllib.TOMLDecodeError as error:
         return None, text, [_syntax_problem(path, error)]
     except RecursionError:
-        return None, text, [
-            GuideProblem(path, "", None, "TOML syntax error: values are nested too deeply")
-        ]
+        return None, text, [GuideProblem(path, "", None, "TOML syntax error: values are nested too deeply")]
     except ValueError as error:
         return None, text, [GuideProblem(path, "", None, f"TOML syntax error: {error}")]
     return data, text, []
@@ -235,17 +240,14 @@ class GuideLibrary:
         if self.language_problems:
             files = sorted({str(p.file) for p in self.language_problems})
             notes.append(
-                f"Some language hints in {', '.join(files)} could not be used: "
-                f"{self.language_problems[0]}."
+                f"Some language hints in {', '.join(files)} could not be used: {self.language_problems[0]}."
             )
         if self.terms_problems:
             notes.append(f"The vocabularies file could not be fully used: {self.terms_problems[0]}.")
         return notes
 
 
-def _merge_hints(
-    base: tuple[LanguageHint, ...], extra: tuple[LanguageHint, ...]
-) -> tuple[LanguageHint, ...]:
+def _merge_hints(base: tuple[LanguageHint, ...], extra: tuple[LanguageHint, ...]) -> tuple[LanguageHint, ...]:
     """``extra`` replaces hints of ``base`` sharing a phrase or variant, and adds the rest."""
     replaced: set[str] = set()
     for hint in extra:
@@ -314,7 +316,11 @@ def _apply_terms(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None
         library.vocabularies.update({v.id: v for v in found})
         library.terms_problems.extend(problems)
     user_terms = user_dir / TERMS_FILE if user_dir is not None else None
-    if user_terms is not None and user_terms.parent.resolve() != bundled_dir.resolve() and user_terms.is_file():
+    if (
+        user_terms is not None
+        and user_terms.parent.resolve() != bundled_dir.resolve()
+        and user_terms.is_file()
+    ):
         found, chosen, problems = load_terms_file(user_terms, library.vocabularies)
         library.vocabularies.update({v.id: v for v in found})
         library.vocabulary_in_use = chosen

@@ -102,9 +102,7 @@ class Locator:
             if in_multiline is None:
                 match = _HEADER_RE.match(line)
                 if match:
-                    name = ".".join(
-                        part.strip().strip("\"'") for part in match.group(2).split(".")
-                    )
+                    name = ".".join(part.strip().strip("\"'") for part in match.group(2).split("."))
                     self.headers.append(_Header(index, name, match.group(1) == "[["))
                     continue
             for quote in ('"""', "'''"):
@@ -128,9 +126,7 @@ class Locator:
         return len(self.lines)
 
     def _find_key(self, key: str, lo: int, hi: int) -> int | None:
-        pattern = re.compile(
-            r"^\s*(?:%s|\"%s\"|'%s')\s*=" % ((re.escape(key),) * 3)
-        )
+        pattern = re.compile(r"^\s*(?:%s|\"%s\"|'%s')\s*=" % ((re.escape(key),) * 3))
         for index in range(lo, min(hi, len(self.lines))):
             if pattern.match(self.lines[index]):
                 return index
@@ -172,9 +168,7 @@ class Locator:
             lo = header.index + 1
             hi = self._next_header(header.index, lambda h: True)
             scope_lo = lo
-            scope_hi = self._next_header(
-                header.index, lambda h, n=name: not h.name.startswith(n + ".")
-            )
+            scope_hi = self._next_header(header.index, lambda h, n=name: not h.name.startswith(n + "."))
             prefix = name
             i += step
         return best + 1 if best is not None else None
@@ -216,20 +210,14 @@ _GUIDE_FIELDS: dict[str, _Field] = {
     "id": _Field("id", expect='a short id in quotes, such as "fgc"'),
     "title": _Field("text", expect="the guide's title in quotes"),
     "version": _Field("text", expect='a version in quotes, such as "1.0"'),
-    "kinds": _Field(
-        "choices", expect="a list of meeting kinds", choices=MEETING_KINDS, noun="meeting kind"
-    ),
+    "kinds": _Field("choices", expect="a list of meeting kinds", choices=MEETING_KINDS, noun="meeting kind"),
     "summary": _Field("text", expect="a one-paragraph summary in quotes"),
-    "review_after_days": _Field(
-        "int", required=False, expect="a number of days", low=1, high=730
-    ),
+    "review_after_days": _Field("int", required=False, expect="a number of days", low=1, high=730),
 }
 _STEP_FIELDS: dict[str, _Field] = {
     "id": _Field("id", expect='a stable id in quotes, such as "prep-consent"'),
     "stage": _Field("choice", expect="a stage", choices=STAGES, noun="stage"),
-    "mechanisms": _Field(
-        "choices", expect="a list of mechanisms", choices=MECHANISMS, noun="mechanism"
-    ),
+    "mechanisms": _Field("choices", expect="a list of mechanisms", choices=MECHANISMS, noun="mechanism"),
     "contexts": _Field("choices", expect="a list of contexts", choices=CONTEXTS, noun="context"),
     "title": _Field("text", expect="a short title in quotes"),
     "why": _Field("text", expect="one to three sentences in quotes"),
@@ -262,9 +250,7 @@ _TOP_FIELDS: dict[str, _Field] = {
 _HINT_FIELDS: dict[str, _Field] = {
     "phrase": _Field("text", expect="the word or phrase in quotes"),
     "variants": _Field("texts", required=False, expect="a list of other forms in quotes"),
-    "category": _Field(
-        "choice", expect="a category", choices=HINT_CATEGORIES, noun="category"
-    ),
+    "category": _Field("choice", expect="a category", choices=HINT_CATEGORIES, noun="category"),
     "alternatives": _Field("texts", expect="a list of plainer alternatives in quotes"),
     "why": _Field("text", expect="one line in quotes"),
 }
@@ -298,9 +284,7 @@ class Checker:
         if len(self.problems) >= MAX_PROBLEMS:
             self.more += 1
             return
-        self.problems.append(
-            GuideProblem(self.file, format_key(path), self.locator.line_for(path), message)
-        )
+        self.problems.append(GuideProblem(self.file, format_key(path), self.locator.line_for(path), message))
 
     def found(self) -> int:
         """How many problems were found, including those not described."""
@@ -314,9 +298,7 @@ class Checker:
 
     # -- tables ---------------------------------------------------------------
 
-    def table(
-        self, value: Any, path: KeyPath, fields: dict[str, _Field], what: str
-    ) -> dict[str, Any] | None:
+    def table(self, value: Any, path: KeyPath, fields: dict[str, _Field], what: str) -> dict[str, Any] | None:
         """Check a table's keys and the type of each value; return the good values."""
         if not isinstance(value, dict):
             self.add(path, f"expected {what}, got {_describe(value)}")
@@ -380,9 +362,7 @@ class Checker:
                 self.add(path, f"expected a whole number, got {_describe(value)}")
                 return _BAD
             if not spec.low <= value <= spec.high:
-                self.add(
-                    path, f"expected a whole number from {spec.low} to {spec.high}, got {value}"
-                )
+                self.add(path, f"expected a whole number from {spec.low} to {spec.high}, got {value}")
                 return _BAD
             return value
         if kind == "bool":
@@ -407,13 +387,10 @@ class Checker:
             return value
         if kind in ("choices", "texts"):
             if not isinstance(value, list):
-                example = (
-                    f'["{spec.choices[0]}"]' if kind == "choices" else '["first", "second"]'
-                )
+                example = f'["{spec.choices[0]}"]' if kind == "choices" else '["first", "second"]'
                 self.add(
                     path,
-                    f"expected {spec.expect} in square brackets, such as {example}; "
-                    f"got {_describe(value)}",
+                    f"expected {spec.expect} in square brackets, such as {example}; got {_describe(value)}",
                 )
                 return _BAD
             if not value and (kind == "choices" or spec.required):
@@ -478,7 +455,9 @@ def _note_unique_id(checker: Checker, what: str, value: Any, path: KeyPath, seen
     if not isinstance(value, str):
         return  # a missing or mistyped id has its own message
     if value in seen:
-        checker.add(path + ("id",), f"duplicate {what} id '{value}'; it is already used by {format_key(seen[value])}")
+        checker.add(
+            path + ("id",), f"duplicate {what} id '{value}'; it is already used by {format_key(seen[value])}"
+        )
     else:
         seen[value] = path
 
@@ -518,9 +497,7 @@ def _step(checker: Checker, raw: Any, path: KeyPath, seen: dict[str, KeyPath]) -
     )
 
 
-def _phase(
-    checker: Checker, raw: Any, path: KeyPath, seen: dict[str, KeyPath]
-) -> Phase | None:
+def _phase(checker: Checker, raw: Any, path: KeyPath, seen: dict[str, KeyPath]) -> Phase | None:
     before = checker.found()
     data = checker.table(raw, path, _PHASE_FIELDS, "a [[phases]] table")
     if data is None:
@@ -533,9 +510,7 @@ def _phase(
             prompt = _prompt(checker, raw_prompt, path + ("prompts", index))
             if prompt is not None:
                 prompts.append(prompt)
-        if isinstance(data["prompts"], list) and not (
-            MIN_PROMPTS <= len(raw_prompts) <= MAX_PROMPTS
-        ):
+        if isinstance(data["prompts"], list) and not (MIN_PROMPTS <= len(raw_prompts) <= MAX_PROMPTS):
             checker.add(
                 path + ("prompts",),
                 f"a phase needs {MIN_PROMPTS} to {MAX_PROMPTS} prompts; found {len(raw_prompts)}",
@@ -651,9 +626,7 @@ def phrase_key(phrase: str) -> str:
     return " ".join(re.split(r"[\s\-]+", phrase.strip().lower()))
 
 
-def parse_language(
-    data: Any, file: Path, text: str
-) -> tuple[tuple[LanguageHint, ...], list[GuideProblem]]:
+def parse_language(data: Any, file: Path, text: str) -> tuple[tuple[LanguageHint, ...], list[GuideProblem]]:
     """Turn parsed TOML into language hints; hints with problems are left out."""
     checker = Checker(file, text)
     top = checker.table(data, (), _LANGUAGE_TOP_FIELDS, "a language file")

@@ -157,7 +157,9 @@ def remove_stale_temp_files(folder: Path, max_age_seconds: float = STALE_AFTER_S
             continue
         with contextlib.suppress(OSError):
             info = entry.lstat()
-            if stat_module.S_ISREG(info.st_mode) and _writer_gone(entry.name, now - info.st_mtime, max_age_seconds):
+            if stat_module.S_ISREG(info.st_mode) and _writer_gone(
+                entry.name, now - info.st_mtime, max_age_seconds
+            ):
                 entry.unlink()
                 removed.append(entry)
     return removed

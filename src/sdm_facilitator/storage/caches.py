@@ -28,7 +28,10 @@ def derived_cache_files(folder: Path) -> list[Path]:
     return sorted(
         p
         for p in folder.iterdir()
-        if p.name.startswith(".") and not p.name.endswith(LOCK_SUFFIX) and TEMP_MARK not in p.name and p.is_file()
+        if p.name.startswith(".")
+        and not p.name.endswith(LOCK_SUFFIX)
+        and TEMP_MARK not in p.name
+        and p.is_file()
     )
 
 

@@ -266,7 +266,9 @@ def _decode(tp: Any, value: Any, path: str, meta: typing.Mapping[str, Any]) -> A
         # Timestamps are moments (with a zone); the family's chosen time is wall-clock
         # time (without one). Mixing them would make comparisons fail later.
         if meta.get("local") and value.tzinfo is not None:
-            raise CodecError(path, "expected a local date and time without a time zone, such as 2026-03-01T10:00:00")
+            raise CodecError(
+                path, "expected a local date and time without a time zone, such as 2026-03-01T10:00:00"
+            )
         if not meta.get("local") and value.tzinfo is None:
             raise CodecError(path, "expected a date and time with a time zone, such as 2026-03-01T10:00:00Z")
         return _check_year(value, path)
@@ -322,7 +324,9 @@ def _check_unique_ids(items: list[Any], path: str) -> None:
                 f"{path}[{index}].id", "must start with a letter and use only letters, digits, '-' or '_'"
             )
         if entry_id in seen:
-            raise CodecError(f"{path}[{index}].id", f"the same id as {path}[{seen[entry_id]}]; each entry needs its own")
+            raise CodecError(
+                f"{path}[{index}].id", f"the same id as {path}[{seen[entry_id]}]; each entry needs its own"
+            )
         seen[entry_id] = index
 
 
@@ -351,7 +355,8 @@ def _check_header(data: dict[str, Any], *, allow_future: bool) -> None:
         raise CodecError("schema_version", f"expected a whole number, found {_describe(version)}")
     if version < 1:
         raise CodecError(
-            "schema_version", f"must be a whole number from 1 (this version writes {SCHEMA_VERSION}); found {version}"
+            "schema_version",
+            f"must be a whole number from 1 (this version writes {SCHEMA_VERSION}); found {version}",
         )
     if version > SCHEMA_VERSION and not allow_future:
         raise FutureSchemaError(

@@ -132,7 +132,9 @@ def _open_or_refuse(cipher: FileCipher, path: Path, data: bytes) -> bytes:
         ) from None
 
 
-def decrypt_store(data_dir: Path, cipher: FileCipher, *, progress: Progress | None = None) -> ConversionResult:
+def decrypt_store(
+    data_dir: Path, cipher: FileCipher, *, progress: Progress | None = None
+) -> ConversionResult:
     """Open every sealed file of the store and write it back in clear, then drop the key file.
 
     A damaged file stops the conversion before the key file is removed, so

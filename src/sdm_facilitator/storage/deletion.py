@@ -94,7 +94,9 @@ def delete_meeting(store: MeetingStore, meeting_id: str, index: SummaryIndex | N
         raise MeetingNotFound(f"no meeting with id {meeting_id}")
     lock = MeetingLock(store.lock_path_for(meeting_id))
     if not lock.acquire():
-        raise StoreError("this meeting is open in sdm-facilitator; close it there first. Nothing was removed.")
+        raise StoreError(
+            "this meeting is open in sdm-facilitator; close it there first. Nothing was removed."
+        )
     report = DeletionReport()
     try:
         for path in files:

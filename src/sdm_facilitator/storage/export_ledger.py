@@ -34,12 +34,16 @@ def _load(data_dir: Path) -> dict[str, list[str]]:
         raw = tomllib.loads(ledger_path(data_dir).read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return {}
-    return {key: [v for v in value if isinstance(v, str)] for key, value in raw.items() if isinstance(value, list)}
+    return {
+        key: [v for v in value if isinstance(v, str)] for key, value in raw.items() if isinstance(value, list)
+    }
 
 
 def _save(data_dir: Path, ledger: dict[str, list[str]]) -> None:
     ledger_path(data_dir).parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(ledger_path(data_dir), tomli_w.dumps({k: v for k, v in ledger.items() if v}).encode("utf-8"))
+    atomic_write_bytes(
+        ledger_path(data_dir), tomli_w.dumps({k: v for k, v in ledger.items() if v}).encode("utf-8")
+    )
 
 
 def record_export(data_dir: Path, meeting_id: str, path: Path) -> bool:

@@ -87,7 +87,9 @@ def make_private_folder(folder: Path) -> None:
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NO_FOLLOW)
     except OSError as error:
         if folder.is_symlink():
-            raise LinkedFolderError(error.errno, f"{folder} is a link; the app does not follow links for its folders") from None
+            raise LinkedFolderError(
+                error.errno, f"{folder} is a link; the app does not follow links for its folders"
+            ) from None
         raise
     try:
         if stat_module.S_IMODE(os.fstat(fd).st_mode) != 0o700:

@@ -73,7 +73,9 @@ def _problem_with(path: Path, info: os.stat_result, *, is_parent: bool) -> Folde
     return None
 
 
-def folder_problems(data_dir: Path, extra_folders: Iterable[Path] = (), home: Path | None = None) -> list[FolderProblem]:
+def folder_problems(
+    data_dir: Path, extra_folders: Iterable[Path] = (), home: Path | None = None
+) -> list[FolderProblem]:
     """Every reason the data folder (and ``extra_folders``, such as a guides folder) is not private.
 
     Folders that do not exist yet are fine: the app creates them private.

@@ -226,7 +226,7 @@ def row_from_json(raw: Any) -> IndexRow | None:
 
 def guides_fingerprint(guides: Iterable[Guide]) -> str:
     """Changes whenever a guide that summaries depend on changes (due dates come from guide steps)."""
-    text = repr(sorted((repr(guide) for guide in guides)))
+    text = repr(sorted(repr(guide) for guide in guides))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

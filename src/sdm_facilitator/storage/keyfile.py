@@ -81,7 +81,12 @@ class KdfParams:
     def to_dict(self) -> dict[str, Any]:
         common = {"kdf": self.name, "salt": _b64(self.salt)}
         if self.name == "argon2id":
-            return {**common, "iterations": self.iterations, "lanes": self.lanes, "memory_kib": self.memory_kib}
+            return {
+                **common,
+                "iterations": self.iterations,
+                "lanes": self.lanes,
+                "memory_kib": self.memory_kib,
+            }
         return {**common, "log2_n": self.log2_n, "r": self.r, "p": self.p}
 
     @classmethod
@@ -90,7 +95,9 @@ class KdfParams:
         salt = _unb64(raw.get("salt"), "salt")
         try:
             if name == "argon2id":
-                return cls("argon2id", salt, int(raw["iterations"]), int(raw["lanes"]), int(raw["memory_kib"]))
+                return cls(
+                    "argon2id", salt, int(raw["iterations"]), int(raw["lanes"]), int(raw["memory_kib"])
+                )
             if name == "scrypt":
                 return cls("scrypt", salt, log2_n=int(raw["log2_n"]), r=int(raw["r"]), p=int(raw["p"]))
         except (KeyError, TypeError, ValueError):
@@ -145,7 +152,11 @@ def _recovery_wrapping_key(recovery_secret: bytes, salt: bytes) -> bytes:
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-    return bytes(HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=_RECOVERY_INFO).derive(recovery_secret))
+    return bytes(
+        HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=_RECOVERY_INFO).derive(
+            recovery_secret
+        )
+    )
 
 
 # ---------------------------------------------------------------- recovery key text
@@ -164,7 +175,9 @@ def parse_recovery_key(text: str) -> bytes:
     try:
         secret = base64.b32decode(padded)
     except ValueError:
-        raise WrongPassphrase("that is not a recovery key (it has letters or digits a recovery key never has)") from None
+        raise WrongPassphrase(
+            "that is not a recovery key (it has letters or digits a recovery key never has)"
+        ) from None
     if len(secret) != KEY_BYTES:
         raise WrongPassphrase("that is not a whole recovery key (too short or too long)")
     return secret
@@ -233,14 +246,20 @@ class KeyFile:
             raise WrongPassphrase("this store has no recovery key")
         secret = parse_recovery_key(recovery_text)
         try:
-            return self.recovery_wrapping.unwrap(_recovery_wrapping_key(secret, self.recovery_salt), _RECOVERY_AD)
+            return self.recovery_wrapping.unwrap(
+                _recovery_wrapping_key(secret, self.recovery_salt), _RECOVERY_AD
+            )
         except WrongPassphrase:
             raise WrongPassphrase("wrong recovery key") from None
 
     def rewrapped(self, data_key: bytes, new_passphrase: str, *, params: KdfParams | None = None) -> KeyFile:
         """The same data key under a new passphrase (fresh salt); the recovery wrapping is kept."""
         params = params or replace(self.kdf, salt=os.urandom(SALT_BYTES))
-        return replace(self, kdf=params, passphrase_wrapping=Wrapping.make(derive_key(new_passphrase, params), data_key, _PASSPHRASE_AD))
+        return replace(
+            self,
+            kdf=params,
+            passphrase_wrapping=Wrapping.make(derive_key(new_passphrase, params), data_key, _PASSPHRASE_AD),
+        )
 
     def with_new_recovery_key(self, data_key: bytes) -> tuple[KeyFile, str]:
         """The same data key with a new recovery key (the old one stops working); returns its text."""
@@ -279,7 +298,9 @@ class KeyFile:
         except tomllib.TOMLDecodeError:
             raise KeyFileError("the key file is damaged (not valid TOML)") from None
         if raw.get("format") != KEY_FILE_FORMAT:
-            raise KeyFileError(f"the key file has format {raw.get('format')!r}; this version reads {KEY_FILE_FORMAT}")
+            raise KeyFileError(
+                f"the key file has format {raw.get('format')!r}; this version reads {KEY_FILE_FORMAT}"
+            )
         pp = raw.get("passphrase")
         if not isinstance(pp, dict):
             raise KeyFileError("the key file has no passphrase wrapping")
@@ -290,7 +311,9 @@ class KeyFile:
                 KdfParams.from_dict(pp),
                 wrapping,
                 _unb64(rec.get("salt"), "recovery salt"),
-                Wrapping(_unb64(rec.get("nonce"), "recovery nonce"), _unb64(rec.get("wrapped_key"), "recovery key")),
+                Wrapping(
+                    _unb64(rec.get("nonce"), "recovery nonce"), _unb64(rec.get("wrapped_key"), "recovery key")
+                ),
             )
         return cls(KdfParams.from_dict(pp), wrapping)
 

@@ -100,7 +100,7 @@ def outside_strings(text: str) -> str:
     return "".join(parts)
 
 
-_LONG_NUMBER = re.compile(r"[0-9_]{%d,}" % (MAX_INT_DIGITS + 1))
+_LONG_NUMBER = re.compile(rf"[0-9_]{{{MAX_INT_DIGITS + 1},}}")
 _KEY_AT_LINE_START = re.compile(r"\s*([A-Za-z0-9_.\"' -]+?)\s*=")
 
 
@@ -122,9 +122,7 @@ def text_problem(text: str) -> LimitProblem | None:
     raw_dots_per_line = max((line.count(".") for line in text.split("\n")), default=0)
     raw_values = text.count("=") + text.count(",")
     needs_scan = (
-        raw_dots_per_line > MAX_DOTS_PER_LINE
-        or text.count(".") > MAX_DOTTED_PARTS
-        or raw_values > MAX_VALUES
+        raw_dots_per_line > MAX_DOTS_PER_LINE or text.count(".") > MAX_DOTTED_PARTS or raw_values > MAX_VALUES
     )
     if not needs_scan:
         return None
@@ -133,7 +131,9 @@ def text_problem(text: str) -> LimitProblem | None:
         if line.count(".") > MAX_DOTS_PER_LINE:
             return LimitProblem(f"a key or table name has more than {MAX_DOTS_PER_LINE} dotted parts", number)
     if bare.count(".") > MAX_DOTTED_PARTS:
-        return LimitProblem(f"more than {MAX_DOTTED_PARTS:,} dotted key parts in one file; a meeting needs far fewer")
+        return LimitProblem(
+            f"more than {MAX_DOTTED_PARTS:,} dotted key parts in one file; a meeting needs far fewer"
+        )
     if bare.count("=") + bare.count(",") > MAX_VALUES:
         return LimitProblem(f"more than {MAX_VALUES:,} values in one file; a meeting needs far fewer")
     return None

@@ -42,4 +42,7 @@ def describe_locations(data_dir: Path) -> list[str]:
     """One aligned line per place, saying when it does not exist yet."""
     places = data_locations(data_dir)
     width = max(len(what) for what in places)
-    return [f"{what.ljust(width)}  {path}{'' if path.exists() else '  (not there yet)'}" for what, path in places.items()]
+    return [
+        f"{what.ljust(width)}  {path}{'' if path.exists() else '  (not there yet)'}"
+        for what, path in places.items()
+    ]

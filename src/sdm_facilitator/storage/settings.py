@@ -51,7 +51,9 @@ def load_settings(data_dir: Path) -> tuple[Settings, list[str]]:
     except FileNotFoundError:
         return Settings(), []
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return Settings(), [f"{SETTINGS_FILE_NAME} cannot be read ({type(error).__name__}); using the defaults"]
+        return Settings(), [
+            f"{SETTINGS_FILE_NAME} cannot be read ({type(error).__name__}); using the defaults"
+        ]
     settings, problems = Settings(), []
     for item in fields(Settings):
         if item.name not in raw:

@@ -33,12 +33,15 @@ from sdm_facilitator.storage.codec import (
     CodecError,
     SectionCache,
     is_safe_id,
-    meeting_from_dict,
     meeting_data_to_toml,
+    meeting_from_dict,
     to_dict,
 )
+from sdm_facilitator.storage.conversion_state import conversion_direction
+from sdm_facilitator.storage.crypto import DamagedFile, FileCipher, is_encrypted
 from sdm_facilitator.storage.files import NotARegularFile, make_private_folder, read_regular_file
 from sdm_facilitator.storage.folder_safety import FolderProblem, describe_problems, folder_problems
+from sdm_facilitator.storage.keyfile import key_file_path
 from sdm_facilitator.storage.limits import (
     MAX_FILE_BYTES,
     data_problem,
@@ -47,9 +50,6 @@ from sdm_facilitator.storage.limits import (
     size_problem,
     text_problem,
 )
-from sdm_facilitator.storage.conversion_state import conversion_direction
-from sdm_facilitator.storage.crypto import DamagedFile, FileCipher, is_encrypted
-from sdm_facilitator.storage.keyfile import key_file_path
 from sdm_facilitator.storage.lock import MeetingLock
 
 BOM = b"\xef\xbb\xbf"
@@ -180,7 +180,11 @@ def parse_meeting_bytes(data: bytes, path: Path, *, allow_future: bool = True) -
         raise UnreadableMeetingError(Unreadable(path, "not valid UTF-8 text", line)) from None
     problem = text_problem(text)
     if problem is not None:
-        reason = f"{problem.field}: {problem.message}" if problem.field else f"not a meeting file: {problem.message}"
+        reason = (
+            f"{problem.field}: {problem.message}"
+            if problem.field
+            else f"not a meeting file: {problem.message}"
+        )
         raise UnreadableMeetingError(Unreadable(path, reason, problem.line))
     try:
         raw = tomllib.loads(text)
@@ -393,7 +397,9 @@ class MeetingStore:
         if stat.st_size > limit:
             # A meeting file is told what its limit is; another file (the summary index) has its own.
             too_large = size_problem(stat.st_size) if limit == MAX_FILE_BYTES else None
-            reason = too_large.message if too_large else f"too large ({stat.st_size:,} bytes, at most {limit:,})"
+            reason = (
+                too_large.message if too_large else f"too large ({stat.st_size:,} bytes, at most {limit:,})"
+            )
             raise UnreadableMeetingError(Unreadable(path, f"file is {reason}"))
         return data, stat
 
@@ -418,7 +424,9 @@ class MeetingStore:
         except NotARegularFile as error:
             raise UnreadableMeetingError(Unreadable(path, str(error.strerror))) from None
         except OSError as error:
-            raise UnreadableMeetingError(Unreadable(path, f"cannot be read: {error.strerror or error}")) from None
+            raise UnreadableMeetingError(
+                Unreadable(path, f"cannot be read: {error.strerror or error}")
+            ) from None
 
     def _load_path(self, path: Path) -> OpenMeeting:
         data, stat = self.read_meeting_bytes(path)
@@ -457,7 +465,9 @@ class MeetingStore:
             names = [c.path.name for c in copies]
             canonical, copy_reasons = conflict_reasons(meeting_id, names)
             listing.meetings.append(copies[names.index(canonical)])
-            listing.conflicts += [ConflictCopy(self.folder / name, meeting_id, why) for name, why in copy_reasons]
+            listing.conflicts += [
+                ConflictCopy(self.folder / name, meeting_id, why) for name, why in copy_reasons
+            ]
         listing.meetings.sort(key=lambda m: m.meeting.updated, reverse=True)
         return listing
 
@@ -511,14 +521,18 @@ class MeetingStore:
         except CodecError as error:
             raise StoreError(f"the meeting could not be saved: {error}") from None
         except OSError as error:
-            raise StoreError(f"the meeting could not be saved ({error.strerror or type(error).__name__})") from None
+            raise StoreError(
+                f"the meeting could not be saved ({error.strerror or type(error).__name__})"
+            ) from None
         meeting_lock = MeetingLock(self.lock_path_for(meeting.id))
         with contextlib.suppress(OSError):
             if meeting_lock.acquire():
                 opened.lock = meeting_lock
         return opened
 
-    def save(self, opened: OpenMeeting, *, now: datetime | None = None, data: dict[str, Any] | None = None) -> None:
+    def save(
+        self, opened: OpenMeeting, *, now: datetime | None = None, data: dict[str, Any] | None = None
+    ) -> None:
         """Save the meeting, unless that would overwrite changes made elsewhere.
 
         If the file changed on disk since it was loaded, the file is left as

@@ -166,9 +166,15 @@ class SdmApp(App[int]):
             "Black background, bright text, strong focus marks",
             self.action_toggle_high_contrast,
         )
-        yield SystemCommand("Where the data is", "Every folder and file the app uses (as sdm-facilitator locate)", self.action_locate)
+        yield SystemCommand(
+            "Where the data is",
+            "Every folder and file the app uses (as sdm-facilitator locate)",
+            self.action_locate,
+        )
         if not getattr(screen, "is_lock_screen", False):
-            yield SystemCommand("Retention review", "Closed meetings past the retention period", self.action_retention)
+            yield SystemCommand(
+                "Retention review", "Closed meetings past the retention period", self.action_retention
+            )
             if self.lock_guard.active and not getattr(screen, "blocks_quit", False):
                 yield SystemCommand("Lock now", "Back to the passphrase screen", self.lock_guard.lock)
         own = getattr(screen, "palette_commands", None)
@@ -217,8 +223,11 @@ class SdmApp(App[int]):
             sha256 = opened.fingerprint.sha256
 
             def record() -> None:
-                self.run_worker(lambda: index.record(opened.path.name, session.meeting, sha256), thread=True,
-                                group="summary-index-record")
+                self.run_worker(
+                    lambda: index.record(opened.path.name, session.meeting, sha256),
+                    thread=True,
+                    group="summary-index-record",
+                )
 
             # After the home screen has drawn its updated row: the index is a cache and can wait.
             self.set_timer(RECORD_AFTER_SECONDS, record)
@@ -318,7 +327,9 @@ class SdmApp(App[int]):
             if quit_anyway:
                 self.exit()
 
-        question = Confirm("Quit and lose what is not saved?", "\n".join(problems), yes="Quit anyway", no="Stay")
+        question = Confirm(
+            "Quit and lose what is not saved?", "\n".join(problems), yes="Quit anyway", no="Stay"
+        )
         question.id = QUIT_QUESTION_ID
         self.push_screen(question, answered)
 

@@ -43,9 +43,15 @@ import secrets
 import sys
 import traceback
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -114,13 +120,13 @@ def build_report(error: BaseException, *, when: datetime | None = None, screen: 
         textual_version = version("textual")
     except Exception:  # pragma: no cover - metadata missing in odd installs
         textual_version = "unknown"
-    when = when or datetime.now(timezone.utc)
+    when = when or datetime.now(UTC)
     lines = [
         "sdm-facilitator error report",
         f"report format: {REPORT_VERSION}",
         "This report holds no meeting details: no names, notes, field values or error messages.",
         "",
-        f"time: {when.astimezone(timezone.utc):%Y-%m-%dT%H:%M:%SZ}",
+        f"time: {when.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}",
         f"app version: {__version__}",
         f"python: {platform.python_version()} ({platform.python_implementation()})",
         f"textual: {textual_version}",
@@ -148,7 +154,7 @@ def write_report(data_dir: Path, report: str, when: datetime | None = None) -> P
     folder.mkdir(parents=True, exist_ok=True)
     if sys.platform != "win32":
         os.chmod(folder, 0o700)
-    stamp = (when or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    stamp = (when or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     path = folder / f"error-{stamp}-{secrets.token_hex(3)}.txt"
     atomic_write_bytes(path, report.encode("utf-8"))
     return path
@@ -156,15 +162,9 @@ def write_report(data_dir: Path, report: str, when: datetime | None = None) -> P
 
 # ---------------------------------------------------------------- the dialog
 
-from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Static
-
 
 class CrashDialog(ModalScreen[bool]):
-    """"Something went wrong": says what was saved and where the report is. True means quit."""
+    """ "Something went wrong": says what was saved and where the report is. True means quit."""
 
     DEFAULT_CSS = """
     CrashDialog {
@@ -264,8 +264,10 @@ def _save_everything(app: Any) -> str:
     failed = [s for s in app.screen_stack if getattr(getattr(s, "session", None), "dirty", False)]
     if failed:
         return "Some changes could not be saved; the last automatic save is on disk."
-    return "Your open meeting was saved." if any(hasattr(s, "session") for s in app.screen_stack) else (
-        "No meeting was open; nothing needed saving."
+    return (
+        "Your open meeting was saved."
+        if any(hasattr(s, "session") for s in app.screen_stack)
+        else ("No meeting was open; nothing needed saving.")
     )
 
 
@@ -365,6 +367,8 @@ def _rebuild(app: Any, family_time_id: str | None = None) -> None:
             session.close()
 
     async def rebuild() -> None:
-        await app.restore_screens(meeting_ids[-1] if meeting_ids else None, family_time=family_time_id is not None)
+        await app.restore_screens(
+            meeting_ids[-1] if meeting_ids else None, family_time=family_time_id is not None
+        )
 
     app.call_later(rebuild)

@@ -160,18 +160,24 @@ class MeetingSession:
                 self.opened = OpenMeeting(self.meeting, error.copy_path, None, None, self.opened.lock)
                 self.conflict_copy = error.copy_path
                 self._saved(snapshot, state)
-                return SaveOutcome(True, "saved", f"{error} What you type from now on is saved in that copy too.")
+                return SaveOutcome(
+                    True, "saved", f"{error} What you type from now on is saved in that copy too."
+                )
             except ReadOnlyError as error:
                 self.dirty = False
                 return SaveOutcome(False, str(error))
             except CodecError as error:
                 self.dirty = True
-                self.last_error = f"Not saved: {error}. Your text is kept here; change that part and it will save."
+                self.last_error = (
+                    f"Not saved: {error}. Your text is kept here; change that part and it will save."
+                )
                 return SaveOutcome(False, self.last_error)
             except OSError as error:
                 reason = error.strerror or type(error).__name__
                 self.dirty = True
-                self.last_error = f"Not saved ({reason}). Your text is kept here; it will try again in a few seconds."
+                self.last_error = (
+                    f"Not saved ({reason}). Your text is kept here; it will try again in a few seconds."
+                )
                 return SaveOutcome(False, self.last_error)
             self._saved(snapshot, state)
             return SaveOutcome(True, "saved")

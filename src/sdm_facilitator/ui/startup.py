@@ -61,12 +61,17 @@ def meeting_in_family_time(index: SummaryIndex) -> str | None:
     """
     files, rows = index.scan()
     trusted = [rows[name] for name, key in files.items() if name in rows and rows[name].trusted_for(key)]
-    stale = sorted((name for name in files if not (name in rows and rows[name].trusted_for(files[name]))),
-                   key=lambda name: files[name].mtime_ns, reverse=True)
+    stale = sorted(
+        (name for name in files if not (name in rows and rows[name].trusted_for(files[name]))),
+        key=lambda name: files[name].mtime_ns,
+        reverse=True,
+    )
     fresh = [row for name in stale[:RECENT_FILES_CHECKED] if (row := index.read_row(name, rows.get(name)))]
     if fresh:
         index.merge_write(fresh)
-    running = [row.summary for row in (*trusted, *fresh) if row.summary and row.summary.stage == "family_time"]
+    running = [
+        row.summary for row in (*trusted, *fresh) if row.summary and row.summary.stage == "family_time"
+    ]
     if not running:
         return None
     return max(running, key=lambda summary: summary.updated).id

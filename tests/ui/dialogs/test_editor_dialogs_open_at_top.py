@@ -59,7 +59,9 @@ async def test_new_report_dialog_opens_with_the_first_label_in_view(isolated_dat
         _first_label_visible(dialog)
 
 
-async def test_the_person_form_shows_the_fields_filled_first_and_that_it_goes_on(isolated_data_dir: Path) -> None:
+async def test_the_person_form_shows_the_fields_filled_first_and_that_it_goes_on(
+    isolated_data_dir: Path,
+) -> None:
     """At 80x24 the first screen holds name to preparation visit, with a scrollbar for the rest."""
     meeting = full_meeting()
     save_meetings(isolated_data_dir, meeting)

@@ -97,7 +97,9 @@ async def test_new_meeting_validation_messages_keep_the_text(isolated_data_dir: 
 
 async def test_home_lists_meetings_filters_and_shows_unreadable_files(isolated_data_dir: Path) -> None:
     save_meetings(isolated_data_dir, full_meeting(), new_prep_meeting("Rahman family", when_days=None))
-    (isolated_data_dir / "meetings" / "broken.toml").write_text("family_label = [unclosed\n", encoding="utf-8")
+    (isolated_data_dir / "meetings" / "broken.toml").write_text(
+        "family_label = [unclosed\n", encoding="utf-8"
+    )
     app = prep_app(isolated_data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.widgets import DataTable, Static
@@ -16,9 +16,11 @@ HOSTILE = "[bold]x[/] family"
 
 
 def meetings():  # type: ignore[no-untyped-def]
-    held = new_meeting("cp-conference", "Familie Schröder-Nowak (Lena, Jonas)", when=datetime(2026, 2, 2, 10, 0))
-    held.record.started = datetime(2026, 2, 2, 10, 0, tzinfo=timezone.utc)
-    held.record.ended = datetime(2026, 2, 2, 12, 0, tzinfo=timezone.utc)
+    held = new_meeting(
+        "cp-conference", "Familie Schröder-Nowak (Lena, Jonas)", when=datetime(2026, 2, 2, 10, 0)
+    )
+    held.record.started = datetime(2026, 2, 2, 10, 0, tzinfo=UTC)
+    held.record.ended = datetime(2026, 2, 2, 12, 0, tzinfo=UTC)
     return [
         new_meeting("fgc", LONG_LABEL, when=datetime(2026, 3, 12, 17, 30)),
         new_meeting("cin-meeting", "Семья Кузнецовых"),

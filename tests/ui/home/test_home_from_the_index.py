@@ -42,7 +42,9 @@ async def test_returning_from_a_meeting_updates_its_row_without_reading_the_stor
         assert sorted(family_cells(table)) == ["Hollins family", "Rahman family"]
         listings: list[object] = []
         real = SummaryIndex.listing
-        monkeypatch.setattr(SummaryIndex, "listing", lambda self, **kw: listings.append(kw) or real(self, **kw))
+        monkeypatch.setattr(
+            SummaryIndex, "listing", lambda self, **kw: listings.append(kw) or real(self, **kw)
+        )
         app.open_meeting(first.id)
         await pilot.pause()
         screen = app.screen
@@ -67,7 +69,8 @@ async def test_returning_from_a_meeting_updates_its_row_without_reading_the_stor
     # The closed meeting's row went into the index, checked against the file.
     rows = SummaryIndex(app.store, lambda m: None, app.summary_index().guides_key).load()
     assert {row.summary.family_label for row in rows.values() if row.summary} == {
-        "Barnes family", "Rahman family"
+        "Barnes family",
+        "Rahman family",
     }
 
 
@@ -79,8 +82,11 @@ async def test_many_changed_files_are_read_in_the_background_with_a_progress_lin
     save_meetings(isolated_data_dir, *[new_prep_meeting(f"Family {n}") for n in range(8)])
     shown: list[str] = []
     real = HomeScreen._show_progress
-    monkeypatch.setattr(HomeScreen, "_show_progress",
-                        lambda self, done, total: shown.append(f"{done}/{total}") or real(self, done, total))
+    monkeypatch.setattr(
+        HomeScreen,
+        "_show_progress",
+        lambda self, done, total: shown.append(f"{done}/{total}") or real(self, done, total),
+    )
     app = prep_app(isolated_data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

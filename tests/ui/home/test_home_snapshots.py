@@ -7,7 +7,7 @@ fixed test guide, so guide wording changes do not move these pictures.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,8 @@ from ui.workspace.prep_fixtures import full_meeting, new_prep_meeting, prep_app
 SIZES = [(100, 30), (80, 24)]
 
 
-SIZE_IDS = lambda s: f"{s[0]}x{s[1]}"
+def SIZE_IDS(size: tuple[int, int]) -> str:
+    return f"{size[0]}x{size[1]}"
 
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
@@ -39,10 +40,12 @@ def full_store(data_dir: Path) -> str:
     early = new_prep_meeting("Jay and Mia [Taylor household]", when_days=None, children=[("Mia", 2)])
     early.updated = early.updated - timedelta(hours=1)
     after = new_prep_meeting("Rahman family", when_days=-40, children=[("Yusuf", 15)])
-    after.record.started = datetime(2026, 1, 21, 13, 0, tzinfo=timezone.utc)
-    after.record.ended = datetime(2026, 1, 21, 15, 0, tzinfo=timezone.utc)
+    after.record.started = datetime(2026, 1, 21, 13, 0, tzinfo=UTC)
+    after.record.ended = datetime(2026, 1, 21, 15, 0, tzinfo=UTC)
     after.plan.family_keeper = "Farid"
-    after.plan.actions = [Action(what="Find a boxing club", who="Owen", by_when=FIXED_TODAY - timedelta(days=4))]
+    after.plan.actions = [
+        Action(what="Find a boxing club", who="Owen", by_when=FIXED_TODAY - timedelta(days=4))
+    ]
     after.follow_up.reviews = [Review(scheduled=FIXED_TODAY + timedelta(days=40))]
     after.updated = after.updated - timedelta(days=1)
     save_meetings(data_dir, preparing, early, after)
@@ -62,7 +65,9 @@ def test_home_full(snap_compare, isolated_data_dir: Path, size: tuple[int, int])
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
-def test_new_meeting_form_with_a_message(snap_compare, isolated_data_dir: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_new_meeting_form_with_a_message(
+    snap_compare, isolated_data_dir: Path, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
     save_meetings(isolated_data_dir, new_prep_meeting())
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]

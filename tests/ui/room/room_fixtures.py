@@ -41,17 +41,36 @@ def room_guide() -> Guide:
         summary="For tests.",
         steps=(),
         phases=(
-            phase("introductions", "Welcome and introductions", 10,
-                  ("Let the family open the meeting their way.", "Agree how we will talk today.")),
-            phase("information", "Information sharing", 30,
-                  ("What are we worried about?", "What is working well?", "What needs to happen?")),
-            phase("private-family-time", "Private family time", 60,
-                  ("Professionals leave the room.", "Stay within reach."), private=True),
-            phase("plan", "The family's plan", 20,
-                  ("Ask the family to present their plan.", "Check each bottom line.")),
+            phase(
+                "introductions",
+                "Welcome and introductions",
+                10,
+                ("Let the family open the meeting their way.", "Agree how we will talk today."),
+            ),
+            phase(
+                "information",
+                "Information sharing",
+                30,
+                ("What are we worried about?", "What is working well?", "What needs to happen?"),
+            ),
+            phase(
+                "private-family-time",
+                "Private family time",
+                60,
+                ("Professionals leave the room.", "Stay within reach."),
+                private=True,
+            ),
+            phase(
+                "plan",
+                "The family's plan",
+                20,
+                ("Ask the family to present their plan.", "Check each bottom line."),
+            ),
         ),
         family_questions=(
-            FamilyQuestion("What needs to happen so the children are safe and well?", "Start from what works."),
+            FamilyQuestion(
+                "What needs to happen so the children are safe and well?", "Start from what works."
+            ),
             FamilyQuestion("Who will do what, and by when?"),
             FamilyQuestion("What will you do if the plan does not work?"),
         ),
@@ -123,8 +142,12 @@ def secret_meeting() -> Meeting:
     # Twenty minutes in, sharing information.
     meeting.record.started = FIXED_NOW - timedelta(minutes=20)
     meeting.record.phases = [
-        PhaseRecord("introductions", FIXED_NOW - timedelta(minutes=20), FIXED_NOW - timedelta(minutes=10),
-                    notes=SECRETS["phase notes"]),
+        PhaseRecord(
+            "introductions",
+            FIXED_NOW - timedelta(minutes=20),
+            FIXED_NOW - timedelta(minutes=10),
+            notes=SECRETS["phase notes"],
+        ),
         PhaseRecord("information", FIXED_NOW - timedelta(minutes=10)),
     ]
     meeting.record.captures = [Capture(kind="worry", text=SECRETS["capture"], phase_id="information")]

@@ -84,7 +84,9 @@ async def test_whole_meeting_from_first_phase_through_family_time(isolated_data_
         await pilot.press("space")
         record = reload(isolated_data_dir, meeting.id).record
         assert record.started == FIXED_NOW
-        assert [(p.phase_id, p.started, p.ended) for p in record.phases] == [("introductions", FIXED_NOW, None)]
+        assert [(p.phase_id, p.started, p.ended) for p in record.phases] == [
+            ("introductions", FIXED_NOW, None)
+        ]
         assert "their way" in text_of(chair, "#chair-prompt")
 
         # A worry, captured without leaving the view.
@@ -96,7 +98,10 @@ async def test_whole_meeting_from_first_phase_through_family_time(isolated_data_
         await pilot.pause()
         (capture,) = reload(isolated_data_dir, meeting.id).record.captures
         assert (capture.kind, capture.text, capture.phase_id, capture.at) == (
-            "worry", "Ruby [/b]", "introductions", FIXED_NOW + minutes(3)
+            "worry",
+            "Ruby [/b]",
+            "introductions",
+            FIXED_NOW + minutes(3),
         )
         assert "Worry: Ruby [/b]" in text_of(chair, "#chair-captures")
 
@@ -195,7 +200,12 @@ async def test_whole_meeting_from_first_phase_through_family_time(isolated_data_
         # Family time ended and plan capture is open.
         record = reload(isolated_data_dir, meeting.id).record
         assert record.family_time_end == FIXED_NOW + minutes(63)
-        assert [p.phase_id for p in record.phases] == ["introductions", "information", "private-family-time", "plan"]
+        assert [p.phase_id for p in record.phases] == [
+            "introductions",
+            "information",
+            "private-family-time",
+            "plan",
+        ]
         assert record.phases[-1].started == FIXED_NOW + minutes(63) and record.phases[-1].ended is None
         assert reload(isolated_data_dir, meeting.id).stage == "meeting"
         assert isinstance(app.screen, MeetingScreen)
@@ -309,7 +319,15 @@ async def test_restart_during_family_time_opens_the_privacy_screen_with_the_righ
         await pilot.press("ctrl+q")
     record = reload(isolated_data_dir, meeting.id).record
     assert record.family_time_start == FIXED_NOW and record.family_time_extra_minutes == 10
-    app = room_app(isolated_data_dir, FakeClock(FIXED_NOW + minutes(25, )))
+    app = room_app(
+        isolated_data_dir,
+        FakeClock(
+            FIXED_NOW
+            + minutes(
+                25,
+            )
+        ),
+    )
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await into_the_room(pilot, app, meeting.id)
         await pilot.pause()

@@ -33,10 +33,18 @@ def meeting_in_progress(data_dir: Path) -> str:
     meeting.people[0].attendance = "present"
     meeting.people[1].attendance = "remote"
     meeting.record.captures = [
-        Capture(kind="worry", text="Ruby hides when voices are raised [at night]", phase_id="information",
-                at=start + timedelta(minutes=14)),
-        Capture(kind="working-well", text="Mark started the course", phase_id="information",
-                at=start + timedelta(minutes=16)),
+        Capture(
+            kind="worry",
+            text="Ruby hides when voices are raised [at night]",
+            phase_id="information",
+            at=start + timedelta(minutes=14),
+        ),
+        Capture(
+            kind="working-well",
+            text="Mark started the course",
+            phase_id="information",
+            at=start + timedelta(minutes=16),
+        ),
     ]
     meeting.record.scales = [ScaleAnswer(value=4, who="Kerry", phase_id="information", at=start)]
     save_meetings(data_dir, meeting)

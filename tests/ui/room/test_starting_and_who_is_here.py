@@ -90,8 +90,13 @@ def _people_meeting():  # type: ignore[no-untyped-def]
     meeting = room_meeting()
     meeting.people += [
         Person(id="p-declined", name="Declined Dora", role="wider-family", invitation="declined"),
-        Person(id="p-left-out", name="Left-out Len", role="parent", invitation="not-invited",
-               not_invited_reason="agreed with mum"),
+        Person(
+            id="p-left-out",
+            name="Left-out Len",
+            role="parent",
+            invitation="not-invited",
+            not_invited_reason="agreed with mum",
+        ),
     ]
     meeting.children = [
         Child(id="c-leo", name="Leo [/]", age=13, participation="attends-part"),
@@ -103,7 +108,9 @@ def _people_meeting():  # type: ignore[no-untyped-def]
 
 
 def _row_texts(table: DataTable) -> list[list[str]]:
-    return [[str(getattr(cell, "plain", cell)) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+    return [
+        [str(getattr(cell, "plain", cell)) for cell in table.get_row_at(i)] for i in range(table.row_count)
+    ]
 
 
 async def test_who_is_here_lists_expected_people_and_children_taking_part(isolated_data_dir: Path) -> None:
@@ -144,8 +151,13 @@ async def test_who_is_here_lists_expected_people_and_children_taking_part(isolat
         assert app.screen is chair
     saved = reload(isolated_data_dir, meeting.id)
     marks = {p.id: p.attendance for p in saved.people}
-    assert marks == {"p-kerry": "present", "p-sue": None, "p-priya": "remote", "p-declined": None,
-                     "p-left-out": None}
+    assert marks == {
+        "p-kerry": "present",
+        "p-sue": None,
+        "p-priya": "remote",
+        "p-declined": None,
+        "p-left-out": None,
+    }
     assert all("attendance" not in child.extra for child in saved.children)
 
 

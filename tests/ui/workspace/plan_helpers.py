@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -22,7 +22,7 @@ def held_meeting() -> Meeting:
     """A family group conference on the fixed clock's day, at the plan stage."""
     m = new_meeting("fgc", "Okafor [/] family", when=MEETING_DAY)
     m.referral.bottom_lines = list(BOTTOM_LINES)
-    m.record.started = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+    m.record.started = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
     m.people = [
         Person(name="Beatrice Okafor", role="wider-family"),
         Person(name="Jo Whitfield", role="professional"),

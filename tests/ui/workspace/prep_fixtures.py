@@ -31,12 +31,21 @@ NASTY = [
 
 
 def prep_guide() -> Guide:
-    def step(sid: str, mechanisms: tuple[str, ...], title: str, why: str, days: int | None,
-             contexts: tuple[str, ...] = ("statutory", "voluntary"), how: tuple[str, ...] = ()) -> Step:
+    def step(
+        sid: str,
+        mechanisms: tuple[str, ...],
+        title: str,
+        why: str,
+        days: int | None,
+        contexts: tuple[str, ...] = ("statutory", "voluntary"),
+        how: tuple[str, ...] = (),
+    ) -> Step:
         return Step(sid, "preparation", mechanisms, contexts, title, why, how, days_before=days)
 
     def phase(pid: str, name: str, minutes: int, private: bool = False) -> Phase:
-        return Phase(pid, name, minutes, (Prompt("Say hello", "trust"), Prompt("Ask", "participation")), private)
+        return Phase(
+            pid, name, minutes, (Prompt("Say hello", "trust"), Prompt("Ask", "participation")), private
+        )
 
     return Guide(
         id=GUIDE_ID,
@@ -45,19 +54,52 @@ def prep_guide() -> Guide:
         kinds=("fgc", "fgdm", "cin-meeting", "cp-conference", "family-unity", "review"),
         summary="A fixed guide for tests.",
         steps=(
-            step("consent", ("trust", "collaboration"), "Agree the referral with the family",
-                 "The meeting is voluntary: the family agrees to it first.", 42,
-                 how=("Explain what the meeting is and is not.", "Agree what may be shared.")),
-            step("who-is-family", ("participation",), "Ask the family who counts as family",
-                 "The family decides who is invited.", 35),
-            step("prepare-everyone", ("collaboration",), "Prepare every participant",
-                 "People who know what to expect take part more.", 7),
-            step("meet-child", ("child", "participation"), "Meet each child before the day",
-                 "Taking part is not the same as attending.", 10),
-            step("statutory-only", ("trust",), "Share the reports with the family",
-                 "Nothing new should be sprung on the family.", 3, contexts=("statutory",)),
-            Step("follow-check", "follow_up", ("collaboration",), ("statutory", "voluntary"),
-                 "Check in with the family", "Plans wobble.", days_after=14),
+            step(
+                "consent",
+                ("trust", "collaboration"),
+                "Agree the referral with the family",
+                "The meeting is voluntary: the family agrees to it first.",
+                42,
+                how=("Explain what the meeting is and is not.", "Agree what may be shared."),
+            ),
+            step(
+                "who-is-family",
+                ("participation",),
+                "Ask the family who counts as family",
+                "The family decides who is invited.",
+                35,
+            ),
+            step(
+                "prepare-everyone",
+                ("collaboration",),
+                "Prepare every participant",
+                "People who know what to expect take part more.",
+                7,
+            ),
+            step(
+                "meet-child",
+                ("child", "participation"),
+                "Meet each child before the day",
+                "Taking part is not the same as attending.",
+                10,
+            ),
+            step(
+                "statutory-only",
+                ("trust",),
+                "Share the reports with the family",
+                "Nothing new should be sprung on the family.",
+                3,
+                contexts=("statutory",),
+            ),
+            Step(
+                "follow-check",
+                "follow_up",
+                ("collaboration",),
+                ("statutory", "voluntary"),
+                "Check in with the family",
+                "Plans wobble.",
+                days_after=14,
+            ),
         ),
         phases=(
             phase("welcome", "Welcome and introductions", 15),
@@ -80,7 +122,11 @@ def prep_app(data_dir: Path, clock: FakeClock | None = None) -> SdmApp:
 
 
 def new_prep_meeting(label: str = "Test family", *, when_days: int | None = 10, **kwargs: object) -> Meeting:
-    when = datetime.combine(FIXED_TODAY + timedelta(days=when_days), time(17, 30)) if when_days is not None else None
+    when = (
+        datetime.combine(FIXED_TODAY + timedelta(days=when_days), time(17, 30))
+        if when_days is not None
+        else None
+    )
     meeting = create_meeting(prep_library(), kind="fgc", family_label=label, when=when, **kwargs)  # type: ignore[arg-type]
     meeting.created = meeting.updated = FIXED_NOW
     return meeting
@@ -97,13 +143,30 @@ def full_meeting(label: str = "Amara and the Okafor-Reid family") -> Meeting:
     m.children[0].participation = "attends-part"
     m.children[0].views = "I want Nana to come more."
     m.people = [
-        Person(name="Grace Okafor", role="parent", relationship="mum", invitation="accepted",
-               prep_visit=FIXED_TODAY - timedelta(days=5)),
-        Person(name="Beatrice Okafor", role="wider-family", relationship="grandmother", invitation="invited",
-               needs=Needs(language="Yoruba")),
-        Person(name="Jo Whitfield", role="professional", relationship="family support worker",
-               invitation="accepted", prep_visit=FIXED_TODAY - timedelta(days=8)),
+        Person(
+            name="Grace Okafor",
+            role="parent",
+            relationship="mum",
+            invitation="accepted",
+            prep_visit=FIXED_TODAY - timedelta(days=5),
+        ),
+        Person(
+            name="Beatrice Okafor",
+            role="wider-family",
+            relationship="grandmother",
+            invitation="invited",
+            needs=Needs(language="Yoruba"),
+        ),
+        Person(
+            name="Jo Whitfield",
+            role="professional",
+            relationship="family support worker",
+            invitation="accepted",
+            prep_visit=FIXED_TODAY - timedelta(days=8),
+        ),
     ]
-    m.info_sharing = [InfoShare(document="School attendance letter", to="Grace", due=FIXED_TODAY - timedelta(days=2))]
+    m.info_sharing = [
+        InfoShare(document="School attendance letter", to="Grace", due=FIXED_TODAY - timedelta(days=2))
+    ]
     m.choices.venue = "St Anne's church hall"
     return m

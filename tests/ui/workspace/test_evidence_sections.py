@@ -6,7 +6,7 @@ as a later start of the app would.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -26,8 +26,8 @@ TODAY = date(2026, 3, 2)
 def held_in_november() -> Meeting:
     """A conference held on 2025-11-03: its 3-month outcome point (2026-02-03) is overdue."""
     m = new_meeting("fgc", "Okafor [/] family", when=datetime(2025, 11, 3, 10, 0))
-    m.record.started = datetime(2025, 11, 3, 10, 0, tzinfo=timezone.utc)
-    m.record.ended = datetime(2025, 11, 3, 13, 0, tzinfo=timezone.utc)
+    m.record.started = datetime(2025, 11, 3, 10, 0, tzinfo=UTC)
+    m.record.ended = datetime(2025, 11, 3, 13, 0, tzinfo=UTC)
     m.plan.response.decision = "agreed"
     m.children = [Child(name="Amara [b]", age=9)]
     return m
@@ -59,7 +59,8 @@ async def test_recording_an_outcome_point(isolated_data_dir: Path) -> None:
         table = app.screen.query_one("#oc-points", DataTable)
         assert app.focused is table and table.row_count == 3
         assert "Amara [b], 3 months after the meeting (2026-02-03): not recorded yet" in str(
-            app.screen.query_one("#oc-detail", Static).render())
+            app.screen.query_one("#oc-detail", Static).render()
+        )
 
         await pilot.press("o")
         await pilot.pause()
@@ -70,7 +71,9 @@ async def test_recording_an_outcome_point(isolated_data_dir: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
-        assert "only recorded for a child in care" in str(app.screen.query_one("#form-error", Static).render())
+        assert "only recorded for a child in care" in str(
+            app.screen.query_one("#form-error", Static).render()
+        )
         await pilot.press("shift+tab")
         await choose(pilot, 4)  # Lives: in care
         await pilot.press("tab", "tab", "tab")
@@ -84,7 +87,11 @@ async def test_recording_an_outcome_point(isolated_data_dir: Path) -> None:
     saved = reload(isolated_data_dir, meeting.id)
     (point,) = saved.children[0].outcomes
     assert (point.point, point.living, point.care_basis, point.proceedings_issued) == (
-        "3-months", "in-care", "care-order", True)
+        "3-months",
+        "in-care",
+        "care-order",
+        True,
+    )
     assert (point.new_referral, point.recorded_on) == (None, TODAY)
     assert outcomes_due(saved, TODAY) == []
 
@@ -127,7 +134,12 @@ async def test_recording_feedback_a_child_s_faces_and_a_decline(isolated_data_di
         await pilot.pause()
 
     family, child, declined = reload(isolated_data_dir, meeting.id).feedback
-    assert (family.respondent, family.understood_worries, family.judged, family.listened_to) == ("family", 4, 1, None)
+    assert (family.respondent, family.understood_worries, family.judged, family.listened_to) == (
+        "family",
+        4,
+        1,
+        None,
+    )
     assert family.comment == "[red] thanks" and family.given_on == TODAY and family.status == "given"
     assert (child.respondent, child.listened_to, child.understood_worries) == ("child", 5, None)
     assert (declined.respondent, declined.status, declined.listened_to) == ("child", "declined", None)
@@ -185,14 +197,18 @@ async def test_closing_a_referral_before_the_day_asks_and_can_be_undone(isolated
         await pilot.pause()
         closed = reload(isolated_data_dir, meeting.id)
         assert (closed.closure.closed_on, closed.closure.reason, closed.closure.note) == (
-            TODAY, "family-declined", "moved [away]")
+            TODAY,
+            "family-declined",
+            "moved [away]",
+        )
         table = app.screen.query_one("#meetings", DataTable)
         assert table.row_count == 0, "a closed meeting leaves the main list"
         await pilot.press("f3")  # the closed meetings
         await pilot.pause()
         assert "closed" in str(table.get_row_at(0)[-1])
         assert "Closed before the day on 2026-03-02: The family declined" in str(
-            app.screen.query_one("#meeting-detail", Static).render())
+            app.screen.query_one("#meeting-detail", Static).render()
+        )
 
         await pilot.press("ctrl+k")
         await pilot.pause()

@@ -28,8 +28,13 @@ async def test_follow_up_shows_whole_plan_changes_and_reviews(isolated_data_dir:
         PlanChange(date=None, what="Second change", reason=""),
     ]
     meeting.follow_up.reviews = [
-        Review(id="r-1", scheduled=FIXED_TODAY + timedelta(days=90), requested_by="planned at the meeting [x]",
-               held=FIXED_TODAY + timedelta(days=91), outcome="The plan carries on; the curfew stays at 9:30 [/]"),
+        Review(
+            id="r-1",
+            scheduled=FIXED_TODAY + timedelta(days=90),
+            requested_by="planned at the meeting [x]",
+            held=FIXED_TODAY + timedelta(days=91),
+            outcome="The plan carries on; the curfew stays at 9:30 [/]",
+        ),
         Review(id="r-2", scheduled=FIXED_TODAY + timedelta(days=180)),
     ]
     app = start(isolated_data_dir, meeting)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from app_helpers import FIXED_TODAY, bundled_library, reload
@@ -18,13 +18,16 @@ PLANNED = date(2026, 4, 12)
 
 def meeting_with_a_review_ahead():  # type: ignore[no-untyped-def]
     meeting = held_meeting()
-    meeting.record.ended = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+    meeting.record.ended = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
     meeting.plan.response.decision = "agreed"
     meeting.people[0].prep_visit = date(2026, 2, 20)
     meeting.people[0].prep_notes = "Met at home."
     meeting.people[0].attendance = "present"
-    meeting.children = [Child(name="Maja", views="I want to stay with Nana.", views_consent=True,
-                              met_before=date(2026, 2, 21))]
+    meeting.children = [
+        Child(
+            name="Maja", views="I want to stay with Nana.", views_consent=True, met_before=date(2026, 2, 21)
+        )
+    ]
     meeting.follow_up.reviews = [Review(id="r-1", scheduled=PLANNED, requested_by="at the meeting")]
     return meeting
 

@@ -27,13 +27,26 @@ REASON = "Yusuf asked; everyone agreed it was fair"
 def tables_meeting() -> Meeting:
     m = held_meeting()
     m.plan.actions = [
-        Action(id="a-1", what=ACTION, who=WHO, by_when=date(2026, 3, 30), support_needed="bus pass",
-               support_from="Leyton family support service", status="under-way"),
+        Action(
+            id="a-1",
+            what=ACTION,
+            who=WHO,
+            by_when=date(2026, 3, 30),
+            support_needed="bus pass",
+            support_from="Leyton family support service",
+            status="under-way",
+        ),
         Action(id="a-2", what="Пётр phones every Sunday", who="Пётр", status="not-started"),
     ]
     m.follow_up.plan_changes = [PlanChange(FIXED_TODAY, CHANGE, REASON)]
-    m.follow_up.reviews = [Review(id="r-1", scheduled=date(2026, 6, 2), requested_by="planned at the meeting",
-                                  outcome="The plan carries on unchanged")]
+    m.follow_up.reviews = [
+        Review(
+            id="r-1",
+            scheduled=date(2026, 6, 2),
+            requested_by="planned at the meeting",
+            outcome="The plan carries on unchanged",
+        )
+    ]
     return m
 
 
@@ -56,7 +69,9 @@ async def test_at_100_columns_the_plans_actions_are_whole_and_use_the_width(isol
         assert f"Who: {WHO}" in detail_text(app, "#plan-action-detail")
 
 
-async def test_at_80_columns_the_plan_cuts_an_action_and_the_detail_has_it_all(isolated_data_dir: Path) -> None:
+async def test_at_80_columns_the_plan_cuts_an_action_and_the_detail_has_it_all(
+    isolated_data_dir: Path,
+) -> None:
     meeting = tables_meeting()
     app = start(isolated_data_dir, meeting)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -94,8 +109,10 @@ async def test_follow_up_tables_fit_80_and_100_columns(isolated_data_dir: Path) 
         # The help column is spared before a 40-character action is cut; the detail says it.
         assert any(ACTION in line for line in drawn_lines(actions))
         assert "help" not in column_keys(actions)
-        assert any("planned at the meeting" in line and "The plan carries on unchanged" in line
-                   for line in drawn_lines(reviews))
+        assert any(
+            "planned at the meeting" in line and "The plan carries on unchanged" in line
+            for line in drawn_lines(reviews)
+        )
 
         await pilot.resize_terminal(80, 24)
         await settle(pilot)

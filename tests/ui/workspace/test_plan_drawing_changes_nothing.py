@@ -58,4 +58,7 @@ async def test_a_check_is_made_when_a_note_is_written(isolated_data_dir: Path) -
         await pilot.press("enter", "down", "enter")  # "Addressed"
         await save(pilot)
         checks = reload(isolated_data_dir, m.id).plan.bottom_line_checks
-        assert {(c.bottom_line, c.addressed) for c in checks} == {(BOTTOM_LINES[0], True), (BOTTOM_LINES[1], None)}
+        assert {(c.bottom_line, c.addressed) for c in checks} == {
+            (BOTTOM_LINES[0], True),
+            (BOTTOM_LINES[1], None),
+        }

@@ -31,10 +31,19 @@ async def test_user_text_is_shown_literally(isolated_data_dir: Path, text: str) 
     m.referral.bottom_lines = [text]
     m.plan.family_words = text
     m.plan.actions = [
-        Action(what=text, who=text, support_needed=text, support_from=text, support_delivered="partly",
-               updates=[ActionUpdate(date(2026, 3, 1), "stuck", text)]),
+        Action(
+            what=text,
+            who=text,
+            support_needed=text,
+            support_from=text,
+            support_delivered="partly",
+            updates=[ActionUpdate(date(2026, 3, 1), "stuck", text)],
+        ),
     ]
-    m.plan.bottom_line_checks = [BottomLineCheck(text, True, text), BottomLineCheck("old " + text, False, text)]
+    m.plan.bottom_line_checks = [
+        BottomLineCheck(text, True, text),
+        BottomLineCheck("old " + text, False, text),
+    ]
     m.follow_up.plan_changes = [PlanChange(date(2026, 3, 1), text, text)]
     m.follow_up.reviews = [Review(scheduled=date(2026, 6, 1), requested_by=text, outcome=text)]
     app = start(isolated_data_dir, m)
@@ -72,9 +81,15 @@ async def test_not_agreed_offers_more_family_time(isolated_data_dir: Path) -> No
         await type_text(pilot, "Name one")
         await save(pilot)
         saved = reload(isolated_data_dir, m.id).plan.response
-        assert (saved.decision, saved.reasons, saved.would_make_acceptable) == ("not-agreed", "No [/] adult", "Name one")
+        assert (saved.decision, saved.reasons, saved.would_make_acceptable) == (
+            "not-agreed",
+            "No [/] adult",
+            "Name one",
+        )
         assert saved.date == date(2026, 3, 2)
-        assert any(c.title.startswith("Plan: back to private family time") for c in section.palette_commands())
+        assert any(
+            c.title.startswith("Plan: back to private family time") for c in section.palette_commands()
+        )
         await pilot.press("ctrl+b")
         await pilot.pause()
         await pilot.pause()

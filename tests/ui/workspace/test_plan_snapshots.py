@@ -6,7 +6,7 @@ and look at the SVGs before committing them.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -29,19 +29,39 @@ def plan_meeting() -> Meeting:
     """A conference held on 2026-03-02 whose plan is written and agreed, in follow-up."""
     m = new_meeting("fgc", "Rahman [family]", when=datetime(2026, 1, 12, 13, 0))
     m.id = "20260112-5a5a5a5a"
-    m.record.started = datetime(2026, 1, 12, 13, 0, tzinfo=timezone.utc)
-    m.record.ended = datetime(2026, 1, 12, 15, 30, tzinfo=timezone.utc)
+    m.record.started = datetime(2026, 1, 12, 13, 0, tzinfo=UTC)
+    m.record.ended = datetime(2026, 1, 12, 15, 30, tzinfo=UTC)
     m.referral.bottom_lines = ["Yusuf is home by 9pm on school nights.", "Someone [/] knows where he is."]
     m.people = [Person(name="Nasreen Rahman", role="parent"), Person(name="Owen Price", role="professional")]
-    m.plan.family_words = "Yusuf works at Farid's garage Saturdays. Mum texts Farid if he isn't home by 9. [b]"
+    m.plan.family_words = (
+        "Yusuf works at Farid's garage Saturdays. Mum texts Farid if he isn't home by 9. [b]"
+    )
     m.plan.actions = [
-        Action(id="a-1", what="Saturday job at the garage", who="Farid and Yusuf", status="under-way",
-               updates=[ActionUpdate(date(2026, 1, 26), "under-way", "Started; going well.")]),
-        Action(id="a-2", what="Find a boxing club [x]", who="Owen", by_when=date(2026, 2, 11),
-               support_needed="club fees", support_from="youth service", support_delivered="not-yet",
-               status="stuck", updates=[ActionUpdate(date(2026, 2, 20), "stuck", "Club full until spring.")]),
-        Action(id="a-3", what="Phone credit", who="Nasreen", status="done",
-               updates=[ActionUpdate(date(2026, 1, 15), "done", "")]),
+        Action(
+            id="a-1",
+            what="Saturday job at the garage",
+            who="Farid and Yusuf",
+            status="under-way",
+            updates=[ActionUpdate(date(2026, 1, 26), "under-way", "Started; going well.")],
+        ),
+        Action(
+            id="a-2",
+            what="Find a boxing club [x]",
+            who="Owen",
+            by_when=date(2026, 2, 11),
+            support_needed="club fees",
+            support_from="youth service",
+            support_delivered="not-yet",
+            status="stuck",
+            updates=[ActionUpdate(date(2026, 2, 20), "stuck", "Club full until spring.")],
+        ),
+        Action(
+            id="a-3",
+            what="Phone credit",
+            who="Nasreen",
+            status="done",
+            updates=[ActionUpdate(date(2026, 1, 15), "done", "")],
+        ),
     ]
     m.plan.contingency = "If Yusuf is not home by 10, Farid goes to look."
     m.plan.family_keeper = "Farid Rahman"
@@ -101,4 +121,6 @@ def test_after_meeting_not_agreed_80x24(snap_compare, isolated_data_dir: Path) -
     meeting.plan.response.would_make_acceptable = "Name the adult for each evening."
     save_meetings(isolated_data_dir, meeting)
     app = make_app(isolated_data_dir, FakeClock())
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_run_before(meeting.id, "plan", "#plan-response"))
+    assert snap_compare(
+        app, terminal_size=(80, 24), run_before=_run_before(meeting.id, "plan", "#plan-response")
+    )

@@ -6,7 +6,7 @@ disk, as a later start of the app would.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from textual.widgets import DataTable
@@ -24,7 +24,7 @@ TODAY = date(2026, 3, 2)
 async def test_plan_follow_up_and_review(isolated_data_dir: Path) -> None:
     meeting = held_meeting()
     # The meeting was ended in the room; the plan is written up afterwards.
-    meeting.record.ended = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+    meeting.record.ended = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
     clock = FakeClock()
     app = start(isolated_data_dir, meeting, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -212,7 +212,9 @@ async def test_plan_follow_up_and_review(isolated_data_dir: Path) -> None:
         assert original.follow_up.reviews[0].held == date(2026, 3, 5)
         review = reload(isolated_data_dir, review_id)
         assert review.kind == "review" and review.reviews_meeting_id == meeting.id
-        assert review.guide_id == (app.library.for_kind("review").id if app.library.for_kind("review") else "")
+        assert review.guide_id == (
+            app.library.for_kind("review").id if app.library.for_kind("review") else ""
+        )
         assert review.plan.family_words == "Nana [/] stays"
         assert review.plan.contingency == "Kemi"
         # Only the open action is carried; the done one stays with the first meeting.

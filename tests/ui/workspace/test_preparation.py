@@ -167,9 +167,7 @@ async def test_readiness_lists_overdue_first_and_enter_goes_to_the_section(isola
         await pilot.press("enter")  # into the section
         await pilot.pause()
         assert screen.focused is options
-        options.highlighted = next(
-            i for i, p in enumerate(prompts) if "Beatrice Okafor: invited" in p
-        )
+        options.highlighted = next(i for i, p in enumerate(prompts) if "Beatrice Okafor: invited" in p)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
@@ -234,7 +232,9 @@ async def test_palette_lists_this_screens_commands_and_high_contrast(isolated_da
 
 
 @pytest.mark.parametrize("size", [(80, 24)])
-async def test_children_add_with_keys_and_validate_age(isolated_data_dir: Path, size: tuple[int, int]) -> None:
+async def test_children_add_with_keys_and_validate_age(
+    isolated_data_dir: Path, size: tuple[int, int]
+) -> None:
     meeting = new_prep_meeting()
     save_meetings(isolated_data_dir, meeting)
     app = prep_app(isolated_data_dir)

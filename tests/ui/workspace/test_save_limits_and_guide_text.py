@@ -14,7 +14,9 @@ from ui.workspace.prep_fixtures import GUIDE_ID, new_prep_meeting, prep_app, pre
 from ui.workspace.test_preparation import go_to, open_only_meeting
 
 
-async def test_pasting_more_than_a_meeting_file_holds_is_refused_and_kept_on_screen(isolated_data_dir: Path) -> None:
+async def test_pasting_more_than_a_meeting_file_holds_is_refused_and_kept_on_screen(
+    isolated_data_dir: Path,
+) -> None:
     meeting = new_prep_meeting("Okafor family")
     save_meetings(isolated_data_dir, meeting)
     app = prep_app(isolated_data_dir)
@@ -39,7 +41,9 @@ async def test_a_control_character_in_guide_text_is_shown_visibly_not_sent_to_th
     isolated_data_dir: Path,
 ) -> None:
     guide = prep_guide()
-    first = dataclasses.replace(guide.steps[0], title="Ring\x07 the bell", why="Why\x1b[31m red", how=("tip\u202e",))
+    first = dataclasses.replace(
+        guide.steps[0], title="Ring\x07 the bell", why="Why\x1b[31m red", how=("tip\u202e",)
+    )
     hostile = dataclasses.replace(guide, steps=(first, *guide.steps[1:]))
     library = GuideLibrary(guides={GUIDE_ID: hostile}, language_hints=prep_library().language_hints)
     meeting = new_prep_meeting("Okafor family")

@@ -11,7 +11,9 @@ from sdm_facilitator.domain.vocabulary import STAGE_LABELS
 from ui.workspace.plan_helpers import held_meeting, open_section, save, start
 
 
-async def test_agreeing_the_plan_while_the_meeting_runs_keeps_the_meeting_stage(isolated_data_dir: Path) -> None:
+async def test_agreeing_the_plan_while_the_meeting_runs_keeps_the_meeting_stage(
+    isolated_data_dir: Path,
+) -> None:
     meeting = held_meeting()  # started on the day, not ended
     app = start(isolated_data_dir, meeting)
     async with app.run_test(size=(100, 30)) as pilot:

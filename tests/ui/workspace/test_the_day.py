@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from sdm_facilitator.ui.dialogs.form import FormDialog
 from ui.pilot_helpers import settle, type_text
 from ui.room.room_fixtures import room_app, room_meeting
 
-START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 SIZES = [(100, 30), (80, 24)]
 
 
@@ -37,16 +37,42 @@ def ended_meeting() -> Meeting:
     record.family_time_start, record.family_time_end = at(50), at(115)
     record.family_time_extra_minutes = 5
     record.captures = [
-        Capture(id="q-1", kind="worry", text="Maja misses school on Mondays [b]often[/b]", phase_id="information",
-                at=at(20)),
-        Capture(id="q-2", kind="working-well", text="Nana takes her to swimming every week", phase_id="information",
-                at=at(25)),
-        Capture(id="q-3", kind="decision", text="Kerry phones the school on Sunday evenings; the teacher calls "
-                "back on Monday mornings when Maja is not in by ten", phase_id="plan", at=at(125)),
-        Capture(id="q-4", kind="worry", text="Evenings when Kerry works late", phase_id="information", at=at(30)),
+        Capture(
+            id="q-1",
+            kind="worry",
+            text="Maja misses school on Mondays [b]often[/b]",
+            phase_id="information",
+            at=at(20),
+        ),
+        Capture(
+            id="q-2",
+            kind="working-well",
+            text="Nana takes her to swimming every week",
+            phase_id="information",
+            at=at(25),
+        ),
+        Capture(
+            id="q-3",
+            kind="decision",
+            text="Kerry phones the school on Sunday evenings; the teacher calls "
+            "back on Monday mornings when Maja is not in by ten",
+            phase_id="plan",
+            at=at(125),
+        ),
+        Capture(
+            id="q-4", kind="worry", text="Evenings when Kerry works late", phase_id="information", at=at(30)
+        ),
     ]
-    record.scales = [ScaleAnswer(id="s-1", value=4, who="Kerry Hollins", note="Better since the summer",
-                                 phase_id="information", at=at(40))]
+    record.scales = [
+        ScaleAnswer(
+            id="s-1",
+            value=4,
+            who="Kerry Hollins",
+            note="Better since the summer",
+            phase_id="information",
+            at=at(40),
+        )
+    ]
     return meeting
 
 
@@ -72,14 +98,24 @@ async def test_the_day_reads_the_record_and_corrects_a_typing_mistake(isolated_d
         assert "09:50 to 10:55, 65 min, 5 min added" in family
         phases = app.screen.query_one("#day-phases", DataTable)
         assert [str(phases.get_row_at(i)[0]) for i in range(phases.row_count)] == [
-            "Welcome and introductions", "Information sharing", "Private family time", "The family's plan",
+            "Welcome and introductions",
+            "Information sharing",
+            "Private family time",
+            "The family's plan",
         ]
-        assert [phases.get_row_at(i)[1:] for i in range(2)] == [["09:00", "09:12", "12 of 10 min"],
-                                                               ["09:12", "09:50", "38 of 30 min"]]
+        assert [phases.get_row_at(i)[1:] for i in range(2)] == [
+            ["09:00", "09:12", "12 of 10 min"],
+            ["09:12", "09:50", "38 of 30 min"],
+        ]
         # Captures grouped by kind (worries first), each with its time.
         captures = app.screen.query_one("#day-captures", DataTable)
-        assert [(captures.get_row_at(i)[0], captures.get_row_at(i)[1]) for i in range(captures.row_count)] == [
-            ("Worry", "09:20"), ("Worry", "09:30"), ("Working well", "09:25"), ("Decision", "11:05"),
+        assert [
+            (captures.get_row_at(i)[0], captures.get_row_at(i)[1]) for i in range(captures.row_count)
+        ] == [
+            ("Worry", "09:20"),
+            ("Worry", "09:30"),
+            ("Working well", "09:25"),
+            ("Decision", "11:05"),
         ]
         assert app.focused is captures, "going into the section lands in what was said"
         # The whole text of the highlighted row shows below, literally.

@@ -91,7 +91,9 @@ class EncryptStoreDialog(ModalScreen[tuple[bytes, str] | None]):
 
         try:
             key_file, data_key, recovery = KeyFile.create(passphrase)
-            encrypt_store(self.data_dir, FileCipher(data_key), create_key_file=lambda: key_file.save(self.data_dir))
+            encrypt_store(
+                self.data_dir, FileCipher(data_key), create_key_file=lambda: key_file.save(self.data_dir)
+            )
         except (EncryptionUnavailable, StoreError, OSError) as error:
             self.app.call_from_thread(self._failed, str(error))
         else:
@@ -115,7 +117,10 @@ class RecoveryKeyDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog confirm"):
-            yield Static(Content("The store is encrypted. Your recovery key (shown this once):"), classes="dialog-title")
+            yield Static(
+                Content("The store is encrypted. Your recovery key (shown this once):"),
+                classes="dialog-title",
+            )
             yield Static(Content(self.recovery), id="recovery-key")
             yield Static(Content(LOST_PASSPHRASE), classes="dialog-help")
             yield Button(Content("I have written it down"), id="recovery-done", variant="primary")

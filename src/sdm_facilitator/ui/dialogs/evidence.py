@@ -71,11 +71,20 @@ OUTCOME_QUESTIONS = (
 def outcome_fields(point: OutcomePoint, today: date) -> list[FormField]:
     return [
         FormField("living", "Lives", "choice", _choice(point.living), _options(LIVING_LABELS)),
-        FormField("care_basis", "In care, basis", "choice", _choice(point.care_basis),
-                  _options(CARE_BASIS_LABELS)),
-        FormField("returned_home_on", "Home again on", "date", point.returned_home_on,
-                  placeholder="YYYY-MM-DD, or empty"),
-        *(FormField(name, label, "choice", _yes_no(getattr(point, name)), YES_NO) for name, label in OUTCOME_QUESTIONS),
+        FormField(
+            "care_basis", "In care, basis", "choice", _choice(point.care_basis), _options(CARE_BASIS_LABELS)
+        ),
+        FormField(
+            "returned_home_on",
+            "Home again on",
+            "date",
+            point.returned_home_on,
+            placeholder="YYYY-MM-DD, or empty",
+        ),
+        *(
+            FormField(name, label, "choice", _yes_no(getattr(point, name)), YES_NO)
+            for name, label in OUTCOME_QUESTIONS
+        ),
         FormField("recorded_on", "Recorded on", "date", point.recorded_on or today, required=True),
     ]
 
@@ -98,8 +107,9 @@ def apply_outcome(point: OutcomePoint, values: dict[str, Any]) -> None:
     point.recorded_on = values["recorded_on"]
 
 
-def ask_outcome(app: App[Any], child: Child, child_label: str, point_name: str, review_id: str,
-                done: Callable[[], None]) -> None:
+def ask_outcome(
+    app: App[Any], child: Child, child_label: str, point_name: str, review_id: str, done: Callable[[], None]
+) -> None:
     """Open the outcome dialog for one child at one point; ``done`` runs after a save."""
     existing = recorded_point(child, point_name, review_id)
     point = existing or OutcomePoint(point=point_name, review_id=review_id)
@@ -114,14 +124,21 @@ def ask_outcome(app: App[Any], child: Child, child_label: str, point_name: str, 
 
     title = f"Outcome for {child_label}: {OUTCOME_POINT_LABELS[point_name].lower()}"
     today = app.today()  # type: ignore[attr-defined]
-    intro = ("Where the child lives now, and whether each of these has happened since the meeting. "
-             "Leave anything you do not know as Not recorded.")
-    app.push_screen(FormDialog(title, outcome_fields(point, today), intro=intro, validate=check_outcome), saved)
+    intro = (
+        "Where the child lives now, and whether each of these has happened since the meeting. "
+        "Leave anything you do not know as Not recorded."
+    )
+    app.push_screen(
+        FormDialog(title, outcome_fields(point, today), intro=intro, validate=check_outcome), saved
+    )
 
 
 # ------------------------------------------------------------------ feedback
 
-FAMILY_SCALE: list[tuple[str, str]] = [("Not answered", UNSET), *((f"{n} {w}", str(n)) for n, w in SCALE_WORDS.items())]
+FAMILY_SCALE: list[tuple[str, str]] = [
+    ("Not answered", UNSET),
+    *((f"{n} {w}", str(n)) for n, w in SCALE_WORDS.items()),
+]
 CHILD_FACES: list[tuple[str, str]] = [("Not answered", UNSET), *((face, str(n)) for n, face in FACES.items())]
 
 
@@ -140,7 +157,7 @@ def feedback_fields(respondent: str, today: date, after_options: list[tuple[str,
 
 
 def after_options(meeting: Meeting) -> list[tuple[str, str]]:
-    """"After the meeting", then each review that was held, newest first."""
+    """ "After the meeting", then each review that was held, newest first."""
     options = [("The meeting", "meeting")]
     held = [r for r in meeting.follow_up.reviews if r.held is not None]
     for review in sorted(held, key=lambda r: r.held or date.min, reverse=True):
@@ -162,8 +179,13 @@ def ask_feedback(app: App[Any], meeting: Meeting, respondent: str, done: Callabl
         if values is None:
             return
         after, review_id = _after(values["after"])
-        item = Feedback(after=after, review_id=review_id, respondent=respondent, given_on=values["given_on"],
-                        comment=values["comment"])
+        item = Feedback(
+            after=after,
+            review_id=review_id,
+            respondent=respondent,
+            given_on=values["given_on"],
+            comment=values["comment"],
+        )
         for statement in STATEMENTS:
             raw = values[statement.field]
             setattr(item, statement.field, None if raw == UNSET else int(raw))
@@ -171,18 +193,27 @@ def ask_feedback(app: App[Any], meeting: Meeting, respondent: str, done: Callabl
         done()
 
     who = "a child or young person" if respondent == "child" else "a family member"
-    intro = ("Three faces: no, a bit, yes. Read each one out in the child's own way."
-             if respondent == "child" else "1 is not at all, 5 is completely. Every answer is optional.")
-    app.push_screen(FormDialog(f"Feedback from {who}", feedback_fields(respondent, today, options), intro=intro),
-                    saved)
+    intro = (
+        "Three faces: no, a bit, yes. Read each one out in the child's own way."
+        if respondent == "child"
+        else "1 is not at all, 5 is completely. Every answer is optional."
+    )
+    app.push_screen(
+        FormDialog(f"Feedback from {who}", feedback_fields(respondent, today, options), intro=intro), saved
+    )
 
 
 def ask_declined(app: App[Any], meeting: Meeting, done: Callable[[], None]) -> None:
     """Record that feedback was offered and declined, so it can be counted."""
     today = app.today()  # type: ignore[attr-defined]
     fields = [
-        FormField("respondent", "Who", "choice", "family", [("A family member", "family"),
-                                                             ("A child or young person", "child")]),
+        FormField(
+            "respondent",
+            "Who",
+            "choice",
+            "family",
+            [("A family member", "family"), ("A child or young person", "child")],
+        ),
         FormField("after", "After", "choice", after_options(meeting)[0][1], after_options(meeting)),
         FormField("given_on", "Offered on", "date", today, required=True),
     ]
@@ -191,8 +222,15 @@ def ask_declined(app: App[Any], meeting: Meeting, done: Callable[[], None]) -> N
         if values is None:
             return
         after, review_id = _after(values["after"])
-        meeting.feedback.append(Feedback(after=after, review_id=review_id, respondent=values["respondent"],
-                                         status="declined", given_on=values["given_on"]))
+        meeting.feedback.append(
+            Feedback(
+                after=after,
+                review_id=review_id,
+                respondent=values["respondent"],
+                status="declined",
+                given_on=values["given_on"],
+            )
+        )
         done()
 
     app.push_screen(FormDialog("Feedback offered, declined", fields), saved)
@@ -215,9 +253,17 @@ def ask_facts(app: App[Any], meeting: Meeting, done: Callable[[], None]) -> None
         FormField("date_chosen_by", "Who chose the date", "choice", _choice(c.date_chosen_by), chosen),
         FormField("venue_chosen_by", "Who chose the venue", "choice", _choice(c.venue_chosen_by), chosen),
         FormField("food_chosen_by", "Who chose the food", "choice", _choice(c.food_chosen_by), chosen),
-        FormField("venue_council_building", "Is the venue a council building?", "choice",
-                  _yes_no(c.venue_council_building), YES_NO),
-        *(FormField(name, label, "choice", _yes_no(getattr(rec, name)), YES_NO) for name, label in DAY_QUESTIONS),
+        FormField(
+            "venue_council_building",
+            "Is the venue a council building?",
+            "choice",
+            _yes_no(c.venue_council_building),
+            YES_NO,
+        ),
+        *(
+            FormField(name, label, "choice", _yes_no(getattr(rec, name)), YES_NO)
+            for name, label in DAY_QUESTIONS
+        ),
     ]
 
     def saved(values: dict[str, Any] | None) -> None:
@@ -230,27 +276,42 @@ def ask_facts(app: App[Any], meeting: Meeting, done: Callable[[], None]) -> None
             setattr(rec, name, _bool(values[name]))
         done()
 
-    app.push_screen(FormDialog("Facts the fidelity markers need", fields,
-                               intro="Anything not known stays Not recorded: it is never counted as not met."),
-                    saved)
+    app.push_screen(
+        FormDialog(
+            "Facts the fidelity markers need",
+            fields,
+            intro="Anything not known stays Not recorded: it is never counted as not met.",
+        ),
+        saved,
+    )
 
 
 # ------------------------------------------------------------------ closing and reopening
 
 
-def ask_close_or_reopen(app: App[Any], meeting: Meeting, apply: Callable[[Callable[[Meeting], None]], None]) -> None:
+def ask_close_or_reopen(
+    app: App[Any], meeting: Meeting, apply: Callable[[Callable[[Meeting], None]], None]
+) -> None:
     """Close ``meeting`` with a reason (asking first), or reopen it when it is closed.
 
     ``apply`` receives the change to make, so the caller can make it on the
     record it holds: the open session, or a freshly locked copy from the home screen.
     """
     if meeting.closure.is_closed:
+
         def reopen(yes: bool | None) -> None:
             if yes:
                 apply(reopen_meeting)
 
-        app.push_screen(Confirm("Reopen this meeting?", closure_words(meeting) +
-                                ". Its reason and note are kept.", yes="Reopen", default_yes=True), reopen)
+        app.push_screen(
+            Confirm(
+                "Reopen this meeting?",
+                closure_words(meeting) + ". Its reason and note are kept.",
+                yes="Reopen",
+                default_yes=True,
+            ),
+            reopen,
+        )
         return
     before = meeting.record.started is None
     reasons = [(CLOSURE_REASON_LABELS[r], r) for r in closing_reasons(meeting)]
@@ -271,4 +332,6 @@ def ask_close_or_reopen(app: App[Any], meeting: Meeting, apply: Callable[[Callab
             app.push_screen(FormDialog(title, fields), form_saved)
 
     question = "Close this referral before the day?" if before else "Close the work on this meeting?"
-    app.push_screen(Confirm(question, "Nothing is deleted, and it can be reopened at any time.", yes="Close"), asked)
+    app.push_screen(
+        Confirm(question, "Nothing is deleted, and it can be reopened at any time.", yes="Close"), asked
+    )

@@ -92,13 +92,20 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         widget_id = f"field-{f.key}"
         if f.kind == "long":
             return TextArea(
-                f.value or "", id=widget_id, soft_wrap=True, compact=True, tab_behavior="focus",
+                f.value or "",
+                id=widget_id,
+                soft_wrap=True,
+                compact=True,
+                tab_behavior="focus",
                 placeholder=f.placeholder,
             )
         if f.kind == "choice":
             return Select(
-                list(f.options), id=widget_id, allow_blank=False,
-                value=f.value if f.value is not None else f.options[0][1], compact=True,
+                list(f.options),
+                id=widget_id,
+                allow_blank=False,
+                value=f.value if f.value is not None else f.options[0][1],
+                compact=True,
             )
         if f.kind == "date":
             value = f.value.isoformat() if isinstance(f.value, date) else (f.value or "")
@@ -189,4 +196,3 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             self.focus_next()
         else:
             self.action_save()
-

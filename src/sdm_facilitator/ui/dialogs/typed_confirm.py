@@ -35,7 +35,9 @@ class TypedConfirm(ModalScreen[bool]):
             # The question names the family label: user text, always literal.
             yield Static(literal(self.question), classes="confirm-question")
             yield Static(literal(self.detail), classes="confirm-detail")
-            yield Static(Content(f"Type {self.word} and press Enter; Escape keeps it."), classes="dialog-help")
+            yield Static(
+                Content(f"Type {self.word} and press Enter; Escape keeps it."), classes="dialog-help"
+            )
             yield Input(placeholder=f"type {self.word}", max_length=20, id="typed-word", compact=True)
             yield Static(Content(""), id="typed-message")
 
@@ -49,7 +51,9 @@ class TypedConfirm(ModalScreen[bool]):
             self.dismiss(True)
         else:
             event.input.value = ""
-            self.query_one("#typed-message", Static).update(Content(f"Nothing was removed. Type {self.word}, or press Escape."))
+            self.query_one("#typed-message", Static).update(
+                Content(f"Nothing was removed. Type {self.word}, or press Escape.")
+            )
 
     def action_answer_no(self) -> None:
         self.dismiss(False)

@@ -60,14 +60,21 @@ def confirm_and_delete(app: App[object], meeting: Meeting, done: Callable[[bool]
         done(gone)
 
     if meeting.closure.is_closed:
-        app.push_screen(Confirm(f"Delete the meeting for {label} for good?", WHAT_GOES, yes="Delete", no="Keep"), answered)
+        app.push_screen(
+            Confirm(f"Delete the meeting for {label} for good?", WHAT_GOES, yes="Delete", no="Keep"), answered
+        )
     else:
         app.push_screen(
-            TypedConfirm(f"The meeting for {label} is not closed. Delete it for good?", WHAT_GOES, DELETE_WORD), answered
+            TypedConfirm(
+                f"The meeting for {label} is not closed. Delete it for good?", WHAT_GOES, DELETE_WORD
+            ),
+            answered,
         )
 
 
-def confirm_and_delete_all(app: App[object], meetings: Sequence[Meeting], done: Callable[[int], None]) -> None:
+def confirm_and_delete_all(
+    app: App[object], meetings: Sequence[Meeting], done: Callable[[int], None]
+) -> None:
     """Ask once for every listed meeting, then delete them all; ``done(number removed)``."""
     from sdm_facilitator.ui.dialogs.confirm import Confirm
 
@@ -79,6 +86,11 @@ def confirm_and_delete_all(app: App[object], meetings: Sequence[Meeting], done: 
 
     names = ", ".join(_label(m) for m in meetings[:5]) + (" …" if len(meetings) > 5 else "")
     app.push_screen(
-        Confirm(f"Delete all {len(meetings)} listed meetings for good?", f"{names}\n\n{WHAT_GOES}", yes="Delete all", no="Keep"),
+        Confirm(
+            f"Delete all {len(meetings)} listed meetings for good?",
+            f"{names}\n\n{WHAT_GOES}",
+            yes="Delete all",
+            no="Keep",
+        ),
         answered,
     )

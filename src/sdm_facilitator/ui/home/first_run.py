@@ -103,8 +103,9 @@ class FirstRunScreen(Screen[str | None]):
                     yield Button(Content("New meeting (n)"), id="first-new", variant="primary")
                     yield Button(Content("Try the demo (d)"), id="first-demo")
                 yield Static(
-                    Content("The demo uses fictional families in a temporary folder; your own folder stays "
-                            "empty."),
+                    Content(
+                        "The demo uses fictional families in a temporary folder; your own folder stays empty."
+                    ),
                     classes="muted",
                 )
         yield Footer()
@@ -149,5 +150,7 @@ class FirstRunScreen(Screen[str | None]):
         yield SystemCommand("Try the demo", "d: fictional meetings in a temporary folder", self.action_demo)
         if not self.app.store.encrypted and not in_started_demo(self.app):  # type: ignore[attr-defined]
             yield SystemCommand(
-                "Encrypt this store", "A passphrase at every start (needs the encryption extra)", self.action_encrypt
+                "Encrypt this store",
+                "A passphrase at every start (needs the encryption extra)",
+                self.action_encrypt,
             )

@@ -123,8 +123,14 @@ def build_row(summary: MeetingSummary, today: date) -> Row:
             *summary.children,
         )
     ).lower()
-    return Row(summary, due_text, summary.readiness_words(today), summary.overdue_count(today) > 0, search,
-               summary.when_words(today))
+    return Row(
+        summary,
+        due_text,
+        summary.readiness_words(today),
+        summary.overdue_count(today) > 0,
+        search,
+        summary.when_words(today),
+    )
 
 
 def when_words(summary: MeetingSummary) -> str:
@@ -174,8 +180,12 @@ class HomeScreen(Screen[None]):
         yield Header()
         # Why nothing can be saved here (a folder others can change, or a read-only one).
         yield Static("", id="folder-banner", markup=False)
-        yield Input(id="filter", placeholder="Type to filter by family, child, kind or stage (/)", compact=True,
-                    select_on_focus=False)
+        yield Input(
+            id="filter",
+            placeholder="Type to filter by family, child, kind or stage (/)",
+            compact=True,
+            select_on_focus=False,
+        )
         yield MeetingTable(id="meetings")
         yield Static("", id="no-meetings", classes="empty-note", markup=False)
         yield Static("", id="more-meetings", markup=False)
@@ -228,8 +238,12 @@ class HomeScreen(Screen[None]):
 
     def _welcome_once(self) -> None:
         """The first-run welcome, when the folder is empty at the first look (not after skipping it)."""
-        if self._welcome_if_empty and not self.listing.summaries and not self.listing.unreadable \
-                and not self.listing.conflicts:
+        if (
+            self._welcome_if_empty
+            and not self.listing.summaries
+            and not self.listing.unreadable
+            and not self.listing.conflicts
+        ):
             self.call_after_refresh(self.show_first_run)
         self._welcome_if_empty = False
 
@@ -339,8 +353,12 @@ class HomeScreen(Screen[None]):
         for row in rows:
             table.add_row(*self._cells(row, today), key=row.meeting.id)
         more = self.query_one("#more-meetings", Static)
-        more.update(Content(f"Showing the {len(rows):,} with the latest activity of {len(matching):,}: "
-                            "type to filter by family, child, kind or stage."))
+        more.update(
+            Content(
+                f"Showing the {len(rows):,} with the latest activity of {len(matching):,}: "
+                "type to filter by family, child, kind or stage."
+            )
+        )
         more.display = len(matching) > len(rows)
         if rows:
             table.move_cursor(row=min(max(keep, 0), len(rows) - 1))
@@ -377,8 +395,10 @@ class HomeScreen(Screen[None]):
             f" · {MEETING_KIND_LABELS.get(m.kind, m.kind)}",
         )
         # The readiness in full: the list cuts it when the family label needs the room.
-        second = Content(f"{CONTEXT_LABELS.get(m.context, m.context)} · {STAGE_LABELS.get(m.stage, m.stage)} · {when}"
-                         f" · {row.readiness_text}")
+        second = Content(
+            f"{CONTEXT_LABELS.get(m.context, m.context)} · {STAGE_LABELS.get(m.stage, m.stage)} · {when}"
+            f" · {row.readiness_text}"
+        )
         third = Content(f"Next due: {row.due_text} · {row.when_text}")
         today = self.app.today()  # type: ignore[attr-defined]
         detail.update(Content("\n").join([first, second, third, Content(evidence_line(m, today))]))
@@ -487,8 +507,9 @@ class HomeScreen(Screen[None]):
             return
         try:
             if opened.read_only:
-                self.notify(opened.read_only_reason or "This meeting is read-only.", severity="warning",
-                            markup=False)
+                self.notify(
+                    opened.read_only_reason or "This meeting is read-only.", severity="warning", markup=False
+                )
                 return
             change(opened.meeting)
             store.save(opened, now=self.app.clock())  # type: ignore[attr-defined]
@@ -592,7 +613,9 @@ class HomeScreen(Screen[None]):
         from sdm_facilitator.ui.home.first_run import in_started_demo
 
         if in_started_demo(self.app):
-            yield SystemCommand("Leave the demo", "Back to your own meetings; the demo is deleted", self.leave_demo)
+            yield SystemCommand(
+                "Leave the demo", "Back to your own meetings; the demo is deleted", self.leave_demo
+            )
 
     def leave_demo(self, *, then_new: bool = False) -> None:
         """Close any open meeting, then show the person's own (perhaps empty) list.

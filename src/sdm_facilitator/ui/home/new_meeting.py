@@ -75,10 +75,15 @@ class ChildRow(Horizontal):
         self.number = number
 
     def compose(self) -> ComposeResult:
-        yield Field(f"Child {self.number}: first name", Input(id=f"new-child-{self.number}-name",
-                                                             placeholder="as they like to be called"))
-        yield Field("Age", Input(id=f"new-child-{self.number}-age", placeholder="years", restrict=r"\d{0,2}"),
-                    classes="narrow")
+        yield Field(
+            f"Child {self.number}: first name",
+            Input(id=f"new-child-{self.number}-name", placeholder="as they like to be called"),
+        )
+        yield Field(
+            "Age",
+            Input(id=f"new-child-{self.number}-age", placeholder="years", restrict=r"\d{0,2}"),
+            classes="narrow",
+        )
 
 
 class NewMeetingScreen(Screen["MeetingSession | None"]):
@@ -99,15 +104,23 @@ class NewMeetingScreen(Screen["MeetingSession | None"]):
         yield Header()
         with VerticalScroll(id="new-form"):
             yield Static(
-                Content("A new meeting. Only the family label is needed now: everything else can be added "
-                        "later. Tab moves between fields; ctrl+s creates the meeting."),
+                Content(
+                    "A new meeting. Only the family label is needed now: everything else can be added "
+                    "later. Tab moves between fields; ctrl+s creates the meeting."
+                ),
                 classes="section-help",
             )
-            yield Field("Kind of meeting", choice_select(MEETING_KINDS, MEETING_KIND_LABELS, "fgc",
-                                                          id="new-kind", allow_blank=False))
+            yield Field(
+                "Kind of meeting",
+                choice_select(MEETING_KINDS, MEETING_KIND_LABELS, "fgc", id="new-kind", allow_blank=False),
+            )
             yield Static("", id="new-guide", markup=False)
-            yield Field("Context", choice_select(CONTEXTS, CONTEXT_LABELS, default_context("fgc"),
-                                                 id="new-context", allow_blank=False))
+            yield Field(
+                "Context",
+                choice_select(
+                    CONTEXTS, CONTEXT_LABELS, default_context("fgc"), id="new-context", allow_blank=False
+                ),
+            )
             yield Static("", id="new-context-note", markup=False)
             yield Field(
                 "Family label",
@@ -216,7 +229,9 @@ class NewMeetingScreen(Screen["MeetingSession | None"]):
         today = self.app.today()  # type: ignore[attr-defined]
         label = self.query_one("#new-label", Input).value
         if not label.strip():
-            self._fail("new-label", "a family label is needed, for example the children's first names", problems)
+            self._fail(
+                "new-label", "a family label is needed, for example the children's first names", problems
+            )
         when: datetime | None = None
         date_value = self.query_one("#new-date", Input).value
         time_value = self.query_one("#new-time", Input).value
@@ -271,14 +286,18 @@ class NewMeetingScreen(Screen["MeetingSession | None"]):
             opened = app.store.create(meeting)  # type: ignore[attr-defined]
         except (StoreError, OSError) as error:
             reason = getattr(error, "strerror", None) or str(error)
-            self._show_error(f"The meeting could not be created: {reason}. Nothing you typed is lost; "
-                             "try again, or check the data folder.")
+            self._show_error(
+                f"The meeting could not be created: {reason}. Nothing you typed is lost; "
+                "try again, or check the data folder."
+            )
             return
         guide = app.library.get(meeting.guide_id) if meeting.guide_id else None  # type: ignore[attr-defined]
         if guide is not None:
             app.notify(f"Created, using the guide '{one_line(guide.title)}'.", markup=False)
         else:
-            app.notify("Created. No guide matches this kind of meeting, so it has no steps yet.", markup=False)
+            app.notify(
+                "Created. No guide matches this kind of meeting, so it has no steps yet.", markup=False
+            )
         self.dismiss(MeetingSession(app.store, opened, guide))  # type: ignore[attr-defined]
 
     def _show_error(self, message: str) -> None:
@@ -298,5 +317,11 @@ class NewMeetingScreen(Screen["MeetingSession | None"]):
             if yes:
                 self.dismiss(None)
 
-        self.app.push_screen(Confirm("Leave without creating this meeting? What you typed here will be lost.",
-                                     yes="Leave", no="Keep editing"), answered)
+        self.app.push_screen(
+            Confirm(
+                "Leave without creating this meeting? What you typed here will be lost.",
+                yes="Leave",
+                no="Keep editing",
+            ),
+            answered,
+        )

@@ -39,10 +39,15 @@ def bar_lines(table: Table, width: int = BAR_WIDTH) -> list[Content]:
         label = label if len(label) <= LABEL_WIDTH else label[: LABEL_WIDTH - 1] + "…"
         length = round(width * number / top)
         suffix = "%" if table.bar_max == 100 and value is not None else ""
-        lines.append(Content.assemble(
-            label.ljust(LABEL_WIDTH), " ", ("█" * length, "$primary"), ("░" * (width - length), "$panel"),
-            f" {cell_text(value)}{suffix}",
-        ))
+        lines.append(
+            Content.assemble(
+                label.ljust(LABEL_WIDTH),
+                " ",
+                ("█" * length, "$primary"),
+                ("░" * (width - length), "$panel"),
+                f" {cell_text(value)}{suffix}",
+            )
+        )
     return lines
 
 
@@ -96,7 +101,9 @@ class ReportScreen(Screen[None]):
             if table.bar_column is not None and table.rows:
                 widgets.append(Static(Content("\n").join(bar_lines(table)), classes="report-bars"))
             if table.bar_column is None or table.id in ("fidelity", "by-kind"):
-                widgets.append(Static(Content("\n".join(text_table_lines(table)[1:])), classes="report-table"))
+                widgets.append(
+                    Static(Content("\n".join(text_table_lines(table)[1:])), classes="report-table")
+                )
         body.mount_all(widgets)
         body.focus()
 

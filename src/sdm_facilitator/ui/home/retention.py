@@ -54,7 +54,9 @@ class RetentionScreen(Screen[None]):
         app = self.app
         settings, problems = load_settings(app.data_dir)  # type: ignore[attr-defined]
         listing = app.store.list_meetings()  # type: ignore[attr-defined]
-        self.items = past_retention((m.meeting for m in listing.meetings), app.today(), settings.retention_months)  # type: ignore[attr-defined]
+        self.items = past_retention(
+            (m.meeting for m in listing.meetings), app.today(), settings.retention_months
+        )  # type: ignore[attr-defined]
         table = self.query_one("#retention-table", DataTable)
         table.clear(columns=True)
         table.add_column("Family", width=30, key="family")
@@ -90,7 +92,9 @@ class RetentionScreen(Screen[None]):
 
     def action_remove_all(self) -> None:
         if self.items:
-            confirm_and_delete_all(self.app, [item.meeting for item in self.items], lambda _n: self.refresh_items())
+            confirm_and_delete_all(
+                self.app, [item.meeting for item in self.items], lambda _n: self.refresh_items()
+            )
 
     def action_back(self) -> None:
         self.dismiss(None)

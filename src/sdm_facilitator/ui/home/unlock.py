@@ -43,6 +43,7 @@ class PassphraseInput(Input):
 
 class UnlockScreen(Screen[bytes]):
     """Ask for the passphrase; dismiss with the data key once it is right."""
+
     # The app's idle lock never stacks a second lock screen on this one.
     is_lock_screen: ClassVar[bool] = True
 
@@ -65,7 +66,9 @@ class UnlockScreen(Screen[bytes]):
                 yield PassphraseInput(password=True, id="passphrase", placeholder="Passphrase", compact=True)
                 yield Static(Content(""), id="unlock-message")
                 yield Static(
-                    Content("Forgotten it? sdm-facilitator passphrase --recovery-key sets a new one with the recovery key."),
+                    Content(
+                        "Forgotten it? sdm-facilitator passphrase --recovery-key sets a new one with the recovery key."
+                    ),
                     classes="muted",
                 )
         yield Footer()

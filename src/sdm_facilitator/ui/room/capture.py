@@ -189,7 +189,10 @@ class ScaleDialog(ModalScreen[ScaleResult | None]):
         """True when a number, a name or a reason has been typed that closing now would lose."""
         if not self.is_mounted:
             return False
-        return any(field.value.strip() for field in self.query("#scale-value, #scale-who, #scale-note").results(Input))
+        return any(
+            field.value.strip()
+            for field in self.query("#scale-value, #scale-who, #scale-note").results(Input)
+        )
 
     def action_cancel(self) -> None:
         ask_before_discarding(self)
@@ -338,7 +341,9 @@ class PeopleDialog(ModalScreen[bool]):
         if person is None:
             return
         order = [None, *ATTENDANCE_CHOICES]
-        following = order[(order.index(person.attendance) + 1) % len(order)] if person.attendance in order else None
+        following = (
+            order[(order.index(person.attendance) + 1) % len(order)] if person.attendance in order else None
+        )
         self.action_mark(following or "")
 
     def action_close(self) -> None:
@@ -356,7 +361,9 @@ class EndFamilyTimeDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="chair-dialog"):
-            yield Label("Have the family called the professionals back?", classes="section-title", markup=False)
+            yield Label(
+                "Have the family called the professionals back?", classes="section-title", markup=False
+            )
             yield Label(
                 f"To end family time, type the word {END_WORD} and press Enter. "
                 "Escape keeps family time going.",

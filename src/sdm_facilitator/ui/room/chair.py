@@ -193,7 +193,9 @@ class ChairScreen(Screen[None]):
         phases = self.phases
         reading = mc.read(self.meeting, phases, self.now())
         phase = reading.phase
-        self.query_one("#chair-phase", Static).update(literal_line(phase.name if phase else "The meeting", 60))
+        self.query_one("#chair-phase", Static).update(
+            literal_line(phase.name if phase else "The meeting", 60)
+        )
         step = f"phase {reading.index + 1} of {reading.count}" if reading.index is not None else ""
         self.query_one("#chair-step", Static).update(step)
         self._show_timers(reading)
@@ -243,7 +245,11 @@ class ChairScreen(Screen[None]):
         phase_id = phase.id if phase else ""
         captures = [c for c in self.meeting.record.captures if c.phase_id == phase_id]
         scales = [s for s in self.meeting.record.scales if s.phase_id == phase_id]
-        recent = ["Captured in this phase (c)"] if captures or scales else ["Nothing captured in this phase yet (c)"]
+        recent = (
+            ["Captured in this phase (c)"]
+            if captures or scales
+            else ["Nothing captured in this phase yet (c)"]
+        )
         for capture in captures[-3:]:
             recent.append(f"{CAPTURE_LABELS.get(capture.kind, capture.kind)}: {one_line(capture.text, 60)}")
         if scales:
@@ -330,7 +336,12 @@ class ChairScreen(Screen[None]):
             self.refresh_view()
             return
         here = mc.position(self.meeting, phases)
-        if here is not None and here > 0 and phases[here - 1].private and mc.meeting_status(self.meeting) == "running":
+        if (
+            here is not None
+            and here > 0
+            and phases[here - 1].private
+            and mc.meeting_status(self.meeting) == "running"
+        ):
             self.app.push_screen(
                 Confirm(
                     "Go back to private family time?",
@@ -415,7 +426,9 @@ class ChairScreen(Screen[None]):
     def action_scale(self) -> None:
         if not self._can_edit():
             return
-        names = [p.name for p in self.meeting.people if p.name] + [c.name for c in self.meeting.children if c.name]
+        names = [p.name for p in self.meeting.people if p.name] + [
+            c.name for c in self.meeting.children if c.name
+        ]
         self.app.push_screen(ScaleDialog(names, masked=self.memory.hidden), callback=self._scaled)
 
     def _scaled(self, result: ScaleResult | None) -> None:

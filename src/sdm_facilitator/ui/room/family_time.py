@@ -260,12 +260,16 @@ def start_family_time_flow(
     guide = session.guide
     if guide is not None and not guide.private_family_time:
         # A family unity meeting has no private family time by design.
-        app.notify(f"No private family time in this kind of meeting. {guide.facilitator_note}",
-                   title="Family unity meeting", markup=False)
+        app.notify(
+            f"No private family time in this kind of meeting. {guide.facilitator_note}",
+            title="Family unity meeting",
+            markup=False,
+        )
         return
     if session.read_only:
-        app.notify("This meeting is open read-only: family time cannot be started.",
-                   severity="warning", markup=False)
+        app.notify(
+            "This meeting is open read-only: family time cannot be started.", severity="warning", markup=False
+        )
         return
     ended = meeting.record.ended
     if ended is not None:

@@ -95,7 +95,9 @@ class FittedTable(DataTable[Any]):
     }
     """
 
-    def __init__(self, columns: Sequence[FitColumn], *, detail: RowDetail | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, columns: Sequence[FitColumn], *, detail: RowDetail | None = None, **kwargs: Any
+    ) -> None:
         kwargs.setdefault("cursor_type", "row")
         kwargs.setdefault("zebra_stripes", True)
         super().__init__(**kwargs)
@@ -120,13 +122,16 @@ class FittedTable(DataTable[Any]):
 
     # ------------------------------------------------------------ rows
 
-    def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None,
-                label: Any = None) -> RowKey:
+    def add_row(
+        self, *cells: Any, height: int | None = 1, key: str | None = None, label: Any = None
+    ) -> RowKey:
         """Add a row with one cell for each of ``fit_columns``, shown or not."""
         if label is not None:
             raise ValueError("a FittedTable has no row labels")
         if len(cells) != len(self.fit_columns):
-            raise ValueError(f"{len(self.fit_columns)} cells are needed, one for each column, not {len(cells)}")
+            raise ValueError(
+                f"{len(self.fit_columns)} cells are needed, one for each column, not {len(cells)}"
+            )
         self._stored.append(_StoredRow(tuple(cells), key, height))
         row_key = super().add_row(*self._shown_cells(cells), height=height, key=key)
         self._fit_soon()
@@ -135,7 +140,9 @@ class FittedTable(DataTable[Any]):
     def update_row(self, key: str, cells: Sequence[Any]) -> bool:
         """Put new cells in the row with ``key`` where it is (one row of thousands changed); False if none has it."""
         if len(cells) != len(self.fit_columns):
-            raise ValueError(f"{len(self.fit_columns)} cells are needed, one for each column, not {len(cells)}")
+            raise ValueError(
+                f"{len(self.fit_columns)} cells are needed, one for each column, not {len(cells)}"
+            )
         place = next((i for i, stored in enumerate(self._stored) if stored.key == key), None)
         if place is None:
             return False
@@ -154,8 +161,9 @@ class FittedTable(DataTable[Any]):
         self._fit_soon()
         return self
 
-    def refill(self, rows: Sequence[Sequence[Any]], keys: Sequence[str] | None = None, *,
-               height: int = 1) -> None:
+    def refill(
+        self, rows: Sequence[Sequence[Any]], keys: Sequence[str] | None = None, *, height: int = 1
+    ) -> None:
         """Show these rows instead, the cursor staying on the same row (by key when given), and its detail."""
         keep_key: str | None = None
         index = self.selected_index()
@@ -243,8 +251,11 @@ class FittedTable(DataTable[Any]):
         widths = self._widths(shown, available)
         if sum(w + padding for w in widths.values()) > available:
             return True
-        return any(widths[spec.key] < min(spec.wanted_width, self._content_width(spec))
-                   for spec in shown if spec.flex and spec.wanted_width)
+        return any(
+            widths[spec.key] < min(spec.wanted_width, self._content_width(spec))
+            for spec in shown
+            if spec.flex and spec.wanted_width
+        )
 
     def _columns_that_fit(self, available: int) -> tuple[FitColumn, ...]:
         """Every column, less the ones that can be spared (lowest first) while the others need the room."""

@@ -23,6 +23,7 @@ from sdm_facilitator.ui.widgets.hinted_text import HintLine
 
 __all__ = ["DATE_PLACEHOLDER", "parse_date", "parse_time"]  # re-exported for the editing screens
 
+
 def date_text(value: date | None) -> str:
     """A stored date as the text an input shows."""
     return value.isoformat() if value else ""
@@ -63,8 +64,13 @@ def tri_select(value: bool | None, *, id: str | None = None, prompt: str = "Not 
 
 
 def choice_select(
-    choices: tuple[str, ...], labels: dict[str, str], value: str | None, *, id: str | None = None,
-    prompt: str = "Not decided yet", allow_blank: bool = True,
+    choices: tuple[str, ...],
+    labels: dict[str, str],
+    value: str | None,
+    *,
+    id: str | None = None,
+    prompt: str = "Not decided yet",
+    allow_blank: bool = True,
 ) -> Select[str]:
     """A Select over one of the model's fixed choices, showing their labels."""
     options = [(labels.get(c, c), c) for c in choices]
@@ -148,7 +154,9 @@ class Field(Vertical):
         self.update_hints()
 
 
-def text_area(text: str, *, id: str | None = None, classes: str | None = None, compact: bool = False) -> TextArea:
+def text_area(
+    text: str, *, id: str | None = None, classes: str | None = None, compact: bool = False
+) -> TextArea:
     """A soft-wrapped text box where Tab moves on, for notes and views."""
     area = TextArea(
         text,
@@ -239,8 +247,9 @@ class FieldBinder:
         self.apply_value(event.checkbox, event.value)
 
 
-def set_required_reason(binder: FieldBinder, obj: object, name: str, value: str, *,
-                        required: bool, message: str) -> bool:
+def set_required_reason(
+    binder: FieldBinder, obj: object, name: str, value: str, *, required: bool, message: str
+) -> bool:
     """Write a reason that some states require (e.g. "not to be invited").
 
     The text is written even when a required reason is empty, so nothing typed

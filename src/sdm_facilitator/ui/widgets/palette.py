@@ -16,8 +16,16 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 #: Actions the app already lists itself (quit, keys, palette, high contrast).
-_APP_ACTIONS = {"quit", "help_keys", "command_palette", "toggle_high_contrast",
-                "app.quit", "app.help_keys", "app.command_palette", "app.toggle_high_contrast"}
+_APP_ACTIONS = {
+    "quit",
+    "help_keys",
+    "command_palette",
+    "toggle_high_contrast",
+    "app.quit",
+    "app.help_keys",
+    "app.command_palette",
+    "app.toggle_high_contrast",
+}
 _OWN_PACKAGE = "sdm_facilitator."
 
 

@@ -27,10 +27,10 @@ from sdm_facilitator.domain.fidelity import (
 )
 from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGES
 from sdm_facilitator.export.fidelity_text import MECHANISM_HEADS, STAGE_HEADS
-from sdm_facilitator.ui.session import MeetingSession
-from sdm_facilitator.ui.workspace.record_section import RecordSection
 from sdm_facilitator.ui.dialogs.evidence import ask_facts
+from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.literal import literal
+from sdm_facilitator.ui.workspace.record_section import RecordSection
 
 
 class FidelitySection(RecordSection):
@@ -49,8 +49,12 @@ class FidelitySection(RecordSection):
         yield Static(id="fid-summary", classes="muted", markup=False)
         yield Label("Guide steps done of those that apply", classes="plan-label")
         yield DataTable(id="fid-grid", cursor_type="none", zebra_stripes=True)
-        yield Static("+1na: one step marked not applicable, not counted", id="fid-legend", classes="muted",
-                     markup=False)
+        yield Static(
+            "+1na: one step marked not applicable, not counted",
+            id="fid-legend",
+            classes="muted",
+            markup=False,
+        )
         yield Static(id="fid-no-guide", classes="muted", markup=False)
         yield Label("Markers (r records what only you know)", classes="plan-label")
         yield DataTable(id="fid-markers", cursor_type="row", zebra_stripes=True)
@@ -76,7 +80,10 @@ class FidelitySection(RecordSection):
         grid = self.query_one("#fid-grid", DataTable)
         grid.clear()
         for stage in STAGES:
-            grid.add_row(Text(STAGE_HEADS[stage]), *(Text(profile.cell(stage, m).words(compact=True)) for m in MECHANISMS))
+            grid.add_row(
+                Text(STAGE_HEADS[stage]),
+                *(Text(profile.cell(stage, m).words(compact=True)) for m in MECHANISMS),
+            )
         grid.display = profile.guide_available
         self.query_one("#fid-legend", Static).display = any(c.not_applicable for c in profile.grid)
         no_guide = self.query_one("#fid-no-guide", Static)
@@ -87,8 +94,11 @@ class FidelitySection(RecordSection):
         table.clear()
         for marker in profile.markers:
             style = "bold" if marker.status == NOT_MET else ("dim" if marker.status == NOT_APPLICABLE else "")
-            table.add_row(Text(STATUS_SYMBOLS[marker.status], style=style), Text(marker.label, style=style),
-                          key=marker.id)
+            table.add_row(
+                Text(STATUS_SYMBOLS[marker.status], style=style),
+                Text(marker.label, style=style),
+                key=marker.id,
+            )
         table.move_cursor(row=min(row, table.row_count - 1))
         self._show_detail()
 
@@ -113,6 +123,10 @@ class FidelitySection(RecordSection):
             ask_facts(self.app, self.meeting, self._edited)
 
     def palette_commands(self) -> list[SystemCommand]:
-        return [SystemCommand("Fidelity: record the facts the markers need",
-                              "Who chose the date, venue and food; the venue; the answers about the day",
-                              self.record_facts)]
+        return [
+            SystemCommand(
+                "Fidelity: record the facts the markers need",
+                "Who chose the date, venue and food; the venue; the answers about the day",
+                self.record_facts,
+            )
+        ]

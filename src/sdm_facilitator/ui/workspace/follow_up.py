@@ -28,9 +28,9 @@ from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.domain.schedule import next_due
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
-from sdm_facilitator.ui.workspace.record_section import RecordSection
 from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable, RowDetail
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
+from sdm_facilitator.ui.workspace.record_section import RecordSection
 
 # Short words for the table; the detail below it uses the full labels.
 HELP_SHORT = {"not-yet": "not yet", "partly": "partly", "given": "given"}
@@ -62,8 +62,12 @@ class _SectionTable(FittedTable):
 
 class FollowUpActionsTable(_SectionTable):
     # The help column goes before the action is cut short: the detail below says it in full.
-    COLUMNS = (FitColumn("What", "what", flex=True, min_width=16, wanted_width=40), FitColumn("Status", "status"),
-               FitColumn("By", "by"), FitColumn("Help", "help", drop=1))
+    COLUMNS = (
+        FitColumn("What", "what", flex=True, min_width=16, wanted_width=40),
+        FitColumn("Status", "status"),
+        FitColumn("By", "by"),
+        FitColumn("Help", "help", drop=1),
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("u,enter", "update", "Update", key_display="u"),
         Binding("g", "help_given", "Help given?"),
@@ -77,8 +81,11 @@ class FollowUpActionsTable(_SectionTable):
 
 
 class PlanChangesTable(_SectionTable):
-    COLUMNS = (FitColumn("Date", "date"), FitColumn("What changed", "what", flex=True),
-               FitColumn("Why", "why", flex=True))
+    COLUMNS = (
+        FitColumn("Date", "date"),
+        FitColumn("What changed", "what", flex=True),
+        FitColumn("Why", "why", flex=True),
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "add_change", "Record a change"),
     ]
@@ -88,8 +95,12 @@ class PlanChangesTable(_SectionTable):
 
 
 class ReviewsTable(_SectionTable):
-    COLUMNS = (FitColumn("Planned", "planned"), FitColumn("Held", "held"),
-               FitColumn("Asked by", "by", flex=True), FitColumn("Outcome", "outcome", flex=True))
+    COLUMNS = (
+        FitColumn("Planned", "planned"),
+        FitColumn("Held", "held"),
+        FitColumn("Asked by", "by", flex=True),
+        FitColumn("Outcome", "outcome", flex=True),
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "schedule", "Schedule"),
         Binding("h", "hold", "Hold"),
@@ -124,19 +135,27 @@ class FollowUpSection(RecordSection):
         yield Static("Follow-up", classes="section-title")
         yield Static(id="fu-summary", classes="muted", markup=False)
         yield Label("Actions: how they are going", classes="plan-label")
-        yield Static("The plan has no actions yet (add them in the plan section).", id="fu-actions-empty",
-                     classes="muted", markup=False)
-        yield from FollowUpActionsTable(self, RowDetail(self.action_words, id="fu-action-detail"),
-                                        id="fu-actions").with_detail()
+        yield Static(
+            "The plan has no actions yet (add them in the plan section).",
+            id="fu-actions-empty",
+            classes="muted",
+            markup=False,
+        )
+        yield from FollowUpActionsTable(
+            self, RowDetail(self.action_words, id="fu-action-detail"), id="fu-actions"
+        ).with_detail()
         yield Label("Changes to the plan", classes="plan-label")
-        yield Static("No changes yet: press c to record one.", id="fu-changes-empty",
-                     classes="muted", markup=False)
-        yield from PlanChangesTable(self, RowDetail(self.change_words, id="fu-change-detail"),
-                                    id="fu-changes").with_detail()
+        yield Static(
+            "No changes yet: press c to record one.", id="fu-changes-empty", classes="muted", markup=False
+        )
+        yield from PlanChangesTable(
+            self, RowDetail(self.change_words, id="fu-change-detail"), id="fu-changes"
+        ).with_detail()
         yield Label("Review meetings", classes="plan-label")
         yield Static(id="fu-reviews-empty", classes="muted", markup=False)
-        yield from ReviewsTable(self, RowDetail(self.review_words, id="fu-review-detail"),
-                                id="fu-reviews").with_detail()
+        yield from ReviewsTable(
+            self, RowDetail(self.review_words, id="fu-review-detail"), id="fu-reviews"
+        ).with_detail()
 
     def on_mount(self) -> None:
         self.refresh_from_meeting()
@@ -169,8 +188,15 @@ class FollowUpSection(RecordSection):
         table = self.query_one("#fu-actions", FollowUpActionsTable)
         actions = self.meeting.plan.actions
         table.refill(
-            [(literal_cell(action.what), rules.status_label(action.status),
-              action.by_when.isoformat() if action.by_when else "-", help_cell(action)) for action in actions],
+            [
+                (
+                    literal_cell(action.what),
+                    rules.status_label(action.status),
+                    action.by_when.isoformat() if action.by_when else "-",
+                    help_cell(action),
+                )
+                for action in actions
+            ],
             [action.id for action in actions],
         )
         table.display = bool(actions)
@@ -195,7 +221,9 @@ class FollowUpSection(RecordSection):
             if action.support_from:
                 parts += [" from ", literal(action.support_from)]
             delivered = action.support_delivered
-            parts.append(f" ({SUPPORT_DELIVERY_LABELS[delivered].lower() if delivered else 'not recorded'}; g changes)")
+            parts.append(
+                f" ({SUPPORT_DELIVERY_LABELS[delivered].lower() if delivered else 'not recorded'}; g changes)"
+            )
         if action.updates:
             for update in action.updates:
                 when = update.date.isoformat() if update.date else "no date"
@@ -242,8 +270,16 @@ class FollowUpSection(RecordSection):
     def _refresh_changes(self) -> None:
         table = self.query_one("#fu-changes", PlanChangesTable)
         history = rules.plan_history(self.meeting)
-        table.refill([(change.date.isoformat() if change.date else "-", literal_cell(change.what),
-                       literal_cell(change.reason)) for change in history])
+        table.refill(
+            [
+                (
+                    change.date.isoformat() if change.date else "-",
+                    literal_cell(change.what),
+                    literal_cell(change.reason),
+                )
+                for change in history
+            ]
+        )
         self.query_one("#fu-changes-empty", Static).display = not history
 
     def _selected_change(self) -> PlanChange | None:
@@ -289,9 +325,14 @@ class FollowUpSection(RecordSection):
         rows = []
         for review in reviews:
             outcome = review.outcome or ("review meeting opened" if review.meeting_id else "")
-            rows.append((review.scheduled.isoformat() if review.scheduled else "-",
-                         review.held.isoformat() if review.held else "-",
-                         literal_cell(review.requested_by), literal_cell(outcome)))
+            rows.append(
+                (
+                    review.scheduled.isoformat() if review.scheduled else "-",
+                    review.held.isoformat() if review.held else "-",
+                    literal_cell(review.requested_by),
+                    literal_cell(outcome),
+                )
+            )
         table.refill(rows, [review.id for review in reviews])
         empty = self.query_one("#fu-reviews-empty", Static)
         empty.display = not reviews
@@ -310,7 +351,10 @@ class FollowUpSection(RecordSection):
         parts: list[Content | str | tuple[str, str]] = [(f"Review planned for {planned}", "bold")]
         if review.held:
             parts.append(f"\nHeld on {review.held:%a %d %b %Y}")
-        parts += ["\nAsked for by: ", literal(review.requested_by) if review.requested_by.strip() else "not written"]
+        parts += [
+            "\nAsked for by: ",
+            literal(review.requested_by) if review.requested_by.strip() else "not written",
+        ]
         if review.outcome.strip():
             parts += ["\nOutcome: ", literal(review.outcome)]
         else:
@@ -361,8 +405,10 @@ class FollowUpSection(RecordSection):
             return
         open_count = len(rules.open_actions(self.meeting.plan))
         noun = "action" if open_count == 1 else "actions"
-        detail = (f"It opens with the current plan and its {open_count} open {noun}, and the same people; "
-                  "their preparation and the children's views are asked for again.")
+        detail = (
+            f"It opens with the current plan and its {open_count} open {noun}, and the same people; "
+            "their preparation and the children's views are asked for again."
+        )
         early = rules.days_until_review(review, self._today()) if review is not None else None
 
         def done(yes: bool | None) -> None:

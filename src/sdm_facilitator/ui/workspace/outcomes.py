@@ -21,10 +21,10 @@ from sdm_facilitator.domain.meeting import OUTCOME_POINT_LABELS, Child
 from sdm_facilitator.domain.outcomes import point_dates, recorded_point
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.evidence_text import outcome_words
-from sdm_facilitator.ui.session import MeetingSession
-from sdm_facilitator.ui.workspace.record_section import RecordSection
 from sdm_facilitator.ui.dialogs.evidence import ask_declined, ask_feedback, ask_outcome
+from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
+from sdm_facilitator.ui.workspace.record_section import RecordSection
 
 POINT_SHORT = {"review": "review", "3-months": "3 months", "6-months": "6 months", "12-months": "12 months"}
 
@@ -67,10 +67,19 @@ class OutcomesSection(RecordSection):
 
     def on_mount(self) -> None:
         points = self.query_one("#oc-points", OutcomesTable)
-        for label, key in (("Child", "child"), ("Point", "point"), ("Date", "date"), ("Recorded", "recorded")):
+        for label, key in (
+            ("Child", "child"),
+            ("Point", "point"),
+            ("Date", "date"),
+            ("Recorded", "recorded"),
+        ):
             points.add_column(label, key=key)
         feedback = self.query_one("#oc-feedback", DataTable)
-        for label, key in (("From", "from"), ("Date", "date"), ("Scores: worries, heard, judged, ours, next", "answers")):
+        for label, key in (
+            ("From", "from"),
+            ("Date", "date"),
+            ("Scores: worries, heard, judged, ours, next", "answers"),
+        ):
             feedback.add_column(label, key=key)
         self.refresh_from_meeting()
 
@@ -96,8 +105,12 @@ class OutcomesSection(RecordSection):
                     state = Text("✗ due, not recorded" if due < today else "due today", style="bold")
                 else:
                     state = Text("not yet", style="dim")
-                table.add_row(literal_cell(child_label(child, index), 14), Text(POINT_SHORT[point]),
-                              Text(due.isoformat()), state)
+                table.add_row(
+                    literal_cell(child_label(child, index), 14),
+                    Text(POINT_SHORT[point]),
+                    Text(due.isoformat()),
+                    state,
+                )
                 self._rows.append((index, point, due, review_id))
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
@@ -107,8 +120,10 @@ class OutcomesSection(RecordSection):
         if not m.children:
             empty.update("No child is recorded for this meeting.")
         else:
-            empty.update("Outcome points come at each review and 3, 6 and 12 months after the meeting, "
-                         "once it has been held.")
+            empty.update(
+                "Outcome points come at each review and 3, 6 and 12 months after the meeting, "
+                "once it has been held."
+            )
         self._show_point_detail()
 
     def _selected_point(self) -> tuple[int, str, date, str] | None:
@@ -131,8 +146,12 @@ class OutcomesSection(RecordSection):
         child = self.meeting.children[index]
         recorded = recorded_point(child, point, review_id)
         words = outcome_words(recorded) if recorded else "not recorded yet: press o to record it"
-        detail.update(literal(f"{child_label(child, index)}, {OUTCOME_POINT_LABELS[point].lower()} "
-                              f"({due.isoformat()}): {words}"))
+        detail.update(
+            literal(
+                f"{child_label(child, index)}, {OUTCOME_POINT_LABELS[point].lower()} "
+                f"({due.isoformat()}): {words}"
+            )
+        )
 
     def _refresh_feedback(self) -> None:
         table = self.query_one("#oc-feedback", DataTable)
@@ -170,11 +189,22 @@ class OutcomesSection(RecordSection):
 
     def palette_commands(self) -> list[SystemCommand]:
         return [
-            SystemCommand("Outcomes: record the highlighted outcome point", "Where the child lives and what happened",
-                          self.record_outcome),
-            SystemCommand("Outcomes: feedback from a family member", "Five statements, 1 to 5",
-                          lambda: self.action_feedback("family")),
-            SystemCommand("Outcomes: feedback from a child", "The same in simpler words, three faces",
-                          lambda: self.action_feedback("child")),
-            SystemCommand("Outcomes: feedback offered, declined", "So it can be counted", self.action_declined),
+            SystemCommand(
+                "Outcomes: record the highlighted outcome point",
+                "Where the child lives and what happened",
+                self.record_outcome,
+            ),
+            SystemCommand(
+                "Outcomes: feedback from a family member",
+                "Five statements, 1 to 5",
+                lambda: self.action_feedback("family"),
+            ),
+            SystemCommand(
+                "Outcomes: feedback from a child",
+                "The same in simpler words, three faces",
+                lambda: self.action_feedback("child"),
+            ),
+            SystemCommand(
+                "Outcomes: feedback offered, declined", "So it can be counted", self.action_declined
+            ),
         ]

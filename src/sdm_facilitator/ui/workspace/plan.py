@@ -61,8 +61,11 @@ class PlanActionsTable(FittedTable):
 
     def __init__(self, section: PlanSection, **kwargs: Any) -> None:
         super().__init__(
-            [FitColumn("What", "what", flex=True, min_width=16), FitColumn("Who", "who", max_width=12),
-             FitColumn("By when", "by")],
+            [
+                FitColumn("What", "what", flex=True, min_width=16),
+                FitColumn("Who", "who", max_width=12),
+                FitColumn("By when", "by"),
+            ],
             detail=RowDetail(section.action_words, id="plan-action-detail"),
             **kwargs,
         )
@@ -134,54 +137,107 @@ class PlanSection(VerticalScroll, can_focus=False):
         yield Static("The family's plan", classes="section-title")
         yield Static(id="plan-summary", classes="muted", markup=False)
         yield Label("In the family's own words")
-        yield TextArea(plan.family_words, id="plan-words", soft_wrap=True, read_only=ro, tab_behavior="focus",
-                       placeholder="Write the plan as the family says it")
+        yield TextArea(
+            plan.family_words,
+            id="plan-words",
+            soft_wrap=True,
+            read_only=ro,
+            tab_behavior="focus",
+            placeholder="Write the plan as the family says it",
+        )
         yield Label("Actions: what, who, by when, help", classes="plan-label")
-        yield Static("No actions yet: press ctrl+n to add one.", id="plan-actions-empty", classes="muted",
-                     markup=False)
+        yield Static(
+            "No actions yet: press ctrl+n to add one.", id="plan-actions-empty", classes="muted", markup=False
+        )
         yield from PlanActionsTable(self, id="plan-actions").with_detail()
         yield Label("If the plan does not work (contingency)", classes="plan-label")
-        yield TextArea(plan.contingency, id="plan-contingency", soft_wrap=True, read_only=ro,
-                       tab_behavior="focus", classes="short-text")
+        yield TextArea(
+            plan.contingency,
+            id="plan-contingency",
+            soft_wrap=True,
+            read_only=ro,
+            tab_behavior="focus",
+            classes="short-text",
+        )
         with Horizontal(classes="plan-row"):
             yield Label("Keeps an eye on it", classes="plan-row-label")
-            yield Input(plan.family_keeper, id="plan-keeper", compact=True, disabled=ro, suggester=suggester,
-                        placeholder="a family member")
+            yield Input(
+                plan.family_keeper,
+                id="plan-keeper",
+                compact=True,
+                disabled=ro,
+                suggester=suggester,
+                placeholder="a family member",
+            )
         with Horizontal(classes="plan-row"):
             yield Label("Follows it up", classes="plan-row-label")
-            yield Input(plan.professional_lead, id="plan-lead", compact=True, disabled=ro, suggester=suggester,
-                        placeholder="a professional")
+            yield Input(
+                plan.professional_lead,
+                id="plan-lead",
+                compact=True,
+                disabled=ro,
+                suggester=suggester,
+                placeholder="a professional",
+            )
         with Horizontal(classes="plan-row"):
             yield Label("Review date", classes="plan-row-label")
             yield ReviewDateInput(
                 plan.review_date.isoformat() if plan.review_date else "",
-                id="plan-review", compact=True, disabled=ro,
+                id="plan-review",
+                compact=True,
+                disabled=ro,
                 placeholder=f"{self._suggested_review().isoformat()} (suggested)",
             )
         yield Static(id="plan-review-hint", classes="muted", markup=False)
         yield Static("Bottom lines: does the plan address them?", classes="section-title")
         yield Static(
             "The professionals' check. The family's words above are not changed.",
-            classes="muted", markup=False,
+            classes="muted",
+            markup=False,
         )
         yield Vertical(id="plan-bottom-lines")
         yield Static("Professionals' response", classes="section-title")
-        yield Select(RESPONSE_OPTIONS, id="plan-response", prompt="Not decided yet", compact=True,
-                     value=plan.response.decision if plan.response.decision else Select.NULL, disabled=ro)
+        yield Select(
+            RESPONSE_OPTIONS,
+            id="plan-response",
+            prompt="Not decided yet",
+            compact=True,
+            value=plan.response.decision if plan.response.decision else Select.NULL,
+            disabled=ro,
+        )
         with Vertical(id="plan-changes-box", classes="response-box"):
             yield Label("Changes agreed with the family")
-            yield TextArea(plan.response.changes, id="plan-changes", soft_wrap=True, read_only=ro,
-                           tab_behavior="focus", classes="short-text")
+            yield TextArea(
+                plan.response.changes,
+                id="plan-changes",
+                soft_wrap=True,
+                read_only=ro,
+                tab_behavior="focus",
+                classes="short-text",
+            )
         with Vertical(id="plan-not-agreed-box", classes="response-box"):
             yield Label("Why it is not agreed yet")
-            yield TextArea(plan.response.reasons, id="plan-reasons", soft_wrap=True, read_only=ro,
-                           tab_behavior="focus", classes="short-text")
+            yield TextArea(
+                plan.response.reasons,
+                id="plan-reasons",
+                soft_wrap=True,
+                read_only=ro,
+                tab_behavior="focus",
+                classes="short-text",
+            )
             yield Label("What would make it acceptable")
-            yield TextArea(plan.response.would_make_acceptable, id="plan-acceptable", soft_wrap=True,
-                           read_only=ro, tab_behavior="focus", classes="short-text")
+            yield TextArea(
+                plan.response.would_make_acceptable,
+                id="plan-acceptable",
+                soft_wrap=True,
+                read_only=ro,
+                tab_behavior="focus",
+                classes="short-text",
+            )
             yield Static(
                 "The family can have more time to change the plan: ctrl+b goes back to private family time.",
-                id="plan-more-time", markup=False,
+                id="plan-more-time",
+                markup=False,
             )
 
     def on_mount(self) -> None:
@@ -205,7 +261,9 @@ class PlanSection(VerticalScroll, can_focus=False):
         lines = rules.bottom_line_summary(m.plan, m.referral.bottom_lines)
         parts = [
             f"{count} action{'' if count == 1 else 's'}",
-            f"bottom lines: {lines.addressed} of {lines.total} addressed" if lines.total else "no bottom lines",
+            f"bottom lines: {lines.addressed} of {lines.total} addressed"
+            if lines.total
+            else "no bottom lines",
             RESPONSE_LABELS.get(m.plan.response.decision or "", "not decided yet"),
         ]
         if m.plan.sent_on is not None:
@@ -219,8 +277,10 @@ class PlanSection(VerticalScroll, can_focus=False):
         actions = self.meeting.plan.actions
         ids = [a.id for a in actions]
         table.refill(
-            [(literal_cell(a.what), literal_cell(a.who), a.by_when.isoformat() if a.by_when else "-")
-             for a in actions],
+            [
+                (literal_cell(a.what), literal_cell(a.who), a.by_when.isoformat() if a.by_when else "-")
+                for a in actions
+            ],
             ids,
         )
         if select in ids:
@@ -264,7 +324,9 @@ class PlanSection(VerticalScroll, can_focus=False):
             self.query_one("#plan-actions", PlanActionsTable).focus()
             self._edited()
 
-        self.app.push_screen(FormDialog("Add an action to the plan", action_fields(None, self._people_names())), done)
+        self.app.push_screen(
+            FormDialog("Add an action to the plan", action_fields(None, self._people_names())), done
+        )
 
     def edit_action(self) -> None:
         """Change the highlighted action, in the family's words."""
@@ -283,7 +345,9 @@ class PlanSection(VerticalScroll, can_focus=False):
             self._refresh_actions(select=action.id)
             self._edited()
 
-        self.app.push_screen(FormDialog("Change this action", action_fields(action, self._people_names())), done)
+        self.app.push_screen(
+            FormDialog("Change this action", action_fields(action, self._people_names())), done
+        )
 
     def remove_action(self) -> None:
         """Remove the highlighted action, after asking."""
@@ -337,10 +401,23 @@ class PlanSection(VerticalScroll, can_focus=False):
             row = Vertical(
                 Static(label, classes="bl-text"),
                 Horizontal(
-                    Select(ADDRESSED_OPTIONS, id=f"bl-addressed-{index}", prompt="Not checked yet",
-                           value=value, compact=True, disabled=ro, classes="bl-addressed"),
-                    Input(check.note, id=f"bl-note-{index}", compact=True, disabled=ro,
-                          placeholder="professionals' note", classes="bl-note"),
+                    Select(
+                        ADDRESSED_OPTIONS,
+                        id=f"bl-addressed-{index}",
+                        prompt="Not checked yet",
+                        value=value,
+                        compact=True,
+                        disabled=ro,
+                        classes="bl-addressed",
+                    ),
+                    Input(
+                        check.note,
+                        id=f"bl-note-{index}",
+                        compact=True,
+                        disabled=ro,
+                        placeholder="professionals' note",
+                        classes="bl-note",
+                    ),
                     classes="bl-controls",
                 ),
                 classes="bl-row",
@@ -484,16 +561,31 @@ class PlanSection(VerticalScroll, can_focus=False):
     def palette_commands(self) -> list[SystemCommand]:
         """Commands for the command palette while this section is shown."""
         commands: list[SystemCommand] = [
-            SystemCommand("Plan: add an action", "Add an action (what, who, by when, help) to the family's plan",
-             self.add_action),
-            SystemCommand("Plan: edit the highlighted action", "Change the action highlighted in the actions table",
-             self.edit_action),
-            SystemCommand("Plan: remove the highlighted action", "Remove the highlighted action, after asking",
-             self.remove_action),
-            SystemCommand("Plan: use the suggested review date", "Set the review date to the guide's suggestion",
-             self.use_suggested_review),
-            SystemCommand("Plan: back to private family time", "Give the family more time to change the plan",
-             self.back_to_family_time),
+            SystemCommand(
+                "Plan: add an action",
+                "Add an action (what, who, by when, help) to the family's plan",
+                self.add_action,
+            ),
+            SystemCommand(
+                "Plan: edit the highlighted action",
+                "Change the action highlighted in the actions table",
+                self.edit_action,
+            ),
+            SystemCommand(
+                "Plan: remove the highlighted action",
+                "Remove the highlighted action, after asking",
+                self.remove_action,
+            ),
+            SystemCommand(
+                "Plan: use the suggested review date",
+                "Set the review date to the guide's suggestion",
+                self.use_suggested_review,
+            ),
+            SystemCommand(
+                "Plan: back to private family time",
+                "Give the family more time to change the plan",
+                self.back_to_family_time,
+            ),
         ]
         return commands
 

@@ -85,7 +85,9 @@ class MeetingScreen(Screen[None]):
         with Horizontal(id="workspace"):
             yield OptionList(*self._section_options(), id="sections")
             # Sections are built when first shown, so a meeting opens quickly.
-            with ContentSwitcher(id="section-content", initial=self.sections[0].id if self.sections else None):
+            with ContentSwitcher(
+                id="section-content", initial=self.sections[0].id if self.sections else None
+            ):
                 if self.sections:
                     yield self._build(self.sections[0])
         yield Static(id="save-indicator", markup=False)
@@ -297,8 +299,13 @@ class MeetingScreen(Screen[None]):
             indicator.remove_class("error")
             if outcome.notice:
                 self._notice = outcome.notice
-                self.notify(outcome.notice, title="Saved to a conflict copy", severity="warning",
-                            markup=False, timeout=20)
+                self.notify(
+                    outcome.notice,
+                    title="Saved to a conflict copy",
+                    severity="warning",
+                    markup=False,
+                    timeout=20,
+                )
             # Clear an earlier "not saved" message; keep read-only and conflict notices.
             self._show_banner(self._notice)
         else:
@@ -412,21 +419,25 @@ class MeetingScreen(Screen[None]):
         self.flush()
         app = self.app
         folder = default_export_dir(app.data_dir)  # type: ignore[attr-defined]
-        dialog = ExportDialog(self.session.meeting, self.session.guide, folder,
-                              app.library.language_hints)  # type: ignore[attr-defined]
+        dialog = ExportDialog(self.session.meeting, self.session.guide, folder, app.library.language_hints)  # type: ignore[attr-defined]
         app.push_screen(dialog, self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
         if request is None:
             return
         if request.path.exists():
+
             def answered(replace: bool | None) -> None:
                 if replace:
                     self._write_export(request, replace=True)
 
             self.app.push_screen(
-                Confirm(f"{request.path} already exists.", "Replace it with this paper?", yes="Replace",
-                        no="Keep it"),
+                Confirm(
+                    f"{request.path} already exists.",
+                    "Replace it with this paper?",
+                    yes="Replace",
+                    no="Keep it",
+                ),
                 answered,
             )
             return
@@ -444,15 +455,21 @@ class MeetingScreen(Screen[None]):
             if request.path.parent == default_export_dir(self.app.data_dir):  # type: ignore[attr-defined]
                 ensure_export_dir(request.path.parent)
             write_export(
-                request.path, exported.data, replace=replace,
+                request.path,
+                exported.data,
+                replace=replace,
                 record_for=(self.app.data_dir, meeting.id),  # type: ignore[attr-defined]
             )
         except PaperError as error:
             self.notify(str(error), title="Nothing written", severity="warning", markup=False)
             return
         except OSError as error:
-            self.notify(f"Could not write {request.path}: {error.strerror or error}",
-                        title="Nothing written", severity="error", markup=False)
+            self.notify(
+                f"Could not write {request.path}: {error.strerror or error}",
+                title="Nothing written",
+                severity="error",
+                markup=False,
+            )
             return
         message = f"Saved {PAPER_NAMES[request.kind]} to {request.path}. It is yours to keep safe now."
         self.last_export_message = message
@@ -468,17 +485,26 @@ class MeetingScreen(Screen[None]):
         """This screen's commands: every section, the keys in the footer, and the section's own."""
         yield SystemCommand("Back to the list of meetings", "Saves first", self.action_close_meeting)
         closed = self.session.meeting.closure.is_closed
-        yield SystemCommand("Reopen this meeting" if closed else "Close this referral or meeting…",
-                            "ctrl+k; asks first, and can be undone", self.action_close_or_reopen)
+        yield SystemCommand(
+            "Reopen this meeting" if closed else "Close this referral or meeting…",
+            "ctrl+k; asks first, and can be undone",
+            self.action_close_or_reopen,
+        )
         for section in self.sections:
-            yield SystemCommand(f"Go to: {section.title}", f"{section.group} section",
-                                lambda s=section.id: self.show_section(s))
+            yield SystemCommand(
+                f"Go to: {section.title}",
+                f"{section.group} section",
+                lambda s=section.id: self.show_section(s),
+            )
         widget = self.current_section
         # The section's footer keys are offered wherever the focus is in it.
         section_nodes = [widget, *widget.query("*")] if widget is not None else []
         yield from binding_commands(self, also=section_nodes)
-        yield SystemCommand("In the room: start private family time", "The privacy screen, from the chair's view",
-                            lambda: self.action_in_the_room(family_time=True))
+        yield SystemCommand(
+            "In the room: start private family time",
+            "The privacy screen, from the chair's view",
+            lambda: self.action_in_the_room(family_time=True),
+        )
         extra = getattr(widget, "palette_commands", None)
         if callable(extra):
             yield from extra()

@@ -60,8 +60,10 @@ def family_time_words(day: DayRecord) -> str:
     added = f", {family.extra_minutes} min added" if family.extra_minutes else ""
     if family.ended is None:
         return f"Private family time: started {clock(family.started)}, still going{added}."
-    return (f"Private family time: {clock(family.started)} to {clock(family.ended)}, "
-            f"{minutes_words(family.minutes)}{added}. What the family said in it is theirs and is not recorded.")
+    return (
+        f"Private family time: {clock(family.started)} to {clock(family.ended)}, "
+        f"{minutes_words(family.minutes)}{added}. What the family said in it is theirs and is not recorded."
+    )
 
 
 class DayCapturesTable(FittedTable):
@@ -71,7 +73,11 @@ class DayCapturesTable(FittedTable):
 
     def __init__(self, section: TheDaySection, **kwargs: Any) -> None:
         super().__init__(
-            [FitColumn("Kind", "kind"), FitColumn("Time", "at"), FitColumn("What was said", "text", flex=True)],
+            [
+                FitColumn("Kind", "kind"),
+                FitColumn("Time", "at"),
+                FitColumn("What was said", "text", flex=True),
+            ],
             detail=RowDetail(section.capture_words, id="day-capture-detail"),
             **kwargs,
         )
@@ -88,8 +94,12 @@ class DayScalesTable(FittedTable):
 
     def __init__(self, section: TheDaySection, **kwargs: Any) -> None:
         super().__init__(
-            [FitColumn("Answer", "value"), FitColumn("Who", "who", max_width=24), FitColumn("Time", "at"),
-             FitColumn("Note", "note", flex=True)],
+            [
+                FitColumn("Answer", "value"),
+                FitColumn("Who", "who", max_width=24),
+                FitColumn("Time", "at"),
+                FitColumn("Note", "note", flex=True),
+            ],
             detail=RowDetail(section.scale_words, id="day-scale-detail"),
             **kwargs,
         )
@@ -114,17 +124,29 @@ class TheDaySection(RecordSection):
         yield Label("Phases", classes="plan-label")
         yield Static("No phase has started yet.", id="day-phases-empty", classes="muted", markup=False)
         yield FittedTable(
-            [FitColumn("Phase", "phase", flex=True), FitColumn("From", "from"), FitColumn("To", "to"),
-             FitColumn("Length", "length")],
+            [
+                FitColumn("Phase", "phase", flex=True),
+                FitColumn("From", "from"),
+                FitColumn("To", "to"),
+                FitColumn("Length", "length"),
+            ],
             id="day-phases",
         )
         yield Label("Said in the room", classes="plan-label")
-        yield Static("Nothing was captured (c in the chair's view captures).", id="day-captures-empty",
-                     classes="muted", markup=False)
+        yield Static(
+            "Nothing was captured (c in the chair's view captures).",
+            id="day-captures-empty",
+            classes="muted",
+            markup=False,
+        )
         yield from DayCapturesTable(self, id="day-captures").with_detail()
         yield Label("Scaling answers (0 to 10)", classes="plan-label")
-        yield Static("No scaling answers (s in the chair's view asks for one).", id="day-scales-empty",
-                     classes="muted", markup=False)
+        yield Static(
+            "No scaling answers (s in the chair's view asks for one).",
+            id="day-scales-empty",
+            classes="muted",
+            markup=False,
+        )
         yield from DayScalesTable(self, id="day-scales").with_detail()
 
     def on_mount(self) -> None:
@@ -141,8 +163,11 @@ class TheDaySection(RecordSection):
             self.call_after_refresh(self.first_focus)
             return
         self.refresh_from_meeting()
-        for table_id, rows in (("#day-captures", self._captures), ("#day-scales", self._scales),
-                               ("#day-phases", self.meeting.record.phases)):
+        for table_id, rows in (
+            ("#day-captures", self._captures),
+            ("#day-scales", self._scales),
+            ("#day-phases", self.meeting.record.phases),
+        ):
             if rows:
                 self.query_one(table_id, DataTable).focus()
                 return
@@ -172,14 +197,18 @@ class TheDaySection(RecordSection):
 
     def _fill_captures(self) -> None:
         table = self.query_one("#day-captures", DayCapturesTable)
-        rows = [(CAPTURE_LABELS.get(c.kind, c.kind), clock(c.at), literal_cell(c.text)) for c in self._captures]
+        rows = [
+            (CAPTURE_LABELS.get(c.kind, c.kind), clock(c.at), literal_cell(c.text)) for c in self._captures
+        ]
         table.refill(rows, [c.id for c in self._captures])
         table.display = bool(rows)
         self.query_one("#day-captures-empty", Static).display = not rows
 
     def _fill_scales(self) -> None:
         table = self.query_one("#day-scales", DayScalesTable)
-        rows = [(f"{s.value}/10", literal_cell(s.who), clock(s.at), literal_cell(s.note)) for s in self._scales]
+        rows = [
+            (f"{s.value}/10", literal_cell(s.who), clock(s.at), literal_cell(s.note)) for s in self._scales
+        ]
         table.refill(rows, [s.id for s in self._scales])
         table.display = bool(rows)
         self.query_one("#day-scales-empty", Static).display = not rows
@@ -210,7 +239,8 @@ class TheDaySection(RecordSection):
         return Content.assemble(
             (f"{CAPTURE_LABELS.get(capture.kind, capture.kind)}: ", "bold"),
             literal(capture.text) if capture.text.strip() else "(no words)",
-            "\n", literal(self._recorded_at(capture.at, capture.phase_id)),
+            "\n",
+            literal(self._recorded_at(capture.at, capture.phase_id)),
         )
 
     def scale_words(self, index: int) -> Content | None:
@@ -245,7 +275,9 @@ class TheDaySection(RecordSection):
             self._edited()
 
         self.app.push_screen(
-            FormDialog("Correct a capture", fields, intro=f"Recorded at {clock(capture.at)}: the time is kept."),
+            FormDialog(
+                "Correct a capture", fields, intro=f"Recorded at {clock(capture.at)}: the time is kept."
+            ),
             done,
         )
 
@@ -275,7 +307,11 @@ class TheDaySection(RecordSection):
             self._edited()
 
         self.app.push_screen(
-            FormDialog("Correct a scaling answer", fields, intro=f"Recorded at {clock(scale.at)}: the time is kept.",
-                       validate=check),
+            FormDialog(
+                "Correct a scaling answer",
+                fields,
+                intro=f"Recorded at {clock(scale.at)}: the time is kept.",
+                validate=check,
+            ),
             done,
         )

@@ -22,15 +22,38 @@ def people_meeting() -> Meeting:
     """Enough people for the section to scroll, with names in several scripts."""
     m = new_prep_meeting("Okafor-Reid family", children=[("Amara", 9)])
     m.people = [
-        Person(name=LONG_NAME, role="wider-family", relationship="aunt (mum's sister, lives in Madrid)",
-               invitation="family-agreed", needs=Needs(language="Spanish", interpreter=True, travel="flight")),
-        Person(name=HOSTILE, role="wider-family", relationship="great-grandmother [/]", invitation="not-invited",
-               not_invited_reason="Amara asked that she is not there"),
-        Person(name="Аграфена Кузнецова", role="friend-community", relationship="neighbour", invitation="invited"),
-        Person(name="王小明", role="professional", relationship="school nurse", invitation="accepted",
-               prep_visit=FIXED_TODAY - timedelta(days=3)),
-        Person(name="Siobhán Ní Bhriain", role="advocate", relationship="Amara's advocate", invitation="accepted",
-               prep_visit=FIXED_TODAY - timedelta(days=1), needs=Needs(access="step-free room")),
+        Person(
+            name=LONG_NAME,
+            role="wider-family",
+            relationship="aunt (mum's sister, lives in Madrid)",
+            invitation="family-agreed",
+            needs=Needs(language="Spanish", interpreter=True, travel="flight"),
+        ),
+        Person(
+            name=HOSTILE,
+            role="wider-family",
+            relationship="great-grandmother [/]",
+            invitation="not-invited",
+            not_invited_reason="Amara asked that she is not there",
+        ),
+        Person(
+            name="Аграфена Кузнецова", role="friend-community", relationship="neighbour", invitation="invited"
+        ),
+        Person(
+            name="王小明",
+            role="professional",
+            relationship="school nurse",
+            invitation="accepted",
+            prep_visit=FIXED_TODAY - timedelta(days=3),
+        ),
+        Person(
+            name="Siobhán Ní Bhriain",
+            role="advocate",
+            relationship="Amara's advocate",
+            invitation="accepted",
+            prep_visit=FIXED_TODAY - timedelta(days=1),
+            needs=Needs(access="step-free room"),
+        ),
         Person(name="Daniel Reid", role="parent", relationship="dad (lives apart)", invitation="invited"),
     ]
     return m

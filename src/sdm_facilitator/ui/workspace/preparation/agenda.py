@@ -50,8 +50,11 @@ class AgendaItemEditor(EditorDialog):
     """The name and length of one part of the meeting."""
 
     def __init__(self, item: AgendaItem, on_edit: Callable[[], None], *, read_only: bool = False) -> None:
-        super().__init__(f"Agenda: {one_line(item.name, 40)}" if item.name else "New part of the meeting",
-                         on_edit, read_only=read_only)
+        super().__init__(
+            f"Agenda: {one_line(item.name, 40)}" if item.name else "New part of the meeting",
+            on_edit,
+            read_only=read_only,
+        )
         self.item = item
 
     def body(self) -> ComposeResult:
@@ -88,14 +91,19 @@ class AgendaSection(PrepSection):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            Content("Planned from the guide; change it with the family. "
-                    "+/-: 5 minutes · shift+up/down: move · enter: edit · r: start again from the guide"),
+            Content(
+                "Planned from the guide; change it with the family. "
+                "+/-: 5 minutes · shift+up/down: move · enter: edit · r: start again from the guide"
+            ),
             classes="section-help",
         )
         table: DataTable[Text] = DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Static(Content("The agenda is empty. Press a to add a part, or r to start from the guide."),
-                     id="agenda-empty", classes="empty-note")
+        yield Static(
+            Content("The agenda is empty. Press a to add a part, or r to start from the guide."),
+            id="agenda-empty",
+            classes="empty-note",
+        )
         yield Static("", id="agenda-total", markup=False)
 
     def on_mount(self) -> None:
@@ -246,7 +254,9 @@ class AgendaSection(PrepSection):
                 self._changed(0)
 
         self.app.push_screen(
-            Confirm("Replace this agenda with the guide's parts and lengths? Your changes to it will be lost.",
-                    yes="Replace"),
+            Confirm(
+                "Replace this agenda with the guide's parts and lengths? Your changes to it will be lost.",
+                yes="Replace",
+            ),
             answered,
         )

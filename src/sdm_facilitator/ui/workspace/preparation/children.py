@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -71,23 +70,49 @@ class ChildEditor(FieldBinder, Vertical):
         with Horizontal(classes="field-pair"):
             yield Field("Name", Input(c.name, id=f"{cid}-name"))
             yield Field("Age", Input("" if c.age is None else str(c.age), id=f"{cid}-age"), classes="narrow")
-        yield Field("How they take part", choice_select(PARTICIPATION_CHOICES, PARTICIPATION_LABELS,
-                                                        c.participation, id=f"{cid}-participation"),
-                    help="Taking part is not the same as being in the room.")
-        yield Field("Why they are not taking part", Input(c.participation_reason, id=f"{cid}-reason"),
-                    hints=True, id=f"{cid}-reason-field")
-        yield Field("Their views, in their own words", text_area(c.views, id=f"{cid}-views", classes="tall"),
-                    help="Write exactly what they said or showed; do not tidy it up.", hints=True)
-        yield Field("Agreed their views may be shared", tri_select(c.views_consent, id=f"{cid}-consent",
-                                                                  prompt="Not asked yet"))
-        offer = choice_select(ADVOCATE_OFFER_CHOICES, ADVOCATE_OFFER_LABELS, c.advocate_offer,
-                              id=f"{cid}-advocate-offer", prompt="Not offered yet")
-        yield Field("Independent advocate offered", offer,
-                    help="Offer one to every child; they may say no, and may keep them for family time.")
+        yield Field(
+            "How they take part",
+            choice_select(
+                PARTICIPATION_CHOICES, PARTICIPATION_LABELS, c.participation, id=f"{cid}-participation"
+            ),
+            help="Taking part is not the same as being in the room.",
+        )
+        yield Field(
+            "Why they are not taking part",
+            Input(c.participation_reason, id=f"{cid}-reason"),
+            hints=True,
+            id=f"{cid}-reason-field",
+        )
+        yield Field(
+            "Their views, in their own words",
+            text_area(c.views, id=f"{cid}-views", classes="tall"),
+            help="Write exactly what they said or showed; do not tidy it up.",
+            hints=True,
+        )
+        yield Field(
+            "Agreed their views may be shared",
+            tri_select(c.views_consent, id=f"{cid}-consent", prompt="Not asked yet"),
+        )
+        offer = choice_select(
+            ADVOCATE_OFFER_CHOICES,
+            ADVOCATE_OFFER_LABELS,
+            c.advocate_offer,
+            id=f"{cid}-advocate-offer",
+            prompt="Not offered yet",
+        )
+        yield Field(
+            "Independent advocate offered",
+            offer,
+            help="Offer one to every child; they may say no, and may keep them for family time.",
+        )
         yield Field("Advocate", Input(c.advocate, placeholder="name, if they have one", id=f"{cid}-advocate"))
-        yield Field("Met before the day", Input(date_text(c.met_before), placeholder=DATE_PLACEHOLDER,
-                                                id=f"{cid}-met"))
-        yield Button(Content(f"Remove {one_line(c.name, 30) or 'this child'} (ctrl+r)"), classes="remove-child")
+        yield Field(
+            "Met before the day",
+            Input(date_text(c.met_before), placeholder=DATE_PLACEHOLDER, id=f"{cid}-met"),
+        )
+        yield Button(
+            Content(f"Remove {one_line(c.name, 30) or 'this child'} (ctrl+r)"), classes="remove-child"
+        )
 
     def on_mount(self) -> None:
         c, cid = self.child, self.child.id
@@ -126,13 +151,22 @@ class ChildEditor(FieldBinder, Vertical):
         return changed
 
     def _set_reason(self, value: str) -> bool:
-        return set_required_reason(self, self.child, "participation_reason", value,
-                                   required=self.child.participation == "not-taking-part", message=REASON_MISSING)
+        return set_required_reason(
+            self,
+            self.child,
+            "participation_reason",
+            value,
+            required=self.child.participation == "not-taking-part",
+            message=REASON_MISSING,
+        )
 
     def _check_reason(self) -> None:
-        show_reason_field(self.query_one(f"#{self.child.id}-reason-field", Field),
-                          needed=self.child.participation == "not-taking-part",
-                          current=self.child.participation_reason, message=REASON_MISSING)
+        show_reason_field(
+            self.query_one(f"#{self.child.id}-reason-field", Field),
+            needed=self.child.participation == "not-taking-part",
+            current=self.child.participation_reason,
+            message=REASON_MISSING,
+        )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.has_class("remove-child"):
@@ -150,12 +184,17 @@ class ChildrenSection(PrepSection):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            Content("Meet each child before the day. They can attend all or part, join remotely, speak "
-                    "through an advocate, or send a letter, drawing or recording. ctrl+n adds a child."),
+            Content(
+                "Meet each child before the day. They can attend all or part, join remotely, speak "
+                "through an advocate, or send a letter, drawing or recording. ctrl+n adds a child."
+            ),
             classes="section-help",
         )
-        yield Static(Content("No child is recorded yet. Press ctrl+n to add one."), id="children-empty",
-                     classes="empty-note")
+        yield Static(
+            Content("No child is recorded yet. Press ctrl+n to add one."),
+            id="children-empty",
+            classes="empty-note",
+        )
         for index, child in enumerate(self.meeting.children, 1):
             yield ChildEditor(self, child, index)
         yield Button(Content("+ Add a child or young person (ctrl+n)"), id="add-child")

@@ -53,20 +53,35 @@ class ChoicesSection(PrepSection):
             classes="section-help",
         )
         yield Static("", id="choices-when", markup=False)
-        yield Field("Date", Input(date_text(c.when.date() if c.when else None), placeholder=DATE_PLACEHOLDER,
-                                  id="ch-date"))
+        yield Field(
+            "Date",
+            Input(date_text(c.when.date() if c.when else None), placeholder=DATE_PLACEHOLDER, id="ch-date"),
+        )
         yield Field("Time", Input(time_text(c.when), placeholder="HH:MM, for example 17:30", id="ch-time"))
-        yield Field("Venue", Input(c.venue, placeholder="where the family would like to meet", id="ch-venue"),
-                    hints=True)
+        yield Field(
+            "Venue",
+            Input(c.venue, placeholder="where the family would like to meet", id="ch-venue"),
+            hints=True,
+        )
         yield Field("Format", choice_select(FORMAT_CHOICES, FORMAT_LABELS, c.format, id="ch-format"))
-        yield Field("Food", Input(c.food, placeholder="what the family would like to eat", id="ch-food"),
-                    hints=True)
-        yield Field("Language", Input(c.language, placeholder="the language(s) of the meeting", id="ch-language"))
+        yield Field(
+            "Food", Input(c.food, placeholder="what the family would like to eat", id="ch-food"), hints=True
+        )
+        yield Field(
+            "Language", Input(c.language, placeholder="the language(s) of the meeting", id="ch-language")
+        )
         # Who chose: the family choosing is a fidelity marker, so it is recorded, never assumed.
         for key, what in (("date", "the date and time"), ("venue", "the venue"), ("food", "the food")):
-            yield Field(f"Who chose {what}", choice_select(CHOSEN_BY_CHOICES, CHOSEN_BY_LABELS,
-                                                           getattr(c, f"{key}_chosen_by"), id=f"ch-{key}-by",
-                                                           prompt="Not recorded yet"))
+            yield Field(
+                f"Who chose {what}",
+                choice_select(
+                    CHOSEN_BY_CHOICES,
+                    CHOSEN_BY_LABELS,
+                    getattr(c, f"{key}_chosen_by"),
+                    id=f"ch-{key}-by",
+                    prompt="Not recorded yet",
+                ),
+            )
         yield Field("Is the venue a council building?", tri_select(c.venue_council_building, id="ch-council"))
 
     def on_mount(self) -> None:
@@ -90,7 +105,9 @@ class ChoicesSection(PrepSection):
         return True
 
     def _show_when(self) -> None:
-        self.query_one("#choices-when", Static).update(Content(f"The meeting: {when_words(self.meeting.choices.when)}"))
+        self.query_one("#choices-when", Static).update(
+            Content(f"The meeting: {when_words(self.meeting.choices.when)}")
+        )
 
     def _set_when(self, when: datetime | None) -> bool:
         c = self.meeting.choices

@@ -43,12 +43,18 @@ class InfoShareEditor(EditorDialog):
 
     def body(self) -> ComposeResult:
         s = self.share
-        yield Field("Report or information", Input(s.document, placeholder="e.g. social worker's assessment",
-                                                    id="is-document"), hints=True)
+        yield Field(
+            "Report or information",
+            Input(s.document, placeholder="e.g. social worker's assessment", id="is-document"),
+            hints=True,
+        )
         yield Field("Goes to", Input(s.to, placeholder="who should see it before the day", id="is-to"))
         yield Field("Share by", Input(date_text(s.due), placeholder=DATE_PLACEHOLDER, id="is-due"))
-        yield Field("Shared on", Input(date_text(s.shared), placeholder=DATE_PLACEHOLDER, id="is-shared"),
-                    help="Leave empty until it has been shared.")
+        yield Field(
+            "Shared on",
+            Input(date_text(s.shared), placeholder=DATE_PLACEHOLDER, id="is-shared"),
+            help="Leave empty until it has been shared.",
+        )
         yield Field("Note", text_area(s.note, id="is-note"), hints=True)
 
     def on_mount(self) -> None:
@@ -82,13 +88,17 @@ class InfoSection(PrepSection):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            Content("Nothing new should be sprung on the family on the day: share every report with them "
-                    "first, in words they understand. a: add · s: shared today · enter: edit"),
+            Content(
+                "Nothing new should be sprung on the family on the day: share every report with them "
+                "first, in words they understand. a: add · s: shared today · enter: edit"
+            ),
             classes="section-help",
         )
         table: DataTable[Text] = DataTable(id="info-table", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Static(Content("No reports listed yet. Press a to add one."), id="info-empty", classes="empty-note")
+        yield Static(
+            Content("No reports listed yet. Press a to add one."), id="info-empty", classes="empty-note"
+        )
         yield Static("", id="info-summary", markup=False)
 
     def on_mount(self) -> None:

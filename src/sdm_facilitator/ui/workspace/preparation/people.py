@@ -7,7 +7,6 @@ with ✓ prepared / ✗ not yet for each person.
 
 from __future__ import annotations
 
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -107,8 +106,10 @@ def person_cells(person: Person) -> tuple[Text, Text, Text, Text]:
 
 def person_content(person: Person) -> Content:
     """One person in full: who they are, the invitation (and why not), preparation and every need."""
-    parts: list[Content | str | tuple[str, str]] = [(visible(person.name) or "(no name yet)", "bold"),
-                                                    f" · {ROLE_LABELS.get(person.role, person.role)}"]
+    parts: list[Content | str | tuple[str, str]] = [
+        (visible(person.name) or "(no name yet)", "bold"),
+        f" · {ROLE_LABELS.get(person.role, person.role)}",
+    ]
     if person.relationship.strip():
         parts += [", ", literal(person.relationship)]
     parts.append(f"\nInvitation: {INVITATION_LABELS.get(person.invitation, person.invitation).lower()}")
@@ -134,7 +135,9 @@ def network_content(meeting: Meeting) -> Content:
             continue
         expected = [p for p in people if p.expected]
         ready = sum(1 for p in expected if p.prepared)
-        parts: list[Content | str | tuple[str, str]] = [(f"{group} ({ready} of {len(expected)} prepared): ", "bold")]
+        parts: list[Content | str | tuple[str, str]] = [
+            (f"{group} ({ready} of {len(expected)} prepared): ", "bold")
+        ]
         for index, person in enumerate(people):
             if index:
                 parts.append(" · ")
@@ -161,29 +164,48 @@ class PersonEditor(EditorDialog):
         p = self.person
         yield Field("Name", Input(p.name, placeholder="as they would like to be called", id="pe-name"))
         yield Field("Role", choice_select(ROLE_CHOICES, ROLE_LABELS, p.role, id="pe-role", allow_blank=False))
-        yield Field("Relationship", Input(p.relationship, placeholder="to the children, e.g. grandmother",
-                                          id="pe-relationship"), hints=True)
-        yield Field("Invitation", choice_select(INVITATION_CHOICES, INVITATION_LABELS, p.invitation,
-                                                id="pe-invitation", allow_blank=False),
-                    help="The family decides who counts as family.")
-        yield Field("Reason not to invite",
-                    Input(p.not_invited_reason, id="pe-reason"), hints=True, id="pe-reason-field",
-                    help="Agreed openly with the family where that is safe; where telling them would put "
-                         "someone at risk, record it here and share it only with those who need to know.")
-        yield Field("Preparation visit", Input(date_text(p.prep_visit), placeholder=DATE_PLACEHOLDER,
-                                               id="pe-prep-visit"),
-                    help="The day someone met them to prepare. Professionals are prepared too.")
+        yield Field(
+            "Relationship",
+            Input(p.relationship, placeholder="to the children, e.g. grandmother", id="pe-relationship"),
+            hints=True,
+        )
+        yield Field(
+            "Invitation",
+            choice_select(
+                INVITATION_CHOICES, INVITATION_LABELS, p.invitation, id="pe-invitation", allow_blank=False
+            ),
+            help="The family decides who counts as family.",
+        )
+        yield Field(
+            "Reason not to invite",
+            Input(p.not_invited_reason, id="pe-reason"),
+            hints=True,
+            id="pe-reason-field",
+            help="Agreed openly with the family where that is safe; where telling them would put "
+            "someone at risk, record it here and share it only with those who need to know.",
+        )
+        yield Field(
+            "Preparation visit",
+            Input(date_text(p.prep_visit), placeholder=DATE_PLACEHOLDER, id="pe-prep-visit"),
+            help="The day someone met them to prepare. Professionals are prepared too.",
+        )
         yield Field("Preparation notes", text_area(p.prep_notes, id="pe-prep-notes"), hints=True)
         yield Static(Content("What they need to take part"), classes="dialog-subtitle")
         yield Field("Language", Input(p.needs.language, id="pe-language"))
-        yield Field("Interpreter needed", tri_select(p.needs.interpreter, id="pe-interpreter",
-                                                    prompt="Not decided yet"))
-        yield Field("Interpreter booked", tri_select(p.needs.interpreter_booked, id="pe-interpreter-booked",
-                                                    prompt="Not booked yet"),
-                    help="A professional interpreter, never a relative or a child; "
-                         "for preparation visits too.")
-        yield Field("Access", Input(p.needs.access, placeholder="e.g. step-free room, hearing loop",
-                                    id="pe-access"), hints=True)
+        yield Field(
+            "Interpreter needed",
+            tri_select(p.needs.interpreter, id="pe-interpreter", prompt="Not decided yet"),
+        )
+        yield Field(
+            "Interpreter booked",
+            tri_select(p.needs.interpreter_booked, id="pe-interpreter-booked", prompt="Not booked yet"),
+            help="A professional interpreter, never a relative or a child; for preparation visits too.",
+        )
+        yield Field(
+            "Access",
+            Input(p.needs.access, placeholder="e.g. step-free room, hearing loop", id="pe-access"),
+            hints=True,
+        )
         yield Field("Childcare", Input(p.needs.childcare, id="pe-childcare"), hints=True)
         yield Field("Travel", Input(p.needs.travel, id="pe-travel"), hints=True)
 
@@ -221,13 +243,22 @@ class PersonEditor(EditorDialog):
         return changed
 
     def _set_reason(self, value: str) -> bool:
-        return set_required_reason(self, self.person, "not_invited_reason", value,
-                                   required=self.person.invitation == "not-invited", message=REASON_MISSING)
+        return set_required_reason(
+            self,
+            self.person,
+            "not_invited_reason",
+            value,
+            required=self.person.invitation == "not-invited",
+            message=REASON_MISSING,
+        )
 
     def _check_reason(self) -> None:
-        show_reason_field(self.query_one("#pe-reason-field", Field),
-                          needed=self.person.invitation == "not-invited",
-                          current=self.person.not_invited_reason, message=REASON_MISSING)
+        show_reason_field(
+            self.query_one("#pe-reason-field", Field),
+            needed=self.person.invitation == "not-invited",
+            current=self.person.not_invited_reason,
+            message=REASON_MISSING,
+        )
 
 
 class PeopleSection(PrepSection):
@@ -241,14 +272,20 @@ class PeopleSection(PrepSection):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            Content("Everyone is prepared before the day, professionals included. "
-                    "a: add · enter: edit · delete: remove"),
+            Content(
+                "Everyone is prepared before the day, professionals included. "
+                "a: add · enter: edit · delete: remove"
+            ),
             classes="section-help",
         )
-        yield from FittedTable(PEOPLE_COLUMNS, detail=RowDetail(self.person_words, id="people-detail"),
-                               id="people-table").with_detail()
-        yield Static(Content("Nobody is listed yet. Press a to add the first person."), id="people-empty",
-                     classes="empty-note")
+        yield from FittedTable(
+            PEOPLE_COLUMNS, detail=RowDetail(self.person_words, id="people-detail"), id="people-table"
+        ).with_detail()
+        yield Static(
+            Content("Nobody is listed yet. Press a to add the first person."),
+            id="people-empty",
+            classes="empty-note",
+        )
         yield Static("", id="network", markup=False)
 
     def on_mount(self) -> None:
@@ -320,5 +357,6 @@ class PeopleSection(PrepSection):
                 self.edited()
                 self.refresh_from_meeting()
 
-        self.app.push_screen(Confirm(f"Remove {name} from this meeting's list of people?", yes="Remove"),
-                             answered)
+        self.app.push_screen(
+            Confirm(f"Remove {name} from this meeting's list of people?", yes="Remove"), answered
+        )

@@ -58,7 +58,9 @@ class ReadinessSection(PrepSection):
         headline.set_class(bool(result.overdue or result.blockers), "-overdue")
         headline.set_class(result.is_ready, "-ready")
         stage_word = "follow-up" if result.stage == "follow_up" else "preparation"
-        progress = f"Guide steps ({stage_word}): {result.steps_done} of {result.steps_total} done or not needed."
+        progress = (
+            f"Guide steps ({stage_word}): {result.steps_done} of {result.steps_total} done or not needed."
+        )
         if self.session.guide is None:
             progress = "No guide is loaded for this kind of meeting; only the record is checked."
         self.query_one("#readiness-progress", Static).update(Content(progress + " Enter goes to an item."))
@@ -118,5 +120,8 @@ class ReadinessSection(PrepSection):
             show(item.section, focus_ref=item.ref)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
-        yield SystemCommand("Readiness: go to the selected item", "enter",
-                            lambda: self.query_one("#readiness-list", OptionList).action_select())
+        yield SystemCommand(
+            "Readiness: go to the selected item",
+            "enter",
+            lambda: self.query_one("#readiness-list", OptionList).action_select(),
+        )

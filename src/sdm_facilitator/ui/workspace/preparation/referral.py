@@ -33,10 +33,14 @@ class ReferralSection(PrepSection):
         )
         yield Field("Referred on", Input(date_text(r.date), placeholder=DATE_PLACEHOLDER, id="ref-date"))
         yield Field("Referred by", Input(r.referrer, placeholder="name and role", id="ref-referrer"))
-        yield Field("What are we worried about?", text_area(r.worries, id="ref-worries", classes="tall"),
-                    hints=True)
-        yield Field("What is working well? (strengths)", text_area(r.strengths, id="ref-strengths",
-                                                                  classes="tall"), hints=True)
+        yield Field(
+            "What are we worried about?", text_area(r.worries, id="ref-worries", classes="tall"), hints=True
+        )
+        yield Field(
+            "What is working well? (strengths)",
+            text_area(r.strengths, id="ref-strengths", classes="tall"),
+            hints=True,
+        )
         yield Field(
             "Bottom lines",
             text_area("\n".join(r.bottom_lines), id="ref-bottom-lines", classes="tall"),
@@ -44,8 +48,10 @@ class ReferralSection(PrepSection):
             hints=True,
         )
         yield Field("Family agrees to the meeting", tri_select(r.consent_meeting, id="ref-consent-meeting"))
-        yield Field("Family agrees to information being shared", tri_select(r.consent_sharing,
-                                                                           id="ref-consent-sharing"))
+        yield Field(
+            "Family agrees to information being shared",
+            tri_select(r.consent_sharing, id="ref-consent-sharing"),
+        )
 
     def on_mount(self) -> None:
         r = self.meeting.referral
@@ -53,7 +59,10 @@ class ReferralSection(PrepSection):
         self.bind_field("ref-referrer", lambda v: set_attr(r, "referrer", v))
         self.bind_field("ref-worries", lambda v: set_attr(r, "worries", v))
         self.bind_field("ref-strengths", lambda v: set_attr(r, "strengths", v))
-        self.bind_field("ref-bottom-lines", lambda v: set_attr(r, "bottom_lines", [ln for ln in v.split("\n") if ln.strip()]))
+        self.bind_field(
+            "ref-bottom-lines",
+            lambda v: set_attr(r, "bottom_lines", [ln for ln in v.split("\n") if ln.strip()]),
+        )
         self.bind_field("ref-consent-meeting", lambda v: set_attr(r, "consent_meeting", tri_bool(v)))
         self.bind_field("ref-consent-sharing", lambda v: set_attr(r, "consent_sharing", tri_bool(v)))
         super().on_mount()

@@ -31,8 +31,9 @@ from sdm_facilitator.ui.widgets.literal import literal, literal_line
 from sdm_facilitator.ui.workspace.preparation.base import PrepSection
 
 
-def due_words(status: str, state_date: date | None, due: date | None, days_before: int | None,
-              today: date) -> tuple[str, str]:
+def due_words(
+    status: str, state_date: date | None, due: date | None, days_before: int | None, today: date
+) -> tuple[str, str]:
     """(words, style class) saying where a step stands in time."""
     if status == "done":
         return (f"✓ done {state_date:%d %b}" if state_date else "✓ done"), "step-done"
@@ -218,7 +219,9 @@ class StepsSection(PrepSection):
         steps = guide.steps_for("preparation", self.meeting.context)
         by_mechanism: dict[str, list[Step]] = {m: [] for m in MECHANISMS}
         for step in steps:
-            by_mechanism.setdefault(step.mechanisms[0] if step.mechanisms else "collaboration", []).append(step)
+            by_mechanism.setdefault(step.mechanisms[0] if step.mechanisms else "collaboration", []).append(
+                step
+            )
         for mechanism, group in by_mechanism.items():
             if not group:
                 continue
