@@ -1,6 +1,6 @@
 """Shared by the budget scripts: run a measurement several times, print and keep a small table.
 
-Each script measures one budget of the README's performance table and prints
+Each script measures one budget of the table in docs/benchmarks.md and prints
 figure, budget, median of at least five runs, min, max and pass or fail.
 ``run_all.py`` collects the rows into ``bench/results.md``. Benchmarks are
 figures, never tests: nothing here runs in the test suite.
