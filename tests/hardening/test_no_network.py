@@ -130,7 +130,7 @@ async def test_app_opening_a_meeting_opens_no_connection(
         from sdm_facilitator.ui.workspace.catalogue import all_sections
 
         for section in all_sections():
-            app.screen.show_section(section.id)  # type: ignore[attr-defined]
+            await app.screen.show_section(section.id)  # type: ignore[attr-defined]
             await pilot.pause()
         app.flush_all()
     assert no_network == []

@@ -55,7 +55,7 @@ async def test_every_footer_fits_80_columns(isolated_data_dir: Path) -> None:
         await check(app, pilot, "workspace side list", overflow)
         screen = app.screen
         for section in screen.sections:  # type: ignore[attr-defined]
-            screen.show_section(section.id)  # type: ignore[attr-defined]
+            await screen.show_section(section.id)  # type: ignore[attr-defined]
             await check(app, pilot, f"section {section.id}", overflow)
             for table in screen.current_section.query(DataTable):  # type: ignore[attr-defined]
                 if table.display and table.row_count:
@@ -68,7 +68,7 @@ async def test_every_footer_fits_80_columns(isolated_data_dir: Path) -> None:
             ("follow-up", "c"),
             ("the-day", "enter"),
         ):
-            screen.show_section(section)  # type: ignore[attr-defined]
+            await screen.show_section(section)  # type: ignore[attr-defined]
             await settle(pilot)
             await pilot.press(key)
             await check(app, pilot, f"{section} dialog ({key})", overflow)

@@ -41,15 +41,15 @@ async def test_each_action_is_listed_once_on_every_screen(isolated_data_dir: Pat
         app.open_meeting(meeting.id)
         await settle(pilot)
         for section in ("prep-agenda", "prep-people", "prep-info", "prep-children", "follow-up"):
-            app.screen.show_section(section)
+            await app.screen.show_section(section)
             await settle(pilot)
             assert_each_action_once(palette(app), section)
-        app.screen.show_section("prep-agenda")
+        await app.screen.show_section("prep-agenda")
         await settle(pilot)
         agenda = [t for t, _ in palette(app)]
         assert "+5 min" in agenda and not any(t.startswith("Agenda:") for t in agenda)
         # A section's keys are offered wherever the focus is in it.
-        app.screen.show_section("follow-up")
+        await app.screen.show_section("follow-up")
         await settle(pilot)
         follow_up = [t for t, _ in palette(app)]
         for title in ("Update", "Help given?", "Record a change", "Schedule", "Hold", "Outcome"):

@@ -19,7 +19,7 @@ async def open_format_menu(pilot) -> Select:  # type: ignore[no-untyped-def,type
     meeting_id = app.store.list_meetings().meetings[0].meeting.id
     app.open_meeting(meeting_id)
     await settle(pilot)
-    app.screen.show_section("prep-choices")
+    await app.screen.show_section("prep-choices")
     await settle(pilot)
     select = app.screen.query_one("#ch-format", Select)
     select.focus()

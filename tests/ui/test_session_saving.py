@@ -105,7 +105,9 @@ async def test_leaving_after_a_failed_save_asks_and_keeps_trying(
 async def test_quit_is_refused_on_a_screen_that_blocks_it(isolated_data_dir: Path) -> None:
     from textual.screen import Screen
 
-    class Private(Screen[None]):
+    from sdm_facilitator.ui.contracts import MayBlockQuit
+
+    class Private(MayBlockQuit, Screen[None]):
         blocks_quit = True
 
     app = make_app(isolated_data_dir)
@@ -130,7 +132,7 @@ async def test_a_name_typed_just_before_ctrl_q_is_saved(isolated_data_dir: Path)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
-        screen.show_section("prep-people")
+        await screen.show_section("prep-people")
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()

@@ -70,3 +70,72 @@ def test_the_newest_changed_files_are_read_and_old_ones_left_to_the_list(
 def test_no_meeting_in_family_time(isolated_data_dir: Path) -> None:
     save_meetings(isolated_data_dir, new_meeting(label="Hollins family"))
     assert startup.meeting_in_family_time(_index(isolated_data_dir)) is None
+
+
+def _in_the_room():  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from app_helpers import FIXED_NOW
+
+    meeting = new_meeting(label="Room family")
+    meeting.record.started = FIXED_NOW - timedelta(minutes=30)
+    return meeting
+
+
+def test_the_room_left_open_is_resumed_and_family_time_comes_first(isolated_data_dir: Path) -> None:
+    from sdm_facilitator.storage.room_marker import mark_in_room
+
+    room, elsewhere = _in_the_room(), _in_the_room()
+    save_meetings(isolated_data_dir, new_meeting(label="Quiet family"), room, elsewhere)
+    folder = isolated_data_dir / "meetings"
+    assert startup.meeting_to_resume(_index(isolated_data_dir)) is None  # under way, but the room was left
+    mark_in_room(folder, room.id)
+    assert startup.meeting_to_resume(_index(isolated_data_dir)) == (room.id, "meeting")
+    running = in_family_time()
+    save_meetings(isolated_data_dir, running)
+    assert startup.meeting_to_resume(_index(isolated_data_dir)) == (running.id, "family_time")
+
+
+def test_a_marker_for_a_meeting_that_has_ended_or_is_odd_is_ignored(isolated_data_dir: Path) -> None:
+    from app_helpers import FIXED_NOW
+    from sdm_facilitator.storage.room_marker import MARKER_NAME, mark_in_room
+
+    ended = _in_the_room()
+    ended.record.ended = FIXED_NOW
+    save_meetings(isolated_data_dir, ended)
+    folder = isolated_data_dir / "meetings"
+    mark_in_room(folder, ended.id)
+    assert startup.meeting_to_resume(_index(isolated_data_dir)) is None
+    (folder / MARKER_NAME).unlink()
+    os.mkfifo(folder / MARKER_NAME)  # a pipe never hangs the start
+    assert startup.meeting_to_resume(_index(isolated_data_dir)) is None
+
+
+async def test_leaving_the_room_then_restarting_opens_the_list_and_a_stop_in_the_room_opens_the_room(
+    isolated_data_dir: Path,
+) -> None:
+    from app_helpers import make_app
+    from sdm_facilitator.ui.home.home import HomeScreen
+    from sdm_facilitator.ui.room.chair import ChairScreen
+    from ui.pilot_helpers import into_the_room, settle
+
+    room = _in_the_room()
+    save_meetings(isolated_data_dir, room)
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await into_the_room(pilot, app, room.id)
+        assert isinstance(app.screen, ChairScreen)
+        app.exit()  # stopped while the chair's view shows, as a closed terminal would
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChairScreen) and app.screen.session.meeting.id == room.id
+        await pilot.press("escape")  # leave the room: back to the workspace
+        await settle(pilot)
+        assert not isinstance(app.screen, ChairScreen)
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

@@ -650,19 +650,35 @@ class Meeting:
         return "preparation"
 
     @property
-    def meeting_date(self) -> date | None:
-        """The day of the meeting, when the family has chosen one."""
+    def planned_date(self) -> date | None:
+        """The day the family chose for the meeting, whether or not it was held then."""
         return self.choices.when.date() if self.choices.when else None
+
+    @property
+    def starts_at(self) -> datetime | None:
+        """When the meeting starts, in local time: the moment it was started, once it was.
+
+        A meeting started before (or after) its planned day was held that day:
+        the home row, the readiness words, the agenda, the calendar and every
+        paper take the meeting's date and time from here, so they cannot disagree.
+        """
+        if self.record.started is not None:
+            return self.record.started.astimezone().replace(tzinfo=None, second=0, microsecond=0)
+        return self.choices.when
+
+    @property
+    def meeting_date(self) -> date | None:
+        """The day of the meeting: the day it was held once it started, else the day chosen for it."""
+        starts = self.starts_at
+        return starts.date() if starts is not None else None
 
     @property
     def held_on(self) -> date | None:
         """The day the meeting was held, in local time, or the day it is planned for.
 
         One rule for every date counted from the meeting (follow-up steps, the
-        suggested review), so they can never be a day apart.
+        suggested review), so they can never be a day apart: the same as ``meeting_date``.
         """
-        if self.record.started is not None:
-            return self.record.started.astimezone().date()
         return self.meeting_date
 
     def step_state(self, step_id: str) -> StepState:

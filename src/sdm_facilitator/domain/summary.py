@@ -35,7 +35,7 @@ from sdm_facilitator.domain.readiness import readiness, summary_words, when_word
 from sdm_facilitator.domain.schedule import due_items, next_due
 
 #: Raise whenever a field is added or its meaning changes.
-SUMMARY_VERSION = 4
+SUMMARY_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ def summarise(meeting: Meeting, guide: Guide | None) -> MeetingSummary:
         stage=meeting.stage,
         created=meeting.created,
         updated=meeting.updated,
-        when=meeting.choices.when,
+        when=meeting.starts_at,
         held_on=meeting.held_on,
         next_date=due.due if due else None,
         next_item=due.label if due else None,

@@ -25,10 +25,11 @@ def agenda_paper(meeting: m.Meeting, guide: Guide | None) -> Paper:
     phases = planned_phases(meeting, guide)
     total = sum(p.minutes for p in phases)
     paper = Paper(f"Agenda for {kind_words(meeting)}", header_line(meeting))
-    when = day_and_time(choice.when) if choice.when else NOT_CHOSEN
+    starts = meeting.starts_at
+    when = day_and_time(starts) if starts else NOT_CHOSEN
     pairs = [("When", when)]
-    if choice.when and total:
-        pairs.append(("Finishes at about", clock(choice.when + timedelta(minutes=total))))
+    if starts and total:
+        pairs.append(("Finishes at about", clock(starts + timedelta(minutes=total))))
     pairs += [
         ("Where", choice.venue or NOT_CHOSEN),
         ("How", m.FORMAT_LABELS.get(choice.format or "", NOT_CHOSEN)),
@@ -40,7 +41,7 @@ def agenda_paper(meeting: m.Meeting, guide: Guide | None) -> Paper:
         paper.section("The meeting, step by step", [Note("The agenda is not agreed yet.")])
         return paper
     rows = []
-    start = choice.when
+    start = starts
     for phase in phases:
         name = phase.name
         length = length_text(phase.minutes)
@@ -49,14 +50,14 @@ def agenda_paper(meeting: m.Meeting, guide: Guide | None) -> Paper:
             start += timedelta(minutes=phase.minutes)
         else:
             rows.append((name, length))
-    headers = ("Time", "What", "How long") if choice.when else ("What", "How long")
+    headers = ("Time", "What", "How long") if starts else ("What", "How long")
     body: list[Block] = [Table(headers, tuple(rows)), Paragraph(f"About {length_text(total)} in all.")]
     private = private_phase(phases)
     if private is not None:
         body.append(
             Paragraph(f"During “{private.name}” the family talks on its own, without the professionals.")
         )
-    if choice.when is None:
+    if starts is None:
         body.append(Note("The times will be added when the day and time are chosen."))
     paper.section("The meeting, step by step", body)
     return paper

@@ -89,7 +89,7 @@ def _entries(
     family = meeting.family_label.strip()
     named = f": {family}" if names and family else ""
     entries = []
-    when = meeting.choices.when
+    when = meeting.starts_at
     if when is not None:
         minutes = sum(p.minutes for p in planned_phases(meeting, guide)) or DEFAULT_MINUTES
         start = _start(when, zone)

@@ -77,7 +77,7 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
     yield f"Stage: {STAGE_LABELS.get(mt.stage, mt.stage)}"
     if mt.guide_id:
         yield f"Guide: {one_line(mt.guide_id)}"
-    yield f"Meeting date: {format_date(mt.choices.when)}"
+    yield f"Meeting date: {format_date(mt.starts_at)}"
     yield ""
     r = mt.referral
     yield "REFERRAL"

@@ -25,6 +25,13 @@ from sdm_facilitator.guides.loader import GuideLibrary, load_library
 from sdm_facilitator.paths import user_guides_dir
 from sdm_facilitator.storage.index import SummaryIndex, index_for
 from sdm_facilitator.storage.store import MeetingStore
+from sdm_facilitator.ui.contracts import (
+    HasPendingValues,
+    LockScreen,
+    MayBlockQuit,
+    OffersCommands,
+    SavesMeeting,
+)
 from sdm_facilitator.ui.widgets.high_contrast import HIGH_CONTRAST, high_contrast_theme
 
 if TYPE_CHECKING:
@@ -105,13 +112,14 @@ class SdmApp(App[int]):
         self.call_later(self._open_first_screens)
 
     async def _open_first_screens(self) -> None:
-        """The home screen; after a restart during private family time, straight back to the privacy screen."""
-        from sdm_facilitator.ui.startup import meeting_in_family_time
+        """The home screen; after a restart in the room or in private family time, straight back there."""
+        from sdm_facilitator.ui.startup import meeting_to_resume
 
-        await self.restore_screens(meeting_in_family_time(self.summary_index()), family_time=True)
+        resume = meeting_to_resume(self.summary_index())
+        await self.restore_screens(resume[0] if resume else None, family_time=True)
 
     async def restore_screens(self, meeting_id: str | None = None, *, family_time: bool = False) -> None:
-        """The home screen, then ``meeting_id`` open, then its privacy screen while family time runs.
+        """The home screen, then ``meeting_id`` open, then the room or its privacy screen while the meeting runs.
 
         One batch of screen changes: nothing in between (the meetings list,
         the workspace with names and notes) is ever drawn. Used at start and
@@ -119,6 +127,7 @@ class SdmApp(App[int]):
         """
         from sdm_facilitator.domain import meeting_clock as mc
         from sdm_facilitator.ui.home.home import HomeScreen
+        from sdm_facilitator.ui.room.chair import ChairScreen
         from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
 
         with self.batch_update():
@@ -128,14 +137,12 @@ class SdmApp(App[int]):
             if meeting_id is None:
                 return
             self.open_meeting(meeting_id)
-            session = getattr(self.screen, "session", None)
-            if (
-                family_time
-                and session is not None
-                and session.meeting.id == meeting_id
-                and mc.family_time_running(session.meeting)
-            ):
-                await self.push_screen(FamilyTimeScreen(session))
+            session = self.screen.session if isinstance(self.screen, SavesMeeting) else None
+            if family_time and session is not None and session.meeting.id == meeting_id:
+                if mc.family_time_running(session.meeting):
+                    await self.push_screen(FamilyTimeScreen(session))
+                elif session.meeting.stage == "meeting":
+                    await self.push_screen(ChairScreen(session))
 
     def on_exit_signal(self) -> None:
         """SIGHUP or SIGTERM arrived: save and exit once the keys already received are handled."""
@@ -171,15 +178,14 @@ class SdmApp(App[int]):
             "Every folder and file the app uses (as sdm-facilitator locate)",
             self.action_locate,
         )
-        if not getattr(screen, "is_lock_screen", False):
+        if not isinstance(screen, LockScreen):
             yield SystemCommand(
                 "Retention review", "Closed meetings past the retention period", self.action_retention
             )
-            if self.lock_guard.active and not getattr(screen, "blocks_quit", False):
+            if self.lock_guard.active and not (isinstance(screen, MayBlockQuit) and screen.blocks_quit):
                 yield SystemCommand("Lock now", "Back to the passphrase screen", self.lock_guard.lock)
-        own = getattr(screen, "palette_commands", None)
-        if callable(own):
-            yield from own()
+        if isinstance(screen, OffersCommands):
+            yield from screen.palette_commands()
 
     def action_locate(self) -> None:
         """Show every path the app uses."""
@@ -259,16 +265,13 @@ class SdmApp(App[int]):
         for screen in self.screen_stack:
             # Values typed a moment ago may still wait in a change event: write them first.
             for binder in [screen, *screen.query("*")]:
-                apply_pending = getattr(binder, "apply_pending", None)
-                if callable(apply_pending):
-                    apply_pending()
+                if isinstance(binder, HasPendingValues):
+                    binder.apply_pending()
         for screen in self.screen_stack:
-            flush = getattr(screen, "flush", None)
-            if callable(flush):
-                outcome = flush()
-                if outcome is not None and not outcome.ok and getattr(screen, "session", None) is not None:
-                    if screen.session.dirty:
-                        failures.append(outcome.message)
+            if isinstance(screen, SavesMeeting):
+                outcome = screen.flush()
+                if not outcome.ok and screen.session.dirty:
+                    failures.append(outcome.message)
         return failures
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
@@ -279,7 +282,7 @@ class SdmApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Quitting is switched off on screens that must not be left by accident (private family time)."""
-        if action == "quit" and getattr(self.screen, "blocks_quit", False):
+        if action == "quit" and isinstance(self.screen, MayBlockQuit) and self.screen.blocks_quit:
             return False
         return super().check_action(action, parameters)
 

@@ -53,6 +53,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from sdm_facilitator.ui.contracts import MayBlockQuit
+
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -163,7 +165,7 @@ def write_report(data_dir: Path, report: str, when: datetime | None = None) -> P
 # ---------------------------------------------------------------- the dialog
 
 
-class CrashDialog(ModalScreen[bool]):
+class CrashDialog(MayBlockQuit, ModalScreen[bool]):
     """ "Something went wrong": says what was saved and where the report is. True means quit."""
 
     DEFAULT_CSS = """

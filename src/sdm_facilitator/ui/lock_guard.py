@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 
 from sdm_facilitator.domain.session_lock import IdleLock, UnlockThrottle
 from sdm_facilitator.storage.settings import load_settings
+from sdm_facilitator.ui.app_access import sdm_app
+from sdm_facilitator.ui.contracts import LockScreen, MayBlockQuit
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -36,17 +38,17 @@ class LockGuard:
     def __init__(self, app: App[object], clock: Callable[[], object]) -> None:
         self.app = app
         self.throttle = UnlockThrottle(clock)  # type: ignore[arg-type]
-        minutes = load_settings(app.data_dir)[0].idle_lock_minutes  # type: ignore[attr-defined]
+        minutes = load_settings(sdm_app(app).data_dir)[0].idle_lock_minutes
         self.idle = IdleLock(minutes, clock)  # type: ignore[arg-type]
         self._watching = False
 
     @property
     def active(self) -> bool:
-        return bool(self.app.store.encrypted)  # type: ignore[attr-defined]
+        return bool(sdm_app(self).store.encrypted)
 
     def unlock_first(self, then: Callable[[], None]) -> bool:
         """Show the unlock screen if the store is locked; ``then()`` once unlocked. False if not needed."""
-        if not self.app.store.locked:  # type: ignore[attr-defined]
+        if not sdm_app(self).store.locked:
             return False
         from sdm_facilitator.ui.home.unlock import UnlockScreen
 
@@ -55,12 +57,12 @@ class LockGuard:
 
             if data_key is None:
                 return
-            self.app.store.cipher = FileCipher(data_key)  # type: ignore[attr-defined]
-            self.app.note_store_changed()  # type: ignore[attr-defined]
+            sdm_app(self).store.cipher = FileCipher(data_key)
+            sdm_app(self).note_store_changed()
             self.idle.touch()
             then()
 
-        self.app.push_screen(UnlockScreen(self.app.data_dir, self.throttle), unlocked)  # type: ignore[attr-defined]
+        self.app.push_screen(UnlockScreen(sdm_app(self).data_dir, self.throttle), unlocked)
         return True
 
     def start_watching(self) -> None:
@@ -75,9 +77,9 @@ class LockGuard:
 
     def check(self) -> bool:
         """Lock now if the idle time has run out; True if it locked."""
-        if not self.active or getattr(self.app.screen, "is_lock_screen", False):
+        if not self.active or isinstance(self.app.screen, LockScreen):
             return False
-        private = bool(getattr(self.app.screen, "blocks_quit", False))
+        private = isinstance(self.app.screen, MayBlockQuit) and self.app.screen.blocks_quit
         if private:
             self.idle.pause()
             return False
@@ -97,4 +99,4 @@ class LockGuard:
         def unlocked(_data_key: bytes | None) -> None:
             self.idle.touch()
 
-        self.app.push_screen(UnlockScreen(self.app.data_dir, self.throttle, idle=True), unlocked)  # type: ignore[attr-defined]
+        self.app.push_screen(UnlockScreen(sdm_app(self).data_dir, self.throttle, idle=True), unlocked)

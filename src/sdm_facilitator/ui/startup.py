@@ -19,9 +19,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sdm_facilitator.storage.folder_safety import describe_problems
+from sdm_facilitator.storage.room_marker import meeting_left_in_room
 from sdm_facilitator.storage.store import MeetingStore, StoreError
 
 if TYPE_CHECKING:
+    from sdm_facilitator.domain.summary import MeetingSummary
     from sdm_facilitator.storage.index import SummaryIndex
 
 #: The signals that mean "this program is about to be stopped": save first.
@@ -52,6 +54,24 @@ def folder_read_only_reason(store: MeetingStore) -> str | None:
 RECENT_FILES_CHECKED = 50
 
 
+def meeting_to_resume(index: SummaryIndex) -> tuple[str, str] | None:
+    """The meeting to reopen after a restart, and where: ``"family_time"`` or ``"meeting"`` (the room).
+
+    Private family time comes first, however the app stopped (the family may
+    be the ones looking at the screen); then the meeting whose chair's view was
+    open when the app stopped, while it is still under way. None when the
+    meetings list is the right place.
+    """
+    summaries = _current_summaries(index)
+    in_family_time = [s for s in summaries if s.stage == "family_time"]
+    if in_family_time:
+        return max(in_family_time, key=lambda s: s.updated).id, "family_time"
+    left = meeting_left_in_room(index.store.folder)
+    if left is not None and any(s.id == left and s.stage == "meeting" for s in summaries):
+        return left, "meeting"
+    return None
+
+
 def meeting_in_family_time(index: SummaryIndex) -> str | None:
     """The meeting whose private family time started and has not ended (the latest saved, if several).
 
@@ -59,6 +79,14 @@ def meeting_in_family_time(index: SummaryIndex) -> str | None:
     meetings take a minute): rows that still match their files say each meeting's stage, and
     the most recently changed files without such a row are read now (their rows are kept).
     """
+    running = [s for s in _current_summaries(index) if s.stage == "family_time"]
+    if not running:
+        return None
+    return max(running, key=lambda summary: summary.updated).id
+
+
+def _current_summaries(index: SummaryIndex) -> list[MeetingSummary]:
+    """Every summary that matches its file, reading the newest changed files (see ``meeting_in_family_time``)."""
     files, rows = index.scan()
     trusted = [rows[name] for name, key in files.items() if name in rows and rows[name].trusted_for(key)]
     stale = sorted(
@@ -69,12 +97,7 @@ def meeting_in_family_time(index: SummaryIndex) -> str | None:
     fresh = [row for name in stale[:RECENT_FILES_CHECKED] if (row := index.read_row(name, rows.get(name)))]
     if fresh:
         index.merge_write(fresh)
-    running = [
-        row.summary for row in (*trusted, *fresh) if row.summary and row.summary.stage == "family_time"
-    ]
-    if not running:
-        return None
-    return max(running, key=lambda summary: summary.updated).id
+    return [row.summary for row in (*trusted, *fresh) if row.summary]
 
 
 def install_exit_signals(app: Any, save_and_exit: Callable[[], None]) -> None:

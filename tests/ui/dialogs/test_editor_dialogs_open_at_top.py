@@ -22,7 +22,7 @@ async def _open_editor(pilot, app, section_id: str) -> EditorDialog:  # type: ig
     await settle(pilot)
     screen = app.screen
     assert isinstance(screen, MeetingScreen)
-    screen.show_section(section_id)
+    await screen.show_section(section_id)
     await settle(pilot)
     await pilot.press("a")
     await settle(pilot)
@@ -69,7 +69,7 @@ async def test_the_person_form_shows_the_fields_filled_first_and_that_it_goes_on
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_meeting(meeting.id)
         await settle(pilot)
-        app.screen.show_section("prep-people")
+        await app.screen.show_section("prep-people")
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)

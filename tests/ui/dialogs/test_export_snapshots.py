@@ -32,7 +32,7 @@ def test_export_dialog(snap_compare, isolated_data_dir: Path, monkeypatch: pytes
         await pilot.pause()
         pilot.app.open_meeting(meeting.id)
         await pilot.pause()
-        pilot.app.screen.show_section("plan")
+        await pilot.app.screen.show_section("plan")
         # The plan's tables fit their columns after a refresh, which changes the section's
         # height (and the scrollbar behind the dialog): let that finish, however busy the machine.
         await pilot.wait_for_scheduled_animations()

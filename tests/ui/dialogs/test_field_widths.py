@@ -24,7 +24,7 @@ async def test_a_long_value_shows_its_beginning_after_the_focus_leaves(isolated_
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_meeting(meeting.id)
         await settle(pilot)
-        app.screen.show_section("prep-choices")
+        await app.screen.show_section("prep-choices")
         await settle(pilot)
         venue = app.screen.query_one("#ch-venue", Input)
         venue.focus()

@@ -37,7 +37,7 @@ async def open_section(app: SdmApp, pilot: Pilot[int], meeting_id: str, section:
     await pilot.pause()
     app.open_meeting(meeting_id)
     await pilot.pause()
-    app.screen.show_section(section)  # type: ignore[attr-defined]
+    await app.screen.show_section(section)  # type: ignore[attr-defined]
     await pilot.pause()
     await pilot.pause()
 

@@ -47,7 +47,7 @@ def test_fidelity_grid(snap_compare, isolated_data_dir: Path, size: tuple[int, i
         await pilot.pause()
         pilot.app.open_meeting(meeting.id)
         await pilot.pause()
-        pilot.app.screen.show_section("fidelity")
+        await pilot.app.screen.show_section("fidelity")
         await pilot.pause()
         await pilot.pause()
 

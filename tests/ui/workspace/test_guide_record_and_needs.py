@@ -37,7 +37,7 @@ async def open_section(pilot, app: SdmApp, meeting_id: str, section: str):  # ty
     app.open_meeting(meeting_id)
     await settle(pilot)
     screen = app.screen
-    screen.show_section(section)  # type: ignore[attr-defined]
+    await screen.show_section(section)  # type: ignore[attr-defined]
     await settle(pilot)
     return screen
 

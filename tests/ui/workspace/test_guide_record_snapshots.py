@@ -55,7 +55,7 @@ def test_steps_with_evidence_and_a_stop_and_check(snap_compare, isolated_data_di
         await pilot.pause()
         pilot.app.open_meeting(meeting.id)
         await pilot.pause()
-        pilot.app.screen.show_section("prep-steps")
+        await pilot.app.screen.show_section("prep-steps")
         await pilot.pause()
         await pilot.pause()
         pilot.app.screen.query_one("#prep-steps").focus_step("who-is-family")

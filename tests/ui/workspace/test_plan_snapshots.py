@@ -86,15 +86,9 @@ def _run_before(meeting_id: str, section: str, focus: str | None):
         await pilot.pause()
         app.open_meeting(meeting_id)
         await pilot.pause()
-        app.screen.show_section(section)
-        # Going into the section focuses it once its widgets exist, and its tables refit after
-        # a refresh (moving the scroll): let both finish, however busy the machine, before
-        # focusing something without a blinking cursor, so the picture is stable.
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause(0.3)
-        await pilot.pause()
+        # Awaited: the section is built, laid out and focused when this returns.
+        await app.screen.show_section(section)
         app.screen.query_one(focus or "#sections").focus()
-        await pilot.pause(0.2)
         await pilot.pause()
 
     return run_before

@@ -39,7 +39,7 @@ async def open_only_meeting(pilot) -> MeetingScreen:  # type: ignore[no-untyped-
 
 
 async def go_to(pilot, screen: MeetingScreen, section_id: str) -> None:  # type: ignore[no-untyped-def]
-    screen.show_section(section_id)
+    await screen.show_section(section_id)
     await pilot.pause()
     await pilot.pause()
 

@@ -58,7 +58,7 @@ def opener(meeting_id: str, section: str, *keys: str):  # type: ignore[no-untype
         await pilot.pause()
         pilot.app.open_meeting(meeting_id)
         await pilot.pause()
-        pilot.app.screen.show_section(section)
+        await pilot.app.screen.show_section(section)
         await pilot.pause()
         await pilot.pause()
         if keys:

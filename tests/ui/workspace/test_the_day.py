@@ -79,7 +79,7 @@ def ended_meeting() -> Meeting:
 async def open_the_day(app, pilot, meeting_id: str) -> None:  # type: ignore[no-untyped-def]
     app.open_meeting(meeting_id)
     await settle(pilot)
-    app.screen.show_section("the-day")
+    await app.screen.show_section("the-day")
     await settle(pilot)
 
 

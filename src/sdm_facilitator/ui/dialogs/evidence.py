@@ -29,6 +29,7 @@ from sdm_facilitator.domain.meeting import (
     OutcomePoint,
 )
 from sdm_facilitator.domain.outcomes import recorded_point
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
 
@@ -85,7 +86,9 @@ def outcome_fields(point: OutcomePoint, today: date) -> list[FormField]:
             FormField(name, label, "choice", _yes_no(getattr(point, name)), YES_NO)
             for name, label in OUTCOME_QUESTIONS
         ),
-        FormField("recorded_on", "Recorded on", "date", point.recorded_on or today, required=True),
+        FormField(
+            "recorded_on", "Recorded on", "date", point.recorded_on or today, required=True, happened=True
+        ),
     ]
 
 
@@ -123,7 +126,7 @@ def ask_outcome(
         done()
 
     title = f"Outcome for {child_label}: {OUTCOME_POINT_LABELS[point_name].lower()}"
-    today = app.today()  # type: ignore[attr-defined]
+    today = sdm_app(app).today()
     intro = (
         "Where the child lives now, and whether each of these has happened since the meeting. "
         "Leave anything you do not know as Not recorded."
@@ -151,7 +154,7 @@ def feedback_fields(respondent: str, today: date, after_options: list[tuple[str,
         fields.append(FormField(statement.field, label, "choice", UNSET, scale))
     fields += [
         FormField("comment", "In their words", "long", "", placeholder="optional"),
-        FormField("given_on", "Given on", "date", today, required=True),
+        FormField("given_on", "Given on", "date", today, required=True, happened=True),
     ]
     return fields
 
@@ -173,7 +176,7 @@ def _after(value: str) -> tuple[str, str]:
 def ask_feedback(app: App[Any], meeting: Meeting, respondent: str, done: Callable[[], None]) -> None:
     """Record one person's feedback (a child answers with faces)."""
     options = after_options(meeting)
-    today = app.today()  # type: ignore[attr-defined]
+    today = sdm_app(app).today()
 
     def saved(values: dict[str, Any] | None) -> None:
         if values is None:
@@ -205,7 +208,7 @@ def ask_feedback(app: App[Any], meeting: Meeting, respondent: str, done: Callabl
 
 def ask_declined(app: App[Any], meeting: Meeting, done: Callable[[], None]) -> None:
     """Record that feedback was offered and declined, so it can be counted."""
-    today = app.today()  # type: ignore[attr-defined]
+    today = sdm_app(app).today()
     fields = [
         FormField(
             "respondent",
@@ -215,7 +218,7 @@ def ask_declined(app: App[Any], meeting: Meeting, done: Callable[[], None]) -> N
             [("A family member", "family"), ("A child or young person", "child")],
         ),
         FormField("after", "After", "choice", after_options(meeting)[0][1], after_options(meeting)),
-        FormField("given_on", "Offered on", "date", today, required=True),
+        FormField("given_on", "Offered on", "date", today, required=True, happened=True),
     ]
 
     def saved(values: dict[str, Any] | None) -> None:
@@ -315,11 +318,11 @@ def ask_close_or_reopen(
         return
     before = meeting.record.started is None
     reasons = [(CLOSURE_REASON_LABELS[r], r) for r in closing_reasons(meeting)]
-    today = app.today()  # type: ignore[attr-defined]
+    today = sdm_app(app).today()
     fields = [
         FormField("reason", "Why", "choice", reasons[0][1], reasons),
         FormField("note", "Note", placeholder="optional"),
-        FormField("on", "Closed on", "date", today, required=True),
+        FormField("on", "Closed on", "date", today, required=True, happened=True),
     ]
 
     def form_saved(values: dict[str, Any] | None) -> None:

@@ -24,7 +24,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from sdm_facilitator.domain.plan_rules import PlanRuleError, parse_day
-from sdm_facilitator.ui.dialogs.confirm import ask_before_discarding
+from sdm_facilitator.ui.app_access import sdm_app
+from sdm_facilitator.ui.dialogs.confirm import Confirm, ask_before_discarding
 from sdm_facilitator.ui.widgets.hinted_text import HintLine
 from sdm_facilitator.ui.widgets.literal import literal
 
@@ -43,6 +44,9 @@ class FormField:
     options: Sequence[tuple[str, str]] = field(default_factory=tuple)
     required: bool = False
     placeholder: str = ""
+    #: For "date": the day something already happened (an update, a review held), so a day
+    #: after today is asked about before it is kept: usually a typing slip, sometimes right.
+    happened: bool = False
 
 
 class FormDialog(ModalScreen[dict[str, Any] | None]):
@@ -149,7 +153,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             value: Any = raw[f.key]
             if f.kind == "date":
                 try:
-                    value = parse_day(value, self.app.today())  # type: ignore[attr-defined]
+                    value = parse_day(value, sdm_app(self).today())
                 except PlanRuleError as error:
                     raise PlanRuleError(f"{f.label}: {error}") from None
             if f.required and (value is None or (isinstance(value, str) and not value.strip())):
@@ -170,7 +174,30 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         if problem:
             self._show_error(problem)
             return
-        self.dismiss(values)
+        today = sdm_app(self).today()
+        future = [
+            f for f in self.fields if f.happened and isinstance(values[f.key], date) and values[f.key] > today
+        ]
+        if not future:
+            self.dismiss(values)
+            return
+        first = future[0]
+
+        def answered(keep: bool | None) -> None:
+            if keep:
+                self.dismiss(values)
+            else:  # back to the date, exactly as typed, to change it
+                self.query_one(f"#field-{first.key}").focus()
+
+        self.app.push_screen(
+            Confirm(
+                "That date is in the future: is it right?",
+                f"{first.label}: {values[first.key]:%A %d %B %Y}. Today is {today:%A %d %B %Y}.",
+                yes="Yes, keep it",
+                no="Change it",
+            ),
+            answered,
+        )
 
     def action_cancel(self) -> None:
         """Close without saving; ask first if that would lose what was typed."""

@@ -15,6 +15,7 @@ from textual.app import App
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.storage.store import StoreError
+from sdm_facilitator.ui.app_access import sdm_app
 
 DELETE_WORD = "delete"
 WHAT_GOES = (
@@ -33,13 +34,13 @@ def _remove(app: App[object], meetings: Sequence[Meeting]) -> int:
     removed = 0
     for meeting in meetings:
         try:
-            delete_meeting(app.store, meeting.id, app.summary_index())  # type: ignore[attr-defined]
+            delete_meeting(sdm_app(app).store, meeting.id, sdm_app(app).summary_index())
         except StoreError as error:
             app.notify(str(error), title=f"Not deleted: {_label(meeting)}", severity="error", markup=False)
             continue
         removed += 1
     if removed:
-        app.note_store_changed()  # type: ignore[attr-defined]
+        sdm_app(app).note_store_changed()
     return removed
 
 

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from sdm_facilitator.storage.store import MeetingStore
+from sdm_facilitator.ui.app_access import sdm_app
 
 WELCOME = """sdm-facilitator helps you prepare, run and follow up shared decision-making meetings with \
 families: family group conferences, family group decision-making, participative child protection \
@@ -55,13 +56,15 @@ def start_demo(app: App[object]) -> None:
     if app in _demos:
         return
     folder = Path(tempfile.mkdtemp(prefix="sdm-facilitator-demo-"))
-    write_demo(folder, today=app.today())  # type: ignore[attr-defined]
-    _demos[app] = _DemoState(app.store, app.data_dir, app.demo, app.sub_title, folder)  # type: ignore[attr-defined]
+    write_demo(folder, today=sdm_app(app).today())
+    _demos[app] = _DemoState(
+        sdm_app(app).store, sdm_app(app).data_dir, sdm_app(app).demo, sdm_app(app).sub_title, folder
+    )
     weakref.finalize(app, shutil.rmtree, folder, True)
-    app.store = MeetingStore(folder)  # type: ignore[attr-defined]
-    app.note_store_changed()  # type: ignore[attr-defined]
-    app.data_dir = folder  # type: ignore[attr-defined]
-    app.demo = True  # type: ignore[attr-defined]
+    sdm_app(app).store = MeetingStore(folder)
+    sdm_app(app).note_store_changed()
+    sdm_app(app).data_dir = folder
+    sdm_app(app).demo = True
     app.sub_title = "demo data (fictional): ctrl+p, 'Leave the demo' to go back"
 
 
@@ -70,11 +73,11 @@ def leave_demo(app: App[object]) -> bool:
     state = _demos.pop(app, None)
     if state is None:
         return False
-    app.flush_all()  # type: ignore[attr-defined]
-    app.store = state.real_store  # type: ignore[attr-defined]
-    app.note_store_changed()  # type: ignore[attr-defined]
-    app.data_dir = state.real_dir  # type: ignore[attr-defined]
-    app.demo = state.real_demo  # type: ignore[attr-defined]
+    sdm_app(app).flush_all()
+    sdm_app(app).store = state.real_store
+    sdm_app(app).note_store_changed()
+    sdm_app(app).data_dir = state.real_dir
+    sdm_app(app).demo = state.real_demo
     app.sub_title = state.real_sub_title
     shutil.rmtree(state.folder, ignore_errors=True)
     return True
@@ -138,17 +141,17 @@ class FirstRunScreen(Screen[str | None]):
             if result is None:
                 return
             data_key, recovery = result
-            self.app.store.cipher = FileCipher(data_key)  # type: ignore[attr-defined]
-            self.app.note_store_changed()  # type: ignore[attr-defined]
+            sdm_app(self).store.cipher = FileCipher(data_key)
+            sdm_app(self).note_store_changed()
             self.app.lock_guard.start_watching()  # type: ignore[attr-defined]
             self.app.push_screen(RecoveryKeyDialog(recovery))
 
-        self.app.push_screen(EncryptStoreDialog(self.app.data_dir), encrypted)  # type: ignore[attr-defined]
+        self.app.push_screen(EncryptStoreDialog(sdm_app(self).data_dir), encrypted)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         yield SystemCommand("New meeting", "n", lambda: self.action_choose("new"))
         yield SystemCommand("Try the demo", "d: fictional meetings in a temporary folder", self.action_demo)
-        if not self.app.store.encrypted and not in_started_demo(self.app):  # type: ignore[attr-defined]
+        if not sdm_app(self).store.encrypted and not in_started_demo(self.app):
             yield SystemCommand(
                 "Encrypt this store",
                 "A passphrase at every start (needs the encryption extra)",

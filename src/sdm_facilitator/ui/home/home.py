@@ -33,6 +33,7 @@ from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.summary import MeetingSummary
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, MEETING_KIND_LABELS, STAGE_LABELS
 from sdm_facilitator.storage.index import SummaryIndex, SummaryListing
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable
 from sdm_facilitator.ui.widgets.literal import literal_cell
@@ -196,7 +197,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Meetings"
-        read_only = self.app.store.read_only_reason  # type: ignore[attr-defined]
+        read_only = sdm_app(self).store.read_only_reason
         if read_only:
             banner = self.query_one("#folder-banner", Static)
             banner.update(one_line(read_only))
@@ -211,8 +212,8 @@ class HomeScreen(Screen[None]):
 
         Unless the store changed some other way meanwhile (a deletion, an unlock): then it is looked at again.
         """
-        closed = self.app.take_closed_meetings()  # type: ignore[attr-defined]
-        if self._generation_read != self.app.store_generation:  # type: ignore[attr-defined]
+        closed = sdm_app(self).take_closed_meetings()
+        if self._generation_read != sdm_app(self).store_generation:
             self.action_refresh()
         elif closed:
             in_place = [self._put_summary(summary, file_name) for summary, file_name in closed]
@@ -225,8 +226,8 @@ class HomeScreen(Screen[None]):
 
     def action_refresh(self) -> None:
         """Look at the data folder again: paint from the index at once, read changed files after."""
-        self._generation_read = self.app.store_generation  # type: ignore[attr-defined]
-        index: SummaryIndex = self.app.summary_index()  # type: ignore[attr-defined]
+        self._generation_read = sdm_app(self).store_generation
+        index: SummaryIndex = sdm_app(self).summary_index()
         listing = index.listing(read_stale=False)
         if listing.pending and len(listing.pending) <= READ_BEFORE_PAINT:
             listing = index.listing()
@@ -249,7 +250,7 @@ class HomeScreen(Screen[None]):
 
     def _show_listing(self, listing: SummaryListing) -> None:
         self.listing = listing
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = sdm_app(self).today()
         self.rows = [
             build_row(summary, today)
             for summary in listing.summaries
@@ -272,7 +273,7 @@ class HomeScreen(Screen[None]):
             if place is not None:
                 del self.rows[place]
             return False
-        row = build_row(summary, self.app.today())  # type: ignore[attr-defined]
+        row = build_row(summary, sdm_app(self).today())
         if place is None:
             self.rows.insert(0, row)
             return False
@@ -281,7 +282,7 @@ class HomeScreen(Screen[None]):
         if not was_shown or not self._matches_filter(row):
             return False
         table = self.query_one("#meetings", MeetingTable)
-        return table.update_row(summary.id, self._cells(row, self.app.today()))  # type: ignore[attr-defined]
+        return table.update_row(summary.id, self._cells(row, sdm_app(self).today()))
 
     @work(thread=True, exclusive=True, group="summary-index")
     def _read_changed_files(self, index: SummaryIndex) -> None:
@@ -347,7 +348,7 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#meetings", MeetingTable)
         keep = table.cursor_row
         table.clear()
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = sdm_app(self).today()
         matching = self._visible_rows()
         rows = matching[:MAX_TABLE_ROWS]
         for row in rows:
@@ -400,7 +401,7 @@ class HomeScreen(Screen[None]):
             f" · {row.readiness_text}"
         )
         third = Content(f"Next due: {row.due_text} · {row.when_text}")
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = sdm_app(self).today()
         detail.update(Content("\n").join([first, second, third, Content(evidence_line(m, today))]))
 
     def _show_problems(self) -> None:
@@ -412,7 +413,7 @@ class HomeScreen(Screen[None]):
         if self.listing.conflicts:
             lines.append("! Extra copies of a meeting (compare them, keep one, move the other away):")
             lines += [f"  {one_line(c.path.name)}: {one_line(c.reason)}" for c in self.listing.conflicts]
-        notices = self.app.library.notices()  # type: ignore[attr-defined]
+        notices = sdm_app(self).library.notices()
         if notices:
             lines.append("! Guides:")
             lines += [f"  {one_line(n)}" for n in notices]
@@ -428,7 +429,7 @@ class HomeScreen(Screen[None]):
     @on(DataTable.RowSelected, "#meetings")
     def _open(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:
-            self.app.open_meeting(event.row_key.value)  # type: ignore[attr-defined]
+            sdm_app(self).open_meeting(event.row_key.value)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, _event: Input.Changed) -> None:
@@ -438,7 +439,7 @@ class HomeScreen(Screen[None]):
     def _filter_submitted(self, _event: Input.Submitted) -> None:
         row = self._current_row()
         if row is not None:
-            self.app.open_meeting(row.meeting.id)  # type: ignore[attr-defined]
+            sdm_app(self).open_meeting(row.meeting.id)
 
     def on_key(self, event: events.Key) -> None:
         filter_input = self.query_one("#filter", Input)
@@ -489,7 +490,7 @@ class HomeScreen(Screen[None]):
         from sdm_facilitator.storage.store import StoreError
 
         try:
-            return self.app.store.open(meeting_id, lock=False).meeting  # type: ignore[attr-defined,no-any-return]
+            return sdm_app(self).store.open(meeting_id, lock=False).meeting
         except StoreError as error:
             self.notify(str(error), title="Cannot read this meeting", severity="error", markup=False)
             self.action_refresh()
@@ -499,7 +500,7 @@ class HomeScreen(Screen[None]):
         """Make one change to a meeting file that is not open here: lock, change, save, release."""
         from sdm_facilitator.storage.store import StoreError
 
-        store = self.app.store  # type: ignore[attr-defined]
+        store = sdm_app(self).store
         try:
             opened = store.open(meeting_id)
         except StoreError as error:
@@ -512,7 +513,7 @@ class HomeScreen(Screen[None]):
                 )
                 return
             change(opened.meeting)
-            store.save(opened, now=self.app.clock())  # type: ignore[attr-defined]
+            store.save(opened, now=sdm_app(self).clock())
         except (StoreError, OSError) as error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
         finally:
@@ -549,7 +550,7 @@ class HomeScreen(Screen[None]):
         from sdm_facilitator.ui.home.first_run import in_started_demo
 
         app = self.app
-        read_only = app.store.read_only_reason  # type: ignore[attr-defined]
+        read_only = sdm_app(app).store.read_only_reason
         if read_only:
             app.notify(read_only, title="No new meetings here", severity="error", markup=False, timeout=15)
             return
@@ -572,7 +573,7 @@ class HomeScreen(Screen[None]):
                 answered,
             )
             return
-        if app.demo:  # type: ignore[attr-defined]
+        if sdm_app(app).demo:
             app.notify(
                 "The demo's meetings are fictional and are deleted when you quit, so no meeting is made here. "
                 "Start sdm-facilitator without --demo to make your own.",

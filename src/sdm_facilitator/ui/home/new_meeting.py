@@ -23,6 +23,7 @@ from sdm_facilitator.domain.meeting_factory import create_meeting, default_conte
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, CONTEXTS, MEETING_KIND_LABELS, MEETING_KINDS
 from sdm_facilitator.storage.store import StoreError
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.form_fields import (
@@ -155,13 +156,13 @@ class NewMeetingScreen(Screen["MeetingSession | None"]):
 
     def _show_guide(self) -> None:
         kind = self._kind()
-        guide = self.app.library.for_kind(kind)  # type: ignore[attr-defined]
+        guide = sdm_app(self).library.for_kind(kind)
         self.query_one("#new-guide", Static).update(Content(guide_words(guide, kind)))
         self._show_context_note()
 
     def _show_context_note(self) -> None:
         """Say so, quietly, when the chosen guide has no steps for the chosen context."""
-        guide = self.app.library.for_kind(self._kind())  # type: ignore[attr-defined]
+        guide = sdm_app(self).library.for_kind(self._kind())
         context = self.query_one("#new-context", Select).value
         note = context_note(guide, context if isinstance(context, str) else None)
         widget = self.query_one("#new-context-note", Static)
@@ -226,7 +227,7 @@ class NewMeetingScreen(Screen["MeetingSession | None"]):
 
     def action_create(self) -> None:
         problems: list[str] = []
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = sdm_app(self).today()
         label = self.query_one("#new-label", Input).value
         if not label.strip():
             self._fail(
@@ -272,18 +273,18 @@ class NewMeetingScreen(Screen["MeetingSession | None"]):
         context = self.query_one("#new-context", Select).value
         app = self.app
         meeting = create_meeting(
-            app.library,  # type: ignore[attr-defined]
+            sdm_app(app).library,
             kind=self._kind(),
             family_label=label.strip(),
             context=context if isinstance(context, str) else None,
             when=when,
             children=children,
         )
-        now = app.clock()  # type: ignore[attr-defined]
+        now = sdm_app(app).clock()
         meeting.id = new_meeting_id(now)
         meeting.created = meeting.updated = now
         try:
-            opened = app.store.create(meeting)  # type: ignore[attr-defined]
+            opened = sdm_app(app).store.create(meeting)
         except (StoreError, OSError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             self._show_error(
@@ -291,14 +292,14 @@ class NewMeetingScreen(Screen["MeetingSession | None"]):
                 "try again, or check the data folder."
             )
             return
-        guide = app.library.get(meeting.guide_id) if meeting.guide_id else None  # type: ignore[attr-defined]
+        guide = sdm_app(app).library.get(meeting.guide_id) if meeting.guide_id else None
         if guide is not None:
             app.notify(f"Created, using the guide '{one_line(guide.title)}'.", markup=False)
         else:
             app.notify(
                 "Created. No guide matches this kind of meeting, so it has no steps yet.", markup=False
             )
-        self.dismiss(MeetingSession(app.store, opened, guide))  # type: ignore[attr-defined]
+        self.dismiss(MeetingSession(sdm_app(app).store, opened, guide))
 
     def _show_error(self, message: str) -> None:
         error = self.query_one("#new-error", Static)

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header, Static
 from sdm_facilitator.domain.report import ServiceReport, build_report
 from sdm_facilitator.export.report_formats import text_table_lines
 from sdm_facilitator.export.report_tables import Table, cell_text, filter_words, report_tables
+from sdm_facilitator.ui.app_access import sdm_app
 
 LABEL_WIDTH = 34
 BAR_WIDTH = 28
@@ -84,11 +85,11 @@ class ReportScreen(Screen[None]):
             if done == 1 or done == total or done % 25 == 0:
                 app.call_from_thread(progress.update, f"Reading meetings {done} of {total}…")
 
-        listing = app.store.list_meetings(progress=tell)  # type: ignore[attr-defined]
-        library = app.library  # type: ignore[attr-defined]
+        listing = sdm_app(app).store.list_meetings(progress=tell)
+        library = sdm_app(app).library
         meetings = [opened.meeting for opened in listing.meetings]
         guides = {g: library.get(g) for g in {m.guide_id for m in meetings}}
-        report = build_report(meetings, guides, app.today(), unreadable=len(listing.unreadable))  # type: ignore[attr-defined]
+        report = build_report(meetings, guides, sdm_app(app).today(), unreadable=len(listing.unreadable))
         app.call_from_thread(self._show, report)
 
     def _show(self, report: ServiceReport) -> None:

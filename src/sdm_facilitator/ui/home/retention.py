@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from sdm_facilitator.domain.meeting import CLOSURE_REASON_LABELS
 from sdm_facilitator.domain.retention import RetentionItem, past_retention
 from sdm_facilitator.storage.settings import load_settings
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.home.delete_flow import confirm_and_delete, confirm_and_delete_all
 from sdm_facilitator.ui.widgets.literal import literal_cell
 from sdm_facilitator.ui.widgets.palette import binding_commands
@@ -52,8 +53,8 @@ class RetentionScreen(Screen[None]):
 
     def refresh_items(self) -> None:
         app = self.app
-        settings, problems = load_settings(app.data_dir)  # type: ignore[attr-defined]
-        listing = app.store.list_meetings()  # type: ignore[attr-defined]
+        settings, problems = load_settings(sdm_app(app).data_dir)
+        listing = sdm_app(app).store.list_meetings()
         self.items = past_retention(
             (m.meeting for m in listing.meetings), app.today(), settings.retention_months
         )  # type: ignore[attr-defined]

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from sdm_facilitator.domain.session_lock import UnlockThrottle
+from sdm_facilitator.ui.contracts import LockScreen
 
 UNLOCK_TITLE = "Encrypted meetings"
 
@@ -41,11 +42,10 @@ class PassphraseInput(Input):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Unlock", show=True)]
 
 
-class UnlockScreen(Screen[bytes]):
+class UnlockScreen(LockScreen, Screen[bytes]):
     """Ask for the passphrase; dismiss with the data key once it is right."""
 
     # The app's idle lock never stacks a second lock screen on this one.
-    is_lock_screen: ClassVar[bool] = True
 
     def __init__(self, data_dir: Path, throttle: UnlockThrottle, *, idle: bool = False) -> None:
         super().__init__()

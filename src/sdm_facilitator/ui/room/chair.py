@@ -30,6 +30,8 @@ from textual.widgets import Footer, Header, Static
 from sdm_facilitator.domain import meeting_clock as mc
 from sdm_facilitator.domain.meeting import CAPTURE_LABELS, Capture, ScaleAnswer
 from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.storage.room_marker import clear_in_room, mark_in_room
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.room.capture import (
     CaptureDialog,
@@ -118,6 +120,9 @@ class ChairScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "In the room"
+        if not self.session.read_only:
+            # A restart (a closed terminal, a flat battery) comes back here while this is set.
+            mark_in_room(self.session.store.folder, self.meeting.id)
         self._apply_hidden()
         self.refresh_view()
         self.set_interval(1, self._tick)
@@ -282,8 +287,8 @@ class ChairScreen(Screen[None]):
             self._say("The meeting has ended.")
             return
         if status == "not-started":
-            planned = self.meeting.meeting_date
-            if planned is not None and planned != self.app.today():  # type: ignore[attr-defined]
+            planned = self.meeting.planned_date
+            if planned is not None and planned != sdm_app(self).today():
                 self.app.push_screen(
                     Confirm(
                         "Start the meeting now?",
@@ -400,6 +405,8 @@ class ChairScreen(Screen[None]):
 
     def action_leave(self) -> None:
         """Back to the meeting workspace; the timers carry on from the stored times."""
+        if not self.session.read_only:
+            clear_in_room(self.session.store.folder, self.meeting.id)
         self.app.pop_screen()
 
     # ------------------------------------------------------------ capturing

@@ -31,6 +31,8 @@ from textual.widgets import Footer, Header, Static
 
 from sdm_facilitator.domain import meeting_clock as mc
 from sdm_facilitator.domain.guide import FamilyQuestion
+from sdm_facilitator.ui.app_access import sdm_app
+from sdm_facilitator.ui.contracts import MayBlockQuit, ShowsSections
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.room.capture import END_WORD, EndFamilyTimeDialog
 from sdm_facilitator.ui.room.saving import save_now, workspace_for
@@ -58,15 +60,15 @@ _PALETTE_BEFORE: WeakKeyDictionary[App[Any], bool] = WeakKeyDictionary()
 
 def app_now(node: DOMNode) -> datetime:
     """Now, from the app's clock (fixed in tests): the one "now" of the room's screens."""
-    return node.app.clock()  # type: ignore[attr-defined,no-any-return]
+    return sdm_app(node).clock()
 
 
-class FamilyTimeScreen(Screen[None]):
+class FamilyTimeScreen(MayBlockQuit, Screen[None]):
     """The privacy screen for private family time."""
 
     #: The app refuses to quit while this screen shows (and hides "Quit" from the footer):
     #: a family member must not be left at the coordinator's shell.
-    blocks_quit: ClassVar[bool] = True
+    blocks_quit = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("5", "extend(5)", "+5 min"),
@@ -209,10 +211,8 @@ class FamilyTimeScreen(Screen[None]):
             return
         while app.screen is not workspace and len(app.screen_stack) > 1:
             app.pop_screen()
-        show = getattr(workspace, "show_section", None)
-        sections = {s.id for s in getattr(workspace, "sections", [])}
-        if callable(show) and PLAN_SECTION_ID in sections:
-            show(PLAN_SECTION_ID, enter=False)
+        if isinstance(workspace, ShowsSections) and any(s.id == PLAN_SECTION_ID for s in workspace.sections):
+            workspace.show_section(PLAN_SECTION_ID, enter=False)
 
 
 # ---------------------------------------------------------------- the way in
@@ -247,7 +247,7 @@ def start_family_time_flow(
             return
         if not mc.family_time_running(meeting):
             phases = mc.planned_phases(meeting, session.guide)
-            mc.start_family_time(meeting, phases, app.clock())  # type: ignore[attr-defined]
+            mc.start_family_time(meeting, phases, sdm_app(app).clock())
             _save(app, session)
         if not isinstance(app.screen, FamilyTimeScreen):
             app.push_screen(FamilyTimeScreen(session))
@@ -308,4 +308,4 @@ def _save(app: App[Any], session: MeetingSession) -> SaveOutcome | None:
         if getattr(screen, "session", None) is session and callable(flush):
             outcome = flush()
             return outcome if isinstance(outcome, SaveOutcome) else None
-    return session.save(now=app.clock())  # type: ignore[attr-defined]
+    return session.save(now=sdm_app(app).clock())

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from sdm_facilitator.ui.app_access import sdm_app
+from sdm_facilitator.ui.contracts import SavesMeeting
 from sdm_facilitator.ui.session import MeetingSession, SaveOutcome
 
 
-def workspace_for(screen: Screen[object], session: MeetingSession) -> Screen[object] | None:
+def workspace_for(screen: Screen[object], session: MeetingSession) -> SavesMeeting | None:
     """The meeting workspace holding ``session``, if it is in the screen stack."""
     for candidate in reversed(screen.app.screen_stack):
-        if getattr(candidate, "session", None) is session and callable(getattr(candidate, "flush", None)):
-            if candidate is not screen:
-                return candidate
+        if isinstance(candidate, SavesMeeting) and candidate.session is session and candidate is not screen:
+            return candidate
     return None
 
 
@@ -27,7 +28,5 @@ def save_now(screen: Screen[object], session: MeetingSession) -> SaveOutcome:
     session.mark_changed()
     workspace = workspace_for(screen, session)
     if workspace is not None:
-        outcome = workspace.flush()  # type: ignore[attr-defined]
-        if isinstance(outcome, SaveOutcome):
-            return outcome
-    return session.save(now=screen.app.clock())  # type: ignore[attr-defined]
+        return workspace.flush()
+    return session.save(now=sdm_app(screen).clock())

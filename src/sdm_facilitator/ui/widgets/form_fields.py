@@ -187,17 +187,20 @@ class FieldBinder:
 
     _setters: dict[str, Setter]
 
+    def _bound(self) -> dict[str, Setter]:
+        """The setters bound so far (a mixin has no ``__init__`` of its own to make the dict in)."""
+        bound: dict[str, Setter] = vars(self).setdefault("_setters", {})
+        return bound
+
     def bind_field(self, widget_id: str, setter: Setter) -> None:
-        if not hasattr(self, "_setters"):
-            self._setters = {}
-        self._setters[widget_id] = setter
+        self._bound()[widget_id] = setter
 
     def edited(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
     def apply_value(self, widget: Widget, value: Any) -> bool:
         """Run the setter for ``widget``; show or clear its message. True when the record changed."""
-        setter = getattr(self, "_setters", {}).get(widget.id or "")
+        setter = self._bound().get(widget.id or "")
         if setter is None:
             return False
         field = next((a for a in widget.ancestors if isinstance(a, Field)), None)
@@ -219,7 +222,7 @@ class FieldBinder:
         Quitting runs before queued change events are handled; calling this first
         means a name typed a moment before ctrl+q is still saved.
         """
-        for widget_id in list(getattr(self, "_setters", {})):
+        for widget_id in list(self._bound()):
             matches = self.query(f"#{widget_id}")  # type: ignore[attr-defined]
             if not matches:
                 continue
@@ -234,7 +237,7 @@ class FieldBinder:
                 self.apply_value(widget, widget.value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if self.apply_value(event.input, event.value) or event.input.id in getattr(self, "_setters", {}):
+        if self.apply_value(event.input, event.value) or event.input.id in self._bound():
             event.stop()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:

@@ -19,6 +19,7 @@ from textual.widgets import Static
 from sdm_facilitator.domain.guide import LanguageHint
 from sdm_facilitator.domain.language import HintMatch, LanguageMatcher, ParagraphFinder
 from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.ui.app_access import sdm_app
 
 _matchers: dict[tuple[LanguageHint, ...], LanguageMatcher] = {}
 
@@ -94,8 +95,7 @@ class HintLine(Static):
             self._show(text)
 
     def _show(self, text: str) -> None:
-        library = getattr(self.app, "library", None)
-        hints = tuple(getattr(library, "language_hints", ()) or ())
+        hints = tuple(sdm_app(self).library.language_hints)
         if self._finder is None or self._finder.matcher.hints != hints:
             self._finder = ParagraphFinder(matcher_for(hints)) if hints else None
         self.matches = self._finder.find(text) if self._finder is not None and text else []

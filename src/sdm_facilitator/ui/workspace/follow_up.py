@@ -8,6 +8,7 @@ new review meeting that carries the current plan and its open actions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -26,6 +27,8 @@ from sdm_facilitator.domain.meeting import (
 )
 from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.domain.schedule import next_due
+from sdm_facilitator.ui.app_access import sdm_app
+from sdm_facilitator.ui.contracts import SavesMeeting
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
 from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable, RowDetail
@@ -243,7 +246,7 @@ class FollowUpSection(RecordSection):
         fields = [
             FormField("status", "Status", "choice", action.status, STATUS_OPTIONS),
             FormField("note", "What happened", placeholder="optional"),
-            FormField("on", "Date", "date", self._today(), required=True),
+            FormField("on", "Date", "date", self._today(), required=True, happened=True),
         ]
 
         def done(values: dict[str, Any] | None) -> None:
@@ -306,7 +309,7 @@ class FollowUpSection(RecordSection):
         fields = [
             FormField("what", "What changed", required=True),
             FormField("reason", "Why"),
-            FormField("on", "Date", "date", self._today(), required=True),
+            FormField("on", "Date", "date", self._today(), required=True, happened=True),
         ]
 
         def done(values: dict[str, Any] | None) -> None:
@@ -370,7 +373,15 @@ class FollowUpSection(RecordSection):
 
     def action_run(self, method: str) -> None:
         """A section key pressed anywhere in the section (the tables bind the same keys)."""
-        getattr(self, method)()
+        actions: dict[str, Callable[[], None]] = {
+            "update_action": self.update_action,
+            "cycle_help": self.cycle_help,
+            "add_plan_change": self.add_plan_change,
+            "schedule_review": self.schedule_review,
+            "hold_review": self.hold_review,
+            "record_outcome": self.record_outcome,
+        }
+        actions[method]()
 
     def schedule_review(self) -> None:
         """Plan a review meeting (the plan's review date is suggested)."""
@@ -399,7 +410,7 @@ class FollowUpSection(RecordSection):
         """Start the review meeting: a new meeting with the plan and open actions, opened now."""
         review = self._selected_review()
         if review is not None and review.meeting_id:
-            self.app.open_meeting(review.meeting_id)  # type: ignore[attr-defined]
+            sdm_app(self).open_meeting(review.meeting_id)
             return
         if not self._can_edit():
             return
@@ -434,24 +445,23 @@ class FollowUpSection(RecordSection):
         from sdm_facilitator.storage.store import StoreError
 
         app = self.app
-        now = app.clock()  # type: ignore[attr-defined]
-        new_meeting = rules.start_review(self.meeting, app.library, now)  # type: ignore[attr-defined]
+        now = sdm_app(app).clock()
+        new_meeting = rules.start_review(self.meeting, sdm_app(app).library, now)
         try:
-            opened = app.store.create(new_meeting)  # type: ignore[attr-defined]
+            opened = sdm_app(app).store.create(new_meeting)
         except (StoreError, OSError) as error:
             self.notify(f"The review meeting could not be created: {error}", severity="error", markup=False)
             return
-        app.store.close(opened)  # type: ignore[attr-defined]
+        sdm_app(app).store.close(opened)
         if review is None:
             review = rules.schedule_review(self.meeting, self._today())
         rules.link_review(review, new_meeting, self._today())
         self._edited()
         # Save the link now, before the review meeting covers this screen.
         self.session.mark_changed()
-        flush = getattr(self.screen, "flush", None)
-        if callable(flush):
-            flush()
-        app.open_meeting(new_meeting.id)  # type: ignore[attr-defined]
+        if isinstance(self.screen, SavesMeeting):
+            self.screen.flush()
+        sdm_app(app).open_meeting(new_meeting.id)
 
     def record_outcome(self) -> None:
         """Write down what the highlighted review decided."""
@@ -460,7 +470,7 @@ class FollowUpSection(RecordSection):
             return
         fields = [
             FormField("outcome", "What was decided", "long", review.outcome, required=True),
-            FormField("held", "Held on", "date", review.held or self._today(), required=True),
+            FormField("held", "Held on", "date", review.held or self._today(), required=True, happened=True),
         ]
 
         def done(values: dict[str, Any] | None) -> None:

@@ -24,6 +24,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from sdm_facilitator.domain import plan_rules as rules
 from sdm_facilitator.domain.meeting import RESPONSE_CHOICES, RESPONSE_LABELS, Action, BottomLineCheck
 from sdm_facilitator.domain.safe_text import visible
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
 from sdm_facilitator.ui.messages import MeetingEdited
@@ -109,7 +110,7 @@ class PlanSection(VerticalScroll, can_focus=False):
         return self.session.meeting
 
     def _today(self) -> date:
-        return self.app.today()  # type: ignore[attr-defined,no-any-return]
+        return sdm_app(self).today()
 
     def _edited(self) -> None:
         self.post_message(MeetingEdited())
@@ -523,7 +524,7 @@ class PlanSection(VerticalScroll, can_focus=False):
                 self._edited()
         elif widget_id == "plan-review":
             try:
-                day = rules.parse_day(event.value, self.app.today())  # type: ignore[attr-defined]
+                day = rules.parse_day(event.value, sdm_app(self).today())
             except rules.PlanRuleError as error:
                 self._show_review_hint(str(error))
                 return

@@ -12,6 +12,7 @@ from datetime import date
 from textual.containers import VerticalScroll
 
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.messages import MeetingEdited
 from sdm_facilitator.ui.session import MeetingSession
 
@@ -28,7 +29,7 @@ class RecordSection(VerticalScroll, can_focus=False):
         return self.session.meeting
 
     def _today(self) -> date:
-        return self.app.today()  # type: ignore[attr-defined,no-any-return]
+        return sdm_app(self).today()
 
     def _can_edit(self) -> bool:
         if self.session.read_only:

@@ -12,6 +12,7 @@ F2 jumps to the side list from anywhere.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import time
 from collections.abc import Callable, Iterator
@@ -19,22 +20,28 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, OptionList, Static, TextArea
+from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from sdm_facilitator.domain.closure import closure_words
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS, STAGE_LABELS
+from sdm_facilitator.ui.app_access import sdm_app
+from sdm_facilitator.ui.contracts import FocusesFirst, FocusesStep, OffersCommands, RefreshesFromMeeting
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.messages import MeetingEdited
 from sdm_facilitator.ui.session import MeetingSession, SaveOutcome
+from sdm_facilitator.ui.textual_internals import rewrap
 from sdm_facilitator.ui.widgets.literal import literal
 from sdm_facilitator.ui.widgets.palette import binding_commands
 from sdm_facilitator.ui.workspace.catalogue import all_sections
@@ -76,6 +83,8 @@ class MeetingScreen(Screen[None]):
         self._editing_shown = False
         self._notice: str | None = None
         self._session_closed = False
+        #: Sections being mounted now, so a second request waits for the same widget.
+        self._mounting: dict[str, asyncio.Future[None]] = {}
         #: The last "saved ... to ..." line, for whoever needs to read it again.
         self.last_export_message = ""
 
@@ -138,13 +147,18 @@ class MeetingScreen(Screen[None]):
         return switcher.visible_content
 
     @on(OptionList.OptionHighlighted, "#sections")
-    def _switch_section(self, event: OptionList.OptionHighlighted) -> None:
+    async def _switch_section(self, event: OptionList.OptionHighlighted) -> None:
+        # Awaited: the Enter that may follow is handled after this, so the section exists by then.
         if event.option.id and not event.option.disabled:
-            self._bring_forward(event.option.id)
+            await self._bring_forward(event.option.id)
 
     @on(OptionList.OptionSelected, "#sections")
-    def _enter_section(self, event: OptionList.OptionSelected) -> None:
+    async def _enter_section(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if event.option.id and not event.option.disabled:
+            await self._bring_forward(event.option.id)
+        # Not awaited here: the layout is done by this screen's own message loop, which this
+        # handler is part of. Focus goes in once the section is laid out.
         self.call_after_refresh(self._focus_into_section)
 
     def _build(self, section: Section) -> Widget:
@@ -152,87 +166,129 @@ class MeetingScreen(Screen[None]):
         widget.id = section.id
         return widget
 
-    def section_widget(self, section_id: str) -> Widget | None:
-        """The widget of ``section_id``, built (and mounted) if it was not shown yet."""
+    async def section_widget(self, section_id: str) -> Widget | None:
+        """The widget of ``section_id``, built and mounted (children composed) if it was not shown yet."""
         switcher = self.query_one("#section-content", ContentSwitcher)
         found = switcher.query_children(f"#{section_id}")
         if found:
             return found.first()
+        pending = self._mounting.get(section_id)
+        if pending is not None:  # asked for again while it is being mounted: the same widget
+            await pending
+            return switcher.query_children(f"#{section_id}").first()
         section = next((s for s in self.sections if s.id == section_id), None)
         if section is None:
             return None
         widget = self._build(section)
-        switcher.mount(widget)
+        # Awaiting the mount waits until the section has composed its widgets and run its
+        # own on_mount (which fills its tables): nothing can look for them before they exist.
+        mounted = asyncio.get_running_loop().create_future()
+        self._mounting[section_id] = mounted
+        try:
+            await switcher.mount(widget)
+        finally:
+            del self._mounting[section_id]
+            mounted.set_result(None)
         return widget
 
-    def _bring_forward(self, section_id: str) -> None:
+    async def _bring_forward(self, section_id: str) -> Widget | None:
         switcher = self.query_one("#section-content", ContentSwitcher)
         existed = bool(switcher.query_children(f"#{section_id}"))
-        if self.section_widget(section_id) is None:
-            return
+        widget = await self.section_widget(section_id)
+        if widget is None:
+            return None
         if switcher.current != section_id:
             switcher.current = section_id
-        widget = switcher.visible_content
-        refresh = getattr(widget, "refresh_from_meeting", None)
-        if existed and widget is not None and widget.is_mounted and callable(refresh):
-            refresh()
+        if existed and widget.is_mounted and isinstance(widget, RefreshesFromMeeting):
+            widget.refresh_from_meeting()
+        return widget
+
+    async def _after_layout(self) -> None:
+        """Wait until the screen has laid out what was just mounted or shown.
+
+        Focus scrolls the section to the focused field; done before the layout,
+        it scrolls by where things were, which on a busy machine is not where
+        they end up.
+        """
+        laid_out = asyncio.Event()
+        self.call_after_refresh(laid_out.set)
+        await laid_out.wait()
 
     def _focus_into_section(self) -> None:
         widget = self.current_section
         if widget is None:
             return
-        first = getattr(widget, "first_focus", None)
-        if callable(first):
-            first()
+        if isinstance(widget, FocusesFirst):
+            target = widget.first_focus_target()
         else:
-            for child in widget.query("*"):
-                if child.focusable:
-                    child.focus()
-                    break
+            target = next((child for child in widget.query("*") if child.focusable), None)
+        if target is not None:
+            self._focus_and_show(widget, target)
 
-    def show_section(self, section_id: str, focus_ref: str = "", *, enter: bool = True) -> None:
+    def _focus_and_show(self, section: Widget, target: Widget) -> None:
+        """Focus ``target`` and scroll so the section shows from its top where the target fits there.
+
+        Textual would centre a focused widget (later, in its own callback); a section
+        entered should instead show its title, and the same picture every time.
+        """
+        for text_area in section.query(TextArea):
+            rewrap(text_area)
+        target.focus(scroll_visible=False)
+        section.scroll_home(animate=False, immediate=True)
+        target.scroll_visible(animate=False, immediate=True)
+
+    def show_section(self, section_id: str, focus_ref: str = "", *, enter: bool = True) -> AwaitComplete:
         """Bring ``section_id`` to the front, as if chosen in the side list, and go into it.
 
         With ``enter`` false the section is shown but the side list keeps the
         focus: after another screen closes (family time ending), the next key
         must not land in a text field and change the family's words.
+
+        The work starts at once; await the result to know the section is built,
+        laid out and focused.
         """
+        worker = self.run_worker(
+            self._go_to_section(section_id, focus_ref, enter=enter), group="show-section", exclusive=True
+        )
+
+        async def finished() -> None:
+            # A failure is reported by the worker itself (as any unexpected error); a newer
+            # request cancels an older one, which is what a person moving on expects.
+            with contextlib.suppress(WorkerCancelled, WorkerFailed):
+                await worker.wait()
+
+        return AwaitComplete(finished())
+
+    async def _go_to_section(self, section_id: str, focus_ref: str, *, enter: bool) -> None:
         options = self.query_one("#sections", OptionList)
         try:
             index = options.get_option_index(section_id)
-        except Exception:
+        except OptionDoesNotExist:
             self.notify("That part of the meeting is not in this workspace.", markup=False)
             return
+        # Mount first, then move the highlight: the highlight's own handler then finds it built.
+        await self._bring_forward(section_id)
         options.highlighted = index
-        self._bring_forward(section_id)
-        if enter:
-            self.call_after_refresh(self._focus_ref, focus_ref)
-        else:
-            self.call_after_refresh(options.focus)
+        await self._after_layout()
+        if not enter:
+            options.focus()
+            return
+        self._focus_ref(focus_ref)
 
-    def _focus_ref(self, ref: str, tries: int = 20) -> None:
+    def _focus_ref(self, ref: str) -> None:
         widget = self.current_section
         if widget is None:
-            return
-        if (not widget.is_mounted or not widget.children) and tries > 0:
-            # A section shown for the first time composes its widgets and fills
-            # its tables in its own on_mount, which may run after this refresh
-            # (on a busy machine, after it is mounted but before its children
-            # are): wait for it, or there is nothing to focus yet and the row
-            # for ``ref`` does not exist, so the cursor stays on the first.
-            self.call_after_refresh(self._focus_ref, ref, tries - 1)
             return
         self._focus_into_section()
         if not ref:
             return
-        focus_step = getattr(widget, "focus_step", None)
-        if callable(focus_step):
-            focus_step(ref)
+        if isinstance(widget, FocusesStep):
+            widget.focus_step(ref)
             return
         for table in widget.query(DataTable):
             try:
                 row = table.get_row_index(ref)
-            except Exception:
+            except RowDoesNotExist:
                 continue
             table.move_cursor(row=row)
             table.focus()
@@ -271,7 +327,7 @@ class MeetingScreen(Screen[None]):
             with contextlib.suppress(RuntimeError):  # the app has already stopped
                 self.app.call_from_thread(self._show_outcome, outcome)
 
-        self.session.save_in_background(self.app.clock(), done)  # type: ignore[attr-defined]
+        self.session.save_in_background(sdm_app(self).clock(), done)
 
     def flush(self) -> SaveOutcome:
         """Save now if anything changed (after any save still being written), and show the outcome.
@@ -283,7 +339,7 @@ class MeetingScreen(Screen[None]):
             self._save_timer.stop()
             self._save_timer = None
         self._unsaved_since = None
-        outcome = self.session.save(now=self.app.clock())  # type: ignore[attr-defined]
+        outcome = self.session.save(now=sdm_app(self).clock())
         self._show_outcome(outcome)
         return outcome
 
@@ -375,12 +431,7 @@ class MeetingScreen(Screen[None]):
         if not self._session_closed:
             self._session_closed = True
             self.session.close()
-            closed = getattr(self.app, "meeting_closed", None)
-            if callable(closed):
-                closed(self.session)
-            closed = getattr(self.app, "meeting_closed", None)
-            if callable(closed):
-                closed(self.session)
+            sdm_app(self).meeting_closed(self.session)
 
     def on_unmount(self) -> None:
         self._close_session()
@@ -418,8 +469,10 @@ class MeetingScreen(Screen[None]):
 
         self.flush()
         app = self.app
-        folder = default_export_dir(app.data_dir)  # type: ignore[attr-defined]
-        dialog = ExportDialog(self.session.meeting, self.session.guide, folder, app.library.language_hints)  # type: ignore[attr-defined]
+        folder = default_export_dir(sdm_app(app).data_dir)
+        dialog = ExportDialog(
+            self.session.meeting, self.session.guide, folder, sdm_app(app).library.language_hints
+        )
         app.push_screen(dialog, self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
@@ -452,13 +505,13 @@ class MeetingScreen(Screen[None]):
         meeting = self.session.meeting
         try:
             exported = export_meeting(meeting, self.session.guide, request.kind, request.fmt, request.options)
-            if request.path.parent == default_export_dir(self.app.data_dir):  # type: ignore[attr-defined]
+            if request.path.parent == default_export_dir(sdm_app(self).data_dir):
                 ensure_export_dir(request.path.parent)
             write_export(
                 request.path,
                 exported.data,
                 replace=replace,
-                record_for=(self.app.data_dir, meeting.id),  # type: ignore[attr-defined]
+                record_for=(sdm_app(self).data_dir, meeting.id),
             )
         except PaperError as error:
             self.notify(str(error), title="Nothing written", severity="warning", markup=False)
@@ -475,11 +528,10 @@ class MeetingScreen(Screen[None]):
         self.last_export_message = message
         self.notify(message, title="Exported", markup=False, timeout=12)
         if request.kind == "plan" and not request.include_notes and not self.session.read_only:
-            if mark_plan_sent(meeting.plan, self.app.today()):  # type: ignore[attr-defined]
+            if mark_plan_sent(meeting.plan, sdm_app(self).today()):
                 self.post_message(MeetingEdited())
-                refresh = getattr(self.current_section, "refresh_from_meeting", None)
-                if callable(refresh):
-                    refresh()
+                if isinstance(self.current_section, RefreshesFromMeeting):
+                    self.current_section.refresh_from_meeting()
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         """This screen's commands: every section, the keys in the footer, and the section's own."""
@@ -505,6 +557,5 @@ class MeetingScreen(Screen[None]):
             "The privacy screen, from the chair's view",
             lambda: self.action_in_the_room(family_time=True),
         )
-        extra = getattr(widget, "palette_commands", None)
-        if callable(extra):
-            yield from extra()
+        if isinstance(widget, OffersCommands):
+            yield from widget.palette_commands()

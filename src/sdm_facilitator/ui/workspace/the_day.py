@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import DataTable, Label, Static
 
 from sdm_facilitator.domain.day_record import DayRecord, day_record
@@ -156,12 +157,8 @@ class TheDaySection(RecordSection):
         """The room may have recorded more since this section was last shown."""
         self.refresh_from_meeting()
 
-    def first_focus(self) -> None:
+    def first_focus_target(self) -> Widget | None:
         """Into the captures when there are any: what people come back to read."""
-        if not self.is_mounted:
-            # Shown and entered in one go (the section was only just built).
-            self.call_after_refresh(self.first_focus)
-            return
         self.refresh_from_meeting()
         for table_id, rows in (
             ("#day-captures", self._captures),
@@ -169,8 +166,8 @@ class TheDaySection(RecordSection):
             ("#day-phases", self.meeting.record.phases),
         ):
             if rows:
-                self.query_one(table_id, DataTable).focus()
-                return
+                return self.query_one(table_id, DataTable)
+        return None
 
     def refresh_from_meeting(self) -> None:
         day = day_record(self.meeting, self.session.guide)

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
 from sdm_facilitator.domain.meeting import AgendaItem
@@ -124,7 +125,7 @@ class AgendaSection(PrepSection):
         table.add_column("Minutes")
         table.add_column("Starts")
         agenda = self.meeting.agenda
-        when = self.meeting.choices.when
+        when = self.meeting.starts_at
         clock: datetime | None = when if when is not None and when.time() != NO_TIME else None
         private = self._private_ids()
         for index, item in enumerate(agenda, 1):
@@ -157,8 +158,8 @@ class AgendaSection(PrepSection):
         if self.is_mounted and self.children:
             self.refresh_from_meeting()
 
-    def first_focus(self) -> None:
-        self.query_one("#agenda-table", DataTable).focus()
+    def first_focus_target(self) -> Widget | None:
+        return self.query_one("#agenda-table", DataTable)
 
     def _index(self) -> int | None:
         table = self.query_one("#agenda-table", DataTable)

@@ -7,9 +7,11 @@ from datetime import date
 
 from textual.app import SystemCommand
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import TextArea
 
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.messages import MeetingEdited
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.form_fields import FieldBinder
@@ -31,7 +33,7 @@ class PrepSection(FieldBinder, VerticalScroll, can_focus=False):
         return self.session.read_only
 
     def today(self) -> date:
-        return self.app.today()  # type: ignore[attr-defined,no-any-return]
+        return sdm_app(self).today()
 
     def edited(self) -> None:
         """Tell the workspace the meeting changed; it saves shortly."""
@@ -53,12 +55,9 @@ class PrepSection(FieldBinder, VerticalScroll, can_focus=False):
     def refresh_from_meeting(self) -> None:
         """Show the meeting again (called when the section comes to the front)."""
 
-    def first_focus(self) -> None:
-        """Put the cursor on the first thing to work on in this section."""
-        for widget in self.query("*"):
-            if widget.focusable:
-                widget.focus()
-                return
+    def first_focus_target(self) -> Widget | None:
+        """The first thing to work on in this section."""
+        return next((widget for widget in self.query("*") if widget.focusable), None)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         """Commands this section adds to the command palette while it is shown."""

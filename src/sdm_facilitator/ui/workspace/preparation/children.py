@@ -16,6 +16,7 @@ from sdm_facilitator.domain.meeting import (
     Child,
 )
 from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.messages import MeetingEdited
 from sdm_facilitator.ui.widgets.form_fields import (
@@ -116,7 +117,7 @@ class ChildEditor(FieldBinder, Vertical):
 
     def on_mount(self) -> None:
         c, cid = self.child, self.child.id
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = sdm_app(self).today()
         self.bind_field(f"{cid}-name", self._set_name)
         self.bind_field(f"{cid}-age", lambda v: self._heading(set_attr(c, "age", parse_age(v))))
         self.bind_field(f"{cid}-participation", self._set_participation)

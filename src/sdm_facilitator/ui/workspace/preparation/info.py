@@ -8,10 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
 from sdm_facilitator.domain.meeting import InfoShare
 from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.editor import EditorDialog
 from sdm_facilitator.ui.widgets.form_fields import (
@@ -59,7 +61,7 @@ class InfoShareEditor(EditorDialog):
 
     def on_mount(self) -> None:
         s = self.share
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = sdm_app(self).today()
         self.bind_field("is-document", self._set_document)
         self.bind_field("is-to", lambda v: set_attr(s, "to", v))
         self.bind_field("is-due", lambda v: set_attr(s, "due", parse_date(v, today)))
@@ -138,8 +140,8 @@ class InfoSection(PrepSection):
         if self.is_mounted and self.children:
             self.refresh_from_meeting()
 
-    def first_focus(self) -> None:
-        self.query_one("#info-table", DataTable).focus()
+    def first_focus_target(self) -> Widget | None:
+        return self.query_one("#info-table", DataTable)
 
     def _current(self) -> InfoShare | None:
         table = self.query_one("#info-table", DataTable)

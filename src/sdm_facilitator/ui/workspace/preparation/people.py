@@ -11,6 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
 from sdm_facilitator.domain.meeting import (
@@ -22,6 +23,7 @@ from sdm_facilitator.domain.meeting import (
     Person,
 )
 from sdm_facilitator.domain.safe_text import one_line, visible
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.editor import EditorDialog
 from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable, RowDetail
@@ -211,7 +213,7 @@ class PersonEditor(EditorDialog):
 
     def on_mount(self) -> None:
         p, n = self.person, self.person.needs
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = sdm_app(self).today()
         self.bind_field("pe-name", self._set_name)
         self.bind_field("pe-role", lambda v: set_attr(p, "role", v or p.role))
         self.bind_field("pe-relationship", lambda v: set_attr(p, "relationship", v))
@@ -305,8 +307,8 @@ class PeopleSection(PrepSection):
             return None
         return person_content(self.meeting.people[index])
 
-    def first_focus(self) -> None:
-        self.query_one("#people-table", FittedTable).focus()
+    def first_focus_target(self) -> Widget | None:
+        return self.query_one("#people-table", FittedTable)
 
     def _current(self) -> Person | None:
         index = self.query_one("#people-table", FittedTable).selected_index()

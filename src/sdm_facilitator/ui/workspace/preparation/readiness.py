@@ -11,12 +11,14 @@ from collections.abc import Iterator
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sdm_facilitator.domain.readiness import Readiness, ReadinessItem, readiness
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.vocabulary import MECHANISM_LABELS
+from sdm_facilitator.ui.contracts import ShowsSections
 from sdm_facilitator.ui.workspace.preparation.base import PrepSection
 
 
@@ -106,8 +108,8 @@ class ReadinessSection(PrepSection):
             else:
                 option_list.highlighted = first
 
-    def first_focus(self) -> None:
-        self.query_one("#readiness-list", OptionList).focus()
+    def first_focus_target(self) -> Widget | None:
+        return self.query_one("#readiness-list", OptionList)
 
     @on(OptionList.OptionSelected, "#readiness-list")
     def _go_to_item(self, event: OptionList.OptionSelected) -> None:
@@ -115,9 +117,8 @@ class ReadinessSection(PrepSection):
         item = self.items.get(event.option.id or "")
         if item is None:
             return
-        show = getattr(self.screen, "show_section", None)
-        if callable(show):
-            show(item.section, focus_ref=item.ref)
+        if isinstance(self.screen, ShowsSections):
+            self.screen.show_section(item.section, focus_ref=item.ref)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         yield SystemCommand(

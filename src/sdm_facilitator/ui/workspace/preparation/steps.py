@@ -18,6 +18,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from sdm_facilitator.domain.guide import Step
@@ -280,16 +281,16 @@ class StepsSection(PrepSection):
         if 0 <= index < len(rows):
             rows[index].focus()
 
-    def first_focus(self) -> None:
+    def first_focus_target(self) -> Widget | None:
         """The first step still to do (they are in guide order: earliest first)."""
         rows = self.rows
-        if not rows:
-            return
-        for row in rows:
-            if row.progress.is_open:
-                row.focus()
-                return
-        rows[0].focus()
+        return next((row for row in rows if row.progress.is_open), rows[0] if rows else None)
+
+    def first_focus(self) -> None:
+        """Move to the first step still to do (the palette's "next open step")."""
+        target = self.first_focus_target()
+        if target is not None:
+            target.focus()
 
     def focus_step(self, step_id: str) -> None:
         for row in self.rows:
