@@ -411,7 +411,7 @@ class _Parser:
                 raise EvidenceError(
                     f"'{value}' is not a choice of '{field.args[1]}'; expected one of "
                     f"{', '.join(field.type.choices)}",
-                    (right_token if literal is right else left_token or op).column,
+                    _column_of(right_token if literal is right else left_token, op),
                 )
             return
         if field.type.kind == "yesno" and literal.type.kind == "yesno" and op.text in ("==", "!="):
@@ -484,9 +484,14 @@ def _evaluate(node: _Node, scope: Any) -> Any:
     return all(results)  # every: true for an empty list, so combine it with a count
 
 
+def _column_of(token: _Token | None, fallback: _Token) -> int:
+    """Where to point in an error: at ``token``, or at ``fallback`` when there is none."""
+    return (token or fallback).column
+
+
 def _first_root(node: _Node) -> str | None:
     if node.op == "path":
-        return node.args[0][0]
+        return str(node.args[0][0])
     for arg in node.args:
         if isinstance(arg, _Node):
             root = _first_root(arg)

@@ -771,5 +771,5 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         yield f"review {i}: requested by", review.requested_by
         yield f"review {i}: outcome", review.outcome
     yield "closure: note", meeting.closure.note
-    for i, item in enumerate(meeting.feedback, 1):
-        yield f"feedback {i}: comment", item.comment
+    for i, feedback in enumerate(meeting.feedback, 1):
+        yield f"feedback {i}: comment", feedback.comment

@@ -269,13 +269,11 @@ def build_report(
     reasons = Counter(m.closure.reason or "not-recorded" for m in closed)
     medians = {
         "referral_to_meeting_days": median_of(
-            p.marker("referral-to-meeting").value
-            for p in profiles
-            if p.marker("referral-to-meeting").value is not None
+            value for p in profiles if (value := p.marker("referral-to-meeting").value) is not None
         ),
         "family_time_minutes": median_of(v for v in map(family_time_minutes, held) if v is not None),
         "plan_sent_days": median_of(
-            p.marker("plan-sent").value for p in profiles if p.marker("plan-sent").value is not None
+            value for p in profiles if (value := p.marker("plan-sent").value) is not None
         ),
     }
     actions = [a for m in chosen for a in m.plan.actions]

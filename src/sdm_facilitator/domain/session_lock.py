@@ -72,7 +72,7 @@ class UnlockThrottle:
         self.failures += 1
         wait = min(LONGEST_WAIT_SECONDS, FIRST_WAIT_SECONDS * 2 ** (self.failures - 1))
         self._next_try = self._clock() + timedelta(seconds=wait)
-        return wait
+        return float(wait)
 
     def succeeded(self) -> None:
         self.failures = 0

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypedDict
 
 from sdm_facilitator.domain.closure import closure_line
 from sdm_facilitator.domain.fidelity import (
@@ -166,7 +167,12 @@ def summarise(meeting: Meeting, guide: Guide | None) -> MeetingSummary:
     )
 
 
-def _fidelity_facts(meeting: Meeting, guide: Guide | None) -> dict[str, object]:
+class _FidelityFacts(TypedDict):
+    fidelity: tuple[int, int, int, int]
+    fidelity_review_due: date | None
+
+
+def _fidelity_facts(meeting: Meeting, guide: Guide | None) -> _FidelityFacts:
     """Marker counts that hold until the file changes, and the one day that moves a marker.
 
     Only "the review held on time" depends on today: not recorded until its due

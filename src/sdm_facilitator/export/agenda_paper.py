@@ -40,7 +40,7 @@ def agenda_paper(meeting: m.Meeting, guide: Guide | None) -> Paper:
     if not phases:
         paper.section("The meeting, step by step", [Note("The agenda is not agreed yet.")])
         return paper
-    rows = []
+    rows: list[tuple[str, ...]] = []
     start = starts
     for phase in phases:
         name = phase.name

@@ -193,4 +193,5 @@ def meeting_calendar(
     if timed:
         years = [t.year for t in timed]
         cal.add_missing_timezones(first_date=date(min(years) - 1, 1, 1), last_date=date(max(years) + 2, 1, 1))
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data

@@ -28,13 +28,15 @@ def _refuse_link(url: str) -> bool:
 @cache
 def _renderer() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
-    md.validateLink = _refuse_link
+    # markdown-it-py's documented hook for refusing links is to replace this method.
+    md.validateLink = _refuse_link  # type: ignore[method-assign]
     return md
 
 
 def markdown_to_html(markdown: str) -> str:
     """The HTML body for Markdown: raw HTML shown as text, links refused."""
-    return _renderer().render(markdown)
+    html: str = _renderer().render(markdown)
+    return html
 
 
 @cache

@@ -53,10 +53,10 @@ def actions_table(plan: m.Plan, *, with_status: bool) -> list[Block]:
     """Who does what, by when, with what help; with progress for professionals."""
     if not plan.actions:
         return [Note(NO_ACTIONS)]
-    headers = ("What", "Who", "By when", "Help, and who gives it")
+    headers: tuple[str, ...] = ("What", "Who", "By when", "Help, and who gives it")
     rows = []
     for action in plan.actions:
-        row = (
+        row: tuple[str, ...] = (
             action.what,
             action.who or "not agreed yet",
             short_date(action.by_when) if action.by_when else "",
@@ -136,9 +136,8 @@ def _bottom_lines(meeting: m.Meeting) -> list[Block]:
     rows = []
     for line in meeting.referral.bottom_lines:
         check = checks.get(line)
-        state = {True: "Addressed", False: "Not addressed yet"}.get(
-            check.addressed if check else None, "Not checked yet"
-        )
+        states: dict[bool | None, str] = {True: "Addressed", False: "Not addressed yet"}
+        state = states.get(check.addressed if check else None, "Not checked yet")
         rows.append((line, state, check.note if check else ""))
     return [Table(("Bottom line", "Does the plan address it?", "Note"), tuple(rows))] if rows else []
 

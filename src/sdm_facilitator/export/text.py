@@ -123,17 +123,17 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
                 parts.append(f"needs: {needs}")
             yield f"- {one_line(p.name)}: " + "; ".join(parts)
         yield ""
-    c = mt.choices
-    if any((c.venue, c.format, c.food, c.language)):
+    choice = mt.choices
+    if any((choice.venue, choice.format, choice.food, choice.language)):
         yield "FAMILY CHOICES"
-        if c.venue:
-            yield f"Venue: {one_line(c.venue)}"
-        if c.format:
-            yield f"Format: {m.FORMAT_LABELS.get(c.format, c.format)}"
-        if c.food:
-            yield f"Food: {one_line(c.food)}"
-        if c.language:
-            yield f"Language: {one_line(c.language)}"
+        if choice.venue:
+            yield f"Venue: {one_line(choice.venue)}"
+        if choice.format:
+            yield f"Format: {m.FORMAT_LABELS.get(choice.format, choice.format)}"
+        if choice.food:
+            yield f"Food: {one_line(choice.food)}"
+        if choice.language:
+            yield f"Language: {one_line(choice.language)}"
         yield ""
     yield from _steps_lines(mt, guide)
     if mt.info_sharing:
@@ -155,11 +155,11 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
             yield f"Private family time: {format_date(rec.family_time_start)} to {end}"
         yield from _record_by_phase(mt, guide)
         yield ""
-    p = mt.plan
-    if p.family_words or p.actions:
+    plan = mt.plan
+    if plan.family_words or plan.actions:
         yield "THE FAMILY'S PLAN"
-        yield from _block("In their words", p.family_words)
-        for a in p.actions:
+        yield from _block("In their words", plan.family_words)
+        for a in plan.actions:
             when = f" by {format_date(a.by_when)}" if a.by_when else ""
             yield f"- {one_line(a.what)} ({one_line(a.who) or 'who not set'}{when}): {m.ACTION_STATUS_LABELS.get(a.status, a.status)}"
             if a.support_needed or a.support_from:
@@ -168,22 +168,22 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
             for update in a.updates:
                 note = f": {one_line(update.note)}" if update.note else ""
                 yield f"  {format_date(update.date)} {m.ACTION_STATUS_LABELS.get(update.status, update.status)}{note}"
-        yield from _block("If the plan does not work", p.contingency)
-        if p.family_keeper or p.professional_lead:
-            yield f"Keeping an eye on it: {one_line(p.family_keeper) or 'not set'}; following it up: {one_line(p.professional_lead) or 'not set'}"
-        for check in p.bottom_line_checks:
+        yield from _block("If the plan does not work", plan.contingency)
+        if plan.family_keeper or plan.professional_lead:
+            yield f"Keeping an eye on it: {one_line(plan.family_keeper) or 'not set'}; following it up: {one_line(plan.professional_lead) or 'not set'}"
+        for check in plan.bottom_line_checks:
             state = {True: "addressed", False: "not addressed yet", None: "not checked yet"}[check.addressed]
             yield f"Bottom line: {one_line(check.bottom_line)} -> {state}" + (
                 f" ({one_line(check.note)})" if check.note else ""
             )
-        r = p.response
-        if r.decision:
-            yield f"Professional response: {m.RESPONSE_LABELS.get(r.decision, r.decision)}"
-            yield from _block("Reasons", r.reasons)
-            yield from _block("Changes", r.changes)
-            yield from _block("What would make it acceptable", r.would_make_acceptable)
-        if p.review_date:
-            yield f"Review date: {format_date(p.review_date)}"
+        response = plan.response
+        if response.decision:
+            yield f"Professional response: {m.RESPONSE_LABELS.get(response.decision, response.decision)}"
+            yield from _block("Reasons", response.reasons)
+            yield from _block("Changes", response.changes)
+            yield from _block("What would make it acceptable", response.would_make_acceptable)
+        if plan.review_date:
+            yield f"Review date: {format_date(plan.review_date)}"
         yield ""
     changes = mt.follow_up.plan_changes
     if changes:
@@ -213,7 +213,7 @@ def _record_by_phase(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
     private family time; anything recorded outside a phase comes last.
     """
     names = {p.id: p.name for p in planned_phases(mt, guide)}
-    recorded = [*mt.record.captures, *mt.record.scales]
+    recorded: list[m.Capture | m.ScaleAnswer] = [*mt.record.captures, *mt.record.scales]
     ran = [phase.phase_id for phase in mt.record.phases]
     order = list(dict.fromkeys([*ran, *(x.phase_id for x in recorded if x.phase_id)]))
     for phase_id in [*order, ""]:

@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -48,7 +48,7 @@ class SdmApp(App[int]):
     TITLE = "sdm-facilitator"
     # One stylesheet per area, each beside the screens it styles; the order is
     # the cascade order (later files win ties), with the high-contrast theme last.
-    CSS_PATH: ClassVar[list[str]] = [
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
         "app.tcss",
         "home/home.tcss",
         "workspace/workspace.tcss",

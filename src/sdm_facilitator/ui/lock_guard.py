@@ -19,7 +19,7 @@ A plain store has none of this.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sdm_facilitator.domain.session_lock import IdleLock, UnlockThrottle
 from sdm_facilitator.storage.settings import load_settings
@@ -35,7 +35,7 @@ IDLE_CHECK_SECONDS = 5.0
 class LockGuard:
     """Owns the idle count and the passphrase throttle of one app."""
 
-    def __init__(self, app: App[object], clock: Callable[[], object]) -> None:
+    def __init__(self, app: App[Any], clock: Callable[[], object]) -> None:
         self.app = app
         self.throttle = UnlockThrottle(clock)  # type: ignore[arg-type]
         minutes = load_settings(sdm_app(app).data_dir)[0].idle_lock_minutes
@@ -44,11 +44,11 @@ class LockGuard:
 
     @property
     def active(self) -> bool:
-        return bool(sdm_app(self).store.encrypted)
+        return bool(sdm_app(self.app).store.encrypted)
 
     def unlock_first(self, then: Callable[[], None]) -> bool:
         """Show the unlock screen if the store is locked; ``then()`` once unlocked. False if not needed."""
-        if not sdm_app(self).store.locked:
+        if not sdm_app(self.app).store.locked:
             return False
         from sdm_facilitator.ui.home.unlock import UnlockScreen
 
@@ -57,12 +57,12 @@ class LockGuard:
 
             if data_key is None:
                 return
-            sdm_app(self).store.cipher = FileCipher(data_key)
-            sdm_app(self).note_store_changed()
+            sdm_app(self.app).store.cipher = FileCipher(data_key)
+            sdm_app(self.app).note_store_changed()
             self.idle.touch()
             then()
 
-        self.app.push_screen(UnlockScreen(sdm_app(self).data_dir, self.throttle), unlocked)
+        self.app.push_screen(UnlockScreen(sdm_app(self.app).data_dir, self.throttle), unlocked)
         return True
 
     def start_watching(self) -> None:
@@ -99,4 +99,4 @@ class LockGuard:
         def unlocked(_data_key: bytes | None) -> None:
             self.idle.touch()
 
-        self.app.push_screen(UnlockScreen(sdm_app(self).data_dir, self.throttle, idle=True), unlocked)
+        self.app.push_screen(UnlockScreen(sdm_app(self.app).data_dir, self.throttle, idle=True), unlocked)

@@ -9,6 +9,7 @@ go through ``storage/deletion.py``, the same code as ``sdm-facilitator delete``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from textual.app import App
 
@@ -28,7 +29,7 @@ def _label(meeting: Meeting) -> str:
     return one_line(meeting.family_label, 60) or "(no family label)"
 
 
-def _remove(app: App[object], meetings: Sequence[Meeting]) -> int:
+def _remove(app: App[Any], meetings: Sequence[Meeting]) -> int:
     from sdm_facilitator.storage.deletion import delete_meeting
 
     removed = 0
@@ -44,7 +45,7 @@ def _remove(app: App[object], meetings: Sequence[Meeting]) -> int:
     return removed
 
 
-def confirm_and_delete(app: App[object], meeting: Meeting, done: Callable[[bool], None]) -> None:
+def confirm_and_delete(app: App[Any], meeting: Meeting, done: Callable[[bool], None]) -> None:
     """Ask, then delete ``meeting``; ``done(True)`` once it is gone."""
     from sdm_facilitator.ui.dialogs.confirm import Confirm
     from sdm_facilitator.ui.dialogs.typed_confirm import TypedConfirm
@@ -73,9 +74,7 @@ def confirm_and_delete(app: App[object], meeting: Meeting, done: Callable[[bool]
         )
 
 
-def confirm_and_delete_all(
-    app: App[object], meetings: Sequence[Meeting], done: Callable[[int], None]
-) -> None:
+def confirm_and_delete_all(app: App[Any], meetings: Sequence[Meeting], done: Callable[[int], None]) -> None:
     """Ask once for every listed meeting, then delete them all; ``done(number removed)``."""
     from sdm_facilitator.ui.dialogs.confirm import Confirm
 

@@ -13,7 +13,7 @@ import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -46,10 +46,10 @@ class _DemoState:
     folder: Path
 
 
-_demos: weakref.WeakKeyDictionary[App[object], _DemoState] = weakref.WeakKeyDictionary()
+_demos: weakref.WeakKeyDictionary[App[Any], _DemoState] = weakref.WeakKeyDictionary()
 
 
-def start_demo(app: App[object]) -> None:
+def start_demo(app: App[Any]) -> None:
     """Switch the app to fictional demo meetings in a temporary folder."""
     from sdm_facilitator.demo import write_demo
 
@@ -68,7 +68,7 @@ def start_demo(app: App[object]) -> None:
     app.sub_title = "demo data (fictional): ctrl+p, 'Leave the demo' to go back"
 
 
-def leave_demo(app: App[object]) -> bool:
+def leave_demo(app: App[Any]) -> bool:
     """Back to the person's own folder; the demo folder is removed. False if not in a demo."""
     state = _demos.pop(app, None)
     if state is None:
@@ -83,7 +83,7 @@ def leave_demo(app: App[object]) -> bool:
     return True
 
 
-def in_started_demo(app: App[object]) -> bool:
+def in_started_demo(app: App[Any]) -> bool:
     return app in _demos
 
 

@@ -56,8 +56,8 @@ class RetentionScreen(Screen[None]):
         settings, problems = load_settings(sdm_app(app).data_dir)
         listing = sdm_app(app).store.list_meetings()
         self.items = past_retention(
-            (m.meeting for m in listing.meetings), app.today(), settings.retention_months
-        )  # type: ignore[attr-defined]
+            (m.meeting for m in listing.meetings), sdm_app(app).today(), settings.retention_months
+        )
         table = self.query_one("#retention-table", DataTable)
         table.clear(columns=True)
         table.add_column("Family", width=30, key="family")

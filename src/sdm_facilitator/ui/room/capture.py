@@ -30,6 +30,7 @@ from sdm_facilitator.domain.meeting import (
     ROLE_LABELS,
     Child,
     Meeting,
+    Person,
 )
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.ui.dialogs.confirm import ask_before_discarding
@@ -304,7 +305,7 @@ class PeopleDialog(ModalScreen[bool]):
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return row_key.value
 
-    def _selected_person(self):  # type: ignore[no-untyped-def]
+    def _selected_person(self) -> Person | None:
         row = self._selected()
         if row is not None and row.startswith(CHILD_ROW):
             self._note("Children are listed to show how they take part; they are not marked here.")

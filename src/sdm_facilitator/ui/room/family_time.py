@@ -209,7 +209,8 @@ class FamilyTimeScreen(MayBlockQuit, Screen[None]):
         if workspace is None:
             app.pop_screen()
             return
-        while app.screen is not workspace and len(app.screen_stack) > 1:
+        target: object = workspace  # a screen, known here by what it promises
+        while app.screen is not target and len(app.screen_stack) > 1:
             app.pop_screen()
         if isinstance(workspace, ShowsSections) and any(s.id == PLAN_SECTION_ID for s in workspace.sections):
             workspace.show_section(PLAN_SECTION_ID, enter=False)

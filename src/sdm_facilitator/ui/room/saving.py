@@ -8,6 +8,8 @@ the saved indicator, so saving goes through its ``flush`` when it is there.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.screen import Screen
 
 from sdm_facilitator.ui.app_access import sdm_app
@@ -15,15 +17,17 @@ from sdm_facilitator.ui.contracts import SavesMeeting
 from sdm_facilitator.ui.session import MeetingSession, SaveOutcome
 
 
-def workspace_for(screen: Screen[object], session: MeetingSession) -> SavesMeeting | None:
+def workspace_for(screen: Screen[Any], session: MeetingSession) -> SavesMeeting | None:
     """The meeting workspace holding ``session``, if it is in the screen stack."""
     for candidate in reversed(screen.app.screen_stack):
-        if isinstance(candidate, SavesMeeting) and candidate.session is session and candidate is not screen:
+        if candidate is screen:
+            continue
+        if isinstance(candidate, SavesMeeting) and candidate.session is session:
             return candidate
     return None
 
 
-def save_now(screen: Screen[object], session: MeetingSession) -> SaveOutcome:
+def save_now(screen: Screen[Any], session: MeetingSession) -> SaveOutcome:
     """Mark the meeting changed and save it now; returns what happened."""
     session.mark_changed()
     workspace = workspace_for(screen, session)

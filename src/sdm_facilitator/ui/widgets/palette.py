@@ -9,6 +9,7 @@ their own commands only for actions that have no footer key.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -43,7 +44,7 @@ def _own_bindings(node: DOMNode) -> Iterator[Binding]:
 
 
 def binding_commands(
-    screen: Screen[object], prefix: str = "", also: Iterable[DOMNode] = ()
+    screen: Screen[Any], prefix: str = "", also: Iterable[DOMNode] = ()
 ) -> Iterator[SystemCommand]:
     """One command per key action of ``screen``'s focused chain, named as its key is.
 
@@ -68,6 +69,6 @@ def binding_commands(
             shown_key = binding.key_display or screen.app.get_key_display(binding)
 
             def run(node: DOMNode = node, action: str = action) -> None:
-                screen.app.call_later(node.run_action, action)
+                screen.app.call_later(screen.app.run_action, action, node)
 
             yield SystemCommand(f"{prefix}{binding.description}", f"key: {shown_key}", run)

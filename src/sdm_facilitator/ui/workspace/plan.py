@@ -473,7 +473,7 @@ class PlanSection(VerticalScroll, can_focus=False):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "family_time":
             # Offered when the plan is not agreed: the family may want more time.
-            return self.meeting.plan.response.decision == "not-agreed"
+            return bool(self.meeting.plan.response.decision == "not-agreed")
         return True
 
     def action_family_time(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, time
 
 from textual.app import ComposeResult
@@ -93,10 +94,14 @@ class ChoicesSection(PrepSection):
         self.bind_field("ch-food", lambda v: self._set(c, "food", v))
         self.bind_field("ch-language", lambda v: self._set(c, "language", v))
         for key in ("date", "venue", "food"):
-            self.bind_field(f"ch-{key}-by", lambda v, name=f"{key}_chosen_by": self._set(c, name, v))
+            self.bind_field(f"ch-{key}-by", self._chosen_by_setter(f"{key}_chosen_by"))
         self.bind_field("ch-council", lambda v: self._set(c, "venue_council_building", tri_bool(v)))
         self._show_when()
         super().on_mount()
+
+    def _chosen_by_setter(self, name: str) -> Callable[[object], bool]:
+        """The setter of who chose one of the day's arrangements (``name`` is the field)."""
+        return lambda value: self._set(self.meeting.choices, name, value)
 
     def _set(self, obj: object, name: str, value: object) -> bool:
         if getattr(obj, name) == value:
