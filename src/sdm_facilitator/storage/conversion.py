@@ -26,12 +26,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sdm_facilitator.storage.atomic import atomic_write_bytes, fsync_dir, remove_stale_temp_files
+from sdm_facilitator.storage.atomic import atomic_write_bytes, fsync_dir
 from sdm_facilitator.storage.caches import drop_derived_caches
 from sdm_facilitator.storage.codec import is_safe_id
 from sdm_facilitator.storage.conversion_state import clear_conversion, conversion_direction, mark_conversion
 from sdm_facilitator.storage.crypto import DamagedFile, FileCipher, is_encrypted
 from sdm_facilitator.storage.keyfile import key_file_path
+from sdm_facilitator.storage.leftovers import remove_leftover_temp_files
 from sdm_facilitator.storage.lock import MeetingLock
 from sdm_facilitator.storage.store import MeetingStore, StoreError
 
@@ -143,7 +144,7 @@ def decrypt_store(
     store = MeetingStore(data_dir, cipher=cipher)
     if conversion_direction(data_dir) != "decrypt" and not store.encrypted:
         raise ConversionBlocked("this store is not encrypted")
-    removed = remove_stale_temp_files(store.folder)
+    removed = remove_leftover_temp_files(data_dir)
     files = store_files(store)
     with _all_locks(store, files):
         # Every sealed file must open before the first one is written in clear: a damaged

@@ -28,7 +28,7 @@ from typing import Any
 
 from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting, utc_now
 from sdm_facilitator.paths import meetings_dir
-from sdm_facilitator.storage.atomic import atomic_write_bytes, remove_stale_temp_files
+from sdm_facilitator.storage.atomic import atomic_write_bytes
 from sdm_facilitator.storage.codec import (
     CodecError,
     SectionCache,
@@ -42,6 +42,7 @@ from sdm_facilitator.storage.crypto import DamagedFile, FileCipher, is_encrypted
 from sdm_facilitator.storage.files import NotARegularFile, make_private_folder, read_regular_file
 from sdm_facilitator.storage.folder_safety import FolderProblem, describe_problems, folder_problems
 from sdm_facilitator.storage.keyfile import key_file_path
+from sdm_facilitator.storage.leftovers import remove_leftover_temp_files
 from sdm_facilitator.storage.limits import (
     MAX_FILE_BYTES,
     data_problem,
@@ -348,6 +349,9 @@ class MeetingStore:
     def ensure(self, *, clear_temp_files: bool = True) -> list[Path]:
         """Create the folders (private to this user) and clear crashed writers' temp files.
 
+        The temp files of every write in the data folder (meetings, the summary
+        index, exported papers, settings: ``leftovers.py``), not only the meetings'.
+
         Refuses (``FolderNotPrivate``) a folder other users can change, and
         reports a folder that cannot be made private or written
         (``FolderNotWritable``) instead of failing somewhere later. Returns
@@ -368,7 +372,7 @@ class MeetingStore:
                 f"the data folder {self.data_dir} cannot be used for saving "
                 f"({error.strerror or type(error).__name__}); meetings can only be read"
             ) from None
-        return remove_stale_temp_files(self.folder) if clear_temp_files else []
+        return remove_leftover_temp_files(self.data_dir) if clear_temp_files else []
 
     def refuse_writes(self, reason: str) -> None:
         """Open every meeting read-only from now on, for ``reason`` (shown as a banner)."""
