@@ -83,8 +83,15 @@ def _parse_day(text: str, option: str) -> date:
 
 
 def _edit(ctx: CliContext, meeting_id: str, change) -> Meeting:  # type: ignore[no-untyped-def]
-    """Open a meeting for editing, apply ``change``, save; every failure is one line."""
+    """Open a meeting for editing, apply ``change``, save; every failure is one line.
+
+    A store that must not be written is refused before the meeting is read: the
+    reason (a folder made read-only, a missing key file) is what the person needs.
+    """
     store = open_store(ctx)
+    refused = store.writes_refused()
+    if refused is not None:
+        raise CliError(one_line(refused), exit_code=1)
     try:
         opened = store.open(meeting_id)
     except MeetingNotFound:

@@ -72,11 +72,20 @@ def unlock(ctx: CliContext, *, recovery: bool = False) -> tuple[bytes, object]:
 
 
 def open_store(ctx: CliContext) -> MeetingStore:
-    """The meeting store; an encrypted one is unlocked (asking once per run)."""
+    """The meeting store; an encrypted one is unlocked (asking once per run).
+
+    A store that must not be written (its owner made it read-only, or it holds
+    encrypted files but its key file is gone) is opened read-only: commands
+    that read still work, a command that would write says why in one line,
+    and not even the summary index is written.
+    """
     if ctx.unlocked_store is not None:
         return ctx.unlocked_store  # type: ignore[no-any-return]
     store = MeetingStore(ctx.data_dir)
-    if store.encrypted:
+    refused = store.owner_read_only_problem() or store.missing_key_problem()
+    if refused is not None:
+        store.refuse_writes(refused[0].upper() + refused[1:])
+    elif store.encrypted:
         from sdm_facilitator.storage.crypto import FileCipher
 
         store.cipher = FileCipher(unlock(ctx)[0])
