@@ -29,7 +29,7 @@ from sdm_facilitator.storage.caches import derived_cache_files
 from sdm_facilitator.storage.export_ledger import exports_of, forget_exports
 from sdm_facilitator.storage.leftovers import remove_leftover_temp_files
 from sdm_facilitator.storage.lock import MeetingLock
-from sdm_facilitator.storage.store import MeetingNotFound, MeetingStore, StoreError
+from sdm_facilitator.storage.store import MeetingNotFound, MeetingStore, ReadOnlyError, StoreError
 
 if TYPE_CHECKING:
     from sdm_facilitator.storage.index import SummaryIndex
@@ -89,8 +89,13 @@ def delete_meeting(store: MeetingStore, meeting_id: str, index: SummaryIndex | N
     ``MeetingNotFound`` if there is nothing of it; ``StoreError`` if it is open
     in another copy of the app (then nothing is removed). With ``index``, its rows
     for the removed files are written out of it (or, if that fails, the index is dropped:
-    it must not keep the family's names).
+    it must not keep the family's names). ``ReadOnlyError`` in a store that must not be
+    changed (a folder refused as not private or made read-only by its owner, encrypted
+    files without their key file): nothing is removed there either.
     """
+    refused = store.writes_refused()
+    if refused is not None:
+        raise ReadOnlyError(refused)
     files = files_of_meeting(store, meeting_id, index)
     if not any(p.suffix == ".toml" for p in files):
         raise MeetingNotFound(f"no meeting with id {meeting_id}")
