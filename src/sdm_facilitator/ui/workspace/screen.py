@@ -472,6 +472,8 @@ class MeetingScreen(Screen[None]):
             )
             return
         message = f"Saved {PAPER_NAMES[request.kind]} to {request.path}. It is yours to keep safe now."
+        if exported.note:
+            message = f"{message} {exported.note}"
         self.last_export_message = message
         self.notify(message, title="Exported", markup=False, timeout=12)
         if request.kind == "plan" and not request.include_notes and not self.session.read_only:
