@@ -2,7 +2,7 @@
 
 ``python crash_child.py NAME ARGS...`` runs ``sdm-facilitator ARGS...``; when an
 atomic write of a file called ``NAME`` has its temporary copy complete and
-the rename is next, it prints ``at-rename <temporary file>`` and waits on
+the rename (or, for a file made only once, the link) is next, it prints ``at-rename <temporary file>`` and waits on
 stdin for ever. The parent reads that line, then SIGKILLs it: the moment the
 summary index, a paper or a meeting is most exposed, as an ``strace``
 delay on ``rename`` would catch it, without depending on timing.
@@ -32,6 +32,16 @@ def _pause_before(name: str) -> None:
         real_replace(source, target)
 
     atomic._replace = replace  # type: ignore[assignment]
+    real_link = os.link
+
+    def link(source: str | os.PathLike[str], target: str | os.PathLike[str], **kwargs: object) -> None:
+        if Path(target).name == name:
+            print(f"at-rename {source}", flush=True)
+            sys.stdin.read()
+            os._exit(3)  # pragma: no cover
+        real_link(source, target, **kwargs)  # type: ignore[arg-type]
+
+    os.link = link  # type: ignore[assignment]
 
 
 if __name__ == "__main__":
