@@ -140,6 +140,12 @@ async def test_a_folder_refused_as_not_private_gets_no_byte_written_not_even_the
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen) and app.screen.session.read_only
+        from sdm_facilitator.ui.dialogs.export import ExportRequest
+
+        paper = isolated_data_dir / "exports" / "plan.html"
+        app.screen._write_export(ExportRequest("plan", "html", paper), replace=False)
+        await pilot.pause()
+        assert not paper.exists()  # not a paper, nor its record, into a folder that is only read
         await pilot.press("escape")
         await pilot.pause()
         await app.workers.wait_for_complete()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -450,15 +451,26 @@ class MeetingScreen(Screen[None]):
         from sdm_facilitator.export.papers import PAPER_NAMES, PaperError, export_meeting
 
         meeting = self.session.meeting
+        data_dir: Path = self.app.data_dir  # type: ignore[attr-defined]
+        refused = self.app.store.writes_refused()  # type: ignore[attr-defined]
+        if refused and request.path.resolve().is_relative_to(data_dir.resolve()):
+            # Read-only means nothing is written into the data folder, a paper or its record included.
+            self.notify(
+                f"Nothing is written into this data folder: {refused} Choose a place outside it.",
+                title="Nothing written",
+                severity="warning",
+                markup=False,
+            )
+            return
         try:
             exported = export_meeting(meeting, self.session.guide, request.kind, request.fmt, request.options)
-            if request.path.parent == default_export_dir(self.app.data_dir):  # type: ignore[attr-defined]
+            if request.path.parent == default_export_dir(data_dir):
                 ensure_export_dir(request.path.parent)
             write_export(
                 request.path,
                 exported.data,
                 replace=replace,
-                record_for=(self.app.data_dir, meeting.id),  # type: ignore[attr-defined]
+                record_for=None if refused else (data_dir, meeting.id),
             )
         except PaperError as error:
             self.notify(str(error), title="Nothing written", severity="warning", markup=False)
