@@ -106,3 +106,20 @@ def test_a_store_unlocked_before_its_key_file_went_writes_nothing_in_clear(isola
         store.save(opened)
     store.close(opened)
     assert names_on_disk(isolated_data_dir) == []
+
+
+def test_encrypt_refuses_encrypted_meetings_whose_key_file_is_gone(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new key file would leave the sealed meetings unreadable for good: the old one must come back."""
+    from privacy_helpers import PASSPHRASE, cheap_params
+    from sdm_facilitator.storage import keyfile
+
+    _encrypted_store_without_its_key(isolated_data_dir)
+    monkeypatch.setattr(keyfile, "default_kdf_params", cheap_params)
+    monkeypatch.setenv("SDM_FACILITATOR_PASSPHRASE", PASSPHRASE)
+    before = tree_snapshot(isolated_data_dir)
+    code, _out, err = run(capsys, "encrypt")
+    assert code == 1 and "key file is missing" in err and "backup" in err
+    assert not key_file_path(isolated_data_dir).exists()
+    assert tree_snapshot(isolated_data_dir) == before
