@@ -418,6 +418,9 @@ class MeetingStore:
                 f"the data folder {self.data_dir} cannot be used for saving "
                 f"({error.strerror or type(error).__name__}); meetings can only be read"
             ) from None
+        owner_read_only = self.owner_read_only_problem()
+        if owner_read_only is not None:
+            raise FolderNotWritable(owner_read_only)
         return remove_leftover_temp_files(self.data_dir) if clear_temp_files else []
 
     def owner_read_only_problem(self) -> str | None:
