@@ -290,6 +290,9 @@ class SummaryIndex:
         return {row.file: row for row in rows if row is not None}
 
     def _write(self, rows: dict[str, IndexRow]) -> None:
+        if self.in_memory_only:
+            self._in_memory = dict(rows)
+            return
         document = {
             "format": FORMAT,
             "rows_version": ROW_VERSION,
@@ -298,9 +301,6 @@ class SummaryIndex:
             "guides": self.guides_key,
             "rows": [row_to_json(rows[name]) for name in sorted(rows)],
         }
-        if self.in_memory_only:
-            self._in_memory = dict(rows)
-            return
         data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         self.store.write_bytes(self.path, self.store.encode_file_bytes(data, "index"))
 
@@ -314,12 +314,7 @@ class SummaryIndex:
         (no index, no lock file).
         """
         if self.in_memory_only:
-            rows = self.load()
-            for name in gone:
-                rows.pop(name, None)
-            for row in fresh:
-                rows[row.file] = self._newer(rows.get(row.file), row)
-            self._write(rows)
+            self._write(self._merged(fresh, gone))
             return
         lock = MeetingLock(self.store.folder / INDEX_LOCK_NAME)
         with contextlib.suppress(OSError):
@@ -329,14 +324,18 @@ class SummaryIndex:
                     return
                 time.sleep(0.01)
             try:
-                rows = self.load()
-                for name in gone:
-                    rows.pop(name, None)
-                for row in fresh:
-                    rows[row.file] = self._newer(rows.get(row.file), row)
-                self._write(rows)
+                self._write(self._merged(fresh, gone))
             finally:
                 lock.release()
+
+    def _merged(self, fresh: Iterable[IndexRow], gone: Iterable[str]) -> dict[str, IndexRow]:
+        """The rows as they are now, without ``gone`` files, with ``fresh`` rows where they are newer."""
+        rows = self.load()
+        for name in gone:
+            rows.pop(name, None)
+        for row in fresh:
+            rows[row.file] = self._newer(rows.get(row.file), row)
+        return rows
 
     def forget(self, files: Iterable[str]) -> None:
         """Take these (deleted) files' rows out of the index; drop the index if that cannot be done.
