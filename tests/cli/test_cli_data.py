@@ -153,3 +153,47 @@ def test_delete_removes_the_exports_written_inside_the_data_folder(
     assert not inside.exists()
     assert outside.exists(), "a paper saved outside the data folder is not the app's to remove"
     assert names_on_disk(isolated_data_dir) == []
+
+
+def _leap_second_file(data_dir: Path) -> Path:
+    """A file named by a meeting id whose content has a time with 60 seconds (not valid TOML)."""
+    path = data_dir / "meetings" / "20260301-0a1b2c3d.toml"
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.write_text(
+        'id = "20260301-0a1b2c3d"\nfamily_label = "Quillfeather family"\nupdated = 2016-12-31T23:59:60Z\n'
+    )
+    return path
+
+
+def test_a_meeting_whose_file_cannot_be_read_is_deleted_by_id_after_the_typed_word(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not "cannot read ...": the same question as for an open meeting (the word typed), then every file goes."""
+    from sdm_facilitator.cli.data_commands import DELETE_WORD
+
+    path = _leap_second_file(isolated_data_dir)
+    code, _out, err = run(capsys, "delete", path.stem, stdin="yes\n", monkeypatch=monkeypatch)
+    assert code == 1 and "leap second" in err and f"Type '{DELETE_WORD}'" in err and path.exists()
+    code, out, err = run(capsys, "delete", path.stem, stdin=f"{DELETE_WORD}\n", monkeypatch=monkeypatch)
+    assert code == 0, err
+    assert f"Deleted the meeting in {path.name}, which cannot be read" in out
+    assert not path.exists() and names_on_disk(isolated_data_dir) == []
+
+
+def test_a_damaged_encrypted_meeting_is_deleted_by_id(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("cryptography")
+    from privacy_helpers import PASSPHRASE, make_encrypted_store, named_meeting
+
+    store, _recovery = make_encrypted_store(isolated_data_dir)
+    meeting = named_meeting()
+    store.close(store.create(meeting))
+    path = store.path_for(meeting.id)
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 0xFF
+    path.write_bytes(bytes(data))
+    monkeypatch.setenv("SDM_FACILITATOR_PASSPHRASE", PASSPHRASE)
+    code, out, err = run(capsys, "delete", meeting.id, "--yes")
+    assert code == 0, err
+    assert "which cannot be read (damaged" in out and not path.exists()

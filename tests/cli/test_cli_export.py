@@ -116,6 +116,20 @@ def test_calendar_is_always_ics_with_crlf(
     assert code == 1 and "always written as ics" in err
 
 
+def test_a_calendar_without_names_leaves_the_venue_out_and_says_so(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
+) -> None:
+    venue = stored.open(MEETING_ID, lock=False).meeting.choices.venue
+    target = tmp_path / "meeting.ics"
+    code, _, err = run(capsys, "export", MEETING_ID, "--as", "calendar", "-o", str(target))
+    assert code == 0 and venue.split(",")[0].encode() not in target.read_bytes()
+    assert "The venue is not in the calendar" in err and "--names" in err
+    named = tmp_path / "named.ics"
+    code, _, err = run(capsys, "export", MEETING_ID, "--as", "calendar", "--names", "-o", str(named))
+    assert code == 0 and "venue is not in" not in err
+    assert str(icalendar.Calendar.from_ical(named.read_bytes()).walk("VEVENT")[0]["location"]) == venue
+
+
 def test_child_plan_for_one_child(capsys: pytest.CaptureFixture[str], stored: MeetingStore) -> None:
     code, out, _ = run(
         capsys, "export", MEETING_ID, "--as", "child-plan", "--child", "leo", "--format", "txt"

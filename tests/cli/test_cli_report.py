@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import stat
 import subprocess
 import sys
 from datetime import date
@@ -157,6 +158,46 @@ def test_report_to_a_file_never_overwrites(capsys: pytest.CaptureFixture[str], t
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     code, _, err = run(capsys, "report", "--format", "html", "-o", str(target))
     assert code == 2 and "already exists" in err
+
+
+posix_modes = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+
+
+@posix_modes
+def test_the_report_file_is_private_and_replaced_only_with_force(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "board.html"
+    assert run(capsys, "report", "--format", "html", "-o", str(target))[0] == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    target.write_text("keep me")
+    code, _, err = run(capsys, "report", "--format", "html", "-o", str(target))
+    assert code == 2 and "--force" in err and target.read_text() == "keep me"
+    assert run(capsys, "report", "--format", "html", "-o", str(target), "--force")[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["board.html"]  # no temporary file left
+
+
+@posix_modes
+def test_the_evaluators_files_are_private_whole_and_replaced_only_with_force(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    """0600 files in a 0700 folder, each written atomically: a SIGKILL at a rename leaves no half file."""
+    from crash_helpers import crash_at_rename
+
+    out_dir = tmp_path / "for-the-evaluator"
+    anonymised = ("--data-dir", str(data_dir), "report", "--anonymised", "--format", "csv", "--dictionary")
+    temp = crash_at_rename("children.csv", *anonymised, "-o", str(out_dir))
+    assert stat.S_IMODE(out_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE(temp.stat().st_mode) == 0o600 and not (out_dir / "children.csv").exists()
+    code, _, err = run(capsys, *anonymised, "-o", str(out_dir))
+    assert code == 2 and "meetings.csv" in err and "--force" in err
+    code, _, err = run(capsys, *anonymised, "-o", str(out_dir), "--force")
+    assert code == 0, err
+    written = sorted(p.name for p in out_dir.iterdir())
+    assert written == sorted([*FILES, "dictionary.csv"])  # the killed run's temporary copy cleared too
+    assert all(stat.S_IMODE((out_dir / name).stat().st_mode) == 0o600 for name in written)
 
 
 def test_report_imports_no_textual(data_dir: Path) -> None:

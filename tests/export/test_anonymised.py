@@ -23,6 +23,7 @@ from sdm_facilitator.export.anonymised import (
     FILES,
     SECRET_FILE,
     Pseudonyms,
+    PseudonymSecretError,
     age_band,
     anonymised_files,
     dictionary_csv,
@@ -208,3 +209,62 @@ def test_the_secret_is_made_once_private_and_reused(isolated_data_dir: Path) -> 
     assert load_or_create_secret(isolated_data_dir) == first
     if sys.platform != "win32":
         assert stat.S_IMODE(os.stat(isolated_data_dir / SECRET_FILE).st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "is empty"),
+        (b"\n", "is empty"),
+        (b"0123abcd\n", "is too short (4 bytes"),
+        (b"not a secret at all\n", "should be hexadecimal digits"),
+        (None, "is a folder"),
+    ],
+    ids=["empty", "empty line", "short", "not hex", "unreadable"],
+)
+def test_an_unusable_secret_is_refused_in_one_line_and_never_replaced(
+    capsys: pytest.CaptureFixture[str],
+    isolated_data_dir: Path,
+    tmp_path: Path,
+    content: bytes | None,
+    words: str,
+) -> None:
+    """An empty key would make pseudonyms reversible; a new one would break the evaluator's joins: refuse both."""
+    from cli_helpers import run
+
+    isolated_data_dir.mkdir(mode=0o700)
+    secret = isolated_data_dir / SECRET_FILE
+    if content is None:
+        secret.mkdir()
+    else:
+        secret.write_bytes(content)
+    code, out, err = run(capsys, "report", "--anonymised", "--format", "csv", "-o", str(tmp_path / "out"))
+    assert code == 1 and out == "" and err.count("\n") == 1, err
+    assert words in err and "backup" in err and "unexpected error" not in err
+    assert secret.is_dir() if content is None else secret.read_bytes() == content
+    with pytest.raises(PseudonymSecretError):
+        load_or_create_secret(isolated_data_dir)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_first_write_killed_before_it_is_done_leaves_no_empty_secret(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    """The secret appears whole or not at all: a SIGKILL just before it is put in place leaves none, then a whole one is made."""
+    from crash_helpers import crash_at_rename
+
+    temp = crash_at_rename(
+        SECRET_FILE,
+        "--data-dir",
+        str(isolated_data_dir),
+        "report",
+        "--anonymised",
+        "--format",
+        "csv",
+        "-o",
+        str(tmp_path / "out"),
+    )
+    assert not (isolated_data_dir / SECRET_FILE).exists() and len(temp.read_bytes().strip()) == 64
+    secret = load_or_create_secret(isolated_data_dir)
+    assert len(secret) == 32 and not temp.exists()
+    assert (isolated_data_dir / SECRET_FILE).read_bytes() == secret.hex().encode() + b"\n"

@@ -48,7 +48,7 @@ def test_the_meeting_is_at_the_familys_local_time(meeting: Meeting, guide: Guide
         minutes=140
     )  # the cp guide's phases, the decision included
     assert event.decoded("dtstamp") == NOW
-    assert str(event["location"]) == meeting.choices.venue
+    assert "location" not in event  # the venue's text is left out without names
     assert str(event["summary"]) == "Child protection conference (participative)"
     timezones = icalendar.Calendar.from_ical(meeting_calendar(meeting, guide, now=NOW, zone=ZONE)).walk(
         "VTIMEZONE"
@@ -106,7 +106,7 @@ def test_uids_are_stable_across_exports(meeting: Meeting, guide: Guide) -> None:
 
 def test_a_long_venue_with_emoji_folds_and_unfolds_exactly(meeting: Meeting, guide: Guide) -> None:
     meeting.choices.venue = LONG_VENUE
-    data = meeting_calendar(meeting, guide, now=NOW, zone=ZONE)
+    data = meeting_calendar(meeting, guide, now=NOW, zone=ZONE, names=True)
     lines = data.split(b"\r\n")
     assert all(len(line) <= 75 for line in lines)
     for line in lines:
@@ -128,7 +128,7 @@ def test_commas_semicolons_backslashes_and_newlines_are_escaped(meeting: Meeting
 
 def test_control_characters_are_made_visible(meeting: Meeting, guide: Guide) -> None:
     meeting.choices.venue = "Hall\x1b[2J \u202eevil"
-    event = _events(meeting_calendar(meeting, guide, now=NOW, zone=ZONE))["meeting"]
+    event = _events(meeting_calendar(meeting, guide, now=NOW, zone=ZONE, names=True))["meeting"]
     assert str(event["location"]) == "Hall␛[2J ⟨U+202E⟩evil"
 
 
@@ -162,3 +162,22 @@ def test_a_second_parser_reads_the_same_entries(meeting: Meeting, guide: Guide) 
     assert main.dtstart.value == datetime(2026, 3, 3, 10, 0, tzinfo=ZONE)
     assert main.summary.value == "Child protection conference (participative): The Hollins family"
     assert parsed.vtimezone.tzid.value == "Europe/London"
+
+
+VENUE_WITH_ADDRESS = "Gran Wobblethorpe's flat, 3 Elm St (Quillanora's home)"
+
+
+@pytest.mark.parametrize(("council", "place"), [(True, "Council building"), (False, None), (None, None)])
+def test_without_names_the_venue_text_never_reaches_the_calendar(
+    meeting: Meeting, guide: Guide, council: bool | None, place: str | None
+) -> None:
+    """A phone calendar is seen by others: the place is the venue's kind at most, never its words."""
+    meeting.choices.venue = VENUE_WITH_ADDRESS
+    meeting.choices.venue_council_building = council
+    data = meeting_calendar(meeting, guide, now=NOW, zone=ZONE, actions=True)
+    for word in ("Wobblethorpe", "Elm St", "Quillanora"):
+        assert word.encode() not in data
+    event = _events(data)["meeting"]
+    assert (str(event["location"]) if "location" in event else None) == place
+    named = _events(meeting_calendar(meeting, guide, now=NOW, zone=ZONE, names=True))["meeting"]
+    assert str(named["location"]) == VENUE_WITH_ADDRESS

@@ -163,16 +163,28 @@ def test_stale_temp_files_removed_live_writers_and_others_kept(tmp_path: Path) -
         garbage_pid = tmp_path / f".d.toml{TEMP_MARK}notapid-0004"
         old_live = tmp_path / f".e.toml{TEMP_MARK}{HOST_TAG}-{alive.pid}-00000005"
         other_computer = tmp_path / f".f.toml{TEMP_MARK}000000-{dead.pid}-00000006"
-        not_a_meeting = tmp_path / f".g.txt{TEMP_MARK}{HOST_TAG}-{dead.pid}-00000007"
+        # Not a meeting, but the app's own write of another file (an index, a paper): the same rule.
+        index_tmp = tmp_path / f"..summary-index.json{TEMP_MARK}{HOST_TAG}-{dead.pid}-00000007"
+        persons = tmp_path / f".notes.txt{TEMP_MARK}old"
         meeting = tmp_path / "m.toml"
-        for p in (dead_tmp, live_tmp, mine, garbage_pid, old_live, other_computer, not_a_meeting, meeting):
+        for p in (
+            dead_tmp,
+            live_tmp,
+            mine,
+            garbage_pid,
+            old_live,
+            other_computer,
+            index_tmp,
+            persons,
+            meeting,
+        ):
             p.write_bytes(b"personal data")
         for p in (old_live, garbage_pid):
             os.utime(p, (old, old))
         removed = remove_stale_temp_files(tmp_path)
-        assert sorted(removed) == sorted([dead_tmp, old_live])
+        assert sorted(removed) == sorted([dead_tmp, old_live, index_tmp])
         assert live_tmp.exists() and mine.exists() and meeting.exists()
-        assert garbage_pid.exists() and other_computer.exists() and not_a_meeting.exists()
+        assert garbage_pid.exists() and other_computer.exists() and persons.exists()
     finally:
         alive.kill()
         alive.wait()

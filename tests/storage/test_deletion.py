@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,100 @@ def test_delete_in_an_encrypted_store(tmp_path: Path) -> None:
     store.close(opened)
     delete_meeting(store, doomed.id)
     assert list(store.folder.glob("*.toml")) == []
+
+
+# ---------------------------------------------------------------- after a crash at each write
+
+#: Each file the app writes that may hold the meeting's names, and the command that writes it:
+#: (name of the file renamed into place, command line after the data folder). ``{id}`` is the meeting.
+CRASHED_WRITES = {
+    "meeting save": ("{id}.toml", ("close", "{id}", "--reason", "{reason}")),
+    "summary index": (".summary-index.json", ("list",)),
+    "exported paper": ("plan.html", ("export", "{id}", "--as", "plan", "-o", "{exports}/plan.html")),
+    "export record": (".exports-ledger.toml", ("export", "{id}", "--as", "plan", "-o", "{exports}/plan.md")),
+}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize("write", sorted(CRASHED_WRITES))
+def test_delete_after_a_crash_at_each_write_leaves_no_name_in_any_byte(
+    write: str, capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
+    """A real child is SIGKILLed just before the rename of one write; then ``delete`` runs.
+
+    Every byte under the data folder (temporary files included) is searched for the names:
+    the summary index's and a paper's temporary copies are named after the index and the
+    paper, never after the meeting, and must still go.
+    """
+    from cli_helpers import run
+    from crash_helpers import crash_at_rename
+    from sdm_facilitator.domain.meeting import CLOSURE_REASON_CHOICES
+
+    store = MeetingStore(isolated_data_dir)
+    store.ensure()
+    doomed, kept = named_meeting(), Meeting(kind="fgc", family_label="Other family")
+    for meeting in (doomed, kept):
+        store.close(store.create(meeting))
+    exports = exports_dir(isolated_data_dir)
+    exports.mkdir(mode=0o700)
+    name, command = CRASHED_WRITES[write]
+    fill = {"id": doomed.id, "reason": CLOSURE_REASON_CHOICES[0], "exports": str(exports)}
+    temp = crash_at_rename(
+        name.format(**fill), "--data-dir", str(isolated_data_dir), *(part.format(**fill) for part in command)
+    )
+    if write != "export record":  # the record holds ids only; the paper is in place by then
+        assert any(
+            str(temp.relative_to(isolated_data_dir)) == found for found, _ in names_on_disk(isolated_data_dir)
+        )
+    code, _out, err = run(capsys, "--data-dir", str(isolated_data_dir), "delete", doomed.id, "--yes")
+    assert code == 0, err
+    assert names_on_disk(isolated_data_dir) == []
+    assert not temp.exists()
+    assert [m.meeting.id for m in store.list_meetings().meetings] == [kept.id]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_encrypt_after_a_crash_at_the_index_write_leaves_no_name_in_clear(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summary index's temporary copy, left by a SIGKILL at its rename, holds every label: encrypt removes it."""
+    pytest.importorskip("cryptography")
+    from cli_helpers import run
+    from crash_helpers import crash_at_rename
+    from privacy_helpers import PASSPHRASE, cheap_params
+    from sdm_facilitator.storage import keyfile
+
+    monkeypatch.setattr(keyfile, "default_kdf_params", cheap_params)
+    monkeypatch.setenv("SDM_FACILITATOR_PASSPHRASE", PASSPHRASE)
+    store = MeetingStore(isolated_data_dir)
+    store.ensure()
+    store.close(store.create(named_meeting()))
+    temp = crash_at_rename(".summary-index.json", "--data-dir", str(isolated_data_dir), "list")
+    assert temp.name.startswith("..summary-index.json.tmp-")
+    assert names_on_disk(isolated_data_dir)
+    code, _out, err = run(capsys, "--data-dir", str(isolated_data_dir), "encrypt")
+    assert code == 0, err
+    assert names_on_disk(isolated_data_dir) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_start_up_removes_what_crashed_index_and_paper_writers_left(isolated_data_dir: Path) -> None:
+    """The app's start (``ensure``) clears every crashed writer's temp file by the one rule, not only meetings'."""
+    from crash_helpers import crash_at_rename
+
+    store = MeetingStore(isolated_data_dir)
+    store.ensure()
+    meeting = named_meeting()
+    store.close(store.create(meeting))
+    exports = exports_dir(isolated_data_dir)
+    exports.mkdir(mode=0o700)
+    data = ("--data-dir", str(isolated_data_dir))
+    left = [
+        crash_at_rename(".summary-index.json", *data, "list"),
+        crash_at_rename(
+            "plan.html", *data, "export", meeting.id, "--as", "plan", "-o", str(exports / "plan.html")
+        ),
+    ]
+    removed = MeetingStore(isolated_data_dir).ensure()
+    assert sorted(removed) == sorted(left)
+    assert [found for found, _ in names_on_disk(isolated_data_dir)] == [f"meetings/{meeting.id}.toml"] * 4

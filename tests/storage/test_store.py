@@ -203,8 +203,10 @@ def test_creating_a_meeting_does_not_read_the_whole_folder(
     store = MeetingStore(tmp_path)
     store.ensure()
     scans: list[Path] = []
-    monkeypatch.setattr(store_module, "remove_stale_temp_files", lambda folder: scans.append(folder) or [])
+    monkeypatch.setattr(
+        store_module, "remove_leftover_temp_files", lambda data_dir: scans.append(data_dir) or []
+    )
     store.close(store.create(Meeting(kind="fgc", family_label="F")))
     assert scans == []
     store.ensure()
-    assert scans == [store.folder]
+    assert scans == [store.data_dir]

@@ -83,8 +83,15 @@ def _parse_day(text: str, option: str) -> date:
 
 
 def _edit(ctx: CliContext, meeting_id: str, change) -> Meeting:  # type: ignore[no-untyped-def]
-    """Open a meeting for editing, apply ``change``, save; every failure is one line."""
+    """Open a meeting for editing, apply ``change``, save; every failure is one line.
+
+    A store that must not be written is refused before the meeting is read: the
+    reason (a folder made read-only, a missing key file) is what the person needs.
+    """
     store = open_store(ctx)
+    refused = store.writes_refused()
+    if refused is not None:
+        raise CliError(one_line(refused), exit_code=1)
     try:
         opened = store.open(meeting_id)
     except MeetingNotFound:
@@ -122,7 +129,7 @@ def _read_answer(ctx: CliContext, prompt: str) -> str:
     return line.strip()
 
 
-def _delete_one(ctx: CliContext, meeting: Meeting) -> int:
+def _delete_one(ctx: CliContext, meeting_id: str) -> int:
     from sdm_facilitator.guides.loader import load_library
     from sdm_facilitator.paths import user_guides_dir
     from sdm_facilitator.storage.deletion import delete_meeting
@@ -131,37 +138,54 @@ def _delete_one(ctx: CliContext, meeting: Meeting) -> int:
     store = open_store(ctx)
     try:
         report = delete_meeting(
-            store, meeting.id, index_for(store, load_library(user_guides_dir(ctx.data_dir)))
+            store, meeting_id, index_for(store, load_library(user_guides_dir(ctx.data_dir)))
         )
     except StoreError as error:
-        raise CliError(str(error), exit_code=1) from None
+        raise CliError(one_line(str(error)), exit_code=1) from None
     for path, why in report.failed:
         print(f"sdm-facilitator: could not remove {path.name}: {why}", file=ctx.err)
     return len(report.removed)
 
 
-def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+def _what_to_delete(ctx: CliContext, meeting_id: str) -> tuple[str, bool | None]:
+    """The words naming the meeting, and whether its work is closed (None: its file cannot be read).
+
+    A file that cannot be read (damaged, or not valid) can still be deleted by the id
+    in its name: a person must be able to remove a child's record they cannot open.
+    """
     from sdm_facilitator.cli.meeting_commands import load_meeting_or_fail
 
-    meeting = load_meeting_or_fail(ctx, args.id)
+    store = open_store(ctx)
+    try:
+        meeting = store.open(meeting_id, lock=False).meeting
+    except UnreadableMeetingError as error:
+        return (
+            f"the meeting in {error.unreadable.path.name}, which cannot be read ({error.unreadable.reason})",
+            None,
+        )
+    except MeetingNotFound:
+        meeting = load_meeting_or_fail(ctx, meeting_id)  # says why, in one line
     label = one_line(meeting.family_label or "(no family label)", 60)
+    return f"the meeting for {label} ({meeting.id})", meeting.closure.is_closed
+
+
+def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    what, closed = _what_to_delete(ctx, args.id)
+    what = one_line(what, 240)
     if not args.yes:
-        if meeting.closure.is_closed:
-            answer = _read_answer(ctx, f"Delete the meeting for {label} ({meeting.id}) for good? [y/N]")
+        if closed:
+            answer = _read_answer(ctx, f"Delete {what} for good? [y/N]")
             confirmed = answer.lower() in ("y", "yes")
         else:
+            why = "is not closed" if closed is False else "may not be closed"
             answer = _read_answer(
-                ctx,
-                f"The meeting for {label} ({meeting.id}) is not closed. Type '{DELETE_WORD}' to remove it for good:",
+                ctx, f"{what[0].upper()}{what[1:]} {why}. Type '{DELETE_WORD}' to remove it for good:"
             )
             confirmed = answer == DELETE_WORD
         if not confirmed:
             raise CliError("not deleted", exit_code=1)
-    removed = _delete_one(ctx, meeting)
-    print(
-        f"Deleted the meeting for {label} ({meeting.id}): {removed} files removed from {ctx.data_dir}.",
-        file=ctx.out,
-    )
+    removed = _delete_one(ctx, args.id)
+    print(f"Deleted {what}: {removed} files removed from {ctx.data_dir}.", file=ctx.out)
     print(
         "Copies made by a sync client or a backup, and papers saved elsewhere, are not reached.", file=ctx.out
     )
@@ -215,7 +239,7 @@ def run_retention(args: argparse.Namespace, ctx: CliContext) -> int:
         if answer != str(len(items)):
             raise CliError("nothing was removed", exit_code=1)
     for item in items:
-        _delete_one(ctx, item.meeting)
+        _delete_one(ctx, item.meeting.id)
     print(f"Removed {len(items)} meetings.", file=ctx.out)
     return 0
 

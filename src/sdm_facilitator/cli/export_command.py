@@ -157,6 +157,8 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
             print(f"  {describe_hint(match)}", file=ctx.err)
     if output is None:
         _write_stdout(ctx, exported.data)
+        if exported.note:
+            print(f"{exported.note} Use --names to put the venue in.", file=ctx.err)
         return 0
     try:
         write_export(output, exported.data, replace=args.force, record_for=(ctx.data_dir, meeting.id))
@@ -171,6 +173,8 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         "It is personal data outside the app now: it is yours to keep safe.",
         file=ctx.err,
     )
+    if exported.note:
+        print(f"{exported.note} Use --names to put the venue in.", file=ctx.err)
     if exported.is_family_plan and not args.include_notes:
         note = _record_sent(ctx, meeting.id, date.today())
         if note:

@@ -56,6 +56,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "otherwise: a file to write the report to instead of printing it",
     )
     report.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the report file, or the anonymised files, when they already exist",
+    )
+    report.add_argument(
         "--dictionary",
         action="store_true",
         help="with --anonymised: also write dictionary.csv describing every column",
@@ -127,7 +132,7 @@ def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
 
     text = render_report(build_report(meetings, guides, today, filters, unreadable), args.format)
     if args.output:
-        _write_new(Path(args.output).expanduser(), text)
+        _write_private(Path(args.output).expanduser(), text, replace=args.force)
         print(f"Wrote the report to {args.output}", file=ctx.err)
     else:
         ctx.out.write(text if text.endswith("\n") else text + "\n")
@@ -140,15 +145,31 @@ def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _write_new(path: Path, text: str) -> None:
-    """Write a file that must not exist yet: an earlier report or export is never overwritten."""
+def _write_private(path: Path, text: str, *, replace: bool) -> None:
+    """Write a report file as the papers are written: 0600, atomically, never over a file unless ``replace``.
+
+    A report and the evaluator's files are personal data (individual rows until the
+    evaluator's suppression rules are applied), so nobody else on the computer may read them.
+    """
+    from sdm_facilitator.export.files import ExportFileExists, write_export
+
     try:
-        with open(path, "x", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except FileExistsError:
-        raise CliError(f"{path} already exists; choose another name or remove it first") from None
+        write_export(path, text.encode("utf-8"), replace=replace)
+    except ExportFileExists:
+        raise CliError(f"{path} already exists; choose another name, or use --force to replace it") from None
     except OSError as error:
-        raise CliError(f"could not write {path}: {error.strerror or type(error).__name__}") from None
+        raise CliError(f"could not write {path}: {error.strerror or error}") from None
+
+
+def _private_folder(folder: Path) -> None:
+    """Create the evaluator's folder readable by this user only (0700); a folder already there is left as it is."""
+    if folder.is_dir():
+        return
+    try:
+        folder.mkdir(parents=True, mode=0o700)
+        folder.chmod(0o700)  # mkdir's mode is reduced by the umask, never widened: make it exact
+    except OSError as error:
+        raise CliError(f"could not create {folder}: {error.strerror or type(error).__name__}") from None
 
 
 def _write_anonymised(
@@ -161,26 +182,36 @@ def _write_anonymised(
     from sdm_facilitator.export.anonymised import (
         DICTIONARY_FILE,
         Pseudonyms,
+        PseudonymSecretError,
         anonymised_files,
         dictionary_csv,
         load_or_create_secret,
     )
+    from sdm_facilitator.storage.atomic import remove_stale_temp_files
 
     folder = Path(args.output or ".").expanduser()
+    _private_folder(folder)
+    # An earlier run killed while writing here left its temporary copies: the store's one rule clears them.
+    remove_stale_temp_files(folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        secret = load_or_create_secret(ctx.data_dir)
+    except PseudonymSecretError as error:
+        raise CliError(str(error), exit_code=1) from None
     except OSError as error:
-        raise CliError(f"could not create {folder}: {error.strerror or type(error).__name__}") from None
-    files = anonymised_files(meetings, guides, today, Pseudonyms(load_or_create_secret(ctx.data_dir)))
+        raise CliError(
+            f"could not make the pseudonym secret in {ctx.data_dir}: {error.strerror or type(error).__name__}",
+            exit_code=1,
+        ) from None
+    files = anonymised_files(meetings, guides, today, Pseudonyms(secret))
     if args.dictionary:
         files[DICTIONARY_FILE] = dictionary_csv()
     existing = [name for name in files if (folder / name).exists()]
-    if existing:
+    if existing and not args.force:
         raise CliError(
-            f"{folder} already holds {', '.join(existing)}; choose another folder or remove them first"
+            f"{folder} already holds {', '.join(existing)}; choose another folder, or use --force to replace them"
         )
     for name, text in files.items():
-        _write_new(folder / name, text)
+        _write_private(folder / name, text, replace=args.force)
     print(
         f"Wrote {', '.join(files)} to {folder} ({len(meetings)} meetings). These files are personal data "
         "until the evaluator's own suppression rules are applied.",

@@ -72,11 +72,21 @@ def unlock(ctx: CliContext, *, recovery: bool = False) -> tuple[bytes, object]:
 
 
 def open_store(ctx: CliContext) -> MeetingStore:
-    """The meeting store; an encrypted one is unlocked (asking once per run)."""
+    """The meeting store; an encrypted one is unlocked (asking once per run).
+
+    A store its owner made read-only is opened read-only: commands that read
+    still work, a command that would write says why in one line, and not even
+    the summary index is written. A store of encrypted files whose key file is
+    gone refuses each write itself (``MeetingStore.missing_key_problem``, looked
+    at only when something is about to be written: it reads every file's start).
+    """
     if ctx.unlocked_store is not None:
         return ctx.unlocked_store  # type: ignore[no-any-return]
     store = MeetingStore(ctx.data_dir)
-    if store.encrypted:
+    refused = store.owner_read_only_problem()
+    if refused is not None:
+        store.refuse_writes(refused[0].upper() + refused[1:])
+    elif store.encrypted:
         from sdm_facilitator.storage.crypto import FileCipher
 
         store.cipher = FileCipher(unlock(ctx)[0])

@@ -17,21 +17,19 @@ import csv
 import hashlib
 import hmac
 import io
-import os
-import secrets
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from sdm_facilitator.domain.feedback import STATEMENT_FIELDS
 from sdm_facilitator.domain.fidelity import MARKER_IDS, MARKER_LABELS, fidelity_profile, first_contact
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Child, Meeting, OutcomePoint
 from sdm_facilitator.domain.report import closed_before_day, is_held
+from sdm_facilitator.export.pseudonym_secret import SECRET_FILE, PseudonymSecretError, load_or_create_secret
 
-SECRET_FILE = "pseudonym-secret"
+__all__ = ["SECRET_FILE", "PseudonymSecretError", "load_or_create_secret"]
+
 FILES = ("meetings.csv", "children.csv", "feedback.csv")
 DICTIONARY_FILE = "dictionary.csv"
 PSEUDONYM_LENGTH = 20
@@ -47,29 +45,6 @@ class Pseudonyms:
         """The pseudonym of an id; ``kind`` keeps a meeting and a child with the same id apart."""
         message = "\x1f".join((kind, *parts)).encode("utf-8")
         return hmac.new(self._secret, message, hashlib.sha256).hexdigest()[:PSEUDONYM_LENGTH]
-
-
-def load_or_create_secret(data_dir: Path) -> bytes:
-    """The local secret, created (0600) on first use; never printed, never exported."""
-    path = data_dir / SECRET_FILE
-    try:
-        return bytes.fromhex(path.read_text(encoding="ascii").strip())
-    except FileNotFoundError:
-        pass
-    data_dir.mkdir(parents=True, exist_ok=True)
-    value = secrets.token_bytes(32)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags, 0o600)
-    except FileExistsError:  # another process made it a moment ago: use theirs
-        return bytes.fromhex(path.read_text(encoding="ascii").strip())
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(value.hex() + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    if sys.platform != "win32":
-        os.chmod(path, 0o600)
-    return value
 
 
 def month(value: date | None) -> str:

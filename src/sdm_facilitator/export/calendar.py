@@ -5,7 +5,10 @@ folding at 75 octets without splitting a character, escaping of ``,;\\`` and
 line breaks, and time zones are easy to get subtly wrong by hand.
 
 A phone calendar is seen by other people, so by default no summary or
-description names the family or a child: ``names=True`` adds them. Each entry's
+description names the family or a child, and the place is not the venue's
+text (which is often an address, or "Gran's flat, 3 Elm St"): only its kind,
+"Council building", when the meeting records that it is one, and otherwise
+nothing. ``names=True`` adds the names and the venue as typed. Each entry's
 UID is made from the meeting's and the item's ids, so exporting again updates
 the same entries in a calendar program instead of adding copies.
 """
@@ -31,6 +34,22 @@ UID_DOMAIN = "sdm-facilitator.invalid"
 #: How long a meeting is taken to last when neither its agenda nor its guide says.
 DEFAULT_MINUTES = 120
 _UTC_KEYS = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Universal", "Etc/Universal", "Zulu", "Etc/Zulu"}
+
+
+#: What a calendar without names says of the place, when the venue is recorded as a council building.
+COUNCIL_BUILDING = "Council building"
+#: What the person is told when a calendar is written without names (the place is not in it).
+PLACE_LEFT_OUT = (
+    "The venue is not in the calendar (a phone calendar is seen by others): "
+    f'its entries say "{COUNCIL_BUILDING}" when the venue is one, and otherwise no place.'
+)
+
+
+def place_for_calendar(meeting: m.Meeting, *, names: bool) -> str:
+    """The calendar's LOCATION: the venue as typed with ``names``, else its kind at most, or nothing."""
+    if names:
+        return meeting.choices.venue
+    return COUNCIL_BUILDING if meeting.choices.venue_council_building else ""
 
 
 class NothingToPutInCalendar(ValueError):
@@ -103,7 +122,7 @@ def _entries(
                 f"{kind}{named}",
                 start,
                 start + timedelta(minutes=minutes),
-                meeting.choices.venue,
+                place_for_calendar(meeting, names=names),
                 "\n".join(details),
             )
         )

@@ -42,7 +42,9 @@ def write_export(
 
     ``record_for`` (data folder, meeting id): a file written inside the data
     folder is recorded, so deleting the meeting removes it too
-    (``storage/export_ledger.py``).
+    (``storage/export_ledger.py``). It is recorded before it is written: a
+    crash between the two then leaves a record of a file that is not there
+    (harmless), never a paper with names that deletion does not know of.
     """
     if path.is_dir():
         raise IsADirectoryError(f"{path} is a folder; give a file name")
@@ -50,11 +52,11 @@ def write_export(
         raise ExportFileExists(f"{path} already exists")
     if not path.parent.is_dir():
         raise FileNotFoundError(f"the folder {path.parent} does not exist")
-    atomic_write_bytes(path, data, mode=0o600)
     if record_for is not None:
         from sdm_facilitator.storage.export_ledger import record_export
 
         record_export(record_for[0], record_for[1], path)
+    atomic_write_bytes(path, data, mode=0o600)
 
 
 def ensure_export_dir(folder: Path) -> None:

@@ -76,6 +76,8 @@ class Exported:
     format: str
     data: bytes
     hints: tuple[HintMatch, ...] = field(default=())
+    #: What the person must be told about what was left out (one sentence), or "".
+    note: str = ""
 
     @property
     def suffix(self) -> str:
@@ -190,7 +192,7 @@ def export_meeting(
 
         return Exported(kind, fmt, (meeting_to_json(meeting) + "\n").encode("utf-8"))
     if kind == "calendar":
-        from sdm_facilitator.export.calendar import NothingToPutInCalendar, meeting_calendar
+        from sdm_facilitator.export.calendar import PLACE_LEFT_OUT, NothingToPutInCalendar, meeting_calendar
 
         try:
             data = meeting_calendar(
@@ -203,7 +205,8 @@ def export_meeting(
             )
         except NothingToPutInCalendar as error:
             raise PaperError(str(error)) from None
-        return Exported(kind, fmt, data)
+        left_out = "" if options.names or not meeting.choices.venue.strip() else PLACE_LEFT_OUT
+        return Exported(kind, fmt, data, note=left_out)
     paper = build_paper(meeting, guide, kind, options)
     found = language_check(paper, hints) if kind in FAMILY_PAPERS and hints else ()
     return Exported(kind, fmt, render(paper, fmt).encode("utf-8"), found)

@@ -98,10 +98,12 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> OSError | 
     return None
 
 
-# Exactly the names ``temp_path_for`` makes:
-# ".<meeting file>.toml.tmp-<computer>-<pid>-<8 hex>".
+# Exactly the names ``temp_path_for`` makes, whatever file is being written (a meeting, the
+# summary index, an exported paper, the settings, the key file):
+# ".<target file>.tmp-<computer>-<pid>-<8 hex>". One rule for every leftover, so no
+# writer's crash can leave a copy that start-up, ``delete`` or ``encrypt`` does not know.
 _OWN_TEMP_NAME = re.compile(
-    r"\.[^/\\]+\.toml" + re.escape(TEMP_MARK) + r"(?P<host>[0-9a-f]{6})-(?P<pid>[0-9]+)-[0-9a-f]{8}"
+    r"\.[^/\\]+" + re.escape(TEMP_MARK) + r"(?P<host>[0-9a-f]{6})-(?P<pid>[0-9]+)-[0-9a-f]{8}"
 )
 #: A save takes milliseconds; a temp file this old belongs to a writer that is gone,
 #: even one on another computer sharing the folder (whose process ids mean nothing here).
@@ -109,7 +111,7 @@ STALE_AFTER_SECONDS = 300.0
 
 
 def is_own_temp_file(name: str) -> bool:
-    """Whether ``name`` is a temporary file this app's saves create (and nothing else)."""
+    """Whether ``name`` is a temporary file this app's atomic writes create (and nothing else)."""
     return _OWN_TEMP_NAME.fullmatch(name) is not None
 
 

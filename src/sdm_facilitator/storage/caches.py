@@ -16,7 +16,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from sdm_facilitator.storage.atomic import TEMP_MARK
+from sdm_facilitator.storage.atomic import TEMP_MARK, remove_stale_temp_files
 
 LOCK_SUFFIX = ".lock"
 
@@ -36,8 +36,12 @@ def derived_cache_files(folder: Path) -> list[Path]:
 
 
 def drop_derived_caches(folder: Path) -> list[Path]:
-    """Remove the caches; return what was removed."""
-    removed = []
+    """Remove the caches, and what crashed writers of them left behind; return what was removed.
+
+    A crash while the summary index was written leaves its temporary copy, with every
+    name in it, beside the index: it goes with the caches (by the one rule of ``atomic.py``).
+    """
+    removed = remove_stale_temp_files(folder)
     for path in derived_cache_files(folder):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(path)

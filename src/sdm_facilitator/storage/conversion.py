@@ -26,13 +26,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sdm_facilitator.storage.atomic import atomic_write_bytes, fsync_dir, remove_stale_temp_files
+from sdm_facilitator.storage.atomic import atomic_write_bytes, fsync_dir
 from sdm_facilitator.storage.caches import drop_derived_caches
 from sdm_facilitator.storage.codec import is_safe_id
 from sdm_facilitator.storage.conversion_state import clear_conversion, conversion_direction, mark_conversion
 from sdm_facilitator.storage.crypto import DamagedFile, FileCipher, is_encrypted
 from sdm_facilitator.storage.keyfile import key_file_path
+from sdm_facilitator.storage.leftovers import remove_leftover_temp_files
 from sdm_facilitator.storage.lock import MeetingLock
+from sdm_facilitator.storage.missing_key import holds_sealed_files, missing_key_message
 from sdm_facilitator.storage.store import MeetingStore, StoreError
 
 Progress = Callable[[int, int], None]
@@ -96,6 +98,10 @@ def encrypt_store(
     runs after the marker is written, so a crash between the two is resumed.
     """
     store = MeetingStore(data_dir, cipher=cipher)
+    if not key_file_path(data_dir).exists() and holds_sealed_files(store.folder):
+        # Sealed under a key file that is gone: a new key would leave them unreadable for good
+        # once they are taken for "already encrypted". The old key file must come back.
+        raise ConversionBlocked(missing_key_message(data_dir))
     removed = store.ensure()
     files = store_files(store)
     with _all_locks(store, files):
@@ -143,7 +149,7 @@ def decrypt_store(
     store = MeetingStore(data_dir, cipher=cipher)
     if conversion_direction(data_dir) != "decrypt" and not store.encrypted:
         raise ConversionBlocked("this store is not encrypted")
-    removed = remove_stale_temp_files(store.folder)
+    removed = remove_leftover_temp_files(data_dir)
     files = store_files(store)
     with _all_locks(store, files):
         # Every sealed file must open before the first one is written in clear: a damaged

@@ -3,7 +3,8 @@
 What goes, inside the data folder: the meeting file, its conflict copies
 (the app's own "(conflict copy saved ...)" names and any other file that
 holds the same meeting id), temporary files left by an interrupted save of
-any of them, the lock file, the exports recorded in the export ledger, and
+any of them, every other crashed writer's temporary file in the data folder
+(of the summary index, a paper: ``leftovers.py``), the lock file, the exports recorded in the export ledger, and
 the derived caches that may summarise it (``caches.py``; rebuilt on the next
 listing). Given the summary index, its rows for the removed files are taken
 out instead of dropping it, so a store of 10,000 meetings is not read again
@@ -26,8 +27,9 @@ from typing import TYPE_CHECKING
 from sdm_facilitator.storage.atomic import TEMP_MARK, fsync_dir
 from sdm_facilitator.storage.caches import derived_cache_files
 from sdm_facilitator.storage.export_ledger import exports_of, forget_exports
+from sdm_facilitator.storage.leftovers import remove_leftover_temp_files
 from sdm_facilitator.storage.lock import MeetingLock
-from sdm_facilitator.storage.store import MeetingNotFound, MeetingStore, StoreError
+from sdm_facilitator.storage.store import MeetingNotFound, MeetingStore, ReadOnlyError, StoreError
 
 if TYPE_CHECKING:
     from sdm_facilitator.storage.index import SummaryIndex
@@ -87,8 +89,13 @@ def delete_meeting(store: MeetingStore, meeting_id: str, index: SummaryIndex | N
     ``MeetingNotFound`` if there is nothing of it; ``StoreError`` if it is open
     in another copy of the app (then nothing is removed). With ``index``, its rows
     for the removed files are written out of it (or, if that fails, the index is dropped:
-    it must not keep the family's names).
+    it must not keep the family's names). ``ReadOnlyError`` in a store that must not be
+    changed (a folder refused as not private or made read-only by its owner, encrypted
+    files without their key file): nothing is removed there either.
     """
+    refused = store.writes_refused()
+    if refused is not None:
+        raise ReadOnlyError(refused)
     files = files_of_meeting(store, meeting_id, index)
     if not any(p.suffix == ".toml" for p in files):
         raise MeetingNotFound(f"no meeting with id {meeting_id}")
@@ -108,9 +115,13 @@ def delete_meeting(store: MeetingStore, meeting_id: str, index: SummaryIndex | N
                 report.failed.append((path, error.strerror or type(error).__name__))
                 continue
             report.removed.append(path)
-        forget_exports(store.data_dir, meeting_id)
         if index is not None:
             index.forget([p.name for p in files if p.suffix == ".toml"])
+        # A crashed write of the index, a paper or another meeting may have left a copy
+        # holding this meeting's names under a name that does not say whose it is.
+        # Before the ledger forgets the meeting's exports: their folders are searched too.
+        report.removed += remove_leftover_temp_files(store.data_dir)
+        forget_exports(store.data_dir, meeting_id)
     finally:
         lock.release()
         with contextlib.suppress(OSError):

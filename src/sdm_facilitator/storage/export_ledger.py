@@ -70,6 +70,21 @@ def exports_of(data_dir: Path, meeting_id: str) -> list[Path]:
     return found
 
 
+def recorded_export_folders(data_dir: Path) -> list[Path]:
+    """The folders, inside the data folder, of every export recorded for any meeting.
+
+    A crash while a paper was written there may have left its temporary copy in that folder.
+    """
+    root = data_dir.resolve()
+    folders: dict[Path, None] = {}
+    for relatives in _load(data_dir).values():
+        for relative in relatives:
+            folder = (data_dir / relative).resolve().parent
+            if folder.is_relative_to(root) and folder.is_dir():
+                folders.setdefault(folder, None)
+    return list(folders)
+
+
 def forget_exports(data_dir: Path, meeting_id: str) -> None:
     """Drop a meeting from the ledger (after its files were removed)."""
     ledger = _load(data_dir)

@@ -74,11 +74,37 @@ class LinkedFolderError(OSError):
     """A folder the app creates turned out to be a link to somewhere else."""
 
 
+class ReadOnlyFolder(OSError):
+    """The folder's owner took away their own write permission: it is to be read, not written."""
+
+
+_OWNER_WRITES = stat_module.S_IWUSR | stat_module.S_IXUSR
+
+
+def owner_made_read_only(folder: Path) -> str | None:
+    """The folder's mode (such as ``0500``) when its owner cannot write in it; None otherwise.
+
+    Judged from the mode bits, not by trying: the superuser can write anywhere, yet a
+    folder made read-only on purpose must stay untouched for them too.
+    """
+    if sys.platform == "win32":  # pragma: no cover - POSIX permissions only
+        return None
+    try:
+        info = os.stat(folder, follow_symlinks=False)
+    except OSError:
+        return None
+    if not stat_module.S_ISDIR(info.st_mode) or info.st_mode & _OWNER_WRITES == _OWNER_WRITES:
+        return None
+    return f"{stat_module.S_IMODE(info.st_mode):04o}"
+
+
 def make_private_folder(folder: Path) -> None:
     """Create ``folder`` (and its parents) if needed and make it readable by this user only.
 
     The permission change goes through a handle opened without following
     links, so a planted link never makes the app change some other folder.
+    Only the permissions of others are taken away: a folder its owner made
+    read-only (``chmod 500``) stays so, and ``ReadOnlyFolder`` says it.
     """
     folder.mkdir(parents=True, exist_ok=True)
     if sys.platform == "win32":  # pragma: no cover - POSIX permissions only
@@ -92,7 +118,13 @@ def make_private_folder(folder: Path) -> None:
             ) from None
         raise
     try:
-        if stat_module.S_IMODE(os.fstat(fd).st_mode) != 0o700:
-            os.fchmod(fd, 0o700)
+        mode = stat_module.S_IMODE(os.fstat(fd).st_mode)
+        private = mode & 0o700
+        if mode != private:
+            os.fchmod(fd, private)
+        if private & _OWNER_WRITES != _OWNER_WRITES:
+            raise ReadOnlyFolder(
+                errno.EACCES, f"{folder} was made read-only by its owner (mode {private:04o})"
+            )
     finally:
         os.close(fd)

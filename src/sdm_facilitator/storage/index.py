@@ -245,11 +245,21 @@ class SummaryIndex:
         # second, and start-up looks twice (a meeting in family time, then the list). Every write
         # replaces the file (a new inode), so an unchanged key means unchanged rows.
         self._last_read: tuple[FileKey, dict[str, IndexRow]] | None = None
+        # The rows of a store that must not be written (a folder refused as not private, a
+        # read-only folder, an encrypted store without its key file): kept here, never on disk.
+        self._in_memory: dict[str, IndexRow] | None = None
+
+    @property
+    def in_memory_only(self) -> bool:
+        """Whether nothing may be written for this store: the index then lives in this object only."""
+        return self.store.writes_refused() is not None
 
     # ------------------------------------------------------------ the index file
 
     def load(self) -> dict[str, IndexRow]:
         """The rows on disk, by file name; empty when the index is missing, corrupt or for other guides."""
+        if self._in_memory is not None:
+            return dict(self._in_memory)
         try:
             key = FileKey.of(os.stat(self.path))
         except OSError:
@@ -280,6 +290,9 @@ class SummaryIndex:
         return {row.file: row for row in rows if row is not None}
 
     def _write(self, rows: dict[str, IndexRow]) -> None:
+        if self.in_memory_only:
+            self._in_memory = dict(rows)
+            return
         document = {
             "format": FORMAT,
             "rows_version": ROW_VERSION,
@@ -297,8 +310,12 @@ class SummaryIndex:
         Under the index lock the index is read again, so rows another copy of
         the app wrote a moment ago are kept. A row from either side is kept
         only while it matches its file now. Failing to write is not an error:
-        the index is only a cache.
+        the index is only a cache. Where nothing may be written, the rows stay in memory
+        (no index, no lock file).
         """
+        if self.in_memory_only:
+            self._write(self._merged(fresh, gone))
+            return
         lock = MeetingLock(self.store.folder / INDEX_LOCK_NAME)
         with contextlib.suppress(OSError):
             deadline = time.monotonic() + _LOCK_WAIT_SECONDS
@@ -307,14 +324,18 @@ class SummaryIndex:
                     return
                 time.sleep(0.01)
             try:
-                rows = self.load()
-                for name in gone:
-                    rows.pop(name, None)
-                for row in fresh:
-                    rows[row.file] = self._newer(rows.get(row.file), row)
-                self._write(rows)
+                self._write(self._merged(fresh, gone))
             finally:
                 lock.release()
+
+    def _merged(self, fresh: Iterable[IndexRow], gone: Iterable[str]) -> dict[str, IndexRow]:
+        """The rows as they are now, without ``gone`` files, with ``fresh`` rows where they are newer."""
+        rows = self.load()
+        for name in gone:
+            rows.pop(name, None)
+        for row in fresh:
+            rows[row.file] = self._newer(rows.get(row.file), row)
+        return rows
 
     def forget(self, files: Iterable[str]) -> None:
         """Take these (deleted) files' rows out of the index; drop the index if that cannot be done.

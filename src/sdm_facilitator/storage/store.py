@@ -19,6 +19,7 @@ import contextlib
 import hashlib
 import os
 import re
+import shlex
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from typing import Any
 
 from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting, utc_now
 from sdm_facilitator.paths import meetings_dir
-from sdm_facilitator.storage.atomic import atomic_write_bytes, remove_stale_temp_files
+from sdm_facilitator.storage.atomic import atomic_write_bytes
 from sdm_facilitator.storage.codec import (
     CodecError,
     SectionCache,
@@ -39,9 +40,16 @@ from sdm_facilitator.storage.codec import (
 )
 from sdm_facilitator.storage.conversion_state import conversion_direction
 from sdm_facilitator.storage.crypto import DamagedFile, FileCipher, is_encrypted
-from sdm_facilitator.storage.files import NotARegularFile, make_private_folder, read_regular_file
+from sdm_facilitator.storage.files import (
+    NotARegularFile,
+    ReadOnlyFolder,
+    make_private_folder,
+    owner_made_read_only,
+    read_regular_file,
+)
 from sdm_facilitator.storage.folder_safety import FolderProblem, describe_problems, folder_problems
 from sdm_facilitator.storage.keyfile import key_file_path
+from sdm_facilitator.storage.leftovers import remove_leftover_temp_files
 from sdm_facilitator.storage.limits import (
     MAX_FILE_BYTES,
     data_problem,
@@ -77,6 +85,10 @@ class StoreLocked(StoreError):
 
 class FolderNotPrivate(StoreError):
     """Other users can change the data folder: it is not used for saving."""
+
+
+class KeyFileMissing(StoreError):
+    """The folder holds encrypted files but no key file: nothing may be written (in clear or otherwise)."""
 
 
 class FolderNotWritable(StoreError):
@@ -281,6 +293,8 @@ class MeetingStore:
         #: Set when the whole store must not be written (an unsafe or read-only folder).
         self.read_only_reason: str | None = None
         self.cipher = cipher
+        # Whether the folder holds sealed files, once looked at (``missing_key_problem``).
+        self._holds_sealed: bool | None = None
 
     # ------------------------------------------------------------ file bytes
 
@@ -298,13 +312,42 @@ class MeetingStore:
         """Encrypted, and no data key given: nothing can be read or written."""
         return self.cipher is None and self.encrypted
 
+    def missing_key_problem(self) -> str | None:
+        """Why nothing may be written: the folder holds encrypted files but its key file is gone.
+
+        The folder is looked at once per store object (eight bytes of each file);
+        a store that was unlocked is known to be encrypted without looking.
+        """
+        if self.encrypted or conversion_direction(self.data_dir) == "decrypt":
+            return None
+        if self.cipher is not None:
+            self._holds_sealed = True
+        elif self._holds_sealed is None:
+            from sdm_facilitator.storage.missing_key import holds_sealed_files
+
+            self._holds_sealed = holds_sealed_files(self.folder)
+        if not self._holds_sealed:
+            return None
+        from sdm_facilitator.storage.missing_key import missing_key_message
+
+        return missing_key_message(self.data_dir)
+
+    def writes_refused(self) -> str | None:
+        """Why nothing at all may be written in this store now (not even a cache), or None."""
+        return self.read_only_reason or self.missing_key_problem()
+
     def encode_file_bytes(self, plain: bytes, record_id: str) -> bytes:
         """The bytes to write for ``plain``: sealed in an encrypted store, as they are otherwise.
 
         The one way out for file contents: meeting files, conflict copies, and
         anything else the store keeps (a summary index uses ``record_id="index"``).
+        A folder of encrypted files whose key file is gone is refused
+        (``KeyFileMissing``): it must never receive a file in clear.
         """
         if not self.encrypted or conversion_direction(self.data_dir) == "decrypt":
+            missing_key = self.missing_key_problem()
+            if missing_key is not None:
+                raise KeyFileMissing(missing_key)
             return plain
         if self.cipher is None:
             raise StoreLocked("the store is encrypted and locked: unlock it with its passphrase first")
@@ -348,6 +391,9 @@ class MeetingStore:
     def ensure(self, *, clear_temp_files: bool = True) -> list[Path]:
         """Create the folders (private to this user) and clear crashed writers' temp files.
 
+        The temp files of every write in the data folder (meetings, the summary
+        index, exported papers, settings: ``leftovers.py``), not only the meetings'.
+
         Refuses (``FolderNotPrivate``) a folder other users can change, and
         reports a folder that cannot be made private or written
         (``FolderNotWritable``) instead of failing somewhere later. Returns
@@ -363,12 +409,33 @@ class MeetingStore:
             if new_data_dir:
                 make_private_folder(self.data_dir)
             make_private_folder(self.folder)
+        except ReadOnlyFolder:
+            raise FolderNotWritable(
+                self.owner_read_only_problem() or "the meetings folder is read-only"
+            ) from None
         except OSError as error:
             raise FolderNotWritable(
                 f"the data folder {self.data_dir} cannot be used for saving "
                 f"({error.strerror or type(error).__name__}); meetings can only be read"
             ) from None
-        return remove_stale_temp_files(self.folder) if clear_temp_files else []
+        owner_read_only = self.owner_read_only_problem()
+        if owner_read_only is not None:
+            raise FolderNotWritable(owner_read_only)
+        return remove_leftover_temp_files(self.data_dir) if clear_temp_files else []
+
+    def owner_read_only_problem(self) -> str | None:
+        """Why the store must stay read-only because its owner made it so (``chmod 500``), or None.
+
+        The app never gives back a write permission its owner took away.
+        """
+        for folder in (self.folder, self.data_dir):
+            mode = owner_made_read_only(folder)
+            if mode is not None:
+                return (
+                    f"the folder {folder} was made read-only by its owner (mode {mode}), so nothing is "
+                    f"changed in it; to save again, run: chmod u+wx {shlex.quote(str(folder))}"
+                )
+        return None
 
     def refuse_writes(self, reason: str) -> None:
         """Open every meeting read-only from now on, for ``reason`` (shown as a banner)."""

@@ -34,7 +34,10 @@ def folder_read_only_reason(store: MeetingStore) -> str | None:
     """Why this data folder must be read-only, after trying to set it up; None when it is fine.
 
     Called once at start. A private, writable folder is created and cleaned
-    (``ensure``); any other folder is only read.
+    (``ensure``); any other folder is only read. A folder of encrypted meetings
+    whose key file is gone is not taken for a plain store: it shows why and how
+    to restore the key file, instead of an unlock screen that cannot work or a
+    store that would save in clear.
     """
     problems = store.folder_problems()
     if problems:
@@ -42,6 +45,9 @@ def folder_read_only_reason(store: MeetingStore) -> str | None:
             "Read-only: other people could change this data folder, so nothing is saved and your "
             f"organisation's own guides are not used. {describe_problems(problems).capitalize()}."
         )
+    missing_key = store.missing_key_problem()
+    if missing_key:
+        return f"Read-only: {missing_key}."
     try:
         store.ensure()
     except StoreError as error:

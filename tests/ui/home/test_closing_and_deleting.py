@@ -148,3 +148,32 @@ async def test_where_the_data_is_from_the_palette(isolated_data_dir: Path) -> No
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, LocationsDialog)
+
+
+async def test_a_meeting_whose_file_cannot_be_read_is_deleted_from_the_app_by_its_id(
+    isolated_data_dir: Path,
+) -> None:
+    """A file that does not parse is not a row, yet it is a child's record: the palette deletes it by id."""
+    kept = new_meeting(label="Other family")
+    store = save_meetings(isolated_data_dir, kept)
+    broken = store.folder / "20260301-0a1b2c3d.toml"
+    broken.write_text(
+        'id = "20260301-0a1b2c3d"\nfamily_label = "Quillfeather family"\nupdated = 2016-12-31T23:59:60Z\n'
+    )
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert row_ids(app) == [kept.id] and "leap second" in screen_text(app)
+        await run_palette_command(pilot, "Delete the unreadable file")
+        assert isinstance(app.screen, TypedConfirm)
+        assert "20260301-0a1b2c3d.toml cannot be read" in screen_text(app)
+        await pilot.press("y", "enter")  # a stray yes never deletes
+        await settle(pilot)
+        assert isinstance(app.screen, TypedConfirm) and broken.exists()
+        await type_text(pilot, "delete")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert not broken.exists() and "leap second" not in screen_text(app)
+        assert row_ids(app) == [kept.id]
+    assert names_on_disk(isolated_data_dir) == []

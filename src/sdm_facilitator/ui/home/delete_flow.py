@@ -2,8 +2,11 @@
 
 One flow for the meetings list and the retention review, so both ask the
 same way: a closed meeting needs a yes that names the family label; a meeting
-whose work is not closed needs the word ``delete`` typed as well. The files
-go through ``storage/deletion.py``, the same code as ``sdm-facilitator delete``.
+whose work is not closed needs the word ``delete`` typed as well, and so does
+a meeting whose file cannot be read (damaged, or not valid): whether its work
+is closed is unknown, but it can still be removed by the id in its file name.
+The files go through ``storage/deletion.py``, the same code as
+``sdm-facilitator delete``.
 """
 
 from __future__ import annotations
@@ -29,15 +32,16 @@ def _label(meeting: Meeting) -> str:
     return one_line(meeting.family_label, 60) or "(no family label)"
 
 
-def _remove(app: App[Any], meetings: Sequence[Meeting]) -> int:
+def _remove(app: App[Any], meetings: Sequence[tuple[str, str]]) -> int:
+    """Delete each (meeting id, label); the number removed."""
     from sdm_facilitator.storage.deletion import delete_meeting
 
     removed = 0
-    for meeting in meetings:
+    for meeting_id, label in meetings:
         try:
-            delete_meeting(sdm_app(app).store, meeting.id, sdm_app(app).summary_index())
+            delete_meeting(sdm_app(app).store, meeting_id, sdm_app(app).summary_index())
         except StoreError as error:
-            app.notify(str(error), title=f"Not deleted: {_label(meeting)}", severity="error", markup=False)
+            app.notify(str(error), title=f"Not deleted: {label}", severity="error", markup=False)
             continue
         removed += 1
     if removed:
@@ -56,7 +60,7 @@ def confirm_and_delete(app: App[Any], meeting: Meeting, done: Callable[[bool], N
         if not yes:
             done(False)
             return
-        gone = _remove(app, [meeting]) == 1
+        gone = _remove(app, [(meeting.id, label)]) == 1
         if gone:
             app.notify(f"Deleted the meeting for {label}.", markup=False)
         done(gone)
@@ -74,12 +78,40 @@ def confirm_and_delete(app: App[Any], meeting: Meeting, done: Callable[[bool], N
         )
 
 
+def confirm_and_delete_unreadable(
+    app: App[Any], meeting_id: str, file_name: str, reason: str, done: Callable[[bool], None]
+) -> None:
+    """Ask (the word typed), then delete the meeting whose file cannot be read, by its id."""
+    from sdm_facilitator.ui.dialogs.typed_confirm import TypedConfirm
+
+    label = f"in {one_line(file_name, 80)}"
+
+    def answered(yes: bool | None) -> None:
+        if not yes:
+            done(False)
+            return
+        gone = _remove(app, [(meeting_id, label)]) == 1
+        if gone:
+            app.notify(f"Deleted the meeting {label}.", markup=False)
+        done(gone)
+
+    app.push_screen(
+        TypedConfirm(
+            f"The meeting {label} cannot be read ({one_line(reason, 160)}), so whether its work is closed "
+            "is unknown. Delete it for good?",
+            WHAT_GOES,
+            DELETE_WORD,
+        ),
+        answered,
+    )
+
+
 def confirm_and_delete_all(app: App[Any], meetings: Sequence[Meeting], done: Callable[[int], None]) -> None:
     """Ask once for every listed meeting, then delete them all; ``done(number removed)``."""
     from sdm_facilitator.ui.dialogs.confirm import Confirm
 
     def answered(yes: bool | None) -> None:
-        removed = _remove(app, meetings) if yes else 0
+        removed = _remove(app, [(m.id, _label(m)) for m in meetings]) if yes else 0
         if removed:
             app.notify(f"Deleted {removed} meetings.", markup=False)
         done(removed)

@@ -617,6 +617,33 @@ class HomeScreen(Screen[None]):
             yield SystemCommand(
                 "Leave the demo", "Back to your own meetings; the demo is deleted", self.leave_demo
             )
+        yield from self._delete_unreadable_commands()
+
+    def _delete_unreadable_commands(self) -> Iterator[SystemCommand]:
+        """One "delete" per listed file that cannot be read but is named by a meeting id.
+
+        A damaged or invalid file is not a row of the table, yet it is a child's record:
+        it can be deleted by the id in its name, after the same typed question.
+        """
+        from sdm_facilitator.storage.codec import is_safe_id
+        from sdm_facilitator.ui.home.delete_flow import confirm_and_delete_unreadable
+
+        for unreadable in self.listing.unreadable:
+            path = unreadable.path
+            if path.suffix != ".toml" or not is_safe_id(path.stem):
+                continue
+            name, reason = path.name, unreadable.reason
+
+            def delete(meeting_id: str = path.stem, name: str = name, reason: str = reason) -> None:
+                confirm_and_delete_unreadable(
+                    self.app, meeting_id, name, reason, lambda _gone: self.action_refresh()
+                )
+
+            yield SystemCommand(
+                f"Delete the unreadable file {one_line(name, 60)}",
+                f"It cannot be read: {one_line(reason, 80)}",
+                delete,
+            )
 
     def leave_demo(self, *, then_new: bool = False) -> None:
         """Close any open meeting, then show the person's own (perhaps empty) list.

@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -503,15 +504,26 @@ class MeetingScreen(Screen[None]):
         from sdm_facilitator.export.papers import PAPER_NAMES, PaperError, export_meeting
 
         meeting = self.session.meeting
+        data_dir: Path = sdm_app(self).data_dir
+        refused = sdm_app(self).store.writes_refused()
+        if refused and request.path.resolve().is_relative_to(data_dir.resolve()):
+            # Read-only means nothing is written into the data folder, a paper or its record included.
+            self.notify(
+                f"Nothing is written into this data folder: {refused} Choose a place outside it.",
+                title="Nothing written",
+                severity="warning",
+                markup=False,
+            )
+            return
         try:
             exported = export_meeting(meeting, self.session.guide, request.kind, request.fmt, request.options)
-            if request.path.parent == default_export_dir(sdm_app(self).data_dir):
+            if request.path.parent == default_export_dir(data_dir):
                 ensure_export_dir(request.path.parent)
             write_export(
                 request.path,
                 exported.data,
                 replace=replace,
-                record_for=(sdm_app(self).data_dir, meeting.id),
+                record_for=None if refused else (data_dir, meeting.id),
             )
         except PaperError as error:
             self.notify(str(error), title="Nothing written", severity="warning", markup=False)
@@ -525,6 +537,8 @@ class MeetingScreen(Screen[None]):
             )
             return
         message = f"Saved {PAPER_NAMES[request.kind]} to {request.path}. It is yours to keep safe now."
+        if exported.note:
+            message = f"{message} {exported.note}"
         self.last_export_message = message
         self.notify(message, title="Exported", markup=False, timeout=12)
         if request.kind == "plan" and not request.include_notes and not self.session.read_only:

@@ -1,0 +1,69 @@
+"""An encrypted store whose key file is gone: found, explained, and never written in clear.
+
+A store is encrypted when its key file (``store-key.toml``) exists. If that
+file is moved away (a clean-up, a sync client, a restore that missed it),
+the folder still holds sealed meetings, and a store that only looked at the
+key file would take itself for a plain store: ``new`` would write a plain
+meeting and a plain summary index beside the sealed ones. So a folder with
+sealed files and no key file is recognised from the files themselves, and
+nothing is written there until the key file is back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from sdm_facilitator.storage.crypto import MAGIC
+from sdm_facilitator.storage.keyfile import key_file_path
+
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+)
+#: The summary index's file name (``index.py``), sealed like a meeting in an encrypted store.
+_INDEX_NAME = ".summary-index.json"
+
+
+def _starts_sealed(path: Path) -> bool:
+    """Whether the file's first bytes are the encrypted format's mark (a pipe or folder is not read)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(path, _OPEN_FLAGS)
+        try:
+            import stat as stat_module
+
+            if not stat_module.S_ISREG(os.fstat(fd).st_mode):
+                return False
+            return os.read(fd, len(MAGIC)) == MAGIC
+        finally:
+            os.close(fd)
+    return False
+
+
+def holds_sealed_files(meetings_folder: Path) -> bool:
+    """Whether the meetings folder holds an encrypted meeting, copy or summary index.
+
+    Only the first eight bytes of each file are read, so a folder of 10,000
+    meetings is looked at in a fraction of a second.
+    """
+    if _starts_sealed(meetings_folder / _INDEX_NAME):
+        return True
+    with contextlib.suppress(OSError), os.scandir(meetings_folder) as entries:
+        for entry in entries:
+            if (
+                entry.name.endswith(".toml")
+                and not entry.name.startswith(".")
+                and _starts_sealed(Path(entry.path))
+            ):
+                return True
+    return False
+
+
+def missing_key_message(data_dir: Path) -> str:
+    """One line: what is wrong, that nothing is written in clear, and how to restore the key file."""
+    path = key_file_path(data_dir)
+    return (
+        f"this data folder holds encrypted meetings but its key file is missing: put {path.name} back "
+        f"at {path} (from where it was moved, or from a backup of the data folder), then unlock with "
+        "the passphrase; until then nothing is saved, so nothing is written in clear"
+    )
