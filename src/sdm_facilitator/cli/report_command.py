@@ -17,6 +17,7 @@ from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.cli.unlock import open_store
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
 from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.paths import user_guides_dir
@@ -160,6 +161,7 @@ def _write_anonymised(
 ) -> int:
     from sdm_facilitator.export.anonymised import (
         DICTIONARY_FILE,
+        SECRET_FILE,
         Pseudonyms,
         anonymised_files,
         dictionary_csv,
@@ -171,7 +173,18 @@ def _write_anonymised(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise CliError(f"could not create {folder}: {error.strerror or type(error).__name__}") from None
-    files = anonymised_files(meetings, guides, today, Pseudonyms(load_or_create_secret(ctx.data_dir)))
+    try:
+        secret = load_or_create_secret(ctx.data_dir)
+    except (OSError, UnicodeDecodeError) as error:
+        from sdm_facilitator.storage.files import unreadable_reason
+
+        reason = unreadable_reason(error) if isinstance(error, OSError) else "not text"
+        raise CliError(
+            f"the pseudonym secret {one_line(str(ctx.data_dir / SECRET_FILE))} cannot be read ({reason}); "
+            "nothing was written",
+            exit_code=1,
+        ) from None
+    files = anonymised_files(meetings, guides, today, Pseudonyms(secret))
     if args.dictionary:
         files[DICTIONARY_FILE] = dictionary_csv()
     existing = [name for name in files if (folder / name).exists()]

@@ -30,11 +30,14 @@ from sdm_facilitator.domain.fidelity import MARKER_IDS, MARKER_LABELS, fidelity_
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Child, Meeting, OutcomePoint
 from sdm_facilitator.domain.report import closed_before_day, is_held
+from sdm_facilitator.storage.files import read_small_file
 
 SECRET_FILE = "pseudonym-secret"
 FILES = ("meetings.csv", "children.csv", "feedback.csv")
 DICTIONARY_FILE = "dictionary.csv"
 PSEUDONYM_LENGTH = 20
+# 32 bytes written as hex and a newline; anything far bigger is not the secret.
+MAX_SECRET_FILE_BYTES = 4096
 
 
 class Pseudonyms:
@@ -49,11 +52,19 @@ class Pseudonyms:
         return hmac.new(self._secret, message, hashlib.sha256).hexdigest()[:PSEUDONYM_LENGTH]
 
 
+def _read_secret(path: Path) -> bytes:
+    """The secret's bytes, read without ever waiting on a named pipe put in its place.
+
+    Raises ``OSError`` (``NotARegularFile`` for a pipe or link) and ``ValueError`` for text that is not hex.
+    """
+    return bytes.fromhex(read_small_file(path, MAX_SECRET_FILE_BYTES).decode("ascii").strip())
+
+
 def load_or_create_secret(data_dir: Path) -> bytes:
     """The local secret, created (0600) on first use; never printed, never exported."""
     path = data_dir / SECRET_FILE
     try:
-        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+        return _read_secret(path)
     except FileNotFoundError:
         pass
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -62,7 +73,7 @@ def load_or_create_secret(data_dir: Path) -> bytes:
     try:
         fd = os.open(path, flags, 0o600)
     except FileExistsError:  # another process made it a moment ago: use theirs
-        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+        return _read_secret(path)
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(value.hex() + "\n")
         handle.flush()

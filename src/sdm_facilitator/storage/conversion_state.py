@@ -14,10 +14,13 @@ from pathlib import Path
 from typing import Literal
 
 from sdm_facilitator.storage.atomic import atomic_write_bytes, fsync_dir
+from sdm_facilitator.storage.files import read_small_file
 
 Direction = Literal["encrypt", "decrypt"]
 CONVERSION_FILE_NAME = "store-conversion.toml"
 _DIRECTIONS: tuple[Direction, ...] = ("encrypt", "decrypt")
+# The marker is one short line (plus, during an encryption, the sealed recovery key).
+MAX_MARKER_BYTES = 64 * 1024
 
 
 def conversion_file_path(data_dir: Path) -> Path:
@@ -28,7 +31,8 @@ def conversion_direction(data_dir: Path) -> Direction | None:
     """``"encrypt"`` or ``"decrypt"`` while a conversion is unfinished, else None."""
     path = conversion_file_path(data_dir)
     try:
-        text = path.read_text("utf-8")
+        # Never waits on a named pipe put in the marker's place (that hung every command).
+        text = read_small_file(path, MAX_MARKER_BYTES).decode("utf-8")
     except (FileNotFoundError, NotADirectoryError):
         return None
     except (OSError, UnicodeDecodeError):

@@ -30,9 +30,12 @@ import tomli_w
 
 from sdm_facilitator.storage.atomic import atomic_write_bytes
 from sdm_facilitator.storage.crypto import KEY_BYTES, NONCE_BYTES, EncryptionUnavailable, FileCipher, aesgcm
+from sdm_facilitator.storage.files import read_small_file, unreadable_reason
 
 KEY_FILE_NAME = "store-key.toml"
 KEY_FILE_FORMAT = 1
+# A key file is well under 1 KB; anything far bigger is not one.
+MAX_KEY_FILE_BYTES = 64 * 1024
 SALT_BYTES = 16
 # A few words are easier to remember than a short password, and far harder to guess.
 MIN_PASSPHRASE_LENGTH = 10
@@ -325,11 +328,16 @@ class KeyFile:
     def load(cls, data_dir: Path) -> KeyFile:
         path = key_file_path(data_dir)
         try:
-            text = path.read_bytes().decode("utf-8")
+            # Through the pipe-safe reader: a named pipe called store-key.toml must not hang every command.
+            text = read_small_file(path, MAX_KEY_FILE_BYTES).decode("utf-8")
         except FileNotFoundError:
             raise KeyFileError(f"this store has no key file ({path.name})") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise KeyFileError(f"the key file {path.name} cannot be read ({type(error).__name__})") from None
+        except OSError as error:
+            raise KeyFileError(
+                f"the key file {path.name} cannot be read ({unreadable_reason(error)})"
+            ) from None
+        except UnicodeDecodeError:
+            raise KeyFileError(f"the key file {path.name} is damaged (not UTF-8 text)") from None
         return cls.from_toml(text)
 
 
