@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from sdm_facilitator.storage.keyfile import MIN_PASSPHRASE_LENGTH
+from sdm_facilitator.storage.keyfile import MIN_PASSPHRASE_LENGTH, new_passphrase_problem
 
 LOST_PASSPHRASE = (
     "Keep it somewhere safe and apart from the laptop. Without the passphrase or this key nobody "
@@ -70,8 +70,9 @@ class EncryptStoreDialog(ModalScreen[tuple[bytes, str] | None]):
         if self._working:
             return
         first = self.query_one("#new-passphrase", Input).value
-        if len(first) < MIN_PASSPHRASE_LENGTH:
-            self._say(f"A passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters.")
+        problem = new_passphrase_problem(first)
+        if problem is not None:
+            self._say(problem[0].upper() + problem[1:] + ".")
             self.query_one("#new-passphrase", Input).focus()
             return
         if event.value != first:
