@@ -21,9 +21,11 @@ RECOVERY = re.compile(r"^\s+([A-Z2-7]{4}(?:-[A-Z2-7]{1,4})+)\s*$", re.MULTILINE)
 
 
 @pytest.fixture(autouse=True)
-def cheap_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
+def cheap_key_derivation(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(keyfile, "default_kdf_params", cheap_params)
     monkeypatch.setenv("SDM_FACILITATOR_PASSPHRASE", PASSPHRASE)
+    # As a script would: the recovery key goes into a new file instead of being typed back.
+    monkeypatch.setenv("SDM_FACILITATOR_RECOVERY_KEY_FILE", str(tmp_path / "recovery-key.txt"))
 
 
 def test_init_encrypt_then_use_the_store(capsys: pytest.CaptureFixture[str], isolated_data_dir: Path) -> None:
