@@ -14,8 +14,6 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("cryptography")
-resource = pytest.importorskip("resource")  # POSIX: peak memory of this process
-
 from cli_helpers import run
 from privacy_helpers import PASSPHRASE, cheap_params, named_meeting
 from sdm_facilitator.storage import keyfile
@@ -24,6 +22,7 @@ from sdm_facilitator.storage.crypto import is_encrypted
 from sdm_facilitator.storage.keyfile import unlock_cipher
 from sdm_facilitator.storage.store import MeetingStore
 
+resource = pytest.importorskip("resource")  # POSIX: peak memory of this process
 HUGE_NAME = "20260101-0badf00d.toml"
 
 
