@@ -113,6 +113,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
             "unusable": unusable,
             "language_hints": len(library.language_hints),
             "language_problems": [str(p) for p in library.language_problems],
+            "terms_problems": [str(p) for p in library.terms_problems],
         }
         print(to_json(data), file=ctx.out)
         _print_notices_overrides(ctx, library)
@@ -139,6 +140,14 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         print("\nGuide files that could not be used (see: sdm-facilitator guides check):", file=ctx.out)
         for item in unusable:
             print(f"  {one_line(item['file'])}: {len(item['problems'])} problem(s)", file=ctx.out)
+    other_problems = [*library.language_problems, *library.terms_problems]
+    if other_problems:
+        print(
+            "\nLanguage hints and vocabularies that could not be used (see: sdm-facilitator guides check):",
+            file=ctx.out,
+        )
+        for problem in other_problems:
+            print(f"  {one_line(str(problem))}", file=ctx.out)
     _print_notices_overrides(ctx, library)
     return 0
 
@@ -165,11 +174,12 @@ def _files_to_check(paths: Iterable[str]) -> list[Path]:
     for raw in paths:
         path = Path(raw).expanduser()
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.toml") if p.is_file())
+            # Pipes and links named like a guide are checked too: reading them says why they cannot be used.
+            found = sorted(p for p in path.glob("*.toml") if not p.is_dir())
             if not found:
                 raise CliError(f"no .toml files in {one_line(str(path))}")
             files.extend(found)
-        elif path.is_file():
+        elif path.exists() or path.is_symlink():
             files.append(path)
         else:
             raise CliError(f"no such file or folder: {one_line(str(path))}")

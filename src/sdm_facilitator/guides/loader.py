@@ -171,6 +171,16 @@ def load_terms_file(
     return vocabularies, chosen, problems
 
 
+def _present(path: Path) -> bool:
+    """Whether something (a file, a pipe, a link, a folder) has this name.
+
+    A named pipe or a folder called ``language.toml`` or ``terms.toml`` is
+    not a file, but it is not absent either: reading it reports why it cannot
+    be used, where ``is_file()`` had skipped it without a word.
+    """
+    return path.is_symlink() or path.exists()
+
+
 def _guide_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -294,13 +304,13 @@ def load_library(user_dir: Path | None, *, bundled_dir: Path | None = None) -> G
     bundled_dir = bundled_dir if bundled_dir is not None else bundled_guides_dir()
     _add_guides(library, bundled_dir, bundled=True)
     hints, problems = (), []
-    if (bundled_dir / LANGUAGE_FILE).is_file():
+    if _present(bundled_dir / LANGUAGE_FILE):
         hints, problems = load_language_hints(bundled_dir / LANGUAGE_FILE)
     library.language_problems.extend(problems)
     if user_dir is not None and user_dir.resolve() != bundled_dir.resolve():
         _add_guides(library, user_dir, bundled=False)
         user_language = user_dir / LANGUAGE_FILE
-        if user_language.is_file():
+        if _present(user_language):
             extra, problems = load_language_hints(user_language)
             library.language_problems.extend(problems)
             hints = _merge_hints(hints, extra)
@@ -311,7 +321,7 @@ def load_library(user_dir: Path | None, *, bundled_dir: Path | None = None) -> G
 
 def _apply_terms(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None) -> None:
     """Read the vocabularies, refuse guides naming unknown ones, apply the organisation's choice."""
-    if (bundled_dir / TERMS_FILE).is_file():
+    if _present(bundled_dir / TERMS_FILE):
         found, _, problems = load_terms_file(bundled_dir / TERMS_FILE)
         library.vocabularies.update({v.id: v for v in found})
         library.terms_problems.extend(problems)
@@ -319,7 +329,7 @@ def _apply_terms(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None
     if (
         user_terms is not None
         and user_terms.parent.resolve() != bundled_dir.resolve()
-        and user_terms.is_file()
+        and _present(user_terms)
     ):
         found, chosen, problems = load_terms_file(user_terms, library.vocabularies)
         library.vocabularies.update({v.id: v for v in found})
