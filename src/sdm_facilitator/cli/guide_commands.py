@@ -114,8 +114,11 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
             "language_hints": len(library.language_hints),
             "language_problems": [str(p) for p in library.language_problems],
             "terms_problems": [str(p) for p in library.terms_problems],
+            "skipped": list(library.skipped),
         }
         print(to_json(data), file=ctx.out)
+        for note in library.skipped:
+            print(f"note: {one_line(note)}", file=ctx.err)
         _print_notices_overrides(ctx, library)
         return 0
     if not rows:
@@ -136,6 +139,8 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         for row in [header, *table]:
             print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip(), file=ctx.out)
     print(f"\n{len(library.language_hints)} language hints.", file=ctx.out)
+    for note in library.skipped:
+        print(f"\n{one_line(note)}", file=ctx.out)
     if unusable:
         print("\nGuide files that could not be used (see: sdm-facilitator guides check):", file=ctx.out)
         for item in unusable:
@@ -201,6 +206,8 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
     checked = 0
     if not args.paths:
         library = _library(ctx)
+        for note in library.skipped:
+            print(f"note: {one_line(note)}", file=ctx.err)
         problems = library.problems()
         checked = len(library.guides) + len(library.unusable)
         summary_guides = ", ".join(sorted(library.guides)) or "none"
@@ -257,6 +264,8 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.guides.describe import guide_to_dict, guide_to_text
 
     library = _library(ctx)
+    for note in library.skipped:
+        print(f"note: {one_line(note)}", file=ctx.err)
     guide = library.get(args.id)
     if guide is None:
         known = ", ".join(sorted(library.guides)) or "none"
