@@ -204,7 +204,16 @@ async def test_encrypt_a_new_store_from_the_first_run_screen(
         assert isinstance(app.screen, RecoveryKeyDialog)
         recovery = app.screen.recovery
         assert recovery in screen_text(app)
+        # Nothing is written until the recovery key's last group is typed back.
+        assert not app.store.encrypted and not (isolated_data_dir / "store-key.toml").exists()
+        await type_text(pilot, "1111")  # never in a recovery key: 1 is not a base32 digit
         await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RecoveryKeyDialog) and "not the last group" in screen_text(app)
+        assert not app.store.encrypted
+        await type_text(pilot, recovery.rsplit("-", 1)[-1].lower())
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await settle(pilot)
         assert isinstance(app.screen, FirstRunScreen)
         assert app.store.encrypted and not app.store.locked
