@@ -271,8 +271,12 @@ def run_passphrase(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         if args.new_recovery_key:
             renewed, recovery = key_file.with_new_recovery_key(data_key)  # type: ignore[attr-defined]
+            # Confirmed before it replaces the old one: saved first, a kill lost both.
+            confirm_recovery_key(
+                ctx, recovery, intro="\nNew recovery key (the old one stops working once you confirm):"
+            )
             renewed.save(ctx.data_dir)
-            _print_recovery_key(ctx, recovery)
+            print("The new recovery key is saved; the old one no longer works.", file=ctx.out)
             return 0
         new = ask_new_passphrase(ctx, NEW_PASSPHRASE_ENV)
         key_file.rewrapped(data_key, new).save(ctx.data_dir)  # type: ignore[attr-defined]
