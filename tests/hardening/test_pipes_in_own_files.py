@@ -28,8 +28,10 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="named pipes are
 TIMEOUT_SECONDS = 60
 
 
-def _command(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, SDM_FACILITATOR_PASSPHRASE=PASSPHRASE)
+def _command(
+    data_dir: Path, *args: str, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, SDM_FACILITATOR_PASSPHRASE=PASSPHRASE, **(extra_env or {}))
     src = str(Path(sdm_facilitator.__file__).resolve().parents[1])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH", "")) if p)
     try:
@@ -105,3 +107,14 @@ def test_a_pipe_as_the_export_ledger_does_not_hang_an_export(data_dir: Path) -> 
     done = _command(data_dir, "export", _meeting_id(data_dir), "--as", "agenda", "-o", str(target))
     assert done.returncode == 0, done.stderr
     assert target.is_file()
+
+
+def test_a_pipe_in_the_meetings_folder_is_skipped_by_encrypt(data_dir: Path, tmp_path: Path) -> None:
+    pytest.importorskip("cryptography")
+    os.mkfifo(data_dir / "meetings" / "trap.toml")
+    done = _command(
+        data_dir, "encrypt", extra_env={"SDM_FACILITATOR_RECOVERY_KEY_FILE": str(tmp_path / "key")}
+    )
+    assert done.returncode == 1, done.stderr
+    assert "1 files encrypted now" in done.stdout
+    assert "trap.toml was left as it was" in done.stderr and "named pipe" in done.stderr
