@@ -21,9 +21,11 @@ RECOVERY = re.compile(r"^\s+([A-Z2-7]{4}(?:-[A-Z2-7]{1,4})+)\s*$", re.MULTILINE)
 
 
 @pytest.fixture(autouse=True)
-def cheap_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
+def cheap_key_derivation(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(keyfile, "default_kdf_params", cheap_params)
     monkeypatch.setenv("SDM_FACILITATOR_PASSPHRASE", PASSPHRASE)
+    # As a script would: the recovery key goes into a new file instead of being typed back.
+    monkeypatch.setenv("SDM_FACILITATOR_RECOVERY_KEY_FILE", str(tmp_path / "recovery-key.txt"))
 
 
 def test_init_encrypt_then_use_the_store(capsys: pytest.CaptureFixture[str], isolated_data_dir: Path) -> None:
@@ -149,3 +151,31 @@ def test_missing_extra_is_named(capsys: pytest.CaptureFixture[str], monkeypatch:
     monkeypatch.setattr(keyfile, "default_kdf_params", REAL_DEFAULT_KDF)
     code, _, err = run(capsys, "init", "--encrypt")
     assert code == 1 and "pip install 'sdm-facilitator[encryption]'" in err
+
+
+def test_a_resumed_encryption_without_a_kept_key_says_how_to_make_a_new_one(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
+    from sdm_facilitator.storage.conversion_state import conversion_direction, mark_conversion
+
+    run(capsys, "init", "--encrypt")
+    new(capsys, "Quillfeather family")
+    # As an older version left an interrupted encryption: a marker without the sealed recovery key.
+    mark_conversion(isolated_data_dir, "encrypt")
+    code, out, err = run(capsys, "encrypt")
+    assert code == 0, err
+    assert "passphrase --new-recovery-key" in err and not RECOVERY.search(out)
+    assert conversion_direction(isolated_data_dir) is None
+
+
+def test_a_new_recovery_key_is_confirmed_before_it_replaces_the_old_one(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capsys, "init", "--encrypt")
+    key_file = isolated_data_dir / "store-key.toml"
+    before = key_file.read_bytes()
+    monkeypatch.delenv("SDM_FACILITATOR_RECOVERY_KEY_FILE")
+    monkeypatch.setattr("sys.stdin", io.StringIO("1111\n1111\n1111\n"))
+    code, out, err = run(capsys, "passphrase", "--new-recovery-key")
+    assert code == 2 and "not confirmed" in err and RECOVERY.search(out)
+    assert key_file.read_bytes() == before

@@ -16,7 +16,24 @@ from sdm_facilitator.storage.store import MeetingStore
 C0 = [chr(c) for c in range(0x20) if chr(c) not in "\t\n"]
 C1 = [chr(c) for c in range(0x80, 0xA0)]
 BIDI = list("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
-UNSAFE = [*C0, "\x7f", *C1, *BIDI]
+# Characters that show as nothing or break lines unseen (issue 21): the separators, zero-width
+# space, word joiner and invisible operators, BOM, soft hyphen, deprecated format controls,
+# interlinear annotations and tags.
+INVISIBLE = [
+    "\u00ad",
+    "\u180e",
+    "\u200b",
+    "\u2028",
+    "\u2029",
+    *(chr(c) for c in range(0x2060, 0x2065)),
+    *(chr(c) for c in range(0x206A, 0x2070)),
+    "\ufeff",
+    "\ufff9",
+    "\ufffa",
+    "\ufffb",
+    *(chr(c) for c in range(0xE0000, 0xE0080)),
+]
+UNSAFE = [*C0, "\x7f", *C1, *BIDI, *INVISIBLE]
 
 
 def _is_terminal_control(ch: str) -> bool:
@@ -53,7 +70,7 @@ def test_ordinary_text_is_unchanged() -> None:
         "مرحبا بالعائلة",
         "café ß 漢字",
         "[b]markup[/b]",
-        "zero\u200bwidth joiner\u200d",
+        "zero-width joiner\u200d and non-joiner\u200c (scripts and emoji need them)",
     ]:
         assert visible(text) == text
 

@@ -12,6 +12,7 @@ from sdm_facilitator.domain.closure import close_meeting, reopen_meeting
 from sdm_facilitator.domain.meeting import CLOSURE_REASON_CHOICES, CLOSURE_REASON_LABELS, Meeting
 from sdm_facilitator.domain.retention import past_retention
 from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.storage.codec import CodecError
 from sdm_facilitator.storage.settings import Settings, load_settings, save_settings, setting_problem
 from sdm_facilitator.storage.store import MeetingNotFound, StoreError, UnreadableMeetingError
 
@@ -105,6 +106,18 @@ def _edit(ctx: CliContext, meeting_id: str, change) -> Meeting:  # type: ignore[
         store.save(opened)
     except StoreError as error:
         raise CliError(str(error), exit_code=1) from None
+    except CodecError as error:
+        # Too large to open again once saved (the message names the longest text), or a value
+        # that cannot be written: the file on disk was not touched.
+        raise CliError(
+            f"the meeting was not saved, its file is as it was: {one_line(str(error))}", exit_code=1
+        ) from None
+    except OSError as error:
+        # A full disk, a folder gone read-only: the atomic write leaves the old file whole.
+        raise CliError(
+            f"the meeting was not saved ({error.strerror or type(error).__name__}); its file is as it was",
+            exit_code=1,
+        ) from None
     finally:
         store.close(opened)
     return opened.meeting
@@ -266,9 +279,9 @@ def run_settings(args: argparse.Namespace, ctx: CliContext) -> int:
     changes = {"retention_months": args.retention_months, "idle_lock_minutes": args.idle_lock_minutes}
     changes = {name: value for name, value in changes.items() if value is not None}
     for name, value in changes.items():
-        problem = setting_problem(name, value)
-        if problem:
-            raise CliError(f"--{name.replace('_', '-')}: {problem.split(' ', 1)[1]}")
+        refused = setting_problem(name, value)
+        if refused:
+            raise CliError(f"--{name.replace('_', '-')}: {refused.split(' ', 1)[1]}")
     if changes:
         settings = Settings(**{**settings.__dict__, **changes})
         try:

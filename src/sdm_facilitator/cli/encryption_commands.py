@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+import os
+from pathlib import Path
+from typing import Any, TextIO
 
 from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.cli.unlock import NEW_PASSPHRASE_ENV, ask_new_passphrase, unlock
+from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.storage.conversion_state import clear_conversion, conversion_direction
 from sdm_facilitator.storage.store import MeetingStore, StoreError
 
+#: For scripts: a new file to keep the recovery key in, instead of typing part of it back.
+RECOVERY_KEY_FILE_ENV = "SDM_FACILITATOR_RECOVERY_KEY_FILE"
+CONFIRM_TRIES = 3
 LOST_PASSPHRASE_WARNING = (
     "Keep the passphrase, and this recovery key, somewhere safe and apart from the laptop. "
     "Without one of them nobody (not the app's makers, not your IT team) can read these meetings again."
@@ -51,13 +57,76 @@ def _progress(out: TextIO, verb: str):  # type: ignore[no-untyped-def]
     return show
 
 
-def _print_recovery_key(ctx: CliContext, recovery: str) -> None:
+def _print_recovery_key(ctx: CliContext, recovery: str, *, intro: str | None = None) -> None:
     print(
-        "\nRecovery key (shown this once; write it down or print it, and keep it apart from the laptop):",
+        intro or "\nRecovery key (write it down or print it, and keep it apart from the laptop):",
         file=ctx.out,
     )
     print(f"\n    {recovery}\n", file=ctx.out)
     print(LOST_PASSPHRASE_WARNING, file=ctx.out, flush=True)
+
+
+def _keep_in_file(ctx: CliContext, recovery: str, target: str) -> None:
+    """For scripts: the recovery key into a new file readable only by this user (never over another)."""
+    from sdm_facilitator.storage.atomic import atomic_write_bytes
+    from sdm_facilitator.storage.files import read_small_file
+
+    path = Path(target).expanduser()
+    text = f"{recovery}\n"
+    try:
+        if path.exists():
+            if read_small_file(path, 4096) == text.encode("ascii"):
+                return  # a resumed run, same key, same file
+            raise CliError(
+                f"{one_line(str(path))} already exists; {RECOVERY_KEY_FILE_ENV} must name a new file. "
+                "Nothing was changed"
+            )
+        atomic_write_bytes(path, text.encode("ascii"))
+    except OSError as error:
+        raise CliError(
+            f"the recovery key could not be written to {one_line(str(path))} "
+            f"({error.strerror or type(error).__name__}); nothing was changed"
+        ) from None
+    print(f"The recovery key is also in {one_line(str(path))}.", file=ctx.out, flush=True)
+
+
+def confirm_recovery_key(ctx: CliContext, recovery: str, *, intro: str | None = None) -> None:
+    """Show the recovery key and have the person type back its last group, before anything is converted.
+
+    Shown after the last file, a kill during the conversion lost it for good.
+    For scripts, ``SDM_FACILITATOR_RECOVERY_KEY_FILE`` names a new file to
+    keep it in instead of typing. Raises ``CliError`` (nothing changed) when
+    it is not confirmed.
+    """
+    _print_recovery_key(ctx, recovery, intro=intro)
+    target = os.environ.get(RECOVERY_KEY_FILE_ENV)
+    if target:
+        _keep_in_file(ctx, recovery, target)
+        return
+    last_group = recovery.rsplit("-", 1)[-1]
+    for _ in range(CONFIRM_TRIES):
+        print(
+            "To show it is written down, type the last group of the recovery key "
+            "(the characters after the last dash): ",
+            end="",
+            file=ctx.err,
+            flush=True,
+        )
+        try:
+            line = ctx.stdin.readline()
+        except (OSError, ValueError):
+            line = ""
+        if not line:
+            raise CliError(
+                "the recovery key was not confirmed, so nothing was changed: run this in a terminal "
+                f"and type its last group when asked, or set {RECOVERY_KEY_FILE_ENV} to a new file to keep it in"
+            )
+        typed = "".join(c for c in line.upper() if c.isalnum())
+        if typed == last_group:
+            print("Thank you: the recovery key is confirmed.", file=ctx.err, flush=True)
+            return
+        print(f"That is not the last group ({len(last_group)} characters after the last dash).", file=ctx.err)
+    raise CliError("the recovery key was not confirmed, so nothing was changed; run this again")
 
 
 def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -80,29 +149,35 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_encrypt(args: argparse.Namespace, ctx: CliContext) -> int:
-    from sdm_facilitator.storage.conversion import ConversionBlocked, encrypt_store
+    from sdm_facilitator.storage.conversion import ConversionBlocked, encrypt_store, pending_recovery_key
     from sdm_facilitator.storage.crypto import EncryptionUnavailable, FileCipher
     from sdm_facilitator.storage.keyfile import KeyFile
 
     store = MeetingStore(ctx.data_dir)
-    recovery: list[str] = []
+    recovery: str | None = None
     try:
         if store.encrypted:
             data_key, _ = unlock(ctx)
+            cipher = FileCipher(data_key)
             create = None
+            if conversion_direction(ctx.data_dir) == "encrypt":
+                recovery = _resumed_recovery_key(ctx, pending_recovery_key(ctx.data_dir, cipher))
         else:
             passphrase = ask_new_passphrase(ctx)
             print("Deriving the key from the passphrase (about half a second)...", file=ctx.err, flush=True)
-            key_file, data_key, recovery_text = KeyFile.create(passphrase)
+            key_file, data_key, recovery = KeyFile.create(passphrase)
+            cipher = FileCipher(data_key)
+            # Before the first file is touched: a kill later can no longer take the key with it.
+            confirm_recovery_key(ctx, recovery)
 
             def create() -> None:
                 key_file.save(ctx.data_dir)
-                recovery.append(recovery_text)
 
         result = encrypt_store(
             ctx.data_dir,
-            FileCipher(data_key),
+            cipher,
             create_key_file=create,
+            recovery_key=recovery,
             progress=_progress(ctx.err, "encrypted"),
         )
     except EncryptionUnavailable as error:
@@ -120,9 +195,38 @@ def run_encrypt(args: argparse.Namespace, ctx: CliContext) -> int:
         f"{result.already_done} already were.",
         file=ctx.out,
     )
-    if recovery:
-        _print_recovery_key(ctx, recovery[0])
-    return 0
+    return _report_skipped(ctx, result.skipped, "NOT encrypted")
+
+
+def _resumed_recovery_key(ctx: CliContext, pending: str | None) -> str | None:
+    """A resumed encryption shows its recovery key again (confirmed again), or says how to make a new one."""
+    if pending is not None:
+        confirm_recovery_key(
+            ctx,
+            pending,
+            intro="\nThis store's encryption was interrupted; carrying on. Its recovery key, again "
+            "(the same one as before; write it down if you have not):",
+        )
+        return pending
+    print(
+        "sdm-facilitator: this store's encryption was interrupted and its recovery key cannot be shown "
+        "again. If you did not write it down, make a new one after this finishes: "
+        "sdm-facilitator passphrase --new-recovery-key (the old one then stops working).",
+        file=ctx.err,
+        flush=True,
+    )
+    return None
+
+
+def _report_skipped(ctx: CliContext, skipped: tuple[Any, ...], what: str) -> int:
+    """One line per file left as it was; exit 1 so a script notices, 0 when there were none."""
+    for item in skipped:
+        print(
+            f"sdm-facilitator: {one_line(item.path.name)} was left as it was, {what}: it {item.reason}. "
+            "It cannot be a meeting: move it out of the meetings folder.",
+            file=ctx.err,
+        )
+    return 1 if skipped else 0
 
 
 def run_decrypt(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -157,7 +261,7 @@ def run_decrypt(args: argparse.Namespace, ctx: CliContext) -> int:
         "Its files are now readable by anyone who can read this folder.",
         file=ctx.out,
     )
-    return 0
+    return _report_skipped(ctx, result.skipped, "not decrypted")
 
 
 def run_passphrase(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -167,8 +271,12 @@ def run_passphrase(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         if args.new_recovery_key:
             renewed, recovery = key_file.with_new_recovery_key(data_key)  # type: ignore[attr-defined]
+            # Confirmed before it replaces the old one: saved first, a kill lost both.
+            confirm_recovery_key(
+                ctx, recovery, intro="\nNew recovery key (the old one stops working once you confirm):"
+            )
             renewed.save(ctx.data_dir)
-            _print_recovery_key(ctx, recovery)
+            print("The new recovery key is saved; the old one no longer works.", file=ctx.out)
             return 0
         new = ask_new_passphrase(ctx, NEW_PASSPHRASE_ENV)
         key_file.rewrapped(data_key, new).save(ctx.data_dir)  # type: ignore[attr-defined]

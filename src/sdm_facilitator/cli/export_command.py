@@ -77,8 +77,9 @@ def _check_options(args: argparse.Namespace) -> None:
 def _requested_format(args: argparse.Namespace, output: Path | None) -> str | None:
     from sdm_facilitator.export.papers import FIXED_FORMATS, format_from_suffix
 
-    if args.format or output is None or args.kind in FIXED_FORMATS:
-        return args.format
+    chosen: str | None = args.format
+    if chosen or output is None or args.kind in FIXED_FORMATS:
+        return chosen
     if output.suffix.lower() == ".pdf":
         raise CliError(
             "a PDF is made by printing the HTML paper from a browser: use --format html (or a .html file)"

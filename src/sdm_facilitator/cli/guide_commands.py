@@ -113,8 +113,12 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
             "unusable": unusable,
             "language_hints": len(library.language_hints),
             "language_problems": [str(p) for p in library.language_problems],
+            "terms_problems": [str(p) for p in library.terms_problems],
+            "skipped": list(library.skipped),
         }
         print(to_json(data), file=ctx.out)
+        for note in library.skipped:
+            print(f"note: {one_line(note)}", file=ctx.err)
         _print_notices_overrides(ctx, library)
         return 0
     if not rows:
@@ -135,10 +139,20 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         for row in [header, *table]:
             print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip(), file=ctx.out)
     print(f"\n{len(library.language_hints)} language hints.", file=ctx.out)
+    for note in library.skipped:
+        print(f"\n{one_line(note)}", file=ctx.out)
     if unusable:
         print("\nGuide files that could not be used (see: sdm-facilitator guides check):", file=ctx.out)
         for item in unusable:
-            print(f"  {one_line(item['file'])}: {len(item['problems'])} problem(s)", file=ctx.out)
+            print(f"  {one_line(str(item['file']))}: {len(item['problems'])} problem(s)", file=ctx.out)
+    other_problems = [*library.language_problems, *library.terms_problems]
+    if other_problems:
+        print(
+            "\nLanguage hints and vocabularies that could not be used (see: sdm-facilitator guides check):",
+            file=ctx.out,
+        )
+        for problem in other_problems:
+            print(f"  {one_line(str(problem))}", file=ctx.out)
     _print_notices_overrides(ctx, library)
     return 0
 
@@ -165,11 +179,12 @@ def _files_to_check(paths: Iterable[str]) -> list[Path]:
     for raw in paths:
         path = Path(raw).expanduser()
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.toml") if p.is_file())
+            # Pipes and links named like a guide are checked too: reading them says why they cannot be used.
+            found = sorted(p for p in path.glob("*.toml") if not p.is_dir())
             if not found:
                 raise CliError(f"no .toml files in {one_line(str(path))}")
             files.extend(found)
-        elif path.is_file():
+        elif path.exists() or path.is_symlink():
             files.append(path)
         else:
             raise CliError(f"no such file or folder: {one_line(str(path))}")
@@ -191,6 +206,8 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
     checked = 0
     if not args.paths:
         library = _library(ctx)
+        for note in library.skipped:
+            print(f"note: {one_line(note)}", file=ctx.err)
         problems = library.problems()
         checked = len(library.guides) + len(library.unusable)
         summary_guides = ", ".join(sorted(library.guides)) or "none"
@@ -235,8 +252,8 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     for problem in problems:
         print(one_line(str(problem)), file=ctx.out)
-    files = len({p.file for p in problems})
-    print(f"{len(problems)} problem(s) in {files} of {checked} file(s).", file=ctx.err)
+    files_with_problems = len({p.file for p in problems})
+    print(f"{len(problems)} problem(s) in {files_with_problems} of {checked} file(s).", file=ctx.err)
     return 1
 
 
@@ -247,6 +264,8 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.guides.describe import guide_to_dict, guide_to_text
 
     library = _library(ctx)
+    for note in library.skipped:
+        print(f"note: {one_line(note)}", file=ctx.err)
     guide = library.get(args.id)
     if guide is None:
         known = ", ".join(sorted(library.guides)) or "none"

@@ -12,7 +12,7 @@ from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.summary import MeetingSummary
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS, STAGE_LABELS
-from sdm_facilitator.guides.loader import load_library
+from sdm_facilitator.guides.loader import GuideLibrary, load_library
 from sdm_facilitator.paths import DATA_DIR_ENV, user_guides_dir
 from sdm_facilitator.storage.codec import CodecError
 from sdm_facilitator.storage.index import index_for
@@ -71,6 +71,14 @@ def parse_when(text: str) -> datetime:
     return when
 
 
+def load_guides(ctx: CliContext) -> GuideLibrary:
+    """The guide library, saying on stderr (one line per folder) which guide files were not read."""
+    library = load_library(user_guides_dir(ctx.data_dir))
+    for note in library.skipped:
+        print(f"sdm-facilitator: note: {one_line(note)}", file=ctx.err)
+    return library
+
+
 def _store(ctx: CliContext) -> MeetingStore:
     from sdm_facilitator.cli.unlock import open_store
 
@@ -83,7 +91,7 @@ def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
     label = args.family.strip()
     if not label:
         raise CliError("--family: give the label you use for this family")
-    library = load_library(user_guides_dir(ctx.data_dir))
+    library = load_guides(ctx)
     meeting = create_meeting(
         library,
         kind=args.kind,
@@ -142,7 +150,7 @@ def missing_folder_note(ctx: CliContext) -> str | None:
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     missing = missing_folder_note(ctx)
-    guides = load_library(user_guides_dir(ctx.data_dir))
+    guides = load_guides(ctx)
     listing = index_for(_store(ctx), guides).listing()
     shown = [summary for summary in listing.summaries if (summary.closed_on is not None) == args.closed]
     hidden_closed = 0 if args.closed else len(listing.summaries) - len(shown)
@@ -214,7 +222,7 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.domain.fidelity import fidelity_profile
 
     meeting = load_meeting_or_fail(ctx, args.id)
-    guide = load_library(user_guides_dir(ctx.data_dir)).get(meeting.guide_id)
+    guide = load_guides(ctx).get(meeting.guide_id)
     profile = fidelity_profile(meeting, guide, date.today())
     if args.json:
         from sdm_facilitator.export.fidelity_text import fidelity_to_dict

@@ -11,7 +11,7 @@ import getpass
 import os
 
 from sdm_facilitator.cli.context import CliContext, CliError
-from sdm_facilitator.storage.keyfile import MIN_PASSPHRASE_LENGTH
+from sdm_facilitator.storage.keyfile import new_passphrase_problem
 from sdm_facilitator.storage.store import MeetingStore
 
 PASSPHRASE_ENV = "SDM_FACILITATOR_PASSPHRASE"
@@ -47,11 +47,9 @@ def ask_new_passphrase(ctx: CliContext, env: str = PASSPHRASE_ENV) -> str:
         passphrase = _prompt(ctx, "New passphrase: ", env)
         if _prompt(ctx, "The same passphrase again: ", env) != passphrase:
             raise CliError("the two passphrases differ; nothing was changed")
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise CliError(
-            f"a passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters (a few words are easier to remember "
-            "than a short password); nothing was changed"
-        )
+    problem = new_passphrase_problem(passphrase)
+    if problem is not None:
+        raise CliError(f"{problem}; nothing was changed")
     return passphrase
 
 

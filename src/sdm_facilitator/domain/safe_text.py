@@ -12,7 +12,19 @@ import re
 # Bidirectional embedding, override and isolate controls can make text appear
 # in a different order than it is stored (the "Trojan Source" family).
 _BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f" + _BIDI_CONTROLS + "]")
+# Characters that show as nothing, or break a line where a terminal, a JSON
+# reader or a table does not expect it, so a text can hide words or look like
+# something else: the line and paragraph separators (U+2028, U+2029: raw in
+# JSON, a line break in some terminals), zero-width space, word joiner and the
+# invisible operators, the byte-order mark inside text, the soft hyphen, the
+# Mongolian vowel separator, the deprecated format controls, the interlinear
+# annotation marks (U+FFF9 to U+FFFB) and the tag characters (U+E0000 to
+# U+E007F). The zero-width joiner and non-joiner are left alone: several
+# scripts and emoji need them.
+_INVISIBLE = (
+    "\u00ad\u180e\u200b\u2028\u2029\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f"
+)
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f" + _BIDI_CONTROLS + _INVISIBLE + "]")
 
 
 def first_unsafe_character(text: str) -> tuple[int, int] | None:

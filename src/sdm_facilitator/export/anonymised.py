@@ -33,6 +33,8 @@ __all__ = ["SECRET_FILE", "PseudonymSecretError", "load_or_create_secret"]
 FILES = ("meetings.csv", "children.csv", "feedback.csv")
 DICTIONARY_FILE = "dictionary.csv"
 PSEUDONYM_LENGTH = 20
+# 32 bytes written as hex and a newline; anything far bigger is not the secret.
+MAX_SECRET_FILE_BYTES = 4096
 
 
 class Pseudonyms:

@@ -32,6 +32,7 @@ __all__ = [
     "LANGUAGE_FILE",
     "TERMS_FILE",
     "MAX_FILE_BYTES",
+    "MAX_GUIDE_FILES",
     "GuideLibrary",
     "GuideProblem",
     "load_guide_file",
@@ -44,6 +45,12 @@ __all__ = [
 LANGUAGE_FILE = "language.toml"
 #: Guides are short text files; anything bigger is a mistake (or not a guide).
 MAX_FILE_BYTES = 1_000_000
+#: Guide files read from one folder, in name order. An organisation keeps a
+#: handful; 10,000 made every command take a minute and 1.3 GB.
+MAX_GUIDE_FILES = 200
+#: Bytes of guide files read from one folder, all files together (a bundled
+#: guide is about 40 KB, so 200 of them fit).
+MAX_GUIDE_FOLDER_BYTES = 16_000_000
 
 
 #: tomllib takes time quadratic in the number of parts of one dotted key
@@ -171,6 +178,16 @@ def load_terms_file(
     return vocabularies, chosen, problems
 
 
+def _present(path: Path) -> bool:
+    """Whether something (a file, a pipe, a link, a folder) has this name.
+
+    A named pipe or a folder called ``language.toml`` or ``terms.toml`` is
+    not a file, but it is not absent either: reading it reports why it cannot
+    be used, where ``is_file()`` had skipped it without a word.
+    """
+    return path.is_symlink() or path.exists()
+
+
 def _guide_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -196,6 +213,8 @@ class GuideLibrary:
     #: The vocabulary the organisation chose (``use`` in its terms file), or "".
     vocabulary_in_use: str = ""
     terms_problems: list[GuideProblem] = field(default_factory=list)
+    #: One sentence per folder whose guide files were not all read (``MAX_GUIDE_FILES``).
+    skipped: list[str] = field(default_factory=list)
 
     def get(self, guide_id: str) -> Guide | None:
         """The guide with ``guide_id``, or None."""
@@ -224,7 +243,8 @@ class GuideLibrary:
 
     def notices(self) -> list[str]:
         """Plain sentences for the person using the app about what was loaded."""
-        notes = [
+        notes = list(self.skipped)
+        notes += [
             f"Your guide '{guide_id}' ({path}) replaces the bundled one."
             for guide_id, path in sorted(self.overridden.items())
         ]
@@ -260,10 +280,44 @@ def _merge_hints(base: tuple[LanguageHint, ...], extra: tuple[LanguageHint, ...]
     return tuple(kept) + tuple(extra)
 
 
+def _within_caps(files: list[Path]) -> tuple[list[Path], int]:
+    """The files to read (name order) within the count and size caps, and how many are left out.
+
+    Sizes come from ``lstat``, before anything is read; a file too big by itself
+    is kept, to be reported as unusable by the reader.
+    """
+    kept: list[Path] = []
+    total = 0
+    for path in files[:MAX_GUIDE_FILES]:
+        try:
+            size = path.lstat().st_size
+        except OSError:
+            size = 0
+        size = min(size, MAX_FILE_BYTES + 1)
+        if kept and total + size > MAX_GUIDE_FOLDER_BYTES:
+            break
+        kept.append(path)
+        total += size
+    return kept, len(files) - len(kept)
+
+
+def skipped_note(folder: Path, skipped: int, found: int) -> str:
+    """One sentence saying how many guide files were not read, and why."""
+    return (
+        f"{skipped:,} of the {found:,} guide files in {folder} were not read: the app reads at most "
+        f"{MAX_GUIDE_FILES} guide files ({MAX_GUIDE_FOLDER_BYTES // 1_000_000} MB) from a folder, in name "
+        "order. Move the guides you do not use out of that folder."
+    )
+
+
 def _add_guides(library: GuideLibrary, folder: Path, *, bundled: bool) -> None:
     # Ids seen in this folder -> the file that claimed them first.
     claimed: dict[str, Path] = {}
-    for path in _guide_files(folder):
+    found = _guide_files(folder)
+    files, skipped = _within_caps(found)
+    if skipped:
+        library.skipped.append(skipped_note(folder, skipped, len(found)))
+    for path in files:
         guide, problems = load_guide_file(path, bundled=bundled)
         if guide is None:
             library.unusable[path] = problems
@@ -293,14 +347,15 @@ def load_library(user_dir: Path | None, *, bundled_dir: Path | None = None) -> G
     library = GuideLibrary()
     bundled_dir = bundled_dir if bundled_dir is not None else bundled_guides_dir()
     _add_guides(library, bundled_dir, bundled=True)
-    hints, problems = (), []
-    if (bundled_dir / LANGUAGE_FILE).is_file():
+    hints: tuple[LanguageHint, ...] = ()
+    problems: list[GuideProblem] = []
+    if _present(bundled_dir / LANGUAGE_FILE):
         hints, problems = load_language_hints(bundled_dir / LANGUAGE_FILE)
     library.language_problems.extend(problems)
     if user_dir is not None and user_dir.resolve() != bundled_dir.resolve():
         _add_guides(library, user_dir, bundled=False)
         user_language = user_dir / LANGUAGE_FILE
-        if user_language.is_file():
+        if _present(user_language):
             extra, problems = load_language_hints(user_language)
             library.language_problems.extend(problems)
             hints = _merge_hints(hints, extra)
@@ -311,7 +366,7 @@ def load_library(user_dir: Path | None, *, bundled_dir: Path | None = None) -> G
 
 def _apply_terms(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None) -> None:
     """Read the vocabularies, refuse guides naming unknown ones, apply the organisation's choice."""
-    if (bundled_dir / TERMS_FILE).is_file():
+    if _present(bundled_dir / TERMS_FILE):
         found, _, problems = load_terms_file(bundled_dir / TERMS_FILE)
         library.vocabularies.update({v.id: v for v in found})
         library.terms_problems.extend(problems)
@@ -319,7 +374,7 @@ def _apply_terms(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None
     if (
         user_terms is not None
         and user_terms.parent.resolve() != bundled_dir.resolve()
-        and user_terms.is_file()
+        and _present(user_terms)
     ):
         found, chosen, problems = load_terms_file(user_terms, library.vocabularies)
         library.vocabularies.update({v.id: v for v in found})

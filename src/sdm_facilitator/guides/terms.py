@@ -17,9 +17,12 @@ from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.terminology import Vocabulary
 from sdm_facilitator.guides.check_types import KeyPath
 from sdm_facilitator.guides.validate import Checker, GuideProblem, Locator, _Field, format_key
+from sdm_facilitator.storage.files import read_small_file
 
 #: The file holding vocabularies; it is not a guide.
 TERMS_FILE = "terms.toml"
+# The loader's limit for a guide file (not imported: the loader imports this module).
+_MAX_GUIDE_BYTES = 1_000_000
 
 _TOP_FIELDS: dict[str, _Field] = {
     "use": _Field("id", required=False, expect='the id of the vocabulary to use, such as "us-fgdm"'),
@@ -104,8 +107,11 @@ def guide_vocabulary_problems(guide: Guide, known: dict[str, Vocabulary]) -> lis
     if all(name in known for name in guide.vocabularies):
         return problems
     try:
-        text = guide.source.read_text(encoding="utf-8-sig") if guide.source else ""
-    except OSError:  # the file went away since it was read: no line to give
+        # Read again only to find line numbers, pipe-safe like the first read (a pipe swapped in
+        # since would otherwise hang here).
+        raw = read_small_file(guide.source, _MAX_GUIDE_BYTES) if guide.source else b""
+        text = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):  # the file changed since it was read: no line to give
         text = ""
     locator = Locator(text)
     for index, name in enumerate(guide.vocabularies):

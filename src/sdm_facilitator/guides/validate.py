@@ -86,6 +86,11 @@ class _Header:
 _HEADER_RE = re.compile(r"^\s*(\[\[|\[)\s*([^\[\]]+?)\s*(\]\]|\])\s*(?:#.*)?$")
 
 
+def _outside(name: str) -> Callable[[_Header], bool]:
+    """A stop rule: the first header that is not inside the table ``name``."""
+    return lambda header: not header.name.startswith(name + ".")
+
+
 class Locator:
     """Finds the line of a key path in TOML text by scanning headers and keys.
 
@@ -168,7 +173,7 @@ class Locator:
             lo = header.index + 1
             hi = self._next_header(header.index, lambda h: True)
             scope_lo = lo
-            scope_hi = self._next_header(header.index, lambda h, n=name: not h.name.startswith(n + "."))
+            scope_hi = self._next_header(header.index, _outside(name))
             prefix = name
             i += step
         return best + 1 if best is not None else None
@@ -340,12 +345,14 @@ class Checker:
             if not text:
                 self.add(path, "must not be empty")
                 return _BAD
-            hidden = first_unsafe_character(text)
+            # Checked before folding: str.split() takes U+2028, U+2029 and some controls for
+            # spaces, so they would vanish unreported. Only a file's own line ends are ordinary.
+            hidden = first_unsafe_character(value.replace("\r\n", "\n"))
             if hidden is not None:
                 position, code = hidden
                 self.add(
                     path,
-                    f"contains an invisible control or direction character (U+{code:04X} at position "
+                    f"contains an invisible, control or direction character (U+{code:04X} at position "
                     f"{position + 1}); remove it: it could change how the text, or the terminal, looks",
                 )
                 return _BAD

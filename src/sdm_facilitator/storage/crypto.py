@@ -135,7 +135,8 @@ class FileCipher:
         """Encrypt ``plaintext`` bound to ``record_id``, with a fresh random nonce."""
         header = _header(record_id)
         nonce = os.urandom(NONCE_BYTES)
-        return header + nonce + self._aead.encrypt(nonce, plaintext, header)
+        sealed: bytes = self._aead.encrypt(nonce, plaintext, header)
+        return header + nonce + sealed
 
     def open(self, data: bytes, expected_id: str | None = None) -> bytes:
         """Decrypt file bytes; ``DamagedFile`` for any change, cut or wrong record.

@@ -21,8 +21,11 @@ import tomli_w
 
 from sdm_facilitator.paths import exports_dir
 from sdm_facilitator.storage.atomic import atomic_write_bytes
+from sdm_facilitator.storage.files import read_small_file
 
 LEDGER_FILE_NAME = ".exports-ledger.toml"
+# Ids and file names of exports: even thousands of them fit well within this.
+MAX_LEDGER_BYTES = 16 * 1024 * 1024
 
 
 def ledger_path(data_dir: Path) -> Path:
@@ -31,7 +34,8 @@ def ledger_path(data_dir: Path) -> Path:
 
 def _load(data_dir: Path) -> dict[str, list[str]]:
     try:
-        raw = tomllib.loads(ledger_path(data_dir).read_text("utf-8"))
+        # Pipe-safe: a named pipe in the ledger's place must not hang every export.
+        raw = tomllib.loads(read_small_file(ledger_path(data_dir), MAX_LEDGER_BYTES).decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return {}
     return {

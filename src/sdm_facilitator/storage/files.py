@@ -70,6 +70,31 @@ def read_regular_file(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result
         os.close(fd)
 
 
+class FileTooLarge(OSError):
+    """A small file of the app's own (a key file, a setting) that is far larger than it can be."""
+
+
+def read_small_file(path: Path, max_bytes: int) -> bytes:
+    """The whole of one of the app's own small files (key file, settings, markers, ledgers).
+
+    Read as meetings are read (``read_regular_file``): never through a link,
+    never waiting on a named pipe, never more than ``max_bytes``. Raises
+    ``FileNotFoundError`` when it is missing, ``NotARegularFile`` for a pipe,
+    device or link, ``FileTooLarge`` when it is bigger than ``max_bytes``,
+    and ``OSError`` as ``open`` does.
+    """
+    data, info = read_regular_file(path, max_bytes)
+    if info.st_size > max_bytes or len(data) > max_bytes:
+        raise FileTooLarge(0, f"is larger than {max_bytes:,} bytes, far larger than it can be")
+    return data
+
+
+def unreadable_reason(error: OSError) -> str:
+    """Why a file could not be read, in words (no traceback, no content): "it is a named pipe, ..."."""
+    text = str(error.strerror or type(error).__name__)
+    return f"it {text}" if text.startswith("is ") else text
+
+
 class LinkedFolderError(OSError):
     """A folder the app creates turned out to be a link to somewhere else."""
 

@@ -22,17 +22,21 @@ import base64
 import os
 import secrets
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import tomli_w
 
 from sdm_facilitator.storage.atomic import atomic_write_bytes
 from sdm_facilitator.storage.crypto import KEY_BYTES, NONCE_BYTES, EncryptionUnavailable, FileCipher, aesgcm
+from sdm_facilitator.storage.files import read_small_file, unreadable_reason
 
 KEY_FILE_NAME = "store-key.toml"
 KEY_FILE_FORMAT = 1
+# A key file is well under 1 KB; anything far bigger is not one.
+MAX_KEY_FILE_BYTES = 64 * 1024
 SALT_BYTES = 16
 # A few words are easier to remember than a short password, and far harder to guess.
 MIN_PASSPHRASE_LENGTH = 10
@@ -59,6 +63,25 @@ def key_file_path(data_dir: Path) -> Path:
 # ---------------------------------------------------------------- key derivation
 
 
+#: What a key file may ask of key derivation: the range around what this app
+#: writes (``KdfParams()``), with a margin of four times its work and memory
+#: for a store made on a faster laptop. Outside it the key file was changed
+#: or damaged: 100,000 passes made ``list`` run for minutes, 4 TiB of memory
+#: ended in a MemoryError. The README's encryption section quotes these.
+ARGON2ID_BOUNDS: dict[str, tuple[int, int]] = {
+    "iterations": (1, 16),
+    "lanes": (1, 16),
+    "memory_kib": (8, 262_144),
+}
+#: Passes times memory: at most four times the app's own 4 x 64 MiB.
+ARGON2ID_MAX_WORK = 4 * 4 * 65_536
+SCRYPT_BOUNDS: dict[str, tuple[int, int]] = {"log2_n": (1, 19), "r": (1, 16), "p": (1, 4)}
+#: N x r x p: at most four times the app's own 2^17 x 8 x 1 (512 MiB of memory).
+SCRYPT_MAX_WORK = 4 * 2**17 * 8
+#: How a passphrase's text is made canonical before derivation (recorded in the key file).
+NORMALIZATION: Final = "NFC"
+
+
 @dataclass(frozen=True)
 class KdfParams:
     """How a passphrase becomes a wrapping key; stored beside the wrapped key.
@@ -66,6 +89,11 @@ class KdfParams:
     The defaults are RFC 9106's second recommended Argon2id setting (64 MiB,
     4 lanes) with one more pass (4), about half a second on a 2-core machine
     (measured by ``bench/bench_key_derivation.py``); scrypt's cost about the same.
+
+    ``normalization`` is "NFC" for key files made by this version: the
+    passphrase was turned into Unicode NFC before derivation, so the same
+    visible passphrase typed as composed or decomposed characters unlocks.
+    Key files made before record none (""): their passphrase was used as typed.
     """
 
     name: str = "argon2id"
@@ -77,9 +105,12 @@ class KdfParams:
     log2_n: int = 17
     r: int = 8
     p: int = 1
+    normalization: str = NORMALIZATION
 
     def to_dict(self) -> dict[str, Any]:
-        common = {"kdf": self.name, "salt": _b64(self.salt)}
+        common: dict[str, Any] = {"kdf": self.name, "salt": _b64(self.salt)}
+        if self.normalization:
+            common["normalization"] = self.normalization
         if self.name == "argon2id":
             return {
                 **common,
@@ -93,16 +124,67 @@ class KdfParams:
     def from_dict(cls, raw: dict[str, Any]) -> KdfParams:
         name = raw.get("kdf")
         salt = _unb64(raw.get("salt"), "salt")
+        normalization = raw.get("normalization", "")
+        if normalization not in ("", NORMALIZATION):
+            raise KeyFileError(f"the key file names an unknown passphrase normalization '{normalization}'")
         try:
             if name == "argon2id":
-                return cls(
-                    "argon2id", salt, int(raw["iterations"]), int(raw["lanes"]), int(raw["memory_kib"])
+                params = cls(
+                    "argon2id",
+                    salt,
+                    _whole(raw["iterations"]),
+                    _whole(raw["lanes"]),
+                    _whole(raw["memory_kib"]),
+                    normalization=normalization,
                 )
-            if name == "scrypt":
-                return cls("scrypt", salt, log2_n=int(raw["log2_n"]), r=int(raw["r"]), p=int(raw["p"]))
+            elif name == "scrypt":
+                params = cls(
+                    "scrypt",
+                    salt,
+                    log2_n=_whole(raw["log2_n"]),
+                    r=_whole(raw["r"]),
+                    p=_whole(raw["p"]),
+                    normalization=normalization,
+                )
+            else:
+                raise KeyFileError(f"the key file names an unknown key derivation '{name}'")
         except (KeyError, TypeError, ValueError):
             raise KeyFileError("the key file's key-derivation settings are incomplete") from None
-        raise KeyFileError(f"the key file names an unknown key derivation '{name}'")
+        params.check_bounds()
+        return params
+
+    def check_bounds(self) -> None:
+        """``KeyFileError`` unless every setting is within what this app writes, with its margin."""
+        if self.name == "argon2id":
+            values = {"iterations": self.iterations, "lanes": self.lanes, "memory_kib": self.memory_kib}
+            bounds, work, most = ARGON2ID_BOUNDS, self.iterations * self.memory_kib, ARGON2ID_MAX_WORK
+            work_text = "iterations x memory_kib"
+        else:
+            values = {"log2_n": self.log2_n, "r": self.r, "p": self.p}
+            bounds, work, most = SCRYPT_BOUNDS, 2**self.log2_n * self.r * self.p, SCRYPT_MAX_WORK
+            work_text = "2^log2_n x r x p"
+        for key, value in values.items():
+            low, high = bounds[key]
+            if self.name == "argon2id" and key == "memory_kib":
+                low = max(low, 8 * self.lanes)  # Argon2 needs 8 KiB per lane
+            if not low <= value <= high:
+                raise _out_of_bounds(f"{key} = {value}; this version accepts {low:,} to {high:,}")
+        if work > most:
+            raise _out_of_bounds(f"{work_text} = {work:,}; this version accepts at most {most:,}")
+
+
+def _whole(value: object) -> int:
+    """A whole number from the key file (never a bool or a decimal)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("not a whole number")
+    return value
+
+
+def _out_of_bounds(detail: str) -> KeyFileError:
+    return KeyFileError(
+        f"the key file's key-derivation settings are outside what this app writes ({detail}): "
+        f"{KEY_FILE_NAME} was changed or damaged; restore it from a backup"
+    )
 
 
 def argon2id_available() -> bool:
@@ -124,8 +206,44 @@ def default_kdf_params() -> KdfParams:
     return KdfParams() if argon2id_available() else KdfParams(name="scrypt")
 
 
+def normalized(passphrase: str) -> str:
+    """The passphrase as this version derives keys from it: Unicode NFC."""
+    return unicodedata.normalize(NORMALIZATION, passphrase)
+
+
+def passphrase_forms(passphrase: str, params: KdfParams) -> list[str]:
+    """The forms of a typed passphrase to try against a key file, most likely first.
+
+    A key file that records NFC needs only the NFC form. One made before
+    passphrases were normalised holds whatever the keyboard sent then, so the
+    NFC form, the form as typed now and the decomposed form are tried in turn.
+    """
+    nfc = normalized(passphrase)
+    if params.normalization == NORMALIZATION:
+        return [nfc]
+    forms = [nfc, passphrase, unicodedata.normalize("NFD", passphrase)]
+    return list(dict.fromkeys(forms))
+
+
+def new_passphrase_problem(passphrase: str) -> str | None:
+    """Why ``passphrase`` cannot become a store's passphrase, or None."""
+    if not passphrase.strip():
+        return "a passphrase cannot be only spaces; choose a few words"
+    if len(normalized(passphrase)) < MIN_PASSPHRASE_LENGTH:
+        return (
+            f"a passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters (a few words are easier to "
+            "remember than a short password)"
+        )
+    return None
+
+
 def derive_key(passphrase: str, params: KdfParams) -> bytes:
-    """The 32-byte wrapping key for ``passphrase`` under ``params`` (slow on purpose)."""
+    """The 32-byte wrapping key for ``passphrase`` exactly as given, under ``params`` (slow on purpose).
+
+    Callers normalise first (``normalized``, ``passphrase_forms``); the bounds
+    are checked again here so no path derives with absurd settings.
+    """
+    params.check_bounds()
     secret = passphrase.encode("utf-8")
     try:
         if params.name == "argon2id":
@@ -230,15 +348,24 @@ class KeyFile:
         recovery_salt = os.urandom(SALT_BYTES)
         key_file = cls(
             params,
-            Wrapping.make(derive_key(passphrase, params), data_key, _PASSPHRASE_AD),
+            Wrapping.make(derive_key(normalized(passphrase), params), data_key, _PASSPHRASE_AD),
             recovery_salt,
             Wrapping.make(_recovery_wrapping_key(recovery_secret, recovery_salt), data_key, _RECOVERY_AD),
         )
         return key_file, data_key, format_recovery_key(recovery_secret)
 
     def unlock(self, passphrase: str) -> bytes:
-        """The data key, or ``WrongPassphrase``."""
-        return self.passphrase_wrapping.unwrap(derive_key(passphrase, self.kdf), _PASSPHRASE_AD)
+        """The data key, or ``WrongPassphrase``.
+
+        The passphrase is normalised to NFC; an older key file (no recorded
+        normalisation) is also tried with the passphrase as typed and decomposed.
+        """
+        for form in passphrase_forms(passphrase, self.kdf):
+            try:
+                return self.passphrase_wrapping.unwrap(derive_key(form, self.kdf), _PASSPHRASE_AD)
+            except WrongPassphrase:
+                continue
+        raise WrongPassphrase("wrong passphrase")
 
     def unlock_with_recovery_key(self, recovery_text: str) -> bytes:
         """The data key from the recovery key, or ``WrongPassphrase``."""
@@ -254,11 +381,12 @@ class KeyFile:
 
     def rewrapped(self, data_key: bytes, new_passphrase: str, *, params: KdfParams | None = None) -> KeyFile:
         """The same data key under a new passphrase (fresh salt); the recovery wrapping is kept."""
-        params = params or replace(self.kdf, salt=os.urandom(SALT_BYTES))
+        params = params or replace(self.kdf, salt=os.urandom(SALT_BYTES), normalization=NORMALIZATION)
+        wrapping_key = derive_key(normalized(new_passphrase), params)
         return replace(
             self,
             kdf=params,
-            passphrase_wrapping=Wrapping.make(derive_key(new_passphrase, params), data_key, _PASSPHRASE_AD),
+            passphrase_wrapping=Wrapping.make(wrapping_key, data_key, _PASSPHRASE_AD),
         )
 
     def with_new_recovery_key(self, data_key: bytes) -> tuple[KeyFile, str]:
@@ -325,11 +453,16 @@ class KeyFile:
     def load(cls, data_dir: Path) -> KeyFile:
         path = key_file_path(data_dir)
         try:
-            text = path.read_bytes().decode("utf-8")
+            # Through the pipe-safe reader: a named pipe called store-key.toml must not hang every command.
+            text = read_small_file(path, MAX_KEY_FILE_BYTES).decode("utf-8")
         except FileNotFoundError:
             raise KeyFileError(f"this store has no key file ({path.name})") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise KeyFileError(f"the key file {path.name} cannot be read ({type(error).__name__})") from None
+        except OSError as error:
+            raise KeyFileError(
+                f"the key file {path.name} cannot be read ({unreadable_reason(error)})"
+            ) from None
+        except UnicodeDecodeError:
+            raise KeyFileError(f"the key file {path.name} is damaged (not UTF-8 text)") from None
         return cls.from_toml(text)
 
 

@@ -16,8 +16,11 @@ import tomli_w
 
 from sdm_facilitator.domain.retention import DEFAULT_RETENTION_MONTHS
 from sdm_facilitator.storage.atomic import atomic_write_bytes
+from sdm_facilitator.storage.files import read_small_file, unreadable_reason
 
 SETTINGS_FILE_NAME = "settings.toml"
+# Two numbers; a settings file far bigger than this is not one.
+MAX_SETTINGS_BYTES = 64 * 1024
 DEFAULT_IDLE_LOCK_MINUTES = 15
 # Bounds that keep a setting meaningful: a retention period of at least a
 # month, and an idle lock between one minute and a working day.
@@ -47,10 +50,15 @@ def setting_problem(name: str, value: object) -> str | None:
 def load_settings(data_dir: Path) -> tuple[Settings, list[str]]:
     """The settings, and one message for each value that was ignored."""
     try:
-        raw = tomllib.loads(settings_path(data_dir).read_text("utf-8"))
+        # Pipe-safe: a named pipe called settings.toml must not hang every command.
+        raw = tomllib.loads(read_small_file(settings_path(data_dir), MAX_SETTINGS_BYTES).decode("utf-8"))
     except FileNotFoundError:
         return Settings(), []
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except OSError as error:
+        return Settings(), [
+            f"{SETTINGS_FILE_NAME} cannot be read ({unreadable_reason(error)}); using the defaults"
+        ]
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         return Settings(), [
             f"{SETTINGS_FILE_NAME} cannot be read ({type(error).__name__}); using the defaults"
         ]

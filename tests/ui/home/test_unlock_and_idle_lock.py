@@ -204,7 +204,16 @@ async def test_encrypt_a_new_store_from_the_first_run_screen(
         assert isinstance(app.screen, RecoveryKeyDialog)
         recovery = app.screen.recovery
         assert recovery in screen_text(app)
+        # Nothing is written until the recovery key's last group is typed back.
+        assert not app.store.encrypted and not (isolated_data_dir / "store-key.toml").exists()
+        await type_text(pilot, "1111")  # never in a recovery key: 1 is not a base32 digit
         await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RecoveryKeyDialog) and "not the last group" in screen_text(app)
+        assert not app.store.encrypted
+        await type_text(pilot, recovery.rsplit("-", 1)[-1].lower())
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await settle(pilot)
         assert isinstance(app.screen, FirstRunScreen)
         assert app.store.encrypted and not app.store.locked
@@ -213,3 +222,15 @@ async def test_encrypt_a_new_store_from_the_first_run_screen(
         assert is_encrypted(app.store.path_for(meeting.id).read_bytes())
         assert keyfile.KeyFile.load(isolated_data_dir).unlock_with_recovery_key(recovery)
     assert names_on_disk(isolated_data_dir) == []
+
+
+async def test_absurd_key_derivation_settings_are_said_on_the_unlock_screen(isolated_data_dir: Path) -> None:
+    make_encrypted_store(isolated_data_dir)
+    key_path = isolated_data_dir / "store-key.toml"
+    key_path.write_text(key_path.read_text().replace("memory_kib = 64", "memory_kib = 4294967295"))
+    app = make_app(isolated_data_dir, FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await submit(pilot, app, PASSPHRASE)
+        assert isinstance(app.screen, UnlockScreen)
+        assert "cannot be unlocked" in message(app) and "memory_kib = 4294967295" in message(app)

@@ -132,21 +132,36 @@ class FirstRunScreen(Screen[str | None]):
         self.dismiss("demo")
 
     def action_encrypt(self) -> None:
-        """Make the (still empty) store encrypted, then show the recovery key once."""
-        from sdm_facilitator.ui.dialogs.encrypt_store import EncryptStoreDialog, RecoveryKeyDialog
+        """Make the (still empty) store encrypted: passphrase, then the recovery key confirmed, then written."""
+        from sdm_facilitator.ui.dialogs.encrypt_store import (
+            EncryptStoreDialog,
+            NewStoreKey,
+            RecoveryKeyDialog,
+            write_encrypted_store,
+        )
 
-        def encrypted(result: tuple[bytes, str] | None) -> None:
-            from sdm_facilitator.storage.crypto import FileCipher
+        data_dir = sdm_app(self).data_dir
 
-            if result is None:
+        def derived(new: NewStoreKey | None) -> None:
+            if new is None:
                 return
-            data_key, recovery = result
-            sdm_app(self).store.cipher = FileCipher(data_key)
-            sdm_app(self).note_store_changed()
-            self.app.lock_guard.start_watching()  # type: ignore[attr-defined]
-            self.app.push_screen(RecoveryKeyDialog(recovery))
 
-        self.app.push_screen(EncryptStoreDialog(sdm_app(self).data_dir), encrypted)
+            def written(done: bool | None) -> None:
+                from sdm_facilitator.storage.crypto import FileCipher
+
+                if not done:
+                    self.app.notify("The store was not encrypted; nothing was written.")
+                    return
+                sdm_app(self).store.cipher = FileCipher(new.data_key)
+                sdm_app(self).note_store_changed()
+                self.app.lock_guard.start_watching()  # type: ignore[attr-defined]
+                self.app.notify("The store is encrypted.")
+
+            self.app.push_screen(
+                RecoveryKeyDialog(new.recovery, lambda: write_encrypted_store(data_dir, new)), written
+            )
+
+        self.app.push_screen(EncryptStoreDialog(data_dir), derived)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         yield SystemCommand("New meeting", "n", lambda: self.action_choose("new"))
