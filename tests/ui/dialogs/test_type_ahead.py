@@ -1,13 +1,16 @@
-"""Keys typed the moment a dialog is asked for land in the field that gets the focus, in order.
+"""Keys typed the moment a dialog is on screen land in the field that gets the focus, in order.
 
-A coordinator types fast: the key that opens a dialog and the words after it
-arrive together. These tests post the whole burst at once, with no pause
-between keys (as a terminal delivers a quick typist or a paste), and check
-that nothing is dropped and nothing lands in another field.
+A coordinator types fast: the words after the key that opens a dialog arrive
+while the dialog is still being built. These tests wait only until the
+dialog is on the screen (not until it is drawn or focused), then post the
+rest at once with no pause between keys, as a terminal delivers a quick
+typist or a paste, and check that nothing is dropped and nothing lands in
+another field.
 """
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from textual import events
@@ -35,6 +38,19 @@ def burst(app: App[object], *parts: str) -> None:
             app.post_message(events.Key(name, _CHARACTERS.get(name, key if len(key) == 1 else None)))
 
 
+async def open_then_type(app: App[object], opener: str, dialog_type: type, *parts: str) -> None:
+    """Post ``opener``; the moment a ``dialog_type`` is the screen (not yet ready), post ``parts`` at once."""
+    burst(app, opener)
+    for _ in range(10_000):
+        if isinstance(app.screen, dialog_type):
+            break
+        await asyncio.sleep(0)
+    else:
+        raise AssertionError(f"{opener} did not open a {dialog_type.__name__}")
+    assert app.screen.focused is None, "the dialog was ready already: this would not test type-ahead"
+    burst(app, *parts)
+
+
 async def _prep_section(pilot, app, section: str) -> None:  # type: ignore[no-untyped-def]
     await settle(pilot)
     await pilot.press("enter")
@@ -51,7 +67,7 @@ async def test_a_person_typed_straight_after_a_lands_in_name_then_relationship(
     app = prep_app(isolated_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await _prep_section(pilot, app, "prep-people")
-        burst(app, "a", "Rose Okafor")
+        await open_then_type(app, "a", EditorDialog, "Rose Okafor")
         await settle(pilot, 6)
         dialog = app.screen
         assert isinstance(dialog, EditorDialog)
@@ -64,7 +80,7 @@ async def test_information_typed_fast_goes_to_each_field_in_turn(isolated_data_d
     app = prep_app(isolated_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await _prep_section(pilot, app, "prep-info")
-        burst(app, "a", "Assessment", "tab", "Gran and Dad")
+        await open_then_type(app, "a", EditorDialog, "Assessment", "tab", "Gran and Dad")
         await settle(pilot, 6)
         dialog = app.screen
         assert isinstance(dialog, EditorDialog)
@@ -77,7 +93,7 @@ async def test_an_action_typed_straight_after_ctrl_n_fills_what_then_who(isolate
     app = start(isolated_data_dir, meeting)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_section(app, pilot, meeting.id, "plan")
-        burst(app, "ctrl+n", "Nana stays on Fridays", "tab", "Bea")
+        await open_then_type(app, "ctrl+n", FormDialog, "Nana stays on Fridays", "tab", "Bea")
         await settle(pilot, 6)
         dialog = app.screen
         assert isinstance(dialog, FormDialog)
@@ -91,7 +107,7 @@ async def test_a_capture_typed_straight_after_c_is_kept_whole(isolated_data_dir:
     app = room_app(isolated_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await into_the_room(pilot, app, meeting.id)
-        burst(app, "c", "Mum [b] said yes")
+        await open_then_type(app, "c", CaptureDialog, "Mum [b] said yes")
         await settle(pilot, 6)
         dialog = app.screen
         assert isinstance(dialog, CaptureDialog)
