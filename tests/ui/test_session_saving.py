@@ -199,3 +199,47 @@ def test_closing_waits_for_a_save_still_being_written(isolated_data_dir: Path) -
     assert session.close().ok
     assert len(done) == 5 and not session.dirty
     assert reload(isolated_data_dir, session.meeting.id).referral.worries == "edit 4"
+
+
+async def test_ctrl_s_while_a_background_save_is_being_written_never_hangs(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer thread tells the screen it is done without waiting for it, so ctrl+s can wait for the writer."""
+    import faulthandler
+    import threading
+
+    from sdm_facilitator.ui.messages import MeetingEdited
+
+    writing, release = threading.Event(), threading.Event()
+    real_save = MeetingStore.save
+
+    def slow_save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if threading.current_thread().name.startswith("meeting-save"):
+            writing.set()
+            release.wait(10)
+        return real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(MeetingStore, "save", slow_save)
+    meeting = new_meeting(label="Busy family")
+    save_meetings(isolated_data_dir, meeting)
+    # A hang here would stop the whole run: end this process with a stack dump instead.
+    faulthandler.dump_traceback_later(120, exit=True)
+    try:
+        app = make_app(isolated_data_dir)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app.open_meeting(meeting.id)
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, MeetingScreen)
+            screen.session.meeting.referral.worries = "typed a moment ago"
+            screen.post_message(MeetingEdited())
+            while not writing.is_set():  # the save after the pause in typing has started on its thread
+                await pilot.pause(0.05)
+            threading.Timer(0.2, release.set).start()
+            await pilot.press("ctrl+s")  # waits for that save, then saves again
+            await pilot.pause()
+            assert "saved" in str(screen.query_one("#save-indicator", Static).render())
+        assert reload(isolated_data_dir, meeting.id).referral.worries == "typed a moment ago"
+    finally:
+        faulthandler.cancel_dump_traceback_later()

@@ -32,6 +32,7 @@ from sdm_facilitator.ui.contracts import (
     OffersCommands,
     SavesMeeting,
 )
+from sdm_facilitator.ui.dialogs.early_keys import HoldsEarlyKeys
 from sdm_facilitator.ui.widgets.high_contrast import HIGH_CONTRAST, high_contrast_theme
 
 if TYPE_CHECKING:
@@ -155,9 +156,15 @@ class SdmApp(App[int]):
         self.exit(return_code=0)
 
     async def on_event(self, event: events.Event) -> None:
-        """Every key press and click counts as activity for the idle lock of an encrypted store."""
+        """Every key press and click counts as activity for the idle lock; early keys wait for their dialog."""
         if isinstance(event, (events.Key, events.MouseDown)):
             self.lock_guard.activity()
+        if (
+            isinstance(event, events.Key)
+            and isinstance(self.screen, HoldsEarlyKeys)
+            and self.screen.hold_key(event)
+        ):
+            return  # given to the dialog, in order, once a field of it has the focus
         await super().on_event(event)
 
     def action_toggle_high_contrast(self) -> None:

@@ -19,10 +19,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from sdm_facilitator.ui.dialogs.early_keys import HoldsEarlyKeys
 from sdm_facilitator.ui.widgets.literal import literal
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(HoldsEarlyKeys, ModalScreen[bool]):
     """Ask before doing something that matters. Escape means no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -17,10 +17,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static, TextArea
 
+from sdm_facilitator.ui.dialogs.early_keys import HoldsEarlyKeys
 from sdm_facilitator.ui.widgets.form_fields import FieldBinder
 
 
-class EditorDialog(FieldBinder, ModalScreen[None]):
+class EditorDialog(HoldsEarlyKeys, FieldBinder, ModalScreen[None]):
     """Base for the item editors: a title, fields in a scrolling body, and Done."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -36,6 +36,7 @@ from sdm_facilitator.export.papers import (
     describe_hint,
     language_check,
 )
+from sdm_facilitator.ui.dialogs.early_keys import HoldsEarlyKeys
 from sdm_facilitator.ui.widgets.literal import literal
 
 #: What the dialog offers, in order: (choice id, paper, professionals' version, label).
@@ -61,7 +62,7 @@ class ExportRequest:
         return ExportOptions(include_notes=self.include_notes, actions=self.kind == "calendar")
 
 
-class ExportDialog(ModalScreen[ExportRequest | None]):
+class ExportDialog(HoldsEarlyKeys, ModalScreen[ExportRequest | None]):
     """Choose a paper and a file; Enter on the file name (or ctrl+s) writes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -26,6 +26,7 @@ from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 from sdm_facilitator.domain.plan_rules import PlanRuleError, parse_day
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.confirm import Confirm, ask_before_discarding
+from sdm_facilitator.ui.dialogs.early_keys import HoldsEarlyKeys
 from sdm_facilitator.ui.widgets.hinted_text import HintLine
 from sdm_facilitator.ui.widgets.literal import literal
 
@@ -49,7 +50,7 @@ class FormField:
     happened: bool = False
 
 
-class FormDialog(ModalScreen[dict[str, Any] | None]):
+class FormDialog(HoldsEarlyKeys, ModalScreen[dict[str, Any] | None]):
     """A titled form; returns the values (dates parsed) or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

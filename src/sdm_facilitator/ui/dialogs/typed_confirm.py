@@ -16,10 +16,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from sdm_facilitator.ui.dialogs.early_keys import HoldsEarlyKeys
 from sdm_facilitator.ui.widgets.literal import literal
 
 
-class TypedConfirm(ModalScreen[bool]):
+class TypedConfirm(HoldsEarlyKeys, ModalScreen[bool]):
     """Dismiss with True only when ``word`` is typed and Enter pressed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "answer_no", "Keep it")]

@@ -34,6 +34,7 @@ from sdm_facilitator.domain.meeting import (
 )
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.ui.dialogs.confirm import ask_before_discarding
+from sdm_facilitator.ui.dialogs.early_keys import HoldsEarlyKeys
 from sdm_facilitator.ui.widgets.hinted_text import HintLine
 from sdm_facilitator.ui.widgets.literal import literal_cell
 
@@ -54,7 +55,7 @@ class ScaleResult:
     note: str
 
 
-class CaptureDialog(ModalScreen[CaptureResult | None]):
+class CaptureDialog(HoldsEarlyKeys, ModalScreen[CaptureResult | None]):
     """Write one note, worry, working well, needs to happen or decision."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -128,7 +129,7 @@ class CaptureDialog(ModalScreen[CaptureResult | None]):
         ask_before_discarding(self)
 
 
-class ScaleDialog(ModalScreen[ScaleResult | None]):
+class ScaleDialog(HoldsEarlyKeys, ModalScreen[ScaleResult | None]):
     """A 0 to 10 scaling answer and who gave it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -222,7 +223,7 @@ def child_line(child: Child) -> str:
     return f"{name} ({child.age})" if child.age is not None else name
 
 
-class PeopleDialog(ModalScreen[bool]):
+class PeopleDialog(HoldsEarlyKeys, ModalScreen[bool]):
     """Tick off who is here. Returns True when anything changed.
 
     Only people still expected are listed: those who declined or are not to be

@@ -39,6 +39,7 @@ from sdm_facilitator.ui.room.saving import save_now, workspace_for
 from sdm_facilitator.ui.room.timer_display import TimerDisplay
 from sdm_facilitator.ui.session import MeetingSession, SaveOutcome
 from sdm_facilitator.ui.widgets.literal import literal
+from sdm_facilitator.ui.workspace.catalogue import PLAN_SECTION_ID
 
 #: Used when the meeting has no guide (or the guide has no questions).
 DEFAULT_QUESTIONS = (
@@ -50,7 +51,6 @@ DEFAULT_QUESTIONS = (
 )
 
 #: Where plan capture lives in the meeting workspace.
-PLAN_SECTION_ID = "plan"
 
 #: Whether the command palette was on before the first privacy screen hid it, per app.
 #: Kept per app, not per screen, so a privacy screen rebuilt after an error

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -195,8 +195,10 @@ class FieldBinder:
     def bind_field(self, widget_id: str, setter: Setter) -> None:
         self._bound()[widget_id] = setter
 
-    def edited(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
+    if TYPE_CHECKING:
+        # Given by the class this is mixed into (a section, a dialog); declared here for
+        # the type checker only, so it never shadows theirs in the method order.
+        def edited(self) -> None: ...
 
     def apply_value(self, widget: Widget, value: Any) -> bool:
         """Run the setter for ``widget``; show or clear its message. True when the record changed."""

@@ -42,7 +42,7 @@ class FidelitySection(RecordSection):
         super().__init__(session, classes="after-section fidelity-section")
 
     def profile(self) -> FidelityProfile:
-        return fidelity_profile(self.meeting, self.session.guide, self._today())
+        return fidelity_profile(self.meeting, self.session.guide, self.today())
 
     def compose(self) -> ComposeResult:
         yield Static("How it was delivered", classes="section-title")
@@ -119,8 +119,8 @@ class FidelitySection(RecordSection):
         self.record_facts()
 
     def record_facts(self) -> None:
-        if self._can_edit():
-            ask_facts(self.app, self.meeting, self._edited)
+        if self.can_edit():
+            ask_facts(self.app, self.meeting, self.edited)
 
     def palette_commands(self) -> list[SystemCommand]:
         return [

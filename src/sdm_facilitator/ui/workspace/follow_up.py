@@ -175,7 +175,7 @@ class FollowUpSection(RecordSection):
 
     def _show_summary(self) -> None:
         m = self.meeting
-        today = self._today()
+        today = self.today()
         parts = [rules.action_summary(m.plan.actions)]
         overdue = rules.overdue_actions(m.plan, today)
         if overdue:
@@ -241,32 +241,32 @@ class FollowUpSection(RecordSection):
     def update_action(self) -> None:
         """Record a dated status update of the highlighted action."""
         action = self._selected_action()
-        if action is None or not self._can_edit():
+        if action is None or not self.can_edit():
             return
         fields = [
             FormField("status", "Status", "choice", action.status, STATUS_OPTIONS),
             FormField("note", "What happened", placeholder="optional"),
-            FormField("on", "Date", "date", self._today(), required=True, happened=True),
+            FormField("on", "Date", "date", self.today(), required=True, happened=True),
         ]
 
         def done(values: dict[str, Any] | None) -> None:
             if values is None:
                 return
             rules.update_action_status(action, values["status"], values["on"], values["note"])
-            self._edited()
+            self.edited()
 
         self.app.push_screen(FormDialog("Update: " + action.what, fields), done)
 
     def cycle_help(self) -> None:
         """Step through what is known about the help promised for the highlighted action."""
         action = self._selected_action()
-        if action is None or not self._can_edit():
+        if action is None or not self.can_edit():
             return
         if not rules.support_promised(action):
             self.notify("No help was promised for this action (edit it in the plan section).", markup=False)
             return
         action.support_delivered = rules.next_support_delivery(action.support_delivered)
-        self._edited()
+        self.edited()
 
     # ------------------------------------------------------------ plan changes
 
@@ -304,19 +304,19 @@ class FollowUpSection(RecordSection):
 
     def add_plan_change(self) -> None:
         """Record a change to the plan, with its date and reason."""
-        if not self._can_edit():
+        if not self.can_edit():
             return
         fields = [
             FormField("what", "What changed", required=True),
             FormField("reason", "Why"),
-            FormField("on", "Date", "date", self._today(), required=True, happened=True),
+            FormField("on", "Date", "date", self.today(), required=True, happened=True),
         ]
 
         def done(values: dict[str, Any] | None) -> None:
             if values is None:
                 return
             rules.record_plan_change(self.meeting, values["what"], values["reason"], values["on"])
-            self._edited()
+            self.edited()
 
         self.app.push_screen(FormDialog("Record a change to the plan", fields), done)
 
@@ -385,10 +385,10 @@ class FollowUpSection(RecordSection):
 
     def schedule_review(self) -> None:
         """Plan a review meeting (the plan's review date is suggested)."""
-        if not self._can_edit():
+        if not self.can_edit():
             return
         suggested = self.meeting.plan.review_date or rules.suggested_review_date(
-            self.meeting, self.session.guide, self._today()
+            self.meeting, self.session.guide, self.today()
         )
         fields = [
             FormField("on", "Date", "date", suggested, required=True),
@@ -399,7 +399,7 @@ class FollowUpSection(RecordSection):
             if values is None:
                 return
             review = rules.schedule_review(self.meeting, values["on"], values["requested_by"])
-            self._edited()
+            self.edited()
             table = self.query_one("#fu-reviews", ReviewsTable)
             table.move_cursor(row=self.meeting.follow_up.reviews.index(review))
             table.focus()
@@ -412,7 +412,7 @@ class FollowUpSection(RecordSection):
         if review is not None and review.meeting_id:
             sdm_app(self).open_meeting(review.meeting_id)
             return
-        if not self._can_edit():
+        if not self.can_edit():
             return
         open_count = len(rules.open_actions(self.meeting.plan))
         noun = "action" if open_count == 1 else "actions"
@@ -420,7 +420,7 @@ class FollowUpSection(RecordSection):
             f"It opens with the current plan and its {open_count} open {noun}, and the same people; "
             "their preparation and the children's views are asked for again."
         )
-        early = rules.days_until_review(review, self._today()) if review is not None else None
+        early = rules.days_until_review(review, self.today()) if review is not None else None
 
         def done(yes: bool | None) -> None:
             if yes:
@@ -454,9 +454,9 @@ class FollowUpSection(RecordSection):
             return
         sdm_app(app).store.close(opened)
         if review is None:
-            review = rules.schedule_review(self.meeting, self._today())
-        rules.link_review(review, new_meeting, self._today())
-        self._edited()
+            review = rules.schedule_review(self.meeting, self.today())
+        rules.link_review(review, new_meeting, self.today())
+        self.edited()
         # Save the link now, before the review meeting covers this screen.
         self.session.mark_changed()
         if isinstance(self.screen, SavesMeeting):
@@ -466,17 +466,17 @@ class FollowUpSection(RecordSection):
     def record_outcome(self) -> None:
         """Write down what the highlighted review decided."""
         review = self._selected_review()
-        if review is None or not self._can_edit():
+        if review is None or not self.can_edit():
             return
         fields = [
             FormField("outcome", "What was decided", "long", review.outcome, required=True),
-            FormField("held", "Held on", "date", review.held or self._today(), required=True, happened=True),
+            FormField("held", "Held on", "date", review.held or self.today(), required=True, happened=True),
         ]
 
         def done(values: dict[str, Any] | None) -> None:
             if values is None:
                 return
             rules.record_review_outcome(review, values["outcome"], values["held"])
-            self._edited()
+            self.edited()
 
         self.app.push_screen(FormDialog("Outcome of the review", fields), done)

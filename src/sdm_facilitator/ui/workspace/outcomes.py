@@ -91,7 +91,7 @@ class OutcomesSection(RecordSection):
         self._refresh_feedback()
 
     def _refresh_points(self) -> None:
-        m, today = self.meeting, self._today()
+        m, today = self.meeting, self.today()
         table = self.query_one("#oc-points", OutcomesTable)
         keep = table.cursor_row if table.row_count else 0
         table.clear()
@@ -173,19 +173,19 @@ class OutcomesSection(RecordSection):
 
     def record_outcome(self) -> None:
         selected = self._selected_point()
-        if selected is None or not self._can_edit():
+        if selected is None or not self.can_edit():
             return
         index, point, _due, review_id = selected
         child = self.meeting.children[index]
-        ask_outcome(self.app, child, child_label(child, index), point, review_id, self._edited)
+        ask_outcome(self.app, child, child_label(child, index), point, review_id, self.edited)
 
     def action_feedback(self, respondent: str) -> None:
-        if self._can_edit():
-            ask_feedback(self.app, self.meeting, respondent, self._edited)
+        if self.can_edit():
+            ask_feedback(self.app, self.meeting, respondent, self.edited)
 
     def action_declined(self) -> None:
-        if self._can_edit():
-            ask_declined(self.app, self.meeting, self._edited)
+        if self.can_edit():
+            ask_declined(self.app, self.meeting, self.edited)
 
     def palette_commands(self) -> list[SystemCommand]:
         return [

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static, TextArea
@@ -27,11 +27,11 @@ from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
-from sdm_facilitator.ui.messages import MeetingEdited
 from sdm_facilitator.ui.room.family_time import start_family_time_flow
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable, RowDetail
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
+from sdm_facilitator.ui.workspace.section_base import WorkspaceSection
 
 ADDRESSED_OPTIONS: list[tuple[str, str]] = [("Addressed", "yes"), ("Not addressed yet", "no")]
 RESPONSE_OPTIONS: list[tuple[str, str]] = [(RESPONSE_LABELS[c], c) for c in RESPONSE_CHOICES]
@@ -90,7 +90,7 @@ class ReviewDateInput(Input):
     ]
 
 
-class PlanSection(VerticalScroll, can_focus=False):
+class PlanSection(WorkspaceSection):
     """The family's plan, the bottom-line check and the professional response."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,34 +99,21 @@ class PlanSection(VerticalScroll, can_focus=False):
     ]
 
     def __init__(self, session: MeetingSession) -> None:
-        super().__init__(classes="after-section")
-        self.session = session
+        super().__init__(session, classes="after-section")
         self._bl_lines: list[tuple[str, bool]] = []
 
     # ------------------------------------------------------------ helpers
 
-    @property
-    def meeting(self):  # type: ignore[no-untyped-def]
-        return self.session.meeting
-
-    def _today(self) -> date:
-        return sdm_app(self).today()
-
-    def _edited(self) -> None:
-        self.post_message(MeetingEdited())
+    def edited(self) -> None:
+        """Tell the workspace to save; the summary line above the plan follows at once."""
+        super().edited()
         self._show_summary()
-
-    def _can_edit(self) -> bool:
-        if self.session.read_only:
-            self.notify("This meeting is open read-only.", severity="warning", markup=False)
-            return False
-        return True
 
     def _people_names(self) -> list[str]:
         return [p.name for p in self.meeting.people if p.name.strip()]
 
     def _suggested_review(self) -> date:
-        return rules.suggested_review_date(self.meeting, self.session.guide, self._today())
+        return rules.suggested_review_date(self.meeting, self.session.guide, self.today())
 
     # ------------------------------------------------------------ layout
 
@@ -314,7 +301,7 @@ class PlanSection(VerticalScroll, can_focus=False):
 
     def add_action(self) -> None:
         """Ask for a new action and add it to the plan."""
-        if not self._can_edit():
+        if not self.can_edit():
             return
 
         def done(values: dict[str, Any] | None) -> None:
@@ -323,7 +310,7 @@ class PlanSection(VerticalScroll, can_focus=False):
             action = rules.add_action(self.meeting.plan, **values)
             self._refresh_actions(select=action.id)
             self.query_one("#plan-actions", PlanActionsTable).focus()
-            self._edited()
+            self.edited()
 
         self.app.push_screen(
             FormDialog("Add an action to the plan", action_fields(None, self._people_names())), done
@@ -335,7 +322,7 @@ class PlanSection(VerticalScroll, can_focus=False):
         if action is None:
             self.add_action()
             return
-        if not self._can_edit():
+        if not self.can_edit():
             return
 
         def done(values: dict[str, Any] | None) -> None:
@@ -344,7 +331,7 @@ class PlanSection(VerticalScroll, can_focus=False):
             for key, value in values.items():
                 setattr(action, key, value)
             self._refresh_actions(select=action.id)
-            self._edited()
+            self.edited()
 
         self.app.push_screen(
             FormDialog("Change this action", action_fields(action, self._people_names())), done
@@ -353,7 +340,7 @@ class PlanSection(VerticalScroll, can_focus=False):
     def remove_action(self) -> None:
         """Remove the highlighted action, after asking."""
         action = self._selected_action()
-        if action is None or not self._can_edit():
+        if action is None or not self.can_edit():
             return
 
         def done(yes: bool | None) -> None:
@@ -361,7 +348,7 @@ class PlanSection(VerticalScroll, can_focus=False):
                 return
             rules.remove_action(self.meeting.plan, action.id)
             self._refresh_actions()
-            self._edited()
+            self.edited()
 
         self.app.push_screen(Confirm("Remove this action from the plan?", action.what, yes="Remove"), done)
 
@@ -446,7 +433,7 @@ class PlanSection(VerticalScroll, can_focus=False):
         check = rules.check_for(plan, line)
         for name, value in change.items():
             setattr(check, name, value)
-        self._edited()
+        self.edited()
 
     # ------------------------------------------------------------ review date and response
 
@@ -485,7 +472,7 @@ class PlanSection(VerticalScroll, can_focus=False):
         Everything typed so far is saved before the family sees the privacy
         screen; a meeting that has ended is only reopened after asking.
         """
-        if not self._can_edit():
+        if not self.can_edit():
             return
         start_family_time_flow(self.app, self.session, ask_to_start=False)
 
@@ -508,7 +495,7 @@ class PlanSection(VerticalScroll, can_focus=False):
         obj, name = target
         if getattr(obj, name) != event.text_area.text:
             setattr(obj, name, event.text_area.text)
-            self._edited()
+            self.edited()
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
@@ -521,7 +508,7 @@ class PlanSection(VerticalScroll, can_focus=False):
             name = "family_keeper" if widget_id == "plan-keeper" else "professional_lead"
             if getattr(plan, name) != event.value:
                 setattr(plan, name, event.value)
-                self._edited()
+                self.edited()
         elif widget_id == "plan-review":
             try:
                 day = rules.parse_day(event.value, sdm_app(self).today())
@@ -530,7 +517,7 @@ class PlanSection(VerticalScroll, can_focus=False):
                 return
             if day != plan.review_date:
                 plan.review_date = day
-                self._edited()
+                self.edited()
             self._show_review_hint()
         elif widget_id.startswith("bl-note-"):
             self._edit_check(widget_id, note=event.value)
@@ -551,9 +538,9 @@ class PlanSection(VerticalScroll, can_focus=False):
         if widget_id == "plan-response":
             response = self.meeting.plan.response
             if response.decision != value:
-                rules.set_response(response, value, self._today())  # type: ignore[arg-type]
+                rules.set_response(response, value, self.today())  # type: ignore[arg-type]
                 self._show_response_boxes()
-                self._edited()
+                self.edited()
         elif widget_id.startswith("bl-addressed-"):
             self._edit_check(widget_id, addressed=None if value is None else value == "yes")
 
@@ -591,5 +578,5 @@ class PlanSection(VerticalScroll, can_focus=False):
         return commands
 
     def use_suggested_review(self) -> None:
-        if self._can_edit():
+        if self.can_edit():
             self.query_one("#plan-review", Input).value = self._suggested_review().isoformat()

@@ -40,7 +40,7 @@ from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS, STAGE_LABELS
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.contracts import FocusesFirst, FocusesStep, OffersCommands, RefreshesFromMeeting
 from sdm_facilitator.ui.dialogs.confirm import Confirm
-from sdm_facilitator.ui.messages import MeetingEdited
+from sdm_facilitator.ui.messages import MeetingEdited, SaveFinished
 from sdm_facilitator.ui.session import MeetingSession, SaveOutcome
 from sdm_facilitator.ui.textual_internals import rewrap
 from sdm_facilitator.ui.widgets.literal import literal
@@ -325,10 +325,13 @@ class MeetingScreen(Screen[None]):
         self._unsaved_since = None
 
         def done(outcome: SaveOutcome) -> None:
-            with contextlib.suppress(RuntimeError):  # the app has already stopped
-                self.app.call_from_thread(self._show_outcome, outcome)
+            # Never waits for the app (see SaveFinished); dropped quietly once the screen is gone.
+            self.post_message(SaveFinished(outcome))
 
         self.session.save_in_background(sdm_app(self).clock(), done)
+
+    def on_save_finished(self, message: SaveFinished) -> None:
+        self._show_outcome(message.outcome)
 
     def flush(self) -> SaveOutcome:
         """Save now if anything changed (after any save still being written), and show the outcome.

@@ -257,7 +257,7 @@ class TheDaySection(RecordSection):
     def correct_capture(self) -> None:
         """Correct the words or the kind of the highlighted capture; its time is kept."""
         capture = self._selected_capture()
-        if capture is None or not self._can_edit():
+        if capture is None or not self.can_edit():
             return
         fields = [
             FormField("text", "What was said", "long", capture.text, required=True),
@@ -269,7 +269,7 @@ class TheDaySection(RecordSection):
                 return
             capture.text = values["text"]
             capture.kind = values["kind"]
-            self._edited()
+            self.edited()
 
         self.app.push_screen(
             FormDialog(
@@ -281,7 +281,7 @@ class TheDaySection(RecordSection):
     def correct_scale(self) -> None:
         """Correct the highlighted scaling answer (value, who, note); its time is kept."""
         scale = self._selected_scale()
-        if scale is None or not self._can_edit():
+        if scale is None or not self.can_edit():
             return
         fields = [
             FormField("value", "Answer (0 to 10)", value=str(scale.value), required=True),
@@ -301,7 +301,7 @@ class TheDaySection(RecordSection):
             scale.value = int(str(values["value"]).strip())
             scale.who = values["who"]
             scale.note = values["note"]
-            self._edited()
+            self.edited()
 
         self.app.push_screen(
             FormDialog(
