@@ -52,7 +52,9 @@ def run_once(paths: list[str], number: int) -> tuple[bool, str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--busy", type=int, default=os.cpu_count() or 2, help="busy loops (default: one per core)")
+    parser.add_argument(
+        "--busy", type=int, default=os.cpu_count() or 2, help="busy loops (default: one per core)"
+    )
     parser.add_argument("--paths", nargs="+", default=["tests/ui"])
     args = parser.parse_args()
     loops = [multiprocessing.Process(target=busy_loop, daemon=True) for _ in range(args.busy)]

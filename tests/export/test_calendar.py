@@ -57,12 +57,23 @@ def test_the_meeting_is_at_the_familys_local_time(meeting: Meeting, guide: Guide
 
 
 def test_summer_time_is_right(meeting: Meeting, guide: Guide) -> None:
+    meeting.record.started = None  # planned, not held: the family's chosen time
     meeting.choices.when = datetime(2026, 7, 1, 17, 30)
     event = _events(meeting_calendar(meeting, guide, now=NOW, zone=ZONE))["meeting"]
     assert event.decoded("dtstart").astimezone(UTC) == datetime(2026, 7, 1, 16, 30, tzinfo=UTC)
 
 
+def test_a_meeting_started_on_another_day_is_in_the_calendar_on_the_day_it_was_held(
+    meeting: Meeting, guide: Guide
+) -> None:
+    meeting.choices.when = datetime(2026, 7, 1, 17, 30)  # planned for summer, held in March
+    meeting.record.started = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
+    event = _events(meeting_calendar(meeting, guide, now=NOW, zone=ZONE))["meeting"]
+    assert event.decoded("dtstart") == datetime(2026, 3, 3, 10, 0, tzinfo=ZONE)
+
+
 def test_without_a_named_zone_the_time_is_written_in_utc(meeting: Meeting, guide: Guide) -> None:
+    meeting.record.started = None  # planned: the family's wall-clock time, read in the given zone
     data = meeting_calendar(meeting, guide, now=NOW, zone=timezone(timedelta(hours=2)))
     event = _events(data)["meeting"]
     assert event.decoded("dtstart") == datetime(2026, 3, 3, 8, 0, tzinfo=UTC)
@@ -134,6 +145,7 @@ def test_control_characters_are_made_visible(meeting: Meeting, guide: Guide) -> 
 
 def test_an_empty_meeting_says_why_there_is_no_calendar(meeting: Meeting, guide: Guide) -> None:
     meeting.choices.when = None
+    meeting.record.started = None
     meeting.plan.review_date = None
     meeting.follow_up.reviews = []
     with pytest.raises(NothingToPutInCalendar, match="nothing to put in a calendar"):

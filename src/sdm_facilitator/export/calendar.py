@@ -91,6 +91,13 @@ def _start(when: datetime, zone: tzinfo | None) -> datetime:
     return when.astimezone(UTC)  # a naive time is read in the computer's own zone
 
 
+def _started_at(started: datetime, zone: tzinfo | None) -> datetime:
+    """The moment a held meeting started, in the family's named zone, or in UTC."""
+    if isinstance(zone, ZoneInfo) and zone.key not in _UTC_KEYS:
+        return started.astimezone(zone)
+    return started.astimezone(UTC)
+
+
 @dataclass(frozen=True)
 class _Entry:
     uid: str
@@ -111,7 +118,9 @@ def _entries(
     when = meeting.starts_at
     if when is not None:
         minutes = sum(p.minutes for p in planned_phases(meeting, guide)) or DEFAULT_MINUTES
-        start = _start(when, zone)
+        started = meeting.record.started
+        # Held: the moment it started, shown in the family's zone; planned: their wall-clock time.
+        start = _started_at(started, zone) if started is not None else _start(when, zone)
         how = m.FORMAT_LABELS.get(meeting.choices.format or "", "")
         details = [f"How: {how}"] if how else []
         if names and meeting.choices.language.strip():
