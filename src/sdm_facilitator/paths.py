@@ -64,3 +64,37 @@ def bundled_guides_dir() -> Path:
 def exports_dir(data_dir: Path) -> Path:
     """Where the app writes exported papers unless told otherwise (removed with their meeting)."""
     return data_dir / "exports"
+
+
+# ---------------------------------------------------------------- files in the data folder
+
+SETTINGS_FILE_NAME = "settings.toml"
+KEY_FILE_NAME = "store-key.toml"
+CONVERSION_FILE_NAME = "store-conversion.toml"
+LEDGER_FILE_NAME = ".exports-ledger.toml"
+PSEUDONYM_SECRET_NAME = "pseudonym-secret"
+
+
+def settings_path(data_dir: Path) -> Path:
+    """The coordinator's settings (retention, idle lock)."""
+    return data_dir / SETTINGS_FILE_NAME
+
+
+def key_file_path(data_dir: Path) -> Path:
+    """Where an encrypted store keeps its wrapped data key (its presence marks the store encrypted)."""
+    return data_dir / KEY_FILE_NAME
+
+
+def conversion_file_path(data_dir: Path) -> Path:
+    """The marker of an unfinished encryption or decryption, so a killed run can resume."""
+    return data_dir / CONVERSION_FILE_NAME
+
+
+def ledger_path(data_dir: Path) -> Path:
+    """The record of which papers were written where, so deletion can find them."""
+    return exports_dir(data_dir) / LEDGER_FILE_NAME
+
+
+def pseudonym_secret_path(data_dir: Path) -> Path:
+    """The local secret behind the evaluators' pseudonyms; never exported."""
+    return data_dir / PSEUDONYM_SECRET_NAME

@@ -21,10 +21,11 @@ import os
 import secrets
 from pathlib import Path
 
+from sdm_facilitator.paths import PSEUDONYM_SECRET_NAME
 from sdm_facilitator.storage.atomic import fsync_dir, remove_stale_temp_files, temp_path_for
 from sdm_facilitator.storage.files import NotARegularFile, read_regular_file
 
-SECRET_FILE = "pseudonym-secret"
+SECRET_FILE = PSEUDONYM_SECRET_NAME
 SECRET_BYTES = 32
 #: The file holds the secret in hex and a line end; anything much longer is not this file.
 _MAX_FILE_BYTES = 4096

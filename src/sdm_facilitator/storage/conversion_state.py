@@ -21,18 +21,14 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
+from sdm_facilitator.paths import conversion_file_path
 from sdm_facilitator.storage.atomic import atomic_write_bytes, fsync_dir
 from sdm_facilitator.storage.files import read_small_file
 
 Direction = Literal["encrypt", "decrypt"]
-CONVERSION_FILE_NAME = "store-conversion.toml"
 _DIRECTIONS: tuple[Direction, ...] = ("encrypt", "decrypt")
 # The marker is one short line (plus, during an encryption, the sealed recovery key).
 MAX_MARKER_BYTES = 64 * 1024
-
-
-def conversion_file_path(data_dir: Path) -> Path:
-    return data_dir / CONVERSION_FILE_NAME
 
 
 def conversion_direction(data_dir: Path) -> Direction | None:

@@ -19,17 +19,12 @@ from pathlib import Path
 
 import tomli_w
 
-from sdm_facilitator.paths import exports_dir
+from sdm_facilitator.paths import ledger_path
 from sdm_facilitator.storage.atomic import atomic_write_bytes
 from sdm_facilitator.storage.files import read_small_file
 
-LEDGER_FILE_NAME = ".exports-ledger.toml"
 # Ids and file names of exports: even thousands of them fit well within this.
 MAX_LEDGER_BYTES = 16 * 1024 * 1024
-
-
-def ledger_path(data_dir: Path) -> Path:
-    return exports_dir(data_dir) / LEDGER_FILE_NAME
 
 
 def _load(data_dir: Path) -> dict[str, list[str]]:

@@ -29,11 +29,12 @@ from typing import Any, Final
 
 import tomli_w
 
+from sdm_facilitator.paths import KEY_FILE_NAME as KEY_FILE_NAME
+from sdm_facilitator.paths import key_file_path as key_file_path
 from sdm_facilitator.storage.atomic import atomic_write_bytes
 from sdm_facilitator.storage.crypto import KEY_BYTES, NONCE_BYTES, EncryptionUnavailable, FileCipher, aesgcm
 from sdm_facilitator.storage.files import read_small_file, unreadable_reason
 
-KEY_FILE_NAME = "store-key.toml"
 KEY_FILE_FORMAT = 1
 # A key file is well under 1 KB; anything far bigger is not one.
 MAX_KEY_FILE_BYTES = 64 * 1024
@@ -53,11 +54,6 @@ class KeyFileError(Exception):
 
 class WrongPassphrase(Exception):
     """The passphrase (or recovery key) does not unwrap the data key."""
-
-
-def key_file_path(data_dir: Path) -> Path:
-    """Where an encrypted store keeps its wrapped data key (its presence marks the store encrypted)."""
-    return data_dir / KEY_FILE_NAME
 
 
 # ---------------------------------------------------------------- key derivation

@@ -11,15 +11,16 @@ from pathlib import Path
 
 from sdm_facilitator.paths import (
     bundled_guides_dir,
+    conversion_file_path,
     error_reports_dir,
     exports_dir,
+    key_file_path,
+    ledger_path,
     meetings_dir,
+    pseudonym_secret_path,
+    settings_path,
     user_guides_dir,
 )
-from sdm_facilitator.storage.conversion_state import conversion_file_path
-from sdm_facilitator.storage.export_ledger import ledger_path
-from sdm_facilitator.storage.keyfile import key_file_path
-from sdm_facilitator.storage.settings import settings_path
 
 
 def data_locations(data_dir: Path) -> dict[str, Path]:
@@ -35,6 +36,7 @@ def data_locations(data_dir: Path) -> dict[str, Path]:
         "settings": settings_path(data_dir),
         "encryption key file": key_file_path(data_dir),
         "conversion marker": conversion_file_path(data_dir),
+        "pseudonym secret (for evaluators' files)": pseudonym_secret_path(data_dir),
     }
 
 

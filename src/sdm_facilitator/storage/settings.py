@@ -15,20 +15,17 @@ from pathlib import Path
 import tomli_w
 
 from sdm_facilitator.domain.retention import DEFAULT_RETENTION_MONTHS
+from sdm_facilitator.paths import SETTINGS_FILE_NAME as SETTINGS_FILE_NAME
+from sdm_facilitator.paths import settings_path as settings_path
 from sdm_facilitator.storage.atomic import atomic_write_bytes
 from sdm_facilitator.storage.files import read_small_file, unreadable_reason
 
-SETTINGS_FILE_NAME = "settings.toml"
 # Two numbers; a settings file far bigger than this is not one.
 MAX_SETTINGS_BYTES = 64 * 1024
 DEFAULT_IDLE_LOCK_MINUTES = 15
 # Bounds that keep a setting meaningful: a retention period of at least a
 # month, and an idle lock between one minute and a working day.
 _BOUNDS = {"retention_months": (1, 1200), "idle_lock_minutes": (1, 480)}
-
-
-def settings_path(data_dir: Path) -> Path:
-    return data_dir / SETTINGS_FILE_NAME
 
 
 @dataclass(frozen=True)
