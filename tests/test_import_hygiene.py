@@ -17,7 +17,7 @@ HEADLESS = [
     "sdm_facilitator.storage.store",
     "sdm_facilitator.storage.index",
     "sdm_facilitator.guides.loader",
-    "sdm_facilitator.export.text",
+    "sdm_facilitator.export.record_text",
     "sdm_facilitator.export.json_export",
     "sdm_facilitator.cli",
     "sdm_facilitator.demo",

@@ -21,9 +21,9 @@ from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.html import markdown_to_html, paper_to_html
 from sdm_facilitator.export.markdown import paper_to_markdown
-from sdm_facilitator.export.paper import Bullets, Fields, Heading, Paper, Paragraph, Table
-from sdm_facilitator.export.papers import PAPER_FORMATS, ExportOptions, export_meeting
-from sdm_facilitator.export.plain import paper_to_text
+from sdm_facilitator.export.paper_blocks import Bullets, Fields, Heading, Paper, Paragraph, Table
+from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, ExportOptions, export_meeting
+from sdm_facilitator.export.paper_text import paper_to_text
 from strategies import HOSTILE_TEXTS, any_text
 
 NASTY = [

@@ -21,7 +21,7 @@ from export.fixed_meeting import (
 )
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
-from sdm_facilitator.export.papers import PAPER_FORMATS, ExportOptions, export_meeting
+from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, ExportOptions, export_meeting
 
 
 @pytest.mark.parametrize("fmt", PAPER_FORMATS)

@@ -13,7 +13,7 @@ import pytest
 from export.fixed_meeting import NOW, ZONE
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
-from sdm_facilitator.export.papers import PAPER_FORMATS, ExportOptions, export_meeting
+from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, ExportOptions, export_meeting
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = [

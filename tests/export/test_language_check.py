@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
-from sdm_facilitator.export.papers import describe_hint, export_meeting
+from sdm_facilitator.export.paper_catalogue import describe_hint, export_meeting
 from sdm_facilitator.guides.loader import GuideLibrary
 
 

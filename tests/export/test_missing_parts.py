@@ -7,7 +7,7 @@ import re
 import pytest
 
 from sdm_facilitator.domain.meeting import Child, Meeting
-from sdm_facilitator.export.papers import PAPER_FORMATS, PaperError, export_meeting, resolve_format
+from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, PaperError, export_meeting, resolve_format
 from sdm_facilitator.guides.loader import GuideLibrary
 
 

@@ -13,13 +13,13 @@ from sdm_facilitator.cli import main
 from sdm_facilitator.domain.closure import close_meeting
 from sdm_facilitator.domain.fidelity import MARKER_LABELS, fidelity_profile
 from sdm_facilitator.domain.meeting import Feedback, OutcomePoint
-from sdm_facilitator.export.evidence_text import evidence_lines
 from sdm_facilitator.export.fidelity_text import (
     fidelity_lines,
     fidelity_to_dict,
     grid_lines,
     meeting_fidelity_text,
 )
+from sdm_facilitator.export.outcomes_text import evidence_lines
 from sdm_facilitator.storage.store import MeetingStore
 
 

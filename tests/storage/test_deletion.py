@@ -182,7 +182,9 @@ def test_encrypt_after_a_crash_at_the_index_write_leaves_no_name_in_clear(
     monkeypatch.setattr(keyfile, "default_kdf_params", cheap_params)
     monkeypatch.setenv("SDM_FACILITATOR_PASSPHRASE", PASSPHRASE)
     # The recovery key is kept in a file outside the data folder, as a script would.
-    monkeypatch.setenv("SDM_FACILITATOR_RECOVERY_KEY_FILE", str(isolated_data_dir.parent / "recovery-key.txt"))
+    monkeypatch.setenv(
+        "SDM_FACILITATOR_RECOVERY_KEY_FILE", str(isolated_data_dir.parent / "recovery-key.txt")
+    )
     store = MeetingStore(isolated_data_dir)
     store.ensure()
     store.close(store.create(named_meeting()))

@@ -118,7 +118,9 @@ def test_encrypt_refuses_encrypted_meetings_whose_key_file_is_gone(
     _encrypted_store_without_its_key(isolated_data_dir)
     monkeypatch.setattr(keyfile, "default_kdf_params", cheap_params)
     monkeypatch.setenv("SDM_FACILITATOR_PASSPHRASE", PASSPHRASE)
-    monkeypatch.setenv("SDM_FACILITATOR_RECOVERY_KEY_FILE", str(isolated_data_dir.parent / "recovery-key.txt"))
+    monkeypatch.setenv(
+        "SDM_FACILITATOR_RECOVERY_KEY_FILE", str(isolated_data_dir.parent / "recovery-key.txt")
+    )
     before = tree_snapshot(isolated_data_dir)
     code, _out, err = run(capsys, "encrypt")
     assert code == 1 and "key file is missing" in err and "backup" in err

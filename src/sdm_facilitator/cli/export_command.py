@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.domain.safe_text import one_line
-from sdm_facilitator.export.papers import PAPER_FORMATS, PAPER_NAMES, PAPERS
+from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, PAPER_NAMES, PAPERS
 
 _OPTION_PAPERS = {
     "include_notes": ("--include-notes", ("plan",)),
@@ -75,7 +75,7 @@ def _check_options(args: argparse.Namespace) -> None:
 
 
 def _requested_format(args: argparse.Namespace, output: Path | None) -> str | None:
-    from sdm_facilitator.export.papers import FIXED_FORMATS, format_from_suffix
+    from sdm_facilitator.export.paper_catalogue import FIXED_FORMATS, format_from_suffix
 
     chosen: str | None = args.format
     if chosen or output is None or args.kind in FIXED_FORMATS:
@@ -127,7 +127,12 @@ def _record_sent(ctx: CliContext, meeting_id: str, today: date) -> str:
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.cli.meeting_commands import load_meeting_or_fail
     from sdm_facilitator.export.files import ExportFileExists, write_export
-    from sdm_facilitator.export.papers import ExportOptions, PaperError, describe_hint, export_meeting
+    from sdm_facilitator.export.paper_catalogue import (
+        ExportOptions,
+        PaperError,
+        describe_hint,
+        export_meeting,
+    )
     from sdm_facilitator.guides.loader import load_library
     from sdm_facilitator.paths import user_guides_dir
 

@@ -13,7 +13,7 @@ from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting_clock import planned_phases, private_phase
 from sdm_facilitator.export.facts import header_line, kind_words
-from sdm_facilitator.export.paper import Block, Fields, Note, Paper, Paragraph, Table
+from sdm_facilitator.export.paper_blocks import Block, Fields, Note, Paper, Paragraph, Table
 from sdm_facilitator.export.wording import clock, day_and_time, length_text
 
 NOT_CHOSEN = "not chosen yet"

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.markdown import paper_to_markdown
-from sdm_facilitator.export.paper import Paper
+from sdm_facilitator.export.paper_blocks import Paper
 
 
 def _refuse_link(url: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from sdm_facilitator.domain.safe_text import one_line, visible
-from sdm_facilitator.export.paper import (
+from sdm_facilitator.export.paper_blocks import (
     Block,
     Bullets,
     Fields,

@@ -15,7 +15,7 @@ from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.guide import Guide, LanguageHint
 from sdm_facilitator.domain.language import HintMatch, LanguageMatcher
 from sdm_facilitator.domain.safe_text import one_line
-from sdm_facilitator.export.paper import Paper
+from sdm_facilitator.export.paper_blocks import Paper
 
 #: The papers, in the order the app offers them, with what each is for.
 PAPERS: dict[str, str] = {
@@ -170,7 +170,7 @@ def render(paper: Paper, fmt: str) -> str:
 
         return paper_to_html(paper)
     if fmt == "txt":
-        from sdm_facilitator.export.plain import paper_to_text
+        from sdm_facilitator.export.paper_text import paper_to_text
 
         return paper_to_text(paper)
     raise PaperError(f"unknown format '{one_line(fmt, 20)}'; formats: {', '.join(PAPER_FORMATS)}")

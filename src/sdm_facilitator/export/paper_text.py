@@ -7,7 +7,7 @@ characters are still made visible, as on screen.
 from __future__ import annotations
 
 from sdm_facilitator.domain.safe_text import one_line, visible
-from sdm_facilitator.export.paper import (
+from sdm_facilitator.export.paper_blocks import (
     Block,
     Bullets,
     Fields,

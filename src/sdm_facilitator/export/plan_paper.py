@@ -14,7 +14,7 @@ from __future__ import annotations
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.plan_rules import plan_history
 from sdm_facilitator.export.facts import child_names, header_line, kind_words, next_review
-from sdm_facilitator.export.paper import (
+from sdm_facilitator.export.paper_blocks import (
     Block,
     Bullets,
     Fields,

@@ -13,7 +13,7 @@ from sdm_facilitator.domain.day_record import DayRecord, day_record
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS
 from sdm_facilitator.export.facts import header_line, kind_label
-from sdm_facilitator.export.paper import (
+from sdm_facilitator.export.paper_blocks import (
     Block,
     Bullets,
     Fields,

@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 from sdm_facilitator.domain.guide import Guide, LanguageHint
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.export.files import suggested_file_name
-from sdm_facilitator.export.papers import (
+from sdm_facilitator.export.paper_catalogue import (
     FAMILY_PAPERS,
     FIXED_FORMATS,
     FORMAT_SUFFIXES,

@@ -479,7 +479,7 @@ class HomeScreen(Screen[None]):
         row = self._current_row()
         if row is None:
             return
-        from sdm_facilitator.ui.dialogs.evidence import ask_close_or_reopen
+        from sdm_facilitator.ui.dialogs.outcome_dialogs import ask_close_or_reopen
 
         meeting = self._read_meeting(row.meeting.id)
         if meeting is not None:

@@ -455,7 +455,7 @@ class MeetingScreen(Screen[None]):
         if self.session.read_only:
             self.notify("This meeting is open read-only.", severity="warning", markup=False)
             return
-        from sdm_facilitator.ui.dialogs.evidence import ask_close_or_reopen
+        from sdm_facilitator.ui.dialogs.outcome_dialogs import ask_close_or_reopen
 
         def apply(change: Callable[[Meeting], None]) -> None:
             change(self.session.meeting)
@@ -504,7 +504,7 @@ class MeetingScreen(Screen[None]):
         """Write the paper; say in one line where it went; record the day the family's plan was sent."""
         from sdm_facilitator.domain.plan_rules import mark_plan_sent
         from sdm_facilitator.export.files import default_export_dir, ensure_export_dir, write_export
-        from sdm_facilitator.export.papers import PAPER_NAMES, PaperError, export_meeting
+        from sdm_facilitator.export.paper_catalogue import PAPER_NAMES, PaperError, export_meeting
 
         meeting = self.session.meeting
         data_dir: Path = sdm_app(self).data_dir
