@@ -19,6 +19,63 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from sdm_facilitator.domain.labels import (
+    ACTION_STATUS_LABELS as ACTION_STATUS_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    ADVOCATE_OFFER_LABELS as ADVOCATE_OFFER_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    ATTENDANCE_LABELS as ATTENDANCE_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    CAPTURE_LABELS as CAPTURE_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    CARE_BASIS_LABELS as CARE_BASIS_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    CHOSEN_BY_LABELS as CHOSEN_BY_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    CLOSURE_REASON_LABELS as CLOSURE_REASON_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    FEEDBACK_AFTER_LABELS as FEEDBACK_AFTER_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    FEEDBACK_RESPONDENT_LABELS as FEEDBACK_RESPONDENT_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    FEEDBACK_STATUS_LABELS as FEEDBACK_STATUS_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    FORMAT_LABELS as FORMAT_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    INVITATION_LABELS as INVITATION_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    LIVING_LABELS as LIVING_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    OUTCOME_POINT_LABELS as OUTCOME_POINT_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    PARTICIPATION_LABELS as PARTICIPATION_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    RESPONSE_LABELS as RESPONSE_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    ROLE_LABELS as ROLE_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    STEP_STATUS_LABELS as STEP_STATUS_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    SUPPORT_DELIVERY_LABELS as SUPPORT_DELIVERY_LABELS,
+)
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
 
 SCHEMA_VERSION = 1
@@ -33,14 +90,6 @@ PARTICIPATION_CHOICES = (
     "written-views",
     "not-taking-part",
 )
-PARTICIPATION_LABELS = {
-    "attends-all": "Attends all of it",
-    "attends-part": "Attends part of it",
-    "remote": "Joins remotely",
-    "advocate": "Through an advocate",
-    "written-views": "Written, drawn or recorded views",
-    "not-taking-part": "Not taking part",
-}
 
 ROLE_CHOICES = (
     "child",
@@ -53,17 +102,6 @@ ROLE_CHOICES = (
     "interpreter",
     "other",
 )
-ROLE_LABELS = {
-    "child": "Child or young person",
-    "parent": "Parent",
-    "carer": "Carer",
-    "wider-family": "Wider family",
-    "friend-community": "Friend or community",
-    "professional": "Professional",
-    "advocate": "Advocate",
-    "interpreter": "Interpreter",
-    "other": "Other",
-}
 
 INVITATION_CHOICES = (
     "suggested",
@@ -73,121 +111,55 @@ INVITATION_CHOICES = (
     "declined",
     "not-invited",
 )
-INVITATION_LABELS = {
-    "suggested": "Suggested",
-    "family-agreed": "Family agreed to invite",
-    "invited": "Invited",
-    "accepted": "Accepted",
-    "declined": "Declined",
-    "not-invited": "Not to be invited",
-}
 
 ATTENDANCE_CHOICES = ("present", "remote", "part", "absent")
-ATTENDANCE_LABELS = {
-    "present": "Present",
-    "remote": "Joined remotely",
-    "part": "Part of the meeting",
-    "absent": "Not present",
-}
 
 FORMAT_CHOICES = ("in-person", "online", "hybrid")
-ADVOCATE_OFFER_LABELS = {
-    "offered": "Offered, no answer yet",
-    "accepted": "Offered and accepted",
-    "declined": "Offered and declined",
-}
-ADVOCATE_OFFER_CHOICES = tuple(ADVOCATE_OFFER_LABELS)
+ADVOCATE_OFFER_CHOICES = ("offered", "accepted", "declined")
 
 # One closure record for a referral that never became a meeting and for work
 # that ended after it, so a service counts both from the same field.
-CLOSURE_REASON_LABELS = {
-    "family-declined": "The family declined",
-    "not-suitable": "Not suitable for a family meeting",
-    "concerns-escalated": "Concerns escalated",
-    "work-finished": "The work is finished",
-    "family-moved": "The family moved away",
-    "transferred": "Transferred to another team",
-    "other": "Other",
-}
-CLOSURE_REASON_CHOICES = tuple(CLOSURE_REASON_LABELS)
+CLOSURE_REASON_CHOICES = (
+    "family-declined",
+    "not-suitable",
+    "concerns-escalated",
+    "work-finished",
+    "family-moved",
+    "transferred",
+    "other",
+)
 
 # Who chose the date, the venue and the food: the family choosing is a fidelity marker.
-CHOSEN_BY_LABELS = {
-    "family": "The family",
-    "shared": "The family with the coordinator",
-    "professionals": "Professionals",
-}
-CHOSEN_BY_CHOICES = tuple(CHOSEN_BY_LABELS)
+CHOSEN_BY_CHOICES = ("family", "shared", "professionals")
 
 # Outcome points per child: at each review, and 3, 6 and 12 months after the meeting.
-OUTCOME_POINT_LABELS = {
-    "review": "At a review",
-    "3-months": "3 months after the meeting",
-    "6-months": "6 months after the meeting",
-    "12-months": "12 months after the meeting",
-}
-OUTCOME_POINT_CHOICES = tuple(OUTCOME_POINT_LABELS)
-LIVING_LABELS = {
-    "at-home": "At home",
-    "family-or-friends": "With family or friends",
-    "special-guardianship": "With family or friends: special guardianship",
-    "child-arrangements-order": "With family or friends: child arrangements order",
-    "in-care": "In care",
-    "returned-home": "Returned home from care",
-}
-LIVING_CHOICES = tuple(LIVING_LABELS)
-CARE_BASIS_LABELS = {
-    "voluntary-agreement": "Voluntary agreement (section 20, or section 76 in Wales)",
-    "emergency-protection": "Emergency protection",
-    "interim-care-order": "Interim care order",
-    "care-order": "Full care order",
-}
-CARE_BASIS_CHOICES = tuple(CARE_BASIS_LABELS)
+OUTCOME_POINT_CHOICES = ("review", "3-months", "6-months", "12-months")
+LIVING_CHOICES = (
+    "at-home",
+    "family-or-friends",
+    "special-guardianship",
+    "child-arrangements-order",
+    "in-care",
+    "returned-home",
+)
+CARE_BASIS_CHOICES = ("voluntary-agreement", "emergency-protection", "interim-care-order", "care-order")
 
 # Family feedback: after the meeting or a review, from a family member or a child.
-FEEDBACK_AFTER_LABELS = {"meeting": "After the meeting", "review": "After a review"}
-FEEDBACK_AFTER_CHOICES = tuple(FEEDBACK_AFTER_LABELS)
-FEEDBACK_RESPONDENT_LABELS = {"family": "A family member", "child": "A child or young person"}
-FEEDBACK_RESPONDENT_CHOICES = tuple(FEEDBACK_RESPONDENT_LABELS)
-FEEDBACK_STATUS_LABELS = {"given": "Feedback given", "declined": "Offered, declined"}
-FEEDBACK_STATUS_CHOICES = tuple(FEEDBACK_STATUS_LABELS)
+FEEDBACK_AFTER_CHOICES = ("meeting", "review")
+FEEDBACK_RESPONDENT_CHOICES = ("family", "child")
+FEEDBACK_STATUS_CHOICES = ("given", "declined")
 
-FORMAT_LABELS = {"in-person": "In person", "online": "Online", "hybrid": "Hybrid"}
 
 STEP_STATUS_CHOICES = ("todo", "done", "na")
-STEP_STATUS_LABELS = {"todo": "To do", "done": "Done", "na": "Not applicable"}
 
 CAPTURE_KINDS = ("note", "worry", "working-well", "needs-to-happen", "decision")
-CAPTURE_LABELS = {
-    "note": "Note",
-    "worry": "Worry",
-    "working-well": "Working well",
-    "needs-to-happen": "Needs to happen",
-    "decision": "Decision",
-}
 
 RESPONSE_CHOICES = ("agreed", "agreed-with-changes", "not-agreed")
-RESPONSE_LABELS = {
-    "agreed": "Agreed",
-    "agreed-with-changes": "Agreed with changes",
-    "not-agreed": "Not agreed yet",
-}
 
 # No word such as "failed": a plan that has stalled is "stuck" and needs help.
 ACTION_STATUS_CHOICES = ("not-started", "under-way", "done", "stuck")
-ACTION_STATUS_LABELS = {
-    "not-started": "Not started",
-    "under-way": "Under way",
-    "done": "Done",
-    "stuck": "Stuck",
-}
 
 SUPPORT_DELIVERY_CHOICES = ("not-yet", "partly", "given")
-SUPPORT_DELIVERY_LABELS = {
-    "not-yet": "Not given yet",
-    "partly": "Partly given",
-    "given": "Given",
-}
 
 
 def choices(values: tuple[str, ...]) -> dict[str, Any]:

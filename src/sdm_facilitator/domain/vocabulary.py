@@ -8,27 +8,24 @@ that people may edit by hand.
 
 from __future__ import annotations
 
+from sdm_facilitator.domain.labels import (
+    CONTEXT_LABELS as CONTEXT_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    MECHANISM_LABELS as MECHANISM_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    MEETING_KIND_LABELS as MEETING_KIND_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    STAGE_LABELS as STAGE_LABELS,
+)
+
 STAGES: tuple[str, ...] = ("preparation", "meeting", "family_time", "follow_up")
-STAGE_LABELS: dict[str, str] = {
-    "preparation": "Preparation",
-    "meeting": "The meeting",
-    "family_time": "Private family time",
-    "follow_up": "Follow-up",
-}
 
 MECHANISMS: tuple[str, ...] = ("collaboration", "trust", "participation", "child")
-MECHANISM_LABELS: dict[str, str] = {
-    "collaboration": "Collaboration and engagement",
-    "trust": "Building trust and reducing shame",
-    "participation": "Participation in decisions",
-    "child": "Children and young people",
-}
 
 CONTEXTS: tuple[str, ...] = ("statutory", "voluntary")
-CONTEXT_LABELS: dict[str, str] = {
-    "statutory": "Statutory (child protection)",
-    "voluntary": "Voluntary (child in need)",
-}
 
 MEETING_KINDS: tuple[str, ...] = (
     "fgc",
@@ -38,11 +35,3 @@ MEETING_KINDS: tuple[str, ...] = (
     "cin-meeting",
     "review",
 )
-MEETING_KIND_LABELS: dict[str, str] = {
-    "fgc": "Family group conference",
-    "fgdm": "Family group decision-making",
-    "family-unity": "Family unity meeting",
-    "cp-conference": "Child protection conference (participative)",
-    "cin-meeting": "Child in need meeting",
-    "review": "Review of an earlier plan",
-}

@@ -28,6 +28,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from sdm_facilitator.domain.labels import SHORT_KINDS, SHORT_STAGES
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.summary import MeetingSummary
@@ -39,20 +40,6 @@ from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable
 from sdm_facilitator.ui.widgets.literal import literal_cell
 from sdm_facilitator.ui.widgets.palette import binding_commands
 
-SHORT_KINDS = {
-    "fgc": "FGC",
-    "fgdm": "FGDM",
-    "family-unity": "Family unity",
-    "cp-conference": "CP conference",
-    "cin-meeting": "Child in need",
-    "review": "Review",
-}
-SHORT_STAGES = {
-    "preparation": "Preparation",
-    "meeting": "Meeting now",
-    "family_time": "Family time",
-    "follow_up": "Follow-up",
-}
 #: Up to this many changed files are read before the first paint (a few ms each);
 #: more are read in the background while the list shows what the index had.
 READ_BEFORE_PAINT = 50
