@@ -19,7 +19,7 @@ from sdm_facilitator.export.fidelity_text import (
     grid_lines,
     meeting_fidelity_text,
 )
-from sdm_facilitator.export.outcomes_text import evidence_lines
+from sdm_facilitator.export.outcomes_text import outcome_lines
 from sdm_facilitator.storage.store import MeetingStore
 
 
@@ -55,7 +55,7 @@ def test_evidence_lines_show_typed_text_literally() -> None:
     )
     m.feedback = [Feedback(judged=1, comment="[bold]thanks[/bold]\x1b[31m"), Feedback(status="declined")]
     close_meeting(m, "work-finished", date(2026, 8, 1), note="done \u202e")
-    text = "\n".join(evidence_lines(m))
+    text = "\n".join(outcome_lines(m))
     assert "Closed after the meeting on 2026-08-01: The work is finished (done ⟨U+202E⟩)" in text
     assert (
         "3 months after the meeting (2026-07-01): In care (Interim care order); care proceedings issued: yes"
@@ -63,7 +63,7 @@ def test_evidence_lines_show_typed_text_literally() -> None:
     )
     assert "“[bold]thanks[/bold]␛[31m”" in text
     assert "offered, declined" in text
-    assert list(evidence_lines(delivered_meeting())) == []
+    assert list(outcome_lines(delivered_meeting())) == []
 
 
 def test_show_prints_the_fidelity_profile(

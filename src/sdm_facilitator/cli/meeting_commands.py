@@ -231,11 +231,11 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
         print(meeting_to_json(meeting, extra={"fidelity": fidelity_to_dict(profile)}), file=ctx.out)
     else:
         from sdm_facilitator.export.fidelity_text import fidelity_lines
-        from sdm_facilitator.export.outcomes_text import evidence_lines
+        from sdm_facilitator.export.outcomes_text import outcome_lines
         from sdm_facilitator.export.record_text import meeting_to_text
 
         ctx.out.write(meeting_to_text(meeting, guide))
-        ctx.out.write("\n" + "\n".join([*evidence_lines(meeting), *fidelity_lines(profile)]) + "\n")
+        ctx.out.write("\n" + "\n".join([*outcome_lines(meeting), *fidelity_lines(profile)]) + "\n")
     return 0
 
 

@@ -38,7 +38,7 @@ def outcome_words(point: OutcomePoint) -> str:
     return "; ".join(parts)
 
 
-def evidence_lines(meeting: Meeting) -> Iterator[str]:
+def outcome_lines(meeting: Meeting) -> Iterator[str]:
     """Closure, each child's outcome points, then feedback; nothing when none is recorded."""
     closed = closure_words(meeting)
     if closed:

@@ -1,4 +1,4 @@
-"""Short dialogs for the evidence of a meeting: an outcome point, feedback, the facts markers need, closing.
+"""Short dialogs for what happened after a meeting: an outcome point, feedback, the facts markers need, closing.
 
 Each is the shared :class:`FormDialog` with fields built from the model's
 fixed choices, so they all work the same way (tab between fields, ctrl+s

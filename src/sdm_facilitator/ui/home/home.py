@@ -88,7 +88,7 @@ def date_cell(summary: MeetingSummary, today: date) -> str:
     return short_date(summary.held_on, today)
 
 
-def evidence_line(summary: MeetingSummary, today: date) -> str:
+def outcome_line(summary: MeetingSummary, today: date) -> str:
     """The detail's last line: closed (and why), then the fidelity markers at a glance."""
     closed = summary.closure_words()
     return (f"{closed} · " if closed else "") + f"Fidelity: {summary.fidelity_words(today)}"
@@ -389,7 +389,7 @@ class HomeScreen(Screen[None]):
         )
         third = Content(f"Next due: {row.due_text} · {row.when_text}")
         today = sdm_app(self).today()
-        detail.update(Content("\n").join([first, second, third, Content(evidence_line(m, today))]))
+        detail.update(Content("\n").join([first, second, third, Content(outcome_line(m, today))]))
 
     def _show_problems(self) -> None:
         box = self.query_one("#unreadable", Static)
