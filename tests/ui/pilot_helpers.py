@@ -1,7 +1,10 @@
-"""Shared steps for the review-fix tests: into the room, and what the screen shows."""
+"""Shared Pilot steps: typing, letting the app settle, going into the room, and what the screen shows."""
 
 from __future__ import annotations
 
+import unicodedata
+
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -12,9 +15,25 @@ from sdm_facilitator.ui.workspace.screen import MeetingScreen
 _NAMES = {" ": "space", "[": "left_square_bracket", "]": "right_square_bracket", "/": "slash"}
 
 
+def key_name(character: str) -> str:
+    """Textual's name for the key that types ``character`` (as ``Pilot.press`` names it)."""
+    if character in _NAMES:
+        return _NAMES[character]
+    if len(character) == 1 and not character.isalnum():
+        return unicodedata.name(character, character).lower().replace("-", "_").replace(" ", "_")
+    return character
+
+
 async def type_text(pilot: Pilot[int], text: str) -> None:
-    """Type ``text`` key by key, as a person would."""
-    await pilot.press(*[_NAMES.get(ch, ch) for ch in text])
+    """Type ``text`` as a quick typist does: every key through the app's own key handling, in order.
+
+    The keys go in one burst, without ``Pilot.press``'s wait for the app to be
+    idle after each one (those waits made typing the slowest part of the UI
+    tests); then the app settles. What arrives is the same key events.
+    """
+    for character in text:
+        pilot.app.post_message(events.Key(key_name(character), character))
+    await settle(pilot, 2)
 
 
 async def settle(pilot: Pilot[int], times: int = 3) -> None:

@@ -29,15 +29,12 @@ from sdm_facilitator.ui.room.chair import ChairScreen
 from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
 from strategies import HOSTILE_TEXTS
+from ui.pilot_helpers import type_text
 from ui.room.room_fixtures import SECRETS, room_app, room_meeting, secret_meeting
 
 
 def minutes(n: float) -> timedelta:
     return timedelta(minutes=n)
-
-
-async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press(*["space" if ch == " " else ch for ch in text])
 
 
 async def into_the_room(pilot, app: SdmApp, meeting_id: str) -> ChairScreen:  # type: ignore[no-untyped-def]

@@ -46,14 +46,6 @@ async def open_section(app: SdmApp, pilot: Pilot[int], meeting_id: str, section:
     await pilot.pause()
 
 
-_NAMES = {" ": "space", "[": "left_square_bracket", "]": "right_square_bracket", "/": "slash"}
-
-
-async def type_text(pilot: Pilot[int], text: str) -> None:
-    """Type ``text`` key by key, as a person would."""
-    await pilot.press(*[_NAMES.get(ch, ch) for ch in text])
-
-
 async def save(pilot: Pilot[int]) -> None:
     """ctrl+s saves the open meeting at once (instead of waiting for the debounce)."""
     await pilot.press("ctrl+s")

@@ -11,7 +11,8 @@ from app_helpers import reload
 from sdm_facilitator.domain.meeting import Action, ActionUpdate, BottomLineCheck, PlanChange, Review
 from sdm_facilitator.storage.store import MeetingStore
 from strategies import HOSTILE_TEXTS
-from ui.workspace.plan_helpers import held_meeting, open_section, save, start, type_text
+from ui.pilot_helpers import type_text
+from ui.workspace.plan_helpers import held_meeting, open_section, save, start
 
 
 def _screen_text(app) -> str:  # type: ignore[no-untyped-def]

@@ -16,7 +16,8 @@ from sdm_facilitator.domain import plan_rules as rules
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog
-from ui.workspace.plan_helpers import BOTTOM_LINES, held_meeting, open_section, save, start, type_text
+from ui.pilot_helpers import type_text
+from ui.workspace.plan_helpers import BOTTOM_LINES, held_meeting, open_section, save, start
 
 TODAY = date(2026, 3, 2)
 

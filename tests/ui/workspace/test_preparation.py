@@ -16,6 +16,7 @@ from sdm_facilitator.ui.dialogs.editor import EditorDialog
 from sdm_facilitator.ui.widgets.form_fields import Field
 from sdm_facilitator.ui.workspace.preparation.steps import StepRow
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
+from ui.pilot_helpers import type_text
 from ui.workspace.prep_fixtures import NASTY, full_meeting, new_prep_meeting, prep_app
 
 
@@ -23,10 +24,6 @@ def field_error(screen, widget_id: str) -> str:  # type: ignore[no-untyped-def]
     widget = screen.query_one(f"#{widget_id}")
     field = next(a for a in widget.ancestors if isinstance(a, Field))
     return field.error
-
-
-async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press(*(char if char != " " else "space" for char in text))
 
 
 async def open_only_meeting(pilot) -> MeetingScreen:  # type: ignore[no-untyped-def]
