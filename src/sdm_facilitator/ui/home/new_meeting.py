@@ -286,7 +286,7 @@ class NewMeetingScreen(Screen["MeetingSession | None"]):
         try:
             opened = sdm_app(app).store.create(meeting)
         except (StoreError, OSError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
+            reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
             self._show_error(
                 f"The meeting could not be created: {reason}. Nothing you typed is lost; "
                 "try again, or check the data folder."

@@ -32,7 +32,7 @@ from textual.widgets import Footer, Header, Static
 from sdm_facilitator.domain import meeting_clock as mc
 from sdm_facilitator.domain.guide import FamilyQuestion
 from sdm_facilitator.ui.app_access import sdm_app
-from sdm_facilitator.ui.contracts import MayBlockQuit, ShowsSections
+from sdm_facilitator.ui.contracts import MayBlockQuit, SavesMeeting, ShowsSections
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.room.capture import END_WORD, EndFamilyTimeDialog
 from sdm_facilitator.ui.room.saving import save_now, workspace_for
@@ -305,8 +305,6 @@ def _save(app: App[Any], session: MeetingSession) -> SaveOutcome | None:
     """Save now, through the meeting workspace when it is open (it shows the outcome)."""
     session.mark_changed()
     for screen in reversed(app.screen_stack):
-        flush = getattr(screen, "flush", None)
-        if getattr(screen, "session", None) is session and callable(flush):
-            outcome = flush()
-            return outcome if isinstance(outcome, SaveOutcome) else None
+        if isinstance(screen, SavesMeeting) and screen.session is session:
+            return screen.flush()
     return session.save(now=sdm_app(app).clock())
