@@ -6,7 +6,7 @@ module turns what the record already holds into that answer, without ever
 guessing: a marker is "met" or "not met" only when the record says so, "not
 recorded" when the fact is missing, and "not applicable" when it cannot apply
 to this meeting (no interpreter needed, no private family time in a family
-unity meeting). The definitions are in ``guides/fidelity.md`` and the README;
+unity meeting). The definitions are in ``guides/fidelity.md`` and docs/user-guide.md;
 each marker also carries a one-line reason saying what it was decided from.
 
 Pure Python: the command line, the report, the record export and the app all

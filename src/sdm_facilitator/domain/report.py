@@ -4,7 +4,7 @@ Built from meeting records alone, pure Python, so the command line and the
 app's report screen count exactly the same way. Nothing here holds a name
 or any text a person typed: only counts, medians and fixed vocabulary.
 
-Counting rules (also in the README):
+Counting rules (also in docs/user-guide.md):
 
 - every meeting record is a referral; "held" means the meeting started in
   the app; "closed before the day" means closed and never held;

@@ -8,7 +8,7 @@ export), so two exports from the same laptop join up but nobody can work
 back from a pseudonym to a meeting.
 
 Rows are individual, so the files stay personal data until the evaluator's
-own suppression rules for small numbers are applied; the README says so.
+own suppression rules for small numbers are applied; docs/user-guide.md says so.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ listing). Given the summary index, its rows for the removed files are taken
 out instead of dropping it, so a store of 10,000 meetings is not read again
 after one deletion, and the meeting's copies are found from the index.
 What this cannot reach (copies a sync client or a backup made, papers saved
-elsewhere, the disk's free blocks) is said plainly in the README.
+elsewhere, the disk's free blocks) is said plainly in docs/data-protection.md.
 
 The meeting's lock is held while its files go, so a copy of the app that has
 it open stops the deletion before anything is removed.

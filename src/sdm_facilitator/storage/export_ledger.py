@@ -5,7 +5,7 @@ export's file name may say nothing about its meeting. Whoever writes an
 export inside the data folder records it here (``record_export``), and
 deletion removes exactly the recorded files (``exports_of``). Files outside
 the data folder are never recorded: the app cannot know what happened to
-them, and the README says so.
+them, and docs/data-protection.md says so.
 
 The ledger holds meeting ids and file names relative to the data folder,
 never names of people.

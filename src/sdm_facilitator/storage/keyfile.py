@@ -63,7 +63,7 @@ class WrongPassphrase(Exception):
 #: writes (``KdfParams()``), with a margin of four times its work and memory
 #: for a store made on a faster laptop. Outside it the key file was changed
 #: or damaged: 100,000 passes made ``list`` run for minutes, 4 TiB of memory
-#: ended in a MemoryError. The README's encryption section quotes these.
+#: ended in a MemoryError. docs/data-protection.md (encryption) quotes these.
 ARGON2ID_BOUNDS: dict[str, tuple[int, int]] = {
     "iterations": (1, 16),
     "lanes": (1, 16),
