@@ -31,6 +31,7 @@ from sdm_facilitator.storage.caches import drop_derived_caches
 from sdm_facilitator.storage.codec import is_safe_id
 from sdm_facilitator.storage.conversion_state import clear_conversion, conversion_direction, mark_conversion
 from sdm_facilitator.storage.crypto import DamagedFile, FileCipher, is_encrypted
+from sdm_facilitator.storage.drafts import DRAFT_RECORD_ID, draft_files
 from sdm_facilitator.storage.keyfile import key_file_path
 from sdm_facilitator.storage.lock import MeetingLock
 from sdm_facilitator.storage.store import MeetingStore, StoreError
@@ -115,6 +116,10 @@ def encrypt_store(
                 converted += 1
             if progress:
                 progress(number, len(files))
+        for path in draft_files(store.folder):  # text typed in a dialog when the app was stopped
+            data = path.read_bytes()
+            if not is_encrypted(data):
+                atomic_write_bytes(path, cipher.seal(data, DRAFT_RECORD_ID))
         clear_conversion(data_dir)
     return ConversionResult(converted, done, len(removed))
 
@@ -148,7 +153,7 @@ def decrypt_store(
     with _all_locks(store, files):
         # Every sealed file must open before the first one is written in clear: a damaged
         # file found half way would leave a store that is neither one thing nor the other.
-        for path in files:
+        for path in [*files, *draft_files(store.folder)]:
             _open_or_refuse(cipher, path, path.read_bytes())
         mark_conversion(data_dir, "decrypt")
         drop_derived_caches(store.folder)
@@ -162,6 +167,10 @@ def decrypt_store(
                 converted += 1
             if progress:
                 progress(number, len(files))
+        for path in draft_files(store.folder):
+            data = path.read_bytes()
+            if is_encrypted(data):
+                atomic_write_bytes(path, _open_or_refuse(cipher, path, data))
         with contextlib.suppress(FileNotFoundError):
             os.unlink(key_file_path(data_dir))
         fsync_dir(data_dir)

@@ -8,6 +8,7 @@ at once when nothing was typed, and asks first when typed text would be lost.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -32,7 +33,9 @@ from sdm_facilitator.domain.meeting import (
     Meeting,
 )
 from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.storage.drafts import DraftField
 from sdm_facilitator.ui.dialogs.confirm import ask_before_discarding
+from sdm_facilitator.ui.dialogs.drafts import RestoresDraft
 from sdm_facilitator.ui.widgets.hinted_text import HintLine
 from sdm_facilitator.ui.widgets.literal import literal_cell
 
@@ -53,7 +56,7 @@ class ScaleResult:
     note: str
 
 
-class CaptureDialog(ModalScreen[CaptureResult | None]):
+class CaptureDialog(RestoresDraft, ModalScreen[CaptureResult | None]):
     """Write one note, worry, working well, needs to happen or decision."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -85,6 +88,7 @@ class CaptureDialog(ModalScreen[CaptureResult | None]):
     def on_mount(self) -> None:
         self._show_kinds()
         self.query_one("#capture-text", Input).focus()
+        self.offer_draft()
 
     def _show_kinds(self) -> None:
         row = Text()
@@ -123,11 +127,33 @@ class CaptureDialog(ModalScreen[CaptureResult | None]):
             return False
         return bool(self.query_one("#capture-text", Input).value.strip())
 
+    def draft_dialog(self) -> str:
+        return "capture"
+
+    def draft_title(self) -> str:
+        return "Capture in the room"
+
+    def typed_fields(self) -> list[DraftField]:
+        return [
+            DraftField("kind", "Kind", self.kind),
+            DraftField("text", CAPTURE_LABELS[self.kind], self.query_one("#capture-text", Input).value),
+        ]
+
+    def restore_typed(self, values: Mapping[str, str]) -> None:
+        if values.get("kind") in CAPTURE_KINDS:
+            self.kind = values["kind"]
+            self._show_kinds()
+        self.query_one("#capture-text", Input).value = values.get("text", "")
+
     def action_cancel(self) -> None:
         ask_before_discarding(self)
 
 
-class ScaleDialog(ModalScreen[ScaleResult | None]):
+#: The scaling answer's boxes, as a draft names them.
+SCALE_FIELDS = (("value", "0 to 10"), ("who", "Who gave it"), ("note", "Why that number"))
+
+
+class ScaleDialog(RestoresDraft, ModalScreen[ScaleResult | None]):
     """A 0 to 10 scaling answer and who gave it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -164,6 +190,7 @@ class ScaleDialog(ModalScreen[ScaleResult | None]):
 
     def on_mount(self) -> None:
         self.query_one("#scale-value", Input).focus()
+        self.offer_draft()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -193,6 +220,22 @@ class ScaleDialog(ModalScreen[ScaleResult | None]):
             field.value.strip()
             for field in self.query("#scale-value, #scale-who, #scale-note").results(Input)
         )
+
+    def draft_dialog(self) -> str:
+        return "scale"
+
+    def draft_title(self) -> str:
+        return "Scaling answer"
+
+    def typed_fields(self) -> list[DraftField]:
+        return [
+            DraftField(key, label, self.query_one(f"#scale-{key}", Input).value)
+            for key, label in SCALE_FIELDS
+        ]
+
+    def restore_typed(self, values: Mapping[str, str]) -> None:
+        for key, _ in SCALE_FIELDS:
+            self.query_one(f"#scale-{key}", Input).value = values.get(key, "")
 
     def action_cancel(self) -> None:
         ask_before_discarding(self)
