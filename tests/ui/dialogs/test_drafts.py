@@ -162,3 +162,25 @@ async def test_nothing_typed_keeps_no_draft(isolated_data_dir: Path) -> None:
         await settle(pilot)
         assert keep_drafts(app) == []
     assert not draft_path(MeetingStore(isolated_data_dir), m.id).exists()
+
+
+async def test_a_restart_in_family_time_never_shows_drafts_over_the_privacy_screen(
+    isolated_data_dir: Path,
+) -> None:
+    from sdm_facilitator.storage.drafts import Draft, DraftField, keep_draft
+    from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
+    from ui.room.test_after_family_time import meeting_in_family_time
+
+    meeting = meeting_in_family_time()
+    store = save_meetings(isolated_data_dir, meeting)
+    keep_draft(
+        store,
+        meeting.id,
+        Draft("capture", "Capture in the room", (DraftField("text", "Note", "Dad drinks"),), meeting.created),
+    )
+    app = room_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, 6)  # the start: straight back into the privacy screen
+        assert isinstance(app.screen, FamilyTimeScreen)
+        assert not any(isinstance(s, DraftsNotice) for s in app.screen_stack)
+    assert read_drafts(MeetingStore(isolated_data_dir), meeting.id), "kept for later, not dropped"

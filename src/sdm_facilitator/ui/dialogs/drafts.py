@@ -196,7 +196,7 @@ class DraftsNotice(ModalScreen[None]):
 
 
 def offer_drafts(app: App[Any], session: MeetingSession) -> None:
-    """When a meeting opens: show its drafts, if it has any and can be edited."""
+    """When a meeting opens: show its drafts, if it has any and can be edited, once its screen is up."""
     if session.read_only:
         return
     try:
@@ -204,5 +204,14 @@ def offer_drafts(app: App[Any], session: MeetingSession) -> None:
     except DraftError as error:
         app.notify(f"A draft kept for this meeting cannot be read: {error}", severity="warning", markup=False)
         return
-    if drafts:
-        app.push_screen(DraftsNotice(session.meeting.id, drafts))
+    if not drafts:
+        return
+
+    def show() -> None:
+        # Only over the meeting itself: never over the privacy screen of private family time
+        # (a restart mid family time opens straight into it), whose family may be looking.
+        top = app.screen
+        if isinstance(top, SavesMeeting) and top.session is session:
+            app.push_screen(DraftsNotice(session.meeting.id, drafts))
+
+    app.call_later(show)
