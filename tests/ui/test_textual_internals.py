@@ -232,3 +232,30 @@ def test_the_driver_class_is_a_linux_driver_that_can_be_told_it_is_stopping() ->
     finally:
         LinuxDriver.resume_application_mode = original  # type: ignore[method-assign]
     assert resumed == [True], "after an exit signal a SIGCONT no longer restarts the terminal"
+
+
+async def test_running_in_tells_the_app_loop_from_a_widget_loop() -> None:
+    seen: dict[str, bool] = {}
+
+    class Probe(Widget):
+        def on_mount(self) -> None:
+            seen["widget"] = ti.running_in(self.app)
+
+    class App4(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Probe()
+
+        def on_mount(self) -> None:
+            seen["app"] = ti.running_in(self)
+
+    app = App4()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+    assert seen == {"app": True, "widget": False}
+
+
+async def test_the_running_driver_is_reached_to_stop_it_restarting() -> None:
+    app = Recording()
+    async with app.run_test():
+        assert app._driver is not None  # what stop_reentering_terminal reads
+        ti.stop_reentering_terminal(app)  # a headless driver: nothing to stop, no error

@@ -16,7 +16,8 @@ What is used, and why:
   short line through public ``exit`` and ``panic``, and the private
   ``_exception``/``_exception_event`` so that test runs still re-raise the
   error (:func:`keep_error_for_tests`). :func:`app_is_closing` reads
-  ``App._closing``.
+  ``App._closing``; :func:`running_in` reads the unexported
+  ``textual.message_pump.active_message_pump``.
 - Tables: :func:`widths_changed` redraws a ``DataTable`` whose column widths
   were set directly (``_require_update_dimensions``, ``_clear_caches``).
 - The terminal: Textual's Linux driver writes through a thread with a bounded
@@ -69,6 +70,13 @@ class RoutesUnexpectedErrors(App[Any]):
         except Exception as error:
             self.unexpected_error(error, loop_alive=True)
             return True
+
+
+def running_in(app: App[Any]) -> bool:
+    """Whether the code running now is the app's own message loop (not a widget's or a screen's)."""
+    from textual.message_pump import active_message_pump  # type: ignore[attr-defined]  # not exported
+
+    return active_message_pump.get(None) is app
 
 
 def app_is_closing(app: App[Any]) -> bool:
