@@ -46,7 +46,9 @@ class PtyApp:
             stdout=slave,
             stderr=slave,
             env=env,
-            start_new_session=True,  # its own session: the pty is its controlling terminal
+            # Its own session, with the pty as its controlling terminal (as a terminal window
+            # gives a shell): closing the terminal (``hang_up``) then makes the kernel send SIGHUP.
+            preexec_fn=_own_session_on_this_terminal,
             close_fds=True,
         )
         os.close(slave)
@@ -118,6 +120,15 @@ class PtyApp:
     def signal(self, signum: int) -> None:
         os.killpg(self.process.pid, signum)
 
+    def hang_up(self) -> None:
+        """Close the terminal window: the master side goes, and the kernel sends the app SIGHUP.
+
+        Nothing the app writes afterwards can be read, exactly as with a closed window.
+        """
+        master, self.master = self.master, -1
+        with _suppress():
+            os.close(master)
+
     def wait_exit(self, timeout: float = 60.0) -> int:
         return self.process.wait(timeout)
 
@@ -128,8 +139,15 @@ class PtyApp:
                 os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(10)
         self._reader.join(2)
-        with _suppress():
-            os.close(self.master)
+        if self.master >= 0:
+            with _suppress():
+                os.close(self.master)
+
+
+def _own_session_on_this_terminal() -> None:
+    """In the child, before the app starts: a new session whose controlling terminal is the pty (stdin)."""
+    os.setsid()
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 class _suppress:

@@ -19,17 +19,19 @@ from pathlib import Path
 from sdm_facilitator.storage.atomic import TEMP_MARK, remove_stale_temp_files
 
 LOCK_SUFFIX = ".lock"
+#: Drafts (``storage/drafts.py``) are typed text, not a cache: they are never dropped with the caches.
+DRAFT_SUFFIX = ".draft"
 
 
 def derived_cache_files(folder: Path) -> list[Path]:
-    """The hidden cache files in ``folder`` (not locks, not temporary files)."""
+    """The hidden cache files in ``folder`` (not locks, drafts or temporary files)."""
     if not folder.is_dir():
         return []
     return sorted(
         p
         for p in folder.iterdir()
         if p.name.startswith(".")
-        and not p.name.endswith(LOCK_SUFFIX)
+        and not p.name.endswith((LOCK_SUFFIX, DRAFT_SUFFIX))
         and TEMP_MARK not in p.name
         and p.is_file()
     )

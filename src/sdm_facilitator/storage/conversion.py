@@ -41,6 +41,7 @@ from sdm_facilitator.storage.conversion_state import (
     sealed_recovery_key,
 )
 from sdm_facilitator.storage.crypto import DamagedFile, FileCipher, is_encrypted
+from sdm_facilitator.storage.drafts import DRAFT_RECORD_ID, draft_files
 from sdm_facilitator.storage.files import read_regular_file, unreadable_reason
 from sdm_facilitator.storage.keyfile import key_file_path
 from sdm_facilitator.storage.leftovers import remove_leftover_temp_files
@@ -173,6 +174,10 @@ def encrypt_store(
                 converted += 1
             if progress:
                 progress(number, len(files))
+        for path in draft_files(store.folder):  # text typed in a dialog when the app was stopped
+            data = path.read_bytes()
+            if not is_encrypted(data):
+                atomic_write_bytes(path, cipher.seal(data, DRAFT_RECORD_ID))
         clear_conversion(data_dir)
     return ConversionResult(converted, done, len(removed), tuple(skipped))
 
@@ -224,6 +229,8 @@ def decrypt_store(
                 skipped.append(checked)  # never sealed by the app: nothing to decrypt in it
             else:
                 _open_or_refuse(cipher, path, checked)
+        for path in draft_files(store.folder):
+            _open_or_refuse(cipher, path, path.read_bytes())
         mark_conversion(data_dir, "decrypt")
         drop_derived_caches(store.folder)
         converted = done = 0
@@ -241,6 +248,10 @@ def decrypt_store(
                 converted += 1
             if progress:
                 progress(number, len(files))
+        for path in draft_files(store.folder):
+            data = path.read_bytes()
+            if is_encrypted(data):
+                atomic_write_bytes(path, _open_or_refuse(cipher, path, data))
         with contextlib.suppress(FileNotFoundError):
             os.unlink(key_file_path(data_dir))
         fsync_dir(data_dir)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from sdm_facilitator.storage.atomic import TEMP_MARK, fsync_dir
 from sdm_facilitator.storage.caches import derived_cache_files
+from sdm_facilitator.storage.drafts import draft_path
 from sdm_facilitator.storage.export_ledger import exports_of, forget_exports
 from sdm_facilitator.storage.leftovers import remove_leftover_temp_files
 from sdm_facilitator.storage.lock import MeetingLock
@@ -74,9 +75,11 @@ def files_of_meeting(store: MeetingStore, meeting_id: str, index: SummaryIndex |
         if p.name.startswith(".") and TEMP_MARK in p.name and p.name[1:].split(TEMP_MARK, 1)[0] in names
     ]
     lock = store.lock_path_for(meeting_id)
+    draft = draft_path(store, meeting_id)
     return [
         *data_files,
         *temp_files,
+        *([draft] if draft.exists() else []),
         *exports_of(store.data_dir, meeting_id),
         *caches,
         *([lock] if lock.exists() else []),

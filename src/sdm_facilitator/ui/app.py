@@ -14,8 +14,9 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -27,12 +28,19 @@ from sdm_facilitator.storage.index import SummaryIndex, index_for
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.contracts import (
     HasPendingValues,
+    HoldsTypedText,
     LockScreen,
     MayBlockQuit,
     OffersCommands,
     SavesMeeting,
 )
 from sdm_facilitator.ui.dialogs.early_keys import HoldsEarlyKeys
+from sdm_facilitator.ui.shutdown import NOT_SAVED, SAVED, SignalExit
+from sdm_facilitator.ui.textual_internals import (
+    RoutesUnexpectedErrors,
+    stop_reentering_terminal,
+    terminal_driver_class,
+)
 from sdm_facilitator.ui.widgets.high_contrast import HIGH_CONTRAST, high_contrast_theme
 
 if TYPE_CHECKING:
@@ -43,7 +51,7 @@ QUIT_QUESTION_ID = "quit-question"
 RECORD_AFTER_SECONDS = 0.3
 
 
-class SdmApp(App[int]):
+class SdmApp(RoutesUnexpectedErrors):
     """sdm-facilitator: prepare, run and follow up family meetings."""
 
     TITLE = "sdm-facilitator"
@@ -95,14 +103,24 @@ class SdmApp(App[int]):
         from sdm_facilitator.ui.lock_guard import LockGuard
 
         self.lock_guard = LockGuard(self, clock)
+        #: SIGHUP and SIGTERM: save, then exit within seconds (see ``ui/shutdown.py``).
+        self.signal_exit = SignalExit()
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's terminal driver, made safe for a terminal window that closes (``ui/textual_internals.py``)."""
+        import os
+
+        safe = None if os.environ.get("TEXTUAL_DRIVER") else terminal_driver_class()
+        return safe or super().get_driver_class()
 
     async def on_mount(self) -> None:
-        from sdm_facilitator.ui.startup import folder_read_only_reason, install_exit_signals
+        from sdm_facilitator.ui.startup import folder_read_only_reason
 
         read_only = folder_read_only_reason(self.store)
         if read_only:
             self.store.refuse_writes(read_only)
-        install_exit_signals(self, self.on_exit_signal)
+        if not self.is_headless:  # tests in this process must keep the usual signal handling
+            self.signal_exit.install(self.on_exit_signal, before_save=lambda: stop_reentering_terminal(self))
         # An encrypted store asks for its passphrase before any meeting is read.
         if not self.lock_guard.unlock_first(self.show_home):
             await self._open_first_screens()
@@ -150,10 +168,20 @@ class SdmApp(App[int]):
         self.call_later(self.save_and_exit)
 
     async def save_and_exit(self) -> None:
-        """The terminal closed or the system is shutting down: save everything, then exit cleanly."""
-        await self._let_typing_land()
-        self.flush_all()
-        self.exit(return_code=0)
+        """The terminal closed or the system is shutting down: save everything, then exit.
+
+        Text in an open dialog is kept as a draft of its meeting (``ui/dialogs/drafts.py``).
+        The return code says whether everything reached the disk; the watchdog armed by the
+        signal ends the process with it if Textual's own shutdown does not finish in time.
+        """
+        from sdm_facilitator.ui.dialogs.drafts import keep_drafts
+
+        await self._let_typing_land(timeout=0.5)
+        problems = keep_drafts(self)
+        problems += self.flush_all()
+        code = NOT_SAVED if problems else SAVED
+        self.signal_exit.watchdog.saves_done(code)
+        self.exit(return_code=code)
 
     async def on_event(self, event: events.Event) -> None:
         """Every key press and click counts as activity for the idle lock; early keys wait for their dialog."""
@@ -260,8 +288,12 @@ class SdmApp(App[int]):
         except StoreError as error:
             self.notify(str(error), title="Cannot open this meeting", severity="error", markup=False)
             return
+        from sdm_facilitator.ui.dialogs.drafts import offer_drafts
+
         guide = self.library.get(opened.meeting.guide_id) or self.library.for_kind(opened.meeting.kind)
-        self.push_screen(MeetingScreen(MeetingSession(self.store, opened, guide)))
+        session = MeetingSession(self.store, opened, guide)
+        self.push_screen(MeetingScreen(session))
+        offer_drafts(self, session)  # text typed in a dialog when the app was last stopped
 
     def flush_all(self) -> list[str]:
         """Save every open meeting now (before quitting, or after an error).
@@ -293,24 +325,14 @@ class SdmApp(App[int]):
             return False
         return super().check_action(action, parameters)
 
-    def _handle_exception(self, error: Exception) -> None:
-        """Textual's hook for unexpected errors: save, write a redacted report, let the user carry on.
+    def unexpected_error(self, error: Exception, *, loop_alive: bool) -> None:
+        """An error nobody caught, in a handler or an action: save, write a redacted report, carry on.
 
         Replaces Textual's crash output, which prints local variables (personal data); see ``ui/crash.py``.
         """
         from sdm_facilitator.ui.crash import handle_unexpected_error
 
-        handle_unexpected_error(self, error)
-
-    async def _dispatch_action(self, namespace: object, action_name: str, params: object) -> bool:
-        """Run an action; a bug in one is handled like any unexpected error instead of stopping the app."""
-        try:
-            return await super()._dispatch_action(namespace, action_name, params)  # type: ignore[arg-type]
-        except Exception as error:
-            from sdm_facilitator.ui.crash import handle_unexpected_error
-
-            handle_unexpected_error(self, error, loop_alive=True)
-            return True
+        handle_unexpected_error(self, error, loop_alive=loop_alive)
 
     async def action_quit(self) -> None:
         """Save everything, then quit; ask first if anything typed would be lost.
@@ -325,8 +347,7 @@ class SdmApp(App[int]):
         await self._let_typing_land()
         problems = self.flush_all()
         for screen in self.screen_stack:  # a dialog may sit under its own "discard?" question
-            unsaved_text = getattr(screen, "unsaved_text", None)
-            if callable(unsaved_text) and unsaved_text():
+            if isinstance(screen, HoldsTypedText) and screen.unsaved_text():
                 problems.append("What you typed in an open dialog has not been added yet.")
                 break
         if not problems:
@@ -343,7 +364,7 @@ class SdmApp(App[int]):
         question.id = QUIT_QUESTION_ID
         self.push_screen(question, answered)
 
-    async def _let_typing_land(self) -> None:
+    async def _let_typing_land(self, timeout: float = 1.0) -> None:
         """Wait until keys typed just before ctrl+q have reached the field they were typed into.
 
         ctrl+q is handled by the app as soon as it arrives, but the keys before
@@ -356,7 +377,7 @@ class SdmApp(App[int]):
         landed = asyncio.Event()
         focused.call_later(landed.set)
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(landed.wait(), timeout=1.0)
+            await asyncio.wait_for(landed.wait(), timeout=timeout)
 
     def action_help_keys(self) -> None:
         """Show every key of the current screen."""

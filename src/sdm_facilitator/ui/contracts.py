@@ -10,7 +10,7 @@ has to find a method by its name at run time.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Iterable
+from collections.abc import Awaitable, Iterable, Mapping
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from sdm_facilitator.domain.summary import MeetingSummary
     from sdm_facilitator.guides.loader import GuideLibrary
+    from sdm_facilitator.storage.drafts import DraftField
     from sdm_facilitator.storage.index import SummaryIndex
     from sdm_facilitator.storage.store import MeetingStore
     from sdm_facilitator.ui.session import MeetingSession, SaveOutcome
@@ -100,10 +101,31 @@ class ShowsSections(Protocol):
 
 @runtime_checkable
 class HoldsTypedText(Protocol):
-    """A dialog with boxes a person types into, whose text is not in the meeting until it is added."""
+    """A dialog with boxes a person types into, whose text is not in the meeting until it is added.
+
+    If the app is stopped (SIGHUP, SIGTERM) while it is open, what was typed is
+    kept as a draft of the meeting (``ui/dialogs/drafts.py``) and put back into
+    the same dialog the next time it opens.
+    """
 
     def unsaved_text(self) -> bool:
         """Whether something typed here would be lost if the dialog closed now."""
+        ...
+
+    def draft_dialog(self) -> str:
+        """Which dialog this is, the same from one run to the next (``capture``, ``form:<title>``)."""
+        ...
+
+    def draft_title(self) -> str:
+        """The dialog's title as the person saw it, shown when the draft is offered back."""
+        ...
+
+    def typed_fields(self) -> list[DraftField]:
+        """Every box, with its label and its text exactly as typed."""
+        ...
+
+    def restore_typed(self, values: Mapping[str, str]) -> None:
+        """Put a draft's text back into the boxes (keys as ``typed_fields`` gave them)."""
         ...
 
 

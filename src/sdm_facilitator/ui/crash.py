@@ -2,7 +2,8 @@
 
 Textual's own crash output prints a traceback with local variables, and local
 variables in this app hold children's names and notes. Instead, every
-unexpected error is routed here (from ``SdmApp._handle_exception``):
+unexpected error is routed here (from ``SdmApp.unexpected_error``, called by
+Textual's private error hooks in ``ui/textual_internals.py``):
 
 1. every open meeting is saved (``app.flush_all()``);
 2. a redacted report is written to ``paths.error_reports_dir(data_dir)``;
@@ -53,7 +54,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from sdm_facilitator.ui.contracts import MayBlockQuit
+from sdm_facilitator.ui.contracts import MayBlockQuit, SavesMeeting
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -263,14 +264,11 @@ def _save_everything(app: Any) -> str:
         app.flush_all()
     except Exception:
         return "Saving the open meeting failed as well. Your last automatic save is on disk."
-    failed = [s for s in app.screen_stack if getattr(getattr(s, "session", None), "dirty", False)]
+    meetings = [s for s in app.screen_stack if isinstance(s, SavesMeeting)]
+    failed = [s for s in meetings if s.session.dirty]
     if failed:
         return "Some changes could not be saved; the last automatic save is on disk."
-    return (
-        "Your open meeting was saved."
-        if any(hasattr(s, "session") for s in app.screen_stack)
-        else ("No meeting was open; nothing needed saving.")
-    )
+    return "Your open meeting was saved." if meetings else ("No meeting was open; nothing needed saving.")
 
 
 def _report(app: Any, error: BaseException) -> Path | None:
@@ -286,17 +284,14 @@ def _report(app: Any, error: BaseException) -> Path | None:
 
 def _fatal(app: App[Any], error: BaseException, saved: str, report: Path | None) -> None:
     """Exit with a short message instead of Textual's traceback with local variables."""
-    from rich.segment import Segments
     from rich.text import Text
 
-    app._return_code = 1
-    if app._exception is None:
-        app._exception = error  # type: ignore[assignment]
-        app._exception_event.set()
+    from sdm_facilitator.ui.textual_internals import stop_after_fatal_error
+
     where = f" A report without meeting details is in {report}." if report else ""
-    message = Text(f"sdm-facilitator stopped after an unexpected error. {saved}{where}")
-    app._exit_renderables.append(Segments(app.console.render(message, app.console.options)))
-    app._close_messages_no_wait()
+    stop_after_fatal_error(
+        app, error, Text(f"sdm-facilitator stopped after an unexpected error. {saved}{where}")
+    )
 
 
 def handle_unexpected_error(app: App[Any], error: Exception, *, loop_alive: bool = False) -> None:
@@ -312,22 +307,21 @@ def handle_unexpected_error(app: App[Any], error: Exception, *, loop_alive: bool
     Under tests (headless) the error is still raised when the test's app
     exits, so test suites never pass over a hidden error.
     """
-    from textual.message_pump import active_message_pump
+    from sdm_facilitator.ui.textual_internals import app_is_closing, keep_error_for_tests, running_in
 
     saved = _save_everything(app)
     report = _report(app, error)
     handled: list[BaseException] = app.__dict__.setdefault("handled_errors", [])
     handled.append(error)
-    pump = active_message_pump.get(None)
-    app_loop_ok = loop_alive or pump is not app
-    can_continue = app.is_running and not app._closing and app_loop_ok and bool(app.screen_stack)
+    app_loop_ok = loop_alive or not running_in(app)
+    can_continue = app.is_running and not app_is_closing(app) and app_loop_ok and bool(app.screen_stack)
     if any(isinstance(s, CrashDialog) for s in app.screen_stack):
         can_continue = False  # the dialog itself failed, or errors are cascading
     if not can_continue:
         _fatal(app, error, saved, report)
         return
-    if app.is_headless and getattr(app, "reraise_handled_errors", True) and app._exception is None:
-        app._exception = error  # re-raised when the test's app exits; not signalled so Pilot keeps working
+    if app.is_headless and getattr(app, "reraise_handled_errors", True):
+        keep_error_for_tests(app, error)  # re-raised when the test's app exits; Pilot keeps working
     family_time_id = _family_time_meeting(app)
 
     def done(quit_app: bool | None) -> None:
@@ -360,13 +354,12 @@ def _rebuild(app: Any, family_time_id: str | None = None) -> None:
     running, the privacy screen goes straight back on top. It is all one batch
     of screen changes, so nothing in between (home, the workspace) is ever drawn.
     """
-    meeting_ids = [s.session.meeting.id for s in app.screen_stack if hasattr(s, "session")]
+    meetings = [s for s in app.screen_stack if isinstance(s, SavesMeeting)]
+    meeting_ids = [s.session.meeting.id for s in meetings]
     if family_time_id is not None:
         meeting_ids.append(family_time_id)
-    for screen in app.screen_stack:
-        session = getattr(screen, "session", None)
-        if session is not None:
-            session.close()
+    for screen in meetings:  # the room and family time share their workspace's session
+        screen.session.close()
 
     async def rebuild() -> None:
         await app.restore_screens(

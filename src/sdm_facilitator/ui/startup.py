@@ -1,4 +1,4 @@
-"""What the app decides before it draws anything, and how it stops on a signal.
+"""What the app decides before it draws anything.
 
 - The data folder: one that other users could change (or that cannot be
   written or made private) opens read-only with a banner, instead of being
@@ -6,17 +6,14 @@
 - Private family time: if the app or the laptop stopped while it ran, the
   next start goes straight back to the privacy screen, because the family
   may be the ones looking at it.
-- A closed terminal window (SIGHUP) or a shutdown (SIGTERM) saves what was
-  typed and exits cleanly, instead of dying with it unsaved.
+
+A closed terminal window (SIGHUP) or a shutdown (SIGTERM) is handled in
+``ui/shutdown.py``.
 """
 
 from __future__ import annotations
 
-import asyncio
-import signal
-import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sdm_facilitator.storage.folder_safety import describe_problems
 from sdm_facilitator.storage.room_marker import meeting_left_in_room
@@ -25,9 +22,6 @@ from sdm_facilitator.storage.store import MeetingStore, StoreError
 if TYPE_CHECKING:
     from sdm_facilitator.domain.summary import MeetingSummary
     from sdm_facilitator.storage.index import SummaryIndex
-
-#: The signals that mean "this program is about to be stopped": save first.
-EXIT_SIGNALS: tuple[int, ...] = () if sys.platform == "win32" else (signal.SIGHUP, signal.SIGTERM)
 
 
 def folder_read_only_reason(store: MeetingStore) -> str | None:
@@ -104,13 +98,3 @@ def _current_summaries(index: SummaryIndex) -> list[MeetingSummary]:
     if fresh:
         index.merge_write(fresh)
     return [row.summary for row in (*trusted, *fresh) if row.summary]
-
-
-def install_exit_signals(app: Any, save_and_exit: Callable[[], None]) -> None:
-    """Run ``save_and_exit`` on the app's loop when the terminal closes or the system shuts down."""
-    loop = asyncio.get_running_loop()
-    for signum in EXIT_SIGNALS:
-        try:
-            loop.add_signal_handler(signum, save_and_exit)
-        except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover - not the main thread
-            return

@@ -78,8 +78,9 @@ def ask_before_discarding(dialog: ModalScreen[Any]) -> None:
     The question focuses "Keep editing", so a second Escape or a stray Enter
     keeps the text; only "Discard" (or y) closes the dialog.
     """
-    unsaved = getattr(dialog, "unsaved_text", None)
-    if not (callable(unsaved) and unsaved()):
+    from sdm_facilitator.ui.contracts import HoldsTypedText
+
+    if not (isinstance(dialog, HoldsTypedText) and dialog.unsaved_text()):
         dialog.dismiss(None)
         return
 

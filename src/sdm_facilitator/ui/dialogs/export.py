@@ -9,6 +9,7 @@ screen writes the file, so saving and the "sent on" day stay in one place.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -36,6 +37,9 @@ from sdm_facilitator.export.paper_catalogue import (
     describe_hint,
     language_check,
 )
+from sdm_facilitator.storage.drafts import DraftField
+from sdm_facilitator.ui.dialogs.confirm import ask_before_discarding
+from sdm_facilitator.ui.dialogs.drafts import RestoresDraft
 from sdm_facilitator.ui.dialogs.early_keys import HoldsEarlyKeys
 from sdm_facilitator.ui.widgets.literal import literal
 
@@ -62,7 +66,7 @@ class ExportRequest:
         return ExportOptions(include_notes=self.include_notes, actions=self.kind == "calendar")
 
 
-class ExportDialog(HoldsEarlyKeys, ModalScreen[ExportRequest | None]):
+class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | None]):
     """Choose a paper and a file; Enter on the file name (or ctrl+s) writes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,6 +103,7 @@ class ExportDialog(HoldsEarlyKeys, ModalScreen[ExportRequest | None]):
         papers.highlighted = 0
         self._refresh()
         papers.focus()
+        self.offer_draft()
 
     # ------------------------------------------------------------ choices
 
@@ -163,5 +168,30 @@ class ExportDialog(HoldsEarlyKeys, ModalScreen[ExportRequest | None]):
             return
         self.dismiss(ExportRequest(self._choice[1], self._format, Path(text).expanduser(), self._choice[2]))
 
+    def unsaved_text(self) -> bool:
+        """A file name typed here (not the one suggested) would be lost by closing now."""
+        if not self.is_mounted:
+            return False
+        return self._path_edited and bool(self.query_one("#export-path", Input).value.strip())
+
+    def draft_dialog(self) -> str:
+        return "export"
+
+    def draft_title(self) -> str:
+        return "Export / print"
+
+    def typed_fields(self) -> list[DraftField]:
+        return [DraftField("path", "File", self.query_one("#export-path", Input).value)]
+
+    def restore_typed(self, values: Mapping[str, str]) -> None:
+        if values.get("path", "").strip():
+            self._path_edited = True
+            with self.query_one("#export-path", Input).prevent(Input.Changed):
+                self.query_one("#export-path", Input).value = values["path"]
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; a file name that came back from a draft is only dropped after asking."""
+        if self._restored is not None:
+            ask_before_discarding(self)
+        else:
+            self.dismiss(None)

@@ -11,7 +11,7 @@ shown inside it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar, Literal
@@ -24,8 +24,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from sdm_facilitator.domain.plan_rules import PlanRuleError, parse_day
+from sdm_facilitator.storage.drafts import DraftField
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.confirm import Confirm, ask_before_discarding
+from sdm_facilitator.ui.dialogs.drafts import RestoresDraft
 from sdm_facilitator.ui.dialogs.early_keys import HoldsEarlyKeys
 from sdm_facilitator.ui.widgets.hinted_text import HintLine
 from sdm_facilitator.ui.widgets.literal import literal
@@ -50,7 +52,7 @@ class FormField:
     happened: bool = False
 
 
-class FormDialog(HoldsEarlyKeys, ModalScreen[dict[str, Any] | None]):
+class FormDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[dict[str, Any] | None]):
     """A titled form; returns the values (dates parsed) or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -125,6 +127,7 @@ class FormDialog(HoldsEarlyKeys, ModalScreen[dict[str, Any] | None]):
         self._initial = self._raw_values()
         if self.fields:
             self.query_one(f"#field-{self.fields[0].key}").focus()
+        self.offer_draft()  # after _initial: restored text counts as typed, so Escape asks first
 
     def _raw_values(self) -> dict[str, Any]:
         """Each field's value exactly as its widget holds it (dates not parsed)."""
@@ -145,6 +148,33 @@ class FormDialog(HoldsEarlyKeys, ModalScreen[dict[str, Any] | None]):
         if self._initial is None or not self.is_mounted:
             return False
         return self._raw_values() != self._initial
+
+    def draft_dialog(self) -> str:
+        return f"form:{self.form_title}"
+
+    def draft_title(self) -> str:
+        return self.form_title
+
+    def typed_fields(self) -> list[DraftField]:
+        raw = self._raw_values()
+        return [
+            DraftField(f.key, f.label, "" if raw[f.key] is None else str(raw[f.key])) for f in self.fields
+        ]
+
+    def restore_typed(self, values: Mapping[str, str]) -> None:
+        for f in self.fields:
+            if f.key not in values:
+                continue
+            widget = self.query_one(f"#field-{f.key}")
+            text = values[f.key]
+            if isinstance(widget, TextArea):
+                widget.text = text
+            elif isinstance(widget, Select):
+                if text in {value for _, value in f.options}:
+                    widget.value = text
+            else:
+                assert isinstance(widget, Input)
+                widget.value = text
 
     def values(self) -> dict[str, Any]:
         """The typed values, dates parsed (raises PlanRuleError naming the field)."""

@@ -8,6 +8,7 @@ at once when nothing was typed, and asks first when typed text would be lost.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -33,7 +34,9 @@ from sdm_facilitator.domain.meeting import (
     Person,
 )
 from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.storage.drafts import DraftField
 from sdm_facilitator.ui.dialogs.confirm import ask_before_discarding
+from sdm_facilitator.ui.dialogs.drafts import RestoresDraft
 from sdm_facilitator.ui.dialogs.early_keys import HoldsEarlyKeys
 from sdm_facilitator.ui.widgets.hinted_text import HintLine
 from sdm_facilitator.ui.widgets.literal import literal_cell
@@ -55,7 +58,7 @@ class ScaleResult:
     note: str
 
 
-class CaptureDialog(HoldsEarlyKeys, ModalScreen[CaptureResult | None]):
+class CaptureDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[CaptureResult | None]):
     """Write one note, worry, working well, needs to happen or decision."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -87,6 +90,7 @@ class CaptureDialog(HoldsEarlyKeys, ModalScreen[CaptureResult | None]):
     def on_mount(self) -> None:
         self._show_kinds()
         self.query_one("#capture-text", Input).focus()
+        self.offer_draft()
 
     def _show_kinds(self) -> None:
         row = Text()
@@ -125,11 +129,32 @@ class CaptureDialog(HoldsEarlyKeys, ModalScreen[CaptureResult | None]):
             return False
         return bool(self.query_one("#capture-text", Input).value.strip())
 
+    def draft_dialog(self) -> str:
+        return "capture"
+
+    def draft_title(self) -> str:
+        return "Capture in the room"
+
+    def typed_fields(self) -> list[DraftField]:
+        return [
+            DraftField("kind", "Kind", self.kind),
+            DraftField("text", CAPTURE_LABELS[self.kind], self.query_one("#capture-text", Input).value),
+        ]
+
+    def restore_typed(self, values: Mapping[str, str]) -> None:
+        if values.get("kind") in CAPTURE_KINDS:
+            self.kind = values["kind"]
+            self._show_kinds()
+        self.query_one("#capture-text", Input).value = values.get("text", "")
+
     def action_cancel(self) -> None:
         ask_before_discarding(self)
 
 
-class ScaleDialog(HoldsEarlyKeys, ModalScreen[ScaleResult | None]):
+SCALE_FIELDS = (("value", "0 to 10"), ("who", "Who gave it"), ("note", "Why that number"))
+
+
+class ScaleDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ScaleResult | None]):
     """A 0 to 10 scaling answer and who gave it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -166,6 +191,7 @@ class ScaleDialog(HoldsEarlyKeys, ModalScreen[ScaleResult | None]):
 
     def on_mount(self) -> None:
         self.query_one("#scale-value", Input).focus()
+        self.offer_draft()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -195,6 +221,22 @@ class ScaleDialog(HoldsEarlyKeys, ModalScreen[ScaleResult | None]):
             field.value.strip()
             for field in self.query("#scale-value, #scale-who, #scale-note").results(Input)
         )
+
+    def draft_dialog(self) -> str:
+        return "scale"
+
+    def draft_title(self) -> str:
+        return "Scaling answer"
+
+    def typed_fields(self) -> list[DraftField]:
+        return [
+            DraftField(key, label, self.query_one(f"#scale-{key}", Input).value)
+            for key, label in SCALE_FIELDS
+        ]
+
+    def restore_typed(self, values: Mapping[str, str]) -> None:
+        for key, _ in SCALE_FIELDS:
+            self.query_one(f"#scale-{key}", Input).value = values.get(key, "")
 
     def action_cancel(self) -> None:
         ask_before_discarding(self)

@@ -25,6 +25,8 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey, RowKey
 
+from sdm_facilitator.ui.textual_internals import widths_changed
+
 
 @dataclass(frozen=True)
 class FitColumn:
@@ -285,11 +287,7 @@ class FittedTable(DataTable[Any]):
                 column.width = widths[spec.key]
                 changed = True
         if changed:
-            # DataTable has no public way to re-width a column: its own
-            # add_column sets these same two flags before the next render.
-            self._require_update_dimensions = True
-            self._clear_caches()
-            self.refresh()
+            widths_changed(self)
 
     def _show_columns(self, shown: tuple[FitColumn, ...]) -> None:
         """Put the table together again with these columns, every row and the cursor kept."""
