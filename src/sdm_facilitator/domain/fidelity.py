@@ -123,13 +123,14 @@ def step_grid(meeting: Meeting, guide: Guide | None) -> tuple[GridCell, ...]:
     cells = []
     for stage in STAGES:
         steps = guide.steps_for(stage, meeting.context) if guide else []
+        # As readiness counts it: a step the record shows done is done. Worked out once per
+        # step, not once per column it is in (the summary of every meeting in a store needs it).
+        statuses = [(step, step_progress(meeting, step).status) for step in steps]
         for mechanism in MECHANISMS:
             done = applicable = na = 0
-            for step in steps:
+            for step, status in statuses:
                 if mechanism not in step.mechanisms:
                     continue
-                # As readiness counts it: a step the record shows done is done.
-                status = step_progress(meeting, step).status
                 if status == "na":
                     na += 1
                     continue
