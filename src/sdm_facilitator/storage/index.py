@@ -44,6 +44,7 @@ from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.summary import SUMMARY_VERSION, MeetingSummary, summarise
 from sdm_facilitator.storage.lock import MeetingLock
+from sdm_facilitator.storage.parallel_read import read_each
 from sdm_facilitator.storage.store import (
     ConflictCopy,
     MeetingNotFound,
@@ -416,15 +417,20 @@ class SummaryIndex:
         gone = [name for name in rows if name not in files]
         fresh: list[IndexRow] = []
         if read_stale:
-            for done, name in enumerate(stale, 1):
-                if cancelled():
-                    break
-                row = self.read_row(name, rows.get(name))
+            known = dict(rows)
+            done = 0
+
+            def take(name: str, row: IndexRow | None) -> None:
+                nonlocal done
+                done += 1
                 if row is not None:
                     fresh.append(row)
                     rows[name] = row
                 if progress is not None:
                     progress(done, len(stale))
+
+            # Many files (a store without its index) are read in worker processes.
+            read_each(stale, lambda name: self.read_row(name, known.get(name)), take, cancelled)
             if fresh or gone:
                 self.merge_write(fresh, gone)
             read = {row.file for row in fresh}
