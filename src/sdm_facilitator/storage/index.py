@@ -408,7 +408,8 @@ class SummaryIndex:
         With ``read_stale=False`` nothing is parsed: stale rows are listed as
         they were and named in ``pending`` for a later ``listing()`` (the home
         screen paints at once, then reads those files in a worker).
-        ``progress(done, total)`` is called as stale files are read.
+        ``progress(done, total)`` is called before the first stale file is read (``done`` 0)
+        and as they are read.
         """
         files, rows = self.scan()
         stale = [
@@ -429,6 +430,8 @@ class SummaryIndex:
                 if progress is not None:
                     progress(done, len(stale))
 
+            if progress is not None and stale:
+                progress(0, len(stale))  # before the first file, which can take a while to come back
             # Many files (a store without its index) are read in worker processes.
             read_each(stale, lambda name: self.read_row(name, known.get(name)), take, cancelled)
             if fresh or gone:

@@ -22,7 +22,9 @@ The pool never outlives the reading and never hangs it:
 - A worker whose parent dies is ended by the kernel (Linux's parent-death
   signal), so nothing is left behind even after ``kill -9``.
 - Signal handlers this process set (the app saves and exits on SIGHUP and
-  SIGTERM) are put back to the defaults in the workers: a worker just ends.
+  SIGTERM) are put back to the defaults in the workers, before any signal
+  can reach them (signals are held while they are forked): a worker just
+  ends, and never wakes the app's event loop.
 """
 
 from __future__ import annotations
@@ -156,6 +158,13 @@ _work: tuple[Callable[[str], object], list[str], Event] | None = None
 def _start_worker(read: Callable[[str], object], names: list[str], stop: Event, parent: int) -> None:
     """Set up a freshly forked worker: its signals, its parent's death, what it reads."""
     global _work
+    # The parent's handlers (and the wakeup socket its event loop reads signals from) are not ours.
+    with contextlib.suppress(ValueError):
+        signal.set_wakeup_fd(-1)
+    for number in signal.valid_signals():
+        with contextlib.suppress(OSError, ValueError):
+            if callable(signal.getsignal(number)):
+                signal.signal(number, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for number in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(number, signal.SIG_DFL)
