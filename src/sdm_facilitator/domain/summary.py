@@ -33,6 +33,7 @@ from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.readiness import readiness, summary_words, when_words
 from sdm_facilitator.domain.schedule import due_items, next_due
+from sdm_facilitator.domain.step_progress import progress_remembered
 
 #: Raise whenever a field is added or its meaning changes.
 SUMMARY_VERSION = 4
@@ -132,6 +133,12 @@ class MeetingSummary:
 
 def summarise(meeting: Meeting, guide: Guide | None) -> MeetingSummary:
     """The summary of ``meeting`` read with ``guide`` (the one the app would use for it)."""
+    # Readiness, due dates and the fidelity grid each ask about every step: answered once each.
+    with progress_remembered():
+        return _summarise(meeting, guide)
+
+
+def _summarise(meeting: Meeting, guide: Guide | None) -> MeetingSummary:
     # On the first possible day nothing is overdue yet, so every item is listed with its own date.
     open_items = readiness(meeting, guide, date.min)
     due = next_due(meeting, guide)
