@@ -23,22 +23,15 @@ import pytest
 from sdm_facilitator.domain.meeting import Child, Meeting, Person
 from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage import parallel_read
-from sdm_facilitator.storage.codec import meeting_to_toml
 from sdm_facilitator.storage.index import INDEX_NAME, SummaryListing, index_for
 from sdm_facilitator.storage.store import MeetingStore
+from store_helpers import aged, many_meeting_files, running, worker_processes
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="workers are forked on Linux only"
 )
 
 LIBRARY = load_library(None)
-
-
-def aged(folder: Path) -> None:
-    """Make every file look written an hour ago, so rows read now are trusted later."""
-    then = time.time_ns() - 3600 * 1_000_000_000
-    for path in folder.iterdir():
-        os.utime(path, ns=(then, then))
 
 
 def fill(store: MeetingStore, count: int) -> None:
@@ -153,39 +146,6 @@ def test_stopping_early_ends_every_worker(monkeypatch: pytest.MonkeyPatch) -> No
 # ---------------------------------------------------------------- real processes, real signals
 
 
-def many_meeting_files(data_dir: Path, count: int) -> None:
-    """``count`` meeting files written directly (quick), all settled."""
-    store = MeetingStore(data_dir)
-    store.ensure()
-    meeting = Meeting(kind="fgc", family_label="Family", id="m0")
-    meeting.children = [Child(id=f"c{n}", name=f"Child {n}") for n in range(4)]
-    meeting.people = [Person(id=f"p{n}", name=f"Person {n}", relationship="aunt") for n in range(8)]
-    text = meeting_to_toml(meeting)
-    for number in range(count):
-        meeting_id = f"m{number:06d}"
-        (store.folder / f"{meeting_id}.toml").write_text(text.replace('id = "m0"', f'id = "{meeting_id}"', 1))
-    aged(store.folder)
-
-
-def children_of(pid: int) -> list[int]:
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found += [int(part) for part in (task / "children").read_text().split()]
-        except OSError:
-            continue
-    return found
-
-
-def alive(pid: int) -> bool:
-    """Running, as opposed to gone or a zombie waiting to be reaped."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 def wait_until(condition: object, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -213,7 +173,7 @@ def start_list(data_dir: Path) -> tuple[subprocess.Popen[bytes], list[int]]:
     workers: list[int] = []
 
     def started() -> bool:
-        workers[:] = children_of(process.pid)
+        workers[:] = worker_processes(process.pid)
         return len(workers) >= 2 or process.poll() is not None
 
     assert wait_until(started, 60), "list never started its workers"
@@ -231,7 +191,7 @@ def test_ctrl_c_ends_list_and_its_workers_at_once(big_store: Path) -> None:
             os.killpg(process.pid, signal.SIGKILL)
     assert process.returncode == 130
     assert process.stderr is not None and b"interrupted" in process.stderr.read()
-    assert wait_until(lambda: not any(alive(pid) for pid in workers), 5), "a worker outlived list"
+    assert wait_until(lambda: not any(running(pid) for pid in workers), 5), "a worker outlived list"
 
 
 def test_a_killed_list_takes_its_workers_with_it(big_store: Path) -> None:
@@ -239,8 +199,8 @@ def test_a_killed_list_takes_its_workers_with_it(big_store: Path) -> None:
     os.kill(process.pid, signal.SIGKILL)  # no chance to clean up
     process.wait(timeout=10)
     try:
-        assert wait_until(lambda: not any(alive(pid) for pid in workers), 5), "a worker outlived list"
+        assert wait_until(lambda: not any(running(pid) for pid in workers), 5), "a worker outlived list"
     finally:
         for pid in workers:
-            if alive(pid):
+            if running(pid):
                 os.kill(pid, signal.SIGKILL)

@@ -157,7 +157,7 @@ async def test_a_store_without_its_index_says_it_is_reading_from_the_first_momen
             assert isinstance(home, HomeScreen)
             line = home.query_one("#index-progress", Static)
             assert line.display
-            assert str(line.content) == "Reading the meeting files in this folder: 0 of 8…"
+            assert str(line.content) == "Reading meeting files: 0 of 8…"
             empty = home.query_one("#no-meetings", Static)
             assert empty.display and str(empty.content) == "Reading the meeting files in this folder…"
         finally:

@@ -320,9 +320,8 @@ class HomeScreen(Screen[None]):
 
     def _show_progress(self, done: int, total: int) -> None:
         line = self.query_one("#index-progress", Static)
-        # Nothing listed yet: the store has no summary index (restored, copied in), not changed files.
-        what = "meeting files that changed" if self.listing.summaries else "the meeting files in this folder"
-        line.update(Content(f"Reading {what}: {done:,} of {total:,}…"))
+        # Files that changed, or (a restored or copied-in store without its index) every file.
+        line.update(Content(f"Reading meeting files: {done:,} of {total:,}…"))
         line.display = done < total
 
     def _changed_files_read(self, listing: SummaryListing) -> None:
