@@ -26,8 +26,8 @@ from sdm_facilitator.domain.fidelity import (
     NOT_MET,
     NOT_RECORDED,
     counts_words,
-    fidelity_profile,
     first_review,
+    marker_counts,
 )
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
@@ -180,7 +180,7 @@ def _fidelity_facts(meeting: Meeting, guide: Guide | None) -> dict[str, object]:
     day has passed unheld, then not met. Counted on the first possible day, it
     is "not recorded"; ``fidelity_words`` moves it once ``fidelity_review_due`` is past.
     """
-    counts = fidelity_profile(meeting, guide, date.min).counts()
+    counts = marker_counts(meeting, guide, date.min)
     due, held = first_review(meeting)
     return {
         "fidelity": (counts[MET], counts[NOT_MET], counts[NOT_RECORDED], counts[NOT_APPLICABLE]),
