@@ -32,7 +32,7 @@ from sdm_facilitator.domain.fidelity import (
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.readiness import readiness, summary_words, when_words
-from sdm_facilitator.domain.schedule import due_items, next_due
+from sdm_facilitator.domain.schedule import DueItem, due_items
 from sdm_facilitator.domain.step_progress import progress_remembered
 
 #: Raise whenever a field is added or its meaning changes.
@@ -141,7 +141,8 @@ def summarise(meeting: Meeting, guide: Guide | None) -> MeetingSummary:
 def _summarise(meeting: Meeting, guide: Guide | None) -> MeetingSummary:
     # On the first possible day nothing is overdue yet, so every item is listed with its own date.
     open_items = readiness(meeting, guide, date.min)
-    due = next_due(meeting, guide)
+    dated = due_items(meeting, guide)  # once: the next item and the outcome points both come from it
+    due = dated[0] if dated else None  # as next_due
     return MeetingSummary(
         id=meeting.id,
         family_label=meeting.family_label,
@@ -167,7 +168,7 @@ def _summarise(meeting: Meeting, guide: Guide | None) -> MeetingSummary:
         open_undated=sum(1 for item in open_items.items if item.due is None),
         open_due=tuple(sorted(item.due for item in open_items.items if item.due is not None)),
         blockers=len(open_items.blockers),
-        appear_on=_appearing_dates(meeting, guide),
+        appear_on=_appearing_dates(meeting, dated),
         started=meeting.record.started,
         **_fidelity_facts(meeting, guide),
     )
@@ -188,8 +189,11 @@ def _fidelity_facts(meeting: Meeting, guide: Guide | None) -> dict[str, object]:
     }
 
 
-def _appearing_dates(meeting: Meeting, guide: Guide | None) -> tuple[date, ...]:
-    """The days readiness starts listing an outcome point (only in follow-up, and never once closed)."""
+def _appearing_dates(meeting: Meeting, dated: list[DueItem]) -> tuple[date, ...]:
+    """The days readiness starts listing an outcome point (only in follow-up, and never once closed).
+
+    ``dated`` is ``due_items`` of the meeting.
+    """
     if meeting.stage != "follow_up" or meeting.closure.is_closed:
         return ()
-    return tuple(sorted(d.due for d in due_items(meeting, guide) if d.kind == "outcome"))
+    return tuple(sorted(d.due for d in dated if d.kind == "outcome"))
