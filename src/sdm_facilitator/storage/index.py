@@ -186,7 +186,8 @@ def _summary_field_names() -> typing.KeysView[str]:
 def row_to_json(row: IndexRow) -> dict[str, Any]:
     out: dict[str, Any] = {
         "file": row.file,
-        "key": dataclasses.astuple(row.key),
+        # Not dataclasses.astuple: it deep-copies, and a first look at a store writes thousands of rows.
+        "key": [row.key.size, row.key.mtime_ns, row.key.ctime_ns, row.key.inode],
         "read_ns": row.read_ns,
         "sha256": row.sha256,
     }
