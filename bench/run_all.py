@@ -31,6 +31,7 @@ def scripts(quick: bool) -> list[list[str]]:
     return [
         ["bench_list.py", "--sizes", f"100,1000,{big}" if not quick else "100,1000"],
         ["bench_startup.py", "--sizes", f"10,1000,{big}" if not quick else "10,1000"],
+        ["bench_cold_index.py", "--meetings", big],
         ["bench_home_return.py", "--meetings", "1000"],
         ["bench_save.py"],
         ["bench_open.py"],

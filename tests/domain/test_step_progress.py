@@ -234,3 +234,36 @@ def test_no_bundled_judgement_or_stop_step_has_evidence() -> None:
         for step in guide.steps:
             if step.needs_judgement:
                 assert step.evidence is None, (guide.id, step.id)
+
+
+# ---------------------------------------------------------------- answers remembered while summarising
+
+
+def test_a_summary_works_out_each_step_once() -> None:
+    """Issue 19: readiness, due dates and the fidelity grid each asked about every step, for every meeting."""
+    from unittest import mock
+
+    from sdm_facilitator.domain import step_progress as module
+    from sdm_facilitator.domain.summary import summarise
+
+    meeting = preparing_meeting(LIBRARY, TODAY)
+    guide = LIBRARY.get(meeting.guide_id)
+    with mock.patch.object(module, "_step_progress", wraps=module._step_progress) as worked_out:
+        summarise(meeting, guide)
+    asked = [call.args[1].id for call in worked_out.call_args_list]
+    assert asked and len(asked) == len(set(asked))
+
+
+def test_answers_are_remembered_only_inside_the_block() -> None:
+    from sdm_facilitator.domain.step_progress import progress_remembered
+
+    meeting = preparing_meeting(LIBRARY, TODAY)
+    guide = LIBRARY.get(meeting.guide_id)
+    assert guide is not None
+    step = next(s for s in guide.steps if s.evidence is None)
+    meeting.steps.pop(step.id, None)
+    with progress_remembered():
+        assert step_progress(meeting, step).status == "todo"
+        meeting.step_state(step.id).status = "done"
+        assert step_progress(meeting, step).status == "todo", "remembered: the meeting must not change inside"
+    assert step_progress(meeting, step).status == "done"

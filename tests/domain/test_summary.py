@@ -67,3 +67,28 @@ def test_summary_holds_only_the_meetings_own_text() -> None:
     assert summary.family_label == meeting.family_label
     assert summary.children == tuple(c.name for c in meeting.children)
     assert summary.people == len(meeting.people)
+
+
+@settings(max_examples=40, deadline=None)
+@given(build=st.sampled_from(BUILDERS), made_on=st.dates(date(2020, 1, 1), date(2030, 12, 31)))
+def test_remembering_step_answers_changes_no_summary(build, made_on: date) -> None:  # type: ignore[no-untyped-def]
+    from sdm_facilitator.domain import summary as summary_module
+
+    meeting = build(LIBRARY, made_on)
+    assert summarise(meeting, _guide(meeting)) == summary_module._summarise(meeting, _guide(meeting))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    build=st.sampled_from(BUILDERS),
+    made_on=st.dates(date(2020, 1, 1), date(2030, 12, 31)),
+    shown_after=st.integers(-400, 400),
+)
+def test_marker_counts_are_the_profiles_counts(build, made_on: date, shown_after: int) -> None:  # type: ignore[no-untyped-def]
+    from sdm_facilitator.domain.fidelity import marker_counts
+
+    meeting = build(LIBRARY, made_on)
+    today = made_on + timedelta(days=shown_after)
+    guide = _guide(meeting)
+    assert marker_counts(meeting, guide, today) == fidelity_profile(meeting, guide, today).counts()
+    assert marker_counts(meeting, None, today) == fidelity_profile(meeting, None, today).counts()

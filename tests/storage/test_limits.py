@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 import tomllib
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -152,3 +153,48 @@ def test_text_checks_are_cheap_for_ordinary_files() -> None:
     text = meeting_to_toml(Meeting(kind="fgc", family_label="F"))
     assert limits.text_problem(text) is None
     assert limits.data_problem(tomllib.loads(text)) is None
+
+
+# ---------------------------------------------------------------- the quick checks say what the full ones say
+#
+# Issue 19: every file read in a first look at a store goes through these checks, so
+# the common case (within every limit) is now a count without paths or line splits.
+# With the limits made small, any data or text must get exactly the answer it got
+# from the full walk.
+
+_nested = st.recursive(
+    st.integers(0, 3) | st.text(max_size=2),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text("ab", max_size=2), inner, max_size=4),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=_nested)
+def test_the_quick_data_check_finds_exactly_what_the_full_walk_finds(data: object) -> None:
+    with mock.patch.object(limits, "MAX_VALUES", 25), mock.patch.object(limits, "MAX_NESTING", 3):
+        assert limits.data_problem(data) == limits._data_problem_at(data)
+
+
+def _text_needs_scan_as_before(text: str) -> bool:
+    """The raw counts as ``text_problem`` took them before it learnt to skip the line split."""
+    raw_dots_per_line = max((line.count(".") for line in text.split("\n")), default=0)
+    raw_values = text.count("=") + text.count(",")
+    return (
+        raw_dots_per_line > limits.MAX_DOTS_PER_LINE
+        or text.count(".") > limits.MAX_DOTTED_PARTS
+        or raw_values > limits.MAX_VALUES
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(st.sampled_from('.\n=,a"#'), max_size=60))
+def test_the_quick_text_check_scans_exactly_when_the_raw_counts_said_so(text: str) -> None:
+    with (
+        mock.patch.object(limits, "MAX_DOTS_PER_LINE", 3),
+        mock.patch.object(limits, "MAX_DOTTED_PARTS", 8),
+        mock.patch.object(limits, "MAX_VALUES", 8),
+        mock.patch.object(limits, "outside_strings", wraps=limits.outside_strings) as scan,
+    ):
+        limits.text_problem(text)
+        assert scan.called == _text_needs_scan_as_before(text)

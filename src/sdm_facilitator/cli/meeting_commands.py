@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.cli.progress import ReadingProgress
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.summary import MeetingSummary
@@ -151,7 +152,12 @@ def missing_folder_note(ctx: CliContext) -> str | None:
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     missing = missing_folder_note(ctx)
     guides = load_guides(ctx)
-    listing = index_for(_store(ctx), guides).listing()
+    # Without its summary index (a restored or copied-in store) every file is read: say so on stderr.
+    progress = ReadingProgress(ctx.err)
+    try:
+        listing = index_for(_store(ctx), guides).listing(progress=progress)
+    finally:
+        progress.finish()
     shown = [summary for summary in listing.summaries if (summary.closed_on is not None) == args.closed]
     hidden_closed = 0 if args.closed else len(listing.summaries) - len(shown)
     rows = [meeting_row(summary) for summary in shown]

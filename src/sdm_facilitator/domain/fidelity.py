@@ -123,13 +123,14 @@ def step_grid(meeting: Meeting, guide: Guide | None) -> tuple[GridCell, ...]:
     cells = []
     for stage in STAGES:
         steps = guide.steps_for(stage, meeting.context) if guide else []
+        # As readiness counts it: a step the record shows done is done. Worked out once per
+        # step, not once per column it is in (the summary of every meeting in a store needs it).
+        statuses = [(step, step_progress(meeting, step).status) for step in steps]
         for mechanism in MECHANISMS:
             done = applicable = na = 0
-            for step in steps:
+            for step, status in statuses:
                 if mechanism not in step.mechanisms:
                     continue
-                # As readiness counts it: a step the record shows done is done.
-                status = step_progress(meeting, step).status
                 if status == "na":
                     na += 1
                     continue
@@ -549,8 +550,24 @@ MARKER_LABELS: dict[str, str] = {marker_id: label for marker_id, label, _rule in
 
 def fidelity_profile(meeting: Meeting, guide: Guide | None, today: date) -> FidelityProfile:
     """The whole profile of ``meeting``: its step grid and every marker, never a guess."""
+    return FidelityProfile(step_grid(meeting, guide), _markers(meeting, guide, today), guide is not None)
+
+
+def marker_counts(meeting: Meeting, guide: Guide | None, today: date) -> dict[str, int]:
+    """``fidelity_profile(...).counts()`` without the step grid, which the counts do not use.
+
+    The summary of every meeting needs only these counts (a store without its
+    summary index summarises thousands of meetings).
+    """
+    out = dict.fromkeys(STATUS_LABELS, 0)
+    for marker in _markers(meeting, guide, today):
+        out[marker.status] += 1
+    return out
+
+
+def _markers(meeting: Meeting, guide: Guide | None, today: date) -> tuple[Marker, ...]:
     markers = []
     for marker_id, label, rule in MARKER_RULES:
         status, reason, value = rule(meeting, guide, today)
         markers.append(Marker(marker_id, label, status, reason, value))
-    return FidelityProfile(step_grid(meeting, guide), tuple(markers), guide is not None)
+    return tuple(markers)

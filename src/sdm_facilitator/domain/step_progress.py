@@ -11,6 +11,9 @@ record. Every list, count and due date asks this module, so they agree.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from sdm_facilitator.domain.evidence import source_label
@@ -50,8 +53,39 @@ def evidence_words(step: Step) -> str:
     return step.evidence_says or step.evidence.source
 
 
+#: Inside ``progress_remembered``: each (meeting, step) answer already worked out, by object identity.
+_remembered: ContextVar[dict[tuple[int, int], StepProgress] | None] = ContextVar("_remembered", default=None)
+
+
+@contextmanager
+def progress_remembered() -> Iterator[None]:
+    """Within this block, each step's progress for a meeting is worked out once.
+
+    For code asking many questions of one meeting that does not change while
+    it asks: a summary asks readiness, the due dates and the fidelity grid,
+    and each of them asks about every step (evidence is evaluated each time).
+    Reading a store without its summary index summarises every meeting.
+    """
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
+
+
 def step_progress(meeting: Meeting, step: Step) -> StepProgress:
     """How ``step`` stands for ``meeting``: stored status first, then the evidence."""
+    remembered = _remembered.get()
+    if remembered is None:
+        return _step_progress(meeting, step)
+    key = (id(meeting), id(step))
+    found = remembered.get(key)
+    if found is None:
+        found = remembered[key] = _step_progress(meeting, step)
+    return found
+
+
+def _step_progress(meeting: Meeting, step: Step) -> StepProgress:
     state = meeting.steps.get(step.id)
     if state is not None and state.status != "todo":
         return StepProgress(state.status)

@@ -27,13 +27,14 @@ from sdm_facilitator.domain.fidelity import (
     NOT_MET,
     NOT_RECORDED,
     counts_words,
-    fidelity_profile,
     first_review,
+    marker_counts,
 )
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.readiness import readiness, summary_words, when_words
-from sdm_facilitator.domain.schedule import due_items, next_due
+from sdm_facilitator.domain.schedule import DueItem, due_items
+from sdm_facilitator.domain.step_progress import progress_remembered
 
 #: Raise whenever a field is added or its meaning changes.
 SUMMARY_VERSION = 5
@@ -133,9 +134,16 @@ class MeetingSummary:
 
 def summarise(meeting: Meeting, guide: Guide | None) -> MeetingSummary:
     """The summary of ``meeting`` read with ``guide`` (the one the app would use for it)."""
+    # Readiness, due dates and the fidelity grid each ask about every step: answered once each.
+    with progress_remembered():
+        return _summarise(meeting, guide)
+
+
+def _summarise(meeting: Meeting, guide: Guide | None) -> MeetingSummary:
     # On the first possible day nothing is overdue yet, so every item is listed with its own date.
     open_items = readiness(meeting, guide, date.min)
-    due = next_due(meeting, guide)
+    dated = due_items(meeting, guide)  # once: the next item and the outcome points both come from it
+    due = dated[0] if dated else None  # as next_due
     return MeetingSummary(
         id=meeting.id,
         family_label=meeting.family_label,
@@ -161,7 +169,7 @@ def summarise(meeting: Meeting, guide: Guide | None) -> MeetingSummary:
         open_undated=sum(1 for item in open_items.items if item.due is None),
         open_due=tuple(sorted(item.due for item in open_items.items if item.due is not None)),
         blockers=len(open_items.blockers),
-        appear_on=_appearing_dates(meeting, guide),
+        appear_on=_appearing_dates(meeting, dated),
         started=meeting.record.started,
         **_fidelity_facts(meeting, guide),
     )
@@ -179,7 +187,7 @@ def _fidelity_facts(meeting: Meeting, guide: Guide | None) -> _FidelityFacts:
     day has passed unheld, then not met. Counted on the first possible day, it
     is "not recorded"; ``fidelity_words`` moves it once ``fidelity_review_due`` is past.
     """
-    counts = fidelity_profile(meeting, guide, date.min).counts()
+    counts = marker_counts(meeting, guide, date.min)
     due, held = first_review(meeting)
     return {
         "fidelity": (counts[MET], counts[NOT_MET], counts[NOT_RECORDED], counts[NOT_APPLICABLE]),
@@ -187,8 +195,11 @@ def _fidelity_facts(meeting: Meeting, guide: Guide | None) -> _FidelityFacts:
     }
 
 
-def _appearing_dates(meeting: Meeting, guide: Guide | None) -> tuple[date, ...]:
-    """The days readiness starts listing an outcome point (only in follow-up, and never once closed)."""
+def _appearing_dates(meeting: Meeting, dated: list[DueItem]) -> tuple[date, ...]:
+    """The days readiness starts listing an outcome point (only in follow-up, and never once closed).
+
+    ``dated`` is ``due_items`` of the meeting.
+    """
     if meeting.stage != "follow_up" or meeting.closure.is_closed:
         return ()
-    return tuple(sorted(d.due for d in due_items(meeting, guide) if d.kind == "outcome"))
+    return tuple(sorted(d.due for d in dated if d.kind == "outcome"))

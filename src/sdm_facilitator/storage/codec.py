@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import threading
 import tomllib
 import types
 import typing
+from collections.abc import Callable, Collection
 from datetime import date, datetime, time
 from functools import cache
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -153,7 +155,8 @@ def meeting_data_to_toml(data: dict[str, Any], cache: SectionCache | None = None
     """
     plain = {key: value for key, value in data.items() if not isinstance(value, (dict, list))}
     check_meeting_fields(data, plain)
-    inline, headed = [dumps_checked(plain)], []
+    inline = [dumps_checked(plain)]
+    headed: list[str] = []
     seen = {} if cache is None else cache.sections
     for key, value in data.items():
         if key in plain:
@@ -225,9 +228,8 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+#: Turns one value read from a file into a field's value, or raises ``CodecError`` naming ``path``.
+Decoder = Callable[[Any, str], Any]
 
 
 def _unwrap_optional(tp: Any) -> tuple[Any, bool]:
@@ -239,64 +241,190 @@ def _unwrap_optional(tp: Any) -> tuple[Any, bool]:
     return tp, False
 
 
-def _decode(tp: Any, value: Any, path: str, meta: typing.Mapping[str, Any]) -> Any:
+def _expect(kind: type, value: Any, path: str) -> CodecError:
+    return CodecError(path, f"expected {_TYPE_WORDS[kind]}, found {_describe(value)}")
+
+
+def _decoder(tp: Any, meta: typing.Mapping[str, Any]) -> Decoder:
+    """The decoder for a field of type ``tp`` with ``meta`` (its dataclass field metadata).
+
+    Worked out once per field from its type hint, so reading a file does no
+    type reflection: a meeting has hundreds of values and a first look at a
+    store reads thousands of meetings. ``None`` is not a value TOML can hold,
+    so an optional field decodes as its inner type.
+    """
     tp, _optional = _unwrap_optional(tp)
     origin = get_origin(tp)
     if dataclasses.is_dataclass(tp):
+        return _table_decoder(tp)  # type: ignore[arg-type]
+    if origin is list:
+        return _list_decoder(_decoder(get_args(tp)[0], {}))
+    if origin is dict:
+        _key_type, item_type = get_args(tp)
+        return _dict_decoder(None if item_type is Any else _decoder(item_type, {}))
+    if tp is datetime:
+        return _datetime_decoder(bool(meta.get("local")))
+    if tp is date:
+        return _decode_date
+    if tp is bool:
+        return _decode_bool
+    if tp is int:
+        return _int_decoder(meta.get("min"), meta.get("max"))
+    if tp is str:
+        allowed = meta.get("choices")
+        return _decode_str if allowed is None else _choice_decoder(allowed)
+    if tp is Any:
+        return _decode_any
+
+    def unsupported(value: Any, path: str) -> Any:
+        raise CodecError(path, f"unsupported field type {tp!r}")  # a programming error, named clearly
+
+    return unsupported
+
+
+def _table_decoder(cls: type) -> Decoder:
+    def decode(value: Any, path: str) -> Any:
         if not isinstance(value, dict):
             raise CodecError(path, f"expected a table, found {_describe(value)}")
-        return from_dict(tp, value, path)  # type: ignore[arg-type]
-    if origin is list:
+        return _builder(cls)(value, path)
+
+    return decode
+
+
+def _list_decoder(item: Decoder) -> Decoder:
+    def decode(value: Any, path: str) -> Any:
         if not isinstance(value, list):
             raise CodecError(path, f"expected a list, found {_describe(value)}")
-        (item_type,) = get_args(tp)
-        items = [_decode(item_type, v, f"{path}[{i}]", {}) for i, v in enumerate(value)]
+        items = [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
         _check_unique_ids(items, path)
         return items
-    if origin is dict:
+
+    return decode
+
+
+def _dict_decoder(item: Decoder | None) -> Decoder:
+    def decode(value: Any, path: str) -> Any:
         if not isinstance(value, dict):
             raise CodecError(path, f"expected a table, found {_describe(value)}")
-        _key_type, item_type = get_args(tp)
-        if item_type is Any:
+        if item is None:
             return value
-        return {k: _decode(item_type, v, f"{path}.{k}", {}) for k, v in value.items()}
-    if tp is datetime:
+        return {k: item(v, f"{path}.{k}") for k, v in value.items()}
+
+    return decode
+
+
+def _datetime_decoder(local: bool) -> Decoder:
+    def decode(value: Any, path: str) -> Any:
         if not isinstance(value, datetime):
-            raise CodecError(path, f"expected {_TYPE_WORDS[datetime]}, found {_describe(value)}")
+            raise _expect(datetime, value, path)
         # Timestamps are moments (with a zone); the family's chosen time is wall-clock
         # time (without one). Mixing them would make comparisons fail later.
-        if meta.get("local") and value.tzinfo is not None:
+        if local and value.tzinfo is not None:
             raise CodecError(
                 path, "expected a local date and time without a time zone, such as 2026-03-01T10:00:00"
             )
-        if not meta.get("local") and value.tzinfo is None:
+        if not local and value.tzinfo is None:
             raise CodecError(path, "expected a date and time with a time zone, such as 2026-03-01T10:00:00Z")
         return _check_year(value, path)
-    if tp is date:
-        if not isinstance(value, date) or isinstance(value, datetime):
-            raise CodecError(path, f"expected {_TYPE_WORDS[date]}, found {_describe(value)}")
-        return _check_year(value, path)
-    if tp is bool:
-        if not isinstance(value, bool):
-            raise CodecError(path, f"expected {_TYPE_WORDS[bool]}, found {_describe(value)}")
-        return value
-    if tp is int:
+
+    return decode
+
+
+def _decode_date(value: Any, path: str) -> Any:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise _expect(date, value, path)
+    return _check_year(value, path)
+
+
+def _decode_bool(value: Any, path: str) -> Any:
+    if not isinstance(value, bool):
+        raise _expect(bool, value, path)
+    return value
+
+
+def _int_decoder(low: int | None, high: int | None) -> Decoder:
+    def decode(value: Any, path: str) -> Any:
         if not isinstance(value, int) or isinstance(value, bool):
-            raise CodecError(path, f"expected {_TYPE_WORDS[int]}, found {_describe(value)}")
-        low, high = meta.get("min"), meta.get("max")
+            raise _expect(int, value, path)
         if (low is not None and value < low) or (high is not None and value > high):
             raise CodecError(path, f"must be between {low} and {high}")
         return value
-    if tp is str:
+
+    return decode
+
+
+def _decode_str(value: Any, path: str) -> Any:
+    if not isinstance(value, str):
+        raise _expect(str, value, path)
+    return value
+
+
+def _choice_decoder(allowed: Collection[str]) -> Decoder:
+    def decode(value: Any, path: str) -> Any:
         if not isinstance(value, str):
-            raise CodecError(path, f"expected {_TYPE_WORDS[str]}, found {_describe(value)}")
-        allowed = meta.get("choices")
-        if allowed is not None and value not in allowed:
+            raise _expect(str, value, path)
+        if value not in allowed:
             raise CodecError(path, f"unknown value; expected one of {', '.join(allowed)}")
         return value
-    if tp is Any:
-        return value
-    raise CodecError(path, f"unsupported field type {tp!r}")  # a programming error, named clearly
+
+    return decode
+
+
+def _decode_any(value: Any, path: str) -> Any:
+    return value
+
+
+#: A dataclass's fields by name: each field's decoder, and its path suffix (``.name``).
+_Fields = dict[str, tuple[Decoder, str]]
+#: Builds a dataclass from a table, given the table's path.
+_Builder = Callable[[dict[str, Any], str], Any]
+_builders: dict[type, _Builder] = {}
+_builders_lock = threading.RLock()
+
+
+def _builder(cls: type) -> _Builder:
+    """The function that builds ``cls`` from a table, made on first use and kept."""
+    found = _builders.get(cls)
+    if found is not None:
+        return found
+    with _builders_lock:
+        found = _builders.get(cls)
+        if found is not None:
+            return found
+        fields: _Fields = {}
+        build = _make_builder(cls, fields, has_extra=any(f.name == "extra" for f in dataclasses.fields(cls)))
+        # Published before its fields are filled in, so a dataclass that contains itself finds it.
+        _builders[cls] = build
+        fields.update(_field_decoders(cls))
+        return build
+
+
+def _make_builder(cls: type, fields: _Fields, *, has_extra: bool) -> _Builder:
+    def build(data: dict[str, Any], path: str) -> Any:
+        kwargs: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        for key, value in data.items():
+            found = fields.get(key)
+            if found is None:
+                extra[key] = value
+                continue
+            decode, suffix = found
+            kwargs[key] = decode(value, path + suffix if path else key)
+        if has_extra:
+            kwargs["extra"] = extra
+        return cls(**kwargs)
+
+    return build
+
+
+def _field_decoders(cls: type) -> _Fields:
+    """Each field of ``cls`` but ``extra`` (which holds unknown keys): its decoder and path suffix."""
+    hints = typing.get_type_hints(cls)
+    return {
+        f.name: (_decoder(hints[f.name], f.metadata), f".{f.name}")
+        for f in dataclasses.fields(cls)
+        if f.name != "extra"
+    }
 
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
@@ -332,20 +460,7 @@ def _check_unique_ids(items: list[Any], path: str) -> None:
 
 def from_dict(cls: type[T], data: dict[str, Any], path: str = "") -> T:
     """Build ``cls`` from a plain dict, checking every field; unknown keys go to ``extra``."""
-    hints = _hints(cls)
-    kwargs: dict[str, Any] = {}
-    extra: dict[str, Any] = {}
-    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-    for key, value in data.items():
-        f = fields.get(key)
-        if f is None or key == "extra":
-            extra[key] = value
-            continue
-        field_path = f"{path}.{key}" if path else key
-        kwargs[key] = _decode(hints[key], value, field_path, f.metadata)
-    if "extra" in fields:
-        kwargs["extra"] = extra
-    return cls(**kwargs)
+    return _builder(cls)(data, path)  # type: ignore[no-any-return]
 
 
 def _check_header(data: dict[str, Any], *, allow_future: bool) -> None:
@@ -395,19 +510,18 @@ def check_meeting_fields(data: dict[str, Any], fields: dict[str, Any]) -> None:
     """
     if "schema_version" in fields or "id" in fields or "kind" in fields:
         _check_header(data, allow_future=True)
-    hints = _hints(Meeting)
-    known = _meeting_fields()
+    known = _meeting_field_decoders()
     for key, value in fields.items():
-        f = known.get(key)
-        if f is not None and key != "extra":
-            _decode(hints[key], value, key, f.metadata)
+        found = known.get(key)
+        if found is not None:
+            found[0](value, key)
     if "id" in fields:
         _check_meeting_id(fields["id"])
 
 
 @cache
-def _meeting_fields() -> dict[str, dataclasses.Field[Any]]:
-    return {f.name: f for f in dataclasses.fields(Meeting)}
+def _meeting_field_decoders() -> _Fields:
+    return _field_decoders(Meeting)
 
 
 def is_safe_id(value: str) -> bool:

@@ -44,6 +44,7 @@ from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.summary import SUMMARY_VERSION, MeetingSummary, summarise
 from sdm_facilitator.storage.lock import MeetingLock
+from sdm_facilitator.storage.parallel_read import read_each
 from sdm_facilitator.storage.store import (
     ConflictCopy,
     MeetingNotFound,
@@ -185,7 +186,8 @@ def _summary_field_names() -> typing.KeysView[str]:
 def row_to_json(row: IndexRow) -> dict[str, Any]:
     out: dict[str, Any] = {
         "file": row.file,
-        "key": dataclasses.astuple(row.key),
+        # Not dataclasses.astuple: it deep-copies, and a first look at a store writes thousands of rows.
+        "key": [row.key.size, row.key.mtime_ns, row.key.ctime_ns, row.key.inode],
         "read_ns": row.read_ns,
         "sha256": row.sha256,
     }
@@ -428,7 +430,8 @@ class SummaryIndex:
         With ``read_stale=False`` nothing is parsed: stale rows are listed as
         they were and named in ``pending`` for a later ``listing()`` (the home
         screen paints at once, then reads those files in a worker).
-        ``progress(done, total)`` is called as stale files are read.
+        ``progress(done, total)`` is called before the first stale file is read (``done`` 0)
+        and as they are read.
         """
         files, rows = self.scan()
         stale = [
@@ -437,15 +440,22 @@ class SummaryIndex:
         gone = [name for name in rows if name not in files]
         fresh: list[IndexRow] = []
         if read_stale:
-            for done, name in enumerate(stale, 1):
-                if cancelled():
-                    break
-                row = self.read_row(name, rows.get(name))
+            known = dict(rows)
+            done = 0
+
+            def take(name: str, row: IndexRow | None) -> None:
+                nonlocal done
+                done += 1
                 if row is not None:
                     fresh.append(row)
                     rows[name] = row
                 if progress is not None:
                     progress(done, len(stale))
+
+            if progress is not None and stale:
+                progress(0, len(stale))  # before the first file, which can take a while to come back
+            # Many files (a store without its index) are read in worker processes.
+            read_each(stale, lambda name: self.read_row(name, known.get(name)), take, cancelled)
             if fresh or gone:
                 self.merge_write(fresh, gone)
             read = {row.file for row in fresh}

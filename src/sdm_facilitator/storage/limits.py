@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 #: The largest meeting file, in bytes. A real meeting is a few tens of kilobytes.
@@ -119,10 +120,16 @@ def text_problem(text: str) -> LimitProblem | None:
     Cheap for ordinary files: the string-aware scan runs only when a raw count
     (which also counts dots and commas inside notes) is already over a limit.
     """
-    raw_dots_per_line = max((line.count(".") for line in text.split("\n")), default=0)
+    raw_dots = text.count(".")
     raw_values = text.count("=") + text.count(",")
     needs_scan = (
-        raw_dots_per_line > MAX_DOTS_PER_LINE or text.count(".") > MAX_DOTTED_PARTS or raw_values > MAX_VALUES
+        raw_dots > MAX_DOTTED_PARTS
+        or raw_values > MAX_VALUES
+        # No line can hold more dots than the whole text: most files need no split into lines.
+        or (
+            raw_dots > MAX_DOTS_PER_LINE
+            and max(map(str.count, text.split("\n"), repeat("."))) > MAX_DOTS_PER_LINE
+        )
     )
     if not needs_scan:
         return None
@@ -166,8 +173,40 @@ def data_problem(data: Any) -> LimitProblem | None:
     Unknown keys are kept and written back, so a value nested hundreds of
     levels deep would load and then fail on every save (recursion limits in
     the writer): refused at load instead, naming where. Iterative, so it
-    cannot hit the recursion limit itself.
+    cannot hit the recursion limit itself. Every file read is checked, so the
+    common case (within the limits) is a count without paths; only data over a
+    limit is walked again to name where.
     """
+    if _within_limits(data):
+        return None
+    return _data_problem_at(data)
+
+
+def _within_limits(data: Any) -> bool:
+    """Whether ``data`` holds at most ``MAX_VALUES`` values nested at most ``MAX_NESTING`` deep."""
+    if not isinstance(data, (dict, list)):
+        return True
+    count = 1
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return False
+        children = value.values() if isinstance(value, dict) else value
+        count += len(children)
+        if count > MAX_VALUES:
+            return False
+        inner = depth + 1
+        for child in children:
+            if isinstance(child, (dict, list)):
+                stack.append((child, inner))
+            elif inner > MAX_NESTING:
+                return False
+    return True
+
+
+def _data_problem_at(data: Any) -> LimitProblem | None:
+    """``data_problem`` naming the field, for data already known to be over a limit."""
     stack: list[tuple[Any, str, int]] = [(data, "", 0)]
     count = 0
     while stack:

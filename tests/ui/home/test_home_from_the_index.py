@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from textual.widgets import DataTable, Static
 
 from app_helpers import save_meetings
 from sdm_facilitator.storage.index import INDEX_NAME, SummaryIndex
+from sdm_facilitator.ui import startup as startup_module
 from sdm_facilitator.ui.home import home as home_module
 from sdm_facilitator.ui.home.home import HomeScreen
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
@@ -121,3 +124,68 @@ async def test_the_table_holds_the_latest_meetings_and_the_filter_reaches_all(
         await pilot.press(*hidden.split()[1])  # type the number: the filter searches every meeting
         await pilot.pause()
         assert family_cells(table) == [hidden] and not more.display
+
+
+async def test_a_store_without_its_index_says_it_is_reading_from_the_first_moment(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19: a restored or copied-in store showed "No meetings yet" while it read every file."""
+    monkeypatch.setattr(home_module, "READ_BEFORE_PAINT", 2)
+    monkeypatch.setattr(home_module, "PROGRESS_FROM", 3)
+    monkeypatch.setattr(startup_module, "RECENT_FILES_CHECKED", 0)  # 8 files stand for thousands
+    save_meetings(isolated_data_dir, *[new_prep_meeting(f"Family {n}") for n in range(8)])
+    aged(isolated_data_dir)
+    (isolated_data_dir / "meetings" / INDEX_NAME).unlink(missing_ok=True)
+    reading, go_on = threading.Event(), threading.Event()
+    real_read_row = SummaryIndex.read_row
+
+    def held_read_row(self: SummaryIndex, name: str, known: object = None) -> object:
+        # Held in the home screen's worker only (start-up reads a few recent files itself, to find
+        # a meeting in family time). The progress line was drawn before this: the worker waits for it.
+        if threading.current_thread() is not threading.main_thread():
+            reading.set()
+            go_on.wait(30)
+        return real_read_row(self, name, known)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SummaryIndex, "read_row", held_read_row)
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        try:
+            assert await asyncio.to_thread(reading.wait, 30)
+            await pilot.pause()
+            home = app.screen
+            assert isinstance(home, HomeScreen)
+            line = home.query_one("#index-progress", Static)
+            assert line.display
+            assert str(line.content) == "Reading meeting files: 0 of 8…"
+            empty = home.query_one("#no-meetings", Static)
+            assert empty.display and str(empty.content) == "Reading the meeting files in this folder…"
+        finally:
+            go_on.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert home.query_one("#meetings", DataTable).row_count == 8
+        assert not line.display and not empty.display
+
+
+async def test_a_few_files_that_take_long_still_get_a_progress_line(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(home_module, "READ_BEFORE_PAINT", 1)
+    monkeypatch.setattr(
+        home_module, "PROGRESS_AFTER_SECONDS", 0.0
+    )  # "longer than a second", without waiting one
+    save_meetings(isolated_data_dir, *[new_prep_meeting(f"Family {n}") for n in range(3)])
+    shown: list[str] = []
+    real = HomeScreen._show_progress
+    monkeypatch.setattr(
+        HomeScreen,
+        "_show_progress",
+        lambda self, done, total: shown.append(f"{done}/{total}") or real(self, done, total),
+    )
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert shown and shown[0] == "0/3" and shown[-1] == "3/3"

@@ -43,8 +43,10 @@ from sdm_facilitator.ui.widgets.palette import binding_commands
 #: Up to this many changed files are read before the first paint (a few ms each);
 #: more are read in the background while the list shows what the index had.
 READ_BEFORE_PAINT = 50
-#: A progress line is shown while more changed files than this are read.
+#: A progress line is shown at once while more changed files than this are read,
 PROGRESS_FROM = 200
+#: and for fewer once reading them has taken this long.
+PROGRESS_AFTER_SECONDS = 1.0
 #: The table holds the meetings with the latest activity, up to this many; typing filters all
 #: of them. A table of 10,000 rows is not something to scroll through, and building one (every
 #: cell measured) took seconds at start.
@@ -278,12 +280,17 @@ class HomeScreen(Screen[None]):
 
         worker = get_current_worker()
         self.app.call_from_thread(self._set_refreshing, True)
+        started = time.monotonic()
         last = 0.0
 
         def progress(done: int, total: int) -> None:
+            # Many files: shown from the start (the index calls this once before the first file).
+            # Fewer: shown once reading them has taken more than a second.
             nonlocal last
             now = time.monotonic()
-            if total > PROGRESS_FROM and (now - last > 0.25 or done == total):
+            if total <= PROGRESS_FROM and now - started < PROGRESS_AFTER_SECONDS:
+                return
+            if now - last > 0.25 or done == total:
                 last = now
                 self.app.call_from_thread(self._show_progress, done, total)
 
@@ -301,7 +308,8 @@ class HomeScreen(Screen[None]):
 
     def _show_progress(self, done: int, total: int) -> None:
         line = self.query_one("#index-progress", Static)
-        line.update(Content(f"Reading meeting files that changed: {done:,} of {total:,}…"))
+        # Files that changed, or (a restored or copied-in store without its index) every file.
+        line.update(Content(f"Reading meeting files: {done:,} of {total:,}…"))
         line.display = done < total
 
     def _changed_files_read(self, listing: SummaryListing) -> None:
@@ -356,6 +364,8 @@ class HomeScreen(Screen[None]):
             empty.update(Content("No closed meetings. Press f3 for the open ones."))
         elif not self.rows and self.listing.summaries:
             empty.update(Content("Every meeting is closed. Press f3 to see them, or n to start a new one."))
+        elif not self.rows and self.listing.pending:
+            empty.update(Content("Reading the meeting files in this folder…"))
         elif not self.rows:
             empty.update(Content("No meetings yet. Press n to start one."))
         elif not rows:
