@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from cli_helpers import new
-from cli_helpers import run as run_cli
-from privacy_helpers import names_on_disk
+from support.cli_helpers import new
+from support.cli_helpers import run as run_cli
+from support.privacy_helpers import names_on_disk
 
 
 def run(
@@ -184,7 +184,7 @@ def test_a_damaged_encrypted_meeting_is_deleted_by_id(
     capsys: pytest.CaptureFixture[str], isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytest.importorskip("cryptography")
-    from privacy_helpers import PASSPHRASE, make_encrypted_store, named_meeting
+    from support.privacy_helpers import PASSPHRASE, make_encrypted_store, named_meeting
 
     store, _recovery = make_encrypted_store(isolated_data_dir)
     meeting = named_meeting()

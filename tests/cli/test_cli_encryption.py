@@ -11,10 +11,10 @@ import pytest
 
 pytest.importorskip("cryptography")
 
-from cli_helpers import new, run
-from privacy_helpers import FIXTURE_NAMES, PASSPHRASE, cheap_params, names_on_disk
 from sdm_facilitator.storage import keyfile
 from sdm_facilitator.storage.crypto import is_encrypted
+from support.cli_helpers import new, run
+from support.privacy_helpers import FIXTURE_NAMES, PASSPHRASE, cheap_params, names_on_disk
 
 REAL_DEFAULT_KDF = keyfile.default_kdf_params
 RECOVERY = re.compile(r"^\s+([A-Z2-7]{4}(?:-[A-Z2-7]{1,4})+)\s*$", re.MULTILINE)

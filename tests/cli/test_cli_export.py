@@ -10,10 +10,10 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from export.fixed_meeting import MEETING_ID, NOT_INVITED_NAME, fixed_meeting, local_zone
 from sdm_facilitator.cli import main
 from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage.store import MeetingStore
+from support.fixed_meeting import MEETING_ID, NOT_INVITED_NAME, fixed_meeting, local_zone
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

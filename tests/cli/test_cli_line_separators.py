@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from cli_helpers import run
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.storage.store import MeetingStore
+from support.cli_helpers import run
 
 LABEL = "Okafor\u2028Stage: closed\u2029\u200bfamily"
 RAW = ("\u2028", "\u2029", "\u200b")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from app_helpers import save_meetings
 from sdm_facilitator import __version__
 from sdm_facilitator.cli import main
 from sdm_facilitator.domain.meeting import Needs
+from support.app_helpers import save_meetings
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

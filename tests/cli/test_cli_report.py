@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from export.report_fixtures import COUNT, generated_meetings, write_meetings
 from sdm_facilitator.cli import main
 from sdm_facilitator.cli.context import CliContext
 from sdm_facilitator.cli.report_command import read_meetings
@@ -22,6 +21,7 @@ from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.report import ReportFilter, build_report
 from sdm_facilitator.export.anonymised import FILES, SECRET_FILE
 from sdm_facilitator.export.report_formats import render_report
+from support.report_fixtures import COUNT, generated_meetings, write_meetings
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +74,7 @@ def test_filters_reach_the_report(capsys: pytest.CaptureFixture[str], data_dir: 
         "2025-04-30",
     )
     assert code == 0
-    from export.report_fixtures import referral_day
+    from support.report_fixtures import referral_day
 
     expected = sum(
         1 for i in range(COUNT) if i % 6 == 0 and date(2025, 2, 1) <= referral_day(i) <= date(2025, 4, 30)
@@ -184,7 +184,7 @@ def test_the_evaluators_files_are_private_whole_and_replaced_only_with_force(
     capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
 ) -> None:
     """0600 files in a 0700 folder, each written atomically: a SIGKILL at a rename leaves no half file."""
-    from crash_helpers import crash_at_rename
+    from support.crash_helpers import crash_at_rename
 
     out_dir = tmp_path / "for-the-evaluator"
     anonymised = ("--data-dir", str(data_dir), "report", "--anonymised", "--format", "csv", "--dictionary")

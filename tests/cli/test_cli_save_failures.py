@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from cli_helpers import run
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.storage.limits import MAX_FILE_BYTES
 from sdm_facilitator.storage.store import MeetingStore
+from support.cli_helpers import run
 
 
 def _stored(data_dir: Path, strengths: str = "") -> tuple[str, Path]:

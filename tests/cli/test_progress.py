@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from cli_helpers import new, run
 from sdm_facilitator.cli import progress as progress_module
 from sdm_facilitator.cli.progress import ReadingProgress
 from sdm_facilitator.storage.index import INDEX_NAME
+from support.cli_helpers import new, run
 
 
 class FakeClock:

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.fidelity_fixtures import HELD, REFERRED, TODAY, delivered_meeting, small_guide
 from sdm_facilitator.domain.fidelity import (
     MARKER_IDS,
     MET,
@@ -20,6 +19,7 @@ from sdm_facilitator.domain.fidelity import (
     working_days_between,
 )
 from sdm_facilitator.domain.meeting import Action, Child, Meeting, Needs, Person, Review, StepState
+from support.fidelity_fixtures import HELD, REFERRED, TODAY, delivered_meeting, small_guide
 
 Change = Callable[[Meeting], None]
 

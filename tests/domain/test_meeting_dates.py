@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from app_helpers import bundled_library, new_meeting
 from sdm_facilitator.domain.readiness import readiness
 from sdm_facilitator.domain.summary import summarise
 from sdm_facilitator.export.agenda_paper import agenda_paper
 from sdm_facilitator.export.calendar import meeting_calendar
 from sdm_facilitator.export.markdown import paper_to_markdown
+from support.app_helpers import bundled_library, new_meeting
 
 PLANNED = datetime(2026, 12, 12, 17, 30)
 STARTED = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from app_helpers import FIXED_NOW
 from sdm_facilitator.domain.meeting import Meeting
+from support.app_helpers import FIXED_NOW
 
 
 def room_meeting() -> Meeting:

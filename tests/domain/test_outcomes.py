@@ -7,11 +7,11 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.fidelity_fixtures import HELD, delivered_meeting, small_guide
 from sdm_facilitator.domain.meeting import Child, Closure, Meeting, OutcomePoint, StepState
 from sdm_facilitator.domain.outcomes import add_months, outcome_points, outcomes_due
 from sdm_facilitator.domain.readiness import readiness
 from sdm_facilitator.domain.schedule import due_items, next_due
+from support.fidelity_fixtures import HELD, delivered_meeting, small_guide
 
 
 def _meeting_without_other_dates() -> Meeting:

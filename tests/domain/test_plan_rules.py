@@ -23,7 +23,7 @@ from sdm_facilitator.domain.meeting import (
     PlanChange,
     Review,
 )
-from strategies import any_text
+from support.strategies import any_text
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 TODAY = date(2026, 3, 2)

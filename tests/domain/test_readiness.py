@@ -6,7 +6,6 @@ import subprocess
 import sys
 from datetime import UTC, date, datetime, time, timedelta
 
-from app_helpers import FIXED_TODAY
 from sdm_facilitator.domain.guide import Guide, Phase, Prompt, Step
 from sdm_facilitator.domain.meeting import (
     Action,
@@ -22,6 +21,7 @@ from sdm_facilitator.domain.meeting import (
 )
 from sdm_facilitator.domain.readiness import readiness
 from sdm_facilitator.domain.vocabulary import MECHANISMS
+from support.app_helpers import FIXED_TODAY
 
 TODAY = FIXED_TODAY
 

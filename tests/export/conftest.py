@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from export.fixed_meeting import fixed_meeting, local_zone
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.guides.loader import GuideLibrary, load_library
+from support.fixed_meeting import fixed_meeting, local_zone
 
 
 @pytest.fixture(scope="session")

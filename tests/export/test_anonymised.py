@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 
-from export.report_fixtures import generated_meetings
 from sdm_facilitator.demo import write_demo
 from sdm_facilitator.domain.meeting import Meeting, iter_meeting_texts
 from sdm_facilitator.export.anonymised import (
@@ -32,6 +31,7 @@ from sdm_facilitator.export.anonymised import (
 from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage.codec import to_dict
 from sdm_facilitator.storage.store import MeetingStore
+from support.report_fixtures import generated_meetings
 
 TODAY = date(2026, 6, 1)
 SECRET = bytes(range(32))
@@ -230,7 +230,7 @@ def test_an_unusable_secret_is_refused_in_one_line_and_never_replaced(
     words: str,
 ) -> None:
     """An empty key would make pseudonyms reversible; a new one would break the evaluator's joins: refuse both."""
-    from cli_helpers import run
+    from support.cli_helpers import run
 
     isolated_data_dir.mkdir(mode=0o700)
     secret = isolated_data_dir / SECRET_FILE
@@ -251,7 +251,7 @@ def test_a_first_write_killed_before_it_is_done_leaves_no_empty_secret(
     isolated_data_dir: Path, tmp_path: Path
 ) -> None:
     """The secret appears whole or not at all: a SIGKILL just before it is put in place leaves none, then a whole one is made."""
-    from crash_helpers import crash_at_rename
+    from support.crash_helpers import crash_at_rename
 
     temp = crash_at_rename(
         SECRET_FILE,

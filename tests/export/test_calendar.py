@@ -8,10 +8,10 @@ import icalendar
 import pytest
 import vobject
 
-from export.fixed_meeting import MEETING_ID, NOW, ZONE
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.export.calendar import NothingToPutInCalendar, local_zone, meeting_calendar
+from support.fixed_meeting import MEETING_ID, NOW, ZONE
 
 LONG_VENUE = (
     "Salle polyvalente 🏫 de l'école, bâtiment B, 2e étage; entrée par la cour, à côté du 🅿️ parking — "

@@ -14,8 +14,6 @@ import pytest
 from hypothesis import given, settings
 from markdown_it import MarkdownIt
 
-from export.fixed_meeting import NOW, ZONE
-from hardening.hostile import fill_meeting
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
@@ -24,7 +22,9 @@ from sdm_facilitator.export.markdown import paper_to_markdown
 from sdm_facilitator.export.paper_blocks import Bullets, Fields, Heading, Paper, Paragraph, Table
 from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, ExportOptions, export_meeting
 from sdm_facilitator.export.paper_text import paper_to_text
-from strategies import HOSTILE_TEXTS, any_text
+from support.fixed_meeting import NOW, ZONE
+from support.hostile import fill_meeting
+from support.strategies import HOSTILE_TEXTS, any_text
 
 NASTY = [
     "# not a heading",

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from export.fixed_meeting import (
+from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, ExportOptions, export_meeting
+from support.fixed_meeting import (
     FAMILY_TIME_CAPTURE,
     FAMILY_TIME_NOTE,
     FORBIDDEN_IN_FAMILY_PAPERS,
@@ -19,9 +22,6 @@ from export.fixed_meeting import (
     PHASE_NOTE,
     ZONE,
 )
-from sdm_facilitator.domain.guide import Guide
-from sdm_facilitator.domain.meeting import Meeting
-from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, ExportOptions, export_meeting
 
 
 @pytest.mark.parametrize("fmt", PAPER_FORMATS)

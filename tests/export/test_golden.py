@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from export.fixed_meeting import NOW, ZONE
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, ExportOptions, export_meeting
+from support.fixed_meeting import NOW, ZONE
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = [

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from domain.fidelity_fixtures import TODAY, delivered_meeting, small_guide
 from sdm_facilitator.cli import main
 from sdm_facilitator.domain.closure import close_meeting
 from sdm_facilitator.domain.fidelity import MARKER_LABELS, fidelity_profile
@@ -21,6 +20,7 @@ from sdm_facilitator.export.fidelity_text import (
 )
 from sdm_facilitator.export.outcomes_text import outcome_lines
 from sdm_facilitator.storage.store import MeetingStore
+from support.fidelity_fixtures import TODAY, delivered_meeting, small_guide
 
 
 def test_grid_lines_fit_80_columns_and_show_not_applicable() -> None:

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from export.fixed_meeting import NOW, ZONE
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.export.paper_catalogue import ExportOptions, export_meeting
+from support.fixed_meeting import NOW, ZONE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 FLAGS = [

@@ -15,7 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from export.report_fixtures import (
+from sdm_facilitator.domain.meeting import CLOSURE_REASON_LABELS, LIVING_CHOICES, LIVING_LABELS
+from sdm_facilitator.domain.report import ReportFilter, ServiceReport, build_report
+from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KIND_LABELS, MEETING_KINDS
+from sdm_facilitator.export.report_formats import render_report, report_to_data
+from sdm_facilitator.export.report_tables import cell_text, report_tables
+from sdm_facilitator.guides.loader import load_library
+from support.report_fixtures import (
     CLOSE_REASONS,
     COUNT,
     action_count,
@@ -27,12 +33,6 @@ from export.report_fixtures import (
     is_held,
     referral_day,
 )
-from sdm_facilitator.domain.meeting import CLOSURE_REASON_LABELS, LIVING_CHOICES, LIVING_LABELS
-from sdm_facilitator.domain.report import ReportFilter, ServiceReport, build_report
-from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KIND_LABELS, MEETING_KINDS
-from sdm_facilitator.export.report_formats import render_report, report_to_data
-from sdm_facilitator.export.report_tables import cell_text, report_tables
-from sdm_facilitator.guides.loader import load_library
 
 TODAY = date(2026, 6, 1)
 I = range(COUNT)  # noqa: E741 (the index set of the known answers)
@@ -322,7 +322,7 @@ def test_no_typed_text_reaches_the_report(fmt: str) -> None:
 @st.composite
 def _meetings(draw: st.DrawFn) -> list:  # type: ignore[type-arg]
     """Meetings built from the generator with random indexes, some closed after the meeting too."""
-    from export.report_fixtures import build
+    from support.report_fixtures import build
 
     indexes = draw(st.lists(st.integers(0, 10_000), max_size=25))
     meetings = [build(i) for i in indexes]

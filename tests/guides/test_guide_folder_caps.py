@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from cli_helpers import new, run
 from sdm_facilitator.guides.loader import (
     MAX_FILE_BYTES,
     MAX_GUIDE_FILES,
     MAX_GUIDE_FOLDER_BYTES,
     load_library,
 )
+from support.cli_helpers import new, run
 
 MANY = 10_000
 

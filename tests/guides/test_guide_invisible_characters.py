@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from cli_helpers import run
 from sdm_facilitator.guides.loader import load_guide_file
+from support.cli_helpers import run
 
 BUNDLED_FGC = Path(__file__).resolve().parents[2] / "guides" / "fgc.toml"
 INVISIBLE = ["\u2028", "\u2029", "\u200b", "\ufeff", "\u00ad", "\U000e0001", "\ufff9"]

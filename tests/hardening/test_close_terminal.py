@@ -25,10 +25,10 @@ from pathlib import Path
 
 import pytest
 
-from hardening.pty_app import KEY_ENTER, PtyApp
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.storage.drafts import read_drafts
 from sdm_facilitator.storage.store import MeetingStore
+from support.pty_app import KEY_ENTER, PtyApp
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and signals are POSIX only")
 

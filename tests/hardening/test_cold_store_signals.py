@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from hardening.pty_app import PtyApp
-from store_helpers import many_meeting_files, running, worker_processes
+from support.pty_app import PtyApp
+from support.store_helpers import many_meeting_files, running, worker_processes
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="workers are forked on Linux only"

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app_helpers import new_meeting
 from sdm_facilitator.domain.safe_text import one_line, visible
 from sdm_facilitator.storage.store import MeetingStore
+from support.app_helpers import new_meeting
 
 C0 = [chr(c) for c in range(0x20) if chr(c) not in "\t\n"]
 C1 = [chr(c) for c in range(0x80, 0xA0)]

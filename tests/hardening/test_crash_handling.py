@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from app_helpers import make_app, new_meeting, reload, save_meetings
 from sdm_facilitator.paths import error_reports_dir
 from sdm_facilitator.ui.crash import CrashDialog, build_report
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
+from support.app_helpers import make_app, new_meeting, reload, save_meetings
 
 SECRET = "Jayden Secretfamily"
 TYPED = "Typed just before the error: Nan Secretfamily"

@@ -18,8 +18,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app_helpers import new_meeting
-from hardening.hostile import fill_meeting
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.storage.codec import CodecError, meeting_to_toml
 from sdm_facilitator.storage.store import (
@@ -29,6 +27,8 @@ from sdm_facilitator.storage.store import (
     UnreadableMeetingError,
     parse_meeting_bytes,
 )
+from support.app_helpers import new_meeting
+from support.hostile import fill_meeting
 
 SECONDS_PER_FILE = 2.0
 MEETING_ID = "fuzz-meeting"

@@ -26,11 +26,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
-from app_helpers import bundled_library, make_app, new_meeting, save_meetings
-from hardening.hostile import fill_meeting
 from sdm_facilitator.domain.safe_text import one_line, visible
 from sdm_facilitator.ui.workspace.catalogue import all_sections
-from strategies import HOSTILE_TEXTS
+from support.app_helpers import bundled_library, make_app, new_meeting, save_meetings
+from support.hostile import fill_meeting
+from support.strategies import HOSTILE_TEXTS
 
 # Distinctive strings: if markup were parsed, the marker word would appear without its brackets.
 # Maps each string to (literal marker, the word markup parsing would leave without it).

@@ -13,11 +13,11 @@ import pytest
 from textual.widgets import Static
 
 import sdm_facilitator
-from app_helpers import make_app, new_meeting, save_meetings
 from sdm_facilitator.storage.codec import meeting_to_toml
 from sdm_facilitator.storage.lock import MeetingLock
 from sdm_facilitator.storage.store import ConflictError, MeetingStore, ReadOnlyError, parse_meeting_bytes
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
+from support.app_helpers import make_app, new_meeting, save_meetings
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from app_helpers import make_app
 from sdm_facilitator.cli import main
+from support.app_helpers import make_app
 
 _ACTIVE: list[list[str]] = []
 _NETWORK_EVENTS = {

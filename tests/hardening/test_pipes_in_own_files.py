@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 import sdm_facilitator
-from privacy_helpers import PASSPHRASE, make_encrypted_store
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.storage.store import MeetingStore
+from support.privacy_helpers import PASSPHRASE, make_encrypted_store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="named pipes are POSIX only")
 

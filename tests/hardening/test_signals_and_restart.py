@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from hardening.pty_app import KEY_CTRL_E, KEY_CTRL_Q, KEY_ENTER, KEY_TAB, PtyApp
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.storage.store import MeetingStore
+from support.pty_app import KEY_CTRL_E, KEY_CTRL_Q, KEY_ENTER, KEY_TAB, PtyApp
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and signals are POSIX only")
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from privacy_helpers import cheap_params
 from sdm_facilitator.cli import main
 from sdm_facilitator.storage import keyfile
+from support.privacy_helpers import cheap_params
 
 if __name__ == "__main__":
     keyfile.default_kdf_params = cheap_params  # type: ignore[assignment]

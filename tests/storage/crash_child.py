@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from privacy_helpers import cheap_params
 from sdm_facilitator.cli import main
 from sdm_facilitator.storage import atomic, keyfile
+from support.privacy_helpers import cheap_params
 
 
 def _pause_before(name: str) -> None:

@@ -15,9 +15,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from privacy_helpers import cheap_params
 from sdm_facilitator.cli import main
 from sdm_facilitator.storage import conversion, keyfile
+from support.privacy_helpers import cheap_params
 
 FIRST_FILE_SEALED = "child: first meeting file sealed"
 

@@ -24,11 +24,11 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-import codec_reference
+import support.codec_reference as codec_reference
 from sdm_facilitator.domain import meeting as model
 from sdm_facilitator.storage import codec
 from sdm_facilitator.storage.codec import CodecError
-from strategies import meeting_tables
+from support.strategies import meeting_tables
 
 
 @contextmanager

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("cryptography")
-from cli_helpers import run
-from privacy_helpers import PASSPHRASE, cheap_params, named_meeting
 from sdm_facilitator.storage import keyfile
 from sdm_facilitator.storage.conversion_state import conversion_direction
 from sdm_facilitator.storage.crypto import is_encrypted
 from sdm_facilitator.storage.keyfile import unlock_cipher
 from sdm_facilitator.storage.store import MeetingStore
+from support.cli_helpers import run
+from support.privacy_helpers import PASSPHRASE, cheap_params, named_meeting
 
 resource = pytest.importorskip("resource")  # POSIX: peak memory of this process
 HUGE_NAME = "20260101-0badf00d.toml"

@@ -21,12 +21,12 @@ import pytest
 pytest.importorskip("cryptography")
 
 import sdm_facilitator
-from privacy_helpers import PASSPHRASE, named_meeting, names_on_disk
 from sdm_facilitator.storage.codec import meeting_to_toml
 from sdm_facilitator.storage.conversion_state import conversion_direction
 from sdm_facilitator.storage.crypto import is_encrypted
 from sdm_facilitator.storage.keyfile import key_file_path, unlock_cipher
 from sdm_facilitator.storage.store import MeetingStore
+from support.privacy_helpers import PASSPHRASE, named_meeting, names_on_disk
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX only")
 

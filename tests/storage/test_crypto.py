@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 pytest.importorskip("cryptography")
 
-from privacy_helpers import PASSPHRASE, cheap_params
 from sdm_facilitator.storage.crypto import MAGIC, DamagedFile, FileCipher, is_encrypted, read_header
 from sdm_facilitator.storage.keyfile import (
     KdfParams,
@@ -21,6 +20,7 @@ from sdm_facilitator.storage.keyfile import (
     format_recovery_key,
     parse_recovery_key,
 )
+from support.privacy_helpers import PASSPHRASE, cheap_params
 
 KEY = bytes(range(32))
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from privacy_helpers import FIXTURE_NAMES, named_meeting, names_on_disk
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.paths import exports_dir
 from sdm_facilitator.storage.atomic import temp_path_for
@@ -16,6 +15,7 @@ from sdm_facilitator.storage.codec import meeting_to_toml
 from sdm_facilitator.storage.deletion import delete_meeting, files_of_meeting
 from sdm_facilitator.storage.export_ledger import exports_of, record_export
 from sdm_facilitator.storage.store import MeetingNotFound, MeetingStore, StoreError
+from support.privacy_helpers import FIXTURE_NAMES, named_meeting, names_on_disk
 
 
 def _store_with_traces(data_dir: Path) -> tuple[MeetingStore, Meeting, Meeting]:
@@ -107,7 +107,7 @@ def test_delete_unknown_meeting(tmp_path: Path) -> None:
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX only")
 def test_delete_in_an_encrypted_store(tmp_path: Path) -> None:
     pytest.importorskip("cryptography")
-    from privacy_helpers import make_encrypted_store
+    from support.privacy_helpers import make_encrypted_store
 
     store, _ = make_encrypted_store(tmp_path / "data")
     doomed = named_meeting()
@@ -141,9 +141,9 @@ def test_delete_after_a_crash_at_each_write_leaves_no_name_in_any_byte(
     the summary index's and a paper's temporary copies are named after the index and the
     paper, never after the meeting, and must still go.
     """
-    from cli_helpers import run
-    from crash_helpers import crash_at_rename
     from sdm_facilitator.domain.meeting import CLOSURE_REASON_CHOICES
+    from support.cli_helpers import run
+    from support.crash_helpers import crash_at_rename
 
     store = MeetingStore(isolated_data_dir)
     store.ensure()
@@ -174,10 +174,10 @@ def test_encrypt_after_a_crash_at_the_index_write_leaves_no_name_in_clear(
 ) -> None:
     """The summary index's temporary copy, left by a SIGKILL at its rename, holds every label: encrypt removes it."""
     pytest.importorskip("cryptography")
-    from cli_helpers import run
-    from crash_helpers import crash_at_rename
-    from privacy_helpers import PASSPHRASE, cheap_params
     from sdm_facilitator.storage import keyfile
+    from support.cli_helpers import run
+    from support.crash_helpers import crash_at_rename
+    from support.privacy_helpers import PASSPHRASE, cheap_params
 
     monkeypatch.setattr(keyfile, "default_kdf_params", cheap_params)
     monkeypatch.setenv("SDM_FACILITATOR_PASSPHRASE", PASSPHRASE)
@@ -199,7 +199,7 @@ def test_encrypt_after_a_crash_at_the_index_write_leaves_no_name_in_clear(
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_start_up_removes_what_crashed_index_and_paper_writers_left(isolated_data_dir: Path) -> None:
     """The app's start (``ensure``) clears every crashed writer's temp file by the one rule, not only meetings'."""
-    from crash_helpers import crash_at_rename
+    from support.crash_helpers import crash_at_rename
 
     store = MeetingStore(isolated_data_dir)
     store.ensure()

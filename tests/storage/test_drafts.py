@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from app_helpers import save_meetings
-from privacy_helpers import make_encrypted_store, named_meeting, names_on_disk
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.storage.caches import derived_cache_files, drop_derived_caches
 from sdm_facilitator.storage.deletion import delete_meeting
@@ -22,6 +20,8 @@ from sdm_facilitator.storage.drafts import (
     read_drafts,
 )
 from sdm_facilitator.storage.store import MeetingStore
+from support.app_helpers import save_meetings
+from support.privacy_helpers import make_encrypted_store, named_meeting, names_on_disk
 
 WHEN = datetime(2026, 12, 7, 1, 23, tzinfo=UTC)
 #: Typed text as people type it: markup-like brackets, quotes, a tab, a new line, other scripts.
@@ -74,10 +74,10 @@ def test_in_an_encrypted_store_a_draft_is_sealed(tmp_path: Path) -> None:
 
 def test_encrypting_and_decrypting_the_store_converts_drafts(tmp_path: Path) -> None:
     pytest.importorskip("cryptography")
-    from privacy_helpers import cheap_params
     from sdm_facilitator.storage.conversion import decrypt_store, encrypt_store
     from sdm_facilitator.storage.crypto import FileCipher, is_encrypted
     from sdm_facilitator.storage.keyfile import KeyFile
+    from support.privacy_helpers import cheap_params
 
     data_dir = tmp_path / "data"
     meeting = named_meeting()

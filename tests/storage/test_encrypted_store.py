@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 
 pytest.importorskip("cryptography")
 
-from privacy_helpers import PASSPHRASE, cheap_params, make_encrypted_store, named_meeting, names_on_disk
 from sdm_facilitator.storage import store as store_module
 from sdm_facilitator.storage.codec import meeting_to_toml
 from sdm_facilitator.storage.conversion import ConversionBlocked, decrypt_store, encrypt_store
@@ -24,7 +23,14 @@ from sdm_facilitator.storage.store import (
     StoreLocked,
     UnreadableMeetingError,
 )
-from strategies import any_text
+from support.privacy_helpers import (
+    PASSPHRASE,
+    cheap_params,
+    make_encrypted_store,
+    named_meeting,
+    names_on_disk,
+)
+from support.strategies import any_text
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

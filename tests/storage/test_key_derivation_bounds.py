@@ -19,8 +19,6 @@ import pytest
 
 pytest.importorskip("cryptography")
 
-from cli_helpers import run
-from privacy_helpers import PASSPHRASE, make_encrypted_store
 from sdm_facilitator.storage import keyfile
 from sdm_facilitator.storage.keyfile import (
     ARGON2ID_BOUNDS,
@@ -30,6 +28,8 @@ from sdm_facilitator.storage.keyfile import (
     WrongPassphrase,
     key_file_path,
 )
+from support.cli_helpers import run
+from support.privacy_helpers import PASSPHRASE, make_encrypted_store
 
 FIXTURES = Path(__file__).with_name("fixtures")
 # Made by the version before normalisation, from the NFD form of this passphrase.

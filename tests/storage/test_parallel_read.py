@@ -25,7 +25,7 @@ from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage import parallel_read
 from sdm_facilitator.storage.index import INDEX_NAME, SummaryListing, index_for
 from sdm_facilitator.storage.store import MeetingStore
-from store_helpers import aged, many_meeting_files, running, worker_processes
+from support.store_helpers import aged, many_meeting_files, running, worker_processes
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="workers are forked on Linux only"
@@ -92,7 +92,7 @@ def test_workers_read_an_encrypted_store_with_its_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytest.importorskip("cryptography")
-    from privacy_helpers import make_encrypted_store
+    from support.privacy_helpers import make_encrypted_store
 
     store, _recovery = make_encrypted_store(tmp_path / "data")
     fill(store, 12)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sdm_facilitator.domain import meeting as model
 from sdm_facilitator.domain.meeting import Meeting, iter_meeting_texts
 from sdm_facilitator.storage.store import MeetingStore
-from strategies import any_text
+from support.strategies import any_text
 
 
 def text_fields(cls: type) -> list[str]:

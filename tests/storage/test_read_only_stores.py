@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from cli_helpers import run
-from privacy_helpers import make_encrypted_store, named_meeting, names_on_disk
-from privacy_snapshot import tree_snapshot
 from sdm_facilitator.domain.meeting import CLOSURE_REASON_CHOICES, Meeting
 from sdm_facilitator.storage.crypto import is_encrypted
 from sdm_facilitator.storage.keyfile import key_file_path
 from sdm_facilitator.storage.store import KeyFileMissing, MeetingStore
+from support.cli_helpers import run
+from support.privacy_helpers import make_encrypted_store, named_meeting, names_on_disk
+from support.privacy_snapshot import tree_snapshot
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX folder modes")
 
@@ -112,8 +112,8 @@ def test_encrypt_refuses_encrypted_meetings_whose_key_file_is_gone(
     capsys: pytest.CaptureFixture[str], isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A new key file would leave the sealed meetings unreadable for good: the old one must come back."""
-    from privacy_helpers import PASSPHRASE, cheap_params
     from sdm_facilitator.storage import keyfile
+    from support.privacy_helpers import PASSPHRASE, cheap_params
 
     _encrypted_store_without_its_key(isolated_data_dir)
     monkeypatch.setattr(keyfile, "default_kdf_params", cheap_params)

@@ -26,12 +26,12 @@ import pytest
 pytest.importorskip("cryptography")
 
 import sdm_facilitator
-from privacy_helpers import PASSPHRASE, named_meeting
 from sdm_facilitator.storage.conversion_state import conversion_direction
 from sdm_facilitator.storage.crypto import is_encrypted
 from sdm_facilitator.storage.keyfile import KeyFile, key_file_path
 from sdm_facilitator.storage.store import MeetingStore
 from storage.recovery_key_child import FIRST_FILE_SEALED
+from support.privacy_helpers import PASSPHRASE, named_meeting
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX only")
 

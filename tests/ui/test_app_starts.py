@@ -6,8 +6,8 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from app_helpers import make_app
 from sdm_facilitator.cli import main
+from support.app_helpers import make_app
 
 
 async def test_home_lists_meeting_created_on_command_line(isolated_data_dir: Path, capsys) -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 from textual.widgets import DataTable, Footer
 from textual.widgets._footer import FooterKey
 
-from app_helpers import save_meetings
 from sdm_facilitator.ui.app import SdmApp
-from ui.pilot_helpers import settle
-from ui.room.room_fixtures import room_app
+from support.app_helpers import save_meetings
+from support.pilot_helpers import settle
+from support.room_fixtures import room_app
 from ui.workspace.test_the_day import ended_meeting
 
 WIDTH = 80

@@ -7,10 +7,10 @@ from pathlib import Path
 from textual.color import Color
 from textual.widgets import Input
 
-from app_helpers import save_meetings
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
-from ui.pilot_helpers import settle
-from ui.workspace.prep_fixtures import new_prep_meeting, prep_app
+from support.app_helpers import save_meetings
+from support.pilot_helpers import settle
+from support.prep_fixtures import new_prep_meeting, prep_app
 
 SIZE = (80, 24)
 

@@ -6,11 +6,11 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from app_helpers import save_meetings
 from sdm_facilitator.ui.app import SdmApp
 from sdm_facilitator.ui.room.chair import ChairScreen
-from ui.pilot_helpers import settle
-from ui.room.room_fixtures import room_app
+from support.app_helpers import save_meetings
+from support.pilot_helpers import settle
+from support.room_fixtures import room_app
 from ui.workspace.test_the_day import ended_meeting
 
 _KEY = re.compile(r"key: ([^\s)]+)")

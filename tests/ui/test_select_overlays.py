@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Select
 
-from app_helpers import save_meetings
-from ui.pilot_helpers import settle
-from ui.workspace.prep_fixtures import full_meeting, prep_app
+from support.app_helpers import save_meetings
+from support.pilot_helpers import settle
+from support.prep_fixtures import full_meeting, prep_app
 
 THEMES = ["textual-dark", "sdm-high-contrast"]
 

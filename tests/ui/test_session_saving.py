@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from app_helpers import make_app, new_meeting, reload, save_meetings
 from sdm_facilitator.storage import store as store_module
 from sdm_facilitator.storage.codec import meeting_to_toml
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
+from support.app_helpers import make_app, new_meeting, reload, save_meetings
 
 
 def open_session(data_dir: Path) -> tuple[MeetingSession, MeetingStore]:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from app_helpers import new_meeting, save_meetings
 from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage.index import SummaryIndex, index_for
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui import startup
+from support.app_helpers import new_meeting, save_meetings
 from ui.room.test_after_family_time import meeting_in_family_time as in_family_time
 
 
@@ -75,7 +75,7 @@ def test_no_meeting_in_family_time(isolated_data_dir: Path) -> None:
 def _in_the_room():  # type: ignore[no-untyped-def]
     from datetime import timedelta
 
-    from app_helpers import FIXED_NOW
+    from support.app_helpers import FIXED_NOW
 
     meeting = new_meeting(label="Room family")
     meeting.record.started = FIXED_NOW - timedelta(minutes=30)
@@ -97,8 +97,8 @@ def test_the_room_left_open_is_resumed_and_family_time_comes_first(isolated_data
 
 
 def test_a_marker_for_a_meeting_that_has_ended_or_is_odd_is_ignored(isolated_data_dir: Path) -> None:
-    from app_helpers import FIXED_NOW
     from sdm_facilitator.storage.room_marker import MARKER_NAME, mark_in_room
+    from support.app_helpers import FIXED_NOW
 
     ended = _in_the_room()
     ended.record.ended = FIXED_NOW
@@ -114,10 +114,10 @@ def test_a_marker_for_a_meeting_that_has_ended_or_is_odd_is_ignored(isolated_dat
 async def test_leaving_the_room_then_restarting_opens_the_list_and_a_stop_in_the_room_opens_the_room(
     isolated_data_dir: Path,
 ) -> None:
-    from app_helpers import make_app
     from sdm_facilitator.ui.home.home import HomeScreen
     from sdm_facilitator.ui.room.chair import ChairScreen
-    from ui.pilot_helpers import into_the_room, settle
+    from support.app_helpers import make_app
+    from support.pilot_helpers import into_the_room, settle
 
     room = _in_the_room()
     save_meetings(isolated_data_dir, room)

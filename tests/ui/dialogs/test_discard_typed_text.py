@@ -6,15 +6,15 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from app_helpers import reload, save_meetings
 from sdm_facilitator.domain.meeting import Action
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog
 from sdm_facilitator.ui.room.capture import CaptureDialog, ScaleDialog
 from sdm_facilitator.ui.room.chair import ChairScreen
-from ui.pilot_helpers import into_the_room, screen_text, settle, type_text
-from ui.room.room_fixtures import room_app, room_meeting
-from ui.workspace.plan_helpers import held_meeting, open_section, start
+from support.app_helpers import reload, save_meetings
+from support.pilot_helpers import into_the_room, screen_text, settle, type_text
+from support.plan_helpers import held_meeting, open_section, start
+from support.room_fixtures import room_app, room_meeting
 
 
 def _asks_to_discard(app) -> Confirm:  # type: ignore[no-untyped-def]

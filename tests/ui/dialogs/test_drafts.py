@@ -11,7 +11,6 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from app_helpers import reload, save_meetings
 from sdm_facilitator.storage.drafts import draft_path, read_drafts
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.dialogs.confirm import Confirm
@@ -20,9 +19,10 @@ from sdm_facilitator.ui.dialogs.form import FormDialog
 from sdm_facilitator.ui.room.capture import CaptureDialog
 from sdm_facilitator.ui.room.chair import ChairScreen
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
-from ui.pilot_helpers import settle, type_text
-from ui.room.room_fixtures import room_app, room_meeting
-from ui.workspace.plan_helpers import held_meeting, open_section, start
+from support.app_helpers import reload, save_meetings
+from support.pilot_helpers import settle, type_text
+from support.plan_helpers import held_meeting, open_section, start
+from support.room_fixtures import room_app, room_meeting
 
 TYPED = "Dad [b]drinks[/b] at night"
 

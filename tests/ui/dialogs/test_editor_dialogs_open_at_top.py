@@ -6,12 +6,12 @@ from pathlib import Path
 
 from textual.containers import VerticalScroll
 
-from app_helpers import save_meetings
 from sdm_facilitator.ui.dialogs.editor import EditorDialog
 from sdm_facilitator.ui.widgets.form_fields import Field
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
-from ui.pilot_helpers import settle
-from ui.workspace.prep_fixtures import full_meeting, new_prep_meeting, prep_app
+from support.app_helpers import save_meetings
+from support.pilot_helpers import settle
+from support.prep_fixtures import full_meeting, new_prep_meeting, prep_app
 
 SIZE = (80, 24)
 

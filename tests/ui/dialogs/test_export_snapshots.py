@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app_helpers import FakeClock, make_app, save_meetings
-from ui.workspace.plan_helpers import held_meeting
+from support.app_helpers import FakeClock, make_app, save_meetings
+from support.plan_helpers import held_meeting
 
 SIZES = [(100, 30), (80, 24)]
 

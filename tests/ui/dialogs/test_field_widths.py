@@ -6,11 +6,11 @@ from pathlib import Path
 
 from textual.widgets import Input, Label
 
-from app_helpers import save_meetings
 from sdm_facilitator.ui.dialogs.form import FormDialog
-from ui.pilot_helpers import settle, type_text
-from ui.workspace.plan_helpers import open_section, start
-from ui.workspace.prep_fixtures import full_meeting, prep_app
+from support.app_helpers import save_meetings
+from support.pilot_helpers import settle, type_text
+from support.plan_helpers import open_section, start
+from support.prep_fixtures import full_meeting, prep_app
 from ui.workspace.test_holding_a_review_early import meeting_with_a_review_ahead
 
 LONG_VENUE = "Community centre on Market Street back room by the garden door"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.app import App
 
-from app_helpers import bundled_library
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
 from sdm_facilitator.ui.widgets.hinted_text import HintLine
-from ui.pilot_helpers import settle, type_text
+from support.app_helpers import bundled_library
+from support.pilot_helpers import settle, type_text
 
 
 class _FormApp(App[None]):

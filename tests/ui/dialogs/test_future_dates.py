@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from app_helpers import reload
 from sdm_facilitator.domain.meeting import Action
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog
-from ui.pilot_helpers import settle
-from ui.workspace.plan_helpers import open_section, start
+from support.app_helpers import reload
+from support.pilot_helpers import settle
+from support.plan_helpers import open_section, start
 from ui.workspace.test_holding_a_review_early import meeting_with_a_review_ahead
 
 FUTURE = "2026-04-01"  # the fixed clock's today is 2026-03-02

@@ -17,14 +17,14 @@ from textual import events
 from textual.app import App
 from textual.widgets import Input
 
-from app_helpers import save_meetings
 from sdm_facilitator.ui.dialogs.editor import EditorDialog
 from sdm_facilitator.ui.dialogs.form import FormDialog
 from sdm_facilitator.ui.room.capture import CaptureDialog
-from ui.pilot_helpers import into_the_room, settle
-from ui.room.room_fixtures import room_app, room_meeting
-from ui.workspace.plan_helpers import held_meeting, open_section, start
-from ui.workspace.prep_fixtures import new_prep_meeting, prep_app
+from support.app_helpers import save_meetings
+from support.pilot_helpers import into_the_room, settle
+from support.plan_helpers import held_meeting, open_section, start
+from support.prep_fixtures import new_prep_meeting, prep_app
+from support.room_fixtures import room_app, room_meeting
 
 _CHARACTERS = {"space": " ", "tab": "\t", "enter": "\r"}
 

@@ -7,8 +7,6 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from app_helpers import make_app, new_meeting, save_meetings
-from privacy_helpers import named_meeting, names_on_disk
 from sdm_facilitator.domain.closure import close_meeting, reopen_meeting
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.dialogs.confirm import Confirm
@@ -16,7 +14,9 @@ from sdm_facilitator.ui.dialogs.locations import LocationsDialog
 from sdm_facilitator.ui.dialogs.typed_confirm import TypedConfirm
 from sdm_facilitator.ui.home.home import HomeScreen
 from sdm_facilitator.ui.home.retention import RetentionScreen
-from ui.pilot_helpers import run_palette_command, screen_text, settle, type_text
+from support.app_helpers import make_app, new_meeting, save_meetings
+from support.pilot_helpers import run_palette_command, screen_text, settle, type_text
+from support.privacy_helpers import named_meeting, names_on_disk
 
 
 def row_ids(app) -> list[str]:  # type: ignore[no-untyped-def]

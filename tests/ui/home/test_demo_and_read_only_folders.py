@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from app_helpers import make_app, new_meeting, reload, save_meetings
 from sdm_facilitator.storage import files
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.home.first_run import FirstRunScreen, in_started_demo
 from sdm_facilitator.ui.home.home import HomeScreen
 from sdm_facilitator.ui.home.new_meeting import NewMeetingScreen
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
+from support.app_helpers import make_app, new_meeting, reload, save_meetings
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 
@@ -126,7 +126,7 @@ async def test_a_folder_refused_as_not_private_gets_no_byte_written_not_even_the
     unsafe: object, isolated_data_dir: Path, tmp_path: Path
 ) -> None:
     """Read-only means nothing is written: the summary index (names) stays in memory, no lock file is made."""
-    from privacy_snapshot import tree_snapshot
+    from support.privacy_snapshot import tree_snapshot
 
     meetings = [new_meeting(label="Okafor family"), new_meeting(label="Quillfeather family")]
     save_meetings(isolated_data_dir, *meetings)
@@ -158,7 +158,7 @@ async def test_a_folder_refused_as_not_private_gets_no_byte_written_not_even_the
 @posix_only
 async def test_a_meetings_folder_its_owner_made_read_only_opens_read_only(isolated_data_dir: Path) -> None:
     """``chmod 500``: the app does not make it writable again; it shows the banner and changes nothing."""
-    from privacy_snapshot import tree_snapshot
+    from support.privacy_snapshot import tree_snapshot
 
     meeting = new_meeting(label="Okafor family")
     save_meetings(isolated_data_dir, meeting)
@@ -188,9 +188,9 @@ async def test_encrypted_meetings_without_their_key_file_show_how_to_restore_it(
 ) -> None:
     """No unlock screen that cannot work, no plain store: the problem, how to restore the key, nothing written."""
     pytest.importorskip("cryptography")
-    from privacy_helpers import make_encrypted_store, named_meeting, names_on_disk
-    from privacy_snapshot import tree_snapshot
     from sdm_facilitator.storage.keyfile import key_file_path
+    from support.privacy_helpers import make_encrypted_store, named_meeting, names_on_disk
+    from support.privacy_snapshot import tree_snapshot
 
     store, _recovery = make_encrypted_store(isolated_data_dir)
     store.close(store.create(named_meeting()))

@@ -10,14 +10,14 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Static
 
-from app_helpers import reload, save_meetings
 from sdm_facilitator.ui.home.first_run import FirstRunScreen
 from sdm_facilitator.ui.home.home import HomeScreen
 from sdm_facilitator.ui.home.new_meeting import NewMeetingScreen
 from sdm_facilitator.ui.widgets.form_fields import Field
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
-from ui.pilot_helpers import type_text
-from ui.workspace.prep_fixtures import GUIDE_ID, full_meeting, new_prep_meeting, prep_app
+from support.app_helpers import reload, save_meetings
+from support.pilot_helpers import type_text
+from support.prep_fixtures import GUIDE_ID, full_meeting, new_prep_meeting, prep_app
 
 
 def field_error(screen, widget_id: str) -> str:  # type: ignore[no-untyped-def]

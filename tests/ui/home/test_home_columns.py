@@ -7,9 +7,9 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from app_helpers import make_app, new_meeting, save_meetings
-from ui.pilot_helpers import settle
-from ui.table_helpers import column_keys, drawn_lines, fills_its_width
+from support.app_helpers import make_app, new_meeting, save_meetings
+from support.pilot_helpers import settle
+from support.table_helpers import column_keys, drawn_lines, fills_its_width
 
 LONG_LABEL = "Amara and the Okafor-Reid family"
 HOSTILE = "[bold]x[/] family"

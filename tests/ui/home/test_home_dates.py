@@ -7,9 +7,9 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from app_helpers import bundled_library, make_app, new_meeting, save_meetings
 from sdm_facilitator.domain.meeting import Action
 from sdm_facilitator.domain.schedule import next_due
+from support.app_helpers import bundled_library, make_app, new_meeting, save_meetings
 
 
 def held_early():  # type: ignore[no-untyped-def]

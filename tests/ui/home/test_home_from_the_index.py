@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from app_helpers import save_meetings
 from sdm_facilitator.storage.index import INDEX_NAME, SummaryIndex
 from sdm_facilitator.ui import startup as startup_module
 from sdm_facilitator.ui.home import home as home_module
 from sdm_facilitator.ui.home.home import HomeScreen
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
-from ui.workspace.prep_fixtures import new_prep_meeting, prep_app
+from support.app_helpers import save_meetings
+from support.prep_fixtures import new_prep_meeting, prep_app
 
 
 def aged(data_dir: Path) -> None:

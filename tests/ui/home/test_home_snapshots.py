@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from app_helpers import FIXED_TODAY, save_meetings
 from sdm_facilitator.domain.meeting import Action, Review
-from ui.workspace.prep_fixtures import full_meeting, new_prep_meeting, prep_app
+from support.app_helpers import FIXED_TODAY, save_meetings
+from support.prep_fixtures import full_meeting, new_prep_meeting, prep_app
 
 SIZES = [(100, 30), (80, 24)]
 
@@ -83,7 +83,7 @@ def test_new_meeting_form_with_a_message(
 
 def test_unlock_after_a_wrong_passphrase(snap_compare, isolated_data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("cryptography")
-    from privacy_helpers import make_encrypted_store, named_meeting
+    from support.privacy_helpers import make_encrypted_store, named_meeting
 
     store, _ = make_encrypted_store(isolated_data_dir)
     store.close(store.create(named_meeting()))

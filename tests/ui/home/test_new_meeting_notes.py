@@ -6,9 +6,9 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from app_helpers import make_app
 from sdm_facilitator.ui.home.new_meeting import NewMeetingScreen
-from ui.pilot_helpers import settle
+from support.app_helpers import make_app
+from support.pilot_helpers import settle
 
 SIZE = (80, 24)
 

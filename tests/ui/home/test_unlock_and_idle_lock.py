@@ -12,14 +12,14 @@ pytest.importorskip("cryptography")
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
-from app_helpers import FakeClock, make_app
-from privacy_helpers import PASSPHRASE, make_encrypted_store, named_meeting, names_on_disk
 from sdm_facilitator.storage.settings import Settings, save_settings
 from sdm_facilitator.ui.app import SdmApp
 from sdm_facilitator.ui.home.home import HomeScreen
 from sdm_facilitator.ui.home.unlock import UnlockScreen
 from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
-from ui.pilot_helpers import into_the_room, run_palette_command, screen_text, settle, type_text
+from support.app_helpers import FakeClock, make_app
+from support.pilot_helpers import into_the_room, run_palette_command, screen_text, settle, type_text
+from support.privacy_helpers import PASSPHRASE, make_encrypted_store, named_meeting, names_on_disk
 
 
 async def submit(pilot: Pilot[int], app: SdmApp, text: str) -> None:
@@ -113,7 +113,7 @@ async def test_key_presses_keep_the_app_unlocked(isolated_data_dir: Path) -> Non
 
 
 async def test_private_family_time_never_locks(isolated_data_dir: Path) -> None:
-    from ui.room.room_fixtures import room_app, room_meeting
+    from support.room_fixtures import room_app, room_meeting
 
     store, _ = make_encrypted_store(isolated_data_dir)
     meeting = room_meeting()
@@ -173,11 +173,11 @@ async def test_after_an_error_no_name_is_on_disk_in_an_encrypted_store(isolated_
 async def test_encrypt_a_new_store_from_the_first_run_screen(
     isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from privacy_helpers import cheap_params
     from sdm_facilitator.storage import keyfile
     from sdm_facilitator.storage.crypto import is_encrypted
     from sdm_facilitator.ui.dialogs.encrypt_store import EncryptStoreDialog, RecoveryKeyDialog
     from sdm_facilitator.ui.home.first_run import FirstRunScreen
+    from support.privacy_helpers import cheap_params
 
     monkeypatch.setattr(keyfile, "default_kdf_params", cheap_params)
     app = make_app(isolated_data_dir, FakeClock())

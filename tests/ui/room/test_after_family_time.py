@@ -7,13 +7,13 @@ from pathlib import Path
 
 from textual.widgets import OptionList, TextArea
 
-from app_helpers import FIXED_NOW, reload, save_meetings
 from sdm_facilitator.domain.meeting import PhaseRecord
 from sdm_facilitator.ui.room.chair import ChairScreen
 from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
-from ui.pilot_helpers import settle, type_text
-from ui.room.room_fixtures import room_app, room_meeting
+from support.app_helpers import FIXED_NOW, reload, save_meetings
+from support.pilot_helpers import settle, type_text
+from support.room_fixtures import room_app, room_meeting
 
 WORDS = "We want Maja to stay with Nana."
 

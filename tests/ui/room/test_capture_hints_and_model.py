@@ -7,15 +7,15 @@ from pathlib import Path
 
 from textual.app import App, ComposeResult
 
-from app_helpers import FIXED_TODAY, FakeClock, bundled_library, reload, save_meetings
 from sdm_facilitator.domain.meeting_factory import create_meeting
 from sdm_facilitator.ui.app import SdmApp
 from sdm_facilitator.ui.room.capture import CaptureDialog
 from sdm_facilitator.ui.room.chair import ChairScreen
 from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
 from sdm_facilitator.ui.widgets.hinted_text import HintLine, hint_text
-from ui.pilot_helpers import into_the_room, settle, type_text
-from ui.room.room_fixtures import room_app, room_meeting
+from support.app_helpers import FIXED_TODAY, FakeClock, bundled_library, reload, save_meetings
+from support.pilot_helpers import into_the_room, settle, type_text
+from support.room_fixtures import room_app, room_meeting
 
 
 async def test_quick_capture_shows_a_language_hint_as_the_chair_types(isolated_data_dir: Path) -> None:

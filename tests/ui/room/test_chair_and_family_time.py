@@ -15,7 +15,6 @@ from pathlib import Path
 from textual.command import CommandPalette
 from textual.widgets import ContentSwitcher, Digits, Static
 
-from app_helpers import FIXED_NOW, FakeClock, reload, save_meetings
 from sdm_facilitator.domain.meeting import Capture
 from sdm_facilitator.ui.app import SdmApp
 from sdm_facilitator.ui.dialogs.confirm import Confirm
@@ -28,9 +27,10 @@ from sdm_facilitator.ui.room.capture import (
 from sdm_facilitator.ui.room.chair import ChairScreen
 from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
-from strategies import HOSTILE_TEXTS
-from ui.pilot_helpers import type_text
-from ui.room.room_fixtures import SECRETS, room_app, room_meeting, secret_meeting
+from support.app_helpers import FIXED_NOW, FakeClock, reload, save_meetings
+from support.pilot_helpers import type_text
+from support.room_fixtures import SECRETS, room_app, room_meeting, secret_meeting
+from support.strategies import HOSTILE_TEXTS
 
 
 def minutes(n: float) -> timedelta:

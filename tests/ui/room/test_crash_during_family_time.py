@@ -8,12 +8,12 @@ from pathlib import Path
 
 from textual.widgets import Digits, Static
 
-from app_helpers import FIXED_NOW, FakeClock, reload, save_meetings
 from sdm_facilitator.ui.crash import CrashDialog
 from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
-from ui.pilot_helpers import into_the_room, settle
-from ui.room.room_fixtures import SECRETS, room_app, secret_meeting
+from support.app_helpers import FIXED_NOW, FakeClock, reload, save_meetings
+from support.pilot_helpers import into_the_room, settle
+from support.room_fixtures import SECRETS, room_app, secret_meeting
 
 
 class FamilyTimeBug(RuntimeError):

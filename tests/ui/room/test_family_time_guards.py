@@ -7,15 +7,15 @@ from pathlib import Path
 
 from textual.widgets._footer import FooterKey
 
-from app_helpers import FIXED_NOW, reload, save_meetings
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.room.chair import ChairScreen
 from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
-from ui.pilot_helpers import into_the_room, screen_text, settle
-from ui.room.room_fixtures import room_app, room_meeting
-from ui.workspace.plan_helpers import held_meeting, open_section, start
+from support.app_helpers import FIXED_NOW, reload, save_meetings
+from support.pilot_helpers import into_the_room, screen_text, settle
+from support.plan_helpers import held_meeting, open_section, start
+from support.room_fixtures import room_app, room_meeting
 
 ENDED = FIXED_NOW - timedelta(minutes=5)
 
@@ -157,8 +157,8 @@ async def test_plan_section_running_meeting_goes_straight_back(isolated_data_dir
 
 
 async def test_chair_and_privacy_screen_share_the_apps_clock(isolated_data_dir: Path) -> None:
-    from app_helpers import FakeClock
     from sdm_facilitator.ui.room.family_time import app_now
+    from support.app_helpers import FakeClock
 
     assert ChairScreen.now is FamilyTimeScreen.now is app_now, "one 'now' for the room's screens"
     meeting = room_meeting()

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from app_helpers import FIXED_NOW, FakeClock, save_meetings
 from sdm_facilitator.domain.meeting import Capture, PhaseRecord, ScaleAnswer
-from ui.room.room_fixtures import room_app, room_meeting
+from support.app_helpers import FIXED_NOW, FakeClock, save_meetings
+from support.room_fixtures import room_app, room_meeting
 
 SIZES = [(100, 30), (80, 24)]
 

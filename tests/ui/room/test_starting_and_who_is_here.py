@@ -12,13 +12,13 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Footer, Label, Static
 
-from app_helpers import FIXED_TODAY, reload, save_meetings
 from sdm_facilitator.domain.meeting import Child, Person
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.room.capture import PeopleDialog
 from sdm_facilitator.ui.room.chair import ChairScreen
-from ui.pilot_helpers import into_the_room, screen_text, settle
-from ui.room.room_fixtures import room_app, room_meeting
+from support.app_helpers import FIXED_TODAY, reload, save_meetings
+from support.pilot_helpers import into_the_room, screen_text, settle
+from support.room_fixtures import room_app, room_meeting
 
 SIZE = (80, 24)
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from app_helpers import reload
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.export import ExportDialog
-from ui.workspace.plan_helpers import held_meeting, open_section, save, start
+from support.app_helpers import reload
+from support.plan_helpers import held_meeting, open_section, save, start
 
 
 @pytest.fixture

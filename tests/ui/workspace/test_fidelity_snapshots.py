@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from app_helpers import bundled_library, make_app, save_meetings
-from domain.fidelity_fixtures import delivered_meeting
 from sdm_facilitator.domain.meeting import StepState
+from support.app_helpers import bundled_library, make_app, save_meetings
+from support.fidelity_fixtures import delivered_meeting
 
 SIZES = [(100, 30), (80, 24)]
 

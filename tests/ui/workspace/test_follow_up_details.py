@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from app_helpers import FIXED_TODAY
 from sdm_facilitator.domain.meeting import PlanChange, Review
-from ui.pilot_helpers import settle
-from ui.workspace.plan_helpers import held_meeting, open_section, start
+from support.app_helpers import FIXED_TODAY
+from support.pilot_helpers import settle
+from support.plan_helpers import held_meeting, open_section, start
 
 SIZE = (80, 24)
 

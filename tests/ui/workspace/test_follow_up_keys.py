@@ -10,8 +10,8 @@ from textual.widgets._footer import FooterKey
 from sdm_facilitator.domain.meeting import Action
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog
-from ui.pilot_helpers import settle
-from ui.workspace.plan_helpers import open_section, start
+from support.pilot_helpers import settle
+from support.plan_helpers import open_section, start
 from ui.workspace.test_holding_a_review_early import meeting_with_a_review_ahead
 
 

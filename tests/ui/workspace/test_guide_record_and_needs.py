@@ -7,15 +7,15 @@ from pathlib import Path
 
 from textual.widgets import DataTable, OptionList, Select, Static, TextArea
 
-from app_helpers import FIXED_TODAY, FakeClock, bundled_library, reload, save_meetings
 from sdm_facilitator.domain.meeting import Meeting, Needs, Person
 from sdm_facilitator.domain.meeting_factory import create_meeting
 from sdm_facilitator.ui.app import SdmApp
 from sdm_facilitator.ui.dialogs.editor import EditorDialog
 from sdm_facilitator.ui.widgets.form_fields import YES
 from sdm_facilitator.ui.workspace.preparation.steps import StepRow
-from ui.pilot_helpers import settle, type_text
-from ui.workspace.prep_fixtures import new_prep_meeting, prep_app
+from support.app_helpers import FIXED_TODAY, FakeClock, bundled_library, reload, save_meetings
+from support.pilot_helpers import settle, type_text
+from support.prep_fixtures import new_prep_meeting, prep_app
 
 
 def bundled_app(data_dir: Path) -> SdmApp:

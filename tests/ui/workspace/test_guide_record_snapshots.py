@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from app_helpers import FakeClock, save_meetings
 from sdm_facilitator.domain.evidence import compile_evidence
 from sdm_facilitator.domain.guide import Step
 from sdm_facilitator.guides.loader import GuideLibrary
 from sdm_facilitator.ui.app import SdmApp
-from ui.workspace.prep_fixtures import GUIDE_ID, new_prep_meeting, prep_guide, prep_library
+from support.app_helpers import FakeClock, save_meetings
+from support.prep_fixtures import GUIDE_ID, new_prep_meeting, prep_guide, prep_library
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
 

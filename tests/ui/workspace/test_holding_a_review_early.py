@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from app_helpers import FIXED_TODAY, bundled_library, reload
 from sdm_facilitator.domain.meeting import Child, Review
 from sdm_facilitator.domain.readiness import readiness
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
-from ui.workspace.plan_helpers import held_meeting, open_section, start
+from support.app_helpers import FIXED_TODAY, bundled_library, reload
+from support.plan_helpers import held_meeting, open_section, start
 
 PLANNED = date(2026, 4, 12)
 

@@ -12,13 +12,13 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
-from app_helpers import make_app, new_meeting, reload, save_meetings
 from sdm_facilitator.domain.fidelity import fidelity_profile
 from sdm_facilitator.domain.meeting import Child, Meeting
 from sdm_facilitator.domain.outcomes import outcomes_due
 from sdm_facilitator.ui.app import SdmApp
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog
+from support.app_helpers import make_app, new_meeting, reload, save_meetings
 
 TODAY = date(2026, 3, 2)
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from app_helpers import FIXED_TODAY
 from sdm_facilitator.domain.meeting import Action, Meeting, PlanChange, Review
-from ui.pilot_helpers import settle
-from ui.table_helpers import column_keys, drawn_lines, fills_its_width
-from ui.workspace.plan_helpers import held_meeting, open_section, start
+from support.app_helpers import FIXED_TODAY
+from support.pilot_helpers import settle
+from support.plan_helpers import held_meeting, open_section, start
+from support.table_helpers import column_keys, drawn_lines, fills_its_width
 
 ACTION = "Walk Amara to school each Monday [b]x[/]"  # 40 characters
 WHO = "Beatrice Okafor and Kemi Adeyemi"

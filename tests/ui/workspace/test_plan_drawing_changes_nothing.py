@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import reload
 from sdm_facilitator.domain.meeting import BottomLineCheck
 from sdm_facilitator.storage.store import MeetingStore
-from ui.pilot_helpers import settle, type_text
-from ui.workspace.plan_helpers import BOTTOM_LINES, held_meeting, open_section, save, start
+from support.app_helpers import reload
+from support.pilot_helpers import settle, type_text
+from support.plan_helpers import BOTTOM_LINES, held_meeting, open_section, save, start
 
 
 async def test_read_only_plan_with_unchecked_bottom_lines_is_left_alone(isolated_data_dir: Path) -> None:

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from app_helpers import reload
 from sdm_facilitator.domain.meeting import Action, ActionUpdate, BottomLineCheck, PlanChange, Review
 from sdm_facilitator.storage.store import MeetingStore
-from strategies import HOSTILE_TEXTS
-from ui.pilot_helpers import type_text
-from ui.workspace.plan_helpers import held_meeting, open_section, save, start
+from support.app_helpers import reload
+from support.pilot_helpers import type_text
+from support.plan_helpers import held_meeting, open_section, save, start
+from support.strategies import HOSTILE_TEXTS
 
 
 def _screen_text(app) -> str:  # type: ignore[no-untyped-def]

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from app_helpers import FakeClock, make_app, new_meeting, save_meetings
 from sdm_facilitator.domain.meeting import (
     Action,
     ActionUpdate,
@@ -21,6 +20,7 @@ from sdm_facilitator.domain.meeting import (
     PlanChange,
     Review,
 )
+from support.app_helpers import FakeClock, make_app, new_meeting, save_meetings
 
 SIZES = [(100, 30), (80, 24)]
 

@@ -11,13 +11,13 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from app_helpers import FakeClock, reload
 from sdm_facilitator.domain import plan_rules as rules
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog
-from ui.pilot_helpers import type_text
-from ui.workspace.plan_helpers import BOTTOM_LINES, held_meeting, open_section, save, start
+from support.app_helpers import FakeClock, reload
+from support.pilot_helpers import type_text
+from support.plan_helpers import BOTTOM_LINES, held_meeting, open_section, save, start
 
 TODAY = date(2026, 3, 2)
 

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
-from app_helpers import FIXED_TODAY, reload, save_meetings
 from sdm_facilitator.ui.dialogs.editor import EditorDialog
 from sdm_facilitator.ui.widgets.form_fields import Field
 from sdm_facilitator.ui.workspace.preparation.steps import StepRow
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
-from ui.pilot_helpers import type_text
-from ui.workspace.prep_fixtures import NASTY, full_meeting, new_prep_meeting, prep_app
+from support.app_helpers import FIXED_TODAY, reload, save_meetings
+from support.pilot_helpers import type_text
+from support.prep_fixtures import NASTY, full_meeting, new_prep_meeting, prep_app
 
 
 def field_error(screen, widget_id: str) -> str:  # type: ignore[no-untyped-def]

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from app_helpers import FIXED_TODAY, save_meetings
 from sdm_facilitator.domain.meeting import Action, Review
-from ui.workspace.prep_fixtures import full_meeting, new_prep_meeting, prep_app
+from support.app_helpers import FIXED_TODAY, save_meetings
+from support.prep_fixtures import full_meeting, new_prep_meeting, prep_app
 
 SIZES = [(100, 30), (80, 24)]
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual.widgets import Static, TextArea
 
-from app_helpers import FakeClock, reload, save_meetings
 from sdm_facilitator.guides.loader import GuideLibrary
 from sdm_facilitator.ui.app import SdmApp
-from ui.workspace.prep_fixtures import GUIDE_ID, new_prep_meeting, prep_app, prep_guide, prep_library
+from support.app_helpers import FakeClock, reload, save_meetings
+from support.prep_fixtures import GUIDE_ID, new_prep_meeting, prep_app, prep_guide, prep_library
 from ui.workspace.test_preparation import go_to, open_only_meeting
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from textual.widgets import Select
 
-from app_helpers import reload
 from sdm_facilitator.domain.vocabulary import STAGE_LABELS
-from ui.workspace.plan_helpers import held_meeting, open_section, save, start
+from support.app_helpers import reload
+from support.plan_helpers import held_meeting, open_section, save, start
 
 
 async def test_agreeing_the_plan_while_the_meeting_runs_keeps_the_meeting_stage(

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from app_helpers import reload, save_meetings
 from sdm_facilitator.domain.meeting import Capture, Meeting, PhaseRecord, ScaleAnswer
 from sdm_facilitator.ui.dialogs.form import FormDialog
-from ui.pilot_helpers import settle, type_text
-from ui.room.room_fixtures import room_app, room_meeting
+from support.app_helpers import reload, save_meetings
+from support.pilot_helpers import settle, type_text
+from support.room_fixtures import room_app, room_meeting
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 SIZES = [(100, 30), (80, 24)]

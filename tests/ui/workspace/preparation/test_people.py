@@ -7,12 +7,12 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from app_helpers import FIXED_TODAY, save_meetings
 from sdm_facilitator.domain.meeting import Meeting, Needs, Person
-from ui.pilot_helpers import settle
-from ui.table_helpers import column_keys, drawn_lines, fills_its_width
-from ui.workspace.plan_helpers import open_section
-from ui.workspace.prep_fixtures import new_prep_meeting, prep_app
+from support.app_helpers import FIXED_TODAY, save_meetings
+from support.pilot_helpers import settle
+from support.plan_helpers import open_section
+from support.prep_fixtures import new_prep_meeting, prep_app
+from support.table_helpers import column_keys, drawn_lines, fills_its_width
 
 LONG_NAME = "Maria Fernanda González-Rodríguez"
 HOSTILE = "[bold]x[/] Nana"

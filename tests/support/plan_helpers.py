@@ -7,9 +7,9 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from app_helpers import make_app, new_meeting, save_meetings
 from sdm_facilitator.domain.meeting import Meeting, Person
 from sdm_facilitator.ui.app import SdmApp
+from support.app_helpers import make_app, new_meeting, save_meetings
 
 MEETING_DAY = datetime(2026, 3, 2, 10, 0)
 BOTTOM_LINES = [

@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from app_helpers import FIXED_NOW, FakeClock, bundled_library
 from sdm_facilitator.domain.guide import FamilyQuestion, Guide, Phase, Prompt
 from sdm_facilitator.domain.meeting import (
     AgendaItem,
@@ -25,6 +24,7 @@ from sdm_facilitator.domain.meeting import (
 )
 from sdm_facilitator.guides.loader import GuideLibrary
 from sdm_facilitator.ui.app import SdmApp
+from support.app_helpers import FIXED_NOW, FakeClock, bundled_library
 
 GUIDE_ID = "room-test"
 

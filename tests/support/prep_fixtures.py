@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from app_helpers import FIXED_NOW, FIXED_TODAY, FakeClock, bundled_library
 from sdm_facilitator.domain.guide import Guide, Phase, Prompt, Step
 from sdm_facilitator.domain.meeting import InfoShare, Meeting, Needs, Person, StepState
 from sdm_facilitator.domain.meeting_factory import create_meeting
 from sdm_facilitator.guides.loader import GuideLibrary
 from sdm_facilitator.ui.app import SdmApp
+from support.app_helpers import FIXED_NOW, FIXED_TODAY, FakeClock, bundled_library
 
 GUIDE_ID = "prep-test"
 

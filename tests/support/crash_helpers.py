@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-CHILD = Path(__file__).parent / "storage" / "crash_child.py"
+CHILD = Path(__file__).parent.parent / "storage" / "crash_child.py"
 
 
 def crash_at_rename(name: str, *args: str) -> Path:

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: fixtures, meetings made the app's way, Pilot steps, real processes."""
