@@ -16,6 +16,8 @@ HEADLESS = [
     "sdm_facilitator.domain.meeting_factory",
     "sdm_facilitator.storage.store",
     "sdm_facilitator.storage.index",
+    "sdm_facilitator.storage.session",
+    "sdm_facilitator.storage.startup_checks",
     "sdm_facilitator.guides.loader",
     "sdm_facilitator.export.record_text",
     "sdm_facilitator.export.json_export",

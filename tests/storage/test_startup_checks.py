@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from sdm_facilitator.guides.loader import load_library
+from sdm_facilitator.storage import startup_checks as startup
 from sdm_facilitator.storage.index import SummaryIndex, index_for
 from sdm_facilitator.storage.store import MeetingStore
-from sdm_facilitator.ui import startup
 from support.app_helpers import new_meeting, save_meetings
 from ui.room.test_after_family_time import meeting_in_family_time as in_family_time
 

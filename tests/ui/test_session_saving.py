@@ -10,9 +10,9 @@ from textual.widgets import Static
 
 from sdm_facilitator.storage import store as store_module
 from sdm_facilitator.storage.codec import meeting_to_toml
+from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.dialogs.confirm import Confirm
-from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
 from support.app_helpers import make_app, new_meeting, reload, save_meetings
 

@@ -44,7 +44,7 @@ from sdm_facilitator.ui.textual_internals import (
 from sdm_facilitator.ui.widgets.high_contrast import HIGH_CONTRAST, high_contrast_theme
 
 if TYPE_CHECKING:
-    from sdm_facilitator.ui.session import MeetingSession
+    from sdm_facilitator.storage.session import MeetingSession
 
 QUIT_QUESTION_ID = "quit-question"
 # How long after a meeting is closed its row is written to the summary index.
@@ -114,7 +114,7 @@ class SdmApp(RoutesUnexpectedErrors):
         return safe or super().get_driver_class()
 
     async def on_mount(self) -> None:
-        from sdm_facilitator.ui.startup import folder_read_only_reason
+        from sdm_facilitator.storage.startup_checks import folder_read_only_reason
 
         read_only = folder_read_only_reason(self.store)
         if read_only:
@@ -132,7 +132,7 @@ class SdmApp(RoutesUnexpectedErrors):
 
     async def _open_first_screens(self) -> None:
         """The home screen; after a restart in the room or in private family time, straight back there."""
-        from sdm_facilitator.ui.startup import meeting_to_resume
+        from sdm_facilitator.storage.startup_checks import meeting_to_resume
 
         resume = meeting_to_resume(self.summary_index())
         await self.restore_screens(resume[0] if resume else None, family_time=True)
@@ -279,8 +279,8 @@ class SdmApp(RoutesUnexpectedErrors):
 
     def open_meeting(self, meeting_id: str) -> None:
         """Open a meeting in the workspace, read-only if another copy holds it."""
+        from sdm_facilitator.storage.session import MeetingSession
         from sdm_facilitator.storage.store import StoreError
-        from sdm_facilitator.ui.session import MeetingSession
         from sdm_facilitator.ui.workspace.screen import MeetingScreen
 
         try:

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from sdm_facilitator.guides.loader import GuideLibrary
     from sdm_facilitator.storage.drafts import DraftField
     from sdm_facilitator.storage.index import SummaryIndex
+    from sdm_facilitator.storage.session import MeetingSession, SaveOutcome
     from sdm_facilitator.storage.store import MeetingStore
-    from sdm_facilitator.ui.session import MeetingSession, SaveOutcome
     from sdm_facilitator.ui.workspace.section import Section
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from sdm_facilitator.ui.session import SaveOutcome
+    from sdm_facilitator.storage.session import SaveOutcome
 
 
 class SaveFinished(Message):

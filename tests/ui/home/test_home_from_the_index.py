@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
+from sdm_facilitator.storage import startup_checks as startup_module
 from sdm_facilitator.storage.index import INDEX_NAME, SummaryIndex
-from sdm_facilitator.ui import startup as startup_module
 from sdm_facilitator.ui.home import home as home_module
 from sdm_facilitator.ui.home.home import HomeScreen
 from sdm_facilitator.ui.workspace.screen import MeetingScreen

@@ -39,7 +39,7 @@ from sdm_facilitator.ui.widgets.literal import literal
 if TYPE_CHECKING:
     from textual.app import App
 
-    from sdm_facilitator.ui.session import MeetingSession
+    from sdm_facilitator.storage.session import MeetingSession
 
 #: What a person reads when a draft comes back.
 RESTORED = "Restored what you were typing when the app closed on {when}."

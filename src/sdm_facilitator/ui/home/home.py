@@ -34,8 +34,8 @@ from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.summary import MeetingSummary
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, MEETING_KIND_LABELS, STAGE_LABELS
 from sdm_facilitator.storage.index import SummaryIndex, SummaryListing
+from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.ui.app_access import sdm_app
-from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable
 from sdm_facilitator.ui.widgets.literal import literal_cell
 from sdm_facilitator.ui.widgets.palette import binding_commands

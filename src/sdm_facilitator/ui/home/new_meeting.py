@@ -22,10 +22,10 @@ from sdm_facilitator.domain.meeting import new_meeting_id
 from sdm_facilitator.domain.meeting_factory import create_meeting, default_context
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, CONTEXTS, MEETING_KIND_LABELS, MEETING_KINDS
+from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.storage.store import StoreError
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.confirm import Confirm
-from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.form_fields import (
     DATE_PLACEHOLDER,
     Field,

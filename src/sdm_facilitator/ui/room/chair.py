@@ -31,6 +31,7 @@ from sdm_facilitator.domain import meeting_clock as mc
 from sdm_facilitator.domain.meeting import CAPTURE_LABELS, Capture, ScaleAnswer
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.storage.room_marker import clear_in_room, mark_in_room
+from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.room.capture import (
@@ -43,7 +44,6 @@ from sdm_facilitator.ui.room.capture import (
 from sdm_facilitator.ui.room.family_time import FamilyTimeScreen, app_now, start_family_time_flow
 from sdm_facilitator.ui.room.saving import save_now
 from sdm_facilitator.ui.room.timer_display import TimerDisplay
-from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.literal import literal, literal_line
 from sdm_facilitator.ui.widgets.palette import binding_commands
 

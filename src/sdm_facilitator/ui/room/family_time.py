@@ -31,13 +31,13 @@ from textual.widgets import Footer, Header, Static
 
 from sdm_facilitator.domain import meeting_clock as mc
 from sdm_facilitator.domain.guide import FamilyQuestion
+from sdm_facilitator.storage.session import MeetingSession, SaveOutcome
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.contracts import MayBlockQuit, SavesMeeting, ShowsSections
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.room.capture import END_WORD, EndFamilyTimeDialog
 from sdm_facilitator.ui.room.saving import save_now, workspace_for
 from sdm_facilitator.ui.room.timer_display import TimerDisplay
-from sdm_facilitator.ui.session import MeetingSession, SaveOutcome
 from sdm_facilitator.ui.widgets.literal import literal
 from sdm_facilitator.ui.workspace.catalogue import PLAN_SECTION_ID
 

@@ -12,9 +12,9 @@ from typing import Any
 
 from textual.screen import Screen
 
+from sdm_facilitator.storage.session import MeetingSession, SaveOutcome
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.contracts import SavesMeeting
-from sdm_facilitator.ui.session import MeetingSession, SaveOutcome
 
 
 def workspace_for(screen: Screen[Any], session: MeetingSession) -> SavesMeeting | None:

@@ -15,7 +15,7 @@ import importlib
 from collections.abc import Callable
 
 from sdm_facilitator.domain import readiness as r
-from sdm_facilitator.ui.session import MeetingSession
+from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.ui.workspace.section import Section
 from sdm_facilitator.ui.workspace.section_base import WorkspaceSection
 

@@ -27,8 +27,8 @@ from sdm_facilitator.domain.fidelity import (
 )
 from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGES
 from sdm_facilitator.export.fidelity_text import MECHANISM_HEADS, STAGE_HEADS
+from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.ui.dialogs.outcome_dialogs import ask_facts
-from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.literal import literal
 from sdm_facilitator.ui.workspace.record_section import RecordSection
 

@@ -21,8 +21,8 @@ from sdm_facilitator.domain.meeting import OUTCOME_POINT_LABELS, Child
 from sdm_facilitator.domain.outcomes import point_dates, recorded_point
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.outcomes_text import outcome_words
+from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.ui.dialogs.outcome_dialogs import ask_declined, ask_feedback, ask_outcome
-from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
 from sdm_facilitator.ui.workspace.record_section import RecordSection
 

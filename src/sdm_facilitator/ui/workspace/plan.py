@@ -24,11 +24,11 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from sdm_facilitator.domain import plan_rules as rules
 from sdm_facilitator.domain.meeting import RESPONSE_CHOICES, RESPONSE_LABELS, Action, BottomLineCheck
 from sdm_facilitator.domain.safe_text import visible
+from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
 from sdm_facilitator.ui.room.family_time import start_family_time_flow
-from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable, RowDetail
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
 from sdm_facilitator.ui.workspace.section_base import WorkspaceSection

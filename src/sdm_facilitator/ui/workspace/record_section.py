@@ -6,7 +6,7 @@ so after each change they tell the workspace to save and redraw themselves.
 
 from __future__ import annotations
 
-from sdm_facilitator.ui.session import MeetingSession
+from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.ui.workspace.section_base import WorkspaceSection
 
 

@@ -37,11 +37,11 @@ from sdm_facilitator.domain.closure import closure_words
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS, STAGE_LABELS
+from sdm_facilitator.storage.session import MeetingSession, SaveOutcome
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.contracts import FocusesFirst, FocusesStep, OffersCommands, RefreshesFromMeeting
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.messages import MeetingEdited, SaveFinished
-from sdm_facilitator.ui.session import MeetingSession, SaveOutcome
 from sdm_facilitator.ui.textual_internals import rewrap
 from sdm_facilitator.ui.widgets.literal import literal
 from sdm_facilitator.ui.widgets.palette import binding_commands

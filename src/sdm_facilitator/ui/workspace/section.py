@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from textual.widget import Widget
 
-from sdm_facilitator.ui.session import MeetingSession
+from sdm_facilitator.storage.session import MeetingSession
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.messages import MeetingEdited
-from sdm_facilitator.ui.session import MeetingSession
 
 READ_ONLY_NOTICE = "This meeting is open read-only."
 

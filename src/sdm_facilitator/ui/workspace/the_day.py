@@ -25,8 +25,8 @@ from textual.widgets import DataTable, Label, Static
 from sdm_facilitator.domain.day_record import DayRecord, day_record
 from sdm_facilitator.domain.meeting import CAPTURE_KINDS, CAPTURE_LABELS, Capture, ScaleAnswer
 from sdm_facilitator.domain.safe_text import visible
+from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
-from sdm_facilitator.ui.session import MeetingSession
 from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable, RowDetail
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
 from sdm_facilitator.ui.workspace.record_section import RecordSection

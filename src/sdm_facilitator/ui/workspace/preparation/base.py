@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
-from sdm_facilitator.ui.session import MeetingSession
+from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.ui.widgets.form_fields import FieldBinder
 from sdm_facilitator.ui.workspace.section_base import WorkspaceSection
 
