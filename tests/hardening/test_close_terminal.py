@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,7 +34,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminal
 
 #: The issue's limit: the process is gone this soon after the signal.
 EXIT_WITHIN_SECONDS = 3.0
-LABEL = "Okafor family"
+LABEL = "Okafor family"  # as stored by the shared fixture (conftest.py)
 KEY_DOWN = "\x1b[B"
 KEY_CTRL_N = "\x0e"
 KEY_CTRL_O = "\x0f"
@@ -47,21 +47,6 @@ SIGNALS = pytest.mark.parametrize("how", ["SIGHUP", "SIGTERM"])
 def _drawn(text: str) -> str:
     """How ``PtyApp.appeared`` compares: spaces ignored."""
     return text.replace(" ", "")
-
-
-@pytest.fixture
-def meeting(isolated_data_dir: Path) -> Meeting:
-    store = MeetingStore(isolated_data_dir)
-    meeting = Meeting(kind="fgc", family_label=LABEL)
-    store.close(store.create(meeting))
-    return meeting
-
-
-@pytest.fixture
-def app(isolated_data_dir: Path) -> Iterator[PtyApp]:
-    running = PtyApp(isolated_data_dir)
-    yield running
-    running.close()
 
 
 def stop(app: PtyApp, how: str) -> float:

@@ -12,7 +12,6 @@ import signal
 import sys
 import time
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,22 +26,7 @@ KEY_DOWN = "\x1b[B"
 #: The workspace footer redrawn when a field takes the focus: "^q Quit" moves into the place of the
 #: side list's "m In the room" (only changed cells are drawn, so "esc Back" is not sent again).
 FIELD_FOOTER = re.compile(r"\^q Quit")
-LABEL = "Okafor family"
-
-
-@pytest.fixture
-def meeting(isolated_data_dir: Path) -> Meeting:
-    store = MeetingStore(isolated_data_dir)
-    meeting = Meeting(kind="fgc", family_label=LABEL)
-    store.close(store.create(meeting))
-    return meeting
-
-
-@pytest.fixture
-def app(isolated_data_dir: Path) -> Iterator[PtyApp]:
-    running = PtyApp(isolated_data_dir)
-    yield running
-    running.close()
+LABEL = "Okafor family"  # as stored by the shared fixture (conftest.py)
 
 
 def _stored(data_dir: Path, meeting: Meeting) -> dict:
