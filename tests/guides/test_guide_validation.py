@@ -289,9 +289,9 @@ def test_absurdly_dotted_keys_are_refused_quickly(tmp_path: Path) -> None:
 
     path = tmp_path / "dots.toml"
     path.write_text("[guide]\n" + "a" + ".a" * 400_000 + " = 1\n")
-    started = time.perf_counter()
+    started = time.process_time()
     guide, problems = load_guide_file(path, bundled=False)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert guide is None
     assert [str(p) for p in problems] == [
         "dots.toml:2: a key or table name has more than 32 dotted parts; guide keys need at most two"

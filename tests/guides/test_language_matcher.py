@@ -261,10 +261,10 @@ def test_lint_positions_come_from_one_pass_over_the_text() -> None:
 
     text = "word hard to reach\n" * 50_000
     offsets = [i * 19 + 5 for i in range(50_000)]
-    started = time.perf_counter()
+    started = time.process_time()
     positions = LinePositions(text)
     found = [positions.at(offset) for offset in offsets]
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert found[0] == (1, 6) and found[-1] == (50_000, 6)
     assert found == [line_col(text, offset) for offset in offsets[:50]] + found[50:]
 

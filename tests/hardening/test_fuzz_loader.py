@@ -190,7 +190,9 @@ def check_one(folder: Path, data: bytes) -> None:
     store.ensure()
     path = store.path_for(MEETING_ID)
     path.write_bytes(data)
-    started = time.perf_counter()
+    # Processor time of this process: a pathological file costs it however busy the machine is,
+    # and a machine busy with other work does not make an ordinary file look pathological.
+    started = time.process_time()
     meeting: Meeting | None = None
     try:
         meeting = store.open(MEETING_ID, lock=False).meeting
@@ -203,7 +205,7 @@ def check_one(folder: Path, data: bytes) -> None:
     listing = store.list_meetings()
     assert len(listing.meetings) + len(listing.unreadable) == 1
     store.ensure()
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert path.read_bytes() == data, "a file that was read must never be modified"
     assert elapsed < SECONDS_PER_FILE, f"took {elapsed:.2f}s"
     if meeting is not None:
@@ -332,9 +334,9 @@ def test_dotted_lines_inside_notes_are_not_keys() -> None:
 
 def test_long_dotted_key_is_refused_quickly_with_its_line() -> None:
     data = b'id = "a"\nkind = "fgc"\n' + b".".join([b"k"] * 50_000) + b" = 1\n"
-    started = time.perf_counter()
+    started = time.process_time()  # this process's own work, whatever else the machine is doing
     with pytest.raises(UnreadableMeetingError) as info:
         parse_meeting_bytes(data, Path("a.toml"))
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
     assert info.value.unreadable.line == 3
     assert "dotted parts" in info.value.unreadable.reason

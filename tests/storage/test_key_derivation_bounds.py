@@ -66,9 +66,9 @@ def test_key_file_settings_out_of_range_are_one_clear_line(
         _set_in_key_file(isolated_data_dir, "iterations", 16)  # each in range, together far too much work
     _set_in_key_file(isolated_data_dir, key, value)
     monkeypatch.setenv("SDM_FACILITATOR_PASSPHRASE", PASSPHRASE)
-    started = time.monotonic()
+    started = time.process_time()
     code, out, err = run(capsys, "list")
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and "unexpected" not in err
     assert "outside what this app writes" in err and said in err and "restore it from a backup" in err

@@ -93,18 +93,18 @@ def test_many_dotted_keys_are_refused_before_parsing() -> None:
     lines = [f"k{i}.a.b.c.d.e.f.g.h.i.j = 1" for i in range(3000)]
     data = ('id = "x"\nkind = "fgc"\n' + "\n".join(lines) + "\n").encode()
     assert len(data) < limits.MAX_FILE_BYTES
-    started = time.perf_counter()
+    started = time.process_time()
     reason = _reason(data)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert "dotted key parts" in reason
 
 
 def test_a_million_small_values_are_refused_before_parsing() -> None:
     data = b'id = "x"\nkind = "fgc"\nx = [' + b"1," * 1_000_000 + b"]\n"
     assert len(data) < limits.MAX_FILE_BYTES
-    started = time.perf_counter()
+    started = time.process_time()
     reason = _reason(data)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert "more than 100,000 values" in reason
 
 
