@@ -61,9 +61,15 @@ def test_steps_with_evidence_and_a_stop_and_check(snap_compare, isolated_data_di
         pilot.app.screen.query_one("#prep-steps").focus_step("who-is-family")
         for widget in pilot.app.screen.query("Input, TextArea"):
             widget.cursor_blink = False
-        # The row opens and is scrolled to after a refresh: let both settle before the picture.
-        for _ in range(4):
+        # The row opens, the one left closes, and the section's height follows over a few
+        # refreshes (more on a busy machine): wait until the height has stopped changing.
+        section = pilot.app.screen.query_one("#prep-steps")
+        last, steady = None, 0
+        while steady < 3:
             await pilot.pause()
+            now = (section.virtual_size, pilot.app.screen.focused)
+            steady = steady + 1 if now == last else 0
+            last = now
         await pilot.wait_for_scheduled_animations()
         pilot.app.screen.focused.scroll_visible(animate=False, top=True)
         await pilot.pause()
