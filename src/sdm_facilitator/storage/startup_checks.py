@@ -61,6 +61,10 @@ def meeting_to_resume(index: SummaryIndex) -> tuple[str, str] | None:
     be the ones looking at the screen); then the meeting whose chair's view was
     open when the app stopped, while it is still under way. None when the
     meetings list is the right place.
+
+    Read from the summary index, never by parsing every file (that made a start with 10,000
+    meetings take a minute): rows that still match their files say each meeting's stage, and
+    the most recently changed files without such a row are read now (their rows are kept).
     """
     summaries = _current_summaries(index)
     in_family_time = [s for s in summaries if s.stage == "family_time"]
@@ -73,20 +77,13 @@ def meeting_to_resume(index: SummaryIndex) -> tuple[str, str] | None:
 
 
 def meeting_in_family_time(index: SummaryIndex) -> str | None:
-    """The meeting whose private family time started and has not ended (the latest saved, if several).
-
-    Read from the summary index, never by parsing every file (that made a start with 10,000
-    meetings take a minute): rows that still match their files say each meeting's stage, and
-    the most recently changed files without such a row are read now (their rows are kept).
-    """
-    running = [s for s in _current_summaries(index) if s.stage == "family_time"]
-    if not running:
-        return None
-    return max(running, key=lambda summary: summary.updated).id
+    """The meeting whose private family time started and has not ended (the latest saved, if several)."""
+    resume = meeting_to_resume(index)
+    return resume[0] if resume is not None and resume[1] == "family_time" else None
 
 
 def _current_summaries(index: SummaryIndex) -> list[MeetingSummary]:
-    """Every summary that matches its file, reading the newest changed files (see ``meeting_in_family_time``)."""
+    """Every summary that matches its file, reading the newest changed files (see ``meeting_to_resume``)."""
     files, rows = index.scan()
     trusted = [rows[name] for name, key in files.items() if name in rows and rows[name].trusted_for(key)]
     stale = sorted(
