@@ -25,6 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import support.codec_reference as codec_reference
+from sdm_facilitator.domain import conference, risks
 from sdm_facilitator.domain import meeting as model
 from sdm_facilitator.storage import codec
 from sdm_facilitator.storage.codec import CodecError
@@ -35,7 +36,15 @@ from support.strategies import meeting_tables
 def same_new_ids() -> Iterator[None]:
     """Entries without an id get a fresh random one; the same sequence for both decoders here."""
     counter = itertools.count()
-    with mock.patch.object(model, "new_id", lambda prefix="": f"{prefix}{next(counter)}"):
+
+    def numbered(prefix: str = "") -> str:
+        return f"{prefix}{next(counter)}"
+
+    with (
+        mock.patch.object(model, "new_id", numbered),
+        mock.patch.object(risks, "new_id", numbered),
+        mock.patch.object(conference, "new_id", numbered),
+    ):
         yield
 
 

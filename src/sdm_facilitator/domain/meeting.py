@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from sdm_facilitator.domain.conference import Conference
 from sdm_facilitator.domain.labels import (
     ACTION_STATUS_LABELS as ACTION_STATUS_LABELS,
 )
@@ -76,6 +77,10 @@ from sdm_facilitator.domain.labels import (
 from sdm_facilitator.domain.labels import (
     SUPPORT_DELIVERY_LABELS as SUPPORT_DELIVERY_LABELS,
 )
+from sdm_facilitator.domain.model_base import choices as choices
+from sdm_facilitator.domain.model_base import extra_field
+from sdm_facilitator.domain.model_base import new_id as new_id
+from sdm_facilitator.domain.risks import Risk
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
 
 SCHEMA_VERSION = 1
@@ -162,16 +167,6 @@ ACTION_STATUS_CHOICES = ("not-started", "under-way", "done", "stuck")
 SUPPORT_DELIVERY_CHOICES = ("not-yet", "partly", "given")
 
 
-def choices(values: tuple[str, ...]) -> dict[str, Any]:
-    """Field metadata naming the allowed values, read by the codec's checks."""
-    return {"choices": values}
-
-
-def new_id(prefix: str = "") -> str:
-    """A random id, safe as a file name, never derived from anyone's name."""
-    return f"{prefix}{secrets.token_hex(4)}"
-
-
 def new_meeting_id(now: datetime | None = None) -> str:
     """A meeting id: the creation date (for sorting by eye) plus random hex."""
     now = now or utc_now()
@@ -183,8 +178,8 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def _extra() -> dict[str, Any]:
-    return field(default_factory=dict, repr=False, compare=True)
+def _extra() -> Any:
+    return extra_field()
 
 
 @dataclass
@@ -598,6 +593,10 @@ class Meeting:
     closure: Closure = field(default_factory=Closure)
     # Family and children's feedback after the meeting and after each review.
     feedback: list[Feedback] = field(default_factory=list)
+    # The risk screen (domestic abuse, forced marriage, exploitation...): one entry per harm screened for.
+    risks: list[Risk] = field(default_factory=list)
+    # A child protection conference's statutory decision; empty for other kinds of meeting.
+    conference: Conference = field(default_factory=Conference)
     extra: dict[str, Any] = _extra()
 
     @property
