@@ -177,3 +177,83 @@ SHORT_STAGES: dict[str, str] = {
     "family_time": "Family time",
     "follow_up": "Follow-up",
 }
+
+# ---------------------------------------------------------------- the risk screen
+
+RISK_KIND_LABELS: dict[str, str] = {
+    "domestic-abuse": "Domestic abuse",
+    "forced-marriage": "Forced marriage and honour-based abuse",
+    "sexual-abuse": "Sexual abuse within the family or network",
+    "child-exploitation": "Child exploitation (criminal or sexual, county lines)",
+    "substance-misuse": "Parental drug or alcohol misuse",
+    "mental-health": "Parental mental health",
+    "learning-disability": "Parent with a learning disability",
+    "other": "Other",
+}
+
+RISK_STATUS_LABELS: dict[str, str] = {
+    "present": "Present",
+    "not-known": "Not known yet",
+    "not-present": "Screened: not present",
+}
+
+ADVICE_OUTCOME_LABELS: dict[str, str] = {
+    "go-ahead": "Go ahead",
+    "go-ahead-with-conditions": "Go ahead with conditions",
+    "do-not-go-ahead": "Do not go ahead",
+}
+
+CONDITION_KIND_LABELS: dict[str, str] = {
+    "separate-arrival": "Separate arrival and waiting rooms",
+    "no-address-on-papers": "No address of the person at risk on any paper",
+    "safe-contact": "A safe way to contact the person at risk",
+    "not-in-room": "Someone must not be in the room",
+    "family-time-check-in": "A check-in during private family time",
+    "other": "Other condition",
+}
+
+# ---------------------------------------------------------------- a child protection conference
+
+CONFERENCE_STAGE_LABELS: dict[str, str] = {
+    "initial": "Initial conference",
+    "review": "Review conference",
+}
+
+HARM_VIEW_LABELS: dict[str, str] = {
+    "likely": "Likely to suffer significant harm",
+    "not-likely": "Not likely to suffer significant harm",
+    "not-sure": "Not sure",
+}
+
+CHILD_VIEW_WAY_LABELS: dict[str, str] = {
+    "direct": "Told the conference directly",
+    "advocate": "Through an advocate",
+    "written-or-recorded": "In writing, a drawing or a recording",
+    "not-sought": "Not sought",
+}
+
+DECISION_LABELS: dict[str, str] = {
+    "plan-needed": "A child protection plan is needed",
+    "plan-not-needed": "A child protection plan is not needed",
+    "continue-plan": "The child protection plan continues",
+    "end-plan": "The child protection plan ends",
+}
+
+INSTEAD_LABELS: dict[str, str] = {
+    "child-in-need": "Help as a child in need",
+    "early-help": "Early help",
+    "no-further-action": "No further action",
+}
+
+HARM_CATEGORY_LABELS: dict[str, str] = {
+    "neglect": "Neglect",
+    "physical": "Physical abuse",
+    "emotional": "Emotional abuse",
+    "sexual": "Sexual abuse",
+}
+
+DISSENT_RESOLUTION_LABELS: dict[str, str] = {
+    "resolved": "Resolved at the conference",
+    "recorded": "Recorded: the chair decided",
+    "escalated": "Escalated by the agency",
+}
