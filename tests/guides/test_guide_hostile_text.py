@@ -57,9 +57,9 @@ def _many_bad_steps(tmp_path: Path, count: int) -> Path:
 
 def test_checking_stops_describing_after_a_hundred_problems_and_stays_fast(tmp_path: Path) -> None:
     path = _many_bad_steps(tmp_path, 20_000)
-    started = time.perf_counter()
+    started = time.process_time()
     guide, problems = load_guide_file(path, bundled=False)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert guide is None
     assert len(problems) == MAX_PROBLEMS + 1
     assert problems[-1].message.startswith("and ") and problems[-1].message.endswith(" more problems")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import unicodedata
 
 from textual import events
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from sdm_facilitator.ui.app import SdmApp
 from sdm_facilitator.ui.room.chair import ChairScreen
+from sdm_facilitator.ui.textual_internals import PressesKeysInOrder
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
 
 _NAMES = {" ": "space", "[": "left_square_bracket", "]": "right_square_bracket", "/": "slash"}
@@ -29,11 +32,23 @@ async def type_text(pilot: Pilot[int], text: str) -> None:
 
     The keys go in one burst, without ``Pilot.press``'s wait for the app to be
     idle after each one (those waits made typing the slowest part of the UI
-    tests); then the app settles. What arrives is the same key events.
+    tests); then, once the app has taken every key and handled each in turn
+    (it gives them out one at a time: ``ui/key_order.py``), the app settles.
+    What arrives is the same key events.
     """
     for character in text:
         pilot.app.post_message(events.Key(key_name(character), character))
+    await keys_handled(pilot.app)
     await settle(pilot, 2)
+
+
+async def keys_handled(app: App[object]) -> None:
+    """Return once ``app`` has taken every key posted to it so far and handled each in turn."""
+    taken = asyncio.Event()
+    app.call_later(taken.set)  # runs after the app has taken the keys posted before it, in order
+    await taken.wait()
+    if isinstance(app, PressesKeysInOrder):
+        await app.keys_given_out()
 
 
 async def settle(pilot: Pilot[int], times: int = 3) -> None:

@@ -243,3 +243,52 @@ async def test_ctrl_s_while_a_background_save_is_being_written_never_hangs(
         assert reload(isolated_data_dir, meeting.id).referral.worries == "typed a moment ago"
     finally:
         faulthandler.cancel_dump_traceback_later()
+
+
+async def test_a_step_note_typed_just_before_ctrl_q_is_saved(isolated_data_dir: Path) -> None:
+    """The steps' note boxes keep their text on quit although their change events are still queued."""
+    from textual.widgets import TextArea
+
+    meeting = new_meeting(label="Quick quit")
+    save_meetings(isolated_data_dir, meeting)
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_meeting(meeting.id)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await screen.show_section("prep-steps")
+        await pilot.pause()
+        note = app.screen.query(".step-note").first(TextArea)
+        note.load_text("Gran [b]not[/b] asked yet")
+        assert app.flush_all() == []  # what quitting does first, while the change event is still queued
+        steps = reload(isolated_data_dir, meeting.id).steps
+        assert any(state.note == "Gran [b]not[/b] asked yet" for state in steps.values()), steps
+        await app.action_quit()
+
+
+async def test_the_plan_typed_just_before_ctrl_q_is_saved(isolated_data_dir: Path) -> None:
+    """The plan's boxes keep their text on quit although their change events are still queued."""
+    from textual.widgets import Input, TextArea
+
+    meeting = new_meeting(label="Quick quit")
+    save_meetings(isolated_data_dir, meeting)
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_meeting(meeting.id)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await screen.show_section("plan")
+        await pilot.pause()
+        app.screen.query_one("#plan-words", TextArea).load_text("Nana has the children on Fridays")
+        app.screen.query_one("#plan-contingency", TextArea).load_text("If Nana is ill, Aunt Rose")
+        app.screen.query_one("#plan-keeper", Input).value = "Aunt Rose"
+        assert app.flush_all() == []  # what quitting does first, while the change events are still queued
+        plan = reload(isolated_data_dir, meeting.id).plan
+        assert (plan.family_words, plan.contingency, plan.family_keeper) == (
+            "Nana has the children on Fridays",
+            "If Nana is ill, Aunt Rose",
+            "Aunt Rose",
+        )
+        await app.action_quit()

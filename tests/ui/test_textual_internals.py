@@ -284,3 +284,28 @@ async def test_rewrap_wraps_a_text_area_again_for_the_width_it_has_now() -> None
         lines = area.wrapped_document.lines
         assert area.wrapped_document.height >= 2
         assert all(len(line) <= width for line in lines)
+
+
+async def test_a_pilot_press_waits_for_keys_the_app_holds_back() -> None:
+    """``Pilot.press`` types through ``App._press_keys``: the override waits for ``keys_given_out`` after each key."""
+    from textual.widgets import Input
+
+    from sdm_facilitator.ui.textual_internals import PressesKeysInOrder
+
+    class HoldsKeys(PressesKeysInOrder):
+        def __init__(self) -> None:
+            super().__init__()
+            self.waits = 0
+
+        def compose(self) -> ComposeResult:
+            yield Input(id="box")
+
+        async def keys_given_out(self) -> None:
+            self.waits += 1
+            await super().keys_given_out()
+
+    app = HoldsKeys()
+    async with app.run_test() as pilot:
+        await pilot.press("a", "b", "c")
+        assert app.waits == 3
+        assert app.query_one("#box", Input).value == "abc"

@@ -10,11 +10,11 @@ with one message per problem.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sdm_facilitator import toml_reading
 from sdm_facilitator.domain.guide import Guide, LanguageHint
 from sdm_facilitator.domain.terminology import Vocabulary, apply_vocabulary
 from sdm_facilitator.guides.terms import TERMS_FILE, guide_vocabulary_problems, parse_terms, use_problem
@@ -79,7 +79,7 @@ def _structure_problem(path: Path, text: str) -> GuideProblem | None:
     return None
 
 
-def _syntax_problem(path: Path, error: tomllib.TOMLDecodeError) -> GuideProblem:
+def _syntax_problem(path: Path, error: toml_reading.TOMLDecodeError) -> GuideProblem:
     """tomllib says "... (at line 3, column 5)": move the line to the front."""
     message = str(error)
     match = re.search(r"\s*\(at line (\d+), column (\d+)\)\s*$", message)
@@ -129,8 +129,8 @@ def _read_toml(path: Path) -> tuple[Any, str, list[GuideProblem]]:
     if too_dotted is not None:
         return None, text, [too_dotted]
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = toml_reading.loads(text)
+    except toml_reading.TOMLDecodeError as error:
         return None, text, [_syntax_problem(path, error)]
     except RecursionError:
         return None, text, [GuideProblem(path, "", None, "TOML syntax error: values are nested too deeply")]

@@ -7,7 +7,7 @@ because hand-edited files must never produce a traceback or a silently changed
 value. Keys this version does not know are kept in each object's ``extra`` and
 written back unchanged.
 
-Encoding always parses its own output back with ``tomllib`` and compares it
+Encoding always parses its own output back (``toml_reading``) and compares it
 with what was meant, because tomli-w can write TOML that does not read back
 the same (for example ``\\r\\n`` inside multi-line strings).
 """
@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
-import tomllib
 import types
 import typing
 from collections.abc import Callable, Collection
@@ -27,6 +26,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 
 import tomli_w
 
+from sdm_facilitator import toml_reading
 from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting
 from sdm_facilitator.storage.limits import save_problem
 
@@ -121,9 +121,9 @@ def dumps_checked(data: dict[str, Any]) -> str:
         if _UNSAVEABLE.search(text):
             _check_encodable(data, "")
         try:
-            if tomllib.loads(text) == data:
+            if toml_reading.loads(text) == data:
                 return text
-        except tomllib.TOMLDecodeError:
+        except toml_reading.TOMLDecodeError:
             pass
     _check_encodable(data, "")
     raise CodecError("", "the file would not read back exactly as saved (a date or time may be out of range)")

@@ -17,10 +17,10 @@ import base64
 import binascii
 import contextlib
 import os
-import tomllib
 from pathlib import Path
 from typing import Literal
 
+from sdm_facilitator import toml_reading
 from sdm_facilitator.paths import conversion_file_path
 from sdm_facilitator.storage.atomic import atomic_write_bytes, fsync_dir
 from sdm_facilitator.storage.files import read_small_file
@@ -62,8 +62,10 @@ def mark_conversion(data_dir: Path, direction: Direction, sealed_recovery_key: b
 def sealed_recovery_key(data_dir: Path) -> bytes | None:
     """The recovery key sealed into the marker of an unfinished encryption, or None."""
     try:
-        raw = tomllib.loads(read_small_file(conversion_file_path(data_dir), MAX_MARKER_BYTES).decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = toml_reading.loads(
+            read_small_file(conversion_file_path(data_dir), MAX_MARKER_BYTES).decode("utf-8")
+        )
+    except (OSError, UnicodeDecodeError, toml_reading.TOMLDecodeError):
         return None
     value = raw.get("sealed_recovery_key")
     if not isinstance(value, str):

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tomllib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
+from sdm_facilitator import toml_reading
 from sdm_facilitator.storage.atomic import atomic_write_bytes
 from sdm_facilitator.storage.caches import DRAFT_SUFFIX
 from sdm_facilitator.storage.codec import is_safe_id
@@ -100,7 +100,7 @@ def _to_bytes(meeting_id: str, drafts: list[Draft]) -> bytes:
 
 def _from_bytes(meeting_id: str, plain: bytes) -> list[Draft]:
     try:
-        data = tomllib.loads(plain.decode("utf-8"))
+        data = toml_reading.loads(plain.decode("utf-8"))
         if data.get("meeting") != meeting_id:
             raise DraftError("it belongs to another meeting")
         return [
@@ -112,7 +112,7 @@ def _from_bytes(meeting_id: str, plain: bytes) -> list[Draft]:
             )
             for d in data.get("drafts", [])
         ]
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError) as error:
+    except (UnicodeDecodeError, toml_reading.TOMLDecodeError, KeyError, TypeError) as error:
         raise DraftError(f"it is damaged ({type(error).__name__})") from None
 
 

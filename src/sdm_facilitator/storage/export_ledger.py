@@ -14,11 +14,11 @@ never names of people.
 from __future__ import annotations
 
 import contextlib
-import tomllib
 from pathlib import Path
 
 import tomli_w
 
+from sdm_facilitator import toml_reading
 from sdm_facilitator.paths import ledger_path
 from sdm_facilitator.storage.atomic import atomic_write_bytes
 from sdm_facilitator.storage.files import read_small_file
@@ -30,8 +30,8 @@ MAX_LEDGER_BYTES = 16 * 1024 * 1024
 def _load(data_dir: Path) -> dict[str, list[str]]:
     try:
         # Pipe-safe: a named pipe in the ledger's place must not hang every export.
-        raw = tomllib.loads(read_small_file(ledger_path(data_dir), MAX_LEDGER_BYTES).decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = toml_reading.loads(read_small_file(ledger_path(data_dir), MAX_LEDGER_BYTES).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, toml_reading.TOMLDecodeError):
         return {}
     return {
         key: [v for v in value if isinstance(v, str)] for key, value in raw.items() if isinstance(value, list)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import base64
 import os
 import secrets
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,6 +28,7 @@ from typing import Any, Final
 
 import tomli_w
 
+from sdm_facilitator import toml_reading
 from sdm_facilitator.paths import KEY_FILE_NAME as KEY_FILE_NAME
 from sdm_facilitator.paths import key_file_path as key_file_path
 from sdm_facilitator.storage.atomic import atomic_write_bytes
@@ -418,8 +418,8 @@ class KeyFile:
     @classmethod
     def from_toml(cls, text: str) -> KeyFile:
         try:
-            raw = tomllib.loads(text)
-        except tomllib.TOMLDecodeError:
+            raw = toml_reading.loads(text)
+        except toml_reading.TOMLDecodeError:
             raise KeyFileError("the key file is damaged (not valid TOML)") from None
         if raw.get("format") != KEY_FILE_FORMAT:
             raise KeyFileError(

@@ -8,12 +8,12 @@ never stops the app.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import tomli_w
 
+from sdm_facilitator import toml_reading
 from sdm_facilitator.domain.retention import DEFAULT_RETENTION_MONTHS
 from sdm_facilitator.paths import SETTINGS_FILE_NAME as SETTINGS_FILE_NAME
 from sdm_facilitator.paths import settings_path as settings_path
@@ -48,14 +48,14 @@ def load_settings(data_dir: Path) -> tuple[Settings, list[str]]:
     """The settings, and one message for each value that was ignored."""
     try:
         # Pipe-safe: a named pipe called settings.toml must not hang every command.
-        raw = tomllib.loads(read_small_file(settings_path(data_dir), MAX_SETTINGS_BYTES).decode("utf-8"))
+        raw = toml_reading.loads(read_small_file(settings_path(data_dir), MAX_SETTINGS_BYTES).decode("utf-8"))
     except FileNotFoundError:
         return Settings(), []
     except OSError as error:
         return Settings(), [
             f"{SETTINGS_FILE_NAME} cannot be read ({unreadable_reason(error)}); using the defaults"
         ]
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (UnicodeDecodeError, toml_reading.TOMLDecodeError) as error:
         return Settings(), [
             f"{SETTINGS_FILE_NAME} cannot be read ({type(error).__name__}); using the defaults"
         ]

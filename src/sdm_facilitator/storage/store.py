@@ -20,13 +20,13 @@ import hashlib
 import os
 import re
 import shlex
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sdm_facilitator import toml_reading
 from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting, utc_now
 from sdm_facilitator.paths import meetings_dir
 from sdm_facilitator.storage.atomic import atomic_write_bytes
@@ -199,8 +199,8 @@ def parse_meeting_bytes(data: bytes, path: Path, *, allow_future: bool = True) -
         )
         raise UnreadableMeetingError(Unreadable(path, reason, problem.line))
     try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        raw = toml_reading.loads(text)
+    except toml_reading.TOMLDecodeError as error:
         raise UnreadableMeetingError(_toml_error(path, text, error)) from None
     except RecursionError:
         raise UnreadableMeetingError(Unreadable(path, "not valid TOML: nested too deeply")) from None
@@ -230,7 +230,7 @@ def parse_meeting_bytes(data: bytes, path: Path, *, allow_future: bool = True) -
 _LEAP_SECOND = re.compile(r"\d{2}:\d{2}:60")
 
 
-def _toml_error(path: Path, text: str, error: tomllib.TOMLDecodeError) -> Unreadable:
+def _toml_error(path: Path, text: str, error: toml_reading.TOMLDecodeError) -> Unreadable:
     """A parser error in words a person can act on, with the line and, where known, the field."""
     message = str(error)
     match = _LINE_IN_TOML_ERROR.search(message)

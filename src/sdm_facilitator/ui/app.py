@@ -35,8 +35,10 @@ from sdm_facilitator.ui.contracts import (
     SavesMeeting,
 )
 from sdm_facilitator.ui.dialogs.early_keys import HoldsEarlyKeys
+from sdm_facilitator.ui.key_order import KeyHandled, KeyOrder
 from sdm_facilitator.ui.shutdown import NOT_SAVED, SAVED, SignalExit
 from sdm_facilitator.ui.textual_internals import (
+    PressesKeysInOrder,
     RoutesUnexpectedErrors,
     stop_reentering_terminal,
     terminal_driver_class,
@@ -51,7 +53,7 @@ QUIT_QUESTION_ID = "quit-question"
 RECORD_AFTER_SECONDS = 0.3
 
 
-class SdmApp(RoutesUnexpectedErrors):
+class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
     """sdm-facilitator: prepare, run and follow up family meetings."""
 
     TITLE = "sdm-facilitator"
@@ -103,6 +105,8 @@ class SdmApp(RoutesUnexpectedErrors):
         from sdm_facilitator.ui.lock_guard import LockGuard
 
         self.lock_guard = LockGuard(self, clock)
+        #: One key at a time, so keys typed in one go reach what the key before them opened.
+        self.key_order = KeyOrder(self)
         #: SIGHUP and SIGTERM: save, then exit within seconds (see ``ui/shutdown.py``).
         self.signal_exit = SignalExit()
 
@@ -187,13 +191,38 @@ class SdmApp(RoutesUnexpectedErrors):
         """Every key press and click counts as activity for the idle lock; early keys wait for their dialog."""
         if isinstance(event, (events.Key, events.MouseDown)):
             self.lock_guard.activity()
-        if (
-            isinstance(event, events.Key)
-            and isinstance(self.screen, HoldsEarlyKeys)
-            and self.screen.hold_key(event)
-        ):
-            return  # given to the dialog, in order, once a field of it has the focus
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self.key_order.busy:
+                self.key_order.wait(event)  # an earlier key is still on its way (see ``ui/key_order.py``)
+            else:
+                await self._give_key(event)
+            return
         await super().on_event(event)
+
+    async def _give_key(self, event: events.Key) -> None:
+        """Give one key to the screen (or to a dialog not ready for it yet) and note where it went."""
+        if isinstance(self.screen, HoldsEarlyKeys) and self.screen.hold_key(event):
+            return  # given to the dialog, in order, once a field of it has the focus
+        target = self.focused or self.screen
+        await super().on_event(event)
+        if event.is_forwarded:
+            self.key_order.sent(target)
+
+    async def keys_given_out(self) -> None:
+        """Wait until every key held back for its turn has been handled (a test's ``press`` waits for it)."""
+        await self.key_order.idle()
+
+    async def on_key_handled(self, message: KeyHandled) -> None:
+        """The key before has been dealt with: give out the waiting keys, one at a time."""
+        message.stop()
+        order = self.key_order
+        following = order.handled(message.serial) if message.serial else order.next_after_lost_marker()
+        while following is not None:
+            await self._give_key(following)
+            if order.in_flight:
+                return  # this one travels: the rest wait for its marker
+            # Handled where it landed (a priority binding, or held by a dialog): on to the next.
+            following = order.next_after_lost_marker()
 
     def action_toggle_high_contrast(self) -> None:
         """Switch between the high-contrast theme and the usual one."""

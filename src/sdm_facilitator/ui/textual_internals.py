@@ -18,6 +18,10 @@ What is used, and why:
   error (:func:`keep_error_for_tests`). :func:`app_is_closing` reads
   ``App._closing``; :func:`running_in` reads the unexported
   ``textual.message_pump.active_message_pump``.
+- Keys in tests: ``App._press_keys`` (how a test's ``Pilot.press`` types) is
+  overridden by :class:`PressesKeysInOrder` to wait, after each key, until
+  the app has given out every key it holds back (``ui/key_order.py``): a
+  test's key presses are then done when ``press`` returns, as before.
 - Text boxes: :func:`rewrap` wraps a ``TextArea`` again for the width it has
   now (``_rewrap_and_refresh_virtual_size``), once a section is laid out.
 - Tables: :func:`widths_changed` redraws a ``DataTable`` whose column widths
@@ -39,7 +43,7 @@ from __future__ import annotations
 import queue
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any, Final
 
@@ -72,6 +76,19 @@ class RoutesUnexpectedErrors(App[Any]):
         except Exception as error:
             self.unexpected_error(error, loop_alive=True)
             return True
+
+
+class PressesKeysInOrder(App[Any]):
+    """An app whose test pilot waits, after each key, until the app has handled every key it holds back."""
+
+    async def keys_given_out(self) -> None:
+        """Return once no key is waiting its turn (the app overrides it)."""
+
+    async def _press_keys(self, keys: Iterable[str]) -> None:
+        """Textual's pressing of keys for a test: one key at a time, each handled before ``press`` returns."""
+        for key in keys:
+            await super()._press_keys([key])
+            await self.keys_given_out()
 
 
 def running_in(app: App[Any]) -> bool:

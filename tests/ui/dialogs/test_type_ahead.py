@@ -21,7 +21,7 @@ from sdm_facilitator.ui.dialogs.editor import EditorDialog
 from sdm_facilitator.ui.dialogs.form import FormDialog
 from sdm_facilitator.ui.room.capture import CaptureDialog
 from support.app_helpers import save_meetings
-from support.pilot_helpers import into_the_room, settle
+from support.pilot_helpers import into_the_room, keys_handled, settle
 from support.plan_helpers import held_meeting, open_section, start
 from support.prep_fixtures import new_prep_meeting, prep_app
 from support.room_fixtures import room_app, room_meeting
@@ -49,6 +49,7 @@ async def open_then_type(app: App[object], opener: str, dialog_type: type, *part
         raise AssertionError(f"{opener} did not open a {dialog_type.__name__}")
     assert app.screen.focused is None, "the dialog was ready already: this would not test type-ahead"
     burst(app, *parts)
+    await keys_handled(app)
 
 
 async def _prep_section(pilot, app, section: str) -> None:  # type: ignore[no-untyped-def]
@@ -112,3 +113,32 @@ async def test_a_capture_typed_straight_after_c_is_kept_whole(isolated_data_dir:
         dialog = app.screen
         assert isinstance(dialog, CaptureDialog)
         assert dialog.query_one("#capture-text", Input).value == "Mum [b] said yes"
+
+
+async def test_an_opener_and_its_text_in_one_write_reach_the_dialog(isolated_data_dir: Path) -> None:
+    """``c`` and the words after it arrive together (a paste, tmux send-keys): the words land in the capture box."""
+    meeting = room_meeting()
+    save_meetings(isolated_data_dir, meeting)
+    app = room_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await into_the_room(pilot, app, meeting.id)
+        burst(app, "c", "Gran (Sue) said yes")
+        await keys_handled(app)
+        await settle(pilot, 6)
+        dialog = app.screen
+        assert isinstance(dialog, CaptureDialog)
+        assert dialog.query_one("#capture-text", Input).value == "Gran (Sue) said yes"
+
+
+async def test_a_person_and_their_relationship_in_one_write_fill_both_fields(isolated_data_dir: Path) -> None:
+    meeting = new_prep_meeting()
+    save_meetings(isolated_data_dir, meeting)
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _prep_section(pilot, app, "prep-people")
+        burst(app, "a", "Rose Okafor", "tab", "Aunt")
+        await keys_handled(app)
+        await settle(pilot, 6)
+        dialog = app.screen
+        assert isinstance(dialog, EditorDialog)
+        assert dialog.query_one("#pe-name", Input).value == "Rose Okafor"

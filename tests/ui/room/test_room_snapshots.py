@@ -57,8 +57,20 @@ def opener(meeting_id: str, *keys: str):  # type: ignore[no-untyped-def]
         await pilot.pause()
         await pilot.press("f2", "m", *keys)
         await pilot.pause()
+        await steady_cursors(pilot)
 
     return run_before
+
+
+async def steady_cursors(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Stop every cursor blinking and show the focused box's: a busy machine must not catch it mid-blink."""
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
+    focused = pilot.app.focused
+    if focused is not None:
+        pilot.app.set_focus(None)
+        pilot.app.set_focus(focused)  # focusing shows the cursor, and now it stays
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -64,7 +64,6 @@ async def test_a_step_the_referral_shows_done_reads_done_and_can_be_unticked_wit
         assert not str(row.query_one(".step-due", Static).content).startswith("✓")
         assert isinstance(app.screen.focused, TextArea)  # the note, to say why
         await type_text(pilot, "Bottom lines not yet agreed with the manager")
-        await pilot.pause(0.7)
     saved = reload(isolated_data_dir, meeting.id)
     state = saved.steps["prep-bottom-lines"]
     assert (state.status, state.evidence_overruled) == ("todo", True)

@@ -9,7 +9,9 @@ focus before the fields exist and both texts would land in one field.
 The app gives every key to ``hold_key`` first (``SdmApp.on_event``); while the
 dialog is not ready the key is kept. When a field of the dialog gets the
 focus, the release runs on the app's own queue, so the held keys go to the
-dialog before any key typed after them, in the order they were typed.
+dialog before any key typed after them, in the order they were typed, one at
+a time (``ui/key_order.py``): a held Tab moves the focus before the words
+after it are given out.
 """
 
 from __future__ import annotations
@@ -59,13 +61,6 @@ class HoldsEarlyKeys:
         self._keys_released = True
         held, self._held_keys = self._held_keys or [], None
         for event in held:
-            if event.key in ("tab", "shift+tab"):
-                # Moved here and now: as a key it would reach the field first and move the focus
-                # only on its way back, after the next held keys had gone to the same field.
-                if event.key == "tab":
-                    self.app.screen.focus_next()
-                else:
-                    self.app.screen.focus_previous()
-                continue
-            # Through the app's own handling, as if typed now: bindings, then the focused field.
+            # Through the app's own handling, as if typed now: one at a time (``ui/key_order.py``),
+            # so a Tab moves the focus before the keys after it are given out.
             await self.app.on_event(event)

@@ -478,9 +478,19 @@ class PlanSection(WorkspaceSection):
 
     # ------------------------------------------------------------ edits
 
+    def apply_pending(self) -> None:
+        """Keep every box as it stands now: quitting runs before its last change events are handled."""
+        for area in self.query(TextArea):
+            self._keep_text(area)
+        for box in self.query(Input):
+            self._keep_input(box)
+
     @on(TextArea.Changed)
     def _text_changed(self, event: TextArea.Changed) -> None:
         event.stop()
+        self._keep_text(event.text_area)
+
+    def _keep_text(self, area: TextArea) -> None:
         plan = self.meeting.plan
         targets = {
             "plan-words": (plan, "family_words"),
@@ -489,29 +499,33 @@ class PlanSection(WorkspaceSection):
             "plan-reasons": (plan.response, "reasons"),
             "plan-acceptable": (plan.response, "would_make_acceptable"),
         }
-        target = targets.get(event.text_area.id or "")
+        target = targets.get(area.id or "")
         if target is None or self.session.read_only:
             return
         obj, name = target
-        if getattr(obj, name) != event.text_area.text:
-            setattr(obj, name, event.text_area.text)
+        if getattr(obj, name) != area.text:
+            setattr(obj, name, area.text)
             self.edited()
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        self._keep_input(event.input)
+
+    def _keep_input(self, box: Input) -> None:
         if self.session.read_only:
             return
         plan = self.meeting.plan
-        widget_id = event.input.id or ""
+        widget_id = box.id or ""
+        value = box.value
         if widget_id in ("plan-keeper", "plan-lead"):
             name = "family_keeper" if widget_id == "plan-keeper" else "professional_lead"
-            if getattr(plan, name) != event.value:
-                setattr(plan, name, event.value)
+            if getattr(plan, name) != value:
+                setattr(plan, name, value)
                 self.edited()
         elif widget_id == "plan-review":
             try:
-                day = rules.parse_day(event.value, sdm_app(self).today())
+                day = rules.parse_day(value, sdm_app(self).today())
             except rules.PlanRuleError as error:
                 self._show_review_hint(str(error))
                 return
@@ -520,7 +534,7 @@ class PlanSection(WorkspaceSection):
                 self.edited()
             self._show_review_hint()
         elif widget_id.startswith("bl-note-"):
-            self._edit_check(widget_id, note=event.value)
+            self._edit_check(widget_id, note=value)
 
     @on(Input.Submitted, "#plan-review")
     def _review_submitted(self, event: Input.Submitted) -> None:

@@ -185,7 +185,15 @@ class StepRow(Vertical, can_focus=True):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        text = event.text_area.text
+        self._keep_note(event.text_area.text)
+
+    def apply_pending(self) -> None:
+        """Keep the note as it stands now: quitting runs before its last change events are handled."""
+        notes = self.query(".step-note")
+        if notes and isinstance(note := notes.first(), TextArea):
+            self._keep_note(note.text)
+
+    def _keep_note(self, text: str) -> None:
         state = self.state
         if (state.note if state else "") == text:
             return
