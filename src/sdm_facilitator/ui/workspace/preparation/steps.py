@@ -23,6 +23,7 @@ from textual.widgets import Static, TextArea
 
 from sdm_facilitator.domain.guide import Step
 from sdm_facilitator.domain.meeting import StepState
+from sdm_facilitator.domain.risk_guidance import meeting_steps
 from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.domain.schedule import step_due_date
 from sdm_facilitator.domain.step_progress import StepProgress, step_progress, untick_from_record
@@ -217,7 +218,7 @@ class StepsSection(PrepSection):
                 classes="empty-note",
             )
             return
-        steps = guide.steps_for("preparation", self.meeting.context)
+        steps = meeting_steps(guide, "preparation", self.meeting)
         by_mechanism: dict[str, list[Step]] = {m: [] for m in MECHANISMS}
         for step in steps:
             by_mechanism.setdefault(step.mechanisms[0] if step.mechanisms else "collaboration", []).append(
