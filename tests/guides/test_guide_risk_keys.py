@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
+from sdm_facilitator.domain.guide import Prompt
+from sdm_facilitator.domain.terminology import Vocabulary, apply_vocabulary
 from sdm_facilitator.guides.describe import guide_to_dict, guide_to_text
 from sdm_facilitator.guides.loader import GuideLibrary, load_guide_file, load_library
 from sdm_facilitator.guides.step_checks import GUIDE_RISK_KINDS
@@ -112,3 +115,16 @@ def test_a_guide_without_private_family_time_has_no_private_prompts(library: Gui
     guide = library.guides["family-unity"]
     assert guide.private_phase is None
     assert all(phase.risk_prompts for phase in guide.phases if phase.id in ("welcome", "concerns", "plan"))
+
+
+def test_an_organisations_vocabulary_reaches_the_room_prompts_for_a_harm(tmp_path: Path) -> None:
+    guide, _ = load_guide_file(_with_risk_keys(tmp_path), bundled=False)
+    assert guide is not None
+    phase = guide.phases[1]
+    worded = dataclasses.replace(
+        phase, risk_prompts=(Prompt("Ask the social worker first.", "trust", when_risk=("domestic-abuse",)),)
+    )
+    guide = dataclasses.replace(guide, phases=(guide.phases[0], worded))
+    us = apply_vocabulary(guide, Vocabulary("us", "US", (("social worker", "caseworker"),)))
+    assert [p.text for p in us.phases[1].risk_prompts] == ["Ask the caseworker first."]
+    assert us.phases[1].risk_prompts[0].when_risk == ("domestic-abuse",)
