@@ -20,7 +20,7 @@ def _prompt(prompt: Prompt) -> dict[str, Any]:
 
 
 def _only_where(kinds: tuple[str, ...]) -> str:
-    """ "only where domestic abuse or forced marriage is present or not known"."""
+    """The condition a step or prompt shows under, in words, for ``guides show``."""
     names = " or ".join(RISK_KIND_LABELS.get(kind, kind).lower() for kind in kinds)
     return f"only where the risk screen has {names} present or not known"
 
