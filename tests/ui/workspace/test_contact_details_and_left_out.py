@@ -11,9 +11,10 @@ from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.risks import Risk
 from sdm_facilitator.ui.dialogs.editor import EditorDialog
 from sdm_facilitator.ui.dialogs.export import ExportDialog
+from sdm_facilitator.ui.workspace.preparation.steps import StepRow
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
-from support.app_helpers import reload, save_meetings
-from support.pilot_helpers import type_text
+from support.app_helpers import new_meeting, reload, save_meetings
+from support.pilot_helpers import settle, type_text
 from support.plan_helpers import held_meeting, open_section, start
 from support.prep_fixtures import new_prep_meeting, prep_app
 
@@ -132,3 +133,29 @@ async def test_where_the_screen_found_no_risk_the_dialog_says_nothing_and_the_pl
         await pilot.pause()
         page = (documents / f"plan-{m.id}.html").read_text()
         assert PHONE in page and "12 Elm Road [b]Leeds[/b]" in page
+
+
+async def test_the_steps_section_follows_the_risk_screen_while_the_meeting_is_open(
+    isolated_data_dir: Path,
+) -> None:
+    meeting = new_meeting("fgc", "Screened family")
+    app = start(isolated_data_dir, meeting)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_section(app, pilot, meeting.id, "prep-steps")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+
+        def shown() -> set[str]:
+            return {row.step.id for row in screen.query(StepRow)}
+
+        assert "prep-risk-da-burden" not in shown() and "prep-da-speak-alone" in shown()
+        # The risk screen (its own section) records domestic abuse as present.
+        screen.session.meeting.risks = [Risk(kind="domestic-abuse", status="present")]
+        await screen.show_section("prep-referral")
+        await screen.show_section("prep-steps")
+        await settle(pilot)
+        assert {"prep-risk-da-burden", "prep-risk-da-children-victims"} <= shown()
+        assert "prep-risk-ld-advocate" not in shown()
+        summary = str(screen.query_one("#steps-summary", Static).render())
+        assert f"of {len(shown())}" in summary

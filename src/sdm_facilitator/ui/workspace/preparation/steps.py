@@ -272,8 +272,18 @@ class StepsSection(PrepSection):
         self.edited()
 
     def refresh_from_meeting(self) -> None:
+        guide = self.session.guide
+        shown = {row.step.id for row in self.rows}
+        if guide is not None and shown != {s.id for s in meeting_steps(guide, "preparation", self.meeting)}:
+            # The risk screen changed which harms are in play: the list itself changes.
+            self.call_later(self._rebuild)
+            return
         for row in self.rows:
             row.update_line()
+        self.update_summary()
+
+    async def _rebuild(self) -> None:
+        await self.recompose()
         self.update_summary()
 
     def move_from(self, row: StepRow, delta: int) -> None:
