@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from sdm_facilitator.demo_risks import screen_okafor_reid, screen_rahman
 from sdm_facilitator.domain.meeting import (
     Action,
     ActionUpdate,
@@ -142,6 +143,7 @@ def preparing_meeting(library: GuideLibrary, today: date) -> Meeting:
         InfoShare(document="School attendance letter", to="Grace", due=today - timedelta(days=2)),
     ]
     _mark_steps_on_track(m, library, today, left_overdue=2)
+    screen_okafor_reid(m, library, today)
     return m
 
 
@@ -415,6 +417,7 @@ def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:
     for stage in ("preparation", "meeting", "family_time"):
         _mark_steps(m, library, stage, 99, today)
     _mark_steps_on_track(m, library, today, left_overdue=1, stage="follow_up")
+    screen_rahman(m, library, today)
     return m
 
 

@@ -57,7 +57,7 @@ EXPECTED: dict[str, list[str]] = {
     "unknown_key": [
         "unknown_key.toml:20: steps[2].stge: unknown key; did you mean 'stage'? allowed keys are "
         "contexts, days_after, days_before, evidence, evidence_says, how, id, judgement, mechanisms, stage, "
-        "stop_and_check, title, why",
+        "stop_and_check, title, when_risk, why",
         "unknown_key.toml:18: steps[2]: missing required key 'stage': expected a stage",
     ],
     "prompt_too_long": [
@@ -84,6 +84,27 @@ EXPECTED: dict[str, list[str]] = {
     "wrong_table_type": [
         "wrong_table_type.toml:2: family_questions: expected [[family_questions]] tables, "
         'got text ("What needs to happen?")',
+    ],
+    "unknown_risk_kind": [
+        "unknown_risk_kind.toml:24: steps[2].when_risk[2]: unknown risk kind 'domestic-violence'; "
+        "expected one of domestic-abuse, forced-marriage, sexual-abuse, child-exploitation, "
+        "substance-misuse, mental-health, learning-disability",
+    ],
+    "stop_step_with_when_risk": [
+        "stop_step_with_when_risk.toml:16: steps[1].when_risk: a stop_and_check step must show on every "
+        "meeting until someone has checked; when_risk would hide it where the risk screen is not done: "
+        "remove when_risk",
+    ],
+    "risk_prompt_problems": [
+        "risk_prompt_problems.toml:64: risk_prompts[2].phase: unknown phase 'information'; "
+        "this guide's phases are introductions, family-time",
+        "risk_prompt_problems.toml:71: risk_prompts[3].when_risk[1]: unknown risk kind 'gangs'; "
+        "expected one of domestic-abuse, forced-marriage, sexual-abuse, child-exploitation, "
+        "substance-misuse, mental-health, learning-disability",
+    ],
+    "too_many_risk_prompts": [
+        "too_many_risk_prompts.toml:75: risk_prompts[4]: more than 3 prompts for 'mental-health' in phase "
+        "'introductions'; a chair reads them on top of the phase's own, so keep the few that matter most",
     ],
 }
 

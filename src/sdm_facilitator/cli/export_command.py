@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.domain.safe_text import one_line
-from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, PAPER_NAMES, PAPERS
+from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, PAPER_NAMES, PAPERS, Exported
 
 _OPTION_PAPERS = {
     "include_notes": ("--include-notes", ("plan",)),
@@ -124,6 +124,14 @@ def _record_sent(ctx: CliContext, meeting_id: str, today: date) -> str:
         store.close(opened)
 
 
+def _say_left_out(ctx: CliContext, exported: Exported) -> None:
+    """What the paper left out (the venue of a calendar; details of someone at risk), on stderr."""
+    if not exported.note:
+        return
+    undo = " Use --names to put the venue in." if exported.names_would_add else ""
+    print(f"{one_line(exported.note)}{undo}", file=ctx.err)
+
+
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.cli.meeting_commands import load_meeting_or_fail
     from sdm_facilitator.export.files import ExportFileExists, write_export
@@ -163,8 +171,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
             print(f"  {describe_hint(match)}", file=ctx.err)
     if output is None:
         _write_stdout(ctx, exported.data)
-        if exported.note:
-            print(f"{exported.note} Use --names to put the venue in.", file=ctx.err)
+        _say_left_out(ctx, exported)
         return 0
     try:
         write_export(output, exported.data, replace=args.force, record_for=(ctx.data_dir, meeting.id))
@@ -179,8 +186,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         "It is personal data outside the app now: it is yours to keep safe.",
         file=ctx.err,
     )
-    if exported.note:
-        print(f"{exported.note} Use --names to put the venue in.", file=ctx.err)
+    _say_left_out(ctx, exported)
     if exported.is_family_plan and not args.include_notes:
         note = _record_sent(ctx, meeting.id, date.today())
         if note:

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from sdm_facilitator.domain.day_record import span_minutes
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting, Person
+from sdm_facilitator.domain.risk_guidance import meeting_steps
 from sdm_facilitator.domain.step_progress import step_progress
 from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGES
 
@@ -122,7 +123,7 @@ def step_grid(meeting: Meeting, guide: Guide | None) -> tuple[GridCell, ...]:
     """
     cells = []
     for stage in STAGES:
-        steps = guide.steps_for(stage, meeting.context) if guide else []
+        steps = meeting_steps(guide, stage, meeting) if guide else []
         # As readiness counts it: a step the record shows done is done. Worked out once per
         # step, not once per column it is in (the summary of every meeting in a store needs it).
         statuses = [(step, step_progress(meeting, step).status) for step in steps]

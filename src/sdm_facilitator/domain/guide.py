@@ -8,6 +8,7 @@ progress.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,14 @@ class Prompt:
 
     text: str
     mechanism: str
+    # Risk kinds (``domain.risks.RISK_KINDS``) this prompt is for: shown only
+    # where the meeting's risk screen has one of them present or not known.
+    # Empty: shown in every meeting.
+    when_risk: tuple[str, ...] = ()
+
+    def shown_for(self, risks: Set[str]) -> bool:
+        """True when the prompt belongs in a meeting whose screen has ``risks`` in play."""
+        return not self.when_risk or any(kind in risks for kind in self.when_risk)
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,10 @@ class Step:
     evidence: Expression | None = None
     # The evidence in plain words, shown beside "done (from ...)".
     evidence_says: str = ""
+    # Risk kinds this step is for: shown only where the meeting's risk screen
+    # has one of them present or not known (see ``domain.risk_guidance``).
+    # Empty: the step is for every meeting. Never set on a stop-and-check step.
+    when_risk: tuple[str, ...] = ()
 
     @property
     def needs_judgement(self) -> bool:
@@ -56,6 +69,10 @@ class Step:
     def applies_to(self, context: str) -> bool:
         """True when the step is meant for a meeting held in ``context``."""
         return context in self.contexts
+
+    def shown_for(self, risks: Set[str]) -> bool:
+        """True when the step belongs in a meeting whose screen has ``risks`` in play."""
+        return not self.when_risk or any(kind in risks for kind in self.when_risk)
 
 
 @dataclass(frozen=True)
@@ -68,6 +85,13 @@ class Phase:
     prompts: tuple[Prompt, ...]
     # True for private family time: the app hides professional notes then.
     private: bool = False
+    # Prompts for particular harms (``[[risk_prompts]]`` in the file), added
+    # after ``prompts`` only where the risk screen has their kind in play.
+    risk_prompts: tuple[Prompt, ...] = ()
+
+    def prompts_for(self, risks: Set[str]) -> tuple[Prompt, ...]:
+        """The prompts a chair sees in a meeting whose risk screen has ``risks`` in play."""
+        return self.prompts + tuple(p for p in self.risk_prompts if p.shown_for(risks))
 
 
 @dataclass(frozen=True)
@@ -104,9 +128,23 @@ class Guide:
     source: Path | None = field(default=None, compare=False)
     bundled: bool = field(default=True, compare=False)
 
-    def steps_for(self, stage: str, context: str | None = None) -> list[Step]:
-        """Steps of ``stage`` in guide order, limited to ``context`` when given."""
-        return [s for s in self.steps if s.stage == stage and (context is None or s.applies_to(context))]
+    def steps_for(
+        self, stage: str, context: str | None = None, risks: Set[str] | None = frozenset()
+    ) -> list[Step]:
+        """Steps of ``stage`` in guide order, limited to ``context`` when given.
+
+        ``risks`` are the harm kinds the meeting's risk screen has present or
+        not known: a step for a particular harm shows only where its kind is
+        among them, so with none given such steps are left out. ``None``
+        lists every step (describing a guide, not a meeting).
+        """
+        return [
+            s
+            for s in self.steps
+            if s.stage == stage
+            and (context is None or s.applies_to(context))
+            and (risks is None or s.shown_for(risks))
+        ]
 
     def step(self, step_id: str) -> Step | None:
         """The step with ``step_id``, or None when the guide has no such step."""

@@ -228,6 +228,15 @@ class Person:
     prep_notes: str = ""
     needs: Needs = field(default_factory=Needs)
     attendance: str | None = field(default=None, metadata=choices(ATTENDANCE_CHOICES))
+    # How to reach them with an invitation. Never on a paper for the family
+    # while the risk screen names them as at risk (``domain.contact_privacy``).
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    school_or_work: str = ""
+    # The venue is where they live or stay: then a paper for the family leaves
+    # the venue out while they are at risk.
+    lives_at_venue: bool | None = None
     extra: dict[str, Any] = _extra()
 
     @property
@@ -263,6 +272,8 @@ class Child:
     met_before: date | None = None
     # Where the child is and what happened, at each review and 3, 6, 12 months on.
     outcomes: list[OutcomePoint] = field(default_factory=list)
+    # Never on a paper for the family while the risk screen names the child as at risk.
+    school: str = ""
     extra: dict[str, Any] = _extra()
 
 
@@ -686,11 +697,16 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         yield f"child {i}: views", child.views
         yield f"child {i}: participation reason", child.participation_reason
         yield f"child {i}: advocate", child.advocate
+        yield f"child {i}: school", child.school
     for i, person in enumerate(meeting.people, 1):
         yield f"person {i}: name", person.name
         yield f"person {i}: relationship", person.relationship
         yield f"person {i}: preparation notes", person.prep_notes
         yield f"person {i}: reason not invited", person.not_invited_reason
+        yield f"person {i}: address", person.address
+        yield f"person {i}: phone", person.phone
+        yield f"person {i}: email", person.email
+        yield f"person {i}: school or work", person.school_or_work
         needs = person.needs
         for label, value in (
             ("language", needs.language),

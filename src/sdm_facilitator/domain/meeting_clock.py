@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting, PhaseRecord
+from sdm_facilitator.domain.risk_guidance import risks_in_play
 
 #: Length of private family time when neither the agenda nor the guide says.
 DEFAULT_FAMILY_TIME_MINUTES = 45
@@ -73,6 +74,8 @@ def planned_phases(meeting: Meeting, guide: Guide | None) -> list[PlannedPhase]:
     the list is empty (the meeting can still be timed as a whole).
     """
     by_id = {p.id: p for p in guide.phases} if guide else {}
+    # Prompts for a harm show only where the risk screen has it present or not known.
+    risks = risks_in_play(meeting)
     if meeting.agenda:
         phases = []
         for item in meeting.agenda:
@@ -83,14 +86,14 @@ def planned_phases(meeting: Meeting, guide: Guide | None) -> list[PlannedPhase]:
                     name=item.name or (g.name if g else item.phase_id),
                     minutes=item.minutes,
                     private=g.private if g else False,
-                    prompts=tuple(p.text for p in g.prompts) if g else (),
+                    prompts=tuple(p.text for p in g.prompts_for(risks)) if g else (),
                 )
             )
         return phases
     if guide is None:
         return []
     return [
-        PlannedPhase(p.id, p.name, p.minutes, p.private, tuple(x.text for x in p.prompts))
+        PlannedPhase(p.id, p.name, p.minutes, p.private, tuple(x.text for x in p.prompts_for(risks)))
         for p in guide.phases
     ]
 

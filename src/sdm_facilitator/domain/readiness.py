@@ -18,6 +18,7 @@ from datetime import date
 
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.risk_guidance import meeting_steps
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.schedule import DueItem, due_items
 from sdm_facilitator.domain.step_progress import is_step_open
@@ -217,7 +218,7 @@ def readiness(meeting: Meeting, guide: Guide | None, today: date) -> Readiness:
     else:
         _preparation(meeting, guide, today, dated, items)
         stage_name = "preparation"
-    steps = guide.steps_for(stage_name, meeting.context) if guide else []
+    steps = meeting_steps(guide, stage_name, meeting) if guide else []
     done = sum(1 for s in steps if not is_step_open(meeting, s))
     order = {m: i for i, m in enumerate(MECHANISMS)}
     far = date.max
@@ -258,7 +259,7 @@ def _open_steps(
 ) -> None:
     if guide is None:
         return
-    for step in guide.steps_for(stage, meeting.context):
+    for step in meeting_steps(guide, stage, meeting):
         if not is_step_open(meeting, step):
             continue
         mechanism = step.mechanisms[0] if step.mechanisms else "collaboration"

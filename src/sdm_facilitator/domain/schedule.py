@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.outcomes import outcome_points
+from sdm_facilitator.domain.risk_guidance import meeting_steps
 from sdm_facilitator.domain.step_progress import is_step_open
 
 
@@ -57,7 +58,7 @@ def _open_step_items(meeting: Meeting, guide: Guide | None, stage: str) -> list[
     if guide is None:
         return []
     items = []
-    for step in guide.steps_for(stage, meeting.context):
+    for step in meeting_steps(guide, stage, meeting):
         if not is_step_open(meeting, step):
             continue
         if stage == "preparation":

@@ -65,7 +65,12 @@ def apply_vocabulary(guide: Guide, vocabulary: Vocabulary) -> Guide:
         )
 
     def phase(p: Phase) -> Phase:
-        return dataclasses.replace(p, name=say(p.name), prompts=tuple(prompt(q) for q in p.prompts))
+        return dataclasses.replace(
+            p,
+            name=say(p.name),
+            prompts=tuple(prompt(q) for q in p.prompts),
+            risk_prompts=tuple(prompt(q) for q in p.risk_prompts),
+        )
 
     def question(q: FamilyQuestion) -> FamilyQuestion:
         return dataclasses.replace(q, text=say(q.text), hint=say(q.hint))

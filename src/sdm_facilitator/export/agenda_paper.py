@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sdm_facilitator.domain import meeting as m
+from sdm_facilitator.domain.contact_privacy import venue_left_out
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting_clock import planned_phases, private_phase
 from sdm_facilitator.export.facts import header_line, kind_words
@@ -17,6 +18,8 @@ from sdm_facilitator.export.paper_blocks import Block, Fields, Note, Paper, Para
 from sdm_facilitator.export.wording import clock, day_and_time, length_text
 
 NOT_CHOSEN = "not chosen yet"
+#: The venue when it is where someone at risk lives or stays.
+VENUE_FROM_COORDINATOR = "the coordinator will tell you"
 
 
 def agenda_paper(meeting: m.Meeting, guide: Guide | None) -> Paper:
@@ -30,8 +33,11 @@ def agenda_paper(meeting: m.Meeting, guide: Guide | None) -> Paper:
     pairs = [("When", when)]
     if starts and total:
         pairs.append(("Finishes at about", clock(starts + timedelta(minutes=total))))
+    hidden_venue = venue_left_out(meeting)
+    if hidden_venue is not None:
+        paper.left_out.append(hidden_venue)
     pairs += [
-        ("Where", choice.venue or NOT_CHOSEN),
+        ("Where", VENUE_FROM_COORDINATOR if hidden_venue else choice.venue or NOT_CHOSEN),
         ("How", m.FORMAT_LABELS.get(choice.format or "", NOT_CHOSEN)),
         ("Food", choice.food or NOT_CHOSEN),
         ("Language", choice.language or NOT_CHOSEN),

@@ -26,6 +26,7 @@ from sdm_facilitator.domain.fidelity import MARKER_IDS, MARKER_LABELS, fidelity_
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Child, Meeting, OutcomePoint
 from sdm_facilitator.domain.report import closed_before_day, is_held
+from sdm_facilitator.domain.risk_guidance import risks_in_play
 from sdm_facilitator.export.pseudonym_secret import SECRET_FILE, PseudonymSecretError, load_or_create_secret
 
 __all__ = ["SECRET_FILE", "PseudonymSecretError", "load_or_create_secret"]
@@ -196,7 +197,8 @@ def _steps(m: Meeting, guide: Guide | None, what: str) -> int:
     """Guide steps counted once each (the grid counts a two-mechanism step twice)."""
     if guide is None:
         return 0
-    states = [m.steps.get(s.id) for s in guide.steps if s.applies_to(m.context)]
+    shown = risks_in_play(m)
+    states = [m.steps.get(s.id) for s in guide.steps if s.applies_to(m.context) and s.shown_for(shown)]
     statuses = [s.status if s else "todo" for s in states]
     if what == "na":
         return statuses.count("na")

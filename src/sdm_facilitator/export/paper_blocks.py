@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from sdm_facilitator.domain.contact_privacy import LeftOut
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -76,6 +78,8 @@ class Paper:
     header: str
     blocks: list[Block] = field(default_factory=list)
     lang: str = "en"
+    #: What the paper left out because someone is at risk, for the coordinator (never printed).
+    left_out: list[LeftOut] = field(default_factory=list)
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)

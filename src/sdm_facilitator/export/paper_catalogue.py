@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
 from sdm_facilitator.domain import meeting as m
+from sdm_facilitator.domain.contact_privacy import left_out_sentence
 from sdm_facilitator.domain.guide import Guide, LanguageHint
 from sdm_facilitator.domain.language import HintMatch, LanguageMatcher
 from sdm_facilitator.domain.safe_text import one_line
@@ -78,6 +79,8 @@ class Exported:
     hints: tuple[HintMatch, ...] = field(default=())
     #: What the person must be told about what was left out (one sentence), or "".
     note: str = ""
+    #: The calendar's note can be undone with ``--names``; a note about someone at risk cannot.
+    names_would_add: bool = False
 
     @property
     def suffix(self) -> str:
@@ -206,7 +209,9 @@ def export_meeting(
         except NothingToPutInCalendar as error:
             raise PaperError(str(error)) from None
         left_out = "" if options.names or not meeting.choices.venue.strip() else PLACE_LEFT_OUT
-        return Exported(kind, fmt, data, note=left_out)
+        return Exported(kind, fmt, data, note=left_out, names_would_add=bool(left_out))
     paper = build_paper(meeting, guide, kind, options)
     found = language_check(paper, hints) if kind in FAMILY_PAPERS and hints else ()
-    return Exported(kind, fmt, render(paper, fmt).encode("utf-8"), found)
+    return Exported(
+        kind, fmt, render(paper, fmt).encode("utf-8"), found, note=left_out_sentence(paper.left_out)
+    )

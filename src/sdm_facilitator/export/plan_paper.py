@@ -12,6 +12,7 @@ reasons given with the response, and each action's progress.
 from __future__ import annotations
 
 from sdm_facilitator.domain import meeting as m
+from sdm_facilitator.domain.contact_privacy import LeftOut, at_risk_ids, contact_details, shares_a_hidden_home
 from sdm_facilitator.domain.plan_rules import plan_history
 from sdm_facilitator.export.facts import child_names, header_line, kind_words, next_review
 from sdm_facilitator.export.paper_blocks import (
@@ -114,12 +115,37 @@ def review_blocks(meeting: m.Meeting) -> list[Block]:
     return [Paragraph(f"The plan will be looked at again on {long_date(review)}.")]
 
 
-def _network(meeting: m.Meeting) -> list[Block]:
-    """Everyone still part of the plan: family and friends first, then professionals."""
+#: Beside a person at risk on the professionals' version, which may print their details.
+AT_RISK_MARK = "at risk: share these details only with those who must have them"
+
+
+def _network(meeting: m.Meeting, paper: Paper, *, professionals: bool) -> list[Block]:
+    """Everyone still part of the plan, with how to reach them: family and friends first, then professionals.
+
+    The family's version leaves out the contact details of anyone the risk
+    screen names as at risk, without a word on the paper, and notes on
+    ``paper`` what it left out; the professionals' version prints them, marked.
+    """
     people = [p for p in meeting.people if p.expected and p.name.strip()]
     people.sort(key=lambda p: p.is_professional)
-    items = tuple(f"{p.name}, {p.relationship or m.ROLE_LABELS.get(p.role, p.role)}" for p in people)
-    return [Bullets(items)] if items else []
+    hidden = at_risk_ids(meeting)
+    items = []
+    for p in people:
+        line = f"{p.name}, {p.relationship or m.ROLE_LABELS.get(p.role, p.role)}"
+        details = contact_details(p)
+        if details and p.id in hidden and not professionals:
+            paper.left_out.append(LeftOut(p.name.strip(), tuple(words for words, _ in details)))
+            details = []
+        shared = "" if professionals else shares_a_hidden_home(meeting, p)
+        if shared and any(words == "address" for words, _ in details):
+            # Their home is where someone at risk now stays: the address would lead to them.
+            paper.left_out.append(LeftOut(p.name.strip(), ("address",), lives_there=shared))
+            details = [(words, value) for words, value in details if words != "address"]
+        said = [f"{words}: {value}" for words, value in details]
+        if said and p.id in hidden:
+            said.insert(0, AT_RISK_MARK)
+        items.append(f"{line} ({'; '.join(said)})" if said else line)
+    return [Bullets(tuple(items))] if items else []
 
 
 def _changes(meeting: m.Meeting, *, with_reasons: bool) -> list[Block]:
@@ -160,7 +186,7 @@ def plan_paper(meeting: m.Meeting, *, include_notes: bool = False) -> Paper:
     paper.section("Keeping an eye on the plan", keeping_an_eye(plan))
     paper.section(
         "The people around the children",
-        _network(meeting),
+        _network(meeting, paper, professionals=include_notes),
         missing="No one has been added to the family's network yet.",
     )
     if include_notes:

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting_clock import planned_phases
+from sdm_facilitator.domain.risk_guidance import meeting_steps
 from sdm_facilitator.domain.safe_text import one_line, visible
 from sdm_facilitator.domain.step_progress import step_progress
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, MEETING_KIND_LABELS, STAGE_LABELS
@@ -59,7 +60,7 @@ def _steps_lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
         return
     yield "GUIDE STEPS"
     for stage in ("preparation", "meeting", "family_time", "follow_up"):
-        steps = guide.steps_for(stage, mt.context)
+        steps = meeting_steps(guide, stage, mt)
         if not steps:
             continue
         progress = [step_progress(mt, step) for step in steps]

@@ -6,13 +6,23 @@ import textwrap
 from typing import Any
 
 from sdm_facilitator.domain.guide import Guide, Prompt
+from sdm_facilitator.domain.labels import RISK_KIND_LABELS
 from sdm_facilitator.domain.safe_text import one_line, visible
 from sdm_facilitator.domain.step_progress import evidence_words
 from sdm_facilitator.domain.vocabulary import MECHANISM_LABELS, STAGE_LABELS, STAGES
 
 
-def _prompt(prompt: Prompt) -> dict[str, str]:
-    return {"text": prompt.text, "mechanism": prompt.mechanism}
+def _prompt(prompt: Prompt) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": prompt.text, "mechanism": prompt.mechanism}
+    if prompt.when_risk:
+        out["when_risk"] = list(prompt.when_risk)
+    return out
+
+
+def _only_where(kinds: tuple[str, ...]) -> str:
+    """The condition a step or prompt shows under, in words, for ``guides show``."""
+    names = " or ".join(RISK_KIND_LABELS.get(kind, kind).lower() for kind in kinds)
+    return f"only where the risk screen has {names} present or not known"
 
 
 def guide_to_dict(guide: Guide) -> dict[str, Any]:
@@ -45,6 +55,7 @@ def guide_to_dict(guide: Guide) -> dict[str, Any]:
                 "judgement": s.needs_judgement,
                 "evidence": s.evidence.source if s.evidence else None,
                 "evidence_says": s.evidence_says,
+                "when_risk": list(s.when_risk),
             }
             for s in guide.steps
         ],
@@ -55,6 +66,7 @@ def guide_to_dict(guide: Guide) -> dict[str, Any]:
                 "minutes": p.minutes,
                 "private": p.private,
                 "prompts": [_prompt(q) for q in p.prompts],
+                "risk_prompts": [_prompt(q) for q in p.risk_prompts],
             }
             for p in guide.phases
         ],
@@ -85,7 +97,7 @@ def guide_to_text(guide: Guide) -> str:
     if guide.vocabulary:
         lines += ["", f"Shown with the '{one_line(guide.vocabulary)}' vocabulary."]
     for stage in STAGES:
-        steps = guide.steps_for(stage)
+        steps = guide.steps_for(stage, risks=None)
         if not steps:
             continue
         lines += ["", f"{STAGE_LABELS[stage].upper()} ({len(steps)} steps)"]
@@ -98,6 +110,8 @@ def guide_to_text(guide: Guide) -> str:
             mark = "STOP AND CHECK: " if step.stop_and_check else ""
             lines.append(f"  [{step.id}] {mark}{one_line(step.title)}")
             lines.append(f"    {', '.join(step.mechanisms)} | {', '.join(step.contexts)}{timing}")
+            if step.when_risk:
+                lines += _wrap(f"Shown {_only_where(step.when_risk)}.", "    ")
             lines += _wrap(step.why, "    ")
             if step.evidence is not None:
                 lines += _wrap(f"Done by itself when: {evidence_words(step)}", "    ")
@@ -109,6 +123,9 @@ def guide_to_text(guide: Guide) -> str:
         lines.append(f"  {number}. {one_line(phase.name)} ({phase.minutes} min){private}")
         for prompt in phase.prompts:
             lines.append(f"     - {one_line(prompt.text)} [{MECHANISM_LABELS[prompt.mechanism]}]")
+        for prompt in phase.risk_prompts:
+            lines.append(f"     - {one_line(prompt.text)} [{MECHANISM_LABELS[prompt.mechanism]}]")
+            lines += _wrap(f"({_only_where(prompt.when_risk)})", "       ")
     if guide.family_questions:
         heading = "QUESTIONS FOR THE FAMILY"
         if guide.private_family_time:

@@ -3,8 +3,10 @@
 Kept apart from the core table checks in ``validate`` so each can change on
 its own: ``evidence`` (a tiny expression saying what in the record shows the
 step is done, see ``domain.evidence``), ``evidence_says`` (the same in plain
-words), ``judgement`` (only a person can say it is done) and
-``stop_and_check`` (the meeting waits until someone has checked).
+words), ``judgement`` (only a person can say it is done),
+``stop_and_check`` (the meeting waits until someone has checked) and
+``when_risk`` (the harms the step is for: shown only where the risk screen
+has one of them present or not known).
 """
 
 from __future__ import annotations
@@ -12,7 +14,23 @@ from __future__ import annotations
 from typing import Any
 
 from sdm_facilitator.domain.evidence import EvidenceError, compile_evidence
+from sdm_facilitator.domain.risks import RISK_KINDS
 from sdm_facilitator.guides.check_types import FieldFactory, KeyPath, ProblemSink
+
+#: Harms a step or prompt may be for. "other" is named by the coordinator case by
+#: case, so no guide can have words ready for it.
+GUIDE_RISK_KINDS: tuple[str, ...] = tuple(kind for kind in RISK_KINDS if kind != "other")
+
+
+def when_risk_field(field: FieldFactory, *, required: bool = False) -> Any:
+    """The ``when_risk`` key: a list of risk kinds, each known, none twice."""
+    return field(
+        "choices",
+        required=required,
+        expect="a list of risk kinds",
+        choices=GUIDE_RISK_KINDS,
+        noun="risk kind",
+    )
 
 
 def extra_step_fields(field: FieldFactory) -> dict[str, Any]:
@@ -22,6 +40,7 @@ def extra_step_fields(field: FieldFactory) -> dict[str, Any]:
         "evidence_says": field("text", required=False, expect="the evidence in plain words, in quotes"),
         "judgement": field("bool", required=False, expect="true or false"),
         "stop_and_check": field("bool", required=False, expect="true or false"),
+        "when_risk": when_risk_field(field),
     }
 
 
@@ -34,7 +53,14 @@ def step_extras(checker: ProblemSink, data: dict[str, Any], path: KeyPath) -> di
         "judgement": data.get("judgement", False),
         "stop_and_check": data.get("stop_and_check", False),
         "evidence_says": data.get("evidence_says", ""),
+        "when_risk": data.get("when_risk", ()),
     }
+    if out["stop_and_check"] and "when_risk" in data:
+        checker.add(
+            path + ("when_risk",),
+            "a stop_and_check step must show on every meeting until someone has checked; "
+            "when_risk would hide it where the risk screen is not done: remove when_risk",
+        )
     stage = data.get("stage")
     if out["stop_and_check"] and stage is not None and stage != "preparation":
         checker.add(

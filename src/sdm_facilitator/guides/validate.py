@@ -14,6 +14,7 @@ inside that block.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import difflib
 import re
 from collections.abc import Callable, Iterable
@@ -34,11 +35,13 @@ from sdm_facilitator.domain.vocabulary import CONTEXTS, MECHANISMS, MEETING_KIND
 from sdm_facilitator.guides.check_types import KeyPath, PathSeg
 from sdm_facilitator.guides.hint_checks import check_not_matching
 from sdm_facilitator.guides.model_checks import check_meeting_model, extra_guide_fields, wants_private_phase
-from sdm_facilitator.guides.step_checks import extra_step_fields, step_extras
+from sdm_facilitator.guides.step_checks import extra_step_fields, step_extras, when_risk_field
 
 #: Longest prompt a chair is expected to read at a glance.
 MAX_PROMPT_CHARS = 90
 MIN_PROMPTS, MAX_PROMPTS = 2, 5
+#: Prompts for one harm in one phase: a chair reads them on top of the phase's own.
+MAX_RISK_PROMPTS = 3
 HINT_CATEGORIES: tuple[str, ...] = ("blaming", "stigmatising", "excluding", "jargon")
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -251,6 +254,7 @@ _TOP_FIELDS: dict[str, _Field] = {
     "phases": _Field("tables", expect="[[phases]] tables"),
     "family_questions": _Field("tables", required=False, expect="[[family_questions]] tables"),
     "follow_up_prompts": _Field("tables", required=False, expect="[[follow_up_prompts]] tables"),
+    "risk_prompts": _Field("tables", required=False, expect="[[risk_prompts]] tables"),
 }
 _HINT_FIELDS: dict[str, _Field] = {
     "phrase": _Field("text", expect="the word or phrase in quotes"),
@@ -269,6 +273,12 @@ _LANGUAGE_TOP_FIELDS: dict[str, _Field] = {
 MAX_PROBLEMS = 100
 
 _STEP_FIELDS.update(extra_step_fields(_Field))
+#: A room prompt for particular harms, added to a phase where the risk screen has one in play.
+_RISK_PROMPT_FIELDS: dict[str, _Field] = {
+    "phase": _Field("id", expect='the id of one of this guide\'s phases, such as "introductions"'),
+    "when_risk": when_risk_field(_Field, required=True),
+    **_PROMPT_FIELDS,
+}
 _GUIDE_FIELDS.update(extra_guide_fields(_Field))
 _HINT_FIELDS["not_matching"] = _Field(
     "texts", required=False, expect="a list of longer phrases this hint must not match, in quotes"
@@ -457,6 +467,45 @@ def _prompt(checker: Checker, raw: Any, path: KeyPath) -> Prompt | None:
     return Prompt(text=text, mechanism=data["mechanism"])
 
 
+def _risk_prompts(checker: Checker, top: dict[str, Any]) -> dict[str, list[Prompt]]:
+    """``[[risk_prompts]]``: each for a phase of this guide, a few per harm and phase."""
+    phase_ids = [raw.get("id") for raw in top.get("phases") or [] if isinstance(raw, dict)]
+    found: dict[str, list[Prompt]] = {}
+    per_kind: dict[tuple[str, str], int] = {}
+    raw_prompts = checker.tables(top.get("risk_prompts", []), ("risk_prompts",), "[[risk_prompts]] tables")
+    for index, raw in enumerate(raw_prompts):
+        path: KeyPath = ("risk_prompts", index)
+        before = checker.found()
+        data = checker.table(raw, path, _RISK_PROMPT_FIELDS, "a [[risk_prompts]] table")
+        if data is None or checker.found() > before:
+            continue
+        phase = data["phase"]
+        if phase not in phase_ids:
+            known = ", ".join(str(p) for p in phase_ids if isinstance(p, str)) or "none"
+            checker.add(path + ("phase",), f"unknown phase '{phase}'; this guide's phases are {known}")
+            continue
+        text = data["text"]
+        if len(text) > MAX_PROMPT_CHARS:
+            checker.add(
+                path + ("text",),
+                f"prompt is {len(text)} characters long; keep it to {MAX_PROMPT_CHARS} or fewer "
+                "so a chair can read it at a glance",
+            )
+            continue
+        for kind in data["when_risk"]:
+            per_kind[(phase, kind)] = per_kind.get((phase, kind), 0) + 1
+            if per_kind[(phase, kind)] == MAX_RISK_PROMPTS + 1:
+                checker.add(
+                    path,
+                    f"more than {MAX_RISK_PROMPTS} prompts for '{kind}' in phase '{phase}'; "
+                    "a chair reads them on top of the phase's own, so keep the few that matter most",
+                )
+        found.setdefault(phase, []).append(
+            Prompt(text=text, mechanism=data["mechanism"], when_risk=data["when_risk"])
+        )
+    return found
+
+
 def _note_unique_id(checker: Checker, what: str, value: Any, path: KeyPath, seen: dict[str, KeyPath]) -> None:
     """Meetings refer to steps and phases by id, so an id may appear only once in a guide."""
     if not isinstance(value, str):
@@ -582,6 +631,8 @@ def parse_guide(
             checker.add(("phases",), "a guide needs at least one [[phases]] table")
 
     check_meeting_model(checker, head, top)
+    risk_prompts = _risk_prompts(checker, top)
+    phases = [dataclasses.replace(p, risk_prompts=tuple(risk_prompts.get(p.id, ()))) for p in phases]
 
     questions: list[FamilyQuestion] = []
     for index, raw in enumerate(

@@ -23,6 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from sdm_facilitator.domain.contact_privacy import left_out_sentence
 from sdm_facilitator.domain.guide import Guide, LanguageHint
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.export.files import suggested_file_name
@@ -152,11 +153,14 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
             paper = build_paper(self.meeting, self.guide, kind, ExportOptions())
         except PaperError as error:
             return str(error)
+        # What the paper leaves out because someone is at risk comes first: it is about safety.
+        left_out = left_out_sentence(paper.left_out)
         found = language_check(paper, self.hints)
         if not found:
-            return "No language hints in this paper."
+            return "\n".join(filter(None, (left_out, "No language hints in this paper.")))
         lines = [describe_hint(match, why=False) for match in found]
-        return "Language hints (the paper is written as it is):\n" + "\n".join(f"- {line}" for line in lines)
+        hints = "Language hints (the paper is written as it is):\n" + "\n".join(f"- {line}" for line in lines)
+        return f"{left_out}\n{hints}" if left_out else hints
 
     # ------------------------------------------------------------ answers
 

@@ -111,6 +111,11 @@ class ChildEditor(FieldBinder, Vertical):
             "Met before the day",
             Input(date_text(c.met_before), placeholder=DATE_PLACEHOLDER, id=f"{cid}-met"),
         )
+        yield Field(
+            "School",
+            Input(c.school, id=f"{cid}-school"),
+            help="Never on a paper for the family while the risk screen names the child as at risk.",
+        )
         yield Button(
             Content(f"Remove {one_line(c.name, 30) or 'this child'} (ctrl+r)"), classes="remove-child"
         )
@@ -127,6 +132,7 @@ class ChildEditor(FieldBinder, Vertical):
         self.bind_field(f"{cid}-advocate-offer", lambda v: set_attr(c, "advocate_offer", v or None))
         self.bind_field(f"{cid}-advocate", lambda v: set_attr(c, "advocate", v))
         self.bind_field(f"{cid}-met", lambda v: set_attr(c, "met_before", parse_date(v, today)))
+        self.bind_field(f"{cid}-school", lambda v: set_attr(c, "school", v))
         self._check_reason()
         if self.section.read_only:
             self.query_one(".remove-child", Button).disabled = True

@@ -210,6 +210,21 @@ class PersonEditor(EditorDialog):
         )
         yield Field("Childcare", Input(p.needs.childcare, id="pe-childcare"), hints=True)
         yield Field("Travel", Input(p.needs.travel, id="pe-travel"), hints=True)
+        yield Static(Content("How to reach them"), classes="dialog-subtitle")
+        yield Field(
+            "Address",
+            Input(p.address, id="pe-address"),
+            help="For invitations. While the risk screen names them as at risk, no paper for the "
+            "family prints their address, phone, email, school or workplace.",
+        )
+        yield Field("Phone", Input(p.phone, id="pe-phone"))
+        yield Field("Email", Input(p.email, id="pe-email"))
+        yield Field("School or work", Input(p.school_or_work, id="pe-school-or-work"))
+        yield Field(
+            "Lives or stays at the venue",
+            tri_select(p.lives_at_venue, id="pe-lives-at-venue", prompt="Not asked yet"),
+            help="Then, while they are at risk, papers for the family leave the venue out.",
+        )
 
     def on_mount(self) -> None:
         p, n = self.person, self.person.needs
@@ -227,6 +242,11 @@ class PersonEditor(EditorDialog):
         self.bind_field("pe-access", lambda v: set_attr(n, "access", v))
         self.bind_field("pe-childcare", lambda v: set_attr(n, "childcare", v))
         self.bind_field("pe-travel", lambda v: set_attr(n, "travel", v))
+        self.bind_field("pe-address", lambda v: set_attr(p, "address", v))
+        self.bind_field("pe-phone", lambda v: set_attr(p, "phone", v))
+        self.bind_field("pe-email", lambda v: set_attr(p, "email", v))
+        self.bind_field("pe-school-or-work", lambda v: set_attr(p, "school_or_work", v))
+        self.bind_field("pe-lives-at-venue", lambda v: set_attr(p, "lives_at_venue", tri_bool(v)))
         self._check_reason()
         super().on_mount()
 

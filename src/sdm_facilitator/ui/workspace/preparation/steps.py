@@ -23,6 +23,7 @@ from textual.widgets import Static, TextArea
 
 from sdm_facilitator.domain.guide import Step
 from sdm_facilitator.domain.meeting import StepState
+from sdm_facilitator.domain.risk_guidance import meeting_steps
 from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.domain.schedule import step_due_date
 from sdm_facilitator.domain.step_progress import StepProgress, step_progress, untick_from_record
@@ -225,7 +226,7 @@ class StepsSection(PrepSection):
                 classes="empty-note",
             )
             return
-        steps = guide.steps_for("preparation", self.meeting.context)
+        steps = meeting_steps(guide, "preparation", self.meeting)
         by_mechanism: dict[str, list[Step]] = {m: [] for m in MECHANISMS}
         for step in steps:
             by_mechanism.setdefault(step.mechanisms[0] if step.mechanisms else "collaboration", []).append(
@@ -279,8 +280,18 @@ class StepsSection(PrepSection):
         self.edited()
 
     def refresh_from_meeting(self) -> None:
+        guide = self.session.guide
+        shown = {row.step.id for row in self.rows}
+        if guide is not None and shown != {s.id for s in meeting_steps(guide, "preparation", self.meeting)}:
+            # The risk screen changed which harms are in play: the list itself changes.
+            self.call_later(self._rebuild)
+            return
         for row in self.rows:
             row.update_line()
+        self.update_summary()
+
+    async def _rebuild(self) -> None:
+        await self.recompose()
         self.update_summary()
 
     def move_from(self, row: StepRow, delta: int) -> None:
