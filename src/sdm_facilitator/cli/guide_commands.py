@@ -192,11 +192,14 @@ def _files_to_check(paths: Iterable[str]) -> list[Path]:
 
 
 def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sdm_facilitator.domain.plan_check_words import PlanCheckWords
     from sdm_facilitator.guides.loader import (
         LANGUAGE_FILE,
+        PLAN_CHECKS_FILE,
         TERMS_FILE,
         load_guide_file,
         load_language_hints,
+        load_plan_checks,
         load_terms_file,
     )
     from sdm_facilitator.guides.terms import guide_vocabulary_problems
@@ -229,6 +232,11 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
                 problems.extend(found)
                 continue
             if path.name == TERMS_FILE:
+                continue
+            if path.name == PLAN_CHECKS_FILE:
+                # The bundled file must give every list; an organisation's may give only some.
+                bundled = path.resolve().parent == bundled_guides_dir().resolve()
+                problems.extend(load_plan_checks(path, None if bundled else PlanCheckWords())[1])
                 continue
             guide, found = load_guide_file(path, bundled=False)
             problems.extend(found)
