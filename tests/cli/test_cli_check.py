@@ -141,3 +141,27 @@ def test_check_on_an_encrypted_store_unlocks_like_other_commands(
     monkeypatch.setenv("SDM_FACILITATOR_PASSPHRASE", "not the passphrase")
     code, out, err = run(capsys, "check", meeting_id)
     assert code == 1 and out == "" and "wrong passphrase" in err and err.count("\n") == 1
+
+
+def test_export_prints_the_plan_findings_first_and_still_writes_the_paper(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    meeting_id = abuse_case(isolated_data_dir)
+    target = tmp_path / "plan.md"
+    code, _, err = run(capsys, "export", meeting_id, "--as", "plan", "-o", str(target))
+    assert code == 0 and target.is_file()
+    lines = err.splitlines()
+    assert lines[0] == "The plan safety check found (warnings for you; the paper is written as it is):"
+    assert lines[1].startswith("  plan: Domestic abuse: in the contingency")
+    assert lines[2].startswith("  plan: Domestic abuse: action 1")
+    assert "If Mark can't leave, Mum takes the children out." in target.read_text(encoding="utf-8")
+
+
+def test_export_without_findings_prints_no_plan_check(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
+    m = new_meeting("fgc", "Quiet family")
+    m.plan.contingency = "If Mark can't leave, Kerry takes the children to Sue's."
+    save_meetings(isolated_data_dir, m)
+    code, out, err = run(capsys, "export", m.id, "--as", "plan")
+    assert code == 0 and "Sue's" in out and "plan safety check" not in err

@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, PAPER_NAMES, PAPERS
 
@@ -124,6 +126,18 @@ def _record_sent(ctx: CliContext, meeting_id: str, today: date) -> str:
         store.close(opened)
 
 
+def _print_plan_findings(ctx: CliContext, meeting: Meeting, words: PlanCheckWords) -> None:
+    """The plan safety check's findings on stderr before a paper goes out; they never stop it."""
+    from sdm_facilitator.domain.plan_safety import plan_findings
+
+    findings = plan_findings(meeting, words)
+    if not findings:
+        return
+    print("The plan safety check found (warnings for you; the paper is written as it is):", file=ctx.err)
+    for finding in findings:
+        print(f"  plan: {one_line(finding.text)}", file=ctx.err)
+
+
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.cli.meeting_commands import load_meeting_or_fail
     from sdm_facilitator.export.files import ExportFileExists, write_export
@@ -154,6 +168,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     except PaperError as error:
         raise CliError(str(error), exit_code=1) from None
+    _print_plan_findings(ctx, meeting, library.plan_check_words)
     if exported.hints:
         print(
             "Language hints in this paper (it is written as it is; change the words in the app if you wish):",
