@@ -245,7 +245,17 @@ def test_findings_never_change_the_plan() -> None:
     m.plan.actions = [Action(what="Stay away", who="Mark")]
     m.plan.family_keeper = "Mark"
     before = copy.deepcopy(m)
-    assert plan_findings(m, WORDS)
+    findings = plan_findings(m, WORDS)
+    assert {f.rule for f in findings} == {
+        "at-risk-acts",
+        "harm-keeps-away",
+        "harm-keeps-plan",
+        "no-relapse-plan",
+        "no-sober-adult",
+        "no-outside-help",
+    }
+    # Every finding has a one-line form too, for the export dialog.
+    assert all(f.short and len(f.short) <= 66 for f in findings)
     assert m == before
 
 

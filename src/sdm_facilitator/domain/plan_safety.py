@@ -52,6 +52,13 @@ from sdm_facilitator.domain.safe_text import one_line
 #: The risks the plan is checked against, in the order findings are listed.
 CHECKED_KINDS: tuple[str, ...] = ("domestic-abuse", "substance-misuse", "child-exploitation")
 
+#: The risks' names where there is room for one line only.
+_SHORT_LABELS: dict[str, str] = {
+    "domestic-abuse": "Domestic abuse",
+    "substance-misuse": "Drink or drugs",
+    "child-exploitation": "Exploitation",
+}
+
 #: Longest quote of the family's words inside a finding.
 _QUOTE = 70
 _SENTENCE_END = re.compile(r"[.;!?\n]+")
@@ -69,6 +76,8 @@ class PlanFinding:
     where: str
     #: The action's id, for a finding about one action.
     ref: str = ""
+    #: The finding in a few words, for a place with room for one line (the export dialog).
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,10 @@ class _Screen:
     def prefix(self) -> str:
         label = RISK_KIND_LABELS.get(self.kind, self.kind)
         return label if self.known else f"{label} (not known yet, so checked as if present)"
+
+    def short(self, words: str) -> str:
+        label = _SHORT_LABELS.get(self.kind, self.kind)
+        return f"{label}{'' if self.known else ' (not known yet)'}: {words}"
 
 
 @dataclass(frozen=True)
@@ -266,6 +279,7 @@ def _domestic_abuse(reader: _Reader, screen: _Screen, parts: list[_Part]) -> lis
                     "rest on the person at risk: who else acts?",
                     part.where,
                     part.ref,
+                    short=screen.short(f"{part.label} rests on {people}, at risk"),
                 )
             )
         harmful = [pid for pid in part.actors if pid in screen.causing_harm]
@@ -284,6 +298,9 @@ def _domestic_abuse(reader: _Reader, screen: _Screen, parts: list[_Part]) -> lis
                     "Check it with the adviser before the plan goes out.",
                     part.where,
                     part.ref,
+                    short=screen.short(
+                        f"{part.label} has {people} caring for or in contact with the children"
+                    ),
                 )
             )
         # (3) The plan relies on that person keeping away, with nobody else to act or check.
@@ -299,6 +316,7 @@ def _domestic_abuse(reader: _Reader, screen: _Screen, parts: list[_Part]) -> lis
                     "Who will know if it does not happen, and what will they do?",
                     part.where,
                     part.ref,
+                    short=screen.short(f"{part.label} relies on {people} keeping away alone"),
                 )
             )
     keeper = fold(reader.meeting.plan.family_keeper)
@@ -313,6 +331,7 @@ def _domestic_abuse(reader: _Reader, screen: _Screen, parts: list[_Part]) -> lis
                 f"{screen.prefix()}: {people}, thought to cause harm, is named to keep an eye on the plan "
                 f"(words: {_words([m.typed for m in harmful_keepers])}). Someone else in the family should.",
                 "family-keeper",
+                short=screen.short(f"{people} (may cause harm) keeps the plan"),
             )
         )
     return found
@@ -346,6 +365,7 @@ def _substance_misuse(reader: _Reader, screen: _Screen, parts: list[_Part]) -> l
                 f"{screen.prefix()}: no action or contingency says what happens if someone starts drinking "
                 "or using again. Ask the family what they will do then, and who they will tell.",
                 "plan",
+                short=screen.short("no plan for a relapse"),
             )
         )
     if not any(_names_sober_adult(reader, screen, part) for part in parts):
@@ -357,6 +377,7 @@ def _substance_misuse(reader: _Reader, screen: _Screen, parts: list[_Part]) -> l
                 "(a family or network adult, with words such as “sober” or “in charge” and "
                 "“every night” or “overnight”).",
                 "plan",
+                short=screen.short("no sober adult named for each night"),
             )
         )
     return found
@@ -398,5 +419,6 @@ def _exploitation(reader: _Reader, screen: _Screen, parts: list[_Part]) -> list[
             f"{screen.prefix()}: the plan names no one outside the household (such as school, youth work "
             f"or the police) for the places where {who} is at risk.",
             "plan",
+            short=screen.short(f"nobody outside the household named for {who}"),
         )
     ]

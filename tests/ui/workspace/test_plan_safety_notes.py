@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import TextArea
+import pytest
+from textual.widgets import Static, TextArea
 
 from sdm_facilitator.demo import held_meeting as demo_hollins
+from sdm_facilitator.ui.dialogs.export import ExportDialog
 from sdm_facilitator.ui.workspace.plan import PlanSection
 from sdm_facilitator.ui.workspace.plan_safety_notes import PlanSafetyNotes
 from support.app_helpers import FIXED_NOW, bundled_library
@@ -49,3 +51,31 @@ async def test_a_plan_without_risks_on_the_screen_shows_no_check(isolated_data_d
         await open_section(app, pilot, m.id, "plan")
         notes = app.screen.query_one("#plan-safety", PlanSafetyNotes)
         assert not notes.display and notes.findings == []
+
+
+async def test_the_export_dialog_shows_the_findings_and_still_writes_the_paper(
+    isolated_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr("platformdirs.user_documents_dir", lambda: str(documents))
+    m = demo_hollins(bundled_library(), FIXED_NOW.date())
+    app = start(isolated_data_dir, m)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_section(app, pilot, m.id, "plan")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        box = dialog.query_one("#export-plan-check", Static)
+        assert box.display
+        lines = str(box.render()).splitlines()
+        assert lines == [
+            "Plan safety check (warnings; the paper is written as it is):",
+            "• Domestic abuse: the contingency rests on Kerry Hollins, at risk",
+            "• Domestic abuse: action 1 relies on Mark Hollins keeping away alone",
+        ]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert (documents / f"plan-{m.id}.html").is_file()

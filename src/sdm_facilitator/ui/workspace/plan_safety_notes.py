@@ -16,9 +16,7 @@ from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 from sdm_facilitator.domain.plan_safety import PlanFinding, plan_findings
 from sdm_facilitator.ui.widgets.literal import literal
 
-HEADING = (
-    "Plan safety check: needs another look before the plan goes out (the family's words are not changed)"
-)
+HEADING = "Plan safety check: needs another look before it goes out (the family's words stay as they are)"
 
 
 class PlanSafetyNotes(Static):
