@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.plan_check_words import PlanCheckWords
@@ -43,6 +44,9 @@ class FoldedText:
 
 def fold(source: str) -> FoldedText:
     """Lower case, no accents, straight apostrophes, every space a plain space."""
+    if source.isascii():  # the usual case, one character for one: no decomposing needed
+        flat = "".join(" " if char.isspace() else char for char in source.lower())
+        return FoldedText(source, flat, tuple(range(len(source))))
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(source.translate(_APOSTROPHES)):
@@ -74,12 +78,23 @@ def _alternation(keys: Iterable[str]) -> str:
     )
 
 
+@lru_cache(maxsize=64)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for a word list; kept, as the lists change only when the guides are read again."""
+    keys = [key for key in (fold_key(p) for p in phrases) if key]
+    return re.compile(rf"(?<!\w)(?:{_alternation(keys)})(?!\w)") if keys else None
+
+
+@lru_cache(maxsize=16)
+def _folded_groups(groups: tuple[tuple[str, ...], ...]) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(fold_key(word) for word in group) for group in groups)
+
+
 class Phrases:
     """A list of trigger phrases, matched as whole words in folded text."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        keys = [key for key in (fold_key(p) for p in phrases) if key]
-        self._pattern = re.compile(rf"(?<!\w)(?:{_alternation(keys)})(?!\w)") if keys else None
+        self._pattern = _phrase_pattern(tuple(phrases))
 
     def find(self, folded: FoldedText, start: int = 0, end: int | None = None) -> list[str]:
         """The phrases found in ``folded`` (between ``start`` and ``end``), as typed, in order."""
@@ -130,8 +145,7 @@ class PeopleNames:
             first_word = re.match(r"\w+", fold_key(relationship))
             if first_word is None:
                 continue
-            for group in words.relationships:
-                folded_group = {fold_key(word) for word in group}
+            for folded_group in _folded_groups(words.relationships):
                 if first_word.group() in folded_group:
                     for alias in folded_group:
                         claim(alias, person_id)
