@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,21 @@ def test_guides_check_reads_plan_checks_files_given_by_path(
     code, out, _ = run(capsys, "guides", "check", str(mine))
     assert code == 1
     assert out.startswith("plan-checks.toml:2: language.conditions: expected a list of ")
+
+
+def test_guides_list_names_plan_check_problems(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    guides = tmp_path / "my-guides"
+    guides.mkdir()
+    (guides / PLAN_CHECKS_FILE).write_text('[domestic_abuse]\nsafety = "safe"\n', encoding="utf-8")
+    monkeypatch.setenv("SDM_FACILITATOR_GUIDES_DIR", str(guides))
+    monkeypatch.setenv("SDM_FACILITATOR_DATA_DIR", str(tmp_path / "data"))
+    code, out, _ = run(capsys, "guides", "list")
+    assert code == 0
+    assert "plan check words that could not be used" in out
+    assert "plan-checks.toml:2: domestic_abuse.safety: expected a list of " in out
+    code, out, _ = run(capsys, "guides", "list", "--json")
+    assert json.loads(out)["plan_check_problems"][0].startswith("plan-checks.toml:2: domestic_abuse.safety")
+    code, out, _ = run(capsys, "guides", "check")
+    assert code == 1 and "plan-checks.toml:2: domestic_abuse.safety" in out

@@ -114,6 +114,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
             "language_hints": len(library.language_hints),
             "language_problems": [str(p) for p in library.language_problems],
             "terms_problems": [str(p) for p in library.terms_problems],
+            "plan_check_problems": [str(p) for p in library.plan_check_problems],
             "skipped": list(library.skipped),
         }
         print(to_json(data), file=ctx.out)
@@ -145,10 +146,11 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         print("\nGuide files that could not be used (see: sdm-facilitator guides check):", file=ctx.out)
         for item in unusable:
             print(f"  {one_line(str(item['file']))}: {len(item['problems'])} problem(s)", file=ctx.out)
-    other_problems = [*library.language_problems, *library.terms_problems]
+    other_problems = [*library.language_problems, *library.terms_problems, *library.plan_check_problems]
     if other_problems:
         print(
-            "\nLanguage hints and vocabularies that could not be used (see: sdm-facilitator guides check):",
+            "\nLanguage hints, vocabularies and plan check words that could not be used "
+            "(see: sdm-facilitator guides check):",
             file=ctx.out,
         )
         for problem in other_problems:

@@ -8,6 +8,8 @@ import pytest
 from textual.widgets import Static, TextArea
 
 from sdm_facilitator.demo import held_meeting as demo_hollins
+from sdm_facilitator.domain.meeting import Person
+from sdm_facilitator.domain.risks import Risk
 from sdm_facilitator.ui.dialogs.export import ExportDialog
 from sdm_facilitator.ui.workspace.plan import PlanSection
 from sdm_facilitator.ui.workspace.plan_safety_notes import PlanSafetyNotes
@@ -79,3 +81,21 @@ async def test_the_export_dialog_shows_the_findings_and_still_writes_the_paper(
         await pilot.pause()
         await pilot.pause()
         assert (documents / f"plan-{m.id}.html").is_file()
+
+
+async def test_names_and_words_in_findings_are_shown_as_typed(isolated_data_dir: Path) -> None:
+    m = held_meeting()
+    m.people = [
+        Person(id="p-k", name="[b]Kerry[/b] Hollins", role="parent", relationship="mum"),
+        Person(id="p-m", name="Mark $var", role="parent", relationship="dad"),
+    ]
+    m.risks = [Risk(kind="domestic-abuse", status="not-known", at_risk=["p-k"], causing_harm=["p-m"])]
+    m.plan.contingency = "If Mark [red]can't[/red] leave, Mum takes the children out.\x1b[2J"
+    app = start(isolated_data_dir, m)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_section(app, pilot, m.id, "plan")
+        shown = _notes_text(app.screen.query_one("#plan-safety", PlanSafetyNotes))
+        assert "Domestic abuse (not known yet, so checked as if present)" in shown
+        assert "[b]Kerry[/b] Hollins, at risk" in shown
+        assert "“If Mark [red]can't[/red] leave, Mum takes the children out”" in shown
+        assert "\x1b" not in shown
