@@ -282,3 +282,12 @@ def test_an_ambiguous_first_name_stands_for_nobody() -> None:
     assert rules_of(m) == []
     m.plan.contingency = "If Mark can't leave, Kerry Hollins takes the children to Sue's."
     assert rules_of(m) == ["at-risk-acts"]
+
+
+def test_a_sober_adult_each_night_is_read_within_one_sentence_of_the_contingency() -> None:
+    m = family(misuse())
+    m.plan.actions = [Action(what="If Dad drinks again he rings Priya", who="Mark")]
+    m.plan.contingency = "Sue stays sober. Mark is home every night."
+    assert rules_of(m) == ["no-sober-adult"]
+    m.plan.contingency = "Sue stays sober and is there every night."
+    assert rules_of(m) == []

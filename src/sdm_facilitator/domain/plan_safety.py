@@ -109,8 +109,8 @@ class _Part:
     #: The words read for "who acts", and the people in them (in order, not as possessives).
     actors: tuple[str, ...]
     actor_words: tuple[str, ...]
-    #: Every text of the part, folded, and every person named in it.
-    texts: tuple[FoldedText, ...]
+    #: Every text of the part, folded, as (text, start, end), and every person named in it.
+    spans: tuple[tuple[FoldedText, int, int], ...]
     acting: tuple[FoldedText, int, int]
     mentioned: tuple[Mention, ...]
     #: Whether anyone is asked to help (an action's "help from").
@@ -170,7 +170,7 @@ class _Reader:
                     folded.typed(position, end).strip(),
                     tuple(actors),
                     tuple(m.typed for m in acting_mentions if m.person_id in actors)[:1],
-                    (folded,),
+                    ((folded, position, end),),
                     (folded, start, stop),
                     tuple(self.names.mentions(folded, position, end)),
                     False,
@@ -198,7 +198,7 @@ class _Reader:
             action.what.strip() or action.who.strip(),
             tuple(actors),
             typed,
-            (what, who, help_from),
+            tuple((text, 0, len(text.text)) for text in (what, who, help_from)),
             (what, 0, len(what.text)),
             tuple(mentioned),
             bool(action.support_from.strip()),
@@ -357,7 +357,7 @@ def _care_words(reader: _Reader, folded: FoldedText, start: int, stop: int) -> l
 
 def _substance_misuse(reader: _Reader, screen: _Screen, parts: list[_Part]) -> list[PlanFinding]:
     found: list[PlanFinding] = []
-    if not any(reader.relapse.find(text) for part in parts for text in part.texts):
+    if not any(reader.relapse.find(*span) for part in parts for span in part.spans):
         found.append(
             PlanFinding(
                 screen.kind,
@@ -384,8 +384,8 @@ def _substance_misuse(reader: _Reader, screen: _Screen, parts: list[_Part]) -> l
 
 
 def _names_sober_adult(reader: _Reader, screen: _Screen, part: _Part) -> bool:
-    sober = any(reader.sober.find(text) for text in part.texts)
-    nightly = any(reader.nights.find(text) for text in part.texts)
+    sober = any(reader.sober.find(*span) for span in part.spans)
+    nightly = any(reader.nights.find(*span) for span in part.spans)
     if not (sober and nightly):
         return False
     people = {p.id: p for p in reader.meeting.people}
@@ -402,7 +402,7 @@ def _names_sober_adult(reader: _Reader, screen: _Screen, part: _Part) -> bool:
 
 
 def _exploitation(reader: _Reader, screen: _Screen, parts: list[_Part]) -> list[PlanFinding]:
-    if any(reader.outside.find(text) for part in parts for text in part.texts):
+    if any(reader.outside.find(*span) for part in parts for span in part.spans):
         return []
     for part in parts:
         for mention in part.mentioned:
