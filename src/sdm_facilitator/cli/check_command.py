@@ -61,9 +61,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     check.set_defaults(handler=run_check)
 
 
-def _readiness_kind(item: ReadinessItem) -> str | None:
-    """The line kind for a readiness item, or None when it is not listed."""
-    if item.kind == "stop":
+def _readiness_kind(item: ReadinessItem, blockers: list[ReadinessItem]) -> str | None:
+    """The line kind for a readiness item, or None when it is not listed.
+
+    Blockers are whatever readiness counts as one (``Readiness.blockers``), so
+    a new kind of blocker (the risk screen's missing advice) is listed without
+    a change here.
+    """
+    if any(item is blocker for blocker in blockers):
         return "stop"
     if item.overdue:
         return "overdue"
@@ -75,8 +80,10 @@ def _readiness_kind(item: ReadinessItem) -> str | None:
 def check_lines(meeting: Meeting, library: GuideLibrary, today: date) -> list[CheckLine]:
     """Everything ``check`` lists for ``meeting``: readiness first (blockers first), then the plan."""
     lines: list[CheckLine] = []
-    for item in readiness(meeting, library.get(meeting.guide_id), today).items:
-        kind = _readiness_kind(item)
+    ready = readiness(meeting, library.get(meeting.guide_id), today)
+    blockers = ready.blockers
+    for item in ready.items:
+        kind = _readiness_kind(item, blockers)
         if kind is not None:
             lines.append(CheckLine(kind, item.text, item.section, item.ref))
     lines += plan_lines(meeting, library.plan_check_words)
