@@ -28,6 +28,7 @@ from sdm_facilitator.domain.meeting import (
     StepState,
 )
 from sdm_facilitator.domain.meeting_factory import create_meeting
+from sdm_facilitator.domain.risks import AdviceCondition, Risk, RiskAdvice
 from sdm_facilitator.domain.schedule import follow_up_due_date, step_due_date
 from sdm_facilitator.guides.loader import GuideLibrary, load_library
 from sdm_facilitator.storage.store import MeetingStore
@@ -279,7 +280,45 @@ def held_meeting(library: GuideLibrary, today: date) -> Meeting:
     m.follow_up.reviews = [Review(scheduled=today + timedelta(days=90))]
     for stage in ("preparation", "meeting", "family_time"):
         _mark_steps(m, library, stage, 99, today)
+    _hollins_risk_screen(m, today)
     return m
+
+
+def _hollins_risk_screen(m: Meeting, today: date) -> None:
+    """Domestic abuse, present: Kerry at risk, Mark thought to cause harm, an IDVA's advice recorded.
+
+    With it the plan safety check warns about the plan the family wrote: the
+    contingency has Kerry, the person at risk, taking the children to safety,
+    and Mark going to his brother's rests on him alone.
+    """
+    kerry = next(p.id for p in m.people if p.name == "Kerry Hollins")
+    mark = next(p.id for p in m.people if p.name == "Mark Hollins")
+    m.risks.append(
+        Risk(
+            kind="domestic-abuse",
+            status="present",
+            at_risk=[kerry],
+            causing_harm=[mark],
+            source="Police call-out in March; Kerry at her preparation visit",
+            screened_on=today - timedelta(days=9),
+            advice=RiskAdvice(
+                by="Dee Carter",
+                role="IDVA",
+                on=today - timedelta(days=7),
+                outcome="go-ahead-with-conditions",
+                conditions=[
+                    AdviceCondition(
+                        kind="separate-arrival", what="Kerry and Mark arrive and wait apart", met=True
+                    ),
+                    AdviceCondition(
+                        kind="family-time-check-in",
+                        what="The coordinator checks in with Kerry alone during family time",
+                        met=True,
+                    ),
+                ],
+            ),
+        )
+    )
 
 
 def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:

@@ -53,6 +53,7 @@ def test_bundled_guides_folder_has_the_five_guides_language_and_terms() -> None:
         "family-unity.toml",
         "review.toml",
         "language.toml",
+        "plan-checks.toml",
         "terms.toml",
     }
 

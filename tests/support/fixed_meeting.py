@@ -94,6 +94,12 @@ def _fix_ids(meeting: Meeting) -> None:
     meeting.id = MEETING_ID
     meeting.created = datetime(2026, 2, 17, 9, 0, tzinfo=UTC)
     meeting.updated = datetime(2026, 3, 3, 12, 30, tzinfo=UTC)
+    # The risk screen names people by id: it follows them to their fixed ids.
+    renamed = {p.id: f"p-{i:08d}" for i, p in enumerate(meeting.people, 1)}
+    renamed.update({c.id: f"c-{i:08d}" for i, c in enumerate(meeting.children, 1)})
+    for risk in meeting.risks:
+        risk.at_risk = [renamed.get(pid, pid) for pid in risk.at_risk]
+        risk.causing_harm = [renamed.get(pid, pid) for pid in risk.causing_harm]
     for prefix, items in (
         ("c", meeting.children),
         ("p", meeting.people),
@@ -102,6 +108,7 @@ def _fix_ids(meeting: Meeting) -> None:
         ("q", meeting.record.captures),
         ("s", meeting.record.scales),
         ("i", meeting.info_sharing),
+        ("k", meeting.risks),
     ):
         for index, item in enumerate(items, 1):
             item.id = f"{prefix}-{index:08d}"

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from sdm_facilitator import __version__
 from sdm_facilitator.cli import (
+    check_command,
     data_commands,
     encryption_commands,
     export_command,
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     meeting_commands.register(subparsers)
     guide_commands.register(subparsers)
     export_command.register(subparsers)
+    check_command.register(subparsers)
     report_command.register(subparsers)
     encryption_commands.register(subparsers)
     data_commands.register(subparsers)

@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, PAPER_NAMES, PAPERS, Exported
 
@@ -132,6 +134,18 @@ def _say_left_out(ctx: CliContext, exported: Exported) -> None:
     print(f"{one_line(exported.note)}{undo}", file=ctx.err)
 
 
+def _print_plan_findings(ctx: CliContext, meeting: Meeting, words: PlanCheckWords) -> None:
+    """The plan safety check's findings on stderr before a paper goes out; they never stop it."""
+    from sdm_facilitator.domain.plan_safety import plan_findings
+
+    findings = plan_findings(meeting, words)
+    if not findings:
+        return
+    print("The plan safety check found (warnings for you; the paper is written as it is):", file=ctx.err)
+    for finding in findings:
+        print(f"  plan: {one_line(finding.text)}", file=ctx.err)
+
+
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.cli.meeting_commands import load_meeting_or_fail
     from sdm_facilitator.export.files import ExportFileExists, write_export
@@ -162,6 +176,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     except PaperError as error:
         raise CliError(str(error), exit_code=1) from None
+    _print_plan_findings(ctx, meeting, library.plan_check_words)
     if exported.hints:
         print(
             "Language hints in this paper (it is written as it is; change the words in the app if you wish):",

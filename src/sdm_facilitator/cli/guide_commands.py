@@ -114,6 +114,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
             "language_hints": len(library.language_hints),
             "language_problems": [str(p) for p in library.language_problems],
             "terms_problems": [str(p) for p in library.terms_problems],
+            "plan_check_problems": [str(p) for p in library.plan_check_problems],
             "skipped": list(library.skipped),
         }
         print(to_json(data), file=ctx.out)
@@ -145,10 +146,11 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         print("\nGuide files that could not be used (see: sdm-facilitator guides check):", file=ctx.out)
         for item in unusable:
             print(f"  {one_line(str(item['file']))}: {len(item['problems'])} problem(s)", file=ctx.out)
-    other_problems = [*library.language_problems, *library.terms_problems]
+    other_problems = [*library.language_problems, *library.terms_problems, *library.plan_check_problems]
     if other_problems:
         print(
-            "\nLanguage hints and vocabularies that could not be used (see: sdm-facilitator guides check):",
+            "\nLanguage hints, vocabularies and plan check words that could not be used "
+            "(see: sdm-facilitator guides check):",
             file=ctx.out,
         )
         for problem in other_problems:
@@ -192,11 +194,14 @@ def _files_to_check(paths: Iterable[str]) -> list[Path]:
 
 
 def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sdm_facilitator.domain.plan_check_words import PlanCheckWords
     from sdm_facilitator.guides.loader import (
         LANGUAGE_FILE,
+        PLAN_CHECKS_FILE,
         TERMS_FILE,
         load_guide_file,
         load_language_hints,
+        load_plan_checks,
         load_terms_file,
     )
     from sdm_facilitator.guides.terms import guide_vocabulary_problems
@@ -229,6 +234,11 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
                 problems.extend(found)
                 continue
             if path.name == TERMS_FILE:
+                continue
+            if path.name == PLAN_CHECKS_FILE:
+                # The bundled file must give every list; an organisation's may give only some.
+                bundled = path.resolve().parent == bundled_guides_dir().resolve()
+                problems.extend(load_plan_checks(path, None if bundled else PlanCheckWords())[1])
                 continue
             guide, found = load_guide_file(path, bundled=False)
             problems.extend(found)

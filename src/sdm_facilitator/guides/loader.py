@@ -16,7 +16,9 @@ from typing import Any
 
 from sdm_facilitator import toml_reading
 from sdm_facilitator.domain.guide import Guide, LanguageHint
+from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 from sdm_facilitator.domain.terminology import Vocabulary, apply_vocabulary
+from sdm_facilitator.guides.plan_checks import PLAN_CHECKS_FILE, parse_plan_checks, words_from
 from sdm_facilitator.guides.terms import TERMS_FILE, guide_vocabulary_problems, parse_terms, use_problem
 from sdm_facilitator.guides.validate import (
     GuideProblem,
@@ -30,6 +32,7 @@ from sdm_facilitator.storage.files import read_regular_file
 
 __all__ = [
     "LANGUAGE_FILE",
+    "PLAN_CHECKS_FILE",
     "TERMS_FILE",
     "MAX_FILE_BYTES",
     "MAX_GUIDE_FILES",
@@ -38,6 +41,7 @@ __all__ = [
     "load_guide_file",
     "load_language_hints",
     "load_library",
+    "load_plan_checks",
     "load_terms_file",
 ]
 
@@ -194,7 +198,9 @@ def _guide_files(folder: Path) -> list[Path]:
     # Not only regular files: a pipe or link named like a guide is listed as
     # unusable (reading refuses it) rather than silently skipped.
     return sorted(
-        p for p in folder.glob("*.toml") if p.name not in (LANGUAGE_FILE, TERMS_FILE) and not p.is_dir()
+        p
+        for p in folder.glob("*.toml")
+        if p.name not in (LANGUAGE_FILE, TERMS_FILE, PLAN_CHECKS_FILE) and not p.is_dir()
     )
 
 
@@ -215,6 +221,9 @@ class GuideLibrary:
     terms_problems: list[GuideProblem] = field(default_factory=list)
     #: One sentence per folder whose guide files were not all read (``MAX_GUIDE_FILES``).
     skipped: list[str] = field(default_factory=list)
+    #: The plan safety check's words (bundled, with the organisation's lists in place of theirs).
+    plan_check_words: PlanCheckWords = field(default_factory=PlanCheckWords)
+    plan_check_problems: list[GuideProblem] = field(default_factory=list)
 
     def get(self, guide_id: str) -> Guide | None:
         """The guide with ``guide_id``, or None."""
@@ -239,7 +248,9 @@ class GuideLibrary:
     def problems(self) -> list[GuideProblem]:
         """Every problem found, file by file, language problems last."""
         found = [p for path in sorted(self.unusable) for p in self.unusable[path]]
-        return found + list(self.language_problems) + list(self.terms_problems)
+        return (
+            found + list(self.language_problems) + list(self.terms_problems) + list(self.plan_check_problems)
+        )
 
     def notices(self) -> list[str]:
         """Plain sentences for the person using the app about what was loaded."""
@@ -264,6 +275,10 @@ class GuideLibrary:
             )
         if self.terms_problems:
             notes.append(f"The vocabularies file could not be fully used: {self.terms_problems[0]}.")
+        if self.plan_check_problems:
+            notes.append(
+                f"The plan safety check's words could not all be used: {self.plan_check_problems[0]}."
+            )
         return notes
 
 
@@ -361,7 +376,33 @@ def load_library(user_dir: Path | None, *, bundled_dir: Path | None = None) -> G
             hints = _merge_hints(hints, extra)
     library.language_hints = hints
     _apply_terms(library, bundled_dir, user_dir)
+    _apply_plan_checks(library, bundled_dir, user_dir)
     return library
+
+
+def load_plan_checks(
+    path: Path, base: PlanCheckWords | None = None
+) -> tuple[PlanCheckWords, list[GuideProblem]]:
+    """Read a plan-checks file: ``base`` with the file's good lists in place, and every problem.
+
+    Without ``base`` the file is the bundled one and must give every list.
+    """
+    data, text, problems = _read_toml(path)
+    if problems:
+        return base or PlanCheckWords(), problems
+    found, problems = parse_plan_checks(data, path, text, complete=base is None)
+    return words_from(found, base), problems
+
+
+def _apply_plan_checks(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None) -> None:
+    """The bundled words, then the organisation's lists in place of the bundled ones."""
+    if _present(bundled_dir / PLAN_CHECKS_FILE):
+        library.plan_check_words, problems = load_plan_checks(bundled_dir / PLAN_CHECKS_FILE)
+        library.plan_check_problems.extend(problems)
+    user_file = user_dir / PLAN_CHECKS_FILE if user_dir is not None else None
+    if user_file is not None and user_file.parent.resolve() != bundled_dir.resolve() and _present(user_file):
+        library.plan_check_words, problems = load_plan_checks(user_file, library.plan_check_words)
+        library.plan_check_problems.extend(problems)
 
 
 def _apply_terms(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None) -> None:

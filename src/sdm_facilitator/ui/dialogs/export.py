@@ -3,13 +3,14 @@
 It offers the family's plan first, as HTML (the format a browser prints or
 saves as PDF), in the user's Documents folder or the data folder's
 ``exports/``. Language hints found in a family paper are listed before the
-file is written; they never stop it. The dialog only asks: the meeting
+file is written; they never stop it. So are the plan safety check's findings,
+for every paper (``plan_findings``, given by the meeting screen). The dialog only asks: the meeting
 screen writes the file, so saving and the "sent on" day stay in one place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -26,6 +27,8 @@ from textual.widgets.option_list import Option
 from sdm_facilitator.domain.contact_privacy import left_out_sentence
 from sdm_facilitator.domain.guide import Guide, LanguageHint
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.plan_safety import PlanFinding
+from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.files import suggested_file_name
 from sdm_facilitator.export.paper_catalogue import (
     FAMILY_PAPERS,
@@ -51,6 +54,19 @@ CHOICES: tuple[tuple[str, str, bool, str], ...] = (
     *((kind, kind, False, PAPERS[kind]) for kind in ("child-plan", "agenda", "record", "calendar", "json")),
 )
 FORMAT_CHOICES = (("HTML, to print or save as PDF", "html"), ("Markdown", "md"), ("Plain text", "txt"))
+#: Findings listed by name here (one line each); the plan section and ``check`` show each in full.
+SHOWN_FINDINGS = 3
+
+
+def plan_check_words(findings: Sequence[PlanFinding]) -> str:
+    """The plan safety check's findings in a few lines, for the top of the dialog ("" when none)."""
+    if not findings:
+        return ""
+    shown = list(findings) if len(findings) <= SHOWN_FINDINGS else list(findings)[: SHOWN_FINDINGS - 1]
+    lines = [f"• {one_line(f.short or f.text, 66)}" for f in shown]
+    if len(shown) < len(findings):
+        lines.append(f"• and {len(findings) - len(shown)} more: the plan section lists them all")
+    return "Plan safety check (warnings; the paper is written as it is):\n" + "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -76,9 +92,15 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
     ]
 
     def __init__(
-        self, meeting: Meeting, guide: Guide | None, folder: Path, hints: tuple[LanguageHint, ...]
+        self,
+        meeting: Meeting,
+        guide: Guide | None,
+        folder: Path,
+        hints: tuple[LanguageHint, ...],
+        plan_findings: Sequence[PlanFinding] = (),
     ) -> None:
         super().__init__()
+        self.plan_findings = tuple(plan_findings)
         self.meeting = meeting
         self.guide = guide
         self.folder = folder
@@ -89,6 +111,12 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
             yield Static("Export / print", id="export-title")
+            findings = plan_check_words(self.plan_findings)
+            plan_check = Static(literal(findings), id="export-plan-check", markup=False)
+            plan_check.display = bool(findings)
+            yield plan_check
+            # The warnings take their room from the list of papers (it scrolls), so the file fits at 80x24.
+            self.set_class(bool(findings), "-plan-check")
             yield OptionList(
                 *(Option(Content(label), id=choice) for choice, _, _, label in CHOICES), id="export-paper"
             )

@@ -31,6 +31,7 @@ from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
 from sdm_facilitator.ui.room.family_time import start_family_time_flow
 from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable, RowDetail
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
+from sdm_facilitator.ui.workspace.plan_safety_notes import PlanSafetyNotes
 from sdm_facilitator.ui.workspace.section_base import WorkspaceSection
 
 ADDRESSED_OPTIONS: list[tuple[str, str]] = [("Addressed", "yes"), ("Not addressed yet", "no")]
@@ -105,9 +106,10 @@ class PlanSection(WorkspaceSection):
     # ------------------------------------------------------------ helpers
 
     def edited(self) -> None:
-        """Tell the workspace to save; the summary line above the plan follows at once."""
+        """Tell the workspace to save; the summary line and the safety check above the plan follow at once."""
         super().edited()
         self._show_summary()
+        self._show_safety()
 
     def _people_names(self) -> list[str]:
         return [p.name for p in self.meeting.people if p.name.strip()]
@@ -124,6 +126,7 @@ class PlanSection(WorkspaceSection):
         suggester = SuggestFromList(names, case_sensitive=False) if names else None
         yield Static("The family's plan", classes="section-title")
         yield Static(id="plan-summary", classes="muted", markup=False)
+        yield PlanSafetyNotes(id="plan-safety")
         yield Label("In the family's own words")
         yield TextArea(
             plan.family_words,
@@ -242,6 +245,12 @@ class PlanSection(WorkspaceSection):
         self._show_review_hint()
         self._show_response_boxes()
         self._show_summary()
+        self._show_safety()
+
+    def _show_safety(self) -> None:
+        self.query_one("#plan-safety", PlanSafetyNotes).show_for(
+            self.meeting, sdm_app(self).library.plan_check_words
+        )
 
     def _show_summary(self) -> None:
         m = self.meeting

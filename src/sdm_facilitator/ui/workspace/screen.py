@@ -468,14 +468,17 @@ class MeetingScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Ask which paper to write and where, then write it (the plan is offered first)."""
+        from sdm_facilitator.domain.plan_safety import plan_findings
         from sdm_facilitator.export.files import default_export_dir
         from sdm_facilitator.ui.dialogs.export import ExportDialog
 
         self.flush()
         app = self.app
         folder = default_export_dir(sdm_app(app).data_dir)
+        library = sdm_app(app).library
+        findings = plan_findings(self.session.meeting, library.plan_check_words)
         dialog = ExportDialog(
-            self.session.meeting, self.session.guide, folder, sdm_app(app).library.language_hints
+            self.session.meeting, self.session.guide, folder, library.language_hints, findings
         )
         app.push_screen(dialog, self._export_chosen)
 
