@@ -194,3 +194,10 @@ def test_each_new_value_has_words_in_the_order_of_its_choices(
 ) -> None:
     assert tuple(words) == values
     assert all(text.strip() for text in words.values())
+
+
+def test_the_new_free_texts_are_walked_for_hints_and_hostile_text() -> None:
+    m = Meeting(info_sharing=[InfoShare(art9_condition="Sch 1 para 18", child_agreement_reason="aged 2")])
+    texts = dict(meeting.iter_meeting_texts(m))
+    assert texts["information 1: Article 9 condition"] == "Sch 1 para 18"
+    assert texts["information 1: why the child's agreement was not sought"] == "aged 2"
