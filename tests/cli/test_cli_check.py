@@ -49,7 +49,7 @@ def test_check_prints_one_line_per_finding_and_exits_zero(
     assert set(kinds) <= {"stop", "check", "overdue", "plan"}
     # The plan's findings come after readiness.
     assert kinds[-2:] == ["plan", "plan"] and "plan" not in kinds[:-2]
-    assert "check: The family's consent to the meeting is not recorded" in lines
+    assert "check: The family's agreement to take part in the meeting is not recorded" in lines
     assert lines[-2].startswith("plan: Domestic abuse: in the contingency")
     # A person's name with a terminal escape is shown, never obeyed.
     assert "\x1b" not in out and "Kerry␛[31m Hollins, at risk" in lines[-2]
@@ -69,7 +69,7 @@ def test_check_json_lists_kind_text_section_and_ref(
     checks = [item for item in items if item["kind"] == "check"]
     assert {
         "kind": "check",
-        "text": "The family's consent to the meeting is not recorded",
+        "text": "The family's agreement to take part in the meeting is not recorded",
         "section": "prep-referral",
         "ref": "",
     } in checks
