@@ -17,7 +17,19 @@ Matching rules, chosen so that a worker's ordinary writing is caught:
 * where two phrases could match at the same place, the longer one wins, and
   matches never overlap;
 * a hint may list longer phrases it must not match (``not_matching``): "DNA"
-  is a hint, "DNA test" is not. A match lying inside one of them is dropped.
+  is a hint, "DNA test" is not. A match lying inside one of them is dropped;
+* a hint may list words that show, in the same sentence, that the phrase
+  means something else (``not_near``: "placement" beside "student" or
+  "college"); the match is dropped;
+* a hint may apply only in a context (``when_risk``, ``when_near``): an
+  "argument" is minimising where domestic abuse is on the meeting's risk
+  screen (present or not known: pass the kinds to ``find``), or where the
+  same sentence speaks of the police or someone hurt; between two children
+  it is just an argument;
+* a word "*" in a phrase stands for one to three words ("let * back" finds
+  "let her partner back"), never across a sentence's end;
+* text inside quotation marks attributed to someone is their own words and
+  never flagged (see ``quoted_words`` for exactly when a quote counts).
 
 Everything is compiled into one regular expression, so a 10,000-word note is
 checked in a few milliseconds (see ``bench/bench_language.py``).
@@ -27,17 +39,29 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from sdm_facilitator.domain.guide import LanguageHint
+from sdm_facilitator.domain.quoted_words import QuotedWords, sentence_bounds
+from sdm_facilitator.domain.risks import Risk
 
-__all__ = ["HintMatch", "LanguageMatcher"]
+__all__ = ["HintMatch", "LanguageMatcher", "risk_context"]
 
 _SEPARATOR_CHAR = r"[\s\-\u2010\u2011\u2013]"
 _SEPARATOR = _SEPARATOR_CHAR + "+"
 _APOSTROPHE = "['\u2019]"
 _WORD_SPLIT = re.compile(r"[\s\-\u2010\u2011\u2013]+")
+#: A word "*" in a phrase: one to three words (hyphenated or with an apostrophe), and nothing across a sentence end.
+GAP = "*"
+_GAP_PATTERN = r"[\w'\u2019]+(?:[\-\u2010\u2011][\w'\u2019]+)*(?:[ \t]+[\w'\u2019]+(?:[\-\u2010\u2011][\w'\u2019]+)*){0,2}?"
+#: Quotation marks: a text without any needs no look for quoted words.
+_QUOTE_MARK = re.compile("[\"\u201c\u201d\u201e\u2018\u2019'\u00ab\u00bb]")
+
+
+def risk_context(risks: Iterable[Risk]) -> frozenset[str]:
+    """The risk-screen kinds that make context hints apply: those present or not known."""
+    return frozenset(risk.kind for risk in risks if risk.needs_advice)
 
 
 @dataclass(frozen=True)
@@ -102,7 +126,10 @@ def _form_pattern(form: str) -> str | None:
     words = [w for w in _WORD_SPLIT.split(form.strip()) if w]
     if not words:
         return None
-    parts = [f"(?-i:{_literal(w)})" if _is_acronym(w) else _literal(w) for w in words[:-1]]
+    parts = [
+        _GAP_PATTERN if w == GAP else f"(?-i:{_literal(w)})" if _is_acronym(w) else _literal(w)
+        for w in words[:-1]
+    ]
     parts.append(_inflected(words[-1], full=len(words) == 1))
     return _SEPARATOR.join(parts)
 
@@ -134,6 +161,13 @@ class LanguageMatcher:
                 reach = 3 * max(len(form) for form in hint.not_matching) + 8
                 regex = re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
                 self._exclusions[id(hint)] = (regex, reach)
+        # Per hint with a context or words that mean another sense: where to look for them.
+        self._contexts: dict[int, _Context] = {}
+        for hint in self.hints:
+            if hint.conditional or hint.not_near:
+                self._contexts[id(hint)] = _Context(
+                    frozenset(hint.when_risk), _words_regex(hint.when_near), _words_regex(hint.not_near)
+                )
         if forms:
             body = self._branches(forms, 0)
             self._regex = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE | re.DOTALL)
@@ -178,19 +212,32 @@ class LanguageMatcher:
             parts.append(f"(?={skip}{char_re})(?:{inner})")
         return "|".join(parts)
 
-    def find(self, text: str) -> list[HintMatch]:
-        """Every hint in ``text``, sorted by position, never overlapping."""
+    def find(self, text: str, risks: Collection[str] = ()) -> list[HintMatch]:
+        """Every hint in ``text``, sorted by position, never overlapping.
+
+        ``risks`` are the risk-screen kinds present or not known in the meeting
+        the text belongs to (``risk_context``); hints with ``when_risk`` apply
+        where one of theirs is among them.
+        """
         if self._regex is None or not text:
             return []
         matches: list[HintMatch] = []
         hint_for_group = self._hint_for_group
+        contexts = self._contexts
         for match in self._regex.finditer(text):
             hint = hint_for_group[match.lastindex or 0]
             if hint is None:  # pragma: no cover - every branch is a group
                 continue
             if self._exclusions and self._excluded(text, match.start(), match.end(), hint):
                 continue
+            context = contexts.get(id(hint)) if contexts else None
+            if context is not None and not context.applies(text, match.start(), match.end(), risks):
+                continue
             matches.append(HintMatch(match.start(), match.end(), match.group(), hint))
+        if matches and _QUOTE_MARK.search(text):
+            quoted = QuotedWords(text)
+            if quoted.spans:
+                matches = [m for m in matches if not quoted.covers(m.start, m.end)]
         return matches
 
     def _excluded(self, text: str, start: int, end: int, hint: LanguageHint) -> bool:
@@ -206,6 +253,42 @@ class LanguageMatcher:
 
     def __bool__(self) -> bool:
         return self._regex is not None
+
+
+def _words_regex(words: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex finding any of ``words`` as whole words, with the matcher's spacing and endings."""
+    patterns = [p for p in map(_form_pattern, words) if p]
+    if not patterns:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """When a hint with ``when_risk``/``when_near``/``not_near`` applies."""
+
+    risks: frozenset[str]
+    near: re.Pattern[str] | None
+    not_near: re.Pattern[str] | None
+
+    def applies(self, text: str, start: int, end: int, risks: Collection[str]) -> bool:
+        begin, finish = sentence_bounds(text, start, end)
+        if self.not_near is not None and self._in_sentence(self.not_near, text, begin, finish, start, end):
+            return False
+        if not self.risks and self.near is None:
+            return True
+        if self.risks and not self.risks.isdisjoint(risks):
+            return True
+        return self.near is not None and self._in_sentence(self.near, text, begin, finish, start, end)
+
+    @staticmethod
+    def _in_sentence(
+        regex: re.Pattern[str], text: str, begin: int, finish: int, start: int, end: int
+    ) -> bool:
+        """True when ``regex`` finds a word in the sentence other than the match itself."""
+        return any(
+            found.end() <= start or found.start() >= end for found in regex.finditer(text, begin, finish)
+        )
 
 
 class LinePositions:
@@ -245,9 +328,14 @@ class ParagraphFinder:
     def __init__(self, matcher: LanguageMatcher) -> None:
         self.matcher = matcher
         self._found: dict[str, list[HintMatch]] = {}
+        self._risks: frozenset[str] = frozenset()
 
-    def find(self, text: str) -> list[HintMatch]:
+    def find(self, text: str, risks: Collection[str] = ()) -> list[HintMatch]:
         """Every hint in ``text``, sorted by position, as ``LanguageMatcher.find`` gives them paragraph by paragraph."""
+        risks = frozenset(risks)
+        if risks != self._risks:  # another risk screen: what was found before may not hold
+            self._found = {}
+            self._risks = risks
         found: dict[str, list[HintMatch]] = {}
         matches: list[HintMatch] = []
         offset = 0
@@ -256,7 +344,7 @@ class ParagraphFinder:
             if known is None:
                 known = self._found.get(paragraph)
                 if known is None:
-                    known = self.matcher.find(paragraph)
+                    known = self.matcher.find(paragraph, risks)
                 found[paragraph] = known
             matches += [HintMatch(m.start + offset, m.end + offset, m.text, m.hint) for m in known]
             offset += len(paragraph) + len(PARAGRAPH_BREAK)
