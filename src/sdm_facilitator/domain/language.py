@@ -74,14 +74,17 @@ class HintMatch:
     hint: LanguageHint
 
 
-#: How many leading characters the matcher's regex is grouped by (see ``_branches``).
-_TRIE_DEPTH = 3
+#: How many leading characters of a phrase's first word the matcher's regex is grouped by (see ``_branches``).
+_TRIE_DEPTH = 8
 
 
 @dataclass(frozen=True)
 class _Form:
     key: str  # lowercased, words joined by single spaces, apostrophes straight
-    pattern: str
+    # One case-sensitive regex per leading character of the first word
+    # ("(?-i:[uU])"), which the trie consumes, and the regex for the rest.
+    tokens: tuple[str, ...]
+    rest: str
     hint: LanguageHint
 
 
@@ -100,38 +103,67 @@ def _literal(word: str) -> str:
     return _APOSTROPHE.join(re.escape(part) for part in re.split(r"['\u2019]", word))
 
 
-def _inflected(word: str, *, full: bool) -> str:
-    """The last word of a phrase with simple endings allowed."""
+def _inflected(word: str, *, full: bool, skip: int = 0) -> str:
+    """The last word of a phrase with simple endings allowed, leaving out its first ``skip`` characters."""
     if _is_acronym(word):
-        return f"(?-i:{_literal(word)})s?"
+        return f"(?-i:{_literal(word[skip:])})s?"
     if not word.isalpha() or len(word) < 3:
-        return _literal(word)
+        return _literal(word[skip:])
     lower = word.lower()
+    whole, stem = re.escape(word[skip:]), re.escape(word[skip:-1])
     if not full:
         if lower.endswith(("s", "x", "z", "ch", "sh")):
-            return f"{re.escape(word)}(?:es)?"
+            return f"{whole}(?:es)?"
         if lower.endswith("y") and lower[-2] not in "aeiou":
-            return f"{re.escape(word[:-1])}(?:y|ies)"
-        return f"{re.escape(word)}s?"
+            return f"{stem}(?:y|ies)"
+        return f"{whole}s?"
     if lower.endswith("e"):
-        return f"{re.escape(word[:-1])}(?:e|es|ed|er|ers|ing)"
+        return f"{stem}(?:e|es|ed|er|ers|ing)"
     if lower.endswith("y") and lower[-2] not in "aeiou":
-        return f"{re.escape(word[:-1])}(?:y|ies|ied|ying)"
+        return f"{stem}(?:y|ies|ied|ying)"
     if lower.endswith(("s", "x", "z", "ch", "sh")):
-        return f"{re.escape(word)}(?:es|ed|ing|er|ers)?"
-    return f"{re.escape(word)}(?:s|ed|ing|er|ers)?"
+        return f"{whole}(?:es|ed|ing|er|ers)?"
+    return f"{whole}(?:s|ed|ing|er|ers)?"
 
 
-def _form_pattern(form: str) -> str | None:
+def _form_pattern(form: str, skip: int = 0) -> str | None:
+    """A phrase as a regex; ``skip`` leaves out the first characters of its first word (the trie matched them)."""
     words = [w for w in _WORD_SPLIT.split(form.strip()) if w]
     if not words:
         return None
-    parts = [
-        _GAP_PATTERN if w == GAP else f"(?-i:{_literal(w)})" if _is_acronym(w) else _literal(w)
-        for w in words[:-1]
-    ]
-    parts.append(_inflected(words[-1], full=len(words) == 1))
+    parts = []
+    for index, word in enumerate(words[:-1]):
+        cut = word[skip:] if index == 0 else word
+        if word == GAP:
+            parts.append(_GAP_PATTERN)
+        else:
+            parts.append(f"(?-i:{_literal(cut)})" if _is_acronym(word) else _literal(cut))
+    parts.append(_inflected(words[-1], full=len(words) == 1, skip=skip if len(words) == 1 else 0))
     return _SEPARATOR.join(parts)
+
+
+def _form_parts(form: str) -> tuple[tuple[str, ...], str] | None:
+    """The trie's characters and the rest of a phrase's regex (``None`` for an empty phrase).
+
+    The leading ASCII letters and digits of the first word become one
+    case-sensitive character class each, so the regex engine can reject a
+    whole group of phrases on one character without a lookahead; the last
+    character of a one-word phrase stays in the rest, as endings may change it.
+    """
+    words = [w for w in _WORD_SPLIT.split(form.strip()) if w]
+    if not words:
+        return None
+    first = words[0]
+    limit = 0 if first == GAP else len(first) - 1 if len(words) == 1 else len(first)
+    count = 0
+    while count < limit and first[count].isascii() and first[count].isalnum():
+        count += 1
+    exact = _is_acronym(first)
+    tokens = tuple(
+        f"(?-i:{c})" if exact or not c.isalpha() else f"(?-i:[{c.lower()}{c.upper()}])" for c in first[:count]
+    )
+    rest = _form_pattern(form, skip=count)
+    return None if rest is None else (tokens, rest)
 
 
 class LanguageMatcher:
@@ -144,11 +176,11 @@ class LanguageMatcher:
         for hint in self.hints:
             for form in (hint.phrase, *hint.variants):
                 key = _form_key(form)
-                pattern = _form_pattern(form)
-                if pattern is None or not key or key in seen:
+                parts = _form_parts(form)
+                if parts is None or not key or key in seen:
                     continue
                 seen.add(key)
-                forms.append(_Form(key, pattern, hint))
+                forms.append(_Form(key, *parts, hint))
         # Longest first, so the longer phrase wins where two start at one place.
         forms.sort(key=lambda f: (-len(f.key), f.key))
         self._hint_for_group: list[LanguageHint | None] = [None]
@@ -173,43 +205,32 @@ class LanguageMatcher:
             self._regex = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE | re.DOTALL)
 
     def _branches(self, forms: list[_Form], level: int) -> str:
-        """One alternation, shaped as a shallow trie on the first letters.
+        """One alternation, shaped as a trie on the first word's letters.
 
-        A plain alternation of ~150 phrases tries every phrase at every word;
-        grouping them under lookaheads on their first characters lets the
-        regex engine skip whole groups at once (about 25x faster). Groups only
-        split forms that differ at a definite character, and the longest-first
-        order is kept inside each group and puts ended keys last, so the
-        longest phrase at a position still wins.
+        A plain alternation of ~600 phrases tries every phrase at every word;
+        grouping them under one case-sensitive character class per letter
+        lets the regex engine skip a whole group on one character comparison
+        (a branch that starts with a character class is rejected without
+        entering it). Groups only split forms that differ at a definite
+        character; the longest-first order is kept inside each group, and
+        forms whose first word has ended come last, so the longest phrase at
+        a position still wins.
         """
         if level >= _TRIE_DEPTH or len(forms) <= 3:
             out = []
             for form in forms:
-                out.append(f"({form.pattern})")
+                out.append(f"({''.join(form.tokens[level:])}{form.rest})")
                 self._hint_for_group.append(form.hint)
             return "|".join(out)
         groups: dict[str, list[_Form]] = {}
         for form in forms:
-            # The last character of a key is never grouped on: inflections may
-            # change it ("use" -> "using", "family" -> "families").
-            groups.setdefault(form.key[level] if len(form.key) - 1 > level else "", []).append(form)
+            groups.setdefault(form.tokens[level] if len(form.tokens) > level else "", []).append(form)
         parts = []
-        for char in sorted(groups, key=lambda c: (c == "", c)):
-            # After a separator the text may hold several spaces, so character
-            # positions no longer line up with the key: stop grouping there.
-            deeper = _TRIE_DEPTH if char == " " else level + 1
-            inner = self._branches(groups[char], deeper)
-            if char == "":
-                parts.append(f"(?:{inner})")
-                continue
-            if char == " ":
-                char_re = _SEPARATOR_CHAR
-            elif char == "'":
-                char_re = _APOSTROPHE
-            else:
-                char_re = re.escape(char)
-            skip = f".{{{level}}}" if level else ""
-            parts.append(f"(?={skip}{char_re})(?:{inner})")
+        # Groups for one letter may differ in case ("(?-i:N)" for "NFA", "(?-i:[nN])"
+        # for "NFA'd"): the group with the longer phrase is tried first.
+        for token in sorted(groups, key=lambda t: (t == "", -max(len(f.key) for f in groups[t]), t)):
+            inner = self._branches(groups[token], level + 1)
+            parts.append(f"{token}(?:{inner})" if token else f"(?:{inner})")
         return "|".join(parts)
 
     def find(self, text: str, risks: Collection[str] = ()) -> list[HintMatch]:
@@ -234,11 +255,26 @@ class LanguageMatcher:
             if context is not None and not context.applies(text, match.start(), match.end(), risks):
                 continue
             matches.append(HintMatch(match.start(), match.end(), match.group(), hint))
-        if matches and _QUOTE_MARK.search(text):
-            quoted = QuotedWords(text)
-            if quoted.spans:
-                matches = [m for m in matches if not quoted.covers(m.start, m.end)]
-        return matches
+        return self._outside_quotes(text, matches) if matches else matches
+
+    @staticmethod
+    def _outside_quotes(text: str, matches: list[HintMatch]) -> list[HintMatch]:
+        """``matches`` without those in someone's quoted words; only paragraphs with a match are read for quotes."""
+        kept: list[HintMatch] = []
+        quoted: QuotedWords | None = None
+        paragraph_end = -1
+        for match in matches:
+            if match.start >= paragraph_end:
+                begin = text.rfind(PARAGRAPH_BREAK, 0, match.start)
+                begin = 0 if begin < 0 else begin + len(PARAGRAPH_BREAK)
+                paragraph_end = text.find(PARAGRAPH_BREAK, match.end)
+                if paragraph_end < 0:
+                    paragraph_end = len(text)
+                has_marks = _QUOTE_MARK.search(text, begin, paragraph_end) is not None
+                quoted = QuotedWords(text, begin, paragraph_end) if has_marks else None
+            if quoted is None or not quoted.covers(match.start, match.end):
+                kept.append(match)
+        return kept
 
     def _excluded(self, text: str, start: int, end: int, hint: LanguageHint) -> bool:
         """True when the match lies inside one of the hint's ``not_matching`` phrases."""

@@ -35,6 +35,8 @@ __all__ = ["QuotedWords", "sentence_bounds"]
 SENTENCE_REACH = 400
 
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"'\u201d\u2019)\]]|$)|\n")
+# The same, for text read backwards: a newline, or a closing character then "." "!" "?".
+_SENTENCE_END_BACKWARDS = re.compile(r"\n|(?<=[\s\"'\u201d\u2019)\]])[.!?]")
 _MARKS = re.compile("[\"\u201c\u201d\u201e\u2018\u2019'\u00ab\u00bb]|\n[ \t]*\n")
 _OPEN_BEFORE = set(" \t\n([{:\u2014\u2013-/\u201c\u2018\"'")
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}\u2014\u2013-\u201d\u2019\"'")
@@ -58,9 +60,16 @@ _SPEAKING_AFTER = re.compile(
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end of the sentence holding ``text[start:end]`` (looking at most ``SENTENCE_REACH`` each way)."""
     low = max(0, start - SENTENCE_REACH)
+    # The last sentence end before ``start``: search the text before it backwards,
+    # led by the character at ``start`` (the end of the text counts as a space).
     begin = low
-    for found in _SENTENCE_END.finditer(text, low, start):
-        begin = found.end()
+    if start:
+        backwards = (text[start] if start < len(text) else " ") + text[
+            start - 1 : low - 1 if low else None : -1
+        ]
+        before = _SENTENCE_END_BACKWARDS.search(backwards, 1)
+        if before is not None:
+            begin = start - before.start() + 1
     limit = min(len(text), end + SENTENCE_REACH)
     after = _SENTENCE_END.search(text, end, limit)
     return begin, after.end() if after is not None else limit
@@ -99,8 +108,8 @@ def _role(text: str, pos: int, mark: str, open_families: list[str]) -> str:
     return ""
 
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Every outermost quotation in ``text``: start of its opening mark, end of its closing one."""
+def _quote_spans(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """Every outermost quotation in ``text[begin:end]``: start of its opening mark, end of its closing one."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []  # (family, position of the opening mark)
 
@@ -111,7 +120,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
             stack.clear()
 
-    for found in _MARKS.finditer(text):
+    for found in _MARKS.finditer(text, begin, end):
         mark, pos = found.group(), found.start()
         if mark[0] == "\n":  # a blank line
             close_unclosed(pos)
@@ -127,7 +136,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
                         spans.append((stack[0][1], pos + 1))
                     del stack[depth:]
                     break
-    close_unclosed(len(text))
+    close_unclosed(end)
     spans.sort()
     return spans
 
@@ -142,11 +151,17 @@ def _attributed(text: str, start: int, end: int) -> bool:
 
 
 class QuotedWords:
-    """The attributed quotations in one text, ready for asking whether a match lies inside one."""
+    """The attributed quotations in one text (or the part from ``begin`` to ``end``), ready for asking whether a match lies inside one.
 
-    def __init__(self, text: str) -> None:
+    Read a paragraph at a time: quotes never run across a blank line.
+    """
+
+    def __init__(self, text: str, begin: int = 0, end: int | None = None) -> None:
+        stop = len(text) if end is None else end
         self.spans: list[tuple[int, int]] = [
-            (start, end) for start, end in _quote_spans(text) if _attributed(text, start, end)
+            (start, finish)
+            for start, finish in _quote_spans(text, begin, stop)
+            if _attributed(text, start, finish)
         ]
         self._starts = [start for start, _ in self.spans]
 
