@@ -53,7 +53,8 @@ _REPORTING = (
 )
 _SPEAKING_BEFORE = re.compile(rf"(?<!\w)(?:{_REPORTING})(?!\w)", re.IGNORECASE)
 _SPEAKING_AFTER = re.compile(
-    rf"[\s,.!?\u2014\u2013-]*(?:[\w'\u2019]+\s+){{0,3}}?(?:{_REPORTING})(?!\w)", re.IGNORECASE
+    rf"[\s,.!?\u2014\u2013-]*(?:[^\s\"\u201c\u201d\u2018\u2019'\u00ab\u00bb]+\s+){{0,3}}?(?:{_REPORTING})(?!\w)",
+    re.IGNORECASE,
 )
 
 

@@ -31,7 +31,7 @@ def extra_hint_fields(field: FieldFactory) -> dict[str, Any]:
         "when_risk": field(
             "choices",
             required=False,
-            expect='a list of risk-screen kinds, such as ["domestic-abuse"]',
+            expect="a list of risk-screen kinds",
             choices=RISK_KINDS,
             noun="risk kind",
         ),
