@@ -24,6 +24,7 @@ from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from sdm_facilitator.domain.guide import Guide, LanguageHint
+from sdm_facilitator.domain.language import risk_context
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.export.files import suggested_file_name
 from sdm_facilitator.export.paper_catalogue import (
@@ -152,7 +153,7 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
             paper = build_paper(self.meeting, self.guide, kind, ExportOptions())
         except PaperError as error:
             return str(error)
-        found = language_check(paper, self.hints)
+        found = language_check(paper, self.hints, risk_context(self.meeting.risks))
         if not found:
             return "No language hints in this paper."
         lines = [describe_hint(match, why=False) for match in found]
