@@ -24,3 +24,21 @@ def test_hints_in_family_papers_are_listed_once(
 def test_the_record_is_not_checked(meeting: Meeting, guide: Guide, library: GuideLibrary) -> None:
     meeting.plan.family_words = "No more supervised contact."
     assert export_meeting(meeting, guide, "record", "md", hints=library.language_hints).hints == ()
+
+
+def test_family_papers_are_checked_with_the_meetings_risk_screen(
+    meeting: Meeting, guide: Guide, library: GuideLibrary
+) -> None:
+    """ "Argument" is a hint on a family paper only where domestic abuse is present or not known."""
+    from sdm_facilitator.domain.risks import Risk
+
+    meeting.plan.contingency = "If there is an argument, Sue takes the children."
+
+    def found() -> list[str]:
+        exported = export_meeting(meeting, guide, "plan", "md", hints=library.language_hints)
+        return [match.text for match in exported.hints if match.hint.phrase == "argument"]
+
+    meeting.risks = [Risk(kind="domestic-abuse", status="not-present")]
+    assert found() == []
+    meeting.risks = [Risk(kind="domestic-abuse", status="present")]
+    assert found() == ["argument"]

@@ -239,6 +239,27 @@ def test_lint_a_stored_meeting(capsys: pytest.CaptureFixture[str], isolated_data
     ]
 
 
+def test_lint_a_stored_meeting_uses_its_risk_screen(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
+    """ "Argument" is a hint in a meeting with domestic abuse present or not known, and not otherwise."""
+    from sdm_facilitator.domain.risks import Risk
+    from sdm_facilitator.storage.store import MeetingStore
+
+    code, out, _ = run(capsys, "new", "--kind", "fgc", "--family", "Test family")
+    meeting_id = out.strip()
+    store = MeetingStore(isolated_data_dir)
+    for status, expected in (("not-present", []), ("not-known", ['referral: worries:1:6: "argue"'])):
+        opened = store.open(meeting_id)
+        opened.meeting.referral.worries = "They argue most nights."
+        opened.meeting.risks = [Risk(kind="domestic-abuse", status=status)]
+        store.save(opened)
+        store.close(opened)
+        code, out, _ = run(capsys, "lint", meeting_id)
+        assert code == 0
+        assert [line.split(" -> ")[0] for line in out.splitlines()] == expected, status
+
+
 def test_lint_unknown_meeting(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "lint", "no-such-meeting")
     assert code == 2

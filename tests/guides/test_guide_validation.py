@@ -251,7 +251,7 @@ def test_broken_language_file_keeps_the_good_hints() -> None:
         "expected a list of plainer alternatives in quotes",
         "broken_language.toml:21: hints[4].phrase: 'Failed-to engage' is already listed at hints[1]",
         "broken_language.toml:28: hints[5].colour: unknown key; allowed keys are alternatives, "
-        "category, not_matching, phrase, variants, why",
+        "category, not_matching, not_near, phrase, variants, when_near, when_risk, why",
     ]
 
 

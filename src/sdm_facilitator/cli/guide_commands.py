@@ -293,12 +293,12 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
 # --------------------------------------------------------------------------- lint
 
 
-def _hint_lines(text: str, matcher: Any, prefix: str = "") -> list[str]:
+def _hint_lines(text: str, matcher: Any, prefix: str = "", risks: frozenset[str] = frozenset()) -> list[str]:
     from sdm_facilitator.domain.language import LinePositions
 
     lines = []
     positions = LinePositions(text)
-    for match in matcher.find(text):
+    for match in matcher.find(text, risks):
         line, column = positions.at(match.start)
         hint = match.hint
         lines.append(
@@ -308,19 +308,22 @@ def _hint_lines(text: str, matcher: Any, prefix: str = "") -> list[str]:
     return lines
 
 
-def _meeting_texts(ctx: CliContext, meeting_id: str) -> list[tuple[str, str]]:
+def _meeting_texts(ctx: CliContext, meeting_id: str) -> tuple[list[tuple[str, str]], frozenset[str]]:
+    """The meeting's texts, and the risk-screen kinds that make context hints apply ("argument" with domestic abuse)."""
     from sdm_facilitator.cli.meeting_commands import load_meeting_or_fail
+    from sdm_facilitator.domain.language import risk_context
     from sdm_facilitator.domain.meeting import iter_meeting_texts
 
     meeting = load_meeting_or_fail(ctx, meeting_id)
-    return [(label, text) for label, text in iter_meeting_texts(meeting) if text]
+    return [(label, text) for label, text in iter_meeting_texts(meeting) if text], risk_context(meeting.risks)
 
 
 def run_lint(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.domain.language import LanguageMatcher
 
+    risks: frozenset[str] = frozenset()
     if args.id is not None:
-        sources = _meeting_texts(ctx, args.id)
+        sources, risks = _meeting_texts(ctx, args.id)
     else:
         try:
             text = ctx.stdin.read()
@@ -336,7 +339,7 @@ def run_lint(args: argparse.Namespace, ctx: CliContext) -> int:
     found = 0
     for label, text in sources:
         prefix = f"{one_line(label)}:" if label else ""
-        lines = _hint_lines(text, matcher, prefix)
+        lines = _hint_lines(text, matcher, prefix, risks)
         found += len(lines)
         for line in lines:
             print(line, file=ctx.out)

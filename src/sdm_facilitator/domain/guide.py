@@ -173,3 +173,17 @@ class LanguageHint:
     # Longer phrases containing this one that mean something else ("DNA test"
     # for "DNA"): a match inside one of them is not a hint.
     not_matching: tuple[str, ...] = ()
+    # Words that mean something else when used near certain words ("argument"
+    # is ordinary between children, minimising about abuse): the hint then
+    # applies only where the meeting's risk screen holds one of ``when_risk``
+    # (present or not known) or one of ``when_near`` is in the same sentence.
+    when_risk: tuple[str, ...] = ()
+    when_near: tuple[str, ...] = ()
+    # Words that, in the same sentence, show the phrase means something else
+    # ("placement" beside "student" or "college"): the match is dropped.
+    not_near: tuple[str, ...] = ()
+
+    @property
+    def conditional(self) -> bool:
+        """True when the hint applies only in a context (``when_risk`` or ``when_near``)."""
+        return bool(self.when_risk or self.when_near)

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, tzinfo
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.contact_privacy import left_out_sentence
 from sdm_facilitator.domain.guide import Guide, LanguageHint
-from sdm_facilitator.domain.language import HintMatch, LanguageMatcher
+from sdm_facilitator.domain.language import HintMatch, LanguageMatcher, risk_context
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.paper_blocks import Paper
 
@@ -141,13 +141,19 @@ def build_paper(meeting: m.Meeting, guide: Guide | None, kind: str, options: Exp
     raise PaperError(f"unknown paper '{one_line(kind, 40)}'; papers: {', '.join(PAPERS)}")
 
 
-def language_check(paper: Paper, hints: tuple[LanguageHint, ...]) -> tuple[HintMatch, ...]:
-    """Language hints found in a family paper, each phrase once, in the order they appear."""
+def language_check(
+    paper: Paper, hints: tuple[LanguageHint, ...], risks: frozenset[str] = frozenset()
+) -> tuple[HintMatch, ...]:
+    """Language hints found in a family paper, each phrase once, in the order they appear.
+
+    ``risks`` are the meeting's risk-screen kinds present or not known
+    (``risk_context``): "argument" is a hint where there is domestic abuse.
+    """
     matcher = LanguageMatcher(hints)
     seen: set[str] = set()
     found = []
     for text in paper.strings():
-        for match in matcher.find(text):
+        for match in matcher.find(text, risks):
             key = match.text.casefold()
             if key not in seen:
                 seen.add(key)
@@ -211,7 +217,9 @@ def export_meeting(
         left_out = "" if options.names or not meeting.choices.venue.strip() else PLACE_LEFT_OUT
         return Exported(kind, fmt, data, note=left_out, names_would_add=bool(left_out))
     paper = build_paper(meeting, guide, kind, options)
-    found = language_check(paper, hints) if kind in FAMILY_PAPERS and hints else ()
+    found = (
+        language_check(paper, hints, risk_context(meeting.risks)) if kind in FAMILY_PAPERS and hints else ()
+    )
     return Exported(
         kind, fmt, render(paper, fmt).encode("utf-8"), found, note=left_out_sentence(paper.left_out)
     )

@@ -33,7 +33,7 @@ from sdm_facilitator.domain.guide import (
 from sdm_facilitator.domain.safe_text import first_unsafe_character
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MECHANISMS, MEETING_KINDS, STAGES
 from sdm_facilitator.guides.check_types import KeyPath, PathSeg
-from sdm_facilitator.guides.hint_checks import check_not_matching
+from sdm_facilitator.guides.hint_checks import check_not_matching, extra_hint_fields, hint_extras
 from sdm_facilitator.guides.model_checks import check_meeting_model, extra_guide_fields, wants_private_phase
 from sdm_facilitator.guides.step_checks import extra_step_fields, step_extras, when_risk_field
 
@@ -283,6 +283,7 @@ _GUIDE_FIELDS.update(extra_guide_fields(_Field))
 _HINT_FIELDS["not_matching"] = _Field(
     "texts", required=False, expect="a list of longer phrases this hint must not match, in quotes"
 )
+_HINT_FIELDS.update(extra_hint_fields(_Field))
 
 
 class Checker:
@@ -696,8 +697,10 @@ def parse_language(data: Any, file: Path, text: str) -> tuple[tuple[LanguageHint
         path: KeyPath = ("hints", index)
         before = checker.found()
         hint = checker.table(raw, path, _HINT_FIELDS, "a [[hints]] table")
+        extras: dict[str, Any] = {}
         if hint is not None and checker.found() == before:
             check_not_matching(checker, hint, path)
+            extras = hint_extras(checker, hint, path)
         if hint is None or checker.found() > before:
             continue
         forms = [("phrase", hint["phrase"])] + [
@@ -722,6 +725,7 @@ def parse_language(data: Any, file: Path, text: str) -> tuple[tuple[LanguageHint
                 category=hint["category"],
                 variants=hint.get("variants", ()),
                 not_matching=hint.get("not_matching", ()),
+                **extras,
             )
         )
     return tuple(hints), checker.report()

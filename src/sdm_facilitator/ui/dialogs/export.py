@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 
 from sdm_facilitator.domain.contact_privacy import left_out_sentence
 from sdm_facilitator.domain.guide import Guide, LanguageHint
+from sdm_facilitator.domain.language import risk_context
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.plan_safety import PlanFinding
 from sdm_facilitator.domain.safe_text import one_line
@@ -183,7 +184,7 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
             return str(error)
         # What the paper leaves out because someone is at risk comes first: it is about safety.
         left_out = left_out_sentence(paper.left_out)
-        found = language_check(paper, self.hints)
+        found = language_check(paper, self.hints, risk_context(self.meeting.risks))
         if not found:
             return "\n".join(filter(None, (left_out, "No language hints in this paper.")))
         lines = [describe_hint(match, why=False) for match in found]

@@ -17,9 +17,10 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from sdm_facilitator.domain.guide import LanguageHint
-from sdm_facilitator.domain.language import HintMatch, LanguageMatcher, ParagraphFinder
+from sdm_facilitator.domain.language import HintMatch, LanguageMatcher, ParagraphFinder, risk_context
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.ui.app_access import sdm_app
+from sdm_facilitator.ui.contracts import SavesMeeting
 
 _matchers: dict[tuple[LanguageHint, ...], LanguageMatcher] = {}
 
@@ -94,10 +95,21 @@ class HintLine(Static):
             text, self._pending = self._pending, None
             self._show(text)
 
+    def _risks(self) -> frozenset[str]:
+        """The open meeting's risk-screen kinds present or not known: "argument" is a hint where there is domestic abuse.
+
+        The meeting is held by the nearest screen below that saves one (the
+        workspace or the room), also when this line is in a dialog above it.
+        """
+        for screen in reversed(self.app.screen_stack):
+            if isinstance(screen, SavesMeeting):
+                return risk_context(screen.session.meeting.risks)
+        return frozenset()
+
     def _show(self, text: str) -> None:
         hints = tuple(sdm_app(self).library.language_hints)
         if self._finder is None or self._finder.matcher.hints != hints:
             self._finder = ParagraphFinder(matcher_for(hints)) if hints else None
-        self.matches = self._finder.find(text) if self._finder is not None and text else []
+        self.matches = self._finder.find(text, self._risks()) if self._finder is not None and text else []
         self.update(hint_text(self.matches))
         self.set_class(bool(self.matches), "-shown")
