@@ -51,7 +51,8 @@ def test_the_plan_on_stdout_leaves_them_out_and_stderr_says_so_safely(
     code, out, err = run(capsys, "export", MEETING_ID, "--as", "plan")
     assert code == 0
     assert ADDRESS not in out and PHONE not in out
-    assert err == "Left out: Kerry␛[2J's phone and address, because Kerry␛[2J is at risk.\n"
+    left_out = [line for line in err.splitlines() if line.startswith("Left out")]
+    assert left_out == ["Left out: Kerry␛[2J's phone and address, because Kerry␛[2J is at risk."]
     assert "--names" not in err  # that is the calendar's venue, not this
 
 
@@ -68,5 +69,5 @@ def test_where_nobody_is_at_risk_they_print_and_nothing_is_said(
     capsys: pytest.CaptureFixture[str], screened_out: MeetingStore
 ) -> None:
     code, out, err = run(capsys, "export", MEETING_ID, "--as", "plan")
-    assert code == 0 and err == ""
+    assert code == 0 and "Left out" not in err  # language hints may still be there
     assert ADDRESS in out and PHONE in out
