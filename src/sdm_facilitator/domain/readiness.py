@@ -277,7 +277,11 @@ def _open_steps(
             title = step.title
             if not title.lower().startswith("stop and check"):
                 title = f"Stop and check: {title}"
-            items.append(ReadinessItem(title, mechanism, section, "stop", ref=step.id))
+            if step.risk is not None:
+                # Cleared only from the risk screen: the item leads there, to that kind's row.
+                items.append(ReadinessItem(title, mechanism, SECTION_RISKS, "stop", ref=step.risk))
+            else:
+                items.append(ReadinessItem(title, mechanism, section, "stop", ref=step.id))
             continue
         items.append(
             _dated_item(dated.get(("step", step.id)), today, step.title, mechanism, section, "step", step.id)

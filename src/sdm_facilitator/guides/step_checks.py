@@ -4,7 +4,9 @@ Kept apart from the core table checks in ``validate`` so each can change on
 its own: ``evidence`` (a tiny expression saying what in the record shows the
 step is done, see ``domain.evidence``), ``evidence_says`` (the same in plain
 words), ``judgement`` (only a person can say it is done) and
-``stop_and_check`` (the meeting waits until someone has checked).
+``stop_and_check`` (the meeting waits until someone has checked) and ``risk``
+(the risk-screen kind a stop-and-check step is about; the risk screen, not a
+key press, then clears it).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from sdm_facilitator.domain.evidence import EvidenceError, compile_evidence
+from sdm_facilitator.domain.risks import RISK_KINDS
 from sdm_facilitator.guides.check_types import FieldFactory, KeyPath, ProblemSink
 
 
@@ -22,6 +25,7 @@ def extra_step_fields(field: FieldFactory) -> dict[str, Any]:
         "evidence_says": field("text", required=False, expect="the evidence in plain words, in quotes"),
         "judgement": field("bool", required=False, expect="true or false"),
         "stop_and_check": field("bool", required=False, expect="true or false"),
+        "risk": field("choice", required=False, expect="a risk kind", choices=RISK_KINDS, noun="risk kind"),
     }
 
 
@@ -34,7 +38,13 @@ def step_extras(checker: ProblemSink, data: dict[str, Any], path: KeyPath) -> di
         "judgement": data.get("judgement", False),
         "stop_and_check": data.get("stop_and_check", False),
         "evidence_says": data.get("evidence_says", ""),
+        "risk": data.get("risk"),
     }
+    if "risk" in data and not out["stop_and_check"]:
+        checker.add(
+            path + ("risk",),
+            "risk is for stop-and-check steps (stop_and_check = true): the risk screen clears them",
+        )
     stage = data.get("stage")
     if out["stop_and_check"] and stage is not None and stage != "preparation":
         checker.add(
