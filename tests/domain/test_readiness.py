@@ -293,8 +293,11 @@ def test_a_stop_and_check_step_is_a_blocker_not_a_to_do() -> None:
     result = readiness(m, g, TODAY)
     assert [i.kind for i in result.items][:2] == ["stop", "step"]
     assert result.items[1].overdue
-    # Once someone has checked (done, or not applicable) it is no longer a blocker.
+    # Once someone has checked (done, or not applicable) with the reason, it is no longer a blocker;
+    # one key without a reason does not clear it.
     m.steps["stop"] = StepState(status="na")
+    assert len(readiness(m, g, TODAY).blockers) == 1
+    m.steps["stop"] = StepState(status="na", note="Asked the young person alone: no sign")
     assert readiness(m, g, TODAY).blockers == []
 
 
