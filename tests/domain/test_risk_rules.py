@@ -216,6 +216,8 @@ def test_other_needs_a_name() -> None:
     unnamed = Risk(kind="other", status="present")
     assert record_problems(m, unnamed) == ["Another risk is listed without a name: say what the harm is"]
     assert record_problems(m, Risk(kind="other", name="Dangerous dogs", status="present")) == []
+    # Screened not present: no other harm was found, so there is nothing to name.
+    assert record_problems(m, Risk(kind="other", status="not-present")) == []
 
 
 def test_people_must_be_on_the_people_list() -> None:

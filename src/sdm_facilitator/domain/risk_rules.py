@@ -25,8 +25,9 @@ The rules, decided here and tested in ``tests/domain/test_risk_rules.py``:
   leave out the addresses of people at risk. ``separate-arrival``,
   ``safe-contact``, ``family-time-check-in`` and ``other`` are met only when
   the coordinator ticks them (``met = true``): only a person can know.
-* **Record problems** (in plain words, never a crash): kind "other" without a
-  name, people at risk or causing harm who are no longer on the people list.
+* **Record problems** (in plain words, never a crash): kind "other" present
+  or not known without a name ("other" screened not present means no other
+  harm was found, and needs none), people at risk or causing harm who are no longer on the people list.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ _NOT_THERE = ("not-invited", "declined")
 def risk_title(risk: Risk) -> str:
     """The harm in words: the kind's label, or the coordinator's own name for "other"."""
     if risk.kind == "other":
+        if risk.status == "not-present" and not risk.name.strip():
+            return "Any other harm"
         return one_line(risk.name.strip(), 40) or "Another risk (not named yet)"
     return RISK_KIND_LABELS.get(risk.kind, risk.kind)
 
@@ -220,7 +223,7 @@ def unmet_conditions(meeting: Meeting, risk: Risk) -> list[tuple[AdviceCondition
 def record_problems(meeting: Meeting, risk: Risk) -> list[str]:
     """What is wrong with one risk's record, in plain words (never raises)."""
     problems = []
-    if risk.kind == "other" and not risk.name.strip():
+    if risk.kind == "other" and not risk.name.strip() and risk.status != "not-present":
         problems.append("Another risk is listed without a name: say what the harm is")
     known = {p.id for p in meeting.people}
     title = risk_title(risk)
