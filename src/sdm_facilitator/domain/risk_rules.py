@@ -123,17 +123,16 @@ def kind_cleared(meeting: Meeting, kind: str) -> bool:
 
 
 def status_words(risk: Risk) -> str:
-    """Where one risk stands, in a few words for a row."""
+    """Where one risk stands, in a few words for a narrow row."""
     if risk.status == "not-present":
-        return "✓ screened: not present"
+        return "✓ not present"
     if waits_for_advice(risk):
-        which = "present" if risk.status == "present" else "not known"
-        return f"■ {which}: advice needed"
+        return "■ needs advice" if risk.status == "present" else "■ not known: advice"
     if advised_not_to_go_ahead(risk):
-        return "■ advised: do not go ahead"
+        return "■ do not go ahead"
     if risk.advice.outcome == "go-ahead-with-conditions":
-        return "✓ advised: go ahead with conditions"
-    return "✓ advised: go ahead"
+        return "✓ go ahead, conditions"
+    return "✓ go ahead"
 
 
 def blocker_words(risk: Risk) -> str | None:

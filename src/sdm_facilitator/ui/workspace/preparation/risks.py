@@ -46,10 +46,11 @@ from sdm_facilitator.domain.risks import (
     Risk,
     RiskAdvice,
 )
-from sdm_facilitator.domain.safe_text import one_line, visible
+from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.guides.risk_warnings import warnings_for
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
 from sdm_facilitator.ui.dialogs.pick import PickDialog
+from sdm_facilitator.ui.widgets.literal import literal_cell
 from sdm_facilitator.ui.workspace.preparation.base import PrepSection
 
 #: A row: the kind it stands for, and its entry (None: not screened yet).
@@ -66,12 +67,12 @@ class RisksSection(PrepSection):
 
     BINDINGS = [
         Binding("p", "set_status('present')", "Present"),
-        Binding("u", "set_status('not-known')", "Not known"),
-        Binding("n", "set_status('not-present')", "Not present"),
-        Binding("w", "choose_people", "Who"),
-        Binding("s", "source", "Source, date"),
+        Binding("u", "set_status('not-known')", "Not known", show=False),
+        Binding("n", "set_status('not-present')", "Not there"),
         Binding("a", "advice", "Advice"),
-        Binding("c", "tick_conditions", "Conditions met"),
+        Binding("w", "choose_people", "Who", show=False),
+        Binding("s", "source", "Source, date", show=False),
+        Binding("c", "tick_conditions", "Conditions met", show=False),
         Binding("e", "name_other", "Name", show=False),
         Binding("plus", "add_other", "Another risk", show=False),
     ]
@@ -79,9 +80,8 @@ class RisksSection(PrepSection):
     def compose(self) -> ComposeResult:
         yield Static(
             Content(
-                "Screen every kind of harm before the meeting. Present or not known: the meeting waits "
-                "for specialist advice. p present · u not known · n not present · w who · s source · "
-                "a advice · c conditions met · e name · + another risk"
+                "Present or not known: the meeting waits for specialist advice (a). u not known · "
+                "w who · s source and date · c conditions met · e name · + another risk"
             ),
             classes="section-help",
         )
@@ -112,36 +112,23 @@ class RisksSection(PrepSection):
         table = self.query_one("#risks-table", DataTable)
         keep = max(table.cursor_row, 0)
         table.clear(columns=True)
-        width = max(20, (self.size.width or 60) - 30)
+        status_width = 22
+        width = max(16, (self.size.width or 60) - status_width - 6)
         table.add_column("Kind of harm", width=width)
-        table.add_column("Where it stands", width=26)
+        table.add_column("Where it stands", width=status_width)
         rows = self.rows()
         for index, (kind, risk) in enumerate(rows):
-            title = Text(one_line(risk_title(risk), width) if risk else _short(kind), style="bold")
-            title.append("\n" + one_line(self._row_detail(risk), width), style="dim")
-            status = Text(status_words(risk) if risk else "not screened yet")
-            table.add_row(title, status, key=f"row-{index}", height=2)
+            title = risk_title(risk) if risk else _short(kind)
+            status = status_words(risk) if risk else "not screened"
+            table.add_row(literal_cell(title, width), Text(status, no_wrap=True), key=f"row-{index}")
         table.move_cursor(row=min(keep, len(rows) - 1))
         screened = sum(1 for kind in RISK_KINDS if any(r.kind == kind for r in self.meeting.risks))
         waiting = sum(1 for _, r in rows if r is not None and status_words(r).startswith("■"))
         summary = f"{screened} of {len(RISK_KINDS)} kinds screened"
         if waiting:
-            summary += f" · ■ {waiting} waiting for advice or not to go ahead"
+            summary += f" · ■ {waiting} holding the meeting back"
         self.query_one("#risks-summary", Static).update(Content(summary))
         self.show_current()
-
-    def _row_detail(self, risk: Risk | None) -> str:
-        if risk is None:
-            return "p, u or n to screen it"
-        if risk.status == "not-present":
-            when = f"screened {risk.screened_on:%d %b %Y}" if risk.screened_on else "screened"
-            return when + (f" · {risk.source}" if risk.source.strip() else "")
-        parts = []
-        if risk.at_risk:
-            parts.append("at risk: " + people_words(self.meeting, risk.at_risk))
-        if risk.causing_harm:
-            parts.append("thought to cause harm: " + people_words(self.meeting, risk.causing_harm))
-        return " · ".join(parts) or "w: who is at risk, who is thought to cause harm"
 
     def on_resize(self) -> None:
         if self.is_mounted and self.children:
