@@ -283,10 +283,8 @@ class RisksSection(PrepSection):
         return [(p.name.strip() or "(no name yet)", p.id) for p in self.meeting.people]
 
     def action_choose_people(self) -> None:
-        risk = self._entry(create=False)
+        risk = self._screened()
         if risk is None:
-            if self.current() is not None and not self.read_only:
-                self.notify("Screen it first: p present or u not known.", markup=False)
             return
 
         def harm_chosen(ids: list[str] | None) -> None:
@@ -319,8 +317,15 @@ class RisksSection(PrepSection):
             at_risk_chosen,
         )
 
+    def _screened(self) -> Risk | None:
+        """The selected row's entry; an unscreened row says to screen it first (no entry is made)."""
+        risk = self._entry(create=False)
+        if risk is None and self.current() is not None and not self.read_only:
+            self.notify("Screen it first: p present, u not known or n not present.", markup=False)
+        return risk
+
     def action_source(self) -> None:
-        risk = self._entry()
+        risk = self._screened()
         if risk is None:
             return
 

@@ -101,7 +101,7 @@ class StepRow(Vertical, can_focus=True):
         Binding("n", "toggle_na", "Not needed"),
         Binding("x", "refuse_stop", "", show=False),
         Binding("enter", "edit_note", "Note", show=False),
-        Binding("r", "open_risk_screen", "Risk screen"),
+        Binding("r", "open_risk_screen", "Risk screen", show=False),
         Binding("down,j", "move(1)", "Next step", show=False),
         Binding("up,k", "move(-1)", "Previous step", show=False),
     ]
