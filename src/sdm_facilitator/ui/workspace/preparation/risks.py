@@ -6,7 +6,7 @@ One row per kind (several for "other", each named). Keys set the status
 person can know are met (c). The panel under the table shows the selected
 risk in full, with the conditions and how each ticks, and, for forced
 marriage, the warning that a family meeting may be the wrong tool (its text
-is data: ``guides/risk_warnings.toml``). The rules are ``domain.risk_rules``.
+is data: ``sdm_facilitator/guides/risk_warnings.toml``). The rules are ``domain.risk_rules``.
 """
 
 from __future__ import annotations
