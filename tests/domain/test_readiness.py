@@ -22,6 +22,7 @@ from sdm_facilitator.domain.meeting import (
 from sdm_facilitator.domain.readiness import readiness
 from sdm_facilitator.domain.vocabulary import MECHANISMS
 from support.app_helpers import FIXED_TODAY
+from support.risk_helpers import advice, present, screen_all_not_present
 
 TODAY = FIXED_TODAY
 
@@ -61,7 +62,7 @@ def ready_meeting() -> Meeting:
     m.agenda = [AgendaItem("p", "Part", 30)]
     for step_id in "abd":
         m.steps[step_id] = StepState(status="done")
-    return m
+    return screen_all_not_present(m)
 
 
 def test_nothing_open_reads_ready() -> None:
@@ -293,8 +294,11 @@ def test_a_stop_and_check_step_is_a_blocker_not_a_to_do() -> None:
     result = readiness(m, g, TODAY)
     assert [i.kind for i in result.items][:2] == ["stop", "step"]
     assert result.items[1].overdue
-    # Once someone has checked (done, or not applicable) it is no longer a blocker.
+    # Once someone has checked (done, or not applicable) with the reason, it is no longer a blocker;
+    # one key without a reason does not clear it.
     m.steps["stop"] = StepState(status="na")
+    assert len(readiness(m, g, TODAY).blockers) == 1
+    m.steps["stop"] = StepState(status="na", note="Asked the young person alone: no sign")
     assert readiness(m, g, TODAY).blockers == []
 
 
@@ -319,3 +323,78 @@ def test_a_closed_meeting_has_nothing_open() -> None:
     assert result.items == () and result.summary() == "closed" and result.headline().startswith("Closed")
     reopen_meeting(m)
     assert readiness(m, guide(), TODAY).items
+
+
+def test_an_unscreened_meeting_shows_one_risk_screen_item() -> None:
+    m = ready_meeting()
+    m.risks.clear()
+    result = readiness(m, guide(), TODAY)
+    assert [(i.kind, i.section, i.text) for i in result.items] == [
+        ("check", "prep-risks", "Risk screen not done: screen each kind of harm before the meeting")
+    ]
+    assert result.blockers == []
+
+
+def test_a_risk_present_without_advice_is_a_blocker_on_the_home_row() -> None:
+    m = ready_meeting()
+    m.people.append(
+        Person(id="p-kerry", name="Kerry", role="parent", invitation="accepted", prep_visit=TODAY)
+    )
+    risk = present("domestic-abuse", m, at_risk=["p-kerry"])
+    result = readiness(m, guide(), TODAY)
+    assert [(i.kind, i.section, i.text, i.ref) for i in result.items] == [
+        (
+            "stop",
+            "prep-risks",
+            "Domestic abuse is present: record specialist advice before the meeting goes ahead",
+            risk.id,
+        )
+    ]
+    assert result.summary() == "■ 1 to check"
+    assert result.headline().startswith("Stop and check first: 1 check to make.")
+    risk.advice = advice()
+    assert readiness(m, guide(), TODAY).is_ready
+
+
+def test_advice_not_to_go_ahead_stays_a_blocker_saying_what_happens_instead() -> None:
+    m = ready_meeting()
+    risk = present("forced-marriage", m, advice=advice("do-not-go-ahead", instead="A strategy meeting"))
+    result = readiness(m, guide(), TODAY)
+    assert [(i.kind, i.text) for i in result.blockers] == [
+        (
+            "stop",
+            "Forced marriage and honour-based abuse: the specialist advised that the meeting should not "
+            "go ahead. Instead: A strategy meeting",
+        )
+    ]
+    risk.advice.outcome = "go-ahead"
+    assert readiness(m, guide(), TODAY).blockers == []
+
+
+def test_unmet_conditions_are_checks_not_blockers() -> None:
+    from sdm_facilitator.domain.risks import AdviceCondition
+
+    m = ready_meeting()
+    conditions = [
+        AdviceCondition(kind="separate-arrival", what="side door"),
+        AdviceCondition(kind="no-address-on-papers"),
+    ]
+    present("domestic-abuse", m, advice=advice("go-ahead-with-conditions", conditions=conditions))
+    result = readiness(m, guide(), TODAY)
+    assert result.blockers == []
+    assert [(i.kind, i.text) for i in result.items] == [
+        (
+            "check",
+            "Domestic abuse: condition not met yet: Separate arrival and waiting rooms: side door "
+            "(tick it in the risk screen once it is arranged)",
+        )
+    ]
+    conditions[0].met = True
+    assert readiness(m, guide(), TODAY).is_ready
+
+
+def test_a_risk_naming_a_removed_person_is_a_problem_not_a_crash() -> None:
+    m = ready_meeting()
+    present("domestic-abuse", m, at_risk=["p-gone"], advice=advice())
+    texts = [i.text for i in readiness(m, guide(), TODAY).items]
+    assert texts == ["Domestic abuse: someone named as at risk is no longer on the people list"]

@@ -269,3 +269,61 @@ def test_answers_are_remembered_only_inside_the_block() -> None:
         meeting.step_state(step.id).status = "done"
         assert step_progress(meeting, step).status == "todo", "remembered: the meeting must not change inside"
     assert step_progress(meeting, step).status == "done"
+
+
+# ---------------------------------------------------------------- stop-and-check steps: never one key
+
+
+BUNDLED_STOP_STEPS = {
+    "fgc": ("prep-stop-forced-marriage", "prep-stop-sexual-abuse"),
+    "family-unity": ("fum-prep-stop-forced-marriage", "fum-prep-stop-sexual-abuse"),
+    "cin-family-unity": ("cin-prep-stop-forced-marriage", "cin-prep-stop-sexual-abuse"),
+    "cp-conference": ("cp-prep-stop-forced-marriage", "cp-prep-stop-sexual-abuse"),
+    "review": ("rev-prep-stop-forced-marriage", "rev-prep-stop-sexual-abuse"),
+}
+
+
+@pytest.mark.parametrize("guide_id", sorted(BUNDLED_STOP_STEPS))
+def test_bundled_stop_steps_name_the_risk_kind_they_are_about(guide_id: str) -> None:
+    forced, sexual = (LIBRARY.guides[guide_id].step(i) for i in BUNDLED_STOP_STEPS[guide_id])
+    assert forced is not None and forced.stop_and_check and forced.risk == "forced-marriage"
+    assert sexual is not None and sexual.stop_and_check and sexual.risk == "sexual-abuse"
+
+
+def test_a_risk_stop_step_takes_its_state_from_the_risk_screen_only() -> None:
+    from sdm_facilitator.domain.risks import Risk
+    from support.risk_helpers import advice
+
+    step = LIBRARY.guides["fgc"].step("prep-stop-forced-marriage")
+    assert step is not None
+    meeting = demo_for("fgc")
+    meeting.risks = []
+    # A status set by a key (or typed into the file), even with a note, does not clear it.
+    meeting.steps[step.id] = StepState(status="done", note="checked")
+    assert step_progress(meeting, step).is_open
+    meeting.steps[step.id] = StepState(status="na", note="no sign")
+    assert step_progress(meeting, step).is_open
+    risk = Risk(kind="forced-marriage", status="not-known")
+    meeting.risks.append(risk)
+    assert step_progress(meeting, step).is_open
+    risk.advice = advice(by="Forced Marriage Unit")
+    progress = step_progress(meeting, step)
+    assert progress.status == "done" and progress.label() == "done (from the risk screen)"
+    risk.advice.outcome = None
+    assert step_progress(meeting, step).is_open
+    risk.status = "not-present"
+    assert step_progress(meeting, step).label() == "done (from the risk screen)"
+
+
+def test_a_stop_step_without_a_risk_kind_needs_a_reason_to_clear() -> None:
+    step = LIBRARY.guides["fgc"].step("prep-stop-sexual-abuse")
+    assert step is not None
+    plain = dataclasses.replace(step, risk=None)
+    meeting = demo_for("fgc")
+    for status in ("done", "na"):
+        meeting.steps[plain.id] = StepState(status=status)
+        assert step_progress(meeting, plain).is_open
+        meeting.steps[plain.id] = StepState(status=status, note="  ")
+        assert step_progress(meeting, plain).is_open
+        meeting.steps[plain.id] = StepState(status=status, note="Police advised: no concern")
+        assert step_progress(meeting, plain).status == status

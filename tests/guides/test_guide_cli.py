@@ -117,8 +117,8 @@ def test_guides_check_paths(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.splitlines() == [
         'wrong_type.toml:16: steps[1].days_before: expected a whole number, got text ("35")',
         "unknown_key.toml:20: steps[2].stge: unknown key; did you mean 'stage'? allowed keys are "
-        "contexts, days_after, days_before, evidence, evidence_says, how, id, judgement, mechanisms, stage, "
-        "stop_and_check, title, when_risk, why",
+        "contexts, days_after, days_before, evidence, evidence_says, how, id, judgement, mechanisms, risk, "
+        "stage, stop_and_check, title, when_risk, why",
         "unknown_key.toml:18: steps[2]: missing required key 'stage': expected a stage",
     ]
     assert err.strip() == "3 problem(s) in 2 of 2 file(s)."

@@ -40,6 +40,15 @@ EXPECTED: dict[str, list[str]] = {
         "stop_and_check_on_follow_up.toml:24: steps[2].stop_and_check: stop_and_check is for preparation "
         "steps (checked before the day); this step's stage is 'follow_up'",
     ],
+    "risk_unknown_kind": [
+        "risk_unknown_kind.toml:16: steps[1].risk: unknown risk kind 'forced-marage'; expected one of "
+        "domestic-abuse, forced-marriage, sexual-abuse, child-exploitation, substance-misuse, mental-health, "
+        "learning-disability, other",
+    ],
+    "risk_without_stop": [
+        "risk_without_stop.toml:15: steps[1].risk: risk is for stop-and-check steps (stop_and_check = true): "
+        "the risk screen clears them",
+    ],
     "no_family_time_without_note": [
         "no_family_time_without_note.toml:2: guide: missing required key 'facilitator_note': a guide without "
         "private family time says, in a sentence, that the facilitator stays throughout and why",

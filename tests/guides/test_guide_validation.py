@@ -56,8 +56,8 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "unknown_key": [
         "unknown_key.toml:20: steps[2].stge: unknown key; did you mean 'stage'? allowed keys are "
-        "contexts, days_after, days_before, evidence, evidence_says, how, id, judgement, mechanisms, stage, "
-        "stop_and_check, title, when_risk, why",
+        "contexts, days_after, days_before, evidence, evidence_says, how, id, judgement, mechanisms, risk, "
+        "stage, stop_and_check, title, when_risk, why",
         "unknown_key.toml:18: steps[2]: missing required key 'stage': expected a stage",
     ],
     "prompt_too_long": [

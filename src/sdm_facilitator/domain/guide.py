@@ -50,6 +50,10 @@ class Step:
     # has checked (specialist advice, whether a family meeting is the right
     # tool). Readiness shows it as a blocker, not a to-do.
     stop_and_check: bool = False
+    # The risk-screen kind a stop-and-check step is about ("forced-marriage"):
+    # the step is then done only when the risk screen shows that kind dealt
+    # with (``domain.step_progress``), never by a key press in Steps.
+    risk: str | None = None
     # A step only a person can judge done; the record never ticks it.
     judgement: bool = False
     # What in the record shows the step is done, checked when the guide loads.

@@ -799,3 +799,11 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
     yield "closure: note", meeting.closure.note
     for i, feedback in enumerate(meeting.feedback, 1):
         yield f"feedback {i}: comment", feedback.comment
+    for i, risk in enumerate(meeting.risks, 1):
+        yield f"risk {i}: name", risk.name
+        yield f"risk {i}: source", risk.source
+        yield f"risk {i}: advised by", risk.advice.by
+        yield f"risk {i}: adviser's role", risk.advice.role
+        yield f"risk {i}: instead of the meeting", risk.advice.instead
+        for j, condition in enumerate(risk.advice.conditions, 1):
+            yield f"risk {i} condition {j}: what", condition.what

@@ -21,6 +21,14 @@ from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.participation import child_way_decided
 from sdm_facilitator.domain.risk_guidance import meeting_steps
+from sdm_facilitator.domain.risk_rules import (
+    blocker_words,
+    condition_title,
+    record_problems,
+    risk_title,
+    screen_gap_words,
+    unmet_conditions,
+)
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.schedule import DueItem, due_items
 from sdm_facilitator.domain.sharing import share_problems
@@ -38,6 +46,7 @@ SECTION_INFO = "prep-info"
 SECTION_AGENDA = "prep-agenda"
 SECTION_PLAN = "plan"
 SECTION_FOLLOW_UP = "follow-up"
+SECTION_RISKS = "prep-risks"
 
 #: Longest piece of user text quoted inside an item (names, document titles).
 _QUOTE = 40
@@ -72,7 +81,7 @@ class Readiness:
 
     @property
     def blockers(self) -> list[ReadinessItem]:
-        """Stop-and-check steps still open: the meeting should wait for them."""
+        """Stop-and-check steps and risks without advice: the meeting should wait for them."""
         return [i for i in self.items if i.kind == "stop"]
 
     @property
@@ -272,7 +281,11 @@ def _open_steps(
             title = step.title
             if not title.lower().startswith("stop and check"):
                 title = f"Stop and check: {title}"
-            items.append(ReadinessItem(title, mechanism, section, "stop", ref=step.id))
+            if step.risk is not None:
+                # Cleared only from the risk screen: the item leads there, to that kind's row.
+                items.append(ReadinessItem(title, mechanism, SECTION_RISKS, "stop", ref=step.risk))
+            else:
+                items.append(ReadinessItem(title, mechanism, section, "stop", ref=step.id))
             continue
         items.append(
             _dated_item(dated.get(("step", step.id)), today, step.title, mechanism, section, "step", step.id)
@@ -290,6 +303,7 @@ def _preparation(
         items.append(ReadinessItem(text, mechanism, section, "check", ref=ref))
 
     _open_steps(meeting, guide, "preparation", today, dated, items)
+    _risk_screen(meeting, items)
 
     # The day itself.
     day = meeting.meeting_date
@@ -443,6 +457,25 @@ def _preparation(
 
     if not meeting.agenda:
         add("There is no agenda yet", "collaboration", SECTION_AGENDA)
+
+
+def _risk_screen(meeting: Meeting, items: list[ReadinessItem]) -> None:
+    """The risk screen (rules in ``domain.risk_rules``): advice missing or against going ahead blocks."""
+    gap = screen_gap_words(meeting)
+    if gap:
+        items.append(ReadinessItem(gap, "trust", SECTION_RISKS, "check"))
+    for risk in meeting.risks:
+        for problem in record_problems(meeting, risk):
+            items.append(ReadinessItem(one_line(problem, 160), "trust", SECTION_RISKS, "check", ref=risk.id))
+        if risk.status == "not-present":
+            continue
+        blocker = blocker_words(risk)
+        if blocker:
+            items.append(ReadinessItem(one_line(blocker, 200), "trust", SECTION_RISKS, "stop", ref=risk.id))
+            continue
+        for condition, check in unmet_conditions(meeting, risk):
+            text = f"{risk_title(risk)}: condition not met yet: {condition_title(condition)} ({check.says})"
+            items.append(ReadinessItem(one_line(text, 200), "trust", SECTION_RISKS, "check", ref=risk.id))
 
 
 def _follow_up(

@@ -5,8 +5,15 @@ record that show it is done, so a coordinator who has filled in the referral is
 not told the referral step is overdue. The record can only ever tick a step a
 person has left "to do"; a person can untick it with a note, and then the
 record no longer ticks it. A step needing judgement never has evidence (the
-guide checker refuses it), and a stop-and-check step is never ticked by the
-record. Every list, count and due date asks this module, so they agree.
+guide checker refuses it).
+
+Stop-and-check steps are never cleared by one key press. One that names a
+risk kind (``risk = "forced-marriage"`` in the guide) takes its state from the
+risk screen alone: done when that kind is screened not present, or present /
+not known with complete specialist advice (``domain.risk_rules``); whatever
+status is stored for it is ignored. One without a risk kind is done or not
+applicable only with a reason written in its note. Every list, count and due
+date asks this module, so they agree.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from dataclasses import dataclass
 from sdm_facilitator.domain.evidence import source_label
 from sdm_facilitator.domain.guide import Step
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.risk_rules import kind_cleared
 
 
 @dataclass(frozen=True)
@@ -85,8 +93,20 @@ def step_progress(meeting: Meeting, step: Step) -> StepProgress:
     return found
 
 
+#: Where a stop-and-check step with a risk kind takes its state from.
+RISK_SCREEN_SOURCE = "the risk screen"
+
+
 def _step_progress(meeting: Meeting, step: Step) -> StepProgress:
     state = meeting.steps.get(step.id)
+    if step.stop_and_check and step.risk is not None:
+        says = "the risk screen shows this kind of harm screened not present, or advice recorded"
+        if kind_cleared(meeting, step.risk):
+            return StepProgress("done", True, RISK_SCREEN_SOURCE, says)
+        return StepProgress("todo", evidence=says)
+    if step.stop_and_check and state is not None and not state.note.strip():
+        # Set by a key or a hand-edited file without a reason: still open.
+        return StepProgress("todo")
     if state is not None and state.status != "todo":
         return StepProgress(state.status)
     overruled = bool(state and state.evidence_overruled)

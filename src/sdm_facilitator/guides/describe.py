@@ -52,6 +52,7 @@ def guide_to_dict(guide: Guide) -> dict[str, Any]:
                 "days_before": s.days_before,
                 "days_after": s.days_after,
                 "stop_and_check": s.stop_and_check,
+                "risk": s.risk,
                 "judgement": s.needs_judgement,
                 "evidence": s.evidence.source if s.evidence else None,
                 "evidence_says": s.evidence_says,
@@ -115,6 +116,10 @@ def guide_to_text(guide: Guide) -> str:
             lines += _wrap(step.why, "    ")
             if step.evidence is not None:
                 lines += _wrap(f"Done by itself when: {evidence_words(step)}", "    ")
+            if step.risk is not None:
+                lines += _wrap(
+                    f"Cleared from the risk screen (kind: {step.risk}), never by a key press", "    "
+                )
             for tip in step.how:
                 lines += _wrap(tip, "      - ")[:1] + _wrap(tip, "        ")[1:]
     lines += ["", f"THE MEETING ({guide.total_minutes} minutes)"]

@@ -4,9 +4,10 @@ Kept apart from the core table checks in ``validate`` so each can change on
 its own: ``evidence`` (a tiny expression saying what in the record shows the
 step is done, see ``domain.evidence``), ``evidence_says`` (the same in plain
 words), ``judgement`` (only a person can say it is done),
-``stop_and_check`` (the meeting waits until someone has checked) and
+``stop_and_check`` (the meeting waits until someone has checked),
 ``when_risk`` (the harms the step is for: shown only where the risk screen
-has one of them present or not known).
+has one of them present or not known) and ``risk`` (the risk-screen kind a
+stop-and-check step is about; the risk screen, not a key press, then clears it).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def extra_step_fields(field: FieldFactory) -> dict[str, Any]:
         "judgement": field("bool", required=False, expect="true or false"),
         "stop_and_check": field("bool", required=False, expect="true or false"),
         "when_risk": when_risk_field(field),
+        "risk": field("choice", required=False, expect="a risk kind", choices=RISK_KINDS, noun="risk kind"),
     }
 
 
@@ -54,12 +56,18 @@ def step_extras(checker: ProblemSink, data: dict[str, Any], path: KeyPath) -> di
         "stop_and_check": data.get("stop_and_check", False),
         "evidence_says": data.get("evidence_says", ""),
         "when_risk": data.get("when_risk", ()),
+        "risk": data.get("risk"),
     }
     if out["stop_and_check"] and "when_risk" in data:
         checker.add(
             path + ("when_risk",),
             "a stop_and_check step must show on every meeting until someone has checked; "
             "when_risk would hide it where the risk screen is not done: remove when_risk",
+        )
+    if "risk" in data and not out["stop_and_check"]:
+        checker.add(
+            path + ("risk",),
+            "risk is for stop-and-check steps (stop_and_check = true): the risk screen clears them",
         )
     stage = data.get("stage")
     if out["stop_and_check"] and stage is not None and stage != "preparation":

@@ -12,6 +12,7 @@ from sdm_facilitator.domain.meeting_factory import create_meeting
 from sdm_facilitator.ui.app import SdmApp
 from sdm_facilitator.ui.dialogs.editor import EditorDialog
 from sdm_facilitator.ui.widgets.form_fields import YES
+from sdm_facilitator.ui.workspace.preparation.risks import RisksSection
 from sdm_facilitator.ui.workspace.preparation.steps import StepRow
 from support.app_helpers import FIXED_TODAY, FakeClock, bundled_library, reload, save_meetings
 from support.pilot_helpers import settle, type_text
@@ -85,13 +86,14 @@ async def test_readiness_lists_stop_and_check_steps_first_as_blockers(isolated_d
             "■ Stop and check: any sign of forced marriage or honour-based abuse",
             "■ Stop and check: sexual abuse within the family",
         ]
-        # Enter on a blocker goes to its step.
+        # Enter on a blocker goes to where it is cleared: the risk screen, at that kind.
         options.focus()
         options.highlighted = 1
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen.focused, StepRow)
-        assert app.screen.focused.step.id == "prep-stop-forced-marriage"
+        risks = screen.query_one(RisksSection)
+        assert app.screen.focused is risks.query_one("#risks-table")
+        assert risks.current() == ("forced-marriage", None)
 
 
 async def test_the_person_dialog_records_the_interpreter_booking_and_the_table_shows_it(

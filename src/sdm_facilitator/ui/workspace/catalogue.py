@@ -31,6 +31,7 @@ SECTIONS: tuple[tuple[str, str, str, str, str], ...] = (
     ("prep-readiness", "Readiness", PREPARATION, f"{_PREPARATION}.readiness", "ReadinessSection"),
     (r.SECTION_STEPS, "Steps", PREPARATION, f"{_PREPARATION}.steps", "StepsSection"),
     (r.SECTION_REFERRAL, "Referral", PREPARATION, f"{_PREPARATION}.referral", "ReferralSection"),
+    (r.SECTION_RISKS, "Risk screen", PREPARATION, f"{_PREPARATION}.risks", "RisksSection"),
     (r.SECTION_PEOPLE, "People and network", PREPARATION, f"{_PREPARATION}.people", "PeopleSection"),
     (r.SECTION_CHOICES, "Family choices", PREPARATION, f"{_PREPARATION}.choices", "ChoicesSection"),
     (r.SECTION_CHILDREN, "Children", PREPARATION, f"{_PREPARATION}.children", "ChildrenSection"),

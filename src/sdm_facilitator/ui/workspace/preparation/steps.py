@@ -7,6 +7,11 @@ cursor opens to show why the step matters, how to do it, and a note box.
 A step whose evidence the record already shows reads "✓ done (from the
 referral)"; space unticks it and puts the cursor in the note, so the person
 says why, and the record then leaves the step alone.
+
+A stop-and-check step is never cleared by one key. One about a kind of harm
+on the risk screen clears only there: space, n or x say so, and enter or r
+open the risk screen at that kind. One without a risk kind asks for the
+reason before it is marked done or not applicable.
 """
 
 from __future__ import annotations
@@ -22,12 +27,16 @@ from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from sdm_facilitator.domain.guide import Step
+from sdm_facilitator.domain.labels import RISK_KIND_LABELS
 from sdm_facilitator.domain.meeting import StepState
+from sdm_facilitator.domain.readiness import SECTION_RISKS
 from sdm_facilitator.domain.risk_guidance import meeting_steps
 from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.domain.schedule import step_due_date
 from sdm_facilitator.domain.step_progress import StepProgress, step_progress, untick_from_record
 from sdm_facilitator.domain.vocabulary import MECHANISM_LABELS, MECHANISMS
+from sdm_facilitator.ui.contracts import ShowsSections
+from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
 from sdm_facilitator.ui.widgets.form_fields import Field, text_area
 from sdm_facilitator.ui.widgets.literal import literal, literal_line
 from sdm_facilitator.ui.workspace.preparation.base import PrepSection
@@ -62,6 +71,19 @@ def progress_words(progress: StepProgress, step: Step) -> tuple[str, str] | None
     return None
 
 
+def stop_words(step: Step) -> str:
+    """What clears a stop-and-check step, said under it."""
+    if step.risk is not None:
+        kind = RISK_KIND_LABELS.get(step.risk, step.risk)
+        return (
+            f"Stop and check: cleared only from the risk screen, once “{kind}” is screened not present "
+            "or specialist advice is recorded. Enter or r opens the risk screen."
+        )
+    return (
+        "Stop and check: the meeting waits until this is done or not applicable, with the reason in the note."
+    )
+
+
 def step_mark(status: str, overdue: bool, stop: bool = False) -> str:
     if stop and status == "todo":
         return "[■]"
@@ -78,7 +100,9 @@ class StepRow(Vertical, can_focus=True):
     BINDINGS = [
         Binding("space", "toggle_done", "Done"),
         Binding("n", "toggle_na", "Not needed"),
+        Binding("x", "refuse_stop", "", show=False),
         Binding("enter", "edit_note", "Note", show=False),
+        Binding("r", "open_risk_screen", "Risk screen", show=False),
         Binding("down,j", "move(1)", "Next step", show=False),
         Binding("up,k", "move(-1)", "Previous step", show=False),
     ]
@@ -105,8 +129,7 @@ class StepRow(Vertical, can_focus=True):
             if other:
                 yield Static(Content(f"Also helps: {', '.join(other)}"), classes="step-also")
             if self.step.stop_and_check:
-                waits = "Stop and check: the meeting waits until this is done or not applicable."
-                yield Static(Content(waits), classes="step-also")
+                yield Static(Content(stop_words(self.step)), classes="step-also")
             if self.step.evidence is not None:
                 yield Static("", classes="step-also step-evidence", markup=False)
             note = text_area(self.state.note if self.state else "", classes="step-note", compact=True)
@@ -149,7 +172,76 @@ class StepRow(Vertical, can_focus=True):
         self.update_line()
         self.section.after_change()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``r`` is offered only on a step the risk screen clears; ``x`` is only ever a refusal."""
+        if action == "open_risk_screen":
+            return self.step.risk is not None
+        if action == "refuse_stop":
+            return self.step.stop_and_check
+        return True
+
+    @property
+    def cleared_by_risk_screen(self) -> bool:
+        return self.step.stop_and_check and self.step.risk is not None
+
+    def action_refuse_stop(self) -> None:
+        """A key meant to clear a stop-and-check step: say why it does not, and what does."""
+        if self.cleared_by_risk_screen:
+            kind = RISK_KIND_LABELS.get(self.step.risk or "", self.step.risk or "")
+            self.notify(
+                f"This check clears only from the risk screen: screen “{kind}” there, and record "
+                "specialist advice if it is present or not known. Press r (or enter) to open it.",
+                title="Not cleared by a key",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+        else:
+            self._ask_reason("done")
+
+    def action_open_risk_screen(self) -> None:
+        """Go to the risk screen, at the kind this step is about."""
+        if self.step.risk is not None and isinstance(self.screen, ShowsSections):
+            self.screen.show_section(SECTION_RISKS, focus_ref=self.step.risk)
+
+    def _ask_reason(self, status: str) -> None:
+        """A stop-and-check step without a risk kind: marked done or not applicable only with a reason."""
+        if self.section.read_only:
+            self.app.bell()
+            return
+        what = "done" if status == "done" else "not applicable"
+
+        def answered(values: dict[str, object] | None) -> None:
+            if not values:
+                return
+            reason = str(values.get("reason", "")).strip()
+            if not reason:
+                return
+            state = self.section.meeting.step_state(self.step.id)
+            state.note = reason
+            self.query_one(".step-note", TextArea).text = reason
+            self._set_status(status)
+
+        self.app.push_screen(
+            FormDialog(
+                f"Mark “{self.step.title}” {what}",
+                [FormField("reason", "Reason", "long", required=True)],
+                intro="A stop-and-check step needs the reason it is cleared: who advised, or why "
+                "there is no such worry. It is kept in the step's note.",
+            ),
+            answered,
+        )
+
     def action_toggle_done(self) -> None:
+        if self.step.stop_and_check and self.progress.is_open:
+            if self.cleared_by_risk_screen:
+                self.action_refuse_stop()
+            else:
+                self._ask_reason("done")
+            return
+        if self.cleared_by_risk_screen:
+            self.action_refuse_stop()
+            return
         if self.progress.from_record:
             self._untick_from_record()
             return
@@ -168,10 +260,19 @@ class StepRow(Vertical, can_focus=True):
         self.action_edit_note()
 
     def action_toggle_na(self) -> None:
+        if self.step.stop_and_check and (self.progress.is_open or self.cleared_by_risk_screen):
+            if self.cleared_by_risk_screen:
+                self.action_refuse_stop()
+            else:
+                self._ask_reason("na")
+            return
         state = self.state
         self._set_status("todo" if state and state.status == "na" else "na")
 
     def action_edit_note(self) -> None:
+        if self.cleared_by_risk_screen:
+            self.action_open_risk_screen()
+            return
         self.query_one(".step-note", TextArea).focus()
 
     def action_move(self, delta: int) -> None:
