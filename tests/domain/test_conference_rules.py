@@ -16,6 +16,8 @@ from sdm_facilitator.domain.conference import (
     ParentView,
 )
 from sdm_facilitator.domain.meeting import Child, Meeting, Person
+from sdm_facilitator.domain.readiness import SECTION_DECISION, readiness
+from sdm_facilitator.domain.schedule import due_items
 
 # Tuesday 3 March 2026, the demo conference's day.
 HELD = date(2026, 3, 3)
@@ -332,3 +334,56 @@ def test_categories_are_named_in_the_order_of_the_choices() -> None:
     )
     assert rules.categories_words(["physical"]) == "Physical abuse"
     assert rules.categories_words([]) == ""
+
+
+# ------------------------------------------------------------------ after the conference: readiness and dates
+
+
+def ended(meeting: Meeting) -> Meeting:
+    meeting.record.ended = meeting.record.started
+    return meeting
+
+
+def test_after_a_conference_readiness_lists_the_missing_parts_as_checks() -> None:
+    meeting = ended(conference_meeting())
+    found = [i for i in readiness(meeting, None, HELD).items if i.section == SECTION_DECISION]
+    assert [(i.text, i.kind) for i in found] == [
+        ("No agency's view on significant harm is recorded.", "check"),
+        ("Leo's view is not recorded.", "check"),
+        ("Ruby's view is not recorded.", "check"),
+        ("No decision is recorded for Leo.", "check"),
+        ("No decision is recorded for Ruby.", "check"),
+    ]
+
+
+def test_before_the_conference_ends_readiness_does_not_ask_for_the_decision() -> None:
+    meeting = conference_meeting()
+    assert not [i for i in readiness(meeting, None, HELD).items if i.section == SECTION_DECISION]
+
+
+def test_core_group_and_review_conference_are_due_items_until_met() -> None:
+    meeting = ended(complete(conference_meeting()))
+    items = [(d.kind, d.due, d.label) for d in due_items(meeting)]
+    assert ("core-group", date(2026, 3, 10), "first core group") in items
+    assert ("review", date(2026, 6, 2), "review conference") in items
+    ready = readiness(meeting, None, date(2026, 3, 11))
+    (core,) = [i for i in ready.items if i.section == SECTION_DECISION]
+    assert core.overdue and core.due == date(2026, 3, 10)
+    assert "mark it met" in core.text
+    assert ready.review_due == date(2026, 6, 2)
+    assert not [i for i in ready.items if i.text == "No review date is set"]
+    meeting.conference.core_group_met = True
+    assert "core-group" not in [d.kind for d in due_items(meeting)]
+
+
+def test_no_plan_means_no_core_group_or_review_due() -> None:
+    meeting = ended(complete(conference_meeting()))
+    for d in meeting.conference.decisions:
+        d.decision, d.instead = "plan-not-needed", "early-help"
+    assert [d.kind for d in due_items(meeting) if d.kind in ("core-group", "review")] == []
+
+
+def test_other_kinds_have_no_conference_dates() -> None:
+    meeting = ended(complete(conference_meeting()))
+    meeting.kind = "fgc"
+    assert [d.kind for d in due_items(meeting) if d.kind in ("core-group", "review")] == []
