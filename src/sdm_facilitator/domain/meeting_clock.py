@@ -235,6 +235,25 @@ def advance(meeting: Meeting, phases: list[PlannedPhase], now: datetime) -> Plan
     return phases[following]
 
 
+def advance_past_private(meeting: Meeting, phases: list[PlannedPhase], now: datetime) -> PlannedPhase | None:
+    """End the running phase and start the next one that is not private family time (it was not offered).
+
+    Family time is not started, so nothing is recorded for it. Returns None
+    (and changes nothing) when the meeting is not running or no such phase follows.
+    """
+    if meeting_status(meeting) != "running":
+        return None
+    here = position(meeting, phases)
+    following = 0 if here is None else here + 1
+    while following < len(phases) and phases[following].private:
+        following += 1
+    if following >= len(phases):
+        return None
+    _end_current(meeting, now)
+    _begin(meeting, phases[following], now)
+    return phases[following]
+
+
 def go_back(meeting: Meeting, phases: list[PlannedPhase], now: datetime) -> PlannedPhase | None:
     """Return to the phase before the running one; returns the phase now running.
 
