@@ -356,3 +356,34 @@ async def test_every_conference_text_is_shown_literally(isolated_data_dir: Path)
         cells = [str(cell) for i in range(table.row_count) for cell in table.get_row_at(i)]
         assert any("[@click=app.quit]zqclick" in cell for cell in cells)
         assert app.is_running and app.screen is section.screen
+
+
+# ------------------------------------------------------------------ unsaved choices are protected too
+
+
+async def test_ticked_categories_count_as_typed_and_come_back_as_a_draft(isolated_data_dir: Path) -> None:
+    from textual.widgets import SelectionList
+
+    meeting = conference()
+    app = start(isolated_data_dir, meeting)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_section(app, pilot, meeting.id, "decision")
+        await go_to(pilot, app, "Decision: Leo")
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog) and not dialog.unsaved_text()
+        await pilot.press("tab", "down", "space")  # physical abuse ticked
+        await settle(pilot)
+        assert dialog.unsaved_text()
+        kept = {f.key: f.text for f in dialog.typed_fields()}
+        assert kept["categories"] == "physical"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)  # Escape asks before the ticks are lost
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is dialog
+        dialog.restore_typed({"categories": "neglect\nsexual\nnot-a-category"})
+        await settle(pilot)
+        assert dialog.query_one("#field-categories", SelectionList).selected == ["neglect", "sexual"]
