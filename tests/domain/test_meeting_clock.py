@@ -352,3 +352,21 @@ def test_stepping_over_family_time_needs_a_running_meeting_and_a_phase_after() -
     assert mc.advance_past_private(m, phases, at(50)) is None  # the last phase
     mc.end_meeting(m, at(60))
     assert mc.advance_past_private(m, phases, at(70)) is None
+
+
+def test_back_from_the_phase_after_family_time_not_held_steps_over_it() -> None:
+    m = meeting_with_agenda()
+    phases = plan(m)
+    mc.start_meeting(m, phases, at(0))
+    mc.advance(m, phases, at(10))
+    mc.advance_past_private(m, phases, at(20))
+    # Soon after: the move is undone, as any move is.
+    back = mc.go_back(m, phases, at(20.1), past_private=True)
+    assert back is not None and back.id == "information"
+    assert ids(m) == ["welcome", "information"] and m.record.phase("information").ended is None  # type: ignore[union-attr]
+    # Later: a return visit to information, never into family time.
+    mc.advance_past_private(m, phases, at(30))
+    back = mc.go_back(m, phases, at(45), past_private=True)
+    assert back is not None and back.id == "information"
+    assert ids(m) == ["welcome", "information", "family-plan", "information"]
+    assert m.record.family_time_start is None

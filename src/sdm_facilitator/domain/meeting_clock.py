@@ -254,20 +254,26 @@ def advance_past_private(meeting: Meeting, phases: list[PlannedPhase], now: date
     return phases[following]
 
 
-def go_back(meeting: Meeting, phases: list[PlannedPhase], now: datetime) -> PlannedPhase | None:
+def go_back(
+    meeting: Meeting, phases: list[PlannedPhase], now: datetime, *, past_private: bool = False
+) -> PlannedPhase | None:
     """Return to the phase before the running one; returns the phase now running.
 
     Within ``UNDO_WINDOW`` of moving on, the move is undone (the short record
     is removed and the previous one reopened), so a key pressed by mistake
     leaves no trace. Later, the return is recorded as a new visit, because the
     meeting really did go back. Returns None when there is nowhere to go back to.
+    With ``past_private``, family time that was not held is stepped over.
     """
     if meeting_status(meeting) != "running":
         return None
     here = position(meeting, phases)
     if here is None or here == 0:
         return None
-    previous = phases[here - 1]
+    back = here - 1
+    while past_private and back > 0 and phases[back].private:
+        back -= 1
+    previous = phases[back]
     record = meeting.record
     current = record.current_phase
     earlier = record.phase(previous.id)

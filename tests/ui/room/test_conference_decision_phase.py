@@ -131,6 +131,11 @@ async def test_family_time_for_the_outline_plan_is_offered_not_required(isolated
         assert record.current_phase is not None and record.current_phase.phase_id == "decision-plan"
         assert record.family_time_start is None
         assert record.phase("family-time") is None
+        # Back goes to the decision, past the family time that was not held.
+        await pilot.press("left")
+        await settle(pilot)
+        assert app.screen is chair
+        assert record.current_phase is not None and record.current_phase.phase_id == "decision"
 
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")

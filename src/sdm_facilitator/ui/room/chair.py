@@ -379,6 +379,13 @@ class ChairScreen(Screen[None]):
             self.refresh_view()
             return
         here = mc.position(self.meeting, phases)
+        if here is not None and here > 0 and self._family_time_not_held(phases[here - 1]):
+            # A conference that went on without family time goes back past it.
+            moved = mc.go_back(self.meeting, phases, self.now(), past_private=True)
+            if moved is not None:
+                self._set_prompt(moved, max(len(moved.prompts) - 1, 0))
+                self._moved()
+            return
         if (
             here is not None
             and here > 0
@@ -400,6 +407,10 @@ class ChairScreen(Screen[None]):
             return
         self._set_prompt(moved, max(len(moved.prompts) - 1, 0))
         self._moved()
+
+    def _family_time_not_held(self, phase: mc.PlannedPhase) -> bool:
+        """A conference's family time that was offered and not taken (the guide makes it optional)."""
+        return phase.private and is_conference(self.meeting) and self.meeting.record.phase(phase.id) is None
 
     def _back_into_family_time(self, yes: bool | None) -> None:
         if yes:
