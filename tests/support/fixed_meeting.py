@@ -94,12 +94,7 @@ def _fix_ids(meeting: Meeting) -> None:
     meeting.id = MEETING_ID
     meeting.created = datetime(2026, 2, 17, 9, 0, tzinfo=UTC)
     meeting.updated = datetime(2026, 3, 3, 12, 30, tzinfo=UTC)
-    # The risk screen names people by id: it follows them to their fixed ids.
-    renamed = {p.id: f"p-{i:08d}" for i, p in enumerate(meeting.people, 1)}
-    renamed.update({c.id: f"c-{i:08d}" for i, c in enumerate(meeting.children, 1)})
-    for risk in meeting.risks:
-        risk.at_risk = [renamed.get(pid, pid) for pid in risk.at_risk]
-        risk.causing_harm = [renamed.get(pid, pid) for pid in risk.causing_harm]
+    renamed: dict[str, str] = {}
     for prefix, items in (
         ("c", meeting.children),
         ("p", meeting.people),
@@ -111,7 +106,26 @@ def _fix_ids(meeting: Meeting) -> None:
         ("k", meeting.risks),
     ):
         for index, item in enumerate(items, 1):
-            item.id = f"{prefix}-{index:08d}"
+            renamed[item.id] = item.id = f"{prefix}-{index:08d}"
+    for index, view in enumerate(meeting.conference.agency_views, 1):
+        view.id = f"v-{index:08d}"
+    for index, entry in enumerate(meeting.conference.dissent, 1):
+        entry.id = f"d-{index:08d}"
+    _follow_renamed(meeting, renamed)
+
+
+def _follow_renamed(meeting: Meeting, renamed: dict[str, str]) -> None:
+    """The risk screen and the conference record refer to people and children by id: they follow them."""
+    for risk in meeting.risks:
+        risk.at_risk = [renamed.get(pid, pid) for pid in risk.at_risk]
+        risk.causing_harm = [renamed.get(pid, pid) for pid in risk.causing_harm]
+    conf = meeting.conference
+    conf.lead_practitioner = renamed.get(conf.lead_practitioner, conf.lead_practitioner)
+    conf.core_group = [renamed.get(member, member) for member in conf.core_group]
+    for parent in conf.parent_views:
+        parent.person_id = renamed.get(parent.person_id, parent.person_id)
+    for item in (*conf.child_views, *conf.decisions):
+        item.child_id = renamed.get(item.child_id, item.child_id)
 
 
 def fixed_meeting(library: GuideLibrary) -> Meeting:
