@@ -39,7 +39,9 @@ def test_plan_to_stdout_is_markdown_and_records_nothing(
 ) -> None:
     code, out, err = run(capsys, "export", MEETING_ID, "--as", "plan")
     assert code == 0 and err == ""
-    assert out.startswith("# The family's plan\n") and NOT_INVITED_NAME not in out
+    # The fixed meeting is a child protection conference: its plan is the outline child protection plan.
+    assert out.startswith("# The outline child protection plan\n") and NOT_INVITED_NAME not in out
+    assert "The family's plan" not in out and "The professionals agreed the plan" not in out
     assert _sent_on(stored) is None
 
 
@@ -51,7 +53,7 @@ def test_plan_to_a_file_takes_the_format_from_the_suffix_and_records_the_day_sen
     assert code == 0 and out == ""
     assert target.read_text().startswith("<!DOCTYPE html>")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert f"Wrote the family's plan to {target}." in err and "yours to keep safe" in err
+    assert f"Wrote the outline child protection plan to {target}." in err and "yours to keep safe" in err
     assert f"Recorded {date.today().isoformat()} as the day the plan was sent." in err
     assert _sent_on(stored) == date.today()
 

@@ -44,7 +44,7 @@ def guide_contexts(guide: Guide) -> set[str]:
     return {c for step in guide.steps for c in step.contexts}
 
 
-def test_bundled_guides_folder_has_the_five_guides_language_and_terms() -> None:
+def test_bundled_guides_folder_has_the_five_guides_language_terms_and_conference_wording() -> None:
     names = {p.name for p in bundled_guides_dir().glob("*.toml")}
     assert names == {
         "fgc.toml",
@@ -54,6 +54,7 @@ def test_bundled_guides_folder_has_the_five_guides_language_and_terms() -> None:
         "review.toml",
         "language.toml",
         "terms.toml",
+        "conference-wording.toml",
     }
 
 

@@ -114,6 +114,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
             "language_hints": len(library.language_hints),
             "language_problems": [str(p) for p in library.language_problems],
             "terms_problems": [str(p) for p in library.terms_problems],
+            "conference_wording_problems": [str(p) for p in library.conference_wording_problems],
             "skipped": list(library.skipped),
         }
         print(to_json(data), file=ctx.out)
@@ -145,10 +146,15 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         print("\nGuide files that could not be used (see: sdm-facilitator guides check):", file=ctx.out)
         for item in unusable:
             print(f"  {one_line(str(item['file']))}: {len(item['problems'])} problem(s)", file=ctx.out)
-    other_problems = [*library.language_problems, *library.terms_problems]
+    other_problems = [
+        *library.language_problems,
+        *library.terms_problems,
+        *library.conference_wording_problems,
+    ]
     if other_problems:
         print(
-            "\nLanguage hints and vocabularies that could not be used (see: sdm-facilitator guides check):",
+            "\nLanguage hints, vocabularies and conference wording that could not be used "
+            "(see: sdm-facilitator guides check):",
             file=ctx.out,
         )
         for problem in other_problems:
@@ -193,8 +199,10 @@ def _files_to_check(paths: Iterable[str]) -> list[Path]:
 
 def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.guides.loader import (
+        CONFERENCE_WORDING_FILE,
         LANGUAGE_FILE,
         TERMS_FILE,
+        load_conference_wording,
         load_guide_file,
         load_language_hints,
         load_terms_file,
@@ -229,6 +237,9 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
                 problems.extend(found)
                 continue
             if path.name == TERMS_FILE:
+                continue
+            if path.name == CONFERENCE_WORDING_FILE:
+                problems.extend(load_conference_wording(path)[1])
                 continue
             guide, found = load_guide_file(path, bundled=False)
             problems.extend(found)
