@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from sdm_facilitator.domain.conference import AgencyView, ChildDecision, ChildView, Conference, ParentView
+from sdm_facilitator.domain.conference_rules import add_months
 from sdm_facilitator.domain.meeting import (
     Action,
     ActionUpdate,
@@ -277,7 +279,60 @@ def held_meeting(library: GuideLibrary, today: date) -> Meeting:
     m.follow_up.reviews = [Review(scheduled=today + timedelta(days=90))]
     for stage in ("preparation", "meeting", "family_time"):
         _mark_steps(m, library, stage, 99, today)
+    _record_conference_decision(m, today)
     return m
+
+
+def _record_conference_decision(m: Meeting, today: date) -> None:
+    """The Hollins conference's decision: views, a plan under one category, who does what next."""
+    kerry, mark, sue, priya = (p.id for p in m.people)
+    leo, ruby = (c.id for c in m.children)
+    explanation = (
+        "The children have been frightened by the arguments at home. Hearing and seeing violence "
+        "between the adults they love harms how safe they feel: this is emotional harm."
+    )
+    m.conference = Conference(
+        stage="initial",
+        agency_views=[
+            AgencyView(
+                agency="Children's social care",
+                person="Priya Nair",
+                view="likely",
+                reason="Police were called in March and Ruby hides when voices are raised.",
+            ),
+            AgencyView(
+                agency="Leo's school",
+                person="Mrs Okoye, designated safeguarding lead",
+                view="not-sure",
+                reason="Leo's attendance is good; he has told his form tutor he cannot sleep.",
+            ),
+            AgencyView(
+                agency="Police",
+                person="DC Hale",
+                view="likely",
+                reason="A second call-out in April was logged but not reported to the family.",
+                not_for_family=True,
+            ),
+        ],
+        parent_views=[
+            ParentView(person_id=kerry, words="We know it got bad. We want help, not to be judged."),
+            ParentView(person_id=mark, words="I'm doing the course. I don't want the kids scared of me."),
+        ],
+        child_views=[
+            ChildView(child_id=leo, way="direct", words="I just want it to be calm at home."),
+            ChildView(child_id=ruby, way="written-or-recorded", words="A drawing of the family at the park."),
+        ],
+        decisions=[
+            ChildDecision(
+                child_id=child, decision="plan-needed", categories=["emotional"], explanation=explanation
+            )
+            for child in (leo, ruby)
+        ],
+        lead_practitioner=priya,
+        core_group=[priya, kerry, mark, sue],
+        core_group_first=today + timedelta(days=7),
+        review_date=add_months(today, 3),
+    )
 
 
 def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:

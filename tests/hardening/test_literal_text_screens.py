@@ -157,7 +157,7 @@ async def test_hostile_text_on_every_screen(isolated_data_dir: Path, text: str) 
         await _settle(pilot, app)
         workspace = app.screen
         assert type(workspace).__name__ == "MeetingScreen"
-        for section in all_sections():
+        for section in all_sections(meeting.kind):
             await workspace.show_section(section.id)  # type: ignore[attr-defined]
             await _settle(pilot, app)
             _check(app, workspace, f"section {section.id}", text, workspace.query_one(f"#{section.id}"))

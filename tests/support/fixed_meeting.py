@@ -120,6 +120,7 @@ def _fix_ids(meeting: Meeting) -> None:
     meeting.id = MEETING_ID
     meeting.created = datetime(2026, 2, 17, 9, 0, tzinfo=UTC)
     meeting.updated = datetime(2026, 3, 3, 12, 30, tzinfo=UTC)
+    renamed: dict[str, str] = {}
     for prefix, items in (
         ("c", meeting.children),
         ("p", meeting.people),
@@ -130,7 +131,23 @@ def _fix_ids(meeting: Meeting) -> None:
         ("i", meeting.info_sharing),
     ):
         for index, item in enumerate(items, 1):
-            item.id = f"{prefix}-{index:08d}"
+            renamed[item.id] = item.id = f"{prefix}-{index:08d}"
+    for index, view in enumerate(meeting.conference.agency_views, 1):
+        view.id = f"v-{index:08d}"
+    for index, entry in enumerate(meeting.conference.dissent, 1):
+        entry.id = f"d-{index:08d}"
+    _follow_renamed(meeting, renamed)
+
+
+def _follow_renamed(meeting: Meeting, renamed: dict[str, str]) -> None:
+    """The conference record refers to people and children by id: it follows them to their fixed ids."""
+    conf = meeting.conference
+    conf.lead_practitioner = renamed.get(conf.lead_practitioner, conf.lead_practitioner)
+    conf.core_group = [renamed.get(member, member) for member in conf.core_group]
+    for parent in conf.parent_views:
+        parent.person_id = renamed.get(parent.person_id, parent.person_id)
+    for item in (*conf.child_views, *conf.decisions):
+        item.child_id = renamed.get(item.child_id, item.child_id)
 
 
 def _conference(m: Meeting) -> Conference:

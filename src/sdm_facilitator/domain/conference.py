@@ -113,6 +113,8 @@ class Conference:
     lead_practitioner: str = ""
     core_group: list[str] = field(default_factory=list)
     core_group_first: date | None = None
+    # Whether the first core group has met (it meets outside the app): until then it is due.
+    core_group_met: bool = field(default=False, metadata={"omit_default": True})
     review_date: date | None = None
     dissent: list[Dissent] = field(default_factory=list)
     # How the parents can challenge or complain; empty means the setting's sentence.

@@ -744,3 +744,26 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
     yield "closure: note", meeting.closure.note
     for i, feedback in enumerate(meeting.feedback, 1):
         yield f"feedback {i}: comment", feedback.comment
+    yield from _conference_texts(meeting)
+
+
+def _conference_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
+    """Every free text of a conference's decision record (empty for other kinds of meeting)."""
+    conf = meeting.conference
+    for i, view in enumerate(conf.agency_views, 1):
+        yield f"agency view {i}: agency", view.agency
+        yield f"agency view {i}: person", view.person
+        yield f"agency view {i}: reason", view.reason
+    for i, parent in enumerate(conf.parent_views, 1):
+        yield f"parent's view {i}", parent.words
+    for i, child_view in enumerate(conf.child_views, 1):
+        yield f"child's view {i}: words", child_view.words
+        yield f"child's view {i}: reason not sought", child_view.not_sought_reason
+    for i, decision in enumerate(conf.decisions, 1):
+        yield f"decision {i}: reason", decision.reason
+        yield f"decision {i}: explanation", decision.explanation
+    for i, entry in enumerate(conf.dissent, 1):
+        yield f"dissent {i}: who", entry.who
+        yield f"dissent {i}: about", entry.about
+        yield f"dissent {i}: how", entry.how
+    yield "conference: how to challenge", conf.challenge_words

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sdm_facilitator.domain.conference_rules import is_conference, missing_parts
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
@@ -34,6 +35,7 @@ SECTION_INFO = "prep-info"
 SECTION_AGENDA = "prep-agenda"
 SECTION_PLAN = "plan"
 SECTION_FOLLOW_UP = "follow-up"
+SECTION_DECISION = "decision"
 
 #: Longest piece of user text quoted inside an item (names, document titles).
 _QUOTE = 40
@@ -508,8 +510,9 @@ def _follow_up(
                 )
             )
     elif not any(r.held is None for r in meeting.follow_up.reviews) and not meeting.plan.review_date:
-        if not meeting.follow_up.reviews:
+        if not meeting.follow_up.reviews and not (is_conference(meeting) and meeting.conference.review_date):
             items.append(ReadinessItem("No review date is set", "participation", SECTION_PLAN, "check"))
+    _conference_follow_up(meeting, today, dated, items)
     if not meeting.plan.family_keeper.strip():
         items.append(
             ReadinessItem(
@@ -520,3 +523,20 @@ def _follow_up(
             )
         )
     return review_due
+
+
+def _conference_follow_up(
+    meeting: Meeting, today: date, dated: dict[tuple[str, str], DueItem], items: list[ReadinessItem]
+) -> None:
+    """After a conference: each missing part of the decision record, and the first core group's date."""
+    for check in missing_parts(meeting):
+        items.append(ReadinessItem(check.text, "collaboration", SECTION_DECISION, "check", ref=check.ref))
+    due = dated.get(("core-group", ""))
+    if due is not None:
+        overdue = due.due < today
+        text = (
+            "The first core group was due: mark it met when it has (Decision section)"
+            if overdue
+            else f"The first core group meets on {due.due:%a %d %b}"
+        )
+        items.append(ReadinessItem(text, "collaboration", SECTION_DECISION, "review", due.due, overdue))

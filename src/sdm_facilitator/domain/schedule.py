@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sdm_facilitator.domain.conference_rules import is_conference, needs_plan
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.outcomes import outcome_points
@@ -69,6 +70,24 @@ def _open_step_items(meeting: Meeting, guide: Guide | None, stage: str) -> list[
     return items
 
 
+def conference_due_items(meeting: Meeting, *, has_reviews: bool) -> list[DueItem]:
+    """A conference's follow-up dates, when a child is on a plan: the first core group and the review conference.
+
+    The core group meets outside the app: it is due until the chair marks it met.
+    The review conference date stands in for the plan's review date unless a
+    review was scheduled in the follow-up or the plan names its own date.
+    """
+    conf = meeting.conference
+    if not is_conference(meeting) or not needs_plan(conf):
+        return []
+    items = []
+    if conf.core_group_first is not None and not conf.core_group_met:
+        items.append(DueItem(conf.core_group_first, "first core group", "core-group"))
+    if conf.review_date is not None and not has_reviews and meeting.plan.review_date is None:
+        items.append(DueItem(conf.review_date, "review conference", "review"))
+    return items
+
+
 def due_items(meeting: Meeting, guide: Guide | None = None) -> list[DueItem]:
     """Every open, dated item of the meeting's current stage, earliest first.
 
@@ -97,6 +116,7 @@ def due_items(meeting: Meeting, guide: Guide | None = None) -> list[DueItem]:
             items.append(DueItem(review.scheduled, "review meeting", "review", review.id))
         if not open_reviews and meeting.plan.review_date and not meeting.follow_up.reviews:
             items.append(DueItem(meeting.plan.review_date, "review meeting", "review"))
+        items += conference_due_items(meeting, has_reviews=bool(open_reviews or meeting.follow_up.reviews))
         items += _open_step_items(meeting, guide, "follow_up")
         items += [DueItem(o.due, o.label(), "outcome", o.ref) for o in outcome_points(meeting)]
     return sorted(items)

@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Input, Label, Select, SelectionList, Static, TextArea
 
 from sdm_facilitator.domain.plan_rules import PlanRuleError, parse_day
 from sdm_facilitator.storage.drafts import DraftField
@@ -32,24 +32,37 @@ from sdm_facilitator.ui.dialogs.early_keys import HoldsEarlyKeys
 from sdm_facilitator.ui.widgets.hinted_text import HintLine
 from sdm_facilitator.ui.widgets.literal import literal
 
-FieldKind = Literal["text", "long", "date", "choice"]
+FieldKind = Literal["text", "long", "date", "choice", "many"]
 
 
 @dataclass(frozen=True)
 class FormField:
-    """One field of a form: a one-line text, a longer text, a date or a choice."""
+    """One field of a form: a one-line text, a longer text, a date, a choice, or several choices ("many").
+
+    A "many" field's value is the list of chosen values; space ticks the highlighted one.
+    """
 
     key: str
     label: str
     kind: FieldKind = "text"
     value: Any = None
-    # For "choice": (label, value) pairs; labels are the app's own words, never user text.
+    # For "choice" and "many": (label, value) pairs; labels are the app's own words or
+    # names people typed, always shown literally.
     options: Sequence[tuple[str, str]] = field(default_factory=tuple)
     required: bool = False
     placeholder: str = ""
     #: For "date": the day something already happened (an update, a review held), so a day
     #: after today is asked about before it is kept: usually a typing slip, sometimes right.
     happened: bool = False
+
+
+def _draft_text(value: Any) -> str:
+    """A field's value as a draft keeps it: several choices one a line."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value)
+    return str(value)
 
 
 class FormDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[dict[str, Any] | None]):
@@ -84,7 +97,10 @@ class FormDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[dict[str, Any] | Non
                 yield Static(literal(self.intro), id="form-intro", markup=False)
             with VerticalScroll(id="form-fields", can_focus=False):
                 for f in self.fields:
-                    with Horizontal(classes="form-row" + (" form-row-long" if f.kind == "long" else "")):
+                    tall = (
+                        " form-row-long" if f.kind == "long" else " form-row-many" if f.kind == "many" else ""
+                    )
+                    with Horizontal(classes="form-row" + tall):
                         yield Label(self._label(f), classes="form-label")
                         yield self._field_widget(f)
             yield Static("", id="form-error", markup=False)
@@ -95,8 +111,15 @@ class FormDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[dict[str, Any] | Non
     def _label(f: FormField) -> str:
         return f.label + (" *" if f.required else "")
 
-    def _field_widget(self, f: FormField) -> Input | TextArea | Select[str]:
+    def _field_widget(self, f: FormField) -> Input | TextArea | Select[str] | SelectionList[str]:
         widget_id = f"field-{f.key}"
+        if f.kind == "many":
+            chosen = set(f.value or ())
+            return SelectionList[str](
+                *((literal(label), value, value in chosen) for label, value in f.options),
+                id=widget_id,
+                compact=True,
+            )
         if f.kind == "long":
             return TextArea(
                 f.value or "",
@@ -138,6 +161,10 @@ class FormDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[dict[str, Any] | Non
                 raw[f.key] = widget.text
             elif isinstance(widget, Select):
                 raw[f.key] = widget.value
+            elif isinstance(widget, SelectionList):
+                # In the order of the options, so the same choice compares equal however it was made.
+                chosen = set(widget.selected)
+                raw[f.key] = [value for _, value in f.options if value in chosen]
             else:
                 assert isinstance(widget, Input)
                 raw[f.key] = widget.value
@@ -157,9 +184,7 @@ class FormDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[dict[str, Any] | Non
 
     def typed_fields(self) -> list[DraftField]:
         raw = self._raw_values()
-        return [
-            DraftField(f.key, f.label, "" if raw[f.key] is None else str(raw[f.key])) for f in self.fields
-        ]
+        return [DraftField(f.key, f.label, _draft_text(raw[f.key])) for f in self.fields]
 
     def restore_typed(self, values: Mapping[str, str]) -> None:
         for f in self.fields:
@@ -172,6 +197,11 @@ class FormDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[dict[str, Any] | Non
             elif isinstance(widget, Select):
                 if text in {value for _, value in f.options}:
                     widget.value = text
+            elif isinstance(widget, SelectionList):
+                widget.deselect_all()
+                for value in text.split("\n"):
+                    if value in {v for _, v in f.options}:
+                        widget.select(value)
             else:
                 assert isinstance(widget, Input)
                 widget.value = text
@@ -187,7 +217,9 @@ class FormDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[dict[str, Any] | Non
                     value = parse_day(value, sdm_app(self).today())
                 except PlanRuleError as error:
                     raise PlanRuleError(f"{f.label}: {error}") from None
-            if f.required and (value is None or (isinstance(value, str) and not value.strip())):
+            if f.required and (
+                value is None or value == [] or (isinstance(value, str) and not value.strip())
+            ):
                 raise PlanRuleError(f"{f.label}: please fill this in.")
             result[f.key] = value
         return result

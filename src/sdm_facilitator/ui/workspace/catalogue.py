@@ -22,6 +22,7 @@ from sdm_facilitator.ui.workspace.section_base import WorkspaceSection
 PREPARATION = "Preparation"
 AFTER = "The day and after"
 PLAN_SECTION_ID = "plan"
+DECISION_SECTION_ID = r.SECTION_DECISION
 
 _PREPARATION = "sdm_facilitator.ui.workspace.preparation"
 _WORKSPACE = "sdm_facilitator.ui.workspace"
@@ -37,11 +38,24 @@ SECTIONS: tuple[tuple[str, str, str, str, str], ...] = (
     (r.SECTION_INFO, "Information sharing", PREPARATION, f"{_PREPARATION}.info", "InfoSection"),
     (r.SECTION_AGENDA, "Agenda", PREPARATION, f"{_PREPARATION}.agenda", "AgendaSection"),
     ("the-day", "The day", AFTER, f"{_WORKSPACE}.the_day", "TheDaySection"),
+    (DECISION_SECTION_ID, "Decision", AFTER, f"{_WORKSPACE}.decision", "DecisionSection"),
     (PLAN_SECTION_ID, "The plan", AFTER, f"{_WORKSPACE}.plan", "PlanSection"),
     ("follow-up", "Follow-up", AFTER, f"{_WORKSPACE}.follow_up", "FollowUpSection"),
     ("outcomes", "Outcomes, feedback", AFTER, f"{_WORKSPACE}.outcomes", "OutcomesSection"),
     ("fidelity", "How it was delivered", AFTER, f"{_WORKSPACE}.fidelity", "FidelitySection"),
 )
+
+
+#: Sections shown only for some kinds of meeting; a section not named here is shown for every kind.
+ONLY_FOR_KINDS: dict[str, frozenset[str]] = {
+    DECISION_SECTION_ID: frozenset({"cp-conference"}),
+}
+
+
+def shown_for(section_id: str, kind: str) -> bool:
+    """Whether the section belongs in the side list of a meeting of ``kind``."""
+    kinds = ONLY_FOR_KINDS.get(section_id)
+    return kinds is None or kind in kinds
 
 
 class SectionRegistryError(TypeError):
@@ -63,6 +77,10 @@ def _builder(module: str, class_name: str) -> Callable[[MeetingSession], Workspa
     return build
 
 
-def all_sections() -> list[Section]:
-    """Every section, in the order a meeting moves through them."""
-    return [Section(sid, title, _builder(module, cls), group) for sid, title, group, module, cls in SECTIONS]
+def all_sections(kind: str | None = None) -> list[Section]:
+    """The sections of a meeting of ``kind`` (every section when None), in the order a meeting moves through them."""
+    return [
+        Section(sid, title, _builder(module, cls), group)
+        for sid, title, group, module, cls in SECTIONS
+        if kind is None or shown_for(sid, kind)
+    ]

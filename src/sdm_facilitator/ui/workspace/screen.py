@@ -78,7 +78,7 @@ class MeetingScreen(Screen[None]):
     def __init__(self, session: MeetingSession) -> None:
         super().__init__()
         self.session = session
-        self.sections: list[Section] = all_sections()
+        self.sections: list[Section] = all_sections(session.meeting.kind)
         self._save_timer: Timer | None = None
         #: When the oldest change not yet saved was made (monotonic seconds), or None.
         self._unsaved_since: float | None = None

@@ -1,0 +1,266 @@
+"""The Decision section of a child protection conference: every part recorded from the keyboard.
+
+The chair records a whole decision with real key presses (forms, choices,
+several categories, people from the list, dates with their warnings), and it
+is saved into the meeting's ``[conference]`` table. Other kinds of meeting
+never show the section.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from textual.widgets import DataTable, OptionList
+
+from sdm_facilitator.domain.meeting import Meeting, Person
+from sdm_facilitator.ui.dialogs.confirm import Confirm
+from sdm_facilitator.ui.dialogs.form import FormDialog
+from sdm_facilitator.ui.workspace.decision import DecisionSection
+from support.app_helpers import new_meeting, reload
+from support.pilot_helpers import settle, type_text
+from support.plan_helpers import open_section, start
+
+# Monday 2 March 2026 (the test clock's day): the conference is held that morning.
+HELD = date(2026, 3, 2)
+
+
+def conference() -> Meeting:
+    meeting = new_meeting(kind="cp-conference", label="Hollins", children=[("Leo", 13), ("Ruby", 6)])
+    meeting.id = "20260302-dec1510a"
+    meeting.people = [
+        Person(id="p-kerry", name="Kerry Hollins", role="parent"),
+        Person(id="p-mark", name="Mark Hollins", role="parent"),
+        Person(id="p-sue", name="Sue Barnes", role="wider-family"),
+        Person(id="p-priya", name="Priya Nair", role="professional"),
+    ]
+    meeting.record.started = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    meeting.record.ended = datetime(2026, 3, 2, 9, 20, tzinfo=UTC)
+    return meeting
+
+
+def rows(app) -> list[str]:  # type: ignore[no-untyped-def]
+    table = app.screen.query_one("#dc-parts", DataTable)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+def checks_of(section: DecisionSection, part: str) -> list[str]:
+    return next(row.checks for row in section.rows() if row.part == part)
+
+
+async def go_to(pilot, app, part: str) -> None:  # type: ignore[no-untyped-def]
+    """Move the table's cursor to the row whose part is ``part``, with the arrow keys."""
+    table = app.screen.query_one("#dc-parts", DataTable)
+    table.focus()
+    await settle(pilot, 1)
+    target = rows(app).index(part)
+    while table.cursor_row != target:
+        await pilot.press("down" if table.cursor_row < target else "up")
+
+
+async def choose(pilot, steps: int) -> None:  # type: ignore[no-untyped-def]
+    """In a focused Select: open it, move ``steps`` down, choose."""
+    await pilot.press("enter", *(["down"] * steps), "enter")
+
+
+async def save_form(pilot, app) -> None:  # type: ignore[no-untyped-def]
+    assert isinstance(app.screen, FormDialog)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    assert not isinstance(app.screen, FormDialog), app.screen.query_one("#form-error").render()
+
+
+async def test_the_chair_records_a_whole_decision_by_keys(isolated_data_dir: Path) -> None:
+    meeting = conference()
+    app = start(isolated_data_dir, meeting)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_section(app, pilot, meeting.id, "decision")
+        section = app.screen.query_one(DecisionSection)
+        assert app.focused is section.query_one("#dc-parts", DataTable)
+        assert rows(app) == [
+            "Conference",
+            "Agencies' views",
+            "View: Kerry Hollins",
+            "View: Mark Hollins",
+            "View: Leo",
+            "View: Ruby",
+            "Decision: Leo",
+            "Decision: Ruby",
+            "Lead practitioner",
+            "Core group",
+            "First core group",
+            "Review conference",
+            "Dissent",
+            "How to challenge",
+        ]
+
+        # An agency's view: a adds one; text, a choice, the reason, and "not for the family".
+        await pilot.press("a")
+        await settle(pilot)
+        await type_text(pilot, "School [DSL]")
+        await pilot.press("tab")
+        await type_text(pilot, "Ms Grey")
+        await pilot.press("tab")
+        await choose(pilot, 1)  # likely
+        await pilot.press("tab")
+        await type_text(pilot, "Leo comes in hungry.")
+        await pilot.press("tab")
+        await choose(pilot, 1)  # not for the family
+        await save_form(pilot, app)
+
+        # A parent's view in their own words.
+        await go_to(pilot, app, "View: Kerry Hollins")
+        await pilot.press("enter")
+        await settle(pilot)
+        await type_text(pilot, "We want help, not judging.")
+        await save_form(pilot, app)
+
+        # Each child's view: Leo told the conference; Ruby's was not sought, with the reason.
+        await go_to(pilot, app, "View: Leo")
+        await pilot.press("enter")
+        await settle(pilot)
+        await choose(pilot, 1)  # direct
+        await pilot.press("tab")
+        await type_text(pilot, "I want it calm.")
+        await save_form(pilot, app)
+        await go_to(pilot, app, "View: Ruby")
+        await pilot.press("enter")
+        await settle(pilot)
+        await choose(pilot, 4)  # not sought
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "She is six and was at school.")
+        await save_form(pilot, app)
+
+        # The decision per child: a plan, two categories ticked with space, plain words.
+        for child in ("Leo", "Ruby"):
+            await go_to(pilot, app, f"Decision: {child}")
+            await pilot.press("enter")
+            await settle(pilot)
+            await choose(pilot, 1)  # plan needed
+            await pilot.press("tab", "space", "down", "down", "space")  # neglect and emotional
+            await pilot.press("tab")
+            await type_text(pilot, "Not enough food; frightening arguments.")
+            await save_form(pilot, app)
+
+        # The lead practitioner and the core group, from the people list (family included).
+        await go_to(pilot, app, "Lead practitioner")
+        await pilot.press("enter")
+        await settle(pilot)
+        await choose(pilot, 4)  # Priya
+        await save_form(pilot, app)
+        await go_to(pilot, app, "Core group")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("space", "down", "down", "space", "down", "space")  # Kerry, Sue, Priya
+        await save_form(pilot, app)
+
+        # Dates: the core group on the 11th working day is warned about, beside the date.
+        await go_to(pilot, app, "First core group")
+        await pilot.press("enter")
+        await settle(pilot)
+        await type_text(pilot, "2026-03-17")
+        await save_form(pilot, app)
+        assert checks_of(section, "First core group") == [
+            "The first core group is 11 working days after the conference: more than 10 (by Mon 16 Mar 2026)."
+        ]
+        assert "⚠ The first core group is 11" in str(section.query_one("#dc-detail").render())
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("end", *["backspace"] * 10)
+        await type_text(pilot, "2026-03-16")
+        await save_form(pilot, app)
+        assert checks_of(section, "First core group") == []
+        await go_to(pilot, app, "Review conference")
+        await pilot.press("enter")
+        await settle(pilot)
+        await type_text(pilot, "2026-06-01")
+        await save_form(pilot, app)
+
+        # Dissent: who, with what, how it ended.
+        await pilot.press("n")
+        await settle(pilot)
+        await type_text(pilot, "Police")
+        await pilot.press("tab")
+        await type_text(pilot, "The category")
+        await pilot.press("tab")
+        await choose(pilot, 2)  # recorded: the chair decided
+        await save_form(pilot, app)
+
+        summary = str(section.query_one("#dc-summary").render())
+        assert "every part recorded" in summary, section.query_one("#dc-missing").render()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+    saved = reload(isolated_data_dir, meeting.id).conference
+    (view,) = saved.agency_views
+    assert (view.agency, view.person, view.view, view.reason, view.not_for_family) == (
+        "School [DSL]",
+        "Ms Grey",
+        "likely",
+        "Leo comes in hungry.",
+        True,
+    )
+    assert [(p.person_id, p.words) for p in saved.parent_views] == [("p-kerry", "We want help, not judging.")]
+    leo, ruby = meeting.children
+    assert [(v.child_id, v.way, v.words, v.not_sought_reason) for v in saved.child_views] == [
+        (leo.id, "direct", "I want it calm.", ""),
+        (ruby.id, "not-sought", "", "She is six and was at school."),
+    ]
+    assert [(d.child_id, d.decision, d.categories) for d in saved.decisions] == [
+        (leo.id, "plan-needed", ["neglect", "emotional"]),
+        (ruby.id, "plan-needed", ["neglect", "emotional"]),
+    ]
+    assert saved.decisions[0].explanation == "Not enough food; frightening arguments."
+    assert saved.lead_practitioner == "p-priya"
+    assert saved.core_group == ["p-kerry", "p-sue", "p-priya"]
+    assert (saved.core_group_first, saved.review_date) == (date(2026, 3, 16), date(2026, 6, 1))
+    (dissent,) = saved.dissent
+    assert (dissent.who, dissent.about, dissent.resolution) == ("Police", "The category", "recorded")
+
+
+async def test_removing_a_view_asks_first_and_f_marks_it_not_for_the_family(isolated_data_dir: Path) -> None:
+    from sdm_facilitator.domain.conference import AgencyView
+
+    meeting = conference()
+    meeting.conference.agency_views = [AgencyView(id="v-1", agency="Health", view="not-sure")]
+    app = start(isolated_data_dir, meeting)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_section(app, pilot, meeting.id, "decision")
+        await go_to(pilot, app, "Agency's view")
+        await pilot.press("f")
+        await settle(pilot)
+        assert meeting_now(app).conference.agency_views[0].not_for_family
+        assert "Agency's view (private)" in rows(app)
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(meeting_now(app).conference.agency_views) == 1
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert meeting_now(app).conference.agency_views == []
+        assert "Agencies' views" in rows(app)
+
+
+def meeting_now(app) -> Meeting:  # type: ignore[no-untyped-def]
+    return app.screen.session.meeting  # type: ignore[no-any-return]
+
+
+async def test_other_kinds_never_show_the_decision_section(isolated_data_dir: Path) -> None:
+    fgc = new_meeting(kind="fgc", label="Okafor")
+    conf = conference()
+    app = start(isolated_data_dir, fgc, conf)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for meeting, shown in ((fgc, False), (conf, True)):
+            await pilot.pause()
+            app.open_meeting(meeting.id)
+            await settle(pilot)
+            ids = [o.id for o in app.screen.query_one("#sections", OptionList).options]
+            assert ("decision" in ids) is shown
+            if shown:
+                assert ids.index("the-day") < ids.index("decision") < ids.index("plan")
+            await pilot.press("escape")
+            await settle(pilot)
