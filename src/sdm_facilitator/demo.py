@@ -94,7 +94,6 @@ def preparing_meeting(library: GuideLibrary, today: date) -> Meeting:
         "Amara is in school every day.",
     ]
     m.referral.consent_meeting = True
-    m.referral.consent_sharing = True
     m.children[0].participation = "attends-part"
     m.children[0].views = "I want Nana to come more. I don't mind helping with Tobi but I get tired."
     m.children[0].views_consent = True
@@ -139,9 +138,17 @@ def preparing_meeting(library: GuideLibrary, today: date) -> Meeting:
     m.choices.language = "English, with a Yoruba interpreter for Beatrice"
     m.info_sharing = [
         InfoShare(
-            document="Family support worker's summary", to="Grace and Daniel", due=today + timedelta(days=3)
+            document="Family support worker's summary",
+            to="Grace and Daniel",
+            due=today + timedelta(days=3),
+            lawful_basis="public-task",
         ),
-        InfoShare(document="School attendance letter", to="Grace", due=today - timedelta(days=2)),
+        InfoShare(
+            document="School attendance letter",
+            to="Grace",
+            due=today - timedelta(days=2),
+            lawful_basis="public-task",
+        ),
     ]
     _mark_steps_on_track(m, library, today, left_overdue=2)
     return m
@@ -167,7 +174,6 @@ def held_meeting(library: GuideLibrary, today: date) -> Meeting:
         "Leo has someone to talk to.",
     ]
     m.referral.consent_meeting = True
-    m.referral.consent_sharing = True
     m.children[0].participation = "attends-part"
     m.children[0].views = "I just want it to be calm at home. [I'm fine at football] :)"
     m.children[0].views_consent = True
@@ -354,7 +360,6 @@ def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:
     m.referral.strengths = "Big, close family; his uncle runs a garage and has offered Yusuf work."
     m.referral.bottom_lines = ["Yusuf is home by 9pm on school nights.", "Someone knows where he is."]
     m.referral.consent_meeting = True
-    m.referral.consent_sharing = True
     m.children[0].participation = "attends-all"
     m.children[0].views = "Everyone talks about me like I'm not there. I'd work at the garage though."
     m.children[0].views_consent = True

@@ -109,7 +109,8 @@ def test_record_checks_name_people_and_children_in_plain_words() -> None:
     m.info_sharing = [InfoShare(document="School letter", to="Mum", due=TODAY - timedelta(days=1))]
     result = readiness(m, guide(), TODAY)
     texts = [i.text for i in result.items]
-    assert "The family's consent to sharing information is not recorded" in texts
+    assert not any("sharing" in text for text in texts), "sharing is per item, by lawful basis"
+    assert "“School letter”: no lawful basis recorded" in texts
     assert "No strengths are recorded: worries alone add to shame" in texts
     assert "Dad: not invited yet" in texts and "Dad: not prepared yet (no preparation visit)" in texts
     assert "Uncle [b: not to be invited, but the reason is not recorded" in texts

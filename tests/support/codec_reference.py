@@ -54,7 +54,9 @@ def _decode(tp: Any, value: Any, path: str, meta: typing.Mapping[str, Any]) -> A
         if not isinstance(value, list):
             raise CodecError(path, f"expected a list, found {_describe(value)}")
         (item_type,) = get_args(tp)
-        items = [_decode(item_type, v, f"{path}[{i}]", {}) for i, v in enumerate(value)]
+        # A list of choices checks each item (added with the first such lists: ways, audiences).
+        item_meta = {"choices": meta["choices"]} if "choices" in meta else {}
+        items = [_decode(item_type, v, f"{path}[{i}]", item_meta) for i, v in enumerate(value)]
         _check_unique_ids(items, path)
         return items
     if origin is dict:

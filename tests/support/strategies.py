@@ -90,7 +90,8 @@ def _datetimes(local: bool, faults: bool) -> st.SearchStrategy[datetime]:
         zone = st.sampled_from((None, UTC, timezone(timedelta(hours=-5))))
     moments = st.datetimes(datetime(1900, 1, 2), datetime(2200, 12, 30), timezones=zone)
     if faults:
-        return st.builds(lambda y, m: m.replace(year=y), _YEARS, moments)
+        # The 28th at the latest, so moving a 29 February to any year is still a date.
+        return st.builds(lambda y, m: m.replace(year=y, day=min(m.day, 28)), _YEARS, moments)
     return moments
 
 
@@ -113,7 +114,8 @@ def _draw_value(draw: st.DrawFn, tp: Any, meta: Mapping[str, Any], faults: bool)
         if faults and draw(st.integers(0, _FAULT_ONE_IN - 1)) == 0:
             return draw(_junk())
         item = typing.get_args(tp)[0]
-        items = [_draw_value(draw, item, {}, faults) for _ in range(draw(st.integers(0, 3)))]
+        item_meta = {"choices": meta["choices"]} if "choices" in meta else {}
+        items = [_draw_value(draw, item, item_meta, faults) for _ in range(draw(st.integers(0, 3)))]
         if not faults and items and isinstance(items[0], dict) and "id" in items[0]:
             # Entries of a valid list have ids of their own.
             items = list({entry["id"]: entry for entry in items}.values())

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting_clock import planned_phases
+from sdm_facilitator.domain.participation import child_in_the_room, taking_part_words
 
 #: Capture kinds in the order a record reads them, with the title of each group.
 CAPTURE_GROUPS: tuple[tuple[str, str], ...] = (
@@ -28,7 +29,7 @@ CAPTURE_GROUPS: tuple[tuple[str, str], ...] = (
     ("note", "Notes"),
 )
 _TAKING_PART = ("attends-all", "attends-part", "remote")
-_THERE = ("present", "remote", "part")
+_THERE = ("present", "remote", "part", "phone")
 
 
 class _Timed:
@@ -112,14 +113,29 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _attendees(meeting: m.Meeting) -> tuple[tuple[Attendee, ...], tuple[Attendee, ...]]:
+def _took_part(attendance: str, ways: list[str], phases: list[str], guide: Guide | None) -> str:
+    """``Present · in person, by phone (Welcome)``: the mark in the room, then the ways and parts recorded."""
+    label = m.ATTENDANCE_LABELS.get(attendance, attendance)
+    how = taking_part_words(ways, phases, guide)
+    return f"{label} · {how}" if how else label
+
+
+def _attendees(meeting: m.Meeting, guide: Guide | None) -> tuple[tuple[Attendee, ...], tuple[Attendee, ...]]:
     there: list[Attendee] = []
     absent: list[Attendee] = []
     for child in meeting.children:
-        if child.participation in _TAKING_PART:
-            there.append(
-                Attendee(child.name, m.ROLE_LABELS["child"], "", m.PARTICIPATION_LABELS[child.participation])
+        child_role = m.ROLE_LABELS["child"]
+        if child.attendance is not None:
+            entry = Attendee(
+                child.name, child_role, "", _took_part(child.attendance, child.ways, child.phases, guide)
             )
+            (there if child.attendance in _THERE else absent).append(entry)
+        elif child.ways and child_in_the_room(child):
+            there.append(
+                Attendee(child.name, child_role, "", taking_part_words(child.ways, child.phases, guide))
+            )
+        elif not child.ways and child.participation in _TAKING_PART:
+            there.append(Attendee(child.name, child_role, "", m.PARTICIPATION_LABELS[child.participation]))
     for person in meeting.people:
         if person.attendance is None:
             continue
@@ -127,7 +143,7 @@ def _attendees(meeting: m.Meeting) -> tuple[tuple[Attendee, ...], tuple[Attendee
             person.name,
             m.ROLE_LABELS.get(person.role, person.role),
             person.relationship,
-            m.ATTENDANCE_LABELS.get(person.attendance, person.attendance),
+            _took_part(person.attendance, person.ways, person.phases, guide),
         )
         (there if person.attendance in _THERE else absent).append(entry)
     return tuple(there), tuple(absent)
@@ -175,7 +191,7 @@ def day_record(meeting: m.Meeting, guide: Guide | None) -> DayRecord:
     scales = tuple(
         s for s in meeting.record.scales if not _in_family_time(meeting, s.phase_id, s.at, private_ids)
     )
-    there, absent = _attendees(meeting)
+    there, absent = _attendees(meeting, guide)
     rec = meeting.record
     return DayRecord(
         started=rec.started,

@@ -73,9 +73,10 @@ INVITATION_LABELS: dict[str, str] = {
 
 ATTENDANCE_LABELS: dict[str, str] = {
     "present": "Present",
-    "remote": "Joined remotely",
+    "remote": "Joined online",
     "part": "Part of the meeting",
     "absent": "Not present",
+    "phone": "Joined by phone",
 }
 
 ADVOCATE_OFFER_LABELS: dict[str, str] = {
@@ -256,4 +257,64 @@ DISSENT_RESOLUTION_LABELS: dict[str, str] = {
     "resolved": "Resolved at the conference",
     "recorded": "Recorded: the chair decided",
     "escalated": "Escalated by the agency",
+}
+
+# ---------------------------------------------------------------- information sharing and taking part
+
+#: UK GDPR Article 6 bases, each with a short plain explanation (``LAWFUL_BASIS_HELP``).
+LAWFUL_BASIS_LABELS: dict[str, str] = {
+    "public-task": "Public task",
+    "legal-obligation": "Legal obligation",
+    "vital-interests": "Vital interests",
+    "consent": "Consent",
+    "contract": "Contract",
+    "legitimate-interests": "Legitimate interests",
+    "recognised-legitimate-interest": "Recognised legitimate interest",
+}
+
+LAWFUL_BASIS_HELP: dict[str, str] = {
+    "public-task": "The council's or agency's job in law, such as safeguarding children: the usual basis.",
+    "legal-obligation": "A law requires it to be shared (for example a court order or a statutory duty).",
+    "vital-interests": "To protect someone's life when nobody can be asked in time.",
+    "consent": "The family freely agreed and could have said no without anything changing.",
+    "contract": "Needed for a contract with the person (rare in this work).",
+    "legitimate-interests": "A voluntary or private organisation's own interest, weighed against the family's; "
+    "not for a public authority's own tasks.",
+    "recognised-legitimate-interest": "A purpose the law lists, such as safeguarding (from 5 February 2026); "
+    "not for a public authority's own tasks.",
+}
+
+SPECIAL_CATEGORY_LABELS: dict[str, str] = {
+    "health": "Health (physical or mental)",
+    "ethnicity": "Racial or ethnic origin",
+    "religion": "Religious or philosophical beliefs",
+    "sex-life-or-orientation": "Sex life or sexual orientation",
+    "political-opinions": "Political opinions",
+    "trade-union": "Trade union membership",
+    "genetic": "Genetic data",
+    "biometric": "Biometric data",
+}
+
+CHILD_AGREEMENT_LABELS: dict[str, str] = {
+    "agreed": "The child agreed",
+    "declined": "The child said no",
+    "not-sought": "Not sought (say why)",
+    "not-applicable": "Not the child's own views",
+}
+
+VIEW_AUDIENCE_LABELS: dict[str, str] = {
+    "everyone": "Everyone at the meeting",
+    "family": "The family",
+    "professionals": "The professionals",
+    "chair": "The chair or coordinator only",
+    "named": "Named people",
+}
+
+WAY_LABELS: dict[str, str] = {
+    "in-person": "In person",
+    "online": "Online",
+    "phone": "By phone",
+    "in-writing": "In writing",
+    "advocate": "Through an advocate",
+    "drawing-or-recording": "Through a drawing or recording",
 }

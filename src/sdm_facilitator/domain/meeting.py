@@ -81,6 +81,13 @@ from sdm_facilitator.domain.model_base import choices as choices
 from sdm_facilitator.domain.model_base import extra_field
 from sdm_facilitator.domain.model_base import new_id as new_id
 from sdm_facilitator.domain.risks import Risk
+from sdm_facilitator.domain.sharing_values import (
+    CHILD_AGREEMENT_CHOICES,
+    LAWFUL_BASIS_CHOICES,
+    SPECIAL_CATEGORY_CHOICES,
+    VIEW_AUDIENCE_CHOICES,
+    WAY_CHOICES,
+)
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
 
 SCHEMA_VERSION = 1
@@ -117,7 +124,8 @@ INVITATION_CHOICES = (
     "not-invited",
 )
 
-ATTENDANCE_CHOICES = ("present", "remote", "part", "absent")
+# "remote" is online; "phone" came later, so it is last (files keep their values).
+ATTENDANCE_CHOICES = ("present", "remote", "part", "absent", "phone")
 
 FORMAT_CHOICES = ("in-person", "online", "hybrid")
 ADVOCATE_OFFER_CHOICES = ("offered", "accepted", "declined")
@@ -228,6 +236,9 @@ class Person:
     prep_notes: str = ""
     needs: Needs = field(default_factory=Needs)
     attendance: str | None = field(default=None, metadata=choices(ATTENDANCE_CHOICES))
+    # How they take part (more than one way), and which of the guide's phases (empty: all of it).
+    ways: list[str] = field(default_factory=list, metadata=choices(WAY_CHOICES))
+    phases: list[str] = field(default_factory=list)
     extra: dict[str, Any] = _extra()
 
     @property
@@ -252,11 +263,22 @@ class Child:
     id: str = field(default_factory=lambda: new_id("c-"))
     name: str = ""
     age: int | None = field(default=None, metadata={"min": 0, "max": 25})
+    # The single "how they take part" kept before ``ways``: still read, never rewritten;
+    # ``participation.child_ways`` derives ways from it when none are recorded.
     participation: str | None = field(default=None, metadata=choices(PARTICIPATION_CHOICES))
     # Required when participation is "not-taking-part".
     participation_reason: str = ""
+    # How they take part (more than one way), and which of the guide's phases (empty: all of it).
+    ways: list[str] = field(default_factory=list, metadata=choices(WAY_CHOICES))
+    phases: list[str] = field(default_factory=list)
+    # Marked in the room's "who is here", as for every person.
+    attendance: str | None = field(default=None, metadata=choices(ATTENDANCE_CHOICES))
     views: str = ""
     views_consent: bool | None = None
+    # Who their views may be shared with (``sharing.view_audience`` reads it, with the old files' rule).
+    views_audience: list[str] = field(default_factory=list, metadata=choices(VIEW_AUDIENCE_CHOICES))
+    # With "named" in the audience: the ids of the people in the people list.
+    views_named: list[str] = field(default_factory=list)
     advocate: str = ""
     # Whether an independent advocate was offered, and the child's answer.
     advocate_offer: str | None = field(default=None, metadata=choices(ADVOCATE_OFFER_CHOICES))
@@ -296,7 +318,12 @@ class Referral:
     worries: str = ""
     strengths: str = ""
     bottom_lines: list[str] = field(default_factory=list)
+    # Whether the family agreed to take part: required for a voluntary meeting,
+    # recorded but never a gate for a statutory conference (``consent.py``).
     consent_meeting: bool | None = None
+    # The one yes/no "consent to share" of files from before lawful bases were
+    # kept per item (``InfoShare.lawful_basis``): read and saved unchanged, shown
+    # as a record of what the family said, never asked for again.
     consent_sharing: bool | None = None
     extra: dict[str, Any] = _extra()
 
@@ -342,6 +369,14 @@ class InfoShare:
     due: date | None = None
     shared: date | None = None
     note: str = ""
+    # UK GDPR Article 6 basis for sharing it (``sharing.py`` has the rules and warnings).
+    lawful_basis: str | None = field(default=None, metadata=choices(LAWFUL_BASIS_CHOICES))
+    # Special category data it holds (health, ethnicity...) and the Article 9 condition relied on.
+    special_categories: list[str] = field(default_factory=list, metadata=choices(SPECIAL_CATEGORY_CHOICES))
+    art9_condition: str = ""
+    # For a child's own views: whether a competent child's own agreement was sought.
+    child_agreement: str | None = field(default=None, metadata=choices(CHILD_AGREEMENT_CHOICES))
+    child_agreement_reason: str = ""
     extra: dict[str, Any] = _extra()
 
 
@@ -709,6 +744,8 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         yield f"information {i}: document", share.document
         yield f"information {i}: to", share.to
         yield f"information {i}: note", share.note
+        yield f"information {i}: Article 9 condition", share.art9_condition
+        yield f"information {i}: why the child's agreement was not sought", share.child_agreement_reason
     for i, item in enumerate(meeting.agenda, 1):
         yield f"agenda {i}: name", item.name
     for phase in meeting.record.phases:

@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from sdm_facilitator.domain.conference_rules import is_conference, missing_parts
+from sdm_facilitator.domain.consent import agreement_items, agreement_required, is_parent
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.participation import child_way_decided
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.schedule import DueItem, due_items
+from sdm_facilitator.domain.sharing import share_problems
 from sdm_facilitator.domain.step_progress import is_step_open
 from sdm_facilitator.domain.vocabulary import MECHANISMS
 
@@ -310,24 +313,12 @@ def _preparation(
     if c.format is None:
         add("In person, online or hybrid is not decided yet", "participation", SECTION_CHOICES)
 
-    # Consent and the referral.
+    # The family taking part, in the words that fit the kind of meeting (``consent.py``);
+    # sharing is per item, by lawful basis, below.
     r = meeting.referral
-    if r.consent_meeting is None:
-        add("The family's consent to the meeting is not recorded", "trust", SECTION_REFERRAL)
-    elif r.consent_meeting is False:
-        add(
-            "The family has not agreed to the meeting: it cannot go ahead without them",
-            "trust",
-            SECTION_REFERRAL,
-        )
-    if r.consent_sharing is None:
-        add("The family's consent to sharing information is not recorded", "trust", SECTION_REFERRAL)
-    elif r.consent_sharing is False:
-        add(
-            "The family has not agreed to information being shared: agree what may be shared",
-            "trust",
-            SECTION_REFERRAL,
-        )
+    for agreement in agreement_items(meeting):
+        section = SECTION_PEOPLE if agreement.ref else SECTION_REFERRAL
+        add(agreement.text, "trust", section, agreement.ref)
     if not r.worries.strip():
         add("The worries are not written down in plain words yet", "trust", SECTION_REFERRAL)
     if not r.strengths.strip():
@@ -342,9 +333,12 @@ def _preparation(
             "participation",
             SECTION_PEOPLE,
         )
+    conference = not agreement_required(meeting)
     for person in meeting.people:
         name = _q(person.name)
-        if person.invitation == "suggested":
+        if conference and is_parent(person) and person.invitation in ("suggested", "family-agreed"):
+            pass  # A conference invites the parents: said once, above.
+        elif person.invitation == "suggested":
             add(
                 f"{name}: the family has not said yet whether to invite them",
                 "participation",
@@ -386,16 +380,22 @@ def _preparation(
         add("No child or young person is recorded for this meeting", "child", SECTION_CHILDREN)
     for index, child in enumerate(meeting.children, 1):
         name = _child_name(child.name, index)
-        if child.participation is None:
+        if not child_way_decided(child):
             add(f"{name}: how they take part is not decided yet", "child", SECTION_CHILDREN, child.id)
-        elif child.participation == "not-taking-part" and not child.participation_reason.strip():
+        elif (
+            not child.ways
+            and child.participation == "not-taking-part"
+            and not child.participation_reason.strip()
+        ):
             add(
                 f"{name}: not taking part, but the reason is not recorded",
                 "child",
                 SECTION_CHILDREN,
                 child.id,
             )
-        elif child.participation == "advocate" and not child.advocate.strip():
+        elif (
+            "advocate" in child.ways or (not child.ways and child.participation == "advocate")
+        ) and not child.advocate.strip():
             add(
                 f"{name}: takes part through an advocate, but no advocate is named",
                 "child",
@@ -423,8 +423,10 @@ def _preparation(
         elif child.views_consent is None:
             add(f"{name}: ask whether their views may be shared", "child", SECTION_CHILDREN, child.id)
 
-    # Reports: nothing new should be sprung on the family on the day.
+    # Reports: nothing new should be sprung on the family on the day, and each has a lawful basis.
     for share in meeting.info_sharing:
+        for problem in share_problems(share):
+            add(f"“{_q(share.document)}”: {problem}", "trust", SECTION_INFO, share.id)
         if share.shared is not None:
             continue
         to = f" with {_q(share.to)}" if share.to.strip() else ""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.plan_rules import plan_history
+from sdm_facilitator.domain.sharing import view_reaches
 from sdm_facilitator.export.conference_plan import conference_decision_blocks
 from sdm_facilitator.export.facts import child_names, header_line, kind_words, next_review
 from sdm_facilitator.export.paper_blocks import (
@@ -196,7 +197,8 @@ def _child_part(meeting: m.Meeting, child: m.Child, level: int) -> list[Block]:
             f"This plan was made at a family meeting{when}. Everyone there wants you to be safe and happy."
         )
     ]
-    if child.views.strip() and child.views_consent:
+    # A family paper: the child's views only where their audience includes the family.
+    if child.views.strip() and view_reaches(child, "family"):
         blocks += [Heading("What you told us", sub), Paragraph(child.views)]
     blocks.append(Heading("What grown-ups will do to keep you safe", sub))
     if plan.actions:

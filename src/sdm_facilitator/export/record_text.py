@@ -14,8 +14,11 @@ from datetime import date, datetime
 
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.labels import LAWFUL_BASIS_LABELS, VIEW_AUDIENCE_LABELS
 from sdm_facilitator.domain.meeting_clock import planned_phases
+from sdm_facilitator.domain.participation import ways_words
 from sdm_facilitator.domain.safe_text import one_line, visible
+from sdm_facilitator.domain.sharing import legacy_sharing_words
 from sdm_facilitator.domain.step_progress import step_progress
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, MEETING_KIND_LABELS, STAGE_LABELS
 
@@ -82,7 +85,9 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
     r = mt.referral
     yield "REFERRAL"
     yield f"Date: {format_date(r.date)}   Referrer: {one_line(r.referrer) or 'not set'}"
-    yield f"Family consent to the meeting: {_yes_no(r.consent_meeting)}; to sharing information: {_yes_no(r.consent_sharing)}"
+    yield f"Family agreed to take part: {_yes_no(r.consent_meeting)}"
+    if legacy_sharing_words(r):
+        yield legacy_sharing_words(r)
     yield from _block("Worries", r.worries)
     yield from _block("What is going well", r.strengths)
     if r.bottom_lines:
@@ -93,7 +98,11 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
         yield "CHILDREN AND YOUNG PEOPLE"
         for c in mt.children:
             age = f", {c.age}" if c.age is not None else ""
-            how = m.PARTICIPATION_LABELS.get(c.participation or "", "how they take part not decided")
+            how = (
+                ways_words(c.ways)
+                if c.ways
+                else m.PARTICIPATION_LABELS.get(c.participation or "", "how they take part not decided")
+            )
             yield f"- {one_line(c.name)}{age}: {how}"
             if c.views:
                 consent = (
@@ -104,6 +113,9 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
                     else ""
                 )
                 yield f"  Their views{consent}: {one_line(c.views)}"
+                if c.views_audience:
+                    audience = ", ".join(VIEW_AUDIENCE_LABELS.get(a, a).lower() for a in c.views_audience)
+                    yield f"  May be shared with: {audience}"
         yield ""
     if mt.people:
         yield "PEOPLE"
@@ -141,6 +153,11 @@ def _lines(mt: m.Meeting, guide: Guide | None) -> Iterator[str]:
         for share in mt.info_sharing:
             state = f"shared {format_date(share.shared)}" if share.shared else f"due {format_date(share.due)}"
             yield f"- {one_line(share.document)} -> {one_line(share.to) or 'who not set'}: {state}"
+            basis = LAWFUL_BASIS_LABELS.get(share.lawful_basis or "", "no lawful basis recorded")
+            if share.special_categories:
+                condition = one_line(share.art9_condition) or "no Article 9 condition recorded"
+                basis += f"; special category data, Article 9: {condition}"
+            yield f"  Lawful basis: {basis}"
         yield ""
     if mt.agenda:
         yield f"AGENDA ({sum(item.minutes for item in mt.agenda)} minutes)"

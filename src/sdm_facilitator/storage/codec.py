@@ -258,7 +258,9 @@ def _decoder(tp: Any, meta: typing.Mapping[str, Any]) -> Decoder:
     if dataclasses.is_dataclass(tp):
         return _table_decoder(tp)  # type: ignore[arg-type]
     if origin is list:
-        return _list_decoder(_decoder(get_args(tp)[0], {}))
+        # A list of choices (``ways = ["in-person", "phone"]``) checks each item against them.
+        item_meta = {"choices": meta["choices"]} if "choices" in meta else {}
+        return _list_decoder(_decoder(get_args(tp)[0], item_meta))
     if origin is dict:
         _key_type, item_type = get_args(tp)
         return _dict_decoder(None if item_type is Any else _decoder(item_type, {}))

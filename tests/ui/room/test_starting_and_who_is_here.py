@@ -113,14 +113,15 @@ def _row_texts(table: DataTable) -> list[list[str]]:
     ]
 
 
-async def test_who_is_here_lists_expected_people_and_children_taking_part(isolated_data_dir: Path) -> None:
+async def test_who_is_here_lists_expected_people_and_marks_every_child(isolated_data_dir: Path) -> None:
     meeting = _people_meeting()
     save_meetings(isolated_data_dir, meeting)
     app = room_app(isolated_data_dir)
     async with app.run_test(size=SIZE) as pilot:
         chair = await into_the_room(pilot, app, meeting.id)
-        # The room's summary does not wait for people who declined or are left out.
-        assert "not marked: 3" in screen_text(app)
+        # The room's summary does not wait for people who declined or are left out, nor for children
+        # taking part in writing or not at all; it does wait for Leo and Amy.
+        assert "not marked: 5" in screen_text(app)
         await pilot.press("p")
         await settle(pilot)
         dialog = app.screen
@@ -128,27 +129,38 @@ async def test_who_is_here_lists_expected_people_and_children_taking_part(isolat
         table = dialog.query_one("#people-table", DataTable)
         rows = _row_texts(table)
         names = [row[1] for row in rows]
-        assert names == ["Kerry Hollins", "Sue [/] Barnes", "Priya Nair", "Leo [/] (13)", "Amy (9)"]
-        assert rows[3] == ["", "Leo [/] (13)", "child · attends part of it"]
-        assert rows[4][2] == "child · joins remotely"
+        assert names == [
+            "Kerry Hollins",
+            "Sue [/] Barnes",
+            "Priya Nair",
+            "Leo [/] (13)",
+            "Amy (9)",
+            "Mo (4)",
+            "Kit (15)",
+        ]
+        assert rows[3] == ["·  not marked", "Leo [/] (13)", "child · in person"]
+        assert rows[4][2] == "child · online"
+        assert rows[5][2] == "child · in writing"
+        assert rows[6][2] == "child"
         note = dialog.query_one("#people-note", Static)
         assert note.display and "Not listed: 2 who declined or are not to be invited." in str(note.render())
 
-        # Marks go on people; a child's line has none.
+        # Marks go on people and on children alike.
         await pilot.press("p")  # Kerry is here, and the cursor moves on to Sue
         for _ in range(2):
             await pilot.press("down")
-        await pilot.press("p", "space", "a")  # on Leo's line: nothing to mark
+        await pilot.press("p")  # Leo is here; the cursor moves on to Amy
+        await pilot.press("b")  # Amy joins by phone
         await settle(pilot)
-        assert _row_texts(table)[3][0] == ""
-        assert "not marked here" in str(note.render())
-        await pilot.press("up")  # moving on brings the usual note back
-        await settle(pilot)
-        assert "Not listed: 2" in str(note.render())
-        await pilot.press("r")  # Priya joined remotely
+        assert _row_texts(table)[3][0] == "✓  here"
+        assert _row_texts(table)[4][0] == "☎  by phone"
+        await pilot.press("up", "up", "up")
+        await pilot.press("o")  # Priya joined online
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is chair
+        assert "✓ here: Kerry Hollins, Leo [/]" in screen_text(app)
+        assert "☎ phone: Amy" in screen_text(app)
     saved = reload(isolated_data_dir, meeting.id)
     marks = {p.id: p.attendance for p in saved.people}
     assert marks == {
@@ -158,7 +170,12 @@ async def test_who_is_here_lists_expected_people_and_children_taking_part(isolat
         "p-declined": None,
         "p-left-out": None,
     }
-    assert all("attendance" not in child.extra for child in saved.children)
+    assert {c.id: c.attendance for c in saved.children} == {
+        "c-leo": "present",
+        "c-amy": "phone",
+        "c-mo": None,
+        "c-kit": None,
+    }
 
 
 async def test_chair_footer_fits_80_columns(isolated_data_dir: Path) -> None:
@@ -199,11 +216,13 @@ async def test_marking_who_is_here_moves_to_the_next_person(isolated_data_dir: P
         hint = "\n".join(str(label.render()) for label in dialog.query(Label))
         assert "marks the row and moves to the next person" in hint
         assert "space changes the mark and stays" in hint
-        # One key per person: here, remote, not here; the last mark stays on the last person.
-        await pilot.press("p", "r", "a", "t")
+        # One key per person: here, online, not here, part of it; children's lines are marked too.
+        await pilot.press("p", "o", "a", "t")
         table = dialog.query_one("#people-table", DataTable)
-        assert table.cursor_row == 2, "children's lines are skipped: nothing to mark there"
+        assert table.cursor_row == 4
         await pilot.press("escape")
         await settle(pilot)
-    marks = {p.id: p.attendance for p in reload(isolated_data_dir, meeting.id).people}
-    assert (marks["p-kerry"], marks["p-sue"], marks["p-priya"]) == ("present", "remote", "part")
+    saved = reload(isolated_data_dir, meeting.id)
+    marks = {p.id: p.attendance for p in saved.people}
+    assert (marks["p-kerry"], marks["p-sue"], marks["p-priya"]) == ("present", "remote", "absent")
+    assert saved.children[0].attendance == "part"

@@ -57,7 +57,7 @@ class EditorDialog(HoldsEarlyKeys, FieldBinder, ModalScreen[None]):
         for widget in self.query(".editor-body Input, .editor-body Select"):
             widget.compact = True  # type: ignore[attr-defined]
         if self.read_only:
-            for widget in self.query("Input, TextArea, Select, Checkbox"):
+            for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
                 if isinstance(widget, TextArea):
                     widget.read_only = True
                 else:

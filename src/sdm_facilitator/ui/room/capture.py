@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.coordinate import Coordinate
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.validation import Integer
@@ -27,12 +26,12 @@ from sdm_facilitator.domain.meeting import (
     ATTENDANCE_CHOICES,
     CAPTURE_KINDS,
     CAPTURE_LABELS,
-    PARTICIPATION_LABELS,
     ROLE_LABELS,
     Child,
     Meeting,
     Person,
 )
+from sdm_facilitator.domain.participation import child_ways, ways_words
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.storage.drafts import DraftField
 from sdm_facilitator.ui.dialogs.confirm import ask_before_discarding
@@ -246,14 +245,12 @@ class ScaleDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ScaleResult | None]
 ATTENDANCE_MARKS: dict[str | None, str] = {
     None: "·  not marked",
     "present": "✓  here",
-    "remote": "☎  remote",
+    "remote": "@  online",
+    "phone": "☎  by phone",
     "part": "◐  part of it",
     "absent": "✗  not here",
 }
 
-
-#: How a child takes part in the room: these children are listed (without a mark).
-CHILD_IN_THE_ROOM = ("attends-all", "attends-part", "remote")
 
 #: Row keys for children start with this, so they never collide with a person's id.
 CHILD_ROW = "child:"
@@ -265,19 +262,28 @@ def child_line(child: Child) -> str:
     return f"{name} ({child.age})" if child.age is not None else name
 
 
+def child_role(child: Child) -> str:
+    """``child · in person, in writing``: that it is a child, and the ways they take part."""
+    ways = ways_words(child_ways(child))
+    return f"child · {ways}" if ways else "child"
+
+
 class PeopleDialog(HoldsEarlyKeys, ModalScreen[bool]):
-    """Tick off who is here. Returns True when anything changed.
+    """Tick off who is here, children too. Returns True when anything changed.
 
     Only people still expected are listed: those who declined or are not to be
-    invited are left out (a line says how many). Children taking part in the
-    room are listed after them, read-only, with how they take part.
+    invited are left out (a line says how many). Every child follows, with the
+    ways they take part, and is marked like anyone else: here, online, by
+    phone, for part of it, or not here.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Done"),
         Binding("space", "cycle", "Change mark"),
         Binding("p", "mark_and_move('present')", "Here"),
-        Binding("r", "mark_and_move('remote')", "Remote"),
+        Binding("o", "mark_and_move('remote')", "Online"),
+        Binding("r", "mark_and_move('remote')", "Online", show=False),
+        Binding("b", "mark_and_move('phone')", "By phone"),
         Binding("t", "mark_and_move('part')", "Part"),
         Binding("a", "mark_and_move('absent')", "Not here"),
         Binding("x", "mark('')", "Clear", show=False),
@@ -295,8 +301,8 @@ class PeopleDialog(HoldsEarlyKeys, ModalScreen[bool]):
             yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="people-note", classes="muted", markup=False)
             yield Label(
-                "p here · r remote · t part of it · a not here: marks the row and moves to the next person. "
-                "space changes the mark and stays · x clears it · Escape: done",
+                "p here · o online · b by phone · t part of it · a not here: marks the row and moves to the "
+                "next person. space changes the mark and stays · x clears it · Escape: done",
                 classes="muted",
                 markup=False,
             )
@@ -314,13 +320,10 @@ class PeopleDialog(HoldsEarlyKeys, ModalScreen[bool]):
                 key=person.id,
             )
         for child in self.meeting.children:
-            if child.participation not in CHILD_IN_THE_ROOM:
-                continue
-            label = PARTICIPATION_LABELS[child.participation or ""].lower()
             table.add_row(
-                Text(""),
+                Text(self._mark(child.attendance)),
                 literal_cell(child_line(child), 30),
-                Text(f"child · {label}"),
+                Text(one_line(child_role(child), 40)),
                 key=f"{CHILD_ROW}{child.id}",
             )
         left_out = sum(1 for person in self.meeting.people if not person.expected)
@@ -341,53 +344,47 @@ class PeopleDialog(HoldsEarlyKeys, ModalScreen[bool]):
     def _mark(attendance: str | None) -> str:
         return ATTENDANCE_MARKS.get(attendance, f"?  {attendance}")
 
-    def _selected(self) -> str | None:
+    def _selected(self) -> tuple[str, Person | Child] | None:
+        """The highlighted row's key and the person or child on it."""
         table = self.query_one("#people-table", DataTable)
         if not table.row_count:
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return row_key.value
-
-    def _selected_person(self) -> Person | None:
-        row = self._selected()
-        if row is not None and row.startswith(CHILD_ROW):
-            self._note("Children are listed to show how they take part; they are not marked here.")
-            return None
-        return self.meeting.person(row) if row else None
+        key = str(row_key.value)
+        if key.startswith(CHILD_ROW):
+            child = self.meeting.child(key.removeprefix(CHILD_ROW))
+            return (key, child) if child is not None else None
+        person = self.meeting.person(key)
+        return (key, person) if person is not None else None
 
     def action_mark(self, attendance: str) -> None:
-        person = self._selected_person()
-        if person is None:
+        selected = self._selected()
+        if selected is None:
             return
-        person.attendance = attendance or None
+        key, entry = selected
+        entry.attendance = attendance or None
         self.changed = True
         table = self.query_one("#people-table", DataTable)
         table.update_cell(
-            person.id, table.ordered_columns[0].key, Text(self._mark(person.attendance)), update_width=True
+            key, table.ordered_columns[0].key, Text(self._mark(entry.attendance)), update_width=True
         )
 
     def action_mark_and_move(self, attendance: str) -> None:
-        """Mark the highlighted person and move on, so a room is marked one key per person."""
-        if self._selected_person() is None:
+        """Mark the highlighted row and move on, so a room is marked one key per person."""
+        if self._selected() is None:
             return
         self.action_mark(attendance)
         table = self.query_one("#people-table", DataTable)
-        following = table.cursor_row + 1
-        while following < table.row_count:
-            row_key, _ = table.coordinate_to_cell_key(Coordinate(following, 0))
-            if not str(row_key.value).startswith(CHILD_ROW):
-                table.move_cursor(row=following)
-                return
-            following += 1
+        if table.cursor_row + 1 < table.row_count:
+            table.move_cursor(row=table.cursor_row + 1)
 
     def action_cycle(self) -> None:
-        person = self._selected_person()
-        if person is None:
+        selected = self._selected()
+        if selected is None:
             return
+        current = selected[1].attendance
         order = [None, *ATTENDANCE_CHOICES]
-        following = (
-            order[(order.index(person.attendance) + 1) % len(order)] if person.attendance in order else None
-        )
+        following = order[(order.index(current) + 1) % len(order)] if current in order else None
         self.action_mark(following or "")
 
     def action_close(self) -> None:

@@ -29,6 +29,7 @@ from textual.widgets import Footer, Header, Static
 
 from sdm_facilitator.domain import meeting_clock as mc
 from sdm_facilitator.domain.meeting import CAPTURE_LABELS, Capture, ScaleAnswer
+from sdm_facilitator.domain.participation import child_in_the_room
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.storage.room_marker import clear_in_room, mark_in_room
 from sdm_facilitator.storage.session import MeetingSession
@@ -235,8 +236,17 @@ class ChairScreen(Screen[None]):
             if person.attendance is None and not person.expected:
                 continue  # declined or not to be invited: not waited for
             marks.setdefault(person.attendance, []).append(one_line(person.name or "(no name)", 24))
+        for child in self.meeting.children:
+            if child.attendance is None and not child_in_the_room(child):
+                continue  # taking part in writing or through others: not waited for in the room
+            marks.setdefault(child.attendance, []).append(one_line(child.name or "(no name)", 24))
         lines = ["Who's here (p)"]
-        for attendance, label in (("present", "✓ here"), ("remote", "☎ remote"), ("part", "◐ part")):
+        for attendance, label in (
+            ("present", "✓ here"),
+            ("remote", "@ online"),
+            ("phone", "☎ phone"),
+            ("part", "◐ part"),
+        ):
             if marks.get(attendance):
                 lines.append(f"{label}: {', '.join(marks[attendance])}")
         if marks.get("absent"):

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from sdm_facilitator.domain.dates import DATE_PLACEHOLDER, parse_date, parse_time
 from sdm_facilitator.ui.widgets.hinted_text import HintLine
@@ -81,6 +81,30 @@ def choice_select(
         allow_blank=allow_blank,
         id=id,
     )
+
+
+def choice_list(
+    options: list[tuple[str, str]], values: list[str], *, id: str | None = None
+) -> SelectionList[str]:
+    """A list of ``(label, value)`` options where several may be ticked (space ticks one).
+
+    For the model's list-of-choices fields (ways of taking part, phases,
+    special categories). Values in ``values`` that are not offered are kept
+    by the setter, never dropped: see ``merge_choices``.
+    """
+    chosen = set(values)
+    # Labels may be names people typed: plain Content, never markup.
+    return SelectionList[str](*((Content(label), value, value in chosen) for label, value in options), id=id)
+
+
+def merge_choices(offered: list[str], current: list[str], ticked: list[str]) -> list[str]:
+    """The new list when the ticks among ``offered`` change: others already there are kept, order is the offer's.
+
+    A phase the guide no longer lists, or a value from a newer version, stays
+    in the record even though it cannot be shown as a tick.
+    """
+    kept = [value for value in current if value not in offered]
+    return kept + [value for value in offered if value in ticked]
 
 
 # ---------------------------------------------------------------- a labelled field
@@ -237,6 +261,8 @@ class FieldBinder:
                 self.apply_value(widget, None if widget.value is Select.NULL else widget.value)
             elif isinstance(widget, Checkbox):
                 self.apply_value(widget, widget.value)
+            elif isinstance(widget, SelectionList):
+                self.apply_value(widget, list(widget.selected))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if self.apply_value(event.input, event.value) or event.input.id in self._bound():
@@ -250,6 +276,9 @@ class FieldBinder:
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self.apply_value(event.checkbox, event.value)
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[Any]) -> None:
+        self.apply_value(event.selection_list, list(event.selection_list.selected))
 
 
 def set_required_reason(

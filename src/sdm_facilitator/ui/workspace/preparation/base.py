@@ -21,7 +21,7 @@ class PrepSection(FieldBinder, WorkspaceSection):
 
     def lock_editors(self) -> None:
         """Read-only: every editing widget is shown but cannot change anything."""
-        for widget in self.query("Input, TextArea, Select, Checkbox"):
+        for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
             if isinstance(widget, TextArea):
                 widget.read_only = True
             else:

@@ -1,4 +1,4 @@
-"""Children and young people: how each takes part, their views in their own words, consent, advocate."""
+"""Children and young people: how each takes part, their views in their own words, who may hear them, advocate."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
+from sdm_facilitator.domain.labels import VIEW_AUDIENCE_LABELS, WAY_LABELS
 from sdm_facilitator.domain.meeting import (
     ADVOCATE_OFFER_CHOICES,
     ADVOCATE_OFFER_LABELS,
@@ -15,7 +16,9 @@ from sdm_facilitator.domain.meeting import (
     PARTICIPATION_LABELS,
     Child,
 )
+from sdm_facilitator.domain.participation import WAY_CHOICES, child_ways
 from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.domain.sharing import VIEW_AUDIENCE_CHOICES, view_audience
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.messages import MeetingEdited
@@ -23,8 +26,10 @@ from sdm_facilitator.ui.widgets.form_fields import (
     DATE_PLACEHOLDER,
     Field,
     FieldBinder,
+    choice_list,
     choice_select,
     date_text,
+    merge_choices,
     parse_date,
     set_attr,
     set_required_reason,
@@ -79,6 +84,16 @@ class ChildEditor(FieldBinder, Vertical):
             help="Taking part is not the same as being in the room.",
         )
         yield Field(
+            "Ways they take part",
+            choice_list([(WAY_LABELS[w], w) for w in WAY_CHOICES], list(child_ways(c)), id=f"{cid}-ways"),
+            help="Tick every way with space: a drawing and an advocate, in person and by phone.",
+        )
+        yield Field(
+            "Parts of the meeting",
+            choice_list(self.section.phase_options(), c.phases, id=f"{cid}-phases"),
+            help="None ticked: all of it.",
+        )
+        yield Field(
             "Why they are not taking part",
             Input(c.participation_reason, id=f"{cid}-reason"),
             hints=True,
@@ -93,6 +108,21 @@ class ChildEditor(FieldBinder, Vertical):
         yield Field(
             "Agreed their views may be shared",
             tri_select(c.views_consent, id=f"{cid}-consent", prompt="Not asked yet"),
+        )
+        yield Field(
+            "Who their views may be shared with",
+            choice_list(
+                [(VIEW_AUDIENCE_LABELS[a], a) for a in VIEW_AUDIENCE_CHOICES],
+                list(view_audience(c)),
+                id=f"{cid}-audience",
+            ),
+            help="Papers follow this: a view not shared with the family never reaches a family paper. "
+            "None ticked: the chair only.",
+        )
+        yield Field(
+            "Named people who may hear them",
+            choice_list(self.section.people_options(), c.views_named, id=f"{cid}-named"),
+            help="Used when Named people is ticked above.",
         )
         offer = choice_select(
             ADVOCATE_OFFER_CHOICES,
@@ -122,6 +152,18 @@ class ChildEditor(FieldBinder, Vertical):
         self.bind_field(f"{cid}-age", lambda v: self._heading(set_attr(c, "age", parse_age(v))))
         self.bind_field(f"{cid}-participation", self._set_participation)
         self.bind_field(f"{cid}-reason", self._set_reason)
+        self.bind_field(
+            f"{cid}-ways", lambda v: set_attr(c, "ways", merge_choices(list(WAY_CHOICES), c.ways, v))
+        )
+        phase_ids = [value for _label, value in self.section.phase_options()]
+        self.bind_field(
+            f"{cid}-phases", lambda v: set_attr(c, "phases", merge_choices(phase_ids, c.phases, v))
+        )
+        self.bind_field(f"{cid}-audience", self._set_audience)
+        person_ids = [value for _label, value in self.section.people_options()]
+        self.bind_field(
+            f"{cid}-named", lambda v: set_attr(c, "views_named", merge_choices(person_ids, c.views_named, v))
+        )
         self.bind_field(f"{cid}-views", lambda v: set_attr(c, "views", v))
         self.bind_field(f"{cid}-consent", lambda v: set_attr(c, "views_consent", tri_bool(v)))
         self.bind_field(f"{cid}-advocate-offer", lambda v: set_attr(c, "advocate_offer", v or None))
@@ -150,6 +192,11 @@ class ChildEditor(FieldBinder, Vertical):
         changed = set_attr(self.child, "participation", value)
         self._check_reason()
         return changed
+
+    def _set_audience(self, value: list[str]) -> bool:
+        """Nothing ticked means the chair only, written as such: an empty list would read as an old file's."""
+        audience = merge_choices(list(VIEW_AUDIENCE_CHOICES), self.child.views_audience, value)
+        return set_attr(self.child, "views_audience", audience or ["chair"])
 
     def _set_reason(self, value: str) -> bool:
         return set_required_reason(
@@ -208,6 +255,15 @@ class ChildrenSection(PrepSection):
         if event.button.id == "add-child":
             event.stop()
             self.run_worker(self.action_add_child())
+
+    def phase_options(self) -> list[tuple[str, str]]:
+        """The guide's phases as ``(name, id)``, for the parts of the meeting a child takes part in."""
+        guide = self.session.guide
+        return [(one_line(p.name, 40), p.id) for p in guide.phases] if guide is not None else []
+
+    def people_options(self) -> list[tuple[str, str]]:
+        """The people list as ``(name, id)``, for the named people who may hear a child's views."""
+        return [(one_line(p.name, 40) or "(no name yet)", p.id) for p in self.meeting.people]
 
     def _empty_note(self) -> None:
         self.query_one("#children-empty").display = not self.meeting.children

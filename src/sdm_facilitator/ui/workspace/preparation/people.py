@@ -14,6 +14,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
+from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.labels import WAY_LABELS
 from sdm_facilitator.domain.meeting import (
     INVITATION_CHOICES,
     INVITATION_LABELS,
@@ -22,6 +24,7 @@ from sdm_facilitator.domain.meeting import (
     Meeting,
     Person,
 )
+from sdm_facilitator.domain.participation import WAY_CHOICES, taking_part_words
 from sdm_facilitator.domain.safe_text import one_line, visible
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.confirm import Confirm
@@ -30,8 +33,10 @@ from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable, RowD
 from sdm_facilitator.ui.widgets.form_fields import (
     DATE_PLACEHOLDER,
     Field,
+    choice_list,
     choice_select,
     date_text,
+    merge_choices,
     parse_date,
     set_attr,
     set_required_reason,
@@ -106,8 +111,8 @@ def person_cells(person: Person) -> tuple[Text, Text, Text, Text]:
     return who, invitation, Text(prepared_words(person)), needs
 
 
-def person_content(person: Person) -> Content:
-    """One person in full: who they are, the invitation (and why not), preparation and every need."""
+def person_content(person: Person, guide: Guide | None = None) -> Content:
+    """One person in full: who they are, the invitation (and why not), preparation, how they take part, every need."""
     parts: list[Content | str | tuple[str, str]] = [
         (visible(person.name) or "(no name yet)", "bold"),
         f" · {ROLE_LABELS.get(person.role, person.role)}",
@@ -120,6 +125,9 @@ def person_content(person: Person) -> Content:
         parts += [" (why: ", literal(reason) if reason.strip() else "no reason written yet", ")"]
     visit = f"preparation visit {person.prep_visit:%a %d %b %Y}" if person.prep_visit else "not prepared yet"
     parts.append(f" · {visit}")
+    taking_part = taking_part_words(person.ways, person.phases, guide)
+    if taking_part:
+        parts.append(f"\nTakes part: {taking_part}")
     needs = person.needs.summary()
     parts += ["\nNeeds: ", literal(" · ".join(needs)) if needs else "none recorded"]
     return Content.assemble(*parts)
@@ -157,10 +165,13 @@ def network_content(meeting: Meeting) -> Content:
 class PersonEditor(EditorDialog):
     """Everything about one person, edited in place."""
 
-    def __init__(self, person: Person, on_edit, *, read_only: bool = False) -> None:  # type: ignore[no-untyped-def]
+    def __init__(  # type: ignore[no-untyped-def]
+        self, person: Person, on_edit, *, read_only: bool = False, guide: Guide | None = None
+    ) -> None:
         title = f"Person: {one_line(person.name, 40)}" if person.name else "New person"
         super().__init__(title, on_edit, read_only=read_only)
         self.person = person
+        self.phase_options = [(one_line(p.name, 40), p.id) for p in guide.phases] if guide else []
 
     def body(self) -> ComposeResult:
         p = self.person
@@ -192,6 +203,16 @@ class PersonEditor(EditorDialog):
             help="The day someone met them to prepare. Professionals are prepared too.",
         )
         yield Field("Preparation notes", text_area(p.prep_notes, id="pe-prep-notes"), hints=True)
+        yield Field(
+            "Ways they take part",
+            choice_list([(WAY_LABELS[w], w) for w in WAY_CHOICES], p.ways, id="pe-ways"),
+            help="Tick every way with space: in person for the start and by phone later, in writing...",
+        )
+        yield Field(
+            "Parts of the meeting",
+            choice_list(self.phase_options, p.phases, id="pe-phases"),
+            help="None ticked: all of it.",
+        )
         yield Static(Content("What they need to take part"), classes="dialog-subtitle")
         yield Field("Language", Input(p.needs.language, id="pe-language"))
         yield Field(
@@ -221,6 +242,9 @@ class PersonEditor(EditorDialog):
         self.bind_field("pe-reason", self._set_reason)
         self.bind_field("pe-prep-visit", lambda v: set_attr(p, "prep_visit", parse_date(v, today)))
         self.bind_field("pe-prep-notes", lambda v: set_attr(p, "prep_notes", v))
+        self.bind_field("pe-ways", lambda v: set_attr(p, "ways", merge_choices(list(WAY_CHOICES), p.ways, v)))
+        phase_ids = [value for _label, value in self.phase_options]
+        self.bind_field("pe-phases", lambda v: set_attr(p, "phases", merge_choices(phase_ids, p.phases, v)))
         self.bind_field("pe-language", lambda v: set_attr(n, "language", v))
         self.bind_field("pe-interpreter", lambda v: set_attr(n, "interpreter", tri_bool(v)))
         self.bind_field("pe-interpreter-booked", lambda v: set_attr(n, "interpreter_booked", tri_bool(v)))
@@ -305,7 +329,7 @@ class PeopleSection(PrepSection):
         """Everything the table says of one person, uncut, under the table."""
         if index >= len(self.meeting.people):
             return None
-        return person_content(self.meeting.people[index])
+        return person_content(self.meeting.people[index], self.session.guide)
 
     def first_focus_target(self) -> Widget | None:
         return self.query_one("#people-table", FittedTable)
@@ -327,7 +351,9 @@ class PeopleSection(PrepSection):
                 table.move_cursor(row=self.meeting.people.index(person))
                 table.focus()
 
-        self.app.push_screen(PersonEditor(person, self.edited, read_only=self.read_only), closed)
+        self.app.push_screen(
+            PersonEditor(person, self.edited, read_only=self.read_only, guide=self.session.guide), closed
+        )
 
     def action_add_person(self) -> None:
         if self.read_only:

@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from sdm_facilitator.domain.consent import agreement_question, agreement_required
+from sdm_facilitator.domain.sharing import legacy_sharing_words
 from sdm_facilitator.ui.widgets.form_fields import (
     DATE_PLACEHOLDER,
     Field,
@@ -47,11 +49,25 @@ class ReferralSection(PrepSection):
             help="One per line: what any plan must address to be agreed.",
             hints=True,
         )
-        yield Field("Family agrees to the meeting", tri_select(r.consent_meeting, id="ref-consent-meeting"))
         yield Field(
-            "Family agrees to information being shared",
-            tri_select(r.consent_sharing, id="ref-consent-sharing"),
+            agreement_question(self.meeting),
+            tri_select(r.consent_meeting, id="ref-consent-meeting"),
+            help=(
+                "A voluntary meeting cannot go ahead without the family's agreement."
+                if agreement_required(self.meeting)
+                else "A conference is statutory: it goes ahead whether or not the parents agree; "
+                "their wish is recorded so they can be helped to take part."
+            ),
         )
+        yield Static(
+            Content(
+                "Sharing information is recorded per report, with its lawful basis, in Information sharing."
+            ),
+            classes="field-help",
+        )
+        legacy = legacy_sharing_words(r)
+        if legacy:
+            yield Static(Content(legacy), id="ref-legacy-sharing", classes="field-help")
 
     def on_mount(self) -> None:
         r = self.meeting.referral
@@ -64,5 +80,4 @@ class ReferralSection(PrepSection):
             lambda v: set_attr(r, "bottom_lines", [ln for ln in v.split("\n") if ln.strip()]),
         )
         self.bind_field("ref-consent-meeting", lambda v: set_attr(r, "consent_meeting", tri_bool(v)))
-        self.bind_field("ref-consent-sharing", lambda v: set_attr(r, "consent_sharing", tri_bool(v)))
         super().on_mount()
