@@ -10,7 +10,7 @@ import pytest
 
 from sdm_facilitator.demo import follow_up_meeting, preparing_meeting
 from sdm_facilitator.domain.evidence import compile_evidence
-from sdm_facilitator.domain.meeting import AgendaItem, Meeting, Review, StepState
+from sdm_facilitator.domain.meeting import AgendaItem, InfoShare, Meeting, Review, StepState
 from sdm_facilitator.domain.readiness import readiness
 from sdm_facilitator.domain.schedule import due_items
 from sdm_facilitator.domain.step_progress import let_record_decide, step_progress, untick_from_record
@@ -33,11 +33,13 @@ def _referral_filled(m: Meeting) -> None:
 
 
 def _consent_unknown(m: Meeting) -> None:
-    m.referral.consent_meeting = m.referral.consent_sharing = None
+    m.referral.consent_meeting = None
+    m.info_sharing = [InfoShare(document="School report")]
 
 
 def _consent_given(m: Meeting) -> None:
-    m.referral.consent_meeting = m.referral.consent_sharing = True
+    m.referral.consent_meeting = True
+    m.info_sharing = [InfoShare(document="School report", lawful_basis="public-task")]
 
 
 def _exclusion_without_reason(m: Meeting) -> None:
@@ -116,7 +118,7 @@ RECIPES: dict[str, tuple[Change, Change, str]] = {
         "the referral",
     ),
     "referral.worries and referral.strengths": (_worries_only, _worries_and_strengths, "the referral"),
-    "referral.consent_meeting and referral.consent_sharing": (
+    "referral.consent_meeting and every(info_sharing, lawful_basis)": (
         _consent_unknown,
         _consent_given,
         "the referral",

@@ -34,7 +34,7 @@ def fill(obj: Any, texts: Iterator[str], *, depth: int = 0) -> Any:
         origin, args = get_origin(hint), get_args(hint)
         if dataclasses.is_dataclass(hint):
             fill(value, texts, depth=depth + 1)
-        elif origin is list and args and args[0] is str and f.name != "id":
+        elif origin is list and args and args[0] is str and f.name != "id" and "choices" not in f.metadata:
             if "id" not in f.name:
                 setattr(
                     obj, f.name, [next(texts), next(texts)] if not value else [next(texts) for _ in value]

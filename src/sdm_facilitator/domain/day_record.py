@@ -29,7 +29,7 @@ CAPTURE_GROUPS: tuple[tuple[str, str], ...] = (
     ("note", "Notes"),
 )
 _TAKING_PART = ("attends-all", "attends-part", "remote")
-_THERE = ("present", "remote", "part", "phone")
+_THERE = m.ATTENDED
 
 
 class _Timed:

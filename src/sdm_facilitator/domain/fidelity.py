@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 from sdm_facilitator.domain.day_record import span_minutes
 from sdm_facilitator.domain.guide import Guide
-from sdm_facilitator.domain.meeting import Meeting, Person
+from sdm_facilitator.domain.meeting import ATTENDED, Meeting, Person
 from sdm_facilitator.domain.step_progress import step_progress
 from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGES
 
@@ -169,9 +169,7 @@ def _family(person: Person) -> bool:
 
 
 def _attending(meeting: Meeting) -> list[Person]:
-    return [
-        p for p in meeting.people if p.attendance in ("present", "remote", "part") and p.role != "interpreter"
-    ]
+    return [p for p in meeting.people if p.attendance in ATTENDED and p.role != "interpreter"]
 
 
 def first_contact(meeting: Meeting) -> date | None:

@@ -126,6 +126,8 @@ INVITATION_CHOICES = (
 
 # "remote" is online; "phone" came later, so it is last (files keep their values).
 ATTENDANCE_CHOICES = ("present", "remote", "part", "absent", "phone")
+#: The marks that mean someone took part in the meeting itself (in the room, online, by phone, for part of it).
+ATTENDED = ("present", "remote", "part", "phone")
 
 FORMAT_CHOICES = ("in-person", "online", "hybrid")
 ADVOCATE_OFFER_CHOICES = ("offered", "accepted", "declined")

@@ -24,7 +24,7 @@ from datetime import date
 from sdm_facilitator.domain.feedback import STATEMENT_FIELDS
 from sdm_facilitator.domain.fidelity import MARKER_IDS, MARKER_LABELS, fidelity_profile, first_contact
 from sdm_facilitator.domain.guide import Guide
-from sdm_facilitator.domain.meeting import Child, Meeting, OutcomePoint
+from sdm_facilitator.domain.meeting import ATTENDED, Child, Meeting, OutcomePoint
 from sdm_facilitator.domain.report import closed_before_day, is_held
 from sdm_facilitator.export.pseudonym_secret import SECRET_FILE, PseudonymSecretError, load_or_create_secret
 
@@ -153,7 +153,7 @@ COLUMNS = {"meetings.csv": MEETING_COLUMNS, "children.csv": CHILD_COLUMNS, "feed
 
 def _meeting_row(m: Meeting, guide: Guide | None, today: date, ids: Pseudonyms) -> list[str]:
     profile = fidelity_profile(m, guide, today)
-    attending = [p for p in m.people if p.attendance in ("present", "remote", "part")]
+    attending = [p for p in m.people if p.attendance in ATTENDED]
     family = [p for p in attending if not p.is_professional and p.role != "child"]
     professionals = [p for p in attending if p.is_professional and p.role != "interpreter"]
     contact = first_contact(m)

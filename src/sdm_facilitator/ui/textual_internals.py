@@ -32,6 +32,10 @@ What is used, and why:
   gone and never waits on a writer that has stopped; it also stops the driver
   from re-entering application mode on the SIGCONT the kernel sends with a
   hang-up, and takes a failed read (EIO) as the terminal going, not as a crash.
+- Tick lists: :func:`selection_button_mark` names the character
+  ``SelectionList`` draws inside every row's button
+  (``textual.widgets._toggle_button.ToggleButton.BUTTON_INNER``), so
+  ``widgets/tick_list`` can swap it for ✓ or a blank (colour is never the only sign).
 """
 
 from __future__ import annotations
@@ -277,3 +281,13 @@ def rewrap(text_area: TextArea) -> None:
     settled gives the same lines every time.
     """
     text_area._rewrap_and_refresh_virtual_size()
+
+
+# ---------------------------------------------------------------- tick lists
+
+
+def selection_button_mark() -> str:
+    """The character ``SelectionList`` draws inside each row's button, ticked or not."""
+    from textual.widgets._toggle_button import ToggleButton
+
+    return ToggleButton.BUTTON_INNER

@@ -20,6 +20,7 @@ from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Stati
 
 from sdm_facilitator.domain.dates import DATE_PLACEHOLDER, parse_date, parse_time
 from sdm_facilitator.ui.widgets.hinted_text import HintLine
+from sdm_facilitator.ui.widgets.tick_list import TickList
 
 __all__ = ["DATE_PLACEHOLDER", "parse_date", "parse_time"]  # re-exported for the editing screens
 
@@ -94,7 +95,7 @@ def choice_list(
     """
     chosen = set(values)
     # Labels may be names people typed: plain Content, never markup.
-    return SelectionList[str](*((Content(label), value, value in chosen) for label, value in options), id=id)
+    return TickList(*((Content(label), value, value in chosen) for label, value in options), id=id)
 
 
 def merge_choices(offered: list[str], current: list[str], ticked: list[str]) -> list[str]:
