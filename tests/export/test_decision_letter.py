@@ -109,3 +109,24 @@ def test_a_meeting_of_another_kind_gets_no_decision_letter(meeting: Meeting, gui
     meeting.kind = "fgc"
     with pytest.raises(PaperError, match="only for a child protection conference"):
         letter(meeting, guide)
+
+
+@pytest.mark.parametrize(
+    ("audience", "in_letter", "in_record"),
+    [
+        (["everyone"], True, True),
+        (["family"], True, False),
+        (["professionals"], False, True),
+        (["chair"], False, False),
+        (["named"], False, False),
+    ],
+)
+def test_a_childs_view_follows_its_audience(
+    audience: list[str], in_letter: bool, in_record: bool, meeting: Meeting, guide: Guide
+) -> None:
+    leo = meeting.children[0]
+    leo.views_audience = audience
+    leo.views_named = [meeting.people[0].id] if audience == ["named"] else []
+    assert ("I want it calm at home." in letter(meeting, guide)) is in_letter
+    record = export_meeting(meeting, guide, "record", "txt", ExportOptions(zone=ZONE)).data.decode()
+    assert ("I want it calm at home." in record) is in_record

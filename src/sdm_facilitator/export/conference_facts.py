@@ -2,15 +2,16 @@
 
 People and children are kept by id in ``Meeting.conference``; papers name
 them. A child's view of the conference may only be printed for a reader its
-audience allows: the child saying no keeps it for the chair alone, and a view
-nobody asked about is treated the same, so a paper never prints a child's
-words on a guess.
+audience allows (the child's views audience, ``domain.sharing``): the child
+saying no keeps it for the chair alone, and a view nobody asked about is
+treated the same, so a paper never prints a child's words on a guess.
 """
 
 from __future__ import annotations
 
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.labels import ROLE_LABELS
+from sdm_facilitator.domain.sharing import view_reaches
 
 #: The kind of meeting a conference's papers are for.
 CONFERENCE_KIND = "cp-conference"
@@ -52,13 +53,11 @@ def name_and_role(meeting: m.Meeting, person_id: str) -> str:
 
 
 def child_view_reaches(meeting: m.Meeting, child_id: str, reader: str) -> bool:
-    """Whether the child's view of the conference may be printed for ``reader``.
+    """Whether the child's view of the conference may be printed for ``reader`` (``sharing.READER_CHOICES``).
 
-    The child's own say about their views (``Child.views_consent``) decides:
-    agreed means everyone at the meeting; not agreed, or not asked, means the
-    chair only, so neither the parents' letter nor the record prints it.
+    The child's views audience decides (``sharing.view_reaches``): a view
+    shared with named people only never reaches a paper for the whole
+    family, and a view nobody asked the child about stays with the chair.
     """
     found = child(meeting, child_id)
-    if found is None:
-        return False
-    return bool(found.views_consent) and reader in (FAMILY_READER, PROFESSIONAL_READER)
+    return found is not None and view_reaches(found, reader)
