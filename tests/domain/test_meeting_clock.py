@@ -328,3 +328,45 @@ def test_any_sequence_of_moves_keeps_the_record_consistent(steps: list[tuple[str
     spent = sum((mc.phase_elapsed(m, p.id, now) for p in phases), timedelta(0))
     assert spent <= mc.meeting_elapsed(m, now)
     assert mc.meeting_elapsed(m, now) == (now - m.record.started if m.record.started else timedelta(0))
+
+
+def test_family_time_not_offered_is_stepped_over_and_leaves_no_trace() -> None:
+    m = meeting_with_agenda()
+    phases = plan(m)
+    mc.start_meeting(m, phases, at(0))
+    mc.advance(m, phases, at(10))  # information; family time is next
+    moved = mc.advance_past_private(m, phases, at(20))
+    assert moved is not None and moved.id == "family-plan"
+    assert ids(m) == ["welcome", "information", "family-plan"]
+    assert m.record.family_time_start is None and m.record.phase("family-time") is None
+    assert m.record.phase("information").ended == at(20)  # type: ignore[union-attr]
+
+
+def test_stepping_over_family_time_needs_a_running_meeting_and_a_phase_after() -> None:
+    m = meeting_with_agenda()
+    phases = plan(m)
+    assert mc.advance_past_private(m, phases, at(0)) is None  # not started
+    mc.start_meeting(m, phases, at(0))
+    for minute in (10, 20, 30, 40):
+        mc.advance(m, phases, at(minute))
+    assert mc.advance_past_private(m, phases, at(50)) is None  # the last phase
+    mc.end_meeting(m, at(60))
+    assert mc.advance_past_private(m, phases, at(70)) is None
+
+
+def test_back_from_the_phase_after_family_time_not_held_steps_over_it() -> None:
+    m = meeting_with_agenda()
+    phases = plan(m)
+    mc.start_meeting(m, phases, at(0))
+    mc.advance(m, phases, at(10))
+    mc.advance_past_private(m, phases, at(20))
+    # Soon after: the move is undone, as any move is.
+    back = mc.go_back(m, phases, at(20.1), past_private=True)
+    assert back is not None and back.id == "information"
+    assert ids(m) == ["welcome", "information"] and m.record.phase("information").ended is None  # type: ignore[union-attr]
+    # Later: a return visit to information, never into family time.
+    mc.advance_past_private(m, phases, at(30))
+    back = mc.go_back(m, phases, at(45), past_private=True)
+    assert back is not None and back.id == "information"
+    assert ids(m) == ["welcome", "information", "family-plan", "information"]
+    assert m.record.family_time_start is None

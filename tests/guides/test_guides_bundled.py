@@ -242,7 +242,9 @@ def test_review_holds_the_content_the_issue_asks_for(library: GuideLibrary) -> N
 @pytest.mark.parametrize("guide_id", sorted(BUNDLED_IDS))
 def test_guides_are_readable_at_a_glance(library: GuideLibrary, guide_id: str) -> None:
     guide = library.guides[guide_id]
-    assert 4 <= len(guide.phases) <= 6
+    # A child protection conference follows the statutory order: seven parts, and family time if offered.
+    most = 8 if "cp-conference" in guide.kinds else 6
+    assert 4 <= len(guide.phases) <= most
     assert sum(p.private for p in guide.phases) == (1 if guide.private_family_time else 0)
     for phase in guide.phases:
         assert 2 <= len(phase.prompts) <= 5
@@ -280,3 +282,27 @@ def test_language_file_has_at_least_40_hints_in_every_category() -> None:
     phrases = {h.phrase for h in hints}
     assert {"failed to engage", "non-compliant", "hard to reach", "LAC"} <= phrases
     assert all(h.alternatives and h.why for h in hints)
+
+
+def test_the_conference_follows_the_statutory_order(library: GuideLibrary) -> None:
+    """Reports and views, the family's contribution, the agencies' views, the decision, the plan, the dates."""
+    guide = library.guides["cp-conference"]
+    assert [p.id for p in guide.phases] == [
+        "welcome",
+        "information",
+        "contributions",
+        "agency-views",
+        "decision",
+        "family-time",
+        "decision-plan",
+        "next-steps",
+    ]
+    asked = "What do you want everyone to know before a decision is made?"
+    contribution = next(p for p in guide.phases if p.id == "contributions")
+    assert any(asked.lower() in prompt.text.lower() for prompt in contribution.prompts)
+    # Family time comes after the decision, for the outline plan: its questions do not ask about the decision.
+    assert not any("before a decision" in q.text for q in guide.family_questions)
+    private = [p.id for p in guide.phases if p.private]
+    assert private == ["family-time"]
+    ids = [p.id for p in guide.phases]
+    assert ids.index("decision") < ids.index("family-time") < ids.index("decision-plan")

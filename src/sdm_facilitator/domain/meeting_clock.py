@@ -235,20 +235,45 @@ def advance(meeting: Meeting, phases: list[PlannedPhase], now: datetime) -> Plan
     return phases[following]
 
 
-def go_back(meeting: Meeting, phases: list[PlannedPhase], now: datetime) -> PlannedPhase | None:
+def advance_past_private(meeting: Meeting, phases: list[PlannedPhase], now: datetime) -> PlannedPhase | None:
+    """End the running phase and start the next one that is not private family time (it was not offered).
+
+    Family time is not started, so nothing is recorded for it. Returns None
+    (and changes nothing) when the meeting is not running or no such phase follows.
+    """
+    if meeting_status(meeting) != "running":
+        return None
+    here = position(meeting, phases)
+    following = 0 if here is None else here + 1
+    while following < len(phases) and phases[following].private:
+        following += 1
+    if following >= len(phases):
+        return None
+    _end_current(meeting, now)
+    _begin(meeting, phases[following], now)
+    return phases[following]
+
+
+def go_back(
+    meeting: Meeting, phases: list[PlannedPhase], now: datetime, *, past_private: bool = False
+) -> PlannedPhase | None:
     """Return to the phase before the running one; returns the phase now running.
 
     Within ``UNDO_WINDOW`` of moving on, the move is undone (the short record
     is removed and the previous one reopened), so a key pressed by mistake
     leaves no trace. Later, the return is recorded as a new visit, because the
     meeting really did go back. Returns None when there is nowhere to go back to.
+    With ``past_private``, family time that was not held is stepped over.
     """
     if meeting_status(meeting) != "running":
         return None
     here = position(meeting, phases)
     if here is None or here == 0:
         return None
-    previous = phases[here - 1]
+    back = here - 1
+    while past_private and back > 0 and phases[back].private:
+        back -= 1
+    previous = phases[back]
     record = meeting.record
     current = record.current_phase
     earlier = record.phase(previous.id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, OptionList
 
 from sdm_facilitator.domain.meeting import Meeting, Person
@@ -230,7 +231,7 @@ async def test_removing_a_view_asks_first_and_f_marks_it_not_for_the_family(isol
         await pilot.press("f")
         await settle(pilot)
         assert meeting_now(app).conference.agency_views[0].not_for_family
-        assert "Agency's view (private)" in rows(app)
+        assert "Private agency view" in rows(app)
         await pilot.press("x")
         await settle(pilot)
         assert isinstance(app.screen, Confirm)
@@ -264,3 +265,125 @@ async def test_other_kinds_never_show_the_decision_section(isolated_data_dir: Pa
                 assert ids.index("the-day") < ids.index("decision") < ids.index("plan")
             await pilot.press("escape")
             await settle(pilot)
+
+
+# ------------------------------------------------------------------ snapshots and the demo
+
+SIZES = [(100, 30), (80, 24)]
+
+
+def demo_conference() -> Meeting:
+    from sdm_facilitator.demo import held_meeting
+    from support.app_helpers import FIXED_TODAY, bundled_library
+
+    meeting = held_meeting(bundled_library(), FIXED_TODAY)
+    meeting.id = "20260302-de0c0f01"
+    return meeting
+
+
+def test_the_demo_conference_has_a_whole_decision() -> None:
+    from sdm_facilitator.domain.conference_rules import missing_parts
+
+    meeting = demo_conference()
+    assert missing_parts(meeting) == []
+    views = meeting.conference.agency_views
+    assert [v.not_for_family for v in views].count(True) == 1
+    assert meeting.conference.parent_views and meeting.conference.lead_practitioner
+
+
+@pytest.mark.usefixtures("utc_local_time")
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_decision_section(snap_compare, isolated_data_dir: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    from support.app_helpers import make_app, save_meetings
+
+    meeting = demo_conference()
+    save_meetings(isolated_data_dir, meeting)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        pilot.app.open_meeting(meeting.id)
+        await pilot.pause()
+        await pilot.app.screen.show_section("decision")
+        await pilot.press("down", "down", "down")  # the police's view, not for the family
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(make_app(isolated_data_dir), terminal_size=size, run_before=run_before)
+
+
+# ------------------------------------------------------------------ hostile text
+
+HOSTILE = "[@click=app.quit]zqclick[/] [bold]x"
+
+
+async def test_every_conference_text_is_shown_literally(isolated_data_dir: Path) -> None:
+    from sdm_facilitator.domain.meeting import iter_meeting_texts
+    from support.hostile import fill_meeting
+
+    meeting = conference()
+    meeting.conference.stage = "initial"
+    meeting = fill_meeting(meeting, [HOSTILE])
+    # Keep the references pointing at the people and children (the filler writes text into them).
+    meeting.conference.lead_practitioner = "p-priya"
+    meeting.conference.core_group = ["p-kerry"]
+    for decision in meeting.conference.decisions:
+        decision.child_id, decision.decision, decision.categories = (
+            meeting.children[0].id,
+            "plan-needed",
+            ["neglect"],
+        )
+    for view in meeting.conference.child_views:
+        view.child_id, view.way = meeting.children[0].id, "direct"
+    for parent in meeting.conference.parent_views:
+        parent.person_id = "p-kerry"
+    conference_texts = [
+        text
+        for label, text in iter_meeting_texts(meeting)
+        if label.startswith(("agency", "parent", "child's", "decision", "dissent", "conference"))
+    ]
+    # Agency 3, parent 1, child 2, decision 2, dissent 3, how to challenge 1.
+    assert len(conference_texts) == 12 and set(conference_texts) == {HOSTILE}
+    app = start(isolated_data_dir, meeting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_section(app, pilot, meeting.id, "decision")
+        section = app.screen.query_one(DecisionSection)
+        table = section.query_one("#dc-parts", DataTable)
+        for index in range(table.row_count):
+            table.move_cursor(row=index)
+            await settle(pilot, 1)
+            detail = str(section.query_one("#dc-detail").render())
+            assert "zqclick" not in detail or "[@click=app.quit]zqclick[/]" in detail
+        cells = [str(cell) for i in range(table.row_count) for cell in table.get_row_at(i)]
+        assert any("[@click=app.quit]zqclick" in cell for cell in cells)
+        assert app.is_running and app.screen is section.screen
+
+
+# ------------------------------------------------------------------ unsaved choices are protected too
+
+
+async def test_ticked_categories_count_as_typed_and_come_back_as_a_draft(isolated_data_dir: Path) -> None:
+    from textual.widgets import SelectionList
+
+    meeting = conference()
+    app = start(isolated_data_dir, meeting)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_section(app, pilot, meeting.id, "decision")
+        await go_to(pilot, app, "Decision: Leo")
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog) and not dialog.unsaved_text()
+        await pilot.press("tab", "down", "space")  # physical abuse ticked
+        await settle(pilot)
+        assert dialog.unsaved_text()
+        kept = {f.key: f.text for f in dialog.typed_fields()}
+        assert kept["categories"] == "physical"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)  # Escape asks before the ticks are lost
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is dialog
+        dialog.restore_typed({"categories": "neglect\nsexual\nnot-a-category"})
+        await settle(pilot)
+        assert dialog.query_one("#field-categories", SelectionList).selected == ["neglect", "sexual"]

@@ -28,6 +28,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from sdm_facilitator.domain import meeting_clock as mc
+from sdm_facilitator.domain.conference_rules import is_conference
 from sdm_facilitator.domain.meeting import CAPTURE_LABELS, Capture, ScaleAnswer
 from sdm_facilitator.domain.participation import child_in_the_room
 from sdm_facilitator.domain.safe_text import one_line
@@ -42,11 +43,19 @@ from sdm_facilitator.ui.room.capture import (
     ScaleDialog,
     ScaleResult,
 )
+from sdm_facilitator.ui.room.decision_record import (
+    PHASE_PARTS,
+    QUICK_ADD,
+    RecordPicker,
+    phase_rows,
+    row_choice,
+)
 from sdm_facilitator.ui.room.family_time import FamilyTimeScreen, app_now, start_family_time_flow
 from sdm_facilitator.ui.room.saving import save_now
 from sdm_facilitator.ui.room.timer_display import TimerDisplay
 from sdm_facilitator.ui.widgets.literal import literal, literal_line
 from sdm_facilitator.ui.widgets.palette import binding_commands
+from sdm_facilitator.ui.workspace.decision_forms import DecisionForms, challenge_default
 
 
 @dataclass
@@ -88,6 +97,8 @@ class ChairScreen(Screen[None]):
         # Shown in ? help and the palette, not the footer: the footer must fit 80 columns.
         Binding("s", "scale", "Scale", show=False),
         Binding("p", "people", "Here"),
+        # A conference's decision record, in the phases that record it (hidden in the others).
+        Binding("r", "record", "Record"),
         Binding("h", "toggle_hidden", "Hide"),
         Binding("f", "family_time", "Family"),
         Binding("e", "end_meeting", "End", show=False),
@@ -228,6 +239,7 @@ class ChairScreen(Screen[None]):
             count.update(f"prompt {index + 1} of {len(phase.prompts)} · {following}")
         if not self.memory.hidden:
             self._show_details(phase)
+        self.refresh_bindings()
 
     def _show_details(self, phase: mc.PlannedPhase | None) -> None:
         people = self.meeting.people
@@ -323,12 +335,38 @@ class ChairScreen(Screen[None]):
             self._say("This is the last phase. Press e to end the meeting.")
             return
         if phases[following].private:
+            if is_conference(self.meeting) and following + 1 < len(phases):
+                self._offer_family_time(phases[following + 1])
+                return
             self.action_family_time()
             return
         moved = mc.advance(self.meeting, phases, self.now())
         if moved is not None:
             self._set_prompt(moved, 0)
         self._moved()
+
+    def _offer_family_time(self, after: mc.PlannedPhase) -> None:
+        """A conference offers family time for the outline plan only where the area does: it never blocks."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                start_family_time_flow(self.app, self.session, ask_to_start=False)
+                return
+            moved = mc.advance_past_private(self.meeting, self.phases, self.now())
+            if moved is not None:
+                self._set_prompt(moved, 0)
+            self._moved()
+
+        self.app.push_screen(
+            Confirm(
+                "Private family time to build the outline plan?",
+                f"Yes: the professionals leave the room. No: straight on to “{after.name}”.",
+                yes="Family time",
+                no="Go on",
+                default_yes=False,
+            ),
+            callback=answered,
+        )
 
     def _start_if_yes(self, yes: bool | None) -> None:
         if yes and mc.meeting_status(self.meeting) == "not-started":
@@ -351,6 +389,13 @@ class ChairScreen(Screen[None]):
             self.refresh_view()
             return
         here = mc.position(self.meeting, phases)
+        if here is not None and here > 0 and self._family_time_not_held(phases[here - 1]):
+            # A conference that went on without family time goes back past it.
+            moved = mc.go_back(self.meeting, phases, self.now(), past_private=True)
+            if moved is not None:
+                self._set_prompt(moved, max(len(moved.prompts) - 1, 0))
+                self._moved()
+            return
         if (
             here is not None
             and here > 0
@@ -372,6 +417,10 @@ class ChairScreen(Screen[None]):
             return
         self._set_prompt(moved, max(len(moved.prompts) - 1, 0))
         self._moved()
+
+    def _family_time_not_held(self, phase: mc.PlannedPhase) -> bool:
+        """A conference's family time that was offered and not taken (the guide makes it optional)."""
+        return phase.private and is_conference(self.meeting) and self.meeting.record.phase(phase.id) is None
 
     def _back_into_family_time(self, yes: bool | None) -> None:
         if yes:
@@ -481,6 +530,62 @@ class ChairScreen(Screen[None]):
         self.memory.hidden = not self.memory.hidden
         self._say("")
         self._apply_hidden()
+
+    # ------------------------------------------------------------ a conference's decision record
+
+    def _record_phase(self) -> str:
+        """The running phase's id when it records part of a conference's decision, else ""."""
+        if not is_conference(self.meeting) or mc.meeting_status(self.meeting) != "running":
+            return ""
+        phase = mc.current_phase(self.meeting, self.phases)
+        return phase.id if phase is not None and phase.id in PHASE_PARTS else ""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``r`` is shown only where the running phase records part of the decision.
+
+        There ``f`` gives way to it: a conference holds family time only where
+        its guide puts it (after the decision, for the outline plan), so the
+        footer keeps its room at 80 columns.
+        """
+        if action == "record":
+            return bool(self._record_phase())
+        return not (action == "family_time" and self._record_phase())
+
+    def _forms(self) -> DecisionForms:
+        return DecisionForms(self.meeting, self.app, on_change=self._recorded, today=sdm_app(self).today)
+
+    def action_record(self) -> None:
+        """Open the part of the decision record the running phase is about."""
+        phase_id = self._record_phase()
+        if not phase_id:
+            return
+        if self.memory.hidden:
+            self._say("Names are hidden. Press h to show them first.")
+            return
+        if not self._can_edit():
+            return
+        quick = QUICK_ADD.get(phase_id)
+        if quick:
+            self._forms().edit(quick, "")
+            return
+        rows = phase_rows(self.meeting, phase_id)
+        if len(rows) == 1:
+            self._open_part(row_choice(rows[0]))
+            return
+        phase = mc.current_phase(self.meeting, self.phases)
+        title = f"Record: {phase.name}" if phase is not None else "Record"
+        self.app.push_screen(RecordPicker(title, rows), callback=self._open_part)
+
+    def _open_part(self, choice: str | None) -> None:
+        if not choice:
+            return
+        kind, _, ref = choice.partition("|")
+        self._forms().edit(kind, ref, challenge_default(self))
+
+    def _recorded(self) -> None:
+        self._save()
+        self.refresh_view()
+        self._say(f"Recorded in the decision at {local_time(self.now())}.")
 
     # ------------------------------------------------------------ command palette
 

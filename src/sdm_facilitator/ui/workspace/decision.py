@@ -34,7 +34,12 @@ from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable, RowDetail
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
-from sdm_facilitator.ui.workspace.decision_forms import DecisionForms, RecordRow, record_rows
+from sdm_facilitator.ui.workspace.decision_forms import (
+    DecisionForms,
+    RecordRow,
+    challenge_default,
+    record_rows,
+)
 from sdm_facilitator.ui.workspace.record_section import RecordSection
 
 
@@ -220,18 +225,6 @@ class DecisionSection(RecordSection):
             return
         conference.core_group_met = not conference.core_group_met
         self.edited()
-
-
-def challenge_default(section: DecisionSection) -> str:
-    """The area's sentence on challenging the decision, shown greyed while the chair has written none."""
-    from dataclasses import asdict
-
-    from sdm_facilitator.storage.settings import load_settings
-    from sdm_facilitator.ui.app_access import sdm_app
-
-    settings = asdict(load_settings(sdm_app(section).data_dir)[0])
-    words = settings.get("challenge_words")
-    return words if isinstance(words, str) else ""
 
 
 def _recorded_cell(row: RecordRow) -> Text:

@@ -10,11 +10,12 @@ called, so the Decision section and the room record into the same place.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 from textual.app import App
+from textual.dom import DOMNode
 
 from sdm_facilitator.domain import conference_rules as rules
 from sdm_facilitator.domain.conference import (
@@ -42,13 +43,26 @@ from sdm_facilitator.domain.labels import (
 )
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.storage.settings import load_settings
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
 from sdm_facilitator.ui.workspace.decision_rows import RecordRow, parents, record_rows
 
-__all__ = ["DecisionForms", "RecordRow", "record_rows"]
+__all__ = ["DecisionForms", "RecordRow", "challenge_default", "record_rows"]
 
 #: The value of "nothing chosen yet" in a choice field (the model stores None).
 NONE = ""
+
+
+def challenge_default(node: DOMNode) -> str:
+    """The area's sentence on challenging the decision, shown greyed while the chair has written none.
+
+    Read from the settings by name, so the sentence shows as soon as the
+    settings hold one, and nothing when they do not.
+    """
+    settings = asdict(load_settings(sdm_app(node).data_dir)[0])
+    words = settings.get("challenge_words")
+    return words if isinstance(words, str) else ""
 
 
 def _options(choices: tuple[str, ...], labels: dict[str, str], blank: str) -> list[tuple[str, str]]:

@@ -124,7 +124,7 @@ def _agency_rows(meeting: Meeting) -> list[RecordRow]:
             RecordRow(
                 "agency",
                 view.id,
-                "Agency's view" + (" (private)" if view.not_for_family else ""),
+                "Private agency view" if view.not_for_family else "Agency's view",
                 words,
                 detail=detail,
                 hint=hint or "f: mark as not for the family · x: remove",
