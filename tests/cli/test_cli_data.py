@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from sdm_facilitator.storage.settings import DEFAULT_CHALLENGE_WORDS, load_settings
 from support.cli_helpers import new
 from support.cli_helpers import run as run_cli
 from support.privacy_helpers import names_on_disk
@@ -116,6 +117,26 @@ def test_settings_show_change_and_refuse_bad_values(
     (isolated_data_dir / "settings.toml").write_text('retention_months = "lots"\nidle_lock_minutes = 5\n')
     code, out, err = run(capsys, "settings")
     assert "retention_months = 24" in out and "must be a whole number" in err
+
+
+def test_settings_challenge_words_change_refuse_and_go_back(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
+    code, out, _ = run(capsys, "settings")
+    assert code == 0 and f"challenge_words = {DEFAULT_CHALLENGE_WORDS}" in out
+    area = "Write to the chair's manager within 28 days."
+    code, out, _ = run(capsys, "settings", "--challenge-words", area)
+    assert code == 0 and f"challenge_words = {area}" in out and "retention_months = 24" in out
+    assert load_settings(isolated_data_dir)[0].challenge_words == area
+    for bad in ("", "   ", "x" * 1001, "Write to us\x1b[2J"):
+        code, _, err = run(capsys, "settings", "--challenge-words", bad)
+        assert code == 2 and "--challenge-words: must" in err
+    assert load_settings(isolated_data_dir)[0].challenge_words == area
+    code, out, _ = run(capsys, "settings", "--default-challenge-words")
+    assert code == 0 and load_settings(isolated_data_dir)[0].challenge_words == DEFAULT_CHALLENGE_WORDS
+    (isolated_data_dir / "settings.toml").write_text("challenge_words = 28\n")
+    code, out, err = run(capsys, "settings")
+    assert f"challenge_words = {DEFAULT_CHALLENGE_WORDS}" in out and "challenge_words must be text" in err
 
 
 def test_locate_names_every_place(capsys: pytest.CaptureFixture[str], isolated_data_dir: Path) -> None:

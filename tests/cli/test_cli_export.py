@@ -12,8 +12,15 @@ import pytest
 
 from sdm_facilitator.cli import main
 from sdm_facilitator.guides.loader import load_library
+from sdm_facilitator.storage.settings import DEFAULT_CHALLENGE_WORDS
 from sdm_facilitator.storage.store import MeetingStore
-from support.fixed_meeting import MEETING_ID, NOT_INVITED_NAME, fixed_meeting, local_zone
+from support.fixed_meeting import (
+    MEETING_ID,
+    NOT_INVITED_NAME,
+    PRIVATE_AGENCY_REASON,
+    fixed_meeting,
+    local_zone,
+)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -45,7 +52,9 @@ def test_plan_to_stdout_is_markdown_and_records_nothing(
         assert line.startswith(
             ("The plan safety check found", "  plan: ", "Language hints in this paper", '  "')
         ), line
-    assert out.startswith("# The family's plan\n") and NOT_INVITED_NAME not in out
+    # It is a child protection conference: its plan is the outline child protection plan.
+    assert out.startswith("# The outline child protection plan\n") and NOT_INVITED_NAME not in out
+    assert "The family's plan" not in out and "The professionals agreed the plan" not in out
     assert _sent_on(stored) is None
 
 
@@ -57,7 +66,7 @@ def test_plan_to_a_file_takes_the_format_from_the_suffix_and_records_the_day_sen
     assert code == 0 and out == ""
     assert target.read_text().startswith("<!DOCTYPE html>")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert f"Wrote the family's plan to {target}." in err and "yours to keep safe" in err
+    assert f"Wrote the outline child protection plan to {target}." in err and "yours to keep safe" in err
     assert f"Recorded {date.today().isoformat()} as the day the plan was sent." in err
     assert _sent_on(stored) == date.today()
 
@@ -184,3 +193,41 @@ def test_language_hints_are_listed_and_never_block(
 def test_unknown_meeting_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "export", "20260101-deadbeef", "--as", "plan")
     assert code == 2 and out == "" and err.count("\n") == 1 and "no meeting with id" in err
+
+
+def test_decision_letter_to_stdout_uses_the_areas_challenge_words(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore
+) -> None:
+    code, out, err = run(capsys, "export", MEETING_ID, "--as", "decision-letter", "--format", "txt")
+    assert code == 0 and err == "", err
+    assert out.startswith("What the child protection conference decided\n")
+    assert PRIVATE_AGENCY_REASON not in out and NOT_INVITED_NAME not in out
+    assert DEFAULT_CHALLENGE_WORDS in out
+    area = "Write to the Safeguarding Unit within 28 days of the conference."
+    assert run(capsys, "settings", "--challenge-words", area)[0] == 0
+    code, out, _ = run(capsys, "export", MEETING_ID, "--as", "decision-letter")
+    assert code == 0 and area in out and DEFAULT_CHALLENGE_WORDS not in out
+    assert _sent_on(stored) is None, "only the family's plan counts as the plan sent"
+
+
+def test_decision_letter_to_a_file_says_which_paper_was_written(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
+) -> None:
+    target = tmp_path / "letter.html"
+    code, _, err = run(capsys, "export", MEETING_ID, "--as", "decision-letter", "-o", str(target))
+    assert code == 0 and f"Wrote the decision letter to {target}." in err
+    assert "<h1>What the child protection conference decided</h1>" in target.read_text()
+
+
+def test_decision_letter_is_refused_for_another_kind_of_meeting(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
+    with local_zone():
+        meeting = fixed_meeting(load_library(None))
+    meeting.kind = "fgc"
+    store = MeetingStore(isolated_data_dir)
+    store.close(store.create(meeting))
+    code, out, err = run(capsys, "export", MEETING_ID, "--as", "decision-letter")
+    assert code == 1 and out == ""
+    assert "the decision letter is only for a child protection conference" in err
+    assert "this meeting is a family group conference" in err

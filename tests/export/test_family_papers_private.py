@@ -25,7 +25,7 @@ from support.fixed_meeting import (
 
 
 @pytest.mark.parametrize("fmt", PAPER_FORMATS)
-@pytest.mark.parametrize("kind", ["plan", "child-plan", "agenda"])
+@pytest.mark.parametrize("kind", ["plan", "child-plan", "agenda", "decision-letter"])
 def test_family_papers_hold_nothing_private(kind: str, fmt: str, meeting: Meeting, guide: Guide) -> None:
     text = export_meeting(meeting, guide, kind, fmt, ExportOptions(zone=ZONE)).data.decode()
     leaked = [secret for secret in FORBIDDEN_IN_FAMILY_PAPERS if secret in text]
@@ -61,5 +61,9 @@ def test_the_professionals_version_adds_notes_but_still_no_one_left_out(
     meeting: Meeting, guide: Guide
 ) -> None:
     text = export_meeting(meeting, guide, "plan", "md", ExportOptions(include_notes=True)).data.decode()
-    assert "Bottom lines" in text and "Their reasons" in text and "Progress" in text
+    assert "Bottom lines" in text and "Progress" in text
     assert NOT_INVITED_NAME not in text and NOT_INVITED_REASON not in text
+    # A family group conference's plan has the professionals' response, and this version its reasons.
+    meeting.kind = "fgc"
+    text = export_meeting(meeting, guide, "plan", "md", ExportOptions(include_notes=True)).data.decode()
+    assert "Their reasons" in text and NOT_INVITED_NAME not in text

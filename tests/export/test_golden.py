@@ -17,7 +17,11 @@ from support.fixed_meeting import NOW, ZONE
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = [
-    *((kind, fmt, "") for kind in ("plan", "child-plan", "agenda", "record") for fmt in PAPER_FORMATS),
+    *(
+        (kind, fmt, "")
+        for kind in ("plan", "child-plan", "agenda", "record", "decision-letter")
+        for fmt in PAPER_FORMATS
+    ),
     *(("plan", fmt, "notes") for fmt in PAPER_FORMATS),
     ("child-plan", "md", "leo"),
     ("calendar", "ics", ""),

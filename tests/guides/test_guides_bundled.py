@@ -44,7 +44,7 @@ def guide_contexts(guide: Guide) -> set[str]:
     return {c for step in guide.steps for c in step.contexts}
 
 
-def test_bundled_guides_folder_has_the_five_guides_language_and_terms() -> None:
+def test_bundled_guides_folder_has_the_five_guides_language_terms_and_conference_wording() -> None:
     names = {p.name for p in bundled_guides_dir().glob("*.toml")}
     assert names == {
         "fgc.toml",
@@ -55,6 +55,7 @@ def test_bundled_guides_folder_has_the_five_guides_language_and_terms() -> None:
         "language.toml",
         "plan-checks.toml",
         "terms.toml",
+        "conference-wording.toml",
     }
 
 

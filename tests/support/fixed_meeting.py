@@ -18,6 +18,14 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from sdm_facilitator.demo import held_meeting
+from sdm_facilitator.domain.conference import (
+    AgencyView,
+    ChildDecision,
+    ChildView,
+    Conference,
+    Dissent,
+    ParentView,
+)
 from sdm_facilitator.domain.meeting import (
     Capture,
     InfoShare,
@@ -49,6 +57,20 @@ CHECK_NOTE_PREFIX = "Plan for leaving and Friday nights."
 RESPONSE_REASONS = "The police report of March was taken into account."
 HIDDEN_VIEWS = "Ruby whispered that she is scared of Dad."
 CHANGE_REASON = "Sue starts a night shift on Fridays."
+# An agency's view the chair marked as not for the family: none of it may reach the parents.
+PRIVATE_AGENCY = "Hollins Police Intelligence Unit"
+PRIVATE_AGENCY_PERSON = "DC Okafor"
+PRIVATE_AGENCY_REASON = "Intelligence about Mark's associates that cannot be shared."
+# The conference's child view that Ruby did not agree to share.
+HIDDEN_CONFERENCE_VIEW = "Ruby told her advocate she hides when Dad shouts."
+# Hostile text typed by people into the conference record: it must stay text in every format.
+PARENT_WORDS = (
+    'I <b>never</b> said "that" & I want the kids home | # not a heading\n- nor a list [x](javascript:x)'
+)
+DECISION_REASON = "The arguments frightened Leo and Ruby <script>alert(1)</script>; *police* came once."
+CATEGORY_EXPLANATION = (
+    "Hearing shouting at home hurts children's feelings, even when no one is hit.\n> not a quote"
+)
 
 FORBIDDEN_IN_FAMILY_PAPERS = (
     NOT_INVITED_NAME,
@@ -65,6 +87,10 @@ FORBIDDEN_IN_FAMILY_PAPERS = (
     RESPONSE_REASONS,
     HIDDEN_VIEWS,
     CHANGE_REASON,
+    PRIVATE_AGENCY,
+    PRIVATE_AGENCY_PERSON,
+    PRIVATE_AGENCY_REASON,
+    HIDDEN_CONFERENCE_VIEW,
     # The referral's worries and the demo's captures.
     "Arguments at home have become frightening",
     "Ruby has been hiding under her bed",
@@ -128,6 +154,69 @@ def _follow_renamed(meeting: Meeting, renamed: dict[str, str]) -> None:
         item.child_id = renamed.get(item.child_id, item.child_id)
 
 
+def _conference(m: Meeting) -> Conference:
+    """The initial conference's decision: a plan for both children under emotional abuse, one private view."""
+    leo, ruby = m.children[0].id, m.children[1].id
+    kerry, mark, sue, priya = (p.id for p in m.people[:4])
+    return Conference(
+        stage="initial",
+        agency_views=[
+            AgencyView(
+                id="v-00000001",
+                agency="Children's social care",
+                person="Priya Nair",
+                view="likely",
+                reason="The children have heard frightening arguments for months.",
+            ),
+            AgencyView(id="v-00000002", agency="Hollins Primary School", person="Ms Evans", view="not-sure"),
+            AgencyView(
+                id="v-00000003",
+                agency=PRIVATE_AGENCY,
+                person=PRIVATE_AGENCY_PERSON,
+                view="likely",
+                reason=PRIVATE_AGENCY_REASON,
+                not_for_family=True,
+            ),
+        ],
+        parent_views=[
+            ParentView(person_id=kerry, words=PARENT_WORDS),
+            ParentView(person_id=mark, words="I know the shouting has to stop."),
+        ],
+        child_views=[
+            ChildView(child_id=leo, way="direct", words="I want it calm at home."),
+            ChildView(child_id=ruby, way="advocate", words=HIDDEN_CONFERENCE_VIEW),
+        ],
+        decisions=[
+            ChildDecision(
+                child_id=leo,
+                decision="plan-needed",
+                reason=DECISION_REASON,
+                categories=["emotional"],
+                explanation=CATEGORY_EXPLANATION,
+            ),
+            ChildDecision(
+                child_id=ruby,
+                decision="plan-needed",
+                reason=DECISION_REASON,
+                categories=["emotional", "neglect"],
+            ),
+        ],
+        lead_practitioner=priya,
+        core_group=[kerry, mark, sue, priya],
+        core_group_first=date(2026, 3, 12),
+        review_date=date(2026, 6, 2),
+        dissent=[
+            Dissent(
+                id="d-00000001",
+                who="Ms Evans (school)",
+                about="The category for Ruby",
+                resolution="recorded",
+                how="The chair decided; the school's view is minuted.",
+            )
+        ],
+    )
+
+
 def fixed_meeting(library: GuideLibrary) -> Meeting:
     """The meeting every paper test uses (build it inside ``local_zone()``)."""
     m = held_meeting(library, MEETING_DAY)
@@ -186,4 +275,5 @@ def fixed_meeting(library: GuideLibrary) -> Meeting:
         )
     ]
     _fix_ids(m)
+    m.conference = _conference(m)
     return m

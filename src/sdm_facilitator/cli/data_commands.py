@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.cli.unlock import open_store
@@ -13,7 +15,12 @@ from sdm_facilitator.domain.meeting import CLOSURE_REASON_CHOICES, CLOSURE_REASO
 from sdm_facilitator.domain.retention import past_retention
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.storage.codec import CodecError
-from sdm_facilitator.storage.settings import Settings, load_settings, save_settings, setting_problem
+from sdm_facilitator.storage.settings import (
+    DEFAULT_CHALLENGE_WORDS,
+    load_settings,
+    save_settings,
+    setting_problem,
+)
 from sdm_facilitator.storage.store import MeetingNotFound, StoreError, UnreadableMeetingError
 
 DELETE_WORD = "delete"
@@ -63,7 +70,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     locate.add_argument("--json", action="store_true", help="print JSON")
     locate.set_defaults(handler=run_locate)
 
-    settings = subparsers.add_parser("settings", help="show or change the retention period and the idle lock")
+    settings = subparsers.add_parser(
+        "settings",
+        help="show or change the retention period, the idle lock and how parents can challenge a conference",
+    )
     settings.add_argument(
         "--retention-months", type=int, metavar="N", help="months a closed meeting is kept (default 24)"
     )
@@ -72,6 +82,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         type=int,
         metavar="N",
         help="lock an encrypted store after N idle minutes (default 15)",
+    )
+    settings.add_argument(
+        "--challenge-words",
+        metavar="TEXT",
+        help="how parents can challenge a conference's decision or complain, as your area words it "
+        "(the decision letter says it unless the chair wrote words for that conference)",
+    )
+    settings.add_argument(
+        "--default-challenge-words",
+        action="store_true",
+        help="go back to the app's own sentence on challenging a decision",
     )
     settings.set_defaults(handler=run_settings)
 
@@ -276,14 +297,20 @@ def run_settings(args: argparse.Namespace, ctx: CliContext) -> int:
     settings, problems = load_settings(ctx.data_dir)
     for problem in problems:
         print(f"sdm-facilitator: {problem}", file=ctx.err)
-    changes = {"retention_months": args.retention_months, "idle_lock_minutes": args.idle_lock_minutes}
+    if args.challenge_words is not None and args.default_challenge_words:
+        raise CliError("use --challenge-words or --default-challenge-words, not both")
+    changes: dict[str, Any] = {
+        "retention_months": args.retention_months,
+        "idle_lock_minutes": args.idle_lock_minutes,
+        "challenge_words": DEFAULT_CHALLENGE_WORDS if args.default_challenge_words else args.challenge_words,
+    }
     changes = {name: value for name, value in changes.items() if value is not None}
     for name, value in changes.items():
         refused = setting_problem(name, value)
         if refused:
             raise CliError(f"--{name.replace('_', '-')}: {refused.split(' ', 1)[1]}")
     if changes:
-        settings = Settings(**{**settings.__dict__, **changes})
+        settings = replace(settings, **changes)
         try:
             save_settings(ctx.data_dir, settings)
         except OSError as error:
@@ -294,6 +321,10 @@ def run_settings(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     print(
         f"idle_lock_minutes = {settings.idle_lock_minutes}   (an encrypted store locks after this idle time)",
+        file=ctx.out,
+    )
+    print(
+        f"challenge_words = {settings.challenge_words}   (the decision letter: how parents can challenge)",
         file=ctx.out,
     )
     return 0

@@ -15,7 +15,7 @@ from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 from sdm_facilitator.domain.safe_text import one_line
-from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, PAPER_NAMES, PAPERS, Exported
+from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, PAPERS, Exported
 
 _OPTION_PAPERS = {
     "include_notes": ("--include-notes", ("plan",)),
@@ -146,6 +146,16 @@ def _print_plan_findings(ctx: CliContext, meeting: Meeting, words: PlanCheckWord
         print(f"  plan: {one_line(finding.text)}", file=ctx.err)
 
 
+def _challenge_words(ctx: CliContext) -> str:
+    """The area's sentence on challenging a conference's decision; a bad setting is named, the default used."""
+    from sdm_facilitator.storage.settings import load_settings
+
+    settings, problems = load_settings(ctx.data_dir)
+    for problem in problems:
+        print(f"sdm-facilitator: {problem}", file=ctx.err)
+    return settings.challenge_words
+
+
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.cli.meeting_commands import load_meeting_or_fail
     from sdm_facilitator.export.files import ExportFileExists, write_export
@@ -154,6 +164,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         PaperError,
         describe_hint,
         export_meeting,
+        paper_name,
     )
     from sdm_facilitator.guides.loader import load_library
     from sdm_facilitator.paths import user_guides_dir
@@ -163,7 +174,12 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     meeting = load_meeting_or_fail(ctx, args.id)
     library = load_library(user_guides_dir(ctx.data_dir))
     options = ExportOptions(
-        include_notes=args.include_notes, child=args.child, names=args.names, actions=args.actions
+        include_notes=args.include_notes,
+        child=args.child,
+        names=args.names,
+        actions=args.actions,
+        conference_wording=library.conference_wording,
+        challenge_words=_challenge_words(ctx) if args.kind in ("decision-letter", "record") else "",
     )
     try:
         exported = export_meeting(
@@ -197,7 +213,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     except OSError as error:
         raise CliError(f"could not write {output}: {error.strerror or error}", 1) from None
     print(
-        f"Wrote {PAPER_NAMES[exported.kind]} to {output}. "
+        f"Wrote {paper_name(meeting, exported.kind)} to {output}. "
         "It is personal data outside the app now: it is yours to keep safe.",
         file=ctx.err,
     )

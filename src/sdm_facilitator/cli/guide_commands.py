@@ -115,6 +115,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
             "language_problems": [str(p) for p in library.language_problems],
             "terms_problems": [str(p) for p in library.terms_problems],
             "plan_check_problems": [str(p) for p in library.plan_check_problems],
+            "conference_wording_problems": [str(p) for p in library.conference_wording_problems],
             "skipped": list(library.skipped),
         }
         print(to_json(data), file=ctx.out)
@@ -146,10 +147,15 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         print("\nGuide files that could not be used (see: sdm-facilitator guides check):", file=ctx.out)
         for item in unusable:
             print(f"  {one_line(str(item['file']))}: {len(item['problems'])} problem(s)", file=ctx.out)
-    other_problems = [*library.language_problems, *library.terms_problems, *library.plan_check_problems]
+    other_problems = [
+        *library.language_problems,
+        *library.terms_problems,
+        *library.plan_check_problems,
+        *library.conference_wording_problems,
+    ]
     if other_problems:
         print(
-            "\nLanguage hints, vocabularies and plan check words that could not be used "
+            "\nLanguage hints, vocabularies, plan check words and conference wording that could not be used "
             "(see: sdm-facilitator guides check):",
             file=ctx.out,
         )
@@ -196,9 +202,11 @@ def _files_to_check(paths: Iterable[str]) -> list[Path]:
 def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.domain.plan_check_words import PlanCheckWords
     from sdm_facilitator.guides.loader import (
+        CONFERENCE_WORDING_FILE,
         LANGUAGE_FILE,
         PLAN_CHECKS_FILE,
         TERMS_FILE,
+        load_conference_wording,
         load_guide_file,
         load_language_hints,
         load_plan_checks,
@@ -239,6 +247,9 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
                 # The bundled file must give every list; an organisation's may give only some.
                 bundled = path.resolve().parent == bundled_guides_dir().resolve()
                 problems.extend(load_plan_checks(path, None if bundled else PlanCheckWords())[1])
+                continue
+            if path.name == CONFERENCE_WORDING_FILE:
+                problems.extend(load_conference_wording(path)[1])
                 continue
             guide, found = load_guide_file(path, bundled=False)
             problems.extend(found)

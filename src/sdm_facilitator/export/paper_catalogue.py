@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
 from sdm_facilitator.domain import meeting as m
+from sdm_facilitator.domain.conference_wording import ConferenceWording
 from sdm_facilitator.domain.contact_privacy import left_out_sentence
 from sdm_facilitator.domain.guide import Guide, LanguageHint
 from sdm_facilitator.domain.language import HintMatch, LanguageMatcher, risk_context
 from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS
+from sdm_facilitator.export.conference_facts import CONFERENCE_KIND
 from sdm_facilitator.export.paper_blocks import Paper
 
 #: The papers, in the order the app offers them, with what each is for.
@@ -24,6 +27,7 @@ PAPERS: dict[str, str] = {
     "child-plan": "The plan for each child or young person, in short sentences",
     "agenda": "The agenda, for sending to the family before the day",
     "record": "The record of the day, for professionals",
+    "decision-letter": "The letter to the parents: what the conference decided, and what happens next",
     "calendar": "Calendar entries: the meeting and the review (.ics)",
     "json": "The whole record as JSON (subject access requests, other systems)",
 }
@@ -33,11 +37,14 @@ PAPER_NAMES: dict[str, str] = {
     "child-plan": "the plan for the children",
     "agenda": "the agenda",
     "record": "the record of the day",
+    "decision-letter": "the decision letter",
     "calendar": "the calendar entries",
     "json": "the whole record",
 }
 #: Papers that may go to the family: they get the language check.
-FAMILY_PAPERS = ("plan", "child-plan", "agenda")
+FAMILY_PAPERS = ("plan", "child-plan", "agenda", "decision-letter")
+#: Papers made for one kind of meeting only: the kind, and what to say to anyone asking for another.
+KIND_PAPERS: dict[str, str] = {"decision-letter": CONFERENCE_KIND}
 PAPER_FORMATS = ("md", "html", "txt")
 #: Papers that come in one format only.
 FIXED_FORMATS = {"calendar": "ics", "json": "json"}
@@ -67,6 +74,10 @@ class ExportOptions:
     actions: bool = False
     zone: tzinfo | None = None
     now: datetime | None = None
+    #: The decision letter's words (the library's); None means the bundled ones.
+    conference_wording: ConferenceWording | None = None
+    #: The area's sentence on challenging a decision (the setting); "" means the app's default.
+    challenge_words: str = ""
 
 
 @dataclass(frozen=True)
@@ -120,8 +131,41 @@ def children_for(meeting: m.Meeting, wanted: str | None) -> list[m.Child]:
     return found[:1]
 
 
+def offered(meeting: m.Meeting, kind: str) -> bool:
+    """Whether ``kind`` is a paper for this meeting (the decision letter is a conference's only)."""
+    wanted = KIND_PAPERS.get(kind)
+    return wanted is None or meeting.kind == wanted
+
+
+def paper_name(meeting: m.Meeting, kind: str) -> str:
+    """The paper in a sentence for this meeting: a conference's plan is its outline child protection plan."""
+    if kind == "plan":
+        from sdm_facilitator.export.plan_wording import plan_wording
+
+        title = plan_wording(meeting).title
+        return title[0].lower() + title[1:]
+    return PAPER_NAMES[kind]
+
+
+def paper_description(meeting: m.Meeting, kind: str) -> str:
+    """What the paper is for, as the export dialog offers it for this meeting."""
+    if kind == "plan":
+        from sdm_facilitator.export.plan_wording import plan_wording
+
+        return f"{plan_wording(meeting).title}, for the family and everyone who was there"
+    return PAPERS[kind]
+
+
+def _refuse_other_kinds(meeting: m.Meeting, kind: str) -> None:
+    if not offered(meeting, kind):
+        wanted = MEETING_KIND_LABELS.get(KIND_PAPERS[kind], KIND_PAPERS[kind]).lower()
+        this = MEETING_KIND_LABELS.get(meeting.kind, meeting.kind).lower()
+        raise PaperError(f"the {PAPER_NAMES[kind]} is only for a {wanted}; this meeting is a {this}")
+
+
 def build_paper(meeting: m.Meeting, guide: Guide | None, kind: str, options: ExportOptions) -> Paper:
     """The paper of ``kind`` as blocks, before it is given a format."""
+    _refuse_other_kinds(meeting, kind)
     if kind == "plan":
         from sdm_facilitator.export.plan_paper import plan_paper
 
@@ -136,8 +180,18 @@ def build_paper(meeting: m.Meeting, guide: Guide | None, kind: str, options: Exp
         return agenda_paper(meeting, guide)
     if kind == "record":
         from sdm_facilitator.export.record_paper import record_paper
+        from sdm_facilitator.storage.settings import DEFAULT_CHALLENGE_WORDS
 
-        return record_paper(meeting, guide, options.zone)
+        return record_paper(
+            meeting, guide, options.zone, options.challenge_words.strip() or DEFAULT_CHALLENGE_WORDS
+        )
+    if kind == "decision-letter":
+        from sdm_facilitator.export.decision_letter import decision_letter
+        from sdm_facilitator.guides.loader import bundled_conference_wording
+        from sdm_facilitator.storage.settings import DEFAULT_CHALLENGE_WORDS
+
+        wording = options.conference_wording or bundled_conference_wording()
+        return decision_letter(meeting, wording, options.challenge_words.strip() or DEFAULT_CHALLENGE_WORDS)
     raise PaperError(f"unknown paper '{one_line(kind, 40)}'; papers: {', '.join(PAPERS)}")
 
 

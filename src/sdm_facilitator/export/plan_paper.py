@@ -15,6 +15,7 @@ from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.contact_privacy import LeftOut, at_risk_ids, contact_details, shares_a_hidden_home
 from sdm_facilitator.domain.plan_rules import plan_history
 from sdm_facilitator.domain.sharing import view_reaches
+from sdm_facilitator.export.conference_plan import conference_decision_blocks
 from sdm_facilitator.export.facts import child_names, header_line, kind_words, next_review
 from sdm_facilitator.export.paper_blocks import (
     Block,
@@ -28,6 +29,7 @@ from sdm_facilitator.export.paper_blocks import (
     Table,
     paragraph_or_note,
 )
+from sdm_facilitator.export.plan_wording import plan_wording
 from sdm_facilitator.export.wording import long_date, names_list, short_date
 
 NO_ACTIONS = "No actions have been written down yet."
@@ -38,7 +40,7 @@ def _purpose(meeting: m.Meeting) -> str:
     children = names_list(child_names(meeting)) or "the children"
     when = f" on {long_date(meeting.held_on)}" if meeting.held_on else ""
     return (
-        f"This is the plan made at {kind_words(meeting)}{when} so that {children} can be safe and well. "
+        f"{plan_wording(meeting).made} at {kind_words(meeting)}{when} so that {children} can be safe and well. "
         "It uses the family's own words where it can."
     )
 
@@ -110,6 +112,8 @@ def response_blocks(plan: m.Plan, *, with_reasons: bool) -> list[Block]:
 
 
 def review_blocks(meeting: m.Meeting) -> list[Block]:
+    if plan_wording(meeting).conference_decides and meeting.conference.review_date:
+        return [Paragraph(f"The review conference is on {long_date(meeting.conference.review_date)}.")]
     review = next_review(meeting)
     if review is None:
         return [Note(NO_REVIEW)]
@@ -172,7 +176,8 @@ def _bottom_lines(meeting: m.Meeting) -> list[Block]:
 def plan_paper(meeting: m.Meeting, *, include_notes: bool = False) -> Paper:
     """The family's plan (or, with ``include_notes``, the professionals' version of it)."""
     plan = meeting.plan
-    title = "The family's plan" + (" (professionals' version)" if include_notes else "")
+    wording = plan_wording(meeting)
+    title = wording.title + (" (professionals' version)" if include_notes else "")
     paper = Paper(title, header_line(meeting))
     paper.add(Paragraph(_purpose(meeting)))
     paper.section(
@@ -194,7 +199,12 @@ def plan_paper(meeting: m.Meeting, *, include_notes: bool = False) -> Paper:
         paper.section(
             "Bottom lines", _bottom_lines(meeting), missing="No bottom lines were written in the referral."
         )
-    paper.section("What the professionals said", response_blocks(plan, with_reasons=include_notes))
+    decided = (
+        conference_decision_blocks(meeting)
+        if wording.conference_decides
+        else response_blocks(plan, with_reasons=include_notes)
+    )
+    paper.section(wording.decided_heading, decided)
     paper.section("Changes since the meeting", _changes(meeting, with_reasons=include_notes))
     paper.section("The next review", review_blocks(meeting))
     return paper

@@ -12,6 +12,8 @@ from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.day_record import DayRecord, day_record
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS
+from sdm_facilitator.export.conference_facts import is_conference
+from sdm_facilitator.export.conference_record import conference_blocks
 from sdm_facilitator.export.facts import header_line, kind_label
 from sdm_facilitator.export.paper_blocks import (
     Block,
@@ -25,6 +27,7 @@ from sdm_facilitator.export.paper_blocks import (
     paragraph_or_note,
 )
 from sdm_facilitator.export.plan_paper import actions_table, keeping_an_eye, response_blocks, review_blocks
+from sdm_facilitator.export.plan_wording import plan_wording
 from sdm_facilitator.export.wording import clock, day_and_time, length_text
 
 
@@ -112,8 +115,13 @@ def _scales(day: DayRecord, tz: tzinfo | None) -> list[Block]:
     ]
 
 
-def record_paper(meeting: m.Meeting, guide: Guide | None, tz: tzinfo | None = None) -> Paper:
-    """The record of the day for professionals."""
+def record_paper(
+    meeting: m.Meeting, guide: Guide | None, tz: tzinfo | None = None, challenge_words: str = ""
+) -> Paper:
+    """The record of the day for professionals; a conference's adds its decision in full.
+
+    ``challenge_words`` is the area's sentence the parents' letter uses when the chair wrote none.
+    """
     day = day_record(meeting, guide)
     paper = Paper("Record of the day", header_line(meeting))
     paper.add(*_overview(meeting, day, tz))
@@ -124,9 +132,12 @@ def record_paper(meeting: m.Meeting, guide: Guide | None, tz: tzinfo | None = No
     paper.section("Private family time", _family_time(day, tz))
     paper.section("What was said", _said(day, tz), missing="Nothing was captured during the meeting.")
     paper.section("Scale answers", _scales(day, tz))
+    if is_conference(meeting):
+        paper.section("The conference's decision", conference_blocks(meeting, challenge_words))
     plan = day.plan
+    wording = plan_wording(meeting)
     paper.section(
-        "The family's plan",
+        wording.title,
         paragraph_or_note(plan.family_words, "The family's words have not been written down yet."),
     )
     paper.section("Who does what", actions_table(plan, with_status=True))
@@ -135,6 +146,7 @@ def record_paper(meeting: m.Meeting, guide: Guide | None, tz: tzinfo | None = No
         paragraph_or_note(plan.contingency, "What to do if the plan does not work has not been agreed yet."),
     )
     paper.section("Keeping an eye on the plan", keeping_an_eye(plan))
-    paper.section("Professional response", response_blocks(plan, with_reasons=True))
+    if not wording.conference_decides:  # a conference's decision is in its own section above
+        paper.section("Professional response", response_blocks(plan, with_reasons=True))
     paper.section("The next review", review_blocks(meeting))
     return paper

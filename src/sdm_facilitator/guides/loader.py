@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from sdm_facilitator import toml_reading
+from sdm_facilitator.domain.conference_wording import ConferenceWording
 from sdm_facilitator.domain.guide import Guide, LanguageHint
 from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 from sdm_facilitator.domain.terminology import Vocabulary, apply_vocabulary
+from sdm_facilitator.guides.conference_wording import CONFERENCE_WORDING_FILE, parse_conference_wording
 from sdm_facilitator.guides.plan_checks import PLAN_CHECKS_FILE, parse_plan_checks, words_from
 from sdm_facilitator.guides.terms import TERMS_FILE, guide_vocabulary_problems, parse_terms, use_problem
 from sdm_facilitator.guides.validate import (
@@ -31,6 +34,7 @@ from sdm_facilitator.paths import bundled_guides_dir
 from sdm_facilitator.storage.files import read_regular_file
 
 __all__ = [
+    "CONFERENCE_WORDING_FILE",
     "LANGUAGE_FILE",
     "PLAN_CHECKS_FILE",
     "TERMS_FILE",
@@ -38,6 +42,8 @@ __all__ = [
     "MAX_GUIDE_FILES",
     "GuideLibrary",
     "GuideProblem",
+    "bundled_conference_wording",
+    "load_conference_wording",
     "load_guide_file",
     "load_language_hints",
     "load_library",
@@ -182,6 +188,23 @@ def load_terms_file(
     return vocabularies, chosen, problems
 
 
+def load_conference_wording(path: Path) -> tuple[ConferenceWording | None, list[GuideProblem]]:
+    """Read and check a conference wording file: the words, or None and every problem."""
+    data, text, problems = _read_toml(path)
+    if problems:
+        return None, problems
+    return parse_conference_wording(data, path, text)
+
+
+@cache
+def bundled_conference_wording() -> ConferenceWording:
+    """The letter's words shipped with the app; a broken bundled file is a bug, so it raises."""
+    wording, problems = load_conference_wording(bundled_guides_dir() / CONFERENCE_WORDING_FILE)
+    if wording is None:
+        raise ValueError("; ".join(str(p) for p in problems))
+    return wording
+
+
 def _present(path: Path) -> bool:
     """Whether something (a file, a pipe, a link, a folder) has this name.
 
@@ -192,16 +215,16 @@ def _present(path: Path) -> bool:
     return path.is_symlink() or path.exists()
 
 
+#: Files in a guides folder that are data of another kind, not guides.
+_NOT_GUIDES = (LANGUAGE_FILE, TERMS_FILE, PLAN_CHECKS_FILE, CONFERENCE_WORDING_FILE)
+
+
 def _guide_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     # Not only regular files: a pipe or link named like a guide is listed as
     # unusable (reading refuses it) rather than silently skipped.
-    return sorted(
-        p
-        for p in folder.glob("*.toml")
-        if p.name not in (LANGUAGE_FILE, TERMS_FILE, PLAN_CHECKS_FILE) and not p.is_dir()
-    )
+    return sorted(p for p in folder.glob("*.toml") if p.name not in _NOT_GUIDES and not p.is_dir())
 
 
 @dataclass
@@ -219,6 +242,9 @@ class GuideLibrary:
     #: The vocabulary the organisation chose (``use`` in its terms file), or "".
     vocabulary_in_use: str = ""
     terms_problems: list[GuideProblem] = field(default_factory=list)
+    #: The parents' decision letter's words: the organisation's file when it is usable, else the bundled one.
+    conference_wording: ConferenceWording | None = None
+    conference_wording_problems: list[GuideProblem] = field(default_factory=list)
     #: One sentence per folder whose guide files were not all read (``MAX_GUIDE_FILES``).
     skipped: list[str] = field(default_factory=list)
     #: The plan safety check's words (bundled, with the organisation's lists in place of theirs).
@@ -248,9 +274,13 @@ class GuideLibrary:
     def problems(self) -> list[GuideProblem]:
         """Every problem found, file by file, language problems last."""
         found = [p for path in sorted(self.unusable) for p in self.unusable[path]]
-        return (
-            found + list(self.language_problems) + list(self.terms_problems) + list(self.plan_check_problems)
-        )
+        return [
+            *found,
+            *self.language_problems,
+            *self.terms_problems,
+            *self.plan_check_problems,
+            *self.conference_wording_problems,
+        ]
 
     def notices(self) -> list[str]:
         """Plain sentences for the person using the app about what was loaded."""
@@ -278,6 +308,11 @@ class GuideLibrary:
         if self.plan_check_problems:
             notes.append(
                 f"The plan safety check's words could not all be used: {self.plan_check_problems[0]}."
+            )
+        if self.conference_wording_problems:
+            notes.append(
+                "Your conference wording file could not be used (the bundled words are used): "
+                f"{self.conference_wording_problems[0]}."
             )
         return notes
 
@@ -377,6 +412,7 @@ def load_library(user_dir: Path | None, *, bundled_dir: Path | None = None) -> G
     library.language_hints = hints
     _apply_terms(library, bundled_dir, user_dir)
     _apply_plan_checks(library, bundled_dir, user_dir)
+    _add_conference_wording(library, bundled_dir, user_dir)
     return library
 
 
@@ -403,6 +439,22 @@ def _apply_plan_checks(library: GuideLibrary, bundled_dir: Path, user_dir: Path 
     if user_file is not None and user_file.parent.resolve() != bundled_dir.resolve() and _present(user_file):
         library.plan_check_words, problems = load_plan_checks(user_file, library.plan_check_words)
         library.plan_check_problems.extend(problems)
+
+
+def _add_conference_wording(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None) -> None:
+    """The bundled letter words, replaced whole by the organisation's own file when it is usable."""
+    if _present(bundled_dir / CONFERENCE_WORDING_FILE):
+        wording, problems = load_conference_wording(bundled_dir / CONFERENCE_WORDING_FILE)
+        library.conference_wording = wording
+        library.conference_wording_problems.extend(problems)
+    if user_dir is None or user_dir.resolve() == bundled_dir.resolve():
+        return
+    user_file = user_dir / CONFERENCE_WORDING_FILE
+    if _present(user_file):
+        wording, problems = load_conference_wording(user_file)
+        library.conference_wording_problems.extend(problems)
+        if wording is not None:
+            library.conference_wording = wording
 
 
 def _apply_terms(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None) -> None:

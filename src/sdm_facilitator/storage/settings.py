@@ -1,7 +1,8 @@
 """The few settings an organisation's policy decides, kept beside the meetings.
 
-``settings.toml`` in the data folder holds only numbers (never personal data),
-so it may stay in clear in an encrypted store. A missing or unreadable file
+``settings.toml`` in the data folder holds two numbers and the area's sentence
+on challenging a conference's decision (never personal data), so it may stay
+in clear in an encrypted store. A missing or unreadable file
 means the defaults; a bad value is named and the default used, so a typo
 never stops the app.
 """
@@ -15,32 +16,57 @@ import tomli_w
 
 from sdm_facilitator import toml_reading
 from sdm_facilitator.domain.retention import DEFAULT_RETENTION_MONTHS
+from sdm_facilitator.domain.safe_text import first_unsafe_character
 from sdm_facilitator.paths import SETTINGS_FILE_NAME as SETTINGS_FILE_NAME
 from sdm_facilitator.paths import settings_path as settings_path
 from sdm_facilitator.storage.atomic import atomic_write_bytes
 from sdm_facilitator.storage.files import read_small_file, unreadable_reason
 
-# Two numbers; a settings file far bigger than this is not one.
+# Two numbers and a sentence; a settings file far bigger than this is not one.
 MAX_SETTINGS_BYTES = 64 * 1024
 DEFAULT_IDLE_LOCK_MINUTES = 15
 # Bounds that keep a setting meaningful: a retention period of at least a
 # month, and an idle lock between one minute and a working day.
 _BOUNDS = {"retention_months": (1, 1200), "idle_lock_minutes": (1, 480)}
+#: The longest challenge sentence: a short paragraph in a letter, not a leaflet.
+MAX_CHALLENGE_CHARS = 1000
+#: How the parents can challenge a conference's decision, when neither the area nor the chair
+#: says otherwise. Areas differ (one asks for writing within 28 days), so it names no time limit
+#: and sends the parents to someone who knows theirs.
+DEFAULT_CHALLENGE_WORDS = (
+    "If you disagree with the conference's decision, or with the category, you can ask for it to be "
+    "looked at again or make a complaint. Please do this in writing, as soon as you can after the "
+    "conference. Your lead practitioner can tell you who to write to and the time limit your area "
+    "uses, and an advocate can help you write it."
+)
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Retention of closed meetings and the idle lock of an encrypted store."""
+    """Retention of closed meetings, the idle lock of an encrypted store, and the area's challenge words."""
 
     retention_months: int = DEFAULT_RETENTION_MONTHS
     idle_lock_minutes: int = DEFAULT_IDLE_LOCK_MINUTES
+    # The parents' decision letter says this unless the chair wrote words for the conference.
+    challenge_words: str = DEFAULT_CHALLENGE_WORDS
 
 
 def setting_problem(name: str, value: object) -> str | None:
     """Why ``value`` cannot be the setting ``name``, or None."""
+    if name == "challenge_words":
+        return _sentence_problem(name, value)
     low, high = _BOUNDS[name]
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         return f"{name} must be a whole number from {low} to {high}"
+    return None
+
+
+def _sentence_problem(name: str, value: object) -> str | None:
+    """A sentence for a letter: some words, not too many, and nothing that could hide or reorder text."""
+    if not isinstance(value, str) or not value.strip() or len(value) > MAX_CHALLENGE_CHARS:
+        return f"{name} must be text of 1 to {MAX_CHALLENGE_CHARS} characters"
+    if first_unsafe_character(value) is not None:
+        return f"{name} must not hold control, invisible or direction characters"
     return None
 
 

@@ -41,6 +41,8 @@ from sdm_facilitator.export.paper_catalogue import (
     build_paper,
     describe_hint,
     language_check,
+    offered,
+    paper_description,
 )
 from sdm_facilitator.storage.drafts import DraftField
 from sdm_facilitator.ui.dialogs.confirm import ask_before_discarding
@@ -48,12 +50,27 @@ from sdm_facilitator.ui.dialogs.drafts import RestoresDraft
 from sdm_facilitator.ui.dialogs.early_keys import HoldsEarlyKeys
 from sdm_facilitator.ui.widgets.literal import literal
 
+Choice = tuple[str, str, bool, str]
 #: What the dialog offers, in order: (choice id, paper, professionals' version, label).
-CHOICES: tuple[tuple[str, str, bool, str], ...] = (
+CHOICES: tuple[Choice, ...] = (
     ("plan", "plan", False, PAPERS["plan"]),
     ("plan-notes", "plan", True, "The plan, professionals' version (bottom lines, reasons, progress)"),
-    *((kind, kind, False, PAPERS[kind]) for kind in ("child-plan", "agenda", "record", "calendar", "json")),
+    *(
+        (kind, kind, False, PAPERS[kind])
+        for kind in ("child-plan", "agenda", "record", "decision-letter", "calendar", "json")
+    ),
 )
+
+
+def choices_for(meeting: Meeting) -> tuple[Choice, ...]:
+    """The papers this meeting has, named for it: the decision letter for a conference only."""
+    return tuple(
+        (choice, kind, notes, paper_description(meeting, kind) if choice == "plan" else label)
+        for choice, kind, notes, label in CHOICES
+        if offered(meeting, kind)
+    )
+
+
 FORMAT_CHOICES = (("HTML, to print or save as PDF", "html"), ("Markdown", "md"), ("Plain text", "txt"))
 #: Findings listed by name here (one line each); the plan section and ``check`` show each in full.
 SHOWN_FINDINGS = 3
@@ -106,7 +123,8 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
         self.guide = guide
         self.folder = folder
         self.hints = hints
-        self._choice = CHOICES[0]
+        self._choices = choices_for(meeting)
+        self._choice = self._choices[0]
         self._path_edited = False
 
     def compose(self) -> ComposeResult:
@@ -119,7 +137,8 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
             # The warnings take their room from the list of papers (it scrolls), so the file fits at 80x24.
             self.set_class(bool(findings), "-plan-check")
             yield OptionList(
-                *(Option(Content(label), id=choice) for choice, _, _, label in CHOICES), id="export-paper"
+                *(Option(Content(label), id=choice) for choice, _, _, label in self._choices),
+                id="export-paper",
             )
             yield Label("Format", classes="export-label")
             yield Select(FORMAT_CHOICES, value="html", allow_blank=False, id="export-format")
@@ -145,7 +164,7 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
 
     @on(OptionList.OptionHighlighted, "#export-paper")
     def _paper_chosen(self, event: OptionList.OptionHighlighted) -> None:
-        self._choice = next(c for c in CHOICES if c[0] == event.option.id)
+        self._choice = next(c for c in self._choices if c[0] == event.option.id)
         self._refresh()
 
     @on(OptionList.OptionSelected, "#export-paper")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -507,7 +508,8 @@ class MeetingScreen(Screen[None]):
         """Write the paper; say in one line where it went; record the day the family's plan was sent."""
         from sdm_facilitator.domain.plan_rules import mark_plan_sent
         from sdm_facilitator.export.files import default_export_dir, ensure_export_dir, write_export
-        from sdm_facilitator.export.paper_catalogue import PAPER_NAMES, PaperError, export_meeting
+        from sdm_facilitator.export.paper_catalogue import PaperError, export_meeting, paper_name
+        from sdm_facilitator.storage.settings import load_settings
 
         meeting = self.session.meeting
         data_dir: Path = sdm_app(self).data_dir
@@ -522,7 +524,13 @@ class MeetingScreen(Screen[None]):
             )
             return
         try:
-            exported = export_meeting(meeting, self.session.guide, request.kind, request.fmt, request.options)
+            # The decision letter's words: the organisation's (or bundled) wording and the area's setting.
+            options = dataclasses.replace(
+                request.options,
+                conference_wording=sdm_app(self).library.conference_wording,
+                challenge_words=load_settings(data_dir)[0].challenge_words,
+            )
+            exported = export_meeting(meeting, self.session.guide, request.kind, request.fmt, options)
             if request.path.parent == default_export_dir(data_dir):
                 ensure_export_dir(request.path.parent)
             write_export(
@@ -542,7 +550,9 @@ class MeetingScreen(Screen[None]):
                 markup=False,
             )
             return
-        message = f"Saved {PAPER_NAMES[request.kind]} to {request.path}. It is yours to keep safe now."
+        message = (
+            f"Saved {paper_name(meeting, request.kind)} to {request.path}. It is yours to keep safe now."
+        )
         if exported.note:
             message = f"{message} {exported.note}"
         self.last_export_message = message
