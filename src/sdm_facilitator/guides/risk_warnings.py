@@ -8,7 +8,6 @@ and a warning is never shown half-read.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
