@@ -74,8 +74,7 @@ def parse_warnings(data: dict[str, Any], name: str) -> tuple[RiskWarning, ...]:
 @cache
 def bundled_warnings() -> tuple[RiskWarning, ...]:
     """The warnings the app ships with, read once."""
-    with WARNINGS_FILE.open("rb") as handle:
-        data = tomllib.load(handle)
+    data = toml_reading.loads(WARNINGS_FILE.read_text(encoding="utf-8"))
     return parse_warnings(data, WARNINGS_FILE.name)
 
 
