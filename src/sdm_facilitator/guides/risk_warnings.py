@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from sdm_facilitator import toml_reading
 from sdm_facilitator.domain.risks import RISK_KINDS, RISK_STATUS_CHOICES
 
 WARNINGS_FILE = Path(__file__).with_name("risk_warnings.toml")
