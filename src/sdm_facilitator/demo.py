@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sdm_facilitator.demo_risks import screen_okafor_reid, screen_rahman
 from sdm_facilitator.domain.conference import AgencyView, ChildDecision, ChildView, Conference, ParentView
-from sdm_facilitator.domain.conference_rules import add_months
+from sdm_facilitator.domain.conference_rules import add_months, add_working_days, is_working_day
 from sdm_facilitator.domain.meeting import (
     Action,
     ActionUpdate,
@@ -293,6 +293,13 @@ def held_meeting(library: GuideLibrary, today: date) -> Meeting:
     return m
 
 
+def _working_day_on_or_before(day: date) -> date:
+    """The last working day on or before ``day``: a review conference is never set for a weekend."""
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
 def _record_conference_decision(m: Meeting, today: date) -> None:
     """The Hollins conference's decision: views, a plan under one category, who does what next."""
     kerry, mark, sue, priya = (p.id for p in m.people)
@@ -340,8 +347,8 @@ def _record_conference_decision(m: Meeting, today: date) -> None:
         ],
         lead_practitioner=priya,
         core_group=[priya, kerry, mark, sue],
-        core_group_first=today + timedelta(days=7),
-        review_date=add_months(today, 3),
+        core_group_first=add_working_days(today, 5),
+        review_date=_working_day_on_or_before(add_months(today, 3)),
     )
 
 

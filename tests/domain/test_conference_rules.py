@@ -262,10 +262,24 @@ def test_core_group_on_the_tenth_working_day_is_fine_and_the_eleventh_is_late() 
 def test_core_group_deadline_from_a_friday_conference_crosses_two_weekends() -> None:
     meeting = complete(conference_meeting(held=date(2026, 3, 6)))
     meeting.conference.core_group_first = date(2026, 3, 20)  # ten working days
-    meeting.conference.review_date = date(2026, 6, 6)
+    meeting.conference.review_date = date(2026, 6, 5)
     assert codes(meeting) == []
     meeting.conference.core_group_first = date(2026, 3, 23)
     assert codes(meeting) == ["core-group-late"]
+
+
+def test_a_date_on_a_weekend_or_bank_holiday_is_questioned() -> None:
+    meeting = complete(conference_meeting())
+    meeting.conference.core_group_first = date(2026, 3, 14)  # a Saturday
+    meeting.conference.review_date = date(2026, 5, 25)  # the spring bank holiday
+    checks = rules.missing_parts(meeting)
+    assert [c.code for c in checks] == ["core-group-closed-day", "review-closed-day"]
+    assert checks[0].text == (
+        "The first core group is set for Sat 14 Mar 2026, a weekend or bank holiday: is that right?"
+    )
+    meeting.conference.core_group_first = date(2026, 3, 13)
+    meeting.conference.review_date = date(2026, 5, 26)
+    assert codes(meeting) == []
 
 
 def test_core_group_before_the_conference_is_flagged() -> None:

@@ -400,6 +400,24 @@ def date_checks(meeting: Meeting) -> list[ConferenceCheck]:
                 due=review_due,
             )
         )
+    checks.extend(_closed_day_checks(first, review))
+    return checks
+
+
+def _closed_day_checks(core_group_first: date | None, review: date | None) -> list[ConferenceCheck]:
+    """A meeting set for a weekend or a bank holiday is most likely a slip of the date: ask."""
+    checks = []
+    for code, label, day in (
+        ("core-group-closed-day", "first core group", core_group_first),
+        ("review-closed-day", "review conference", review),
+    ):
+        if day is not None and not is_working_day(day):
+            checks.append(
+                ConferenceCheck(
+                    code,
+                    f"The {label} is set for {day_words(day)}, a weekend or bank holiday: is that right?",
+                )
+            )
     return checks
 
 
