@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from sdm_facilitator.demo_risks import screen_okafor_reid, screen_rahman
+from sdm_facilitator.demo_risks import screen_okafor_reid, screen_rahman, screen_the_rest
 from sdm_facilitator.domain.conference import AgencyView, ChildDecision, ChildView, Conference, ParentView
 from sdm_facilitator.domain.conference_rules import add_months, add_working_days, is_working_day
 from sdm_facilitator.domain.meeting import (
@@ -276,7 +276,7 @@ def held_meeting(library: GuideLibrary, today: date) -> Meeting:
     m.plan.contingency = "If Mark can't leave, Kerry takes the children to Sue's."
     m.plan.family_keeper = "Sue Barnes"
     m.plan.professional_lead = "Priya Nair"
-    m.plan.review_date = today + timedelta(days=90)
+    m.plan.review_date = _working_day_on_or_before(add_months(today, 3))
     m.plan.bottom_line_checks = [
         BottomLineCheck(
             bottom_line=m.referral.bottom_lines[0], addressed=True, note="Plan for leaving and Friday nights."
@@ -285,7 +285,8 @@ def held_meeting(library: GuideLibrary, today: date) -> Meeting:
     ]
     m.plan.response.decision = "agreed"
     m.plan.response.date = today
-    m.follow_up.reviews = [Review(scheduled=today + timedelta(days=90))]
+    # The review conference: within three months, on a working day (the decision record has the same day).
+    m.follow_up.reviews = [Review(scheduled=_working_day_on_or_before(add_months(today, 3)))]
     for stage in ("preparation", "meeting", "family_time"):
         _mark_steps(m, library, stage, 99, today)
     _hollins_risk_screen(m, today)
@@ -387,6 +388,7 @@ def _hollins_risk_screen(m: Meeting, today: date) -> None:
             ),
         )
     )
+    screen_the_rest(m, today - timedelta(days=9), "Preparation visits with Kerry, Mark and Sue")
 
 
 def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:

@@ -19,8 +19,14 @@ from sdm_facilitator.guides.loader import GuideLibrary
 
 def _screen(meeting: Meeting, found: list[Risk], screened_on: date, source: str) -> None:
     """``found`` plus every other harm (but "other") recorded as screened and not present."""
-    named = {risk.kind for risk in found}
-    meeting.risks = list(found) + [
+    meeting.risks = list(found)
+    screen_the_rest(meeting, screened_on, source)
+
+
+def screen_the_rest(meeting: Meeting, screened_on: date, source: str) -> None:
+    """Every harm (but "other") not on the meeting's screen yet, recorded as screened and not present."""
+    named = {risk.kind for risk in meeting.risks}
+    meeting.risks += [
         Risk(kind=kind, status="not-present", source=source, screened_on=screened_on)
         for kind in RISK_KINDS
         if kind not in named and kind != "other"
