@@ -397,4 +397,4 @@ def test_a_risk_naming_a_removed_person_is_a_problem_not_a_crash() -> None:
     m = ready_meeting()
     present("domestic-abuse", m, at_risk=["p-gone"], advice=advice())
     texts = [i.text for i in readiness(m, guide(), TODAY).items]
-    assert texts == ["Domestic abuse: someone named as at risk is no longer on the people list"]
+    assert texts == ["Domestic abuse: someone named as at risk is no longer on the people or children list"]

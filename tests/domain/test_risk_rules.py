@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sdm_facilitator.domain.meeting import Meeting, Person
+from sdm_facilitator.domain.meeting import Child, Meeting, Person
 from sdm_facilitator.domain.risk_rules import (
     APP_LEAVES_OUT_ADDRESSES,
     advice_complete,
@@ -230,4 +230,18 @@ def test_people_must_be_on_the_people_list() -> None:
     ]
     assert people_words(m, risk.causing_harm) == "(removed from the people list)"
     risk.at_risk.append("p-other")
-    assert "someone named as at risk is no longer on the people list" in record_problems(m, risk)[0]
+    assert (
+        "someone named as at risk is no longer on the people or children list" in record_problems(m, risk)[0]
+    )
+
+
+def test_a_child_can_be_the_one_at_risk_but_not_the_one_causing_harm() -> None:
+    m = meeting_with_people()
+    m.children = [Child(id="c-yusuf", name="Yusuf", age=15)]
+    risk = Risk(kind="child-exploitation", status="present", at_risk=["c-yusuf"])
+    assert record_problems(m, risk) == []
+    assert people_words(m, risk.at_risk) == "Yusuf"
+    risk.causing_harm = ["c-yusuf"]
+    assert record_problems(m, risk) == [
+        "Child exploitation: someone named as thought to cause harm is no longer on the people list"
+    ]

@@ -226,8 +226,9 @@ def record_problems(meeting: Meeting, risk: Risk) -> list[str]:
         problems.append("Another risk is listed without a name: say what the harm is")
     known = {p.id for p in meeting.people}
     title = risk_title(risk)
-    if any(i not in known for i in risk.at_risk):
-        problems.append(f"{title}: someone named as at risk is no longer on the people list")
+    # A child is often the one at risk: the children's list counts for "at risk" (not for "causing harm").
+    if any(i not in known and meeting.child(i) is None for i in risk.at_risk):
+        problems.append(f"{title}: someone named as at risk is no longer on the people or children list")
     if any(i not in known for i in risk.causing_harm):
         problems.append(f"{title}: someone named as thought to cause harm is no longer on the people list")
     return problems
@@ -235,10 +236,9 @@ def record_problems(meeting: Meeting, risk: Risk) -> list[str]:
 
 def people_words(meeting: Meeting, ids: list[str]) -> str:
     """Names for person ids, a removed person said as such (never a crash)."""
-    people = {p.id: p for p in meeting.people}
+    named = {p.id: p.name for p in meeting.people} | {c.id: c.name for c in meeting.children}
     names = [
-        (people[i].name.strip() or "(no name yet)") if i in people else "(removed from the people list)"
-        for i in ids
+        (named[i].strip() or "(no name yet)") if i in named else "(removed from the people list)" for i in ids
     ]
     return ", ".join(names) if names else "nobody named"
 

@@ -160,7 +160,7 @@ def _refuse_other_kinds(meeting: m.Meeting, kind: str) -> None:
     if not offered(meeting, kind):
         wanted = MEETING_KIND_LABELS.get(KIND_PAPERS[kind], KIND_PAPERS[kind]).lower()
         this = MEETING_KIND_LABELS.get(meeting.kind, meeting.kind).lower()
-        raise PaperError(f"the {PAPER_NAMES[kind]} is only for a {wanted}; this meeting is a {this}")
+        raise PaperError(f"{PAPER_NAMES[kind]} is only for a {wanted}; this meeting is a {this}")
 
 
 def build_paper(meeting: m.Meeting, guide: Guide | None, kind: str, options: ExportOptions) -> Paper:

@@ -282,6 +282,11 @@ class RisksSection(PrepSection):
     def _people_options(self) -> list[tuple[str, str]]:
         return [(p.name.strip() or "(no name yet)", p.id) for p in self.meeting.people]
 
+    def _at_risk_options(self) -> list[tuple[str, str]]:
+        """The children first (a child is so often the one at risk), then the people list."""
+        children = [(f"{c.name.strip() or '(no name yet)'} (child)", c.id) for c in self.meeting.children]
+        return children + self._people_options()
+
     def action_choose_people(self) -> None:
         risk = self._screened()
         if risk is None:
@@ -310,9 +315,9 @@ class RisksSection(PrepSection):
         self.app.push_screen(
             PickDialog(
                 f"{risk_title(risk)}: who is at risk?",
-                self._people_options(),
+                self._at_risk_options(),
                 risk.at_risk,
-                intro="People come from the people list; add anyone missing there first.",
+                intro="Children and people come from their lists; add anyone missing there first.",
             ),
             at_risk_chosen,
         )
