@@ -1,10 +1,10 @@
-"""Every value the risk screen and the conference record can hold has words for people, in the same order."""
+"""Every value the risk screen, the conference record, sharing and taking part can hold has words, in order."""
 
 from __future__ import annotations
 
 import pytest
 
-from sdm_facilitator.domain import conference, labels, risks
+from sdm_facilitator.domain import conference, labels, meeting, participation, risks, sharing
 
 PAIRS = [
     (labels.RISK_KIND_LABELS, risks.RISK_KINDS),
@@ -18,6 +18,13 @@ PAIRS = [
     (labels.INSTEAD_LABELS, conference.INSTEAD_CHOICES),
     (labels.HARM_CATEGORY_LABELS, conference.HARM_CATEGORY_CHOICES),
     (labels.DISSENT_RESOLUTION_LABELS, conference.DISSENT_RESOLUTION_CHOICES),
+    (labels.LAWFUL_BASIS_LABELS, sharing.LAWFUL_BASIS_CHOICES),
+    (labels.LAWFUL_BASIS_HELP, sharing.LAWFUL_BASIS_CHOICES),
+    (labels.SPECIAL_CATEGORY_LABELS, sharing.SPECIAL_CATEGORY_CHOICES),
+    (labels.CHILD_AGREEMENT_LABELS, sharing.CHILD_AGREEMENT_CHOICES),
+    (labels.VIEW_AUDIENCE_LABELS, sharing.VIEW_AUDIENCE_CHOICES),
+    (labels.WAY_LABELS, participation.WAY_CHOICES),
+    (labels.ATTENDANCE_LABELS, meeting.ATTENDANCE_CHOICES),
 ]
 
 

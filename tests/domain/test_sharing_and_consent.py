@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 
-from sdm_facilitator.domain import consent, labels, meeting, participation, sharing
+from sdm_facilitator.domain import consent, meeting, participation, sharing
 from sdm_facilitator.domain.meeting import Child, InfoShare, Meeting, Person, Referral
 from sdm_facilitator.domain.readiness import readiness
 from support.app_helpers import FIXED_TODAY
@@ -175,25 +175,6 @@ def test_a_child_with_ways_but_no_named_advocate_is_asked_for_one() -> None:
     texts = _texts(m)
     assert "Leo: takes part through an advocate, but no advocate is named" in texts
     assert "Leo: how they take part is not decided yet" not in texts
-
-
-PAIRS = [
-    (labels.LAWFUL_BASIS_LABELS, sharing.LAWFUL_BASIS_CHOICES),
-    (labels.LAWFUL_BASIS_HELP, sharing.LAWFUL_BASIS_CHOICES),
-    (labels.SPECIAL_CATEGORY_LABELS, sharing.SPECIAL_CATEGORY_CHOICES),
-    (labels.CHILD_AGREEMENT_LABELS, sharing.CHILD_AGREEMENT_CHOICES),
-    (labels.VIEW_AUDIENCE_LABELS, sharing.VIEW_AUDIENCE_CHOICES),
-    (labels.WAY_LABELS, participation.WAY_CHOICES),
-    (labels.ATTENDANCE_LABELS, meeting.ATTENDANCE_CHOICES),
-]
-
-
-@pytest.mark.parametrize(("words", "values"), PAIRS, ids=[str(values[0]) for _, values in PAIRS])
-def test_each_new_value_has_words_in_the_order_of_its_choices(
-    words: dict[str, str], values: tuple[str, ...]
-) -> None:
-    assert tuple(words) == values
-    assert all(text.strip() for text in words.values())
 
 
 def test_the_new_free_texts_are_walked_for_hints_and_hostile_text() -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import Static
 
+from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.storage import store as store_module
 from sdm_facilitator.storage.codec import meeting_to_toml
 from sdm_facilitator.storage.session import MeetingSession
@@ -245,32 +248,45 @@ async def test_ctrl_s_while_a_background_save_is_being_written_never_hangs(
         faulthandler.cancel_dump_traceback_later()
 
 
-async def test_a_step_note_typed_just_before_ctrl_q_is_saved(isolated_data_dir: Path) -> None:
-    """The steps' note boxes keep their text on quit although their change events are still queued."""
+def _type_step_note(screen: Screen[object]) -> None:
     from textual.widgets import TextArea
 
-    meeting = new_meeting(label="Quick quit")
-    save_meetings(isolated_data_dir, meeting)
-    app = make_app(isolated_data_dir)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.open_meeting(meeting.id)
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen)
-        await screen.show_section("prep-steps")
-        await pilot.pause()
-        note = app.screen.query(".step-note").first(TextArea)
-        note.load_text("Gran [b]not[/b] asked yet")
-        assert app.flush_all() == []  # what quitting does first, while the change event is still queued
-        steps = reload(isolated_data_dir, meeting.id).steps
-        assert any(state.note == "Gran [b]not[/b] asked yet" for state in steps.values()), steps
-        await app.action_quit()
+    screen.query(".step-note").first(TextArea).load_text("Gran [b]not[/b] asked yet")
 
 
-async def test_the_plan_typed_just_before_ctrl_q_is_saved(isolated_data_dir: Path) -> None:
-    """The plan's boxes keep their text on quit although their change events are still queued."""
+def _step_note_kept(meeting: Meeting) -> bool:
+    return any(state.note == "Gran [b]not[/b] asked yet" for state in meeting.steps.values())
+
+
+def _type_plan(screen: Screen[object]) -> None:
     from textual.widgets import Input, TextArea
 
+    screen.query_one("#plan-words", TextArea).load_text("Nana has the children on Fridays")
+    screen.query_one("#plan-contingency", TextArea).load_text("If Nana is ill, Aunt Rose")
+    screen.query_one("#plan-keeper", Input).value = "Aunt Rose"
+
+
+def _plan_kept(meeting: Meeting) -> bool:
+    plan = meeting.plan
+    return (plan.family_words, plan.contingency, plan.family_keeper) == (
+        "Nana has the children on Fridays",
+        "If Nana is ill, Aunt Rose",
+        "Aunt Rose",
+    )
+
+
+@pytest.mark.parametrize(
+    ("section", "type_into", "kept"),
+    [("prep-steps", _type_step_note, _step_note_kept), ("plan", _type_plan, _plan_kept)],
+    ids=["a step's note", "the plan's boxes"],
+)
+async def test_text_typed_just_before_ctrl_q_is_saved(
+    isolated_data_dir: Path,
+    section: str,
+    type_into: Callable[[Screen[object]], None],
+    kept: Callable[[Meeting], bool],
+) -> None:
+    """Boxes keep their text on quit although their change events are still queued (``apply_pending``)."""
     meeting = new_meeting(label="Quick quit")
     save_meetings(isolated_data_dir, meeting)
     app = make_app(isolated_data_dir)
@@ -279,16 +295,9 @@ async def test_the_plan_typed_just_before_ctrl_q_is_saved(isolated_data_dir: Pat
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
-        await screen.show_section("plan")
+        await screen.show_section(section)
         await pilot.pause()
-        app.screen.query_one("#plan-words", TextArea).load_text("Nana has the children on Fridays")
-        app.screen.query_one("#plan-contingency", TextArea).load_text("If Nana is ill, Aunt Rose")
-        app.screen.query_one("#plan-keeper", Input).value = "Aunt Rose"
+        type_into(app.screen)
         assert app.flush_all() == []  # what quitting does first, while the change events are still queued
-        plan = reload(isolated_data_dir, meeting.id).plan
-        assert (plan.family_words, plan.contingency, plan.family_keeper) == (
-            "Nana has the children on Fridays",
-            "If Nana is ill, Aunt Rose",
-            "Aunt Rose",
-        )
+        assert kept(reload(isolated_data_dir, meeting.id))
         await app.action_quit()
