@@ -243,5 +243,6 @@ def test_a_child_can_be_the_one_at_risk_but_not_the_one_causing_harm() -> None:
     assert people_words(m, risk.at_risk) == "Yusuf"
     risk.causing_harm = ["c-yusuf"]
     assert record_problems(m, risk) == [
-        "Child exploitation: someone named as thought to cause harm is no longer on the people list"
+        "Child exploitation (criminal or sexual, county lines): someone named as thought to cause harm "
+        "is no longer on the people list"
     ]

@@ -98,7 +98,7 @@ def test_no_names_unless_asked(meeting: Meeting, guide: Guide) -> None:
 def test_reviews_and_actions_are_all_day(meeting: Meeting, guide: Guide) -> None:
     events = _events(meeting_calendar(meeting, guide, now=NOW, zone=ZONE, actions=True))
     review = next(e for key, e in events.items() if key.startswith("review-"))
-    assert review.decoded("dtstart") == date(2026, 6, 1) and review.decoded("dtend") == date(2026, 6, 2)
+    assert review.decoded("dtstart") == date(2026, 6, 3) and review.decoded("dtend") == date(2026, 6, 4)
     actions = sorted(
         (e for key, e in events.items() if key.startswith("action-")), key=lambda e: e.decoded("dtstart")
     )
