@@ -58,3 +58,14 @@ def test_a_family_group_conference_keeps_the_familys_plan_and_the_response(
     assert paper_name(meeting, "plan") == "the family's plan"
     meeting.kind = "cp-conference"
     assert paper_name(meeting, "plan") == "the outline child protection plan"
+
+
+@pytest.mark.parametrize("fmt", PAPER_FORMATS)
+def test_a_childs_plan_from_a_conference_does_not_call_it_a_family_meeting(
+    fmt: str, meeting: Meeting, guide: Guide
+) -> None:
+    text = paper(meeting, guide, "child-plan", fmt)
+    assert "made at a family meeting" not in text
+    assert "This plan was made at a meeting about keeping you safe" in text
+    meeting.kind = "fgc"
+    assert "This plan was made at a family meeting" in paper(meeting, guide, "child-plan", fmt)

@@ -220,7 +220,7 @@ def _child_part(meeting: m.Meeting, child: m.Child, level: int) -> list[Block]:
     when = f" on {long_date(meeting.held_on)}" if meeting.held_on else ""
     blocks: list[Block] = [
         Paragraph(
-            f"This plan was made at a family meeting{when}. Everyone there wants you to be safe and happy."
+            f"{plan_wording(meeting).made_for_a_child}{when}. Everyone there wants you to be safe and happy."
         )
     ]
     # A family paper: the child's views only where their audience includes the family.

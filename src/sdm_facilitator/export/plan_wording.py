@@ -28,6 +28,8 @@ class PlanWording:
     decided_heading: str
     #: True when the conference's decision stands where the professionals' response would.
     conference_decides: bool
+    #: Where a child's own plan says it was made, before " on <date>".
+    made_for_a_child: str = "This plan was made at a family meeting"
 
 
 FAMILY_PLAN = PlanWording(
@@ -41,6 +43,7 @@ OUTLINE_PLAN = PlanWording(
     made="This is the outline child protection plan made",
     decided_heading="What the conference decided",
     conference_decides=True,
+    made_for_a_child="This plan was made at a meeting about keeping you safe",
 )
 _BY_KIND: dict[str, PlanWording] = {CONFERENCE_KIND: OUTLINE_PLAN}
 
