@@ -306,6 +306,9 @@ def test_decision_section(snap_compare, isolated_data_dir: Path, size: tuple[int
         await pilot.app.screen.show_section("decision")
         await pilot.press("down", "down", "down")  # the police's view, not for the family
         await pilot.pause()
+        # The picture starts at the section's heading, whichever way the section last scrolled.
+        pilot.app.screen.query_one(DecisionSection).scroll_home(animate=False, immediate=True)
+        await pilot.pause()
         await pilot.pause()
 
     assert snap_compare(make_app(isolated_data_dir), terminal_size=size, run_before=run_before)
