@@ -12,7 +12,9 @@ So the app gives out one key at a time. Right after a key it posts a
 same queues and reaches the app only after the key has been dealt with
 everywhere (and any binding it ran has opened its dialog). Then the next key
 goes, to whatever now has the focus. If a widget on the way is removed and
-the marker is lost, the keys go on after ``LONGEST_WAIT_SECONDS``.
+the marker is lost, the keys go on after about ``LONGEST_WAIT_SECONDS``
+(one paused timer, restarted per key, rather than a new timer for every key
+of a long paste).
 """
 
 from __future__ import annotations
@@ -78,9 +80,11 @@ class KeyOrder:
         self._in_flight = self._serial
         self._idle.clear()
         target.post_message(KeyHandled(self._serial))
-        if self._fallback is not None:
-            self._fallback.stop()
-        self._fallback = self._app.set_timer(LONGEST_WAIT_SECONDS, self._give_up_waiting)
+        if self._fallback is None:
+            self._fallback = self._app.set_interval(
+                LONGEST_WAIT_SECONDS, self._give_up_waiting, pause=True, name="key-order-fallback"
+            )
+        self._fallback.reset()
 
     def handled(self, serial: int) -> events.Key | None:
         """The key ``serial`` has been dealt with: the next waiting key, if any, to give out now."""
@@ -91,14 +95,15 @@ class KeyOrder:
     def _next(self) -> events.Key | None:
         self._in_flight = None
         if self._fallback is not None:
-            self._fallback.stop()
-            self._fallback = None
+            self._fallback.pause()
         if self._waiting:
             return self._waiting.popleft()
         self._idle.set()
         return None
 
     def _give_up_waiting(self) -> None:
+        if self._fallback is not None:
+            self._fallback.pause()
         if self._in_flight is not None:
             self._in_flight = None
             self._app.post_message(KeyHandled(0))
