@@ -58,7 +58,7 @@ def test_evidence_lines_show_typed_text_literally() -> None:
     text = "\n".join(outcome_lines(m))
     assert "Closed after the meeting on 2026-08-01: The work is finished (done ⟨U+202E⟩)" in text
     assert (
-        "3 months after the meeting (2026-07-01): In care (Interim care order); care proceedings issued: yes"
+        "3 months after the referral (2026-07-01): In care (Interim care order); care proceedings issued: yes"
         in text
     )
     assert "“[bold]thanks[/bold]␛[31m”" in text

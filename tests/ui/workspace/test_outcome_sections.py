@@ -58,7 +58,7 @@ async def test_recording_an_outcome_point(isolated_data_dir: Path) -> None:
         await open_section(app, pilot, meeting.id, "outcomes")
         table = app.screen.query_one("#oc-points", DataTable)
         assert app.focused is table and table.row_count == 3
-        assert "Amara [b], 3 months after the meeting (2026-02-03): not recorded yet" in str(
+        assert "Amara [b], 3 months after the referral (2026-06-02): not recorded yet" in str(
             app.screen.query_one("#oc-detail", Static).render()
         )
 

@@ -121,8 +121,8 @@ class OutcomesSection(RecordSection):
             empty.update("No child is recorded for this meeting.")
         else:
             empty.update(
-                "Outcome points come at each review and 3, 6 and 12 months after the meeting, "
-                "once it has been held."
+                "Outcome points come at each review and 3, 6 and 12 months after the referral, "
+                "whether or not the meeting was held."
             )
         self._show_point_detail()
 
