@@ -22,7 +22,7 @@ from datetime import date
 
 from sdm_facilitator.domain.care import arrangement, care_known, days_in_care, looked_after
 from sdm_facilitator.domain.cost import coordinator_minutes, total_pence
-from sdm_facilitator.domain.fidelity import MARKER_IDS, MARKER_LABELS, fidelity_profile
+from sdm_facilitator.domain.fidelity import MARKER_IDS, MARKER_LABELS, FidelityProfile, fidelity_profile
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Child, Meeting, OutcomePoint
 from sdm_facilitator.domain.outcomes import POINT_MONTHS, fixed_point_day, index_date, recorded_point
@@ -150,8 +150,18 @@ def _stage_steps(m: Meeting, guide: Guide | None, stage: str) -> tuple[int, int]
     return statuses.count("done"), len(statuses) - statuses.count("na")
 
 
-def referral_row(m: Meeting, guide: Guide | None, today: date, options: EvaluationOptions, ids: Ids) -> Row:
-    """The evaluation columns of one referral (the anonymised meetings file adds its own)."""
+def referral_row(
+    m: Meeting,
+    guide: Guide | None,
+    today: date,
+    options: EvaluationOptions,
+    ids: Ids,
+    profile: FidelityProfile | None = None,
+) -> Row:
+    """The evaluation columns of one referral (the anonymised meetings file adds its own).
+
+    ``profile`` is the meeting's fidelity profile when the caller already has it.
+    """
     recorded = total_pence(m.cost, options.hourly_rate_pence)
     row: Row = {
         "meeting": ids("meeting", m.id),
@@ -169,7 +179,7 @@ def referral_row(m: Meeting, guide: Guide | None, today: date, options: Evaluati
     for stage in STAGES:
         done, applicable = _stage_steps(m, guide, stage)
         row[f"steps_{stage}_done"], row[f"steps_{stage}_applicable"] = str(done), str(applicable)
-    profile = fidelity_profile(m, guide, today)
+    profile = profile or fidelity_profile(m, guide, today)
     for marker in profile.markers:
         row[f"marker_{marker.id}"] = marker.status
     return row

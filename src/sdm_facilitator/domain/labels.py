@@ -142,6 +142,13 @@ ARRANGEMENT_LABELS: dict[str, str] = {
     "kinship-foster-care": "In kinship foster care",
     "other-care": "In other care",
 }
+#: The same, short enough for a column head.
+ARRANGEMENT_HEADS: dict[str, str] = {
+    "parents": "Parents",
+    "family-or-friends": "Family/friends, SGO, CAO",
+    "kinship-foster-care": "Kinship foster",
+    "other-care": "Other care",
+}
 
 CARE_BASIS_LABELS: dict[str, str] = {
     "voluntary-agreement": "Voluntary agreement (section 20, or section 76 in Wales)",
