@@ -40,6 +40,7 @@ from sdm_facilitator.domain.fidelity import (
     FidelityProfile,
     family_time_minutes,
     fidelity_profile,
+    referral_to_meeting_days,
 )
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import (
@@ -289,7 +290,7 @@ def build_report(
     reasons = Counter(m.closure.reason or "not-recorded" for m in closed)
     medians = {
         "referral_to_meeting_days": median_of(
-            value for p in profiles if (value := p.marker("referral-to-meeting").value) is not None
+            value for m in chosen if (value := referral_to_meeting_days(m)) is not None
         ),
         "family_time_minutes": median_of(v for v in map(family_time_minutes, held) if v is not None),
         "plan_sent_days": median_of(

@@ -24,7 +24,13 @@ from datetime import date
 from sdm_facilitator.domain import evaluation_rows
 from sdm_facilitator.domain.evaluation_rows import EvaluationOptions, child_rows, referral_row
 from sdm_facilitator.domain.feedback import STATEMENT_FIELDS
-from sdm_facilitator.domain.fidelity import MARKER_IDS, MARKER_LABELS, fidelity_profile, first_contact
+from sdm_facilitator.domain.fidelity import (
+    MARKER_IDS,
+    MARKER_LABELS,
+    fidelity_profile,
+    first_contact,
+    referral_to_meeting_days,
+)
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import ATTENDED, Child, Meeting, OutcomePoint
 from sdm_facilitator.domain.report import closed_before_day, is_held
@@ -193,7 +199,7 @@ def _meeting_row(
         str(len(family)),
         str(len(professionals)),
         _number((contact - m.referral.date).days if contact and m.referral.date else None),
-        _number(profile.marker("referral-to-meeting").value),
+        _number(referral_to_meeting_days(m)),
         _number(profile.marker("family-time-held").value),
         _number(profile.marker("plan-sent").value),
         m.plan.response.decision or "",
