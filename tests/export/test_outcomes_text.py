@@ -38,7 +38,11 @@ def test_every_marker_has_a_line_with_its_status_and_reason() -> None:
         assert f"✓ {label}: met (" in text
     assert text.startswith(f"FIDELITY: {len(MARKER_IDS)} met · 0 not met · 0 not recorded · 0 n/a")
     data = fidelity_to_dict(fidelity_profile(delivered_meeting(), None, TODAY))
-    assert data["guide_available"] is False and len(data["markers"]) == len(MARKER_IDS) and len(data["grid"]) == 16
+    assert (
+        data["guide_available"] is False
+        and len(data["markers"]) == len(MARKER_IDS)
+        and len(data["grid"]) == 16
+    )
     assert "not available" in "\n".join(fidelity_lines(fidelity_profile(delivered_meeting(), None, TODAY)))
 
 
