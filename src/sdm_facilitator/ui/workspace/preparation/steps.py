@@ -33,13 +33,7 @@ from sdm_facilitator.domain.readiness import SECTION_RISKS
 from sdm_facilitator.domain.risk_guidance import meeting_steps
 from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.domain.schedule import step_due_date
-from sdm_facilitator.domain.step_progress import (
-    NO_FAMILY_TIME,
-    StepProgress,
-    family_time_missed,
-    step_progress,
-    untick_from_record,
-)
+from sdm_facilitator.domain.step_progress import StepProgress, step_progress, untick_from_record
 from sdm_facilitator.domain.vocabulary import MECHANISM_LABELS, MECHANISMS
 from sdm_facilitator.ui.contracts import ShowsSections
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
@@ -252,16 +246,6 @@ class StepRow(Vertical, can_focus=True):
             self._untick_from_record()
             return
         state = self.state
-        if not (state and state.status == "done") and family_time_missed(self.section.meeting, self.step):
-            self.notify(
-                f"This step cannot be ticked: {NO_FAMILY_TIME}. Mark it not applicable, or record "
-                "the family time in the day's record.",
-                title="No private family time",
-                severity="warning",
-                timeout=8,
-                markup=False,
-            )
-            return
         self._set_status("todo" if state and state.status == "done" else "done")
 
     def _untick_from_record(self) -> None:
