@@ -21,6 +21,7 @@ from sdm_facilitator.domain.meeting import (
     Feedback,
     InfoShare,
     Meeting,
+    MeetingCost,
     Needs,
     Person,
     PhaseRecord,
@@ -28,6 +29,7 @@ from sdm_facilitator.domain.meeting import (
     Review,
     ScaleAnswer,
     StepState,
+    note_first_filled,
 )
 from sdm_facilitator.domain.meeting_factory import create_meeting
 from sdm_facilitator.domain.risks import AdviceCondition, Risk, RiskAdvice
@@ -501,6 +503,12 @@ def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:
     m.record.new_information_on_day = False
     m.record.authority_present = True
     m.plan.sent_on = held + timedelta(days=3)
+    # What the evaluation reads: the stage at referral, the referrer's call back, and the cost.
+    m.referral.baseline_stage = "child_in_need"
+    m.referral.referrer_contacted = _working_day_on_or_before(m.referral.date + timedelta(days=1))
+    m.cost = MeetingCost(
+        preparation_minutes=14 * 60, meeting_minutes=4 * 60, follow_up_minutes=90, interpreting_pence=12000
+    )
     m.feedback = [
         Feedback(
             given_on=held + timedelta(days=7),
@@ -522,7 +530,9 @@ def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:
         ),
         Feedback(status="declined", given_on=held + timedelta(days=7)),
     ]
-    for stage in ("preparation", "meeting", "family_time"):
+    # No private family time is in the record, so its steps are left unticked: a tick would
+    # claim what the record denies (``step_progress.family_time_missed``).
+    for stage in ("preparation", "meeting"):
         _mark_steps(m, library, stage, 99, today)
     _mark_steps_on_track(m, library, today, left_overdue=1, stage="follow_up")
     screen_rahman(m, library, today)
@@ -551,7 +561,10 @@ def write_demo(data_dir: Path, today: date | None = None) -> list[str]:
     store.ensure()
     ids = []
     for build in (preparing_meeting, held_meeting, follow_up_meeting, early_meeting):
-        opened = store.create(build(library, today))
+        meeting = build(library, today)
+        # Written when referred, as a coordinator would have: the "before the day" markers read it.
+        note_first_filled(meeting, meeting.referral.date or today)
+        opened = store.create(meeting)
         store.close(opened)
         ids.append(opened.meeting.id)
     return ids

@@ -59,10 +59,19 @@ CASES: dict[str, list[tuple[str, Change, str]]] = {
     "first-contact": [
         ("met: next working day", _unchanged, MET),
         (
-            "not met: first visit a week later",
+            # The family's own target, not the referrer's 2 working days.
+            "met: first visit a week later",
             _all(
                 _set("people.0.prep_visit", REFERRED + timedelta(days=7)),
                 _set("children.0.met_before", REFERRED + timedelta(days=7)),
+            ),
+            MET,
+        ),
+        (
+            "not met: first visit three weeks later",
+            _all(
+                _set("people.0.prep_visit", REFERRED + timedelta(days=21)),
+                _set("children.0.met_before", REFERRED + timedelta(days=21)),
             ),
             NOT_MET,
         ),
@@ -73,8 +82,34 @@ CASES: dict[str, list[tuple[str, Change, str]]] = {
             NOT_RECORDED,
         ),
     ],
+    "referrer-contact": [
+        ("met: next working day", _unchanged, MET),
+        ("not met: a week later", _set("referral.referrer_contacted", REFERRED + timedelta(days=7)), NOT_MET),
+        ("not recorded: no date", _set("referral.referrer_contacted", None), NOT_RECORDED),
+        ("not recorded: no referral date", _set("referral.date", None), NOT_RECORDED),
+    ],
     "referral-to-meeting": [
         ("met: 30 days", _unchanged, MET),
+        (
+            # A conference runs to its own timescale: 15 working days from the strategy discussion.
+            "met: a conference 3 weeks after its strategy discussion, 30 days after referral",
+            _all(
+                _set("kind", "cp-conference"), _set("referral.strategy_discussion", HELD - timedelta(days=21))
+            ),
+            MET,
+        ),
+        (
+            "not met: a conference 5 weeks after its strategy discussion",
+            _all(
+                _set("kind", "cp-conference"), _set("referral.strategy_discussion", HELD - timedelta(days=35))
+            ),
+            NOT_MET,
+        ),
+        (
+            "not recorded: a conference with no strategy discussion date",
+            _set("kind", "cp-conference"),
+            NOT_RECORDED,
+        ),
         ("not met: 60 days", _set("referral.date", HELD - timedelta(days=60)), NOT_MET),
         ("not recorded: not held yet", _not_held, NOT_RECORDED),
         ("not applicable: a review", _set("kind", "review"), NOT_APPLICABLE),
@@ -193,6 +228,13 @@ CASES: dict[str, list[tuple[str, Change, str]]] = {
     "bottom-lines-before": [
         ("met", _unchanged, MET),
         ("not met: none, meeting held", _set("referral.bottom_lines", []), NOT_MET),
+        (
+            # Present now is not enough: they were first written on the day.
+            "not met: first written on the day",
+            _set("first_filled", {"referral.bottom_lines": HELD}),
+            NOT_MET,
+        ),
+        ("not recorded: not known when they were written", _set("first_filled", {}), NOT_RECORDED),
         (
             "not recorded: none yet, before the day",
             _all(_not_held, _set("referral.bottom_lines", [" "])),

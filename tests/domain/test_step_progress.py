@@ -328,3 +328,21 @@ def test_a_stop_step_without_a_risk_kind_needs_a_reason_to_clear() -> None:
         assert step_progress(meeting, plain).is_open
         meeting.steps[plain.id] = StepState(status=status, note="Police advised: no concern")
         assert step_progress(meeting, plain).status == status
+
+
+def test_a_family_time_step_cannot_be_done_when_the_record_shows_none_was_held() -> None:
+    m = follow_up_meeting(LIBRARY, TODAY)
+    guide = LIBRARY.get(m.guide_id)
+    assert guide is not None and m.record.ended is not None and m.record.family_time_start is None
+    steps = guide.steps_for("family_time", m.context)
+    assert steps
+    # The Rahman demo no longer ticks them; a tick stored anyway (a key, an older file) does not count.
+    assert all(step_progress(m, s).status == "todo" for s in steps)
+    for step in steps:
+        m.steps[step.id] = StepState(status="done")
+    assert all(step_progress(m, s).status == "todo" for s in steps)
+    m.steps[steps[0].id] = StepState(status="na")
+    assert step_progress(m, steps[0]).status == "na"
+    # With family time in the record, the ticks stand.
+    m.record.family_time_start, m.record.family_time_end = m.record.started, m.record.ended
+    assert step_progress(m, steps[1]).status == "done"

@@ -31,6 +31,7 @@ from sdm_facilitator.export.anonymised import (
 from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage.codec import to_dict
 from sdm_facilitator.storage.store import MeetingStore
+from support.evaluation_service import service
 from support.report_fixtures import generated_meetings
 
 TODAY = date(2026, 6, 1)
@@ -39,13 +40,14 @@ SECRET = bytes(range(32))
 
 @cache
 def fixture_meetings() -> tuple[Meeting, ...]:
-    """120 generated meetings (every free text distinctive) and the demo meetings (natural text)."""
+    """120 generated meetings (every free text distinctive), the demo meetings (natural text), and
+    40 families of the evaluation's generated service (care episodes, letters, costs, legal stages)."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:
         write_demo(Path(folder))
         demo = [o.meeting for o in MeetingStore(Path(folder)).list_meetings().meetings]
-    return tuple(generated_meetings()[:120] + demo)
+    return tuple(generated_meetings()[:120] + demo + service()[:40])
 
 
 def export(meetings: tuple[Meeting, ...], secret: bytes = SECRET) -> dict[str, str]:
@@ -83,7 +85,7 @@ def _needles(meeting: Meeting) -> set[str]:
     return texts
 
 
-PSEUDONYM_COLUMNS = {"meeting", "child", "feedback", "review", "reviews_meeting"}
+PSEUDONYM_COLUMNS = {"meeting", "child", "feedback", "review", "reviews_meeting", "family"}
 
 
 def _without_pseudonyms(text: str) -> str:
@@ -135,7 +137,7 @@ def test_pseudonyms_are_stable_and_change_with_another_secret() -> None:
         a = list(csv.DictReader(io.StringIO(first[name])))
         b = list(csv.DictReader(io.StringIO(other[name])))
         assert len(a) == len(b) > 0
-        pseudonym_columns = [c for c in a[0] if c in ("meeting", "child", "feedback")]
+        pseudonym_columns = [c for c in a[0] if c in ("meeting", "child", "feedback", "family")]
         for row_a, row_b in zip(a, b):
             for column in row_a:
                 if column in pseudonym_columns:
@@ -155,6 +157,11 @@ def test_rows_join_up_and_match_the_records() -> None:
     expected_child_rows = sum(max(1, len(c.outcomes)) for m in meetings for c in m.children)
     assert len(rows["children.csv"]) == expected_child_rows
     assert len(rows["feedback.csv"]) == sum(len(m.feedback) for m in meetings)
+    assert len(rows["followed.csv"]) == sum(len(m.children) for m in meetings)
+    assert {r["meeting"] for r in rows["followed.csv"]} <= meeting_ids
+    assert {r["child"] for r in rows["followed.csv"]} <= {r["child"] for r in rows["children.csv"]}
+    assert any(r["days_in_care_12m"] not in ("", "0") for r in rows["followed.csv"])
+    assert all(re.fullmatch(r"(\d{4}-\d{2})?", r["first_entered_care_month"]) for r in rows["followed.csv"])
     assert {r["age_band"] for r in rows["children.csv"]} <= {
         "",
         "under 1",
@@ -176,7 +183,10 @@ def test_rows_join_up_and_match_the_records() -> None:
 
 
 def test_every_column_is_in_the_dictionary() -> None:
-    described = {(r["file"], r["column"]) for r in csv.DictReader(io.StringIO(dictionary_csv()))}
+    dictionary = list(csv.DictReader(io.StringIO(dictionary_csv())))
+    described = {(r["file"], r["column"]) for r in dictionary}
+    trial = {r["column"] for r in dictionary if r["trial_definition"]}
+    assert {"looked_after_12m", "days_in_care_12m", "arrangement_12m", "proceedings_12m"} <= trial
     files = export(fixture_meetings())
     for name, text in files.items():
         header = next(csv.reader(io.StringIO(text)))

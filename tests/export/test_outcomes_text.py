@@ -10,7 +10,7 @@ import pytest
 
 from sdm_facilitator.cli import main
 from sdm_facilitator.domain.closure import close_meeting
-from sdm_facilitator.domain.fidelity import MARKER_LABELS, fidelity_profile
+from sdm_facilitator.domain.fidelity import MARKER_IDS, MARKER_LABELS, fidelity_profile
 from sdm_facilitator.domain.meeting import Feedback, OutcomePoint
 from sdm_facilitator.export.fidelity_text import (
     fidelity_lines,
@@ -36,9 +36,13 @@ def test_every_marker_has_a_line_with_its_status_and_reason() -> None:
     text = meeting_fidelity_text(delivered_meeting(), small_guide(), TODAY)
     for label in MARKER_LABELS.values():
         assert f"✓ {label}: met (" in text
-    assert text.startswith("FIDELITY: 23 met · 0 not met · 0 not recorded · 0 n/a")
+    assert text.startswith(f"FIDELITY: {len(MARKER_IDS)} met · 0 not met · 0 not recorded · 0 n/a")
     data = fidelity_to_dict(fidelity_profile(delivered_meeting(), None, TODAY))
-    assert data["guide_available"] is False and len(data["markers"]) == 23 and len(data["grid"]) == 16
+    assert (
+        data["guide_available"] is False
+        and len(data["markers"]) == len(MARKER_IDS)
+        and len(data["grid"]) == 16
+    )
     assert "not available" in "\n".join(fidelity_lines(fidelity_profile(delivered_meeting(), None, TODAY)))
 
 
@@ -58,7 +62,7 @@ def test_evidence_lines_show_typed_text_literally() -> None:
     text = "\n".join(outcome_lines(m))
     assert "Closed after the meeting on 2026-08-01: The work is finished (done ⟨U+202E⟩)" in text
     assert (
-        "3 months after the meeting (2026-07-01): In care (Interim care order); care proceedings issued: yes"
+        "3 months after the referral (2026-07-01): In care (Interim care order); care proceedings issued: yes"
         in text
     )
     assert "“[bold]thanks[/bold]␛[31m”" in text

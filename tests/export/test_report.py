@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sdm_facilitator.domain.fidelity import MARKER_IDS
 from sdm_facilitator.domain.meeting import CLOSURE_REASON_LABELS, LIVING_CHOICES, LIVING_LABELS
 from sdm_facilitator.domain.report import ReportFilter, ServiceReport, build_report
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KIND_LABELS, MEETING_KINDS
@@ -157,7 +158,7 @@ def _check(found: dict[str, dict[str, tuple[str, ...]]]) -> None:
         for label, cells in rows.items():
             assert found[table_id].get(label) == cells, (table_id, label, found[table_id].get(label))
     assert len(found["closure-reasons"]) == len(CLOSE_REASONS)
-    assert len(found["fidelity"]) == 23
+    assert len(found["fidelity"]) == len(MARKER_IDS)
 
 
 def _titles() -> dict[str, str]:

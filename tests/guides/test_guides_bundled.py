@@ -307,3 +307,15 @@ def test_the_conference_follows_the_statutory_order(library: GuideLibrary) -> No
     assert private == ["family-time"]
     ids = [p.id for p in guide.phases]
     assert ids.index("decision") < ids.index("family-time") < ids.index("decision-plan")
+
+
+def test_every_bundled_guide_words_the_scale_question_once_and_the_same() -> None:
+    from sdm_facilitator.domain.guide import scale_question
+    from sdm_facilitator.guides.loader import load_library
+
+    library = load_library(None)
+    assert len(library.guides) >= 5
+    questions = {scale_question(g) for g in library.guides.values()}
+    assert len(questions) == 1
+    (question,) = questions
+    assert "0 to 10" in question and "step back" in question

@@ -59,7 +59,9 @@ def delivered_meeting() -> Meeting:
     """Every fidelity marker met."""
     m = Meeting(kind="fgc", context="voluntary", family_label="Well delivered", guide_id="g")
     m.referral.date = REFERRED
+    m.referral.referrer_contacted = REFERRED + timedelta(days=1)
     m.referral.bottom_lines = ["Nobody drinks while caring for the children"]
+    m.first_filled["referral.bottom_lines"] = REFERRED
     m.choices.when = datetime(HELD.year, HELD.month, HELD.day, 10, 0)
     m.choices.format = "in-person"
     m.choices.venue = "Community centre"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.cli.unlock import open_store
@@ -20,6 +20,9 @@ from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
 from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.paths import user_guides_dir
+
+if TYPE_CHECKING:
+    from sdm_facilitator.domain.evaluation_rows import EvaluationOptions
 
 #: Below this many files, reading is quick enough that progress would only flicker.
 PROGRESS_FROM = 50
@@ -124,13 +127,23 @@ def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError("--anonymised writes CSV files: add --format csv")
     if args.dictionary and not args.anonymised:
         raise CliError("--dictionary describes the anonymised files: add --anonymised --format csv")
+    from sdm_facilitator.storage.settings import evaluation_options, load_settings
+
     meetings, unreadable, guides = read_meetings(ctx)
     today = date.today()
+    settings, problems = load_settings(ctx.data_dir)
+    for problem in problems:
+        print(f"sdm-facilitator: {problem}", file=ctx.err)
+    options = evaluation_options(settings)
     if args.anonymised:
-        return _write_anonymised(ctx, [m for m in meetings if filters.accepts(m)], guides, today, args)
+        chosen = [m for m in meetings if filters.accepts(m)]
+        return _write_anonymised(ctx, chosen, guides, today, options, args)
     from sdm_facilitator.export.report_formats import render_report
 
-    text = render_report(build_report(meetings, guides, today, filters, unreadable), args.format)
+    report = build_report(
+        meetings, guides, today, filters, unreadable, options, settings.small_number_threshold
+    )
+    text = render_report(report, args.format)
     if args.output:
         _write_private(Path(args.output).expanduser(), text, replace=args.force)
         print(f"Wrote the report to {args.output}", file=ctx.err)
@@ -177,6 +190,7 @@ def _write_anonymised(
     meetings: list[Meeting],
     guides: dict[str, Guide | None],
     today: date,
+    options: EvaluationOptions,
     args: argparse.Namespace,
 ) -> int:
     from sdm_facilitator.export.anonymised import (
@@ -202,7 +216,7 @@ def _write_anonymised(
             f"could not make the pseudonym secret in {ctx.data_dir}: {error.strerror or type(error).__name__}",
             exit_code=1,
         ) from None
-    files = anonymised_files(meetings, guides, today, Pseudonyms(secret))
+    files = anonymised_files(meetings, guides, today, Pseudonyms(secret), options)
     if args.dictionary:
         files[DICTIONARY_FILE] = dictionary_csv()
     existing = [name for name in files if (folder / name).exists()]

@@ -128,6 +128,8 @@ class Guide:
     vocabularies: tuple[str, ...] = ()
     # The vocabulary applied to the text shown, when one was chosen.
     vocabulary: str = ""
+    # The 0 to 10 scale question, worded once for the room's dialog and the record of the day.
+    scale_question: str = ""
     # Where the guide was read from, so messages can name the file.
     source: Path | None = field(default=None, compare=False)
     bundled: bool = field(default=True, compare=False)
@@ -191,3 +193,12 @@ class LanguageHint:
     def conditional(self) -> bool:
         """True when the hint applies only in a context (``when_risk`` or ``when_near``)."""
         return bool(self.when_risk or self.when_near)
+
+
+#: Shown for the scale when the meeting's guide is not available or words no question.
+SCALE_WITHOUT_GUIDE = "A score from 0 to 10 (the guide's question is not available)."
+
+
+def scale_question(guide: Guide | None) -> str:
+    """The scale question as the meeting's guide words it: one wording everywhere it is shown."""
+    return guide.scale_question if guide is not None and guide.scale_question else SCALE_WITHOUT_GUIDE

@@ -103,9 +103,9 @@ CHOSEN_BY_LABELS: dict[str, str] = {
 
 OUTCOME_POINT_LABELS: dict[str, str] = {
     "review": "At a review",
-    "3-months": "3 months after the meeting",
-    "6-months": "6 months after the meeting",
-    "12-months": "12 months after the meeting",
+    "3-months": "3 months after the referral",
+    "6-months": "6 months after the referral",
+    "12-months": "12 months after the referral",
 }
 
 LIVING_LABELS: dict[str, str] = {
@@ -115,6 +115,39 @@ LIVING_LABELS: dict[str, str] = {
     "child-arrangements-order": "With family or friends: child arrangements order",
     "in-care": "In care",
     "returned-home": "Returned home from care",
+    "kinship-foster-care": "In kinship foster care (looked after, with family or friends)",
+}
+
+#: The legal stage of a child's case. Codes are stable; a jurisdiction profile may change these words.
+LEGAL_STAGE_LABELS: dict[str, str] = {
+    "early_help": "Early help",
+    "child_in_need": "Child in need",
+    "child_protection_plan": "Child protection plan",
+    "pre_proceedings": "Pre-proceedings",
+    "care_proceedings": "Care proceedings",
+    "looked_after": "Looked after",
+}
+
+PLACEMENT_LABELS: dict[str, str] = {
+    "kinship-foster-care": "Kinship foster care",
+    "unrelated-foster-care": "Unrelated foster care",
+    "residential": "Residential",
+    "other": "Other placement",
+}
+
+#: The four living arrangements that exclude each other (``domain.care.arrangement``).
+ARRANGEMENT_LABELS: dict[str, str] = {
+    "parents": "Living with parents",
+    "family-or-friends": "With family or friends (informal, special guardianship or child arrangements order)",
+    "kinship-foster-care": "In kinship foster care",
+    "other-care": "In other care",
+}
+#: The same, short enough for a column head.
+ARRANGEMENT_HEADS: dict[str, str] = {
+    "parents": "Parents",
+    "family-or-friends": "Family/friends, SGO, CAO",
+    "kinship-foster-care": "Kinship foster",
+    "other-care": "Other care",
 }
 
 CARE_BASIS_LABELS: dict[str, str] = {

@@ -13,6 +13,7 @@ the file rather than written as placeholders.
 
 from __future__ import annotations
 
+import datetime as _dt
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -57,6 +58,9 @@ from sdm_facilitator.domain.labels import (
     INVITATION_LABELS as INVITATION_LABELS,
 )
 from sdm_facilitator.domain.labels import (
+    LEGAL_STAGE_LABELS as LEGAL_STAGE_LABELS,
+)
+from sdm_facilitator.domain.labels import (
     LIVING_LABELS as LIVING_LABELS,
 )
 from sdm_facilitator.domain.labels import (
@@ -64,6 +68,9 @@ from sdm_facilitator.domain.labels import (
 )
 from sdm_facilitator.domain.labels import (
     PARTICIPATION_LABELS as PARTICIPATION_LABELS,
+)
+from sdm_facilitator.domain.labels import (
+    PLACEMENT_LABELS as PLACEMENT_LABELS,
 )
 from sdm_facilitator.domain.labels import (
     RESPONSE_LABELS as RESPONSE_LABELS,
@@ -147,8 +154,11 @@ CLOSURE_REASON_CHOICES = (
 # Who chose the date, the venue and the food: the family choosing is a fidelity marker.
 CHOSEN_BY_CHOICES = ("family", "shared", "professionals")
 
-# Outcome points per child: at each review, and 3, 6 and 12 months after the meeting.
+# Outcome points per child: at each review, and 3, 6 and 12 months after the referral's index
+# date (``domain.outcomes``), for every referral, held or not.
 OUTCOME_POINT_CHOICES = ("review", "3-months", "6-months", "12-months")
+# "kinship-foster-care" came later, so it is last (files keep their values): a child in
+# kinship foster care is both with family or friends and looked after (``domain.care``).
 LIVING_CHOICES = (
     "at-home",
     "family-or-friends",
@@ -156,8 +166,21 @@ LIVING_CHOICES = (
     "child-arrangements-order",
     "in-care",
     "returned-home",
+    "kinship-foster-care",
 )
 CARE_BASIS_CHOICES = ("voluntary-agreement", "emergency-protection", "interim-care-order", "care-order")
+# Stable codes for the legal stage of a child's case; the words are in ``labels.LEGAL_STAGE_LABELS``
+# (a jurisdiction may rename them, never recode them).
+LEGAL_STAGE_CHOICES = (
+    "early_help",
+    "child_in_need",
+    "child_protection_plan",
+    "pre_proceedings",
+    "care_proceedings",
+    "looked_after",
+)
+# Where a child in care was placed.
+PLACEMENT_CHOICES = ("kinship-foster-care", "unrelated-foster-care", "residential", "other")
 
 # Family feedback: after the meeting or a review, from a family member or a child.
 FEEDBACK_AFTER_CHOICES = ("meeting", "review")
@@ -296,6 +319,8 @@ class Child:
     met_before: date | None = None
     # Where the child is and what happened, at each review and 3, 6, 12 months on.
     outcomes: list[OutcomePoint] = field(default_factory=list)
+    # Each time the child was looked after: days in care are worked out from these (``domain.care``).
+    care_episodes: list[CareEpisode] = field(default_factory=list)
     # Never on a paper for the family while the risk screen names the child as at risk.
     school: str = ""
     extra: dict[str, Any] = _extra()
@@ -319,6 +344,20 @@ class OutcomePoint:
     new_referral: bool | None = None
     section_47: bool | None = None
     cp_plan: bool | None = None
+    # The legal stage of the child's case at this point, compared with ``Referral.baseline_stage``.
+    legal_stage: str | None = field(default=None, metadata=choices(LEGAL_STAGE_CHOICES))
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
+class CareEpisode:
+    """One period a child was looked after: from entering care to leaving it (open while ``left`` is unset)."""
+
+    id: str = field(default_factory=lambda: new_id("e-"))
+    entered: date | None = None
+    left: date | None = None
+    legal_basis: str | None = field(default=None, metadata=choices(CARE_BASIS_CHOICES))
+    placement: str | None = field(default=None, metadata=choices(PLACEMENT_CHOICES))
     extra: dict[str, Any] = _extra()
 
 
@@ -338,6 +377,16 @@ class Referral:
     # kept per item (``InfoShare.lawful_basis``): read and saved unchanged, shown
     # as a record of what the family said, never asked for again.
     consent_sharing: bool | None = None
+    # (``_dt.date`` below: the field ``date`` above hides the type's name in this class.)
+    # The day the family was sent the letter before proceedings, when there was one: the trial's
+    # index date (``domain.outcomes.index_date``).
+    pre_proceedings_letter: _dt.date | None = None
+    # The legal stage of the case when it was referred (``LEGAL_STAGE_CHOICES``).
+    baseline_stage: str | None = field(default=None, metadata=choices(LEGAL_STAGE_CHOICES))
+    # The day the coordinator first spoke to the referrer (its own marker, apart from the family's).
+    referrer_contacted: _dt.date | None = None
+    # For a child protection conference: the strategy discussion its timescale counts from.
+    strategy_discussion: _dt.date | None = None
     extra: dict[str, Any] = _extra()
 
 
@@ -615,6 +664,24 @@ class Closure:
 
 
 @dataclass
+class MeetingCost:
+    """What the meeting cost: the coordinator's time by stage (minutes) and other costs (pence).
+
+    Whole numbers so a hand-edited file cannot hold a rounding error; the
+    organisation's hourly rate (a setting) turns minutes into money.
+    """
+
+    preparation_minutes: int | None = field(default=None, metadata={"min": 0, "max": 100_000})
+    meeting_minutes: int | None = field(default=None, metadata={"min": 0, "max": 100_000})
+    follow_up_minutes: int | None = field(default=None, metadata={"min": 0, "max": 100_000})
+    interpreting_pence: int | None = field(default=None, metadata={"min": 0, "max": 100_000_000})
+    venue_pence: int | None = field(default=None, metadata={"min": 0, "max": 100_000_000})
+    food_pence: int | None = field(default=None, metadata={"min": 0, "max": 100_000_000})
+    travel_pence: int | None = field(default=None, metadata={"min": 0, "max": 100_000_000})
+    extra: dict[str, Any] = _extra()
+
+
+@dataclass
 class Meeting:
     """One shared decision-making meeting, from referral to follow-up."""
 
@@ -645,6 +712,11 @@ class Meeting:
     risks: list[Risk] = field(default_factory=list)
     # A child protection conference's statutory decision; empty for other kinds of meeting.
     conference: Conference = field(default_factory=Conference)
+    # What the meeting cost (``domain.cost``).
+    cost: MeetingCost = field(default_factory=MeetingCost)
+    # The day each tracked field was first filled in (``domain.first_filled``), so a "before the
+    # day" marker reads when a thing was written, not only that it exists now.
+    first_filled: dict[str, date] = field(default_factory=dict)
     extra: dict[str, Any] = _extra()
 
     @property
@@ -711,8 +783,31 @@ class Meeting:
         return next((c for c in self.children if c.id == child_id), None)
 
     def touch(self, now: datetime | None = None) -> None:
-        """Mark the record as changed now."""
+        """Mark the record as changed now, and date each tracked field filled for the first time."""
         self.updated = now or utc_now()
+        note_first_filled(self, self.updated.astimezone().date())
+
+
+#: Fields whose first-filled day a "before the day" marker reads, by the name kept in ``first_filled``.
+FIRST_FILLED_FIELDS = ("referral.bottom_lines", "referral.worries", "referral.strengths")
+
+
+def _filled(meeting: Meeting, name: str) -> bool:
+    r = meeting.referral
+    if name == "referral.bottom_lines":
+        return any(line.strip() for line in r.bottom_lines)
+    return bool((r.worries if name == "referral.worries" else r.strengths).strip())
+
+
+def note_first_filled(meeting: Meeting, today: date) -> None:
+    """Keep ``today`` as the day each tracked field was first filled; a day already kept never moves.
+
+    Emptying a field and filling it again keeps the first day: the question a
+    marker asks is whether it was written before the meeting.
+    """
+    for name in FIRST_FILLED_FIELDS:
+        if name not in meeting.first_filled and _filled(meeting, name):
+            meeting.first_filled[name] = today
 
 
 def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:

@@ -5,6 +5,12 @@ they fall due (in the schedule, so the home screen's next date and the
 follow-up's "what is due" list show them) and makes recording one a short
 form. A point is due for every child the meeting is about; it stays due
 until an outcome is recorded for that child at that point.
+
+Every referral is followed, held or not: a family referred and never met
+(closed before the day, declined) is the comparison a trial relies on. The
+fixed points count from the referral's index date: the referral date by
+default, or the letter before proceedings where one is recorded and the
+organisation's setting says so (the trial's primary outcome counts from it).
 """
 
 from __future__ import annotations
@@ -14,8 +20,24 @@ from datetime import date
 
 from sdm_facilitator.domain.meeting import OUTCOME_POINT_LABELS, Child, Meeting, OutcomePoint
 
-#: Months after the meeting day for the fixed points.
+#: Months after the index date for the fixed points.
 POINT_MONTHS = {"3-months": 3, "6-months": 6, "12-months": 12}
+#: Which date the fixed points count from (the organisation's ``outcome_index`` setting).
+INDEX_BASES = ("referral", "pre-proceedings-letter")
+DEFAULT_INDEX_BASIS = "referral"
+
+
+def index_date(meeting: Meeting, basis: str = DEFAULT_INDEX_BASIS) -> date:
+    """The day a referral's outcome points count from.
+
+    With the letter basis, the letter before proceedings where one is recorded;
+    otherwise (and always by default) the referral date, or the day the record
+    was made when no referral date was written.
+    """
+    letter = meeting.referral.pre_proceedings_letter
+    if basis == "pre-proceedings-letter" and letter is not None:
+        return letter
+    return meeting.referral.date or meeting.created.date()
 
 
 def add_months(day: date, months: int) -> date:
@@ -58,27 +80,30 @@ def recorded_point(child: Child, point: str, review_id: str = "") -> OutcomePoin
     )
 
 
-def point_dates(meeting: Meeting) -> list[tuple[str, date, str]]:
-    """Every follow-up point of a held meeting as (point, day, review id), earliest first.
+def fixed_point_day(meeting: Meeting, point: str, basis: str = DEFAULT_INDEX_BASIS) -> date:
+    """The day of a fixed point ("3-months", "6-months", "12-months") of a referral."""
+    return add_months(index_date(meeting, basis), POINT_MONTHS[point])
+
+
+def point_dates(meeting: Meeting, basis: str = DEFAULT_INDEX_BASIS) -> list[tuple[str, date, str]]:
+    """Every follow-up point of a referral as (point, day, review id), earliest first.
 
     Review points fall on the day the review was held; fixed points are
-    counted from the meeting day. Before the meeting there are none.
+    counted from the index date, for every referral whether or not its
+    meeting was held, so those closed before the day are followed too.
     """
-    held = meeting.held_on if meeting.record.started is not None else None
-    if held is None:
-        return []
     points = [("review", r.held, r.id) for r in meeting.follow_up.reviews if r.held is not None]
-    points += [(name, add_months(held, months), "") for name, months in POINT_MONTHS.items()]
+    points += [(name, fixed_point_day(meeting, name, basis), "") for name in POINT_MONTHS]
     return sorted(points, key=lambda p: p[1])
 
 
-def outcome_points(meeting: Meeting) -> list[OutcomeDue]:
+def outcome_points(meeting: Meeting, basis: str = DEFAULT_INDEX_BASIS) -> list[OutcomeDue]:
     """Every follow-up point with children still without an outcome, earliest first.
 
     A point with every child recorded is not listed.
     """
     out = []
-    for point, due, review_id in point_dates(meeting):
+    for point, due, review_id in point_dates(meeting, basis):
         missing = tuple(c.id for c in meeting.children if recorded_point(c, point, review_id) is None)
         if missing:
             out.append(OutcomeDue(point, due, missing, review_id))

@@ -220,7 +220,7 @@ def readiness(meeting: Meeting, guide: Guide | None, today: date) -> Readiness:
         return Readiness(
             stage=stage,
             today=today,
-            items=(),
+            items=tuple(_outcome_items(dated, today)),
             steps_done=0,
             steps_total=0,
             meeting_date=meeting.meeting_date,
@@ -231,6 +231,7 @@ def readiness(meeting: Meeting, guide: Guide | None, today: date) -> Readiness:
         stage_name = "follow_up"
     else:
         _preparation(meeting, guide, today, dated, items)
+        items += _outcome_items(dated, today)
         stage_name = "preparation"
     steps = meeting_steps(guide, stage_name, meeting) if guide else []
     done = sum(1 for s in steps if not is_step_open(meeting, s))
@@ -515,19 +516,7 @@ def _follow_up(
                     ref=action.id,
                 )
             )
-    for (kind, ref), due in dated.items():
-        if kind == "outcome" and due.due <= today:
-            items.append(
-                ReadinessItem(
-                    f"Record {due.label}",
-                    "child",
-                    SECTION_FOLLOW_UP,
-                    "outcome",
-                    due.due,
-                    due.due < today,
-                    ref,
-                )
-            )
+    items += _outcome_items(dated, today)
     review_due: date | None = None
     reviews = [d for (kind, _ref), d in dated.items() if kind == "review"]
     if reviews:
@@ -559,6 +548,17 @@ def _follow_up(
             )
         )
     return review_due
+
+
+def _outcome_items(dated: dict[tuple[str, str], DueItem], today: date) -> list[ReadinessItem]:
+    """Outcome points whose day has come, at every stage and once closed: every referral is followed."""
+    return [
+        ReadinessItem(
+            f"Record {due.label}", "child", SECTION_FOLLOW_UP, "outcome", due.due, due.due < today, ref
+        )
+        for (kind, ref), due in dated.items()
+        if kind == "outcome" and due.due <= today
+    ]
 
 
 def _conference_follow_up(

@@ -12,7 +12,12 @@ Counting rules (also in docs/user-guide.md):
   was met or not met; "not recorded" is counted beside it, never folded into
   "not met", and "not applicable" is left out;
 - the date filters apply to the referral date (the day the record was
-  created when there is none).
+  created when there is none);
+- the evaluation figures (looked after at 12 months, days in care, living
+  arrangements, legal stage, cost per family, the fidelity grid by group) are
+  built from the anonymised rows of ``domain.evaluation_rows``, so a report
+  merged from several coordinators' anonymised files counts the same way
+  (rules in ``domain.evaluation``).
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from sdm_facilitator.domain.evaluation import EvaluationFigures, build_evaluation
+from sdm_facilitator.domain.evaluation_rows import EvaluationOptions, child_rows, referral_row
 from sdm_facilitator.domain.feedback import Average, averages
 from sdm_facilitator.domain.fidelity import (
     MARKER_RULES,
@@ -33,6 +40,7 @@ from sdm_facilitator.domain.fidelity import (
     FidelityProfile,
     family_time_minutes,
     fidelity_profile,
+    referral_to_meeting_days,
 )
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import (
@@ -180,6 +188,11 @@ class ServiceReport:
     feedback: tuple[FeedbackTally, ...]
     # Files that could not be read, so a reader knows the figures leave them out.
     unreadable: int = 0
+    # By kind, context and legal stage at referral, from the anonymised rows.
+    evaluation: EvaluationFigures | None = None
+    options: EvaluationOptions = EvaluationOptions()
+    # Counts below this are shown as "fewer than N" wherever people read the report.
+    small_number_threshold: int = 5
 
 
 MEDIAN_LABELS = {
@@ -244,12 +257,20 @@ def build_report(
     today: date,
     filters: ReportFilter | None = None,
     unreadable: int = 0,
+    options: EvaluationOptions | None = None,
+    small_number_threshold: int = 5,
 ) -> ServiceReport:
     """The report over every meeting ``filters`` accepts; ``guides`` maps guide ids to guides."""
     filters = filters or ReportFilter()
+    options = options or EvaluationOptions()
     chosen = [m for m in meetings if filters.accepts(m)]
     guides = guides or {}
     profiles = [fidelity_profile(m, guides.get(m.guide_id), today) for m in chosen]
+    referral_rows = [
+        referral_row(m, guides.get(m.guide_id), today, options, _plain_ids, profile)
+        for m, profile in zip(chosen, profiles)
+    ]
+    children_rows = [row for m in chosen for row in child_rows(m, today, options, _plain_ids)]
     held = [m for m in chosen if is_held(m)]
     closed = [m for m in chosen if closed_before_day(m)]
     rows = []
@@ -269,7 +290,7 @@ def build_report(
     reasons = Counter(m.closure.reason or "not-recorded" for m in closed)
     medians = {
         "referral_to_meeting_days": median_of(
-            value for p in profiles if (value := p.marker("referral-to-meeting").value) is not None
+            value for m in chosen if (value := referral_to_meeting_days(m)) is not None
         ),
         "family_time_minutes": median_of(v for v in map(family_time_minutes, held) if v is not None),
         "plan_sent_days": median_of(
@@ -295,4 +316,12 @@ def build_report(
         outcomes=_outcomes(chosen),
         feedback=_feedback(chosen),
         unreadable=unreadable,
+        evaluation=build_evaluation(referral_rows, children_rows),
+        options=options,
+        small_number_threshold=small_number_threshold,
     )
+
+
+def _plain_ids(kind: str, *parts: str) -> str:
+    """Ids for rows that never leave the report: the ids themselves, kept apart by kind."""
+    return "\x1f".join((kind, *parts))

@@ -92,11 +92,13 @@ def conference_due_items(meeting: Meeting, *, has_reviews: bool) -> list[DueItem
 def due_items(meeting: Meeting, guide: Guide | None = None) -> list[DueItem]:
     """Every open, dated item of the meeting's current stage, earliest first.
 
-    A closed meeting has nothing due: the work on it has ended.
+    A closed meeting has nothing due but its outcome points: the work on it has
+    ended, but every referral is followed, including those closed before the day.
+    Outcome points count from the referral, so they are due at every stage.
     """
-    items: list[DueItem] = []
+    items: list[DueItem] = [DueItem(o.due, o.label(), "outcome", o.ref) for o in outcome_points(meeting)]
     if meeting.closure.is_closed:
-        return items
+        return sorted(items)
     stage = meeting.stage
     if stage != "follow_up":
         # During the meeting too: what was not done in time stays overdue
@@ -119,7 +121,6 @@ def due_items(meeting: Meeting, guide: Guide | None = None) -> list[DueItem]:
             items.append(DueItem(meeting.plan.review_date, "review meeting", "review"))
         items += conference_due_items(meeting, has_reviews=bool(open_reviews or meeting.follow_up.reviews))
         items += _open_step_items(meeting, guide, "follow_up")
-        items += [DueItem(o.due, o.label(), "outcome", o.ref) for o in outcome_points(meeting)]
     return sorted(items)
 
 

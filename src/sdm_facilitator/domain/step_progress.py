@@ -97,8 +97,25 @@ def step_progress(meeting: Meeting, step: Step) -> StepProgress:
 RISK_SCREEN_SOURCE = "the risk screen"
 
 
+#: Why a private family time step cannot be done, shown when someone tries to tick one.
+NO_FAMILY_TIME = "the record shows the meeting ended without private family time"
+
+
+def family_time_missed(meeting: Meeting, step: Step) -> bool:
+    """A private family time step when the record shows the meeting ended without any.
+
+    Such a step cannot be done: its evidence is family time, and the record
+    says none was held. A tick stored for it (by a key, a hand-edited file or
+    an older version) is not counted; "not applicable" still is.
+    """
+    record = meeting.record
+    return step.stage == "family_time" and record.ended is not None and record.family_time_start is None
+
+
 def _step_progress(meeting: Meeting, step: Step) -> StepProgress:
     state = meeting.steps.get(step.id)
+    if family_time_missed(meeting, step) and (state is None or state.status != "na"):
+        return StepProgress("todo", evidence=NO_FAMILY_TIME)
     if step.stop_and_check and step.risk is not None:
         says = "the risk screen shows this kind of harm screened not present, or advice recorded"
         if kind_cleared(meeting, step.risk):

@@ -196,10 +196,8 @@ def _fidelity_facts(meeting: Meeting, guide: Guide | None) -> _FidelityFacts:
 
 
 def _appearing_dates(meeting: Meeting, dated: list[DueItem]) -> tuple[date, ...]:
-    """The days readiness starts listing an outcome point (only in follow-up, and never once closed).
+    """The days readiness starts listing an outcome point (at every stage, and once closed).
 
     ``dated`` is ``due_items`` of the meeting.
     """
-    if meeting.stage != "follow_up" or meeting.closure.is_closed:
-        return ()
     return tuple(sorted(d.due for d in dated if d.kind == "outcome"))

@@ -21,8 +21,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from sdm_facilitator.domain import evaluation_rows
+from sdm_facilitator.domain.evaluation_rows import EvaluationOptions, child_rows, referral_row
 from sdm_facilitator.domain.feedback import STATEMENT_FIELDS
-from sdm_facilitator.domain.fidelity import MARKER_IDS, MARKER_LABELS, fidelity_profile, first_contact
+from sdm_facilitator.domain.fidelity import (
+    MARKER_IDS,
+    MARKER_LABELS,
+    fidelity_profile,
+    first_contact,
+    referral_to_meeting_days,
+)
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import ATTENDED, Child, Meeting, OutcomePoint
 from sdm_facilitator.domain.report import closed_before_day, is_held
@@ -31,7 +39,7 @@ from sdm_facilitator.export.pseudonym_secret import SECRET_FILE, PseudonymSecret
 
 __all__ = ["SECRET_FILE", "PseudonymSecretError", "load_or_create_secret"]
 
-FILES = ("meetings.csv", "children.csv", "feedback.csv")
+FILES = ("meetings.csv", "children.csv", "feedback.csv", "followed.csv")
 DICTIONARY_FILE = "dictionary.csv"
 PSEUDONYM_LENGTH = 20
 # 32 bytes written as hex and a newline; anything far bigger is not the secret.
@@ -77,6 +85,8 @@ def _number(value: int | None) -> str:
 class Column:
     name: str
     description: str
+    # The trial's outcome definition the column carries, where one exists.
+    trial_definition: str = ""
 
 
 MEETING_COLUMNS: tuple[Column, ...] = (
@@ -114,6 +124,11 @@ MEETING_COLUMNS: tuple[Column, ...] = (
         Column(f"marker_{mid}", f"Fidelity marker '{MARKER_LABELS[mid]}': met, not-met, not-recorded or na")
         for mid in MARKER_IDS
     ),
+    *(Column(c.name, c.description, c.trial_definition) for c in evaluation_rows.REFERRAL_COLUMNS),
+)
+#: One row per child per referral, held or not: the evaluation's outcomes at 3, 6 and 12 months.
+FOLLOWED_COLUMNS: tuple[Column, ...] = tuple(
+    Column(c.name, c.description, c.trial_definition) for c in evaluation_rows.CHILD_COLUMNS
 )
 CHILD_COLUMNS: tuple[Column, ...] = (
     Column("meeting", "Pseudonym of the meeting"),
@@ -149,11 +164,19 @@ FEEDBACK_COLUMNS: tuple[Column, ...] = (
         for name in STATEMENT_FIELDS
     ),
 )
-COLUMNS = {"meetings.csv": MEETING_COLUMNS, "children.csv": CHILD_COLUMNS, "feedback.csv": FEEDBACK_COLUMNS}
+COLUMNS = {
+    "meetings.csv": MEETING_COLUMNS,
+    "children.csv": CHILD_COLUMNS,
+    "feedback.csv": FEEDBACK_COLUMNS,
+    "followed.csv": FOLLOWED_COLUMNS,
+}
 
 
-def _meeting_row(m: Meeting, guide: Guide | None, today: date, ids: Pseudonyms) -> list[str]:
+def _meeting_row(
+    m: Meeting, guide: Guide | None, today: date, ids: Pseudonyms, options: EvaluationOptions
+) -> list[str]:
     profile = fidelity_profile(m, guide, today)
+    evaluation = referral_row(m, guide, today, options, ids.of, profile)
     attending = [p for p in m.people if p.attendance in ATTENDED]
     family = [p for p in attending if not p.is_professional and p.role != "child"]
     professionals = [p for p in attending if p.is_professional and p.role != "interpreter"]
@@ -176,7 +199,7 @@ def _meeting_row(m: Meeting, guide: Guide | None, today: date, ids: Pseudonyms) 
         str(len(family)),
         str(len(professionals)),
         _number((contact - m.referral.date).days if contact and m.referral.date else None),
-        _number(profile.marker("referral-to-meeting").value),
+        _number(referral_to_meeting_days(m)),
         _number(profile.marker("family-time-held").value),
         _number(profile.marker("plan-sent").value),
         m.plan.response.decision or "",
@@ -190,6 +213,7 @@ def _meeting_row(m: Meeting, guide: Guide | None, today: date, ids: Pseudonyms) 
         str(_steps(m, guide, "applicable")),
         str(_steps(m, guide, "na")),
         *(status[mid] for mid in MARKER_IDS),
+        *(evaluation[c.name] for c in evaluation_rows.REFERRAL_COLUMNS),
     ]
 
 
@@ -259,22 +283,34 @@ def _feedback_rows(m: Meeting, ids: Pseudonyms) -> list[list[str]]:
 
 
 def anonymised_files(
-    meetings: Iterable[Meeting], guides: dict[str, Guide | None], today: date, ids: Pseudonyms
+    meetings: Iterable[Meeting],
+    guides: dict[str, Guide | None],
+    today: date,
+    ids: Pseudonyms,
+    options: EvaluationOptions | None = None,
 ) -> dict[str, str]:
-    """The three CSV files' text, by file name."""
+    """The four CSV files' text, by file name.
+
+    Counts stay exact (the evaluator applies their own suppression); dates are
+    months, ages are bands, ids are pseudonyms.
+    """
+    options = options or EvaluationOptions()
     rows: dict[str, list[list[str]]] = {name: [] for name in FILES}
     for m in meetings:
-        rows["meetings.csv"].append(_meeting_row(m, guides.get(m.guide_id), today, ids))
+        rows["meetings.csv"].append(_meeting_row(m, guides.get(m.guide_id), today, ids, options))
         rows["children.csv"] += _child_rows(m, ids)
         rows["feedback.csv"] += _feedback_rows(m, ids)
+        rows["followed.csv"] += [
+            [row[c.name] for c in FOLLOWED_COLUMNS] for row in child_rows(m, today, options, ids.of)
+        ]
     return {name: _csv([c.name for c in COLUMNS[name]], rows[name]) for name in FILES}
 
 
 def dictionary_csv() -> str:
-    """Every column of every file, described."""
+    """Every column of every file, described, with the trial's outcome definition where one exists."""
     return _csv(
-        ["file", "column", "description"],
-        [[name, c.name, c.description] for name in FILES for c in COLUMNS[name]],
+        ["file", "column", "description", "trial_definition"],
+        [[name, c.name, c.description, c.trial_definition] for name in FILES for c in COLUMNS[name]],
     )
 
 

@@ -10,7 +10,7 @@ from datetime import tzinfo
 
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.day_record import DayRecord, day_record
-from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.guide import Guide, scale_question
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS
 from sdm_facilitator.export.conference_facts import is_conference
 from sdm_facilitator.export.conference_record import conference_blocks
@@ -102,7 +102,7 @@ def _said(day: DayRecord, tz: tzinfo | None) -> list[Block]:
     return blocks
 
 
-def _scales(day: DayRecord, tz: tzinfo | None) -> list[Block]:
+def _scales(day: DayRecord, guide: Guide | None, tz: tzinfo | None) -> list[Block]:
     if not day.scales:
         return []
     rows = tuple(
@@ -110,7 +110,7 @@ def _scales(day: DayRecord, tz: tzinfo | None) -> list[Block]:
         for s in day.scales
     )
     return [
-        Paragraph("0 means the worries are as bad as they could be; 10 means safe enough to close."),
+        Paragraph(scale_question(guide)),
         Table(("Answer", "Who", "Note", "Time"), rows),
     ]
 
@@ -131,7 +131,7 @@ def record_paper(
     paper.section("Phases", _phases(day, tz))
     paper.section("Private family time", _family_time(day, tz))
     paper.section("What was said", _said(day, tz), missing="Nothing was captured during the meeting.")
-    paper.section("Scale answers", _scales(day, tz))
+    paper.section("Scale answers", _scales(day, guide, tz))
     if is_conference(meeting):
         paper.section("The conference's decision", conference_blocks(meeting, challenge_words))
     plan = day.plan

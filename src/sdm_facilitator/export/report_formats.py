@@ -16,7 +16,7 @@ from typing import Any
 
 from sdm_facilitator.domain.report import ServiceReport
 from sdm_facilitator.export.json_export import to_json
-from sdm_facilitator.export.report_tables import Table, cell_text, filter_words, report_tables
+from sdm_facilitator.export.report_tables import Hidden, Table, cell_text, filter_words, report_tables
 
 FORMATS = ("table", "csv", "json", "html")
 TITLE = "Shared decision-making meetings: service report"
@@ -98,18 +98,26 @@ _BAR_WIDTH = 320
 
 
 def _svg_bars(table: Table) -> str:
-    """Horizontal bars of the table's chart column, labelled by its first column."""
+    """Horizontal bars of the table's chart column, labelled by its first column.
+
+    A row whose figure is hidden (a small count) is withheld from the chart
+    altogether: a bar's length would give the number away.
+    """
     assert table.bar_column is not None
-    values = [row[table.bar_column] for row in table.rows]
+    column = table.bar_column
+    shown = tuple(row for row in table.rows if not isinstance(row[column], Hidden))
+    if not shown:
+        return ""
+    values = [row[column] for row in shown]
     numbers = [float(v) if isinstance(v, (int, float)) else 0.0 for v in values]
     top = table.bar_max or max(numbers, default=0.0) or 1.0
-    height = _BAR_ROW * len(table.rows) + 4
+    height = _BAR_ROW * len(shown) + 4
     width = _LABEL_WIDTH + _BAR_WIDTH + 60
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
         f'aria-label="{escape(table.title)}">'
     ]
-    for index, (row, number, value) in enumerate(zip(table.rows, numbers, values)):
+    for index, (row, number, value) in enumerate(zip(shown, numbers, values)):
         y = index * _BAR_ROW + 2
         label = table.row_label(row)
         bar = round(_BAR_WIDTH * number / top)
@@ -134,7 +142,7 @@ def _html_table(table: Table) -> str:
     for row in table.rows:
         cells = "".join(
             f'<td class="n">{escape(cell_text(c))}</td>'
-            if isinstance(c, (int, float)) or c is None
+            if isinstance(c, (int, float, Hidden)) or c is None
             else f"<td>{escape(c)}</td>"
             for c in row
         )

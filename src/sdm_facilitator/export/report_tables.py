@@ -7,7 +7,7 @@ numbers or fixed vocabulary words; nothing a person typed reaches a report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
 from sdm_facilitator.domain.feedback import STATEMENTS
 from sdm_facilitator.domain.meeting import (
@@ -19,37 +19,10 @@ from sdm_facilitator.domain.meeting import (
 )
 from sdm_facilitator.domain.report import MEDIAN_LABELS, OUTCOME_FLAGS, ServiceReport
 from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS
+from sdm_facilitator.export.evaluation_tables import evaluation_tables
+from sdm_facilitator.export.report_table import Cell, Hidden, Table, cell_text
 
-Cell = str | int | float | None
-
-
-@dataclass(frozen=True)
-class Table:
-    """One section of the report: a title, column heads, rows, and which column to chart."""
-
-    id: str
-    title: str
-    headers: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    # The column drawn as bars (a count, or a percentage when ``bar_max`` is 100).
-    bar_column: int | None = None
-    bar_max: float | None = None
-
-    def row_label(self, row: tuple[Cell, ...]) -> str:
-        """A bar's label: the first cell, with the second when it is words too (kind and context)."""
-        label = cell_text(row[0])
-        if len(row) > 2 and isinstance(row[1], str) and self.bar_column != 1:
-            label += f", {row[1]}"
-        return label
-
-
-def cell_text(value: Cell) -> str:
-    """A cell as text: whole numbers plainly, other numbers to one decimal, missing as "-"."""
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:.0f}" if value.is_integer() else f"{value:.1f}"
-    return str(value)
+__all__ = ["Cell", "Hidden", "Table", "cell_text", "filter_words", "report_tables", "suppress"]
 
 
 def filter_words(report: ServiceReport) -> str:
@@ -63,14 +36,59 @@ def filter_words(report: ServiceReport) -> str:
         parts.append(f"kind {f.kind}")
     if f.context:
         parts.append(f"context {f.context}")
+    parts.append(
+        f"outcomes counted from {INDEX_WORDS.get(report.options.index_basis, report.options.index_basis)}"
+    )
+    parts.append(f'counts below {report.small_number_threshold} shown as "{small_words(report)}"')
     text = "; ".join(parts) + f"; made {report.today.isoformat()}"
     if report.unreadable:
         text += f"; {report.unreadable} file(s) could not be read and are not counted"
     return text
 
 
+INDEX_WORDS = {
+    "referral": "the referral date",
+    "pre-proceedings-letter": "the letter before proceedings where one was sent",
+}
+
+
+def small_words(report: ServiceReport) -> str:
+    return f"fewer than {report.small_number_threshold}"
+
+
+def _is_small(value: Cell, threshold: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < threshold
+
+
+def suppress(table: Table, threshold: int) -> Table:
+    """The table with counts below ``threshold`` (and figures resting on them) hidden.
+
+    A count of 0 is shown: it picks out nobody. The first column (a label) is never a count.
+    """
+    if threshold <= 1:
+        return table
+    small, withheld = Hidden(f"fewer than {threshold}"), Hidden("not shown")
+    rows = []
+    for row in table.rows:
+        cells: list[Cell] = []
+        for index, value in enumerate(row):
+            if index in table.derived:
+                hide = any(_is_small(row[base], threshold) for base in table.derived[index])
+                cells.append(withheld if hide and value is not None else value)
+            elif index > 0 and _is_small(value, threshold):
+                cells.append(small)
+            else:
+                cells.append(value)
+        rows.append(tuple(cells))
+    return replace(table, rows=tuple(rows))
+
+
 def report_tables(report: ServiceReport) -> list[Table]:
-    """Every section of the report, in reading order."""
+    """Every section of the report, in reading order, small counts hidden."""
+    return [suppress(t, report.small_number_threshold) for t in _tables(report)]
+
+
+def _tables(report: ServiceReport) -> list[Table]:
     tables = [
         Table(
             "referrals",
@@ -121,12 +139,14 @@ def report_tables(report: ServiceReport) -> list[Table]:
             ),
             bar_column=3,
             bar_max=100,
+            derived={3: (1, 2)},
         ),
         Table(
             "medians",
             "Medians",
             ("Measure", "Median", "Meetings"),
             tuple((MEDIAN_LABELS[key], m.value, m.count) for key, m in report.medians.items()),
+            derived={1: (2,)},
         ),
         Table(
             "actions",
@@ -145,6 +165,8 @@ def report_tables(report: ServiceReport) -> list[Table]:
     ]
     tables.append(_outcomes_table(report))
     tables.append(_feedback_table(report))
+    if report.evaluation is not None:
+        tables += evaluation_tables(report.evaluation)
     return tables
 
 
@@ -194,4 +216,5 @@ def _feedback_table(report: ServiceReport) -> Table:
             average = fb.averages[index]
             cells += [None if average.mean is None else round(average.mean, 2), average.count]
         rows.append((words, *cells))
-    return Table("feedback", "Feedback, scored 1 to 5", tuple(heads), tuple(rows))
+    derived: dict[int, tuple[int, ...]] = {1 + 2 * i: (2 + 2 * i,) for i in range(len(report.feedback))}
+    return Table("feedback", "Feedback, scored 1 to 5", tuple(heads), tuple(rows), derived=derived)

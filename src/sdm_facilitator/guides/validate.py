@@ -221,6 +221,7 @@ _GUIDE_FIELDS: dict[str, _Field] = {
     "kinds": _Field("choices", expect="a list of meeting kinds", choices=MEETING_KINDS, noun="meeting kind"),
     "summary": _Field("text", expect="a one-paragraph summary in quotes"),
     "review_after_days": _Field("int", required=False, expect="a number of days", low=1, high=730),
+    "scale_question": _Field("text", required=False, expect="the 0 to 10 scale question in quotes"),
 }
 _STEP_FIELDS: dict[str, _Field] = {
     "id": _Field("id", expect='a stable id in quotes, such as "prep-consent"'),
@@ -671,6 +672,7 @@ def parse_guide(
         private_family_time=wants_private_phase(head),
         facilitator_note=head.get("facilitator_note", ""),
         vocabularies=head.get("vocabularies", ()),
+        scale_question=head.get("scale_question", ""),
         source=file,
         bundled=bundled,
     )

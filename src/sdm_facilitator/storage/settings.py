@@ -1,7 +1,7 @@
 """The few settings an organisation's policy decides, kept beside the meetings.
 
-``settings.toml`` in the data folder holds two numbers and the area's sentence
-on challenging a conference's decision (never personal data), so it may stay
+``settings.toml`` in the data folder holds a few numbers, the outcome index
+choice and the area's sentence on challenging a conference's decision (never personal data), so it may stay
 in clear in an encrypted store. A missing or unreadable file
 means the defaults; a bad value is named and the default used, so a typo
 never stops the app.
@@ -15,6 +15,9 @@ from pathlib import Path
 import tomli_w
 
 from sdm_facilitator import toml_reading
+from sdm_facilitator.domain.cost import DEFAULT_HOURLY_RATE_PENCE
+from sdm_facilitator.domain.evaluation_rows import EvaluationOptions
+from sdm_facilitator.domain.outcomes import DEFAULT_INDEX_BASIS, INDEX_BASES
 from sdm_facilitator.domain.retention import DEFAULT_RETENTION_MONTHS
 from sdm_facilitator.domain.safe_text import first_unsafe_character
 from sdm_facilitator.paths import SETTINGS_FILE_NAME as SETTINGS_FILE_NAME
@@ -27,7 +30,15 @@ MAX_SETTINGS_BYTES = 64 * 1024
 DEFAULT_IDLE_LOCK_MINUTES = 15
 # Bounds that keep a setting meaningful: a retention period of at least a
 # month, and an idle lock between one minute and a working day.
-_BOUNDS = {"retention_months": (1, 1200), "idle_lock_minutes": (1, 480)}
+_BOUNDS = {
+    "retention_months": (1, 1200),
+    "idle_lock_minutes": (1, 480),
+    # 1 shows every count; a board paper usually hides counts below 5 (or 10).
+    "small_number_threshold": (1, 100),
+    "hourly_rate_pence": (0, 100_000),
+}
+#: Counts below this are shown as "fewer than 5" in every report people read.
+DEFAULT_SMALL_NUMBER_THRESHOLD = 5
 #: The longest challenge sentence: a short paragraph in a letter, not a leaflet.
 MAX_CHALLENGE_CHARS = 1000
 #: How the parents can challenge a conference's decision, when neither the area nor the chair
@@ -49,12 +60,25 @@ class Settings:
     idle_lock_minutes: int = DEFAULT_IDLE_LOCK_MINUTES
     # The parents' decision letter says this unless the chair wrote words for the conference.
     challenge_words: str = DEFAULT_CHALLENGE_WORDS
+    # The service report: counts below this are shown as "fewer than N" (anonymised files keep them).
+    small_number_threshold: int = DEFAULT_SMALL_NUMBER_THRESHOLD
+    # The coordinator's cost per hour, in pence (salary and on-costs), for the cost per family.
+    hourly_rate_pence: int = DEFAULT_HOURLY_RATE_PENCE
+    # Which date outcome points count from: "referral", or "pre-proceedings-letter" where one was sent.
+    outcome_index: str = DEFAULT_INDEX_BASIS
+
+
+def evaluation_options(settings: Settings) -> EvaluationOptions:
+    """The settings the evaluation rows read: the outcome index and the hourly rate."""
+    return EvaluationOptions(index_basis=settings.outcome_index, hourly_rate_pence=settings.hourly_rate_pence)
 
 
 def setting_problem(name: str, value: object) -> str | None:
     """Why ``value`` cannot be the setting ``name``, or None."""
     if name == "challenge_words":
         return _sentence_problem(name, value)
+    if name == "outcome_index":
+        return None if value in INDEX_BASES else f"{name} must be one of {', '.join(INDEX_BASES)}"
     low, high = _BOUNDS[name]
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         return f"{name} must be a whole number from {low} to {high}"

@@ -15,6 +15,7 @@ from pathlib import Path
 from textual.command import CommandPalette
 from textual.widgets import ContentSwitcher, Digits, Static
 
+from sdm_facilitator.domain.guide import scale_question
 from sdm_facilitator.domain.meeting import Capture
 from sdm_facilitator.ui.app import SdmApp
 from sdm_facilitator.ui.dialogs.confirm import Confirm
@@ -122,6 +123,8 @@ async def test_whole_meeting_from_first_phase_through_family_time(isolated_data_
         # A scaling answer and who gave it.
         await pilot.press("s")
         assert isinstance(app.screen, ScaleDialog)
+        # The guide's one wording of the scale, as on the record of the day.
+        assert text_of(app.screen, "#scale-question") == scale_question(app.library.get(meeting.guide_id))
         await pilot.press("1", "1", "enter")  # 11 is refused at the end
         await type_text(pilot, "Kerry")
         await pilot.press("enter", "enter")

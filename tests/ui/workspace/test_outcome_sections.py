@@ -58,7 +58,7 @@ async def test_recording_an_outcome_point(isolated_data_dir: Path) -> None:
         await open_section(app, pilot, meeting.id, "outcomes")
         table = app.screen.query_one("#oc-points", DataTable)
         assert app.focused is table and table.row_count == 3
-        assert "Amara [b], 3 months after the meeting (2026-02-03): not recorded yet" in str(
+        assert "Amara [b], 3 months after the referral (2026-06-02): not recorded yet" in str(
             app.screen.query_one("#oc-detail", Static).render()
         )
 
@@ -273,3 +273,48 @@ async def test_who_chose_is_recorded_with_the_family_s_choices(isolated_data_dir
     saved = reload(isolated_data_dir, meeting.id)
     assert (saved.choices.date_chosen_by, saved.choices.venue_chosen_by) == ("family", None)
     assert saved.choices.venue_council_building is False
+
+
+async def test_recording_a_time_in_care_and_what_the_meeting_cost(isolated_data_dir: Path) -> None:
+    meeting = held_in_november()
+    save_meetings(isolated_data_dir, meeting)
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_section(app, pilot, meeting.id, "outcomes")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press(*"2025-12-01", "tab", "tab")  # entered; left stays empty (still in care)
+        await choose(pilot, 1)  # Legal basis: voluntary agreement
+        await pilot.press("tab")
+        await choose(pilot, 1)  # Placement: kinship foster care
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormDialog)
+        detail = str(app.screen.query_one("#oc-detail", Static).render())
+        assert "In care 2025-12-01 to now (kinship foster care)" in detail
+
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press(*"3.5", "tab", *"two", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)  # "two" is not a number: the form says so
+        assert "write a number" in str(app.screen.query_one("#form-error", Static).render())
+        await pilot.press(*["backspace"] * 3, "2", "tab", "tab", *"45.50", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormDialog)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    saved = reload(isolated_data_dir, meeting.id)
+    (episode,) = saved.children[0].care_episodes
+    assert (episode.entered, episode.left, episode.legal_basis, episode.placement) == (
+        date(2025, 12, 1),
+        None,
+        "voluntary-agreement",
+        "kinship-foster-care",
+    )
+    cost = saved.cost
+    assert (cost.preparation_minutes, cost.meeting_minutes, cost.follow_up_minutes) == (210, 120, None)
+    assert (cost.interpreting_pence, cost.venue_pence) == (4550, None)

@@ -6,6 +6,7 @@ because "it saved" is the promise that matters.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,31 @@ async def test_referral_text_autosaves_without_quitting(isolated_data_dir: Path)
         await pilot.pause(0.6)
         assert reload(isolated_data_dir, meeting.id).referral.worries == "non-compliant"
         assert "saved" in str(screen.query_one("#save-indicator", Static).content)
+
+
+async def test_referral_records_the_referrer_call_the_legal_stage_and_the_letter(
+    isolated_data_dir: Path,
+) -> None:
+    meeting = new_prep_meeting()
+    save_meetings(isolated_data_dir, meeting)
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_only_meeting(pilot)
+        await go_to(pilot, screen, "prep-referral")
+        screen.query_one("#ref-referrer-contacted", Input).focus()
+        await type_text(pilot, "today")
+        await pilot.press("tab")  # to the legal stage
+        await pilot.press("enter", "down", "down", "down", "down", "enter")  # Pre-proceedings
+        await pilot.press("tab")
+        await type_text(pilot, "2026-01-05")
+        await pilot.pause(0.6)  # the debounced save runs by itself
+        assert not screen.query("#ref-strategy"), "a strategy discussion is asked only for a conference"
+    saved = reload(isolated_data_dir, meeting.id).referral
+    assert (saved.referrer_contacted, saved.baseline_stage, saved.pre_proceedings_letter) == (
+        FIXED_TODAY,
+        "pre_proceedings",
+        date(2026, 1, 5),
+    )
 
 
 async def test_readiness_lists_overdue_first_and_enter_goes_to_the_section(isolated_data_dir: Path) -> None:

@@ -15,12 +15,14 @@ from typing import Any
 
 from textual.app import App
 
+from sdm_facilitator.domain.care import LOOKED_AFTER_LIVING
 from sdm_facilitator.domain.closure import close_meeting, closing_reasons, closure_words, reopen_meeting
 from sdm_facilitator.domain.feedback import FACES, SCALE_WORDS, STATEMENTS
 from sdm_facilitator.domain.meeting import (
     CARE_BASIS_LABELS,
     CHOSEN_BY_LABELS,
     CLOSURE_REASON_LABELS,
+    LEGAL_STAGE_LABELS,
     LIVING_LABELS,
     OUTCOME_POINT_LABELS,
     Child,
@@ -70,6 +72,9 @@ OUTCOME_QUESTIONS = (
 
 
 def outcome_fields(point: OutcomePoint, today: date) -> list[FormField]:
+    stage = FormField(
+        "legal_stage", "Legal stage", "choice", _choice(point.legal_stage), _options(LEGAL_STAGE_LABELS)
+    )
     return [
         FormField("living", "Lives", "choice", _choice(point.living), _options(LIVING_LABELS)),
         FormField(
@@ -86,6 +91,7 @@ def outcome_fields(point: OutcomePoint, today: date) -> list[FormField]:
             FormField(name, label, "choice", _yes_no(getattr(point, name)), YES_NO)
             for name, label in OUTCOME_QUESTIONS
         ),
+        stage,
         FormField(
             "recorded_on", "Recorded on", "date", point.recorded_on or today, required=True, happened=True
         ),
@@ -94,7 +100,7 @@ def outcome_fields(point: OutcomePoint, today: date) -> list[FormField]:
 
 def check_outcome(values: dict[str, Any]) -> str | None:
     """The one rule worth stopping for: a legal basis only means something for a child in care."""
-    if values["care_basis"] != UNSET and values["living"] != "in-care":
+    if values["care_basis"] != UNSET and values["living"] not in LOOKED_AFTER_LIVING:
         return "A legal basis is only recorded for a child in care: choose In care, or Not recorded."
     if values["returned_home_on"] is not None and values["living"] != "returned-home":
         return "A return date is only recorded for a child who returned home."
@@ -107,6 +113,7 @@ def apply_outcome(point: OutcomePoint, values: dict[str, Any]) -> None:
     point.returned_home_on = values["returned_home_on"]
     for name, _label in OUTCOME_QUESTIONS:
         setattr(point, name, _bool(values[name]))
+    point.legal_stage = _from_choice(values["legal_stage"])
     point.recorded_on = values["recorded_on"]
 
 

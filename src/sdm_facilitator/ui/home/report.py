@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header, Static
 from sdm_facilitator.domain.report import ServiceReport, build_report
 from sdm_facilitator.export.report_formats import text_table_lines
 from sdm_facilitator.export.report_tables import Table, cell_text, filter_words, report_tables
+from sdm_facilitator.storage.settings import evaluation_options, load_settings
 from sdm_facilitator.ui.app_access import sdm_app
 
 LABEL_WIDTH = 34
@@ -89,7 +90,15 @@ class ReportScreen(Screen[None]):
         library = sdm_app(app).library
         meetings = [opened.meeting for opened in listing.meetings]
         guides = {g: library.get(g) for g in {m.guide_id for m in meetings}}
-        report = build_report(meetings, guides, sdm_app(app).today(), unreadable=len(listing.unreadable))
+        settings = load_settings(sdm_app(app).data_dir)[0]
+        report = build_report(
+            meetings,
+            guides,
+            sdm_app(app).today(),
+            unreadable=len(listing.unreadable),
+            options=evaluation_options(settings),
+            small_number_threshold=settings.small_number_threshold,
+        )
         app.call_from_thread(self._show, report)
 
     def _show(self, report: ServiceReport) -> None:

@@ -22,6 +22,7 @@ from textual.suggester import SuggestFromList
 from textual.validation import Integer
 from textual.widgets import DataTable, Input, Label, Static
 
+from sdm_facilitator.domain.guide import SCALE_WITHOUT_GUIDE
 from sdm_facilitator.domain.meeting import (
     ATTENDANCE_CHOICES,
     CAPTURE_KINDS,
@@ -158,19 +159,19 @@ class ScaleDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ScaleResult | None]
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, names: list[str], *, masked: bool = False) -> None:
+    def __init__(
+        self, names: list[str], *, masked: bool = False, question: str = SCALE_WITHOUT_GUIDE
+    ) -> None:
         super().__init__()
         self.names = names
         self.masked = masked
+        # The guide's one wording of the scale (``domain.guide.scale_question``).
+        self.question = question
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="chair-dialog"):
             yield Label("Scaling answer", classes="section-title", markup=False)
-            yield Label(
-                "0 to 10: 10 means safe enough for services to step back; "
-                "0 means the worries are as serious as they can be.",
-                markup=False,
-            )
+            yield Label(self.question, id="scale-question", markup=False)
             yield Input(
                 placeholder="0 to 10",
                 type="integer",

@@ -29,6 +29,7 @@ from textual.widgets import Footer, Header, Static
 
 from sdm_facilitator.domain import meeting_clock as mc
 from sdm_facilitator.domain.conference_rules import is_conference
+from sdm_facilitator.domain.guide import scale_question
 from sdm_facilitator.domain.meeting import CAPTURE_LABELS, Capture, ScaleAnswer
 from sdm_facilitator.domain.participation import child_in_the_room
 from sdm_facilitator.domain.safe_text import one_line
@@ -495,7 +496,10 @@ class ChairScreen(Screen[None]):
         names = [p.name for p in self.meeting.people if p.name] + [
             c.name for c in self.meeting.children if c.name
         ]
-        self.app.push_screen(ScaleDialog(names, masked=self.memory.hidden), callback=self._scaled)
+        question = scale_question(self.session.guide)
+        self.app.push_screen(
+            ScaleDialog(names, masked=self.memory.hidden, question=question), callback=self._scaled
+        )
 
     def _scaled(self, result: ScaleResult | None) -> None:
         if result is None:

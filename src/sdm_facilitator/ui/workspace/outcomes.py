@@ -1,7 +1,9 @@
 """The outcomes section: each child's outcome points, and the family's feedback.
 
 Outcome points come at each held review and 3, 6 and 12 months after the
-meeting; a point that has come shows as due until it is recorded. Feedback is
+referral, held or not; a point that has come shows as due until it is recorded.
+A child's times in care (``e``) and what the meeting cost (``c``) are recorded
+here too: the report's days in care and cost per family come from them. Feedback is
 optional and can be recorded as offered and declined. Recording either is a
 short dialog (``o``, ``f``, ``y``, ``d``); nothing is ever removed here.
 """
@@ -22,6 +24,7 @@ from sdm_facilitator.domain.outcomes import point_dates, recorded_point
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.outcomes_text import outcome_words
 from sdm_facilitator.storage.session import MeetingSession
+from sdm_facilitator.ui.dialogs.care_dialogs import ask_care_episode, ask_cost, episodes_words
 from sdm_facilitator.ui.dialogs.outcome_dialogs import ask_declined, ask_feedback, ask_outcome
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
 from sdm_facilitator.ui.workspace.record_section import RecordSection
@@ -47,6 +50,9 @@ class OutcomesSection(RecordSection):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "feedback('family')", "Family's view"),
         # In ? and the palette: the footer fits 80 columns.
+        Binding("e", "care_episode", "Time in care", show=False),
+        Binding("c", "cost", "Cost", show=False),
+        # In ? and the palette: the footer fits 80 columns.
         Binding("y", "feedback('child')", "Child's view", show=False),
         Binding("d", "declined", "Declined", show=False),
     ]
@@ -57,7 +63,7 @@ class OutcomesSection(RecordSection):
 
     def compose(self) -> ComposeResult:
         yield Static("Outcomes and feedback", classes="section-title")
-        yield Label("Each child's outcomes (o records one)", classes="plan-label")
+        yield Label("Each child's outcomes (o records one · e time in care · c cost)", classes="plan-label")
         yield Static(id="oc-empty", classes="muted", markup=False)
         yield OutcomesTable(id="oc-points", cursor_type="row", zebra_stripes=True)
         yield Static(id="oc-detail", classes="fu-detail", markup=False)
@@ -121,8 +127,8 @@ class OutcomesSection(RecordSection):
             empty.update("No child is recorded for this meeting.")
         else:
             empty.update(
-                "Outcome points come at each review and 3, 6 and 12 months after the meeting, "
-                "once it has been held."
+                "Outcome points come at each review and 3, 6 and 12 months after the referral, "
+                "whether or not the meeting was held."
             )
         self._show_point_detail()
 
@@ -146,10 +152,11 @@ class OutcomesSection(RecordSection):
         child = self.meeting.children[index]
         recorded = recorded_point(child, point, review_id)
         words = outcome_words(recorded) if recorded else "not recorded yet: press o to record it"
+        care = episodes_words(child)
         detail.update(
             literal(
                 f"{child_label(child, index)}, {OUTCOME_POINT_LABELS[point].lower()} "
-                f"({due.isoformat()}): {words}"
+                f"({due.isoformat()}): {words}" + (f". {care[0].upper()}{care[1:]}" if care else "")
             )
         )
 
@@ -179,6 +186,19 @@ class OutcomesSection(RecordSection):
         child = self.meeting.children[index]
         ask_outcome(self.app, child, child_label(child, index), point, review_id, self.edited)
 
+    def action_care_episode(self) -> None:
+        """Add a time in care for the highlighted row's child (e): days in care come from these."""
+        selected = self._selected_point()
+        if selected is None or not self.can_edit():
+            return
+        child = self.meeting.children[selected[0]]
+        ask_care_episode(self.app, child, child_label(child, selected[0]), self.edited)
+
+    def action_cost(self) -> None:
+        """Record what the meeting cost (c)."""
+        if self.can_edit():
+            ask_cost(self.app, self.meeting, self.edited)
+
     def action_feedback(self, respondent: str) -> None:
         if self.can_edit():
             ask_feedback(self.app, self.meeting, respondent, self.edited)
@@ -206,5 +226,15 @@ class OutcomesSection(RecordSection):
             ),
             SystemCommand(
                 "Outcomes: feedback offered, declined", "So it can be counted", self.action_declined
+            ),
+            SystemCommand(
+                "Outcomes: a time in care for the highlighted child",
+                "Entered, left, legal basis, placement: days in care come from these",
+                self.action_care_episode,
+            ),
+            SystemCommand(
+                "Outcomes: what the meeting cost",
+                "Coordinator's hours by stage, interpreting, venue, food, travel",
+                self.action_cost,
             ),
         ]
