@@ -158,6 +158,41 @@ def test_child_plan_for_one_child(capsys: pytest.CaptureFixture[str], stored: Me
     assert code == 1 and "no child called 'Zed'" in err and "Leo" in err
 
 
+def test_child_plan_band_and_invitations_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore
+) -> None:
+    code, out, _ = run(
+        capsys, "export", MEETING_ID, "--as", "child-plan", "--child", "Leo", "--format", "txt"
+    )
+    assert code == 0 and "What others will do" in out and "0800 1111" in out  # Leo is 13
+    code, out, _ = run(
+        capsys,
+        "export",
+        MEETING_ID,
+        "--as",
+        "child-plan",
+        "--child",
+        "Leo",
+        "--band",
+        "under-8",
+        "--format",
+        "txt",
+    )
+    assert code == 0 and "What will happen" in out and "Dad: Go to his brother's" in out
+    code, out, _ = run(
+        capsys, "export", MEETING_ID, "--as", "invitation", "--person", "Sue", "--format", "txt"
+    )
+    assert code == 0 and out.startswith("An invitation for Sue Barnes") and NOT_INVITED_NAME not in out
+    code, _, err = run(capsys, "export", MEETING_ID, "--as", "invitation", "--person", NOT_INVITED_NAME)
+    assert code == 1 and "is not invited" in err
+    code, out, _ = run(capsys, "export", MEETING_ID, "--as", "family-pack", "--format", "txt")
+    assert (
+        code == 0
+        and out.startswith("Your family's pack for private family time")
+        and NOT_INVITED_NAME not in out
+    )
+
+
 def test_json_is_the_whole_record(capsys: pytest.CaptureFixture[str], stored: MeetingStore) -> None:
     import json
 
@@ -171,6 +206,8 @@ def test_json_is_the_whole_record(capsys: pytest.CaptureFixture[str], stored: Me
         (("--as", "plan", "--names"), "--names is for --as calendar"),
         (("--as", "agenda", "--include-notes"), "--include-notes is for --as plan"),
         (("--as", "record", "--child", "Leo"), "--child is for --as child-plan"),
+        (("--as", "plan", "--band", "8-12"), "--band is for --as child-plan"),
+        (("--as", "agenda", "--person", "Sue"), "--person is for --as invitation"),
         (("--as", "plan", "-o", "plan.pdf"), "printing the HTML paper"),
     ],
 )

@@ -25,6 +25,7 @@ PAIRS = [
     (labels.VIEW_AUDIENCE_LABELS, sharing.VIEW_AUDIENCE_CHOICES),
     (labels.WAY_LABELS, participation.WAY_CHOICES),
     (labels.ATTENDANCE_LABELS, meeting.ATTENDANCE_CHOICES),
+    (labels.SHOWN_AS_LABELS, meeting.SHOWN_AS_CHOICES),
 ]
 
 

@@ -169,7 +169,7 @@ def test_the_running_header_cannot_leave_its_css_string() -> None:
 def test_hostile_text_in_every_field_through_every_paper(text: str, meeting: Meeting, guide: Guide) -> None:
     hostile = fill_meeting(meeting, [text])
     options = ExportOptions(zone=ZONE, now=NOW, names=True, actions=True, include_notes=True)
-    for kind in ("plan", "child-plan", "agenda", "record", "decision-letter"):
+    for kind in ("plan", "child-plan", "agenda", "record", "decision-letter", "family-pack", "invitation"):
         for fmt in PAPER_FORMATS:
             data = export_meeting(hostile, guide, kind, fmt, options).data.decode()
             assert "\x1b" not in data and "\u202e" not in data

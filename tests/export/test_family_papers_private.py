@@ -25,7 +25,9 @@ from support.fixed_meeting import (
 
 
 @pytest.mark.parametrize("fmt", PAPER_FORMATS)
-@pytest.mark.parametrize("kind", ["plan", "child-plan", "agenda", "decision-letter"])
+@pytest.mark.parametrize(
+    "kind", ["plan", "child-plan", "agenda", "decision-letter", "family-pack", "invitation"]
+)
 def test_family_papers_hold_nothing_private(kind: str, fmt: str, meeting: Meeting, guide: Guide) -> None:
     text = export_meeting(meeting, guide, kind, fmt, ExportOptions(zone=ZONE)).data.decode()
     leaked = [secret for secret in FORBIDDEN_IN_FAMILY_PAPERS if secret in text]

@@ -56,6 +56,7 @@ def test_bundled_guides_folder_has_the_five_guides_language_terms_and_conference
         "plan-checks.toml",
         "terms.toml",
         "conference-wording.toml",
+        "child-plan-wording.toml",
     }
 
 

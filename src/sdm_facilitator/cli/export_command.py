@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.domain.child_plan_wording import BANDS
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 from sdm_facilitator.domain.safe_text import one_line
@@ -20,6 +21,8 @@ from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, PAPERS, Export
 _OPTION_PAPERS = {
     "include_notes": ("--include-notes", ("plan",)),
     "child": ("--child", ("child-plan",)),
+    "band": ("--band", ("child-plan",)),
+    "person": ("--person", ("invitation",)),
     "names": ("--names", ("calendar",)),
     "actions": ("--actions", ("calendar",)),
 }
@@ -57,6 +60,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     export.add_argument(
         "--child", metavar="NAME", help="child-plan: only this child (name or id); default: every child"
+    )
+    export.add_argument(
+        "--band",
+        choices=BANDS,
+        help="child-plan: write it for this age band (under-8, 8-12, 13-plus); "
+        "default: each child's own, from their age",
+    )
+    export.add_argument(
+        "--person",
+        metavar="NAME",
+        help="invitation: only this person's (name or id); default: one a page for each person invited",
     )
     export.add_argument(
         "--names",
@@ -176,6 +190,8 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     options = ExportOptions(
         include_notes=args.include_notes,
         child=args.child,
+        band=args.band,
+        person=args.person,
         names=args.names,
         actions=args.actions,
         conference_wording=library.conference_wording,

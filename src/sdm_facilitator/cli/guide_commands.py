@@ -202,10 +202,12 @@ def _files_to_check(paths: Iterable[str]) -> list[Path]:
 def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.domain.plan_check_words import PlanCheckWords
     from sdm_facilitator.guides.loader import (
+        CHILD_PLAN_WORDING_FILE,
         CONFERENCE_WORDING_FILE,
         LANGUAGE_FILE,
         PLAN_CHECKS_FILE,
         TERMS_FILE,
+        load_child_plan_wording,
         load_conference_wording,
         load_guide_file,
         load_language_hints,
@@ -250,6 +252,9 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
                 continue
             if path.name == CONFERENCE_WORDING_FILE:
                 problems.extend(load_conference_wording(path)[1])
+                continue
+            if path.name == CHILD_PLAN_WORDING_FILE:
+                problems.extend(load_child_plan_wording(path)[1])
                 continue
             guide, found = load_guide_file(path, bundled=False)
             problems.extend(found)

@@ -351,3 +351,16 @@ WAY_LABELS: dict[str, str] = {
     "advocate": "Through an advocate",
     "drawing-or-recording": "Through a drawing or recording",
 }
+
+#: How an invitation to someone else names a person (``Person.shown_as``).
+SHOWN_AS_LABELS: dict[str, str] = {
+    "first-name": "Their first name",
+    "role": "Their role only",
+}
+
+#: The age bands of a child's own plan (``child_plan_rules.BANDS``).
+CHILD_BAND_LABELS: dict[str, str] = {
+    "under-8": "Under 8",
+    "8-12": "8 to 12",
+    "13-plus": "13 and over",
+}

@@ -199,6 +199,11 @@ ACTION_STATUS_CHOICES = ("not-started", "under-way", "done", "stuck")
 
 SUPPORT_DELIVERY_CHOICES = ("not-yet", "partly", "given")
 
+# How an invitation to someone else names this person: their first name, or only their role.
+SHOWN_AS_CHOICES = ("first-name", "role")
+#: In ``Action.for_children``: the action appears in no child's plan (grown-ups only).
+NO_CHILD_PLAN = "none"
+
 
 def new_meeting_id(now: datetime | None = None) -> str:
     """A meeting id: the creation date (for sorting by eye) plus random hex."""
@@ -273,6 +278,11 @@ class Person:
     # How they take part (more than one way), and which of the guide's phases (empty: all of it).
     ways: list[str] = field(default_factory=list, metadata=choices(WAY_CHOICES))
     phases: list[str] = field(default_factory=list)
+    # -- for the papers written for each reader (issue 25) --
+    # What the children call them ("Mum", "Nana"): a child's own plan uses it for their name.
+    child_calls: str = ""
+    # How invitations to others name them; unset is the safer choice: their role only.
+    shown_as: str | None = field(default=None, metadata=choices(SHOWN_AS_CHOICES))
     extra: dict[str, Any] = _extra()
 
     @property
@@ -323,6 +333,8 @@ class Child:
     care_episodes: list[CareEpisode] = field(default_factory=list)
     # Never on a paper for the family while the risk screen names the child as at risk.
     school: str = ""
+    # The grown-up their own plan names under "If you feel unsafe" (else the family's keeper of the plan).
+    trusted_adult: str = ""
     extra: dict[str, Any] = _extra()
 
 
@@ -544,6 +556,9 @@ class Action:
     support_delivered: str | None = field(default=None, metadata=choices(SUPPORT_DELIVERY_CHOICES))
     status: str = field(default="not-started", metadata=choices(ACTION_STATUS_CHOICES))
     updates: list[ActionUpdate] = field(default_factory=list)
+    # Which children's own plans show it: child ids, or ``NO_CHILD_PLAN``. Empty: decided by its
+    # words (``child_plan_rules.action_is_for``): an action naming one child is in that child's plan only.
+    for_children: list[str] = field(default_factory=list)
     extra: dict[str, Any] = _extra()
 
 
@@ -586,6 +601,9 @@ class Plan:
     sent_on: date | None = None
     bottom_line_checks: list[BottomLineCheck] = field(default_factory=list)
     response: ProfessionalResponse = field(default_factory=ProfessionalResponse)
+    # The contingency as the children's plans say it, written or approved by the coordinator
+    # ("If things get hard at home, Gran will come"); never the adults' words copied.
+    child_contingency: str = ""
     extra: dict[str, Any] = _extra()
 
 
@@ -830,6 +848,7 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         yield f"child {i}: participation reason", child.participation_reason
         yield f"child {i}: advocate", child.advocate
         yield f"child {i}: school", child.school
+        yield f"child {i}: trusted adult", child.trusted_adult
     for i, person in enumerate(meeting.people, 1):
         yield f"person {i}: name", person.name
         yield f"person {i}: relationship", person.relationship
@@ -839,6 +858,7 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         yield f"person {i}: phone", person.phone
         yield f"person {i}: email", person.email
         yield f"person {i}: school or work", person.school_or_work
+        yield f"person {i}: what the children call them", person.child_calls
         needs = person.needs
         for label, value in (
             ("language", needs.language),
@@ -871,6 +891,7 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
     p = meeting.plan
     yield "plan: family's words", p.family_words
     yield "plan: contingency", p.contingency
+    yield "plan: contingency for the children", p.child_contingency
     yield "plan: family member keeping an eye on it", p.family_keeper
     yield "plan: professional following it up", p.professional_lead
     for i, action in enumerate(p.actions, 1):

@@ -170,12 +170,18 @@ def add_action(
     by_when: date | None = None,
     support_needed: str = "",
     support_from: str = "",
+    for_children: list[str] | None = None,
 ) -> Action:
     """A new action at the end of the plan. ``what`` must say something."""
     if not what.strip():
         raise PlanRuleError("Say what will happen.")
     action = Action(
-        what=what, who=who, by_when=by_when, support_needed=support_needed, support_from=support_from
+        what=what,
+        who=who,
+        by_when=by_when,
+        support_needed=support_needed,
+        support_from=support_from,
+        for_children=list(for_children or []),
     )
     plan.actions.append(action)
     return action

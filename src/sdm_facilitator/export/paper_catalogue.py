@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from sdm_facilitator.domain import meeting as m
+from sdm_facilitator.domain.child_plan_wording import BANDS, ChildPlanWording
 from sdm_facilitator.domain.conference_wording import ConferenceWording
 from sdm_facilitator.domain.contact_privacy import left_out_sentence
 from sdm_facilitator.domain.guide import Guide, LanguageHint
@@ -21,11 +23,16 @@ from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS
 from sdm_facilitator.export.conference_facts import CONFERENCE_KIND
 from sdm_facilitator.export.paper_blocks import Paper
 
+if TYPE_CHECKING:
+    from sdm_facilitator.export.child_plan import ChildPlanChoice
+
 #: The papers, in the order the app offers them, with what each is for.
 PAPERS: dict[str, str] = {
     "plan": "The family's plan, for the family and everyone who was there",
     "child-plan": "The plan for each child or young person, in short sentences",
     "agenda": "The agenda, for sending to the family before the day",
+    "family-pack": "The family's pack to keep in private family time",
+    "invitation": "Invitations, one a page for each person invited",
     "record": "The record of the day, for professionals",
     "decision-letter": "The letter to the parents: what the conference decided, and what happens next",
     "calendar": "Calendar entries: the meeting and the review (.ics)",
@@ -36,13 +43,15 @@ PAPER_NAMES: dict[str, str] = {
     "plan": "the family's plan",
     "child-plan": "the plan for the children",
     "agenda": "the agenda",
+    "family-pack": "the family's pack",
+    "invitation": "the invitations",
     "record": "the record of the day",
     "decision-letter": "the decision letter",
     "calendar": "the calendar entries",
     "json": "the whole record",
 }
 #: Papers that may go to the family: they get the language check.
-FAMILY_PAPERS = ("plan", "child-plan", "agenda", "decision-letter")
+FAMILY_PAPERS = ("plan", "child-plan", "agenda", "decision-letter", "family-pack", "invitation")
 #: Papers made for one kind of meeting only: the kind, and what to say to anyone asking for another.
 KIND_PAPERS: dict[str, str] = {"decision-letter": CONFERENCE_KIND}
 PAPER_FORMATS = ("md", "html", "txt")
@@ -78,6 +87,12 @@ class ExportOptions:
     conference_wording: ConferenceWording | None = None
     #: The area's sentence on challenging a decision (the setting); "" means the app's default.
     challenge_words: str = ""
+    #: A child's plan's age band chosen for this export (``BANDS``); None: from each child's age.
+    band: str | None = None
+    #: An invitation for this person only (name or id); None: one for each person invited.
+    person: str | None = None
+    #: A child's plan's words (the library's); None means the bundled ones.
+    child_wording: ChildPlanWording | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +178,16 @@ def _refuse_other_kinds(meeting: m.Meeting, kind: str) -> None:
         raise PaperError(f"{PAPER_NAMES[kind]} is only for a {wanted}; this meeting is a {this}")
 
 
+def child_plan_choice(options: ExportOptions) -> ChildPlanChoice:
+    """How a child's plan is written for these options: the band asked for, the words in use."""
+    from sdm_facilitator.export.child_plan import ChildPlanChoice
+    from sdm_facilitator.guides.loader import bundled_child_plan_wording
+
+    if options.band is not None and options.band not in BANDS:
+        raise PaperError(f"unknown age band '{one_line(options.band, 20)}'; bands: {', '.join(BANDS)}")
+    return ChildPlanChoice(options.child_wording or bundled_child_plan_wording(), options.band)
+
+
 def build_paper(meeting: m.Meeting, guide: Guide | None, kind: str, options: ExportOptions) -> Paper:
     """The paper of ``kind`` as blocks, before it is given a format."""
     _refuse_other_kinds(meeting, kind)
@@ -171,9 +196,20 @@ def build_paper(meeting: m.Meeting, guide: Guide | None, kind: str, options: Exp
 
         return plan_paper(meeting, include_notes=options.include_notes)
     if kind == "child-plan":
-        from sdm_facilitator.export.plan_paper import child_plan_paper
+        from sdm_facilitator.export.child_plan import child_plan_paper
 
-        return child_plan_paper(meeting, children_for(meeting, options.child))
+        return child_plan_paper(meeting, children_for(meeting, options.child), child_plan_choice(options))
+    if kind == "family-pack":
+        from sdm_facilitator.export.family_pack import family_pack
+
+        return family_pack(meeting, guide)
+    if kind == "invitation":
+        from sdm_facilitator.export.invitation import NotInvited, invitation_paper
+
+        try:
+            return invitation_paper(meeting, guide, options.person)
+        except NotInvited as error:
+            raise PaperError(str(error)) from None
     if kind == "agenda":
         from sdm_facilitator.export.agenda_paper import agenda_paper
 

@@ -1,4 +1,4 @@
-"""The family's plan, and the same plan for each child.
+"""The family's plan (each child's own plan is ``child_plan``).
 
 The family version is what a coordinator sends to everyone who was there:
 the family's words first, who does what, what happens if it does not work,
@@ -14,7 +14,6 @@ from __future__ import annotations
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.contact_privacy import LeftOut, at_risk_ids, contact_details, shares_a_hidden_home
 from sdm_facilitator.domain.plan_rules import plan_history
-from sdm_facilitator.domain.sharing import view_reaches
 from sdm_facilitator.export.conference_plan import conference_decision_blocks
 from sdm_facilitator.export.facts import child_names, header_line, kind_words, next_review
 from sdm_facilitator.export.paper_blocks import (
@@ -23,7 +22,6 @@ from sdm_facilitator.export.paper_blocks import (
     Fields,
     Heading,
     Note,
-    PageBreak,
     Paper,
     Paragraph,
     Table,
@@ -207,77 +205,4 @@ def plan_paper(meeting: m.Meeting, *, include_notes: bool = False) -> Paper:
     paper.section(wording.decided_heading, decided)
     paper.section("Changes since the meeting", _changes(meeting, with_reasons=include_notes))
     paper.section("The next review", review_blocks(meeting))
-    return paper
-
-
-# ------------------------------------------------------------------ for a child
-
-
-def _child_part(meeting: m.Meeting, child: m.Child, level: int) -> list[Block]:
-    """One child's plan in short sentences, headings one level below ``level``."""
-    plan = meeting.plan
-    sub = level + 1
-    when = f" on {long_date(meeting.held_on)}" if meeting.held_on else ""
-    blocks: list[Block] = [
-        Paragraph(
-            f"{plan_wording(meeting).made_for_a_child}{when}. Everyone there wants you to be safe and happy."
-        )
-    ]
-    # A family paper: the child's views only where their audience includes the family.
-    if child.views.strip() and view_reaches(child, "family"):
-        blocks += [Heading("What you told us", sub), Paragraph(child.views)]
-    blocks.append(Heading("What grown-ups will do to keep you safe", sub))
-    if plan.actions:
-        items = []
-        for action in plan.actions:
-            by = f" (by {long_date(action.by_when)})" if action.by_when else ""
-            items.append(f"{action.who}: {action.what}{by}" if action.who.strip() else f"{action.what}{by}")
-        blocks.append(Bullets(tuple(items)))
-    else:
-        blocks.append(
-            Note("The grown-ups are still working out the plan. Someone will tell you about it soon.")
-        )
-    if plan.contingency.strip():
-        blocks += [Heading("If the plan does not work", sub), Paragraph(plan.contingency)]
-    blocks.append(Heading("Who you can talk to", sub))
-    talk = []
-    if plan.family_keeper.strip():
-        talk.append(f"{plan.family_keeper}, who keeps an eye on the plan in your family")
-    if child.advocate.strip():
-        talk.append(f"{child.advocate}, your advocate")
-    if plan.professional_lead.strip():
-        talk.append(f"{plan.professional_lead}, who helps your family with the plan")
-    blocks.append(
-        Bullets(tuple(talk)) if talk else Note("You can talk to any grown-up you trust about the plan.")
-    )
-    blocks.append(Heading("When the next meeting is", sub))
-    review = next_review(meeting)
-    blocks.append(
-        Paragraph(f"The next meeting about the plan is on {long_date(review)}.")
-        if review
-        else Note("The date of the next meeting is not set yet. Someone will tell you when it is.")
-    )
-    return blocks
-
-
-def _possessive(name: str) -> str:
-    name = name.strip() or "Your"
-    return name if name == "Your" else f"{name}'s"
-
-
-def child_plan_paper(meeting: m.Meeting, children: list[m.Child]) -> Paper:
-    """The plan for each of ``children``, one after another, each on its own printed page."""
-    if len(children) == 1:
-        child = children[0]
-        paper = Paper(f"{_possessive(child.name)} plan", header_line(meeting))
-        paper.add(*_child_part(meeting, child, level=1))
-        return paper
-    names = names_list([c.name.strip() for c in children]) or "the children"
-    paper = Paper(f"Plans for {names}", header_line(meeting))
-    if not children:
-        paper.add(Note("No children or young people have been added to this meeting yet."))
-    for index, child in enumerate(children):
-        if index:
-            paper.add(PageBreak())
-        paper.add(Heading(f"{_possessive(child.name)} plan", 2), *_child_part(meeting, child, level=2))
     return paper

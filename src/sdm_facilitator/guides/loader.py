@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from sdm_facilitator import toml_reading
+from sdm_facilitator.domain.child_plan_wording import ChildPlanWording
 from sdm_facilitator.domain.conference_wording import ConferenceWording
 from sdm_facilitator.domain.guide import Guide, LanguageHint
 from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 from sdm_facilitator.domain.terminology import Vocabulary, apply_vocabulary
+from sdm_facilitator.guides.child_plan_wording import CHILD_PLAN_WORDING_FILE, parse_child_plan_wording
 from sdm_facilitator.guides.conference_wording import CONFERENCE_WORDING_FILE, parse_conference_wording
 from sdm_facilitator.guides.plan_checks import PLAN_CHECKS_FILE, parse_plan_checks, words_from
 from sdm_facilitator.guides.terms import TERMS_FILE, guide_vocabulary_problems, parse_terms, use_problem
@@ -34,6 +36,7 @@ from sdm_facilitator.paths import bundled_guides_dir
 from sdm_facilitator.storage.files import read_regular_file
 
 __all__ = [
+    "CHILD_PLAN_WORDING_FILE",
     "CONFERENCE_WORDING_FILE",
     "LANGUAGE_FILE",
     "PLAN_CHECKS_FILE",
@@ -42,7 +45,9 @@ __all__ = [
     "MAX_GUIDE_FILES",
     "GuideLibrary",
     "GuideProblem",
+    "bundled_child_plan_wording",
     "bundled_conference_wording",
+    "load_child_plan_wording",
     "load_conference_wording",
     "load_guide_file",
     "load_language_hints",
@@ -205,6 +210,23 @@ def bundled_conference_wording() -> ConferenceWording:
     return wording
 
 
+def load_child_plan_wording(path: Path) -> tuple[ChildPlanWording | None, list[GuideProblem]]:
+    """Read and check a child plan wording file: the words, or None and every problem."""
+    data, text, problems = _read_toml(path)
+    if problems:
+        return None, problems
+    return parse_child_plan_wording(data, path, text)
+
+
+@cache
+def bundled_child_plan_wording() -> ChildPlanWording:
+    """A child's plan's words shipped with the app; a broken bundled file is a bug, so it raises."""
+    wording, problems = load_child_plan_wording(bundled_guides_dir() / CHILD_PLAN_WORDING_FILE)
+    if wording is None:
+        raise ValueError("; ".join(str(p) for p in problems))
+    return wording
+
+
 def _present(path: Path) -> bool:
     """Whether something (a file, a pipe, a link, a folder) has this name.
 
@@ -216,7 +238,7 @@ def _present(path: Path) -> bool:
 
 
 #: Files in a guides folder that are data of another kind, not guides.
-_NOT_GUIDES = (LANGUAGE_FILE, TERMS_FILE, PLAN_CHECKS_FILE, CONFERENCE_WORDING_FILE)
+_NOT_GUIDES = (LANGUAGE_FILE, TERMS_FILE, PLAN_CHECKS_FILE, CONFERENCE_WORDING_FILE, CHILD_PLAN_WORDING_FILE)
 
 
 def _guide_files(folder: Path) -> list[Path]:

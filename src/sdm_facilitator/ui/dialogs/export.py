@@ -18,14 +18,17 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from sdm_facilitator.domain.child_plan_rules import band_for
+from sdm_facilitator.domain.child_plan_wording import BANDS
 from sdm_facilitator.domain.contact_privacy import left_out_sentence
 from sdm_facilitator.domain.guide import Guide, LanguageHint
+from sdm_facilitator.domain.labels import CHILD_BAND_LABELS
 from sdm_facilitator.domain.language import risk_context
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.plan_safety import PlanFinding
@@ -57,7 +60,16 @@ CHOICES: tuple[Choice, ...] = (
     ("plan-notes", "plan", True, "The plan, professionals' version (bottom lines, reasons, progress)"),
     *(
         (kind, kind, False, PAPERS[kind])
-        for kind in ("child-plan", "agenda", "record", "decision-letter", "calendar", "json")
+        for kind in (
+            "child-plan",
+            "agenda",
+            "family-pack",
+            "invitation",
+            "record",
+            "decision-letter",
+            "calendar",
+            "json",
+        )
     ),
 )
 
@@ -72,6 +84,27 @@ def choices_for(meeting: Meeting) -> tuple[Choice, ...]:
 
 
 FORMAT_CHOICES = (("HTML, to print or save as PDF", "html"), ("Markdown", "md"), ("Plain text", "txt"))
+#: A child's plan's band: each child's own (from their age), or one chosen for this export.
+FROM_AGE = "from-age"
+BAND_CHOICES = (("Each child's age", FROM_AGE), *((CHILD_BAND_LABELS[b], b) for b in BANDS))
+
+
+def reading_lines(meeting: Meeting, band: str | None) -> list[str]:
+    """One line per child: the band their plan is written in and its reading level (``reading_level``)."""
+    from sdm_facilitator.export.child_plan import ChildPlanChoice, child_reading_level
+    from sdm_facilitator.guides.loader import bundled_child_plan_wording
+
+    choice = ChildPlanChoice(bundled_child_plan_wording(), band)
+    lines = []
+    for child in meeting.children:
+        chosen = band_for(child, band)
+        why = "chosen" if band else ("from the age" if child.age is not None else "age not recorded")
+        level = child_reading_level(meeting, child, choice).describe()
+        name = one_line(child.name, 20) or "A child"
+        lines.append(f"{name} ({CHILD_BAND_LABELS[chosen].lower()}, {why}): {level}")
+    return lines
+
+
 #: Findings listed by name here (one line each); the plan section and ``check`` show each in full.
 SHOWN_FINDINGS = 3
 
@@ -95,10 +128,14 @@ class ExportRequest:
     fmt: str
     path: Path
     include_notes: bool = False
+    #: A child's plan's band chosen for this export; None: each child's own.
+    band: str | None = None
 
     @property
     def options(self) -> ExportOptions:
-        return ExportOptions(include_notes=self.include_notes, actions=self.kind == "calendar")
+        return ExportOptions(
+            include_notes=self.include_notes, actions=self.kind == "calendar", band=self.band
+        )
 
 
 class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | None]):
@@ -140,6 +177,9 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
                 *(Option(Content(label), id=choice) for choice, _, _, label in self._choices),
                 id="export-paper",
             )
+            with Horizontal(id="export-band-row"):
+                yield Label("Written for ", classes="export-label")
+                yield Select(BAND_CHOICES, value=FROM_AGE, allow_blank=False, compact=True, id="export-band")
             yield Label("Format", classes="export-label")
             yield Select(FORMAT_CHOICES, value="html", allow_blank=False, id="export-format")
             yield Label("File", classes="export-label")
@@ -175,6 +215,16 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
     def _format_changed(self) -> None:
         self._refresh()
 
+    @on(Select.Changed, "#export-band")
+    def _band_changed(self) -> None:
+        self._refresh()
+
+    @property
+    def _band(self) -> str | None:
+        """The band chosen for a child's plan, or None for each child's own."""
+        value = self.query_one("#export-band", Select).value
+        return value if isinstance(value, str) and value in BANDS else None
+
     @on(Input.Changed, "#export-path")
     def _path_typed(self, event: Input.Changed) -> None:
         if event.value != self._suggested_path():
@@ -187,6 +237,7 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
     def _refresh(self) -> None:
         kind = self._choice[1]
         self.query_one("#export-format", Select).disabled = kind in FIXED_FORMATS
+        self.query_one("#export-band-row").display = kind == "child-plan"
         path = self.query_one("#export-path", Input)
         if not self._path_edited:
             with path.prevent(Input.Changed):
@@ -198,17 +249,19 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
         if kind not in FAMILY_PAPERS or include_notes:
             return ""
         try:
-            paper = build_paper(self.meeting, self.guide, kind, ExportOptions())
+            paper = build_paper(self.meeting, self.guide, kind, ExportOptions(band=self._band))
         except PaperError as error:
             return str(error)
         # What the paper leaves out because someone is at risk comes first: it is about safety.
         left_out = left_out_sentence(paper.left_out)
+        # A child's plan: each child's band and how easy it is to read, before the language hints.
+        reading = "\n".join(reading_lines(self.meeting, self._band)) if kind == "child-plan" else ""
         found = language_check(paper, self.hints, risk_context(self.meeting.risks))
         if not found:
-            return "\n".join(filter(None, (left_out, "No language hints in this paper.")))
+            return "\n".join(filter(None, (left_out, reading, "No language hints in this paper.")))
         lines = [describe_hint(match, why=False) for match in found]
         hints = "Language hints (the paper is written as it is):\n" + "\n".join(f"- {line}" for line in lines)
-        return f"{left_out}\n{hints}" if left_out else hints
+        return "\n".join(filter(None, (left_out, reading, hints)))
 
     # ------------------------------------------------------------ answers
 
@@ -218,7 +271,10 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
         if not text:
             self.query_one("#export-hints", Static).update(literal("Give a file name."))
             return
-        self.dismiss(ExportRequest(self._choice[1], self._format, Path(text).expanduser(), self._choice[2]))
+        band = self._band if self._choice[1] == "child-plan" else None
+        self.dismiss(
+            ExportRequest(self._choice[1], self._format, Path(text).expanduser(), self._choice[2], band)
+        )
 
     def unsaved_text(self) -> bool:
         """A file name typed here (not the one suggested) would be lost by closing now."""

@@ -3,7 +3,8 @@
 Opening it records the start (unless family time is already running, as after
 a restart); it shows a large countdown, the family's plan questions in plain
 language, and nothing from the case: no notes, worries, captures, referral or
-names. The command palette and notifications are switched off while it shows.
+names. One key ("b") shows the bottom lines the family was given, which the
+questions refer to: they were written for the family to read. The command palette and notifications are switched off while it shows.
 
 Leaving needs a deliberate act: ctrl+e, then typing a word and Enter. A family
 member pressing keys at random cannot reach the case notes, nor quit to the
@@ -25,6 +26,7 @@ from weakref import WeakKeyDictionary
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Static
@@ -73,6 +75,7 @@ class FamilyTimeScreen(MayBlockQuit, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("5", "extend(5)", "+5 min"),
         Binding("t", "extend(10)", "+10 min"),
+        Binding("b", "bottom_lines", "Bottom lines"),
         Binding("ctrl+e", "end", "End family time"),
         Binding("escape", "explain", "How to leave", show=False),
     ]
@@ -88,6 +91,8 @@ class FamilyTimeScreen(MayBlockQuit, Screen[None]):
             with Horizontal(id="family-clock-row"):
                 yield TimerDisplay(id="family-countdown")
             with VerticalScroll(id="family-questions"):
+                # Empty until asked for: nothing from the referral is on the screen unless b is pressed.
+                yield Static("", id="family-bottom-lines", markup=False)
                 yield Static("Questions for your plan", classes="section-title", markup=False)
                 for number, question in enumerate(self._questions(), 1):
                     with Horizontal(classes="family-question"):
@@ -103,6 +108,23 @@ class FamilyTimeScreen(MayBlockQuit, Screen[None]):
                 markup=False,
             )
         yield Footer(compact=True, show_command_palette=False)
+
+    def _bottom_lines_text(self) -> Content:
+        """The bottom lines from the referral, as the family was given them (typed text, shown literally)."""
+        lines = [line for line in self.session.meeting.referral.bottom_lines if line.strip()]
+        if not lines:
+            return Content("No bottom lines were given for this meeting. (b hides this)")
+        items = [Content(f"{number}. ") + literal(line) for number, line in enumerate(lines, 1)]
+        heading = Content.styled("The bottom lines you were given (b hides them)", "bold")
+        return Content("\n").join([heading, *items])
+
+    def action_bottom_lines(self) -> None:
+        """Show or hide the bottom lines above the questions."""
+        panel = self.query_one("#family-bottom-lines", Static)
+        panel.display = not panel.display
+        panel.update(self._bottom_lines_text() if panel.display else "")
+        if panel.display:
+            self.query_one("#family-questions", VerticalScroll).scroll_home(animate=False)
 
     def _questions(self) -> tuple[FamilyQuestion, ...]:
         guide = self.session.guide

@@ -10,6 +10,7 @@ actually checks it or writes a note.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, ClassVar
 
@@ -22,8 +23,15 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from sdm_facilitator.domain import plan_rules as rules
-from sdm_facilitator.domain.meeting import RESPONSE_CHOICES, RESPONSE_LABELS, Action, BottomLineCheck
-from sdm_facilitator.domain.safe_text import visible
+from sdm_facilitator.domain.meeting import (
+    NO_CHILD_PLAN,
+    RESPONSE_CHOICES,
+    RESPONSE_LABELS,
+    Action,
+    BottomLineCheck,
+    Child,
+)
+from sdm_facilitator.domain.safe_text import one_line, visible
 from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.confirm import Confirm
@@ -38,17 +46,25 @@ ADDRESSED_OPTIONS: list[tuple[str, str]] = [("Addressed", "yes"), ("Not addresse
 RESPONSE_OPTIONS: list[tuple[str, str]] = [(RESPONSE_LABELS[c], c) for c in RESPONSE_CHOICES]
 
 
-def action_fields(action: Action | None, people: list[str]) -> list[FormField]:
-    """The fields of the add/edit action dialog."""
+def action_fields(
+    action: Action | None, people: list[str], children: Sequence[Child] = ()
+) -> list[FormField]:
+    """The fields of the add/edit action dialog; with children, which children's own plans show it."""
     a = action or Action()
     who_hint = ", ".join(people[:3])
-    return [
+    fields = [
         FormField("what", "What", value=a.what, required=True, placeholder="what will happen"),
         FormField("who", "Who", value=a.who, placeholder=who_hint or "who will do it"),
         FormField("by_when", "By when", "date", a.by_when),
         FormField("support_needed", "Help needed", value=a.support_needed, placeholder="what help"),
         FormField("support_from", "Help from", value=a.support_from, placeholder="which service or person"),
     ]
+    if children:
+        # None ticked: decided by its words (an action naming one child is in that child's plan only).
+        options = [(f"{one_line(c.name, 30) or 'A child'}'s plan", c.id) for c in children]
+        options.append(("No child's plan (grown-ups only)", NO_CHILD_PLAN))
+        fields.append(FormField("for_children", "In children's plans", "many", list(a.for_children), options))
+    return fields
 
 
 class PlanActionsTable(FittedTable):
@@ -150,6 +166,17 @@ class PlanSection(WorkspaceSection):
             tab_behavior="focus",
             classes="short-text",
         )
+        if self.meeting.children:
+            yield Label("The contingency as the children's own plans say it", classes="plan-label")
+            yield TextArea(
+                plan.child_contingency,
+                id="plan-child-contingency",
+                soft_wrap=True,
+                read_only=ro,
+                tab_behavior="focus",
+                classes="short-text",
+                placeholder="Gently, e.g. If things get hard at home, Gran will come",
+            )
         with Horizontal(classes="plan-row"):
             yield Label("Keeps an eye on it", classes="plan-row-label")
             yield Input(
@@ -322,7 +349,10 @@ class PlanSection(WorkspaceSection):
             self.edited()
 
         self.app.push_screen(
-            FormDialog("Add an action to the plan", action_fields(None, self._people_names())), done
+            FormDialog(
+                "Add an action to the plan", action_fields(None, self._people_names(), self.meeting.children)
+            ),
+            done,
         )
 
     def edit_action(self) -> None:
@@ -343,7 +373,10 @@ class PlanSection(WorkspaceSection):
             self.edited()
 
         self.app.push_screen(
-            FormDialog("Change this action", action_fields(action, self._people_names())), done
+            FormDialog(
+                "Change this action", action_fields(action, self._people_names(), self.meeting.children)
+            ),
+            done,
         )
 
     def remove_action(self) -> None:
@@ -504,6 +537,7 @@ class PlanSection(WorkspaceSection):
         targets = {
             "plan-words": (plan, "family_words"),
             "plan-contingency": (plan, "contingency"),
+            "plan-child-contingency": (plan, "child_contingency"),
             "plan-changes": (plan.response, "changes"),
             "plan-reasons": (plan.response, "reasons"),
             "plan-acceptable": (plan.response, "would_make_acceptable"),

@@ -146,6 +146,11 @@ class ChildEditor(FieldBinder, Vertical):
             Input(c.school, id=f"{cid}-school"),
             help="Never on a paper for the family while the risk screen names the child as at risk.",
         )
+        yield Field(
+            "A grown-up they trust",
+            Input(c.trusted_adult, placeholder="e.g. Nana, Mrs Evans at school", id=f"{cid}-trusted"),
+            help='Their own plan ends "If you feel unsafe: tell ..."; empty: whoever keeps an eye on the plan.',
+        )
         yield Button(
             Content(f"Remove {one_line(c.name, 30) or 'this child'} (ctrl+r)"), classes="remove-child"
         )
@@ -175,6 +180,7 @@ class ChildEditor(FieldBinder, Vertical):
         self.bind_field(f"{cid}-advocate", lambda v: set_attr(c, "advocate", v))
         self.bind_field(f"{cid}-met", lambda v: set_attr(c, "met_before", parse_date(v, today)))
         self.bind_field(f"{cid}-school", lambda v: set_attr(c, "school", v))
+        self.bind_field(f"{cid}-trusted", lambda v: set_attr(c, "trusted_adult", v))
         self._check_reason()
         if self.section.read_only:
             self.query_one(".remove-child", Button).disabled = True

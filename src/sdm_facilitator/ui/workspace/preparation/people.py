@@ -15,12 +15,13 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
 from sdm_facilitator.domain.guide import Guide
-from sdm_facilitator.domain.labels import WAY_LABELS
+from sdm_facilitator.domain.labels import SHOWN_AS_LABELS, WAY_LABELS
 from sdm_facilitator.domain.meeting import (
     INVITATION_CHOICES,
     INVITATION_LABELS,
     ROLE_CHOICES,
     ROLE_LABELS,
+    SHOWN_AS_CHOICES,
     Meeting,
     Person,
 )
@@ -246,6 +247,24 @@ class PersonEditor(EditorDialog):
             tri_select(p.lives_at_venue, id="pe-lives-at-venue", prompt="Not asked yet"),
             help="Then, while they are at risk, papers for the family leave the venue out.",
         )
+        yield from self._paper_fields()
+
+    def _paper_fields(self) -> ComposeResult:
+        """How the papers written for each reader name this person (a block of its own)."""
+        p = self.person
+        yield Static(Content("On the papers"), classes="dialog-subtitle")
+        yield Field(
+            "What the children call them",
+            Input(p.child_calls, placeholder='e.g. "Mum", "Nana", "Uncle Jay"', id="pe-child-calls"),
+            help="A child's own plan calls them this.",
+        )
+        yield Field(
+            "On others' invitations",
+            choice_select(
+                SHOWN_AS_CHOICES, SHOWN_AS_LABELS, p.shown_as, id="pe-shown-as", prompt="Not asked yet"
+            ),
+            help="As they choose: their first name, or only their role. Not asked yet: role only.",
+        )
 
     def on_mount(self) -> None:
         p, n = self.person, self.person.needs
@@ -271,6 +290,8 @@ class PersonEditor(EditorDialog):
         self.bind_field("pe-email", lambda v: set_attr(p, "email", v))
         self.bind_field("pe-school-or-work", lambda v: set_attr(p, "school_or_work", v))
         self.bind_field("pe-lives-at-venue", lambda v: set_attr(p, "lives_at_venue", tri_bool(v)))
+        self.bind_field("pe-child-calls", lambda v: set_attr(p, "child_calls", v))
+        self.bind_field("pe-shown-as", lambda v: set_attr(p, "shown_as", v or None))
         self._check_reason()
         super().on_mount()
 
