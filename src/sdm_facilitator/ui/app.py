@@ -22,7 +22,7 @@ from textual.widgets import Input
 
 from sdm_facilitator.domain.meeting import utc_now
 from sdm_facilitator.domain.summary import MeetingSummary, summarise
-from sdm_facilitator.guides.loader import GuideLibrary, load_library
+from sdm_facilitator.guides.library import GuideLibrary
 from sdm_facilitator.paths import user_guides_dir
 from sdm_facilitator.storage.index import SummaryIndex, index_for
 from sdm_facilitator.storage.store import MeetingStore
@@ -90,8 +90,15 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
         if library is None:
             # Guides from a folder other users can change are not trusted: they could
             # replace a bundled guide. The folder is checked again, with a banner, on mount.
-            trusted = not self.store.folder_problems()
-            library = load_library(user_guides_dir(data_dir) if trusted else None)
+            # The checked library is kept between starts in a trusted folder (``guides/library_cache.py``).
+            if self.store.folder_problems():
+                from sdm_facilitator.guides.loader import load_library
+
+                library = load_library(None)
+            else:
+                from sdm_facilitator.guides.library_cache import cached_library
+
+                library = cached_library(data_dir, user_guides_dir(data_dir))
         self.library = library
         if demo:
             self.sub_title = "demo data (fictional)"
@@ -148,10 +155,7 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
         the workspace with names and notes) is ever drawn. Used at start and
         when the screens are rebuilt after an unexpected error.
         """
-        from sdm_facilitator.domain import meeting_clock as mc
         from sdm_facilitator.ui.home.home import HomeScreen
-        from sdm_facilitator.ui.room.chair import ChairScreen
-        from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
 
         with self.batch_update():
             while len(self.screen_stack) > 1:
@@ -162,6 +166,11 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
             self.open_meeting(meeting_id)
             session = self.screen.session if isinstance(self.screen, SavesMeeting) else None
             if family_time and session is not None and session.meeting.id == meeting_id:
+                # The room's screens are imported only when a start goes straight back into the room.
+                from sdm_facilitator.domain import meeting_clock as mc
+                from sdm_facilitator.ui.room.chair import ChairScreen
+                from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
+
                 if mc.family_time_running(session.meeting):
                     await self.push_screen(FamilyTimeScreen(session))
                 elif session.meeting.stage == "meeting":
