@@ -41,8 +41,10 @@ def test_an_unchanged_section_is_not_written_or_checked_again(monkeypatch: pytes
     cache = SectionCache()
     first = meeting_data_to_toml(to_dict(m), cache)
     written: list[list[str]] = []
-    real = codec.dumps_checked
-    monkeypatch.setattr(codec, "dumps_checked", lambda data: written.append(list(data)) or real(data))
+    real = codec._checked
+    monkeypatch.setattr(
+        codec, "_checked", lambda data, *args: written.append(list(data)) or real(data, *args)
+    )
     m.choices.venue = "The hall"
     second = meeting_data_to_toml(to_dict(m), cache)
     plain = [key for key, value in to_dict(m).items() if not isinstance(value, (dict, list))]
@@ -73,3 +75,17 @@ def test_a_section_that_went_away_is_not_written_from_the_cache() -> None:
     m.people = []
     text = meeting_data_to_toml(to_dict(m), cache)
     assert "people" not in tomllib.loads(text) and "people" not in cache.sections
+
+
+def test_one_changed_person_is_the_only_part_written_and_read_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    m = many_people_meeting()
+    cache = SectionCache()
+    meeting_data_to_toml(to_dict(m), cache)
+    written: list[dict[str, object]] = []
+    real = codec._checked
+    monkeypatch.setattr(codec, "_checked", lambda data, *args: written.append(data) or real(data, *args))
+    m.people[17].prep_notes += "one more line\n"
+    text = meeting_data_to_toml(to_dict(m), cache)
+    assert written[1:] == [{"people": [to_dict(m.people[17])]}]
+    assert tomllib.loads(text) == to_dict(m)
+    assert text == meeting_data_to_toml(to_dict(m))  # the same bytes as a save without the cache

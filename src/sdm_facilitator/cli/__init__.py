@@ -13,15 +13,6 @@ import typing
 from collections.abc import Sequence
 
 from sdm_facilitator import __version__
-from sdm_facilitator.cli import (
-    check_command,
-    data_commands,
-    encryption_commands,
-    export_command,
-    guide_commands,
-    meeting_commands,
-    report_command,
-)
 from sdm_facilitator.cli.context import CliContext, CliError, refuse_unsafe_folder
 from sdm_facilitator.paths import DATA_DIR_ENV, resolve_data_dir
 
@@ -35,6 +26,30 @@ class OneLineErrorParser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole argument parser; each command module adds its own subcommands."""
+    from sdm_facilitator.cli import (
+        check_command,
+        data_commands,
+        encryption_commands,
+        export_command,
+        guide_commands,
+        meeting_commands,
+        report_command,
+    )
+
+    parser = _top_parser()
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineErrorParser)
+    meeting_commands.register(subparsers)
+    guide_commands.register(subparsers)
+    export_command.register(subparsers)
+    check_command.register(subparsers)
+    report_command.register(subparsers)
+    encryption_commands.register(subparsers)
+    data_commands.register(subparsers)
+    return parser
+
+
+def _top_parser() -> argparse.ArgumentParser:
+    """The options that come before any command (all that opening the app takes)."""
     parser = OneLineErrorParser(
         prog="sdm-facilitator",
         description=(
@@ -55,21 +70,37 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the app on a temporary folder of fictional demo meetings; your own data is not touched",
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineErrorParser)
-    meeting_commands.register(subparsers)
-    guide_commands.register(subparsers)
-    export_command.register(subparsers)
-    check_command.register(subparsers)
-    report_command.register(subparsers)
-    encryption_commands.register(subparsers)
-    data_commands.register(subparsers)
     return parser
+
+
+def _opening_the_app(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The options, when all they ask is to open the app; None when a command (or help) is asked for.
+
+    Opening the app needs none of the commands' modules, and importing them all
+    was a good part of the time before the first screen.
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    data_dir: str | None = None
+    demo = False
+    position = 0
+    while position < len(words):
+        word = words[position]
+        if word == "--demo":
+            demo = True
+        elif word.startswith("--data-dir="):
+            data_dir = word.removeprefix("--data-dir=")
+        elif word == "--data-dir" and position + 1 < len(words) and not words[position + 1].startswith("-"):
+            position += 1
+            data_dir = words[position]
+        else:
+            return None  # a command, help, the version, or a mistake: the whole parser says what to do
+        position += 1
+    return argparse.Namespace(data_dir=data_dir, demo=demo, command=None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _opening_the_app(argv) or build_parser().parse_args(argv)
     ctx = CliContext(data_dir=resolve_data_dir(args.data_dir))
     try:
         if args.command is None:

@@ -10,7 +10,6 @@ with one message per problem.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 from sdm_facilitator.domain.terminology import Vocabulary, apply_vocabulary
 from sdm_facilitator.guides.child_plan_wording import CHILD_PLAN_WORDING_FILE, parse_child_plan_wording
 from sdm_facilitator.guides.conference_wording import CONFERENCE_WORDING_FILE, parse_conference_wording
+from sdm_facilitator.guides.library import GuideLibrary
 from sdm_facilitator.guides.plan_checks import PLAN_CHECKS_FILE, parse_plan_checks, words_from
 from sdm_facilitator.guides.terms import TERMS_FILE, guide_vocabulary_problems, parse_terms, use_problem
 from sdm_facilitator.guides.validate import (
@@ -247,96 +247,6 @@ def _guide_files(folder: Path) -> list[Path]:
     # Not only regular files: a pipe or link named like a guide is listed as
     # unusable (reading refuses it) rather than silently skipped.
     return sorted(p for p in folder.glob("*.toml") if p.name not in _NOT_GUIDES and not p.is_dir())
-
-
-@dataclass
-class GuideLibrary:
-    """Every usable guide, the files that could not be used, and the language hints."""
-
-    guides: dict[str, Guide] = field(default_factory=dict)
-    unusable: dict[Path, list[GuideProblem]] = field(default_factory=dict)
-    #: Bundled guide ids replaced by a user guide -> the user's file.
-    overridden: dict[str, Path] = field(default_factory=dict)
-    language_hints: tuple[LanguageHint, ...] = ()
-    language_problems: list[GuideProblem] = field(default_factory=list)
-    #: Every vocabulary defined (bundled and the organisation's), by id.
-    vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
-    #: The vocabulary the organisation chose (``use`` in its terms file), or "".
-    vocabulary_in_use: str = ""
-    terms_problems: list[GuideProblem] = field(default_factory=list)
-    #: The parents' decision letter's words: the organisation's file when it is usable, else the bundled one.
-    conference_wording: ConferenceWording | None = None
-    conference_wording_problems: list[GuideProblem] = field(default_factory=list)
-    #: One sentence per folder whose guide files were not all read (``MAX_GUIDE_FILES``).
-    skipped: list[str] = field(default_factory=list)
-    #: The plan safety check's words (bundled, with the organisation's lists in place of theirs).
-    plan_check_words: PlanCheckWords = field(default_factory=PlanCheckWords)
-    plan_check_problems: list[GuideProblem] = field(default_factory=list)
-
-    def get(self, guide_id: str) -> Guide | None:
-        """The guide with ``guide_id``, or None."""
-        return self.guides.get(guide_id)
-
-    def sorted_guides(self) -> list[Guide]:
-        """Guides in a stable order: by id."""
-        return [self.guides[key] for key in sorted(self.guides)]
-
-    def for_kind(self, kind: str) -> Guide | None:
-        """The guide to use for a meeting of ``kind``.
-
-        The user's own guides win over bundled ones; then a guide that lists
-        ``kind`` first wins over one that merely also serves it; then the
-        lowest id, so the choice never depends on the order files were read.
-        """
-        candidates = [g for g in self.guides.values() if kind in g.kinds]
-        if not candidates:
-            return None
-        return min(candidates, key=lambda g: (g.bundled, g.kinds[0] != kind, g.id))
-
-    def problems(self) -> list[GuideProblem]:
-        """Every problem found, file by file, language problems last."""
-        found = [p for path in sorted(self.unusable) for p in self.unusable[path]]
-        return [
-            *found,
-            *self.language_problems,
-            *self.terms_problems,
-            *self.plan_check_problems,
-            *self.conference_wording_problems,
-        ]
-
-    def notices(self) -> list[str]:
-        """Plain sentences for the person using the app about what was loaded."""
-        notes = list(self.skipped)
-        notes += [
-            f"Your guide '{guide_id}' ({path}) replaces the bundled one."
-            for guide_id, path in sorted(self.overridden.items())
-        ]
-        for path in sorted(self.unusable):
-            count = len(self.unusable[path])
-            first = self.unusable[path][0] if count else None
-            more = f" (and {count - 1} more)" if count > 1 else ""
-            detail = f": {first}{more}" if first else ""
-            notes.append(
-                f"The guide file {path} could not be used{detail}. "
-                "Run 'sdm-facilitator guides check' to see every problem."
-            )
-        if self.language_problems:
-            files = sorted({str(p.file) for p in self.language_problems})
-            notes.append(
-                f"Some language hints in {', '.join(files)} could not be used: {self.language_problems[0]}."
-            )
-        if self.terms_problems:
-            notes.append(f"The vocabularies file could not be fully used: {self.terms_problems[0]}.")
-        if self.plan_check_problems:
-            notes.append(
-                f"The plan safety check's words could not all be used: {self.plan_check_problems[0]}."
-            )
-        if self.conference_wording_problems:
-            notes.append(
-                "Your conference wording file could not be used (the bundled words are used): "
-                f"{self.conference_wording_problems[0]}."
-            )
-        return notes
 
 
 def _merge_hints(base: tuple[LanguageHint, ...], extra: tuple[LanguageHint, ...]) -> tuple[LanguageHint, ...]:

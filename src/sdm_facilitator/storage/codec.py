@@ -7,14 +7,15 @@ because hand-edited files must never produce a traceback or a silently changed
 value. Keys this version does not know are kept in each object's ``extra`` and
 written back unchanged.
 
-Encoding always parses its own output back (``toml_reading``) and compares it
-with what was meant, because tomli-w can write TOML that does not read back
-the same (for example ``\\r\\n`` inside multi-line strings).
+Encoding (``toml_writing``: long notes as literal strings, which read fast)
+always parses its own output back (``toml_reading``) and compares it with what
+was meant, so a file the app writes is proven to read back the same.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import threading
 import types
@@ -24,11 +25,10 @@ from datetime import date, datetime, time
 from functools import cache
 from typing import Any, TypeVar, Union, get_args, get_origin
 
-import tomli_w
-
 from sdm_facilitator import toml_reading
 from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting
-from sdm_facilitator.storage.limits import save_problem
+from sdm_facilitator.storage import toml_writing
+from sdm_facilitator.storage.limits import TextCounts, save_problem
 
 T = TypeVar("T")
 
@@ -49,35 +49,57 @@ class FutureSchemaError(CodecError):
 # ---------------------------------------------------------------- encoding
 
 
-def _is_empty(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value == {}
-
-
 def to_dict(obj: Any) -> Any:
     """A dataclass as a plain dict, leaving out unset values.
 
     Unset means None, empty text, an empty list or an empty table: omitting
     them keeps files short and avoids placeholders that could change meaning.
-    ``False`` and ``0`` are real answers and are kept.
+    ``False`` and ``0`` are real answers and are kept. Every save snapshots
+    the whole meeting with this while the person waits (a large meeting has
+    tens of thousands of values), so each class's fields are looked up once.
     """
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        out: dict[str, Any] = {}
-        for f in dataclasses.fields(obj):
-            if f.name == "extra":
-                continue
-            value = to_dict(getattr(obj, f.name))
-            if f.metadata.get("omit_default") and value == f.default:
-                continue
-            if not _is_empty(value):
-                out[f.name] = value
-        for key, value in getattr(obj, "extra", {}).items():
-            out.setdefault(key, value)
-        return out
-    if isinstance(obj, list):
+    kind = type(obj)
+    if kind in _PLAIN:
+        return obj
+    if kind is list:
         return [to_dict(v) for v in obj]
-    if isinstance(obj, dict):
+    if kind is dict:
         return {k: to_dict(v) for k, v in obj.items()}
-    return obj
+    plan = _FIELD_PLANS.get(kind)
+    if plan is None:
+        if not (dataclasses.is_dataclass(obj) and not isinstance(obj, type)):
+            if isinstance(obj, list):
+                return [to_dict(v) for v in obj]
+            if isinstance(obj, dict):
+                return {k: to_dict(v) for k, v in obj.items()}
+            return obj
+        plan = _FIELD_PLANS.setdefault(kind, _field_plan(kind))
+    out: dict[str, Any] = {}
+    for name, omit_default, default in plan:
+        value = getattr(obj, name)
+        if type(value) not in _PLAIN:
+            value = to_dict(value)
+        if omit_default and value == default:
+            continue
+        if not (value is None or value == "" or value == [] or value == {}):
+            out[name] = value
+    for key, value in getattr(obj, "extra", {}).items():
+        out.setdefault(key, value)
+    return out
+
+
+#: Values ``to_dict`` returns as they are.
+_PLAIN = frozenset({str, int, bool, float, date, datetime, type(None)})
+#: Per dataclass: (field name, whether an equal-to-default value is left out, the default), ``extra`` aside.
+_FIELD_PLANS: dict[type, tuple[tuple[str, bool, Any], ...]] = {}
+
+
+def _field_plan(cls: type) -> tuple[tuple[str, bool, Any], ...]:
+    return tuple(
+        (f.name, bool(f.metadata.get("omit_default")), f.default)
+        for f in dataclasses.fields(cls)
+        if f.name != "extra"
+    )
 
 
 def _check_encodable(value: Any, path: str) -> None:
@@ -105,27 +127,31 @@ _UNSAVEABLE = re.compile("[\ud800-\udfff]")
 
 
 def dumps_checked(data: dict[str, Any]) -> str:
-    """TOML text that is proven to read back as exactly ``data``.
+    """TOML text that is proven to read back as exactly ``data``."""
+    return _checked(data, lambda: toml_writing.dumps(data))
 
-    Multi-line strings are easier for people to read, so they are tried first;
-    if they do not round-trip exactly, every string is written escaped instead.
+
+def _checked(data: dict[str, Any], write: Callable[[], str], within: dict[str, Any] | None = None) -> str:
+    """The text ``write`` makes of ``data``, once it has been read back as exactly ``data``.
+
+    ``within`` is the section ``data`` is a part of, to name the field of a text that cannot be saved.
     """
-    for multiline in (True, False):
-        try:
-            text = tomli_w.dumps(data, multiline_strings=multiline)
-        except (TypeError, ValueError) as error:
-            _check_encodable(data, "")
-            raise CodecError("", f"cannot be written as TOML: {error}") from None
-        except RecursionError:
-            raise CodecError("", "nested too deeply to be written") from None
-        if _UNSAVEABLE.search(text):
-            _check_encodable(data, "")
-        try:
-            if toml_reading.loads(text) == data:
-                return text
-        except toml_reading.TOMLDecodeError:
-            pass
-    _check_encodable(data, "")
+    named = data if within is None else within
+    try:
+        text = write()
+    except (TypeError, ValueError) as error:
+        _check_encodable(named, "")
+        raise CodecError("", f"cannot be written as TOML: {error}") from None
+    except RecursionError:
+        raise CodecError("", "nested too deeply to be written") from None
+    if _UNSAVEABLE.search(text):
+        _check_encodable(named, "")
+    try:
+        if toml_reading.loads(text) == data:
+            return text
+    except toml_reading.TOMLDecodeError:
+        pass
+    _check_encodable(named, "")
     raise CodecError("", "the file would not read back exactly as saved (a date or time may be out of range)")
 
 
@@ -136,10 +162,23 @@ class SectionCache:
     A section is a top-level table or list (``referral``, ``people``,
     ``record``...). Its text is reused only while its value is equal to the
     value that text was proven to hold; comparing is far cheaper than writing,
-    reading back and validating it again.
+    reading back and validating it again. A changed section is written a part
+    at a time (a header and the plain values under it: one person, one action,
+    one phase of the record), and each part whose values did not change keeps
+    its checked text, so one edited note is written and read back alone.
     """
 
     sections: dict[str, tuple[Any, str]] = dataclasses.field(default_factory=dict)
+    #: (section, header, how many times that header came before in the section) -> values, checked text.
+    parts: dict[tuple[str, str, int], tuple[dict[str, Any], str]] = dataclasses.field(default_factory=dict)
+    #: The load limits' counts of each section's text and of each part's (``limits.TextCounts``).
+    counts: dict[Any, TextCounts] = dataclasses.field(default_factory=dict)
+
+    def counts_of(self, key: Any, text: str) -> TextCounts:
+        found = self.counts.get(key)
+        if found is None:
+            found = self.counts[key] = TextCounts.of(text)
+        return found
 
 
 def meeting_data_to_toml(data: dict[str, Any], cache: SectionCache | None = None) -> str:
@@ -156,8 +195,10 @@ def meeting_data_to_toml(data: dict[str, Any], cache: SectionCache | None = None
     plain = {key: value for key, value in data.items() if not isinstance(value, (dict, list))}
     check_meeting_fields(data, plain)
     inline = [dumps_checked(plain)]
+    counts = [TextCounts.of(inline[0])]
     headed: list[str] = []
-    seen = {} if cache is None else cache.sections
+    cache = SectionCache() if cache is None else cache
+    seen = cache.sections
     for key, value in data.items():
         if key in plain:
             continue
@@ -166,14 +207,57 @@ def meeting_data_to_toml(data: dict[str, Any], cache: SectionCache | None = None
             text = known[1]
         else:
             check_meeting_fields(data, {key: value})
-            text = dumps_checked({key: value})
+            text = _section_text(key, value, cache)
             seen[key] = (value, text)
         (headed if text.startswith("[") else inline).append(text)
-    for key in [key for key in seen if key not in data or key in plain]:
+        counts.append(cache.counts[key])
+    gone = {key for key in seen if key not in data or key in plain}
+    for key in gone:
         del seen[key]
+    for part_key in [part_key for part_key in cache.parts if part_key[0] in gone]:
+        del cache.parts[part_key]
+    for count_key in [
+        count_key for count_key in cache.counts if count_key not in seen and count_key not in cache.parts
+    ]:
+        del cache.counts[count_key]
     text = "\n".join(part for part in ["".join(inline), *headed] if part)
-    refuse_unopenable(data, text)
+    refuse_unopenable(data, text, TextCounts.total(counts))
     return text
+
+
+def _section_text(key: str, value: Any, cache: SectionCache) -> str:
+    """One changed section's checked text, a part at a time, reusing the text of each unchanged part."""
+    section = {key: value}
+    texts: list[str] = []
+    used: dict[tuple[str, str, int], None] = {}  # in order
+    counts: dict[str, int] = {}
+    try:
+        found = list(toml_writing.parts(section))
+    except (TypeError, ValueError) as error:  # a value TOML cannot hold
+        _check_encodable(section, "")
+        raise CodecError("", f"cannot be written as TOML: {error}") from None
+    except RecursionError:
+        raise CodecError("", "nested too deeply to be written") from None
+    for part in found:
+        if not part.header and not part.literals:
+            continue  # a table written only through its sub-tables: no text of its own
+        part_key = (key, part.header, counts.get(part.header, 0))
+        counts[part.header] = part_key[2] + 1
+        used[part_key] = None
+        known = cache.parts.get(part_key)
+        if known is None or known[0] != part.literals:
+            write = functools.partial(toml_writing.part_text, part)
+            known = (part.literals, _checked(part.standalone(), write, section))
+            cache.parts[part_key] = known
+            cache.counts.pop(part_key, None)
+        texts.append(known[1])
+    for stale in [part_key for part_key in cache.parts if part_key[0] == key and part_key not in used]:
+        del cache.parts[stale]
+    # The parts' texts each end in a line break, so their counts add up to the section's.
+    cache.counts[key] = TextCounts.total(
+        cache.counts_of(part_key, cache.parts[part_key][1]) for part_key in used
+    )
+    return "\n".join(texts)
 
 
 def meeting_to_toml(meeting: Meeting) -> str:
@@ -181,9 +265,9 @@ def meeting_to_toml(meeting: Meeting) -> str:
     return meeting_data_to_toml(to_dict(meeting))
 
 
-def refuse_unopenable(data: dict[str, Any], text: str) -> None:
+def refuse_unopenable(data: dict[str, Any], text: str, counts: TextCounts | None = None) -> None:
     """Raise if the load limits would refuse ``text``: never save what cannot be opened."""
-    problem = save_problem(data, text)
+    problem = save_problem(data, text, counts)
     if problem is not None:
         raise CodecError("", problem)
 

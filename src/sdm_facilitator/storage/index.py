@@ -107,6 +107,35 @@ class IndexRow:
 
 
 @dataclass
+class IndexScan:
+    """The meetings folder as one look saw it, against the index: the one place a row is trusted or not.
+
+    Start-up looks once and shares it: the check for a meeting left in private
+    family time and the home screen's first list read the same scan (a ``stat``
+    of every file, done once).
+    """
+
+    #: Every meeting file now, by name.
+    files: dict[str, FileKey]
+    #: The index's rows (and rows read since), by file name.
+    rows: dict[str, IndexRow]
+    #: Files whose row is missing or does not match the file (read too recently to be sure), by name.
+    stale: list[str]
+
+    @classmethod
+    def of(cls, files: dict[str, FileKey], rows: dict[str, IndexRow]) -> IndexScan:
+        stale = [
+            name for name, key in sorted(files.items()) if not (name in rows and rows[name].trusted_for(key))
+        ]
+        return cls(files, rows, stale)
+
+    def trusted(self) -> list[IndexRow]:
+        """The rows that match their files, in name order."""
+        stale = set(self.stale)
+        return [self.rows[name] for name in sorted(self.files) if name not in stale]
+
+
+@dataclass
 class SummaryListing:
     """Every meeting file as the index sees it: summaries, unreadable files, copies, and files still to read."""
 
@@ -377,6 +406,10 @@ class SummaryIndex:
                         files[entry.name] = FileKey.of(entry.stat())
         return files, self.load()
 
+    def scan_rows(self) -> IndexScan:
+        """The meeting files now against the index's rows: which rows can be trusted, which files are stale."""
+        return IndexScan.of(*self.scan())
+
     def read_row(self, name: str, known: IndexRow | None = None) -> IndexRow | None:
         """A new row for one file, read now; None if it disappeared.
 
@@ -424,6 +457,7 @@ class SummaryIndex:
         read_stale: bool = True,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
+        scan: IndexScan | None = None,
     ) -> SummaryListing:
         """Every meeting, from the index where it can be trusted, reading the other files when asked.
 
@@ -431,12 +465,11 @@ class SummaryIndex:
         they were and named in ``pending`` for a later ``listing()`` (the home
         screen paints at once, then reads those files in a worker).
         ``progress(done, total)`` is called before the first stale file is read (``done`` 0)
-        and as they are read.
+        and as they are read. ``scan`` is a look at the folder taken a moment ago (``scan_rows``),
+        so start-up looks only once.
         """
-        files, rows = self.scan()
-        stale = [
-            name for name, key in sorted(files.items()) if not (name in rows and rows[name].trusted_for(key))
-        ]
+        looked = self.scan_rows() if scan is None else scan
+        files, rows, stale = looked.files, dict(looked.rows), looked.stale
         gone = [name for name in rows if name not in files]
         fresh: list[IndexRow] = []
         if read_stale:

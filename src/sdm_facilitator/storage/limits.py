@@ -15,6 +15,7 @@ only count characters.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
@@ -114,22 +115,47 @@ def key_on_line(text: str, line: int) -> str:
     return match.group(1).replace('"', "").replace("'", "").strip() if match else ""
 
 
-def text_problem(text: str) -> LimitProblem | None:
+@dataclass(frozen=True)
+class TextCounts:
+    """The raw counts ``text_problem`` starts from, which add up over pieces of text ending in line breaks.
+
+    A save keeps them with the text of each part of the file it did not
+    change, so checking a 1.3 MB meeting does not count every character again.
+    """
+
+    dots: int
+    values: int
+    #: The most dots in one line (the whole count where that is at most ``MAX_DOTS_PER_LINE``).
+    most_dots_in_a_line: int
+
+    @classmethod
+    def of(cls, text: str) -> TextCounts:
+        dots = text.count(".")
+        # No line can hold more dots than the whole text: most texts need no split into lines.
+        in_a_line = max(map(str.count, text.split("\n"), repeat("."))) if dots > MAX_DOTS_PER_LINE else dots
+        return cls(dots, text.count("=") + text.count(","), in_a_line)
+
+    @classmethod
+    def total(cls, counts: Iterable[TextCounts]) -> TextCounts:
+        """The counts of texts (each ending in a line break) put one after another."""
+        dots = values = in_a_line = 0
+        for part in counts:
+            dots += part.dots
+            values += part.values
+            in_a_line = max(in_a_line, part.most_dots_in_a_line)
+        return cls(dots, values, in_a_line)
+
+
+def text_problem(text: str, counts: TextCounts | None = None) -> LimitProblem | None:
     """Why TOML ``text`` is too costly to parse (with its line), or None when fine.
 
     Cheap for ordinary files: the string-aware scan runs only when a raw count
     (which also counts dots and commas inside notes) is already over a limit.
+    ``counts`` are those of ``text`` where the caller already has them.
     """
-    raw_dots = text.count(".")
-    raw_values = text.count("=") + text.count(",")
+    raw = TextCounts.of(text) if counts is None else counts
     needs_scan = (
-        raw_dots > MAX_DOTTED_PARTS
-        or raw_values > MAX_VALUES
-        # No line can hold more dots than the whole text: most files need no split into lines.
-        or (
-            raw_dots > MAX_DOTS_PER_LINE
-            and max(map(str.count, text.split("\n"), repeat("."))) > MAX_DOTS_PER_LINE
-        )
+        raw.dots > MAX_DOTTED_PARTS or raw.values > MAX_VALUES or raw.most_dots_in_a_line > MAX_DOTS_PER_LINE
     )
     if not needs_scan:
         return None
@@ -239,11 +265,11 @@ def longest_text(data: Any) -> tuple[str, int]:
     return best
 
 
-def save_problem(data: dict[str, Any], text: str) -> str | None:
+def save_problem(data: dict[str, Any], text: str, counts: TextCounts | None = None) -> str | None:
     """Why the meeting about to be saved as ``text`` could not be opened again, or None.
 
     The message says what to change; the caller keeps the meeting (and what
-    was typed) as it is.
+    was typed) as it is. ``counts`` are ``TextCounts`` of ``text`` where the caller has them.
     """
     problem = size_problem(len(text.encode("utf-8")))
     if problem is not None:
@@ -255,7 +281,7 @@ def save_problem(data: dict[str, Any], text: str) -> str | None:
             else ""
         )
         return f"The meeting is {problem.message}, so it could not be opened again.{advice}"
-    problem = data_problem(data) or text_problem(text)
+    problem = data_problem(data) or text_problem(text, counts)
     if problem is not None:
         where = f"{problem.field}: " if problem.field else ""
         return f"The meeting could not be opened again once saved: {where}{problem.message}."

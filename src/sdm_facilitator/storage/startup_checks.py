@@ -21,7 +21,7 @@ from sdm_facilitator.storage.store import MeetingStore, StoreError
 
 if TYPE_CHECKING:
     from sdm_facilitator.domain.summary import MeetingSummary
-    from sdm_facilitator.storage.index import SummaryIndex
+    from sdm_facilitator.storage.index import IndexScan, SummaryIndex
 
 
 def folder_read_only_reason(store: MeetingStore) -> str | None:
@@ -54,7 +54,7 @@ def folder_read_only_reason(store: MeetingStore) -> str | None:
 RECENT_FILES_CHECKED = 50
 
 
-def meeting_to_resume(index: SummaryIndex) -> tuple[str, str] | None:
+def meeting_to_resume(index: SummaryIndex, scan: IndexScan | None = None) -> tuple[str, str] | None:
     """The meeting to reopen after a restart, and where: ``"family_time"`` or ``"meeting"`` (the room).
 
     Private family time comes first, however the app stopped (the family may
@@ -64,9 +64,10 @@ def meeting_to_resume(index: SummaryIndex) -> tuple[str, str] | None:
 
     Read from the summary index, never by parsing every file (that made a start with 10,000
     meetings take a minute): rows that still match their files say each meeting's stage, and
-    the most recently changed files without such a row are read now (their rows are kept).
+    the most recently changed files without such a row are read now (their rows are kept, and
+    put in ``scan``, which the home screen then lists from: start-up looks at the folder once).
     """
-    summaries = _current_summaries(index)
+    summaries = _current_summaries(index, index.scan_rows() if scan is None else scan)
     in_family_time = [s for s in summaries if s.stage == "family_time"]
     if in_family_time:
         return max(in_family_time, key=lambda s: s.updated).id, "family_time"
@@ -82,16 +83,15 @@ def meeting_in_family_time(index: SummaryIndex) -> str | None:
     return resume[0] if resume is not None and resume[1] == "family_time" else None
 
 
-def _current_summaries(index: SummaryIndex) -> list[MeetingSummary]:
+def _current_summaries(index: SummaryIndex, scan: IndexScan) -> list[MeetingSummary]:
     """Every summary that matches its file, reading the newest changed files (see ``meeting_to_resume``)."""
-    files, rows = index.scan()
-    trusted = [rows[name] for name, key in files.items() if name in rows and rows[name].trusted_for(key)]
-    stale = sorted(
-        (name for name in files if not (name in rows and rows[name].trusted_for(files[name]))),
-        key=lambda name: files[name].mtime_ns,
-        reverse=True,
-    )
-    fresh = [row for name in stale[:RECENT_FILES_CHECKED] if (row := index.read_row(name, rows.get(name)))]
+    newest_first = sorted(scan.stale, key=lambda name: scan.files[name].mtime_ns, reverse=True)
+    fresh = [
+        row
+        for name in newest_first[:RECENT_FILES_CHECKED]
+        if (row := index.read_row(name, scan.rows.get(name)))
+    ]
     if fresh:
         index.merge_write(fresh)
-    return [row.summary for row in (*trusted, *fresh) if row.summary]
+        scan.rows.update((row.file, row) for row in fresh)
+    return [row.summary for row in (*scan.trusted(), *fresh) if row.summary]

@@ -22,9 +22,9 @@ from textual.widgets import Input
 
 from sdm_facilitator.domain.meeting import utc_now
 from sdm_facilitator.domain.summary import MeetingSummary, summarise
-from sdm_facilitator.guides.loader import GuideLibrary, load_library
+from sdm_facilitator.guides.library import GuideLibrary
 from sdm_facilitator.paths import user_guides_dir
-from sdm_facilitator.storage.index import SummaryIndex, index_for
+from sdm_facilitator.storage.index import IndexScan, SummaryIndex, index_for
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.contracts import (
     HasPendingValues,
@@ -90,13 +90,22 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
         if library is None:
             # Guides from a folder other users can change are not trusted: they could
             # replace a bundled guide. The folder is checked again, with a banner, on mount.
-            trusted = not self.store.folder_problems()
-            library = load_library(user_guides_dir(data_dir) if trusted else None)
+            # The checked library is kept between starts in a trusted folder (``guides/library_cache.py``).
+            if self.store.folder_problems():
+                from sdm_facilitator.guides.loader import load_library
+
+                library = load_library(None)
+            else:
+                from sdm_facilitator.guides.library_cache import cached_library
+
+                library = cached_library(data_dir, user_guides_dir(data_dir))
         self.library = library
         if demo:
             self.sub_title = "demo data (fictional)"
         self.register_theme(high_contrast_theme())
         self._summary_index: SummaryIndex | None = None
+        #: The look at the meetings folder taken at start, until the home screen's first list takes it.
+        self._start_scan: tuple[SummaryIndex, IndexScan] | None = None
         #: Raised whenever the store changes other than by saving an open meeting (a deletion,
         #: an unlock, the demo swapping folders), so the home screen knows to look again.
         self.store_generation = 0
@@ -138,7 +147,11 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
         """The home screen; after a restart in the room or in private family time, straight back there."""
         from sdm_facilitator.storage.startup_checks import meeting_to_resume
 
-        resume = meeting_to_resume(self.summary_index())
+        index = self.summary_index()
+        scan = index.scan_rows()
+        resume = meeting_to_resume(index, scan)
+        # The home screen's first list reads this same look at the folder (one stat per file at start).
+        self._start_scan = (index, scan)
         await self.restore_screens(resume[0] if resume else None, family_time=True)
 
     async def restore_screens(self, meeting_id: str | None = None, *, family_time: bool = False) -> None:
@@ -148,10 +161,7 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
         the workspace with names and notes) is ever drawn. Used at start and
         when the screens are rebuilt after an unexpected error.
         """
-        from sdm_facilitator.domain import meeting_clock as mc
         from sdm_facilitator.ui.home.home import HomeScreen
-        from sdm_facilitator.ui.room.chair import ChairScreen
-        from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
 
         with self.batch_update():
             while len(self.screen_stack) > 1:
@@ -162,6 +172,11 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
             self.open_meeting(meeting_id)
             session = self.screen.session if isinstance(self.screen, SavesMeeting) else None
             if family_time and session is not None and session.meeting.id == meeting_id:
+                # The room's screens are imported only when a start goes straight back into the room.
+                from sdm_facilitator.domain import meeting_clock as mc
+                from sdm_facilitator.ui.room.chair import ChairScreen
+                from sdm_facilitator.ui.room.family_time import FamilyTimeScreen
+
                 if mc.family_time_running(session.meeting):
                     await self.push_screen(FamilyTimeScreen(session))
                 elif session.meeting.stage == "meeting":
@@ -276,6 +291,11 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
         if self._summary_index is None or self._summary_index.store is not self.store:
             self._summary_index = index_for(self.store, self.library)
         return self._summary_index
+
+    def take_start_scan(self, index: SummaryIndex) -> IndexScan | None:
+        """The look at ``index``'s folder taken at start, once (later lists look again)."""
+        taken, self._start_scan = self._start_scan, None
+        return taken[1] if taken is not None and taken[0] is index else None
 
     def meeting_closed(self, session: MeetingSession) -> None:
         """A meeting was saved and closed: the home screen shows its new row, the index gets it in the background.

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from sdm_facilitator.domain.summary import MeetingSummary
     from sdm_facilitator.guides.loader import GuideLibrary
     from sdm_facilitator.storage.drafts import DraftField
-    from sdm_facilitator.storage.index import SummaryIndex
+    from sdm_facilitator.storage.index import IndexScan, SummaryIndex
     from sdm_facilitator.storage.session import MeetingSession, SaveOutcome
     from sdm_facilitator.storage.store import MeetingStore
     from sdm_facilitator.ui.workspace.section import Section
@@ -70,6 +70,10 @@ class AppServices(Protocol):
 
     def take_closed_meetings(self) -> list[tuple[MeetingSummary, str]]:
         """The summaries of meetings closed since the home screen last looked."""
+        ...
+
+    def take_start_scan(self, index: SummaryIndex) -> IndexScan | None:
+        """The look at ``index``'s folder taken at start, once: the home screen's first list reads it."""
         ...
 
     def flush_all(self) -> list[str]:

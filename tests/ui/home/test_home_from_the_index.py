@@ -192,3 +192,24 @@ async def test_a_few_files_that_take_long_still_get_a_progress_line(
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert shown and shown[0] == "0/3" and shown[-1] == "3/3"
+
+
+async def test_a_start_looks_at_the_meetings_folder_once(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    meetings = [new_prep_meeting(f"Family {n}") for n in range(3)]
+    save_meetings(isolated_data_dir, *meetings)
+    aged(isolated_data_dir)
+    app = prep_app(isolated_data_dir)
+    app.summary_index().listing()  # the index as an earlier start left it: every row trusted
+    scans: list[object] = []
+    real = SummaryIndex.scan
+    monkeypatch.setattr(SummaryIndex, "scan", lambda self: scans.append(self) or real(self))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#meetings", DataTable)
+        assert sorted(family_cells(table)) == ["Family 0", "Family 1", "Family 2"]
+        assert len(scans) == 1  # the family-time check and the list shared one look
+        app.screen.action_refresh()
+        assert len(scans) == 2  # a refresh later looks again

@@ -217,7 +217,7 @@ class HomeScreen(Screen[None]):
         """Look at the data folder again: paint from the index at once, read changed files after."""
         self._generation_read = sdm_app(self).store_generation
         index: SummaryIndex = sdm_app(self).summary_index()
-        listing = index.listing(read_stale=False)
+        listing = index.listing(read_stale=False, scan=sdm_app(self).take_start_scan(index))
         if listing.pending and len(listing.pending) <= READ_BEFORE_PAINT:
             listing = index.listing()
         self._show_listing(listing)
