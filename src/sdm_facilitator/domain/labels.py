@@ -318,3 +318,21 @@ WAY_LABELS: dict[str, str] = {
     "advocate": "Through an advocate",
     "drawing-or-recording": "Through a drawing or recording",
 }
+
+# ---------------------------------------------------------------- who got which paper
+
+SENT_HOW_LABELS: dict[str, str] = {"post": "By post", "email": "By email", "hand": "By hand"}
+
+#: The papers a distribution list names; a paper this version does not know is shown by its value.
+SENT_PAPER_LABELS: dict[str, str] = {
+    "plan": "The family's plan",
+    "plan-notes": "The plan, professionals' version",
+    "child-plan": "A child's plan",
+    "agenda": "The agenda",
+    "record": "The record of the day",
+    "decision-letter": "The decision letter",
+    "calendar": "Calendar entries",
+    "family-pack": "The family's pack",
+    "invitation": "An invitation",
+    "json": "The whole record",
+}

@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sdm_facilitator.domain.conference import Conference
+from sdm_facilitator.domain.distribution import PaperSent
 from sdm_facilitator.domain.labels import (
     ACTION_STATUS_LABELS as ACTION_STATUS_LABELS,
 )
@@ -533,7 +534,8 @@ class Plan:
     family_keeper: str = ""
     professional_lead: str = ""
     review_date: date | None = None
-    # The day the written plan went to the family: set by the plan export or by hand.
+    # The day the written plan went to the family, as files from before the
+    # distribution list kept it (``Meeting.papers_sent``); still read, never set now.
     sent_on: date | None = None
     bottom_line_checks: list[BottomLineCheck] = field(default_factory=list)
     response: ProfessionalResponse = field(default_factory=ProfessionalResponse)
@@ -645,6 +647,8 @@ class Meeting:
     risks: list[Risk] = field(default_factory=list)
     # A child protection conference's statutory decision; empty for other kinds of meeting.
     conference: Conference = field(default_factory=Conference)
+    # Who got which paper, how and when: recorded when the coordinator says it was sent (``domain.distribution``).
+    papers_sent: list[PaperSent] = field(default_factory=list)
     extra: dict[str, Any] = _extra()
 
     @property
@@ -807,6 +811,8 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         yield f"risk {i}: instead of the meeting", risk.advice.instead
         for j, condition in enumerate(risk.advice.conditions, 1):
             yield f"risk {i} condition {j}: what", condition.what
+    for i, sent in enumerate(meeting.papers_sent, 1):
+        yield f"paper sent {i}: recipient", sent.recipient
     yield from _conference_texts(meeting)
 
 
