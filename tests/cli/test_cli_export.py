@@ -33,7 +33,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def stored(isolated_data_dir: Path) -> Iterator[MeetingStore]:
     with local_zone():
         store = MeetingStore(isolated_data_dir)
-        store.close(store.create(fixed_meeting(load_library(None))))
+        meeting = fixed_meeting(load_library(None))
+        meeting.papers_sent = []  # each test records its own
+        store.close(store.create(meeting))
         yield store
 
 
