@@ -13,6 +13,7 @@ from pathlib import Path
 from sdm_facilitator.demo_risks import screen_okafor_reid, screen_rahman, screen_the_rest
 from sdm_facilitator.domain.conference import AgencyView, ChildDecision, ChildView, Conference, ParentView
 from sdm_facilitator.domain.conference_rules import add_months, add_working_days, is_working_day
+from sdm_facilitator.domain.distribution import record_sent
 from sdm_facilitator.domain.meeting import (
     Action,
     ActionUpdate,
@@ -508,6 +509,11 @@ def follow_up_meeting(library: GuideLibrary, today: date) -> Meeting:
     m.referral.referrer_contacted = _working_day_on_or_before(m.referral.date + timedelta(days=1))
     m.cost = MeetingCost(
         preparation_minutes=14 * 60, meeting_minutes=4 * 60, follow_up_minutes=90, interpreting_pence=12000
+    )
+    # Who got which paper: the plan to the mother by post, the record to the social worker by email.
+    record_sent(m.papers_sent, "plan", held + timedelta(days=3), "post", person_id=m.people[0].id)
+    record_sent(
+        m.papers_sent, "record", held + timedelta(days=3), "email", recipient="The children's social worker"
     )
     m.feedback = [
         Feedback(

@@ -33,7 +33,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def stored(isolated_data_dir: Path) -> Iterator[MeetingStore]:
     with local_zone():
         store = MeetingStore(isolated_data_dir)
-        store.close(store.create(fixed_meeting(load_library(None))))
+        meeting = fixed_meeting(load_library(None))
+        meeting.papers_sent = []  # each test records its own
+        store.close(store.create(meeting))
         yield store
 
 
@@ -62,7 +64,12 @@ def test_plan_to_stdout_is_markdown_and_records_nothing(
     assert _sent_on(stored) is None
 
 
-def test_plan_to_a_file_takes_the_format_from_the_suffix_and_records_the_day_sent(
+def _papers_sent(store: MeetingStore) -> list[tuple[str, str, str, str, date | None]]:
+    meeting = store.open(MEETING_ID, lock=False).meeting
+    return [(e.paper, e.person_id, e.recipient, e.how, e.on) for e in meeting.papers_sent]
+
+
+def test_plan_to_a_file_takes_the_format_from_the_suffix_and_never_records_it_as_sent(
     capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
 ) -> None:
     target = tmp_path / "plan.html"
@@ -71,43 +78,96 @@ def test_plan_to_a_file_takes_the_format_from_the_suffix_and_records_the_day_sen
     assert target.read_text().startswith("<!DOCTYPE html>")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert f"Wrote the outline child protection plan to {target}." in err and "yours to keep safe" in err
-    assert f"Recorded {date.today().isoformat()} as the day the plan was sent." in err
-    assert _sent_on(stored) == date.today()
+    assert "Recorded" not in err
+    # Writing a file is not sending it: nothing is recorded without being told.
+    assert _sent_on(stored) is None and _papers_sent(stored) == []
 
 
-def test_an_earlier_sent_day_is_kept(
+def test_sent_records_who_got_the_plan_how_and_when(
     capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
 ) -> None:
+    code, _, err = run(
+        capsys,
+        "export", MEETING_ID, "--as", "plan", "-o", str(tmp_path / "p.txt"),
+        "--sent", "--to", "The school office", "--by", "post", "--sent-on", "2026-03-04",
+    )  # fmt: skip
+    assert code == 0
+    assert "Recorded: the family's plan sent to The school office, by post, on 2026-03-04." in err
+    assert _papers_sent(stored) == [("plan", "", "The school office", "post", date(2026, 3, 4))]
+
+
+def test_sent_defaults_to_today_by_email_to_the_family_keeper_or_the_family(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore
+) -> None:
+    opened = stored.open(MEETING_ID)
+    keeper = next(p for p in opened.meeting.people if p.name == opened.meeting.plan.family_keeper)
+    stored.close(opened)
+    code, _, err = run(capsys, "export", MEETING_ID, "--as", "plan", "--sent")
+    assert code == 0 and f"sent to {keeper.name}, by email, on {date.today().isoformat()}" in err
+    # The keeper's name is on the people list, so the entry points at the person.
+    assert _papers_sent(stored) == [("plan", keeper.id, "", "email", date.today())]
+    opened = stored.open(MEETING_ID)
+    opened.meeting.plan.family_keeper = ""
+    stored.save(opened)
+    stored.close(opened)
+    code, _, _ = run(capsys, "export", MEETING_ID, "--as", "child-plan", "--sent", "--by", "hand")
+    assert code == 0 and _papers_sent(stored)[-1] == ("child-plan", "", "the family", "hand", date.today())
+    # A name from the people list (any case) points at the person, not at the words typed.
+    code, _, _ = run(capsys, "export", MEETING_ID, "--as", "agenda", "--sent", "--to", keeper.name.upper())
+    assert code == 0 and _papers_sent(stored)[-1][:3] == ("agenda", keeper.id, "")
+
+
+def test_sent_details_without_sent_are_refused_and_a_record_needs_a_recipient(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "export", MEETING_ID, "--as", "plan", "--by", "post")
+    assert code != 0 and "add --sent" in err
+    code, _, err = run(capsys, "export", MEETING_ID, "--as", "record", "--sent", "-o", str(tmp_path / "r.md"))
+    assert code != 0 and "--to" in err and not (tmp_path / "r.md").exists()
+    assert _papers_sent(stored) == []
+
+
+def test_an_older_files_sent_day_still_counts(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
+) -> None:
+    from sdm_facilitator.domain.distribution import plan_sent_on
+
     opened = stored.open(MEETING_ID)
     opened.meeting.plan.sent_on = date(2026, 3, 5)
     stored.save(opened)
     stored.close(opened)
     code, _, err = run(capsys, "export", MEETING_ID, "--as", "plan", "-o", str(tmp_path / "p.txt"))
     assert code == 0 and "Recorded" not in err
-    assert _sent_on(stored) == date(2026, 3, 5)
+    meeting = stored.open(MEETING_ID, lock=False).meeting
+    assert plan_sent_on(meeting.papers_sent, meeting.plan.sent_on) == date(2026, 3, 5)
 
 
-def test_professionals_version_does_not_count_as_sent(
+def test_professionals_version_is_named_as_such_and_its_sending_is_not_the_plans(
     capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
 ) -> None:
-    code, _, _ = run(
-        capsys, "export", MEETING_ID, "--as", "plan", "--include-notes", "-o", str(tmp_path / "p.md")
-    )
+    code, _, err = run(
+        capsys, "export", MEETING_ID, "--as", "plan", "--include-notes", "-o", str(tmp_path / "p.md"),
+        "--sent", "--to", "The reviewing officer",
+    )  # fmt: skip
     assert code == 0 and _sent_on(stored) is None
     assert "Bottom lines" in (tmp_path / "p.md").read_text()
+    assert "Wrote the professionals' version of the outline child protection plan" in err
+    assert _papers_sent(stored)[0][0] == "plan-notes"
 
 
-def test_when_the_app_has_it_open_the_day_is_not_recorded_but_the_file_is_written(
+def test_when_the_app_has_it_open_sending_is_not_recorded_but_the_file_is_written(
     capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
 ) -> None:
     holder = stored.open(MEETING_ID)  # as the app would
     try:
-        code, _, err = run(capsys, "export", MEETING_ID, "--as", "plan", "-o", str(tmp_path / "p.md"))
+        code, _, err = run(
+            capsys, "export", MEETING_ID, "--as", "plan", "-o", str(tmp_path / "p.md"), "--sent"
+        )
     finally:
         stored.close(holder)
     assert code == 0 and (tmp_path / "p.md").is_file()
-    assert "The day the plan was sent was not recorded" in err
-    assert _sent_on(stored) is None
+    assert "That it was sent was not recorded" in err
+    assert _papers_sent(stored) == []
 
 
 def test_never_overwrites_without_force(

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from sdm_facilitator.demo import follow_up_meeting, preparing_meeting
+from sdm_facilitator.domain.distribution import PaperSent
 from sdm_facilitator.domain.evidence import compile_evidence
 from sdm_facilitator.domain.meeting import AgendaItem, InfoShare, Meeting, Review, StepState
 from sdm_facilitator.domain.readiness import readiness
@@ -72,10 +73,12 @@ def _advocate_offered_to_all(m: Meeting) -> None:
 
 def _not_sent(m: Meeting) -> None:
     m.plan.sent_on = None
+    # The professionals' version going out is not the family's plan being sent.
+    m.papers_sent = [PaperSent(paper="plan-notes", recipient="the reviewing officer", on=TODAY)]
 
 
 def _sent(m: Meeting) -> None:
-    m.plan.sent_on = TODAY
+    m.papers_sent.append(PaperSent(paper="plan", recipient="the family", on=TODAY))
 
 
 def _no_named_people(m: Meeting) -> None:
@@ -135,7 +138,7 @@ RECIPES: dict[str, tuple[Change, Change, str]] = {
         _advocate_offered_to_all,
         "the children",
     ),
-    "plan.sent_on": (_not_sent, _sent, "the plan"),
+    'plan.sent_on or any(papers_sent, paper == "plan")': (_not_sent, _sent, "the plan"),
     "plan.family_keeper and plan.professional_lead": (_no_named_people, _named_people, "the plan"),
     "any(follow_up.reviews, held)": (_review_planned, _review_held, "the follow-up"),
     "plan.contingency": (_no_contingency, _contingency, "the plan"),

@@ -7,8 +7,6 @@ installs Debian's ``chromium`` package where it can).
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,35 +15,7 @@ from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.export.paper_catalogue import ExportOptions, export_meeting
 from support.fixed_meeting import NOW, ZONE
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def print_to_pdf(html_file: Path, pdf_file: Path, profile: Path) -> None:
-    """Print ``html_file`` to ``pdf_file`` the way a coordinator's browser would."""
-    assert CHROMIUM is not None
-    subprocess.run(
-        [
-            CHROMIUM,
-            *FLAGS,
-            f"--user-data-dir={profile}",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf_file}",
-            html_file.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+from support.print_check import CHROMIUM, print_to_pdf
 
 
 def page_count(pdf: bytes) -> int:

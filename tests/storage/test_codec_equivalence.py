@@ -25,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import support.codec_reference as codec_reference
-from sdm_facilitator.domain import conference, risks
+from sdm_facilitator.domain import conference, distribution, risks
 from sdm_facilitator.domain import meeting as model
 from sdm_facilitator.storage import codec
 from sdm_facilitator.storage.codec import CodecError
@@ -44,6 +44,7 @@ def same_new_ids() -> Iterator[None]:
         mock.patch.object(model, "new_id", numbered),
         mock.patch.object(risks, "new_id", numbered),
         mock.patch.object(conference, "new_id", numbered),
+        mock.patch.object(distribution, "new_id", numbered),
     ):
         yield
 

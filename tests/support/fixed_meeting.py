@@ -26,6 +26,7 @@ from sdm_facilitator.domain.conference import (
     Dissent,
     ParentView,
 )
+from sdm_facilitator.domain.distribution import PaperSent
 from sdm_facilitator.domain.meeting import (
     Capture,
     InfoShare,
@@ -276,4 +277,20 @@ def fixed_meeting(library: GuideLibrary) -> Meeting:
     ]
     _fix_ids(m)
     m.conference = _conference(m)
+    m.papers_sent = _papers_sent(m)
     return m
+
+
+#: A recipient written in words, hostile: it must stay text on every paper that lists who got what.
+SENT_RECIPIENT = "The <b>IRO</b> | [x](javascript:x) *office*"
+
+
+def _papers_sent(m: Meeting) -> list[PaperSent]:
+    """Who got which paper: the professionals' plan handed to Priya, the record emailed (not the family's plan)."""
+    priya = m.people[3].id
+    return [
+        PaperSent(id="s-00000001", paper="plan-notes", person_id=priya, how="hand", on=date(2026, 3, 4)),
+        PaperSent(
+            id="s-00000002", paper="record", recipient=SENT_RECIPIENT, how="email", on=date(2026, 3, 5)
+        ),
+    ]

@@ -1,13 +1,15 @@
 """``sdm-facilitator export``: the papers people take away, to stdout or a file.
 
-The family's plan is the default paper a coordinator sends; writing it to a
-file also records the day it was sent (when none is recorded yet). Language
-hints found in a family paper are listed on stderr and never stop the export.
+Writing a paper records nothing about sending it: only ``--sent`` (the
+coordinator saying it went out) adds it to the meeting's list of who got which
+paper, with ``--to`` and ``--by`` (``domain.distribution``). Language hints
+found in a family paper are listed on stderr and never stop the export.
 """
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +28,8 @@ _OPTION_PAPERS = {
     "names": ("--names", ("calendar",)),
     "actions": ("--actions", ("calendar",)),
 }
+#: Options that only mean something with --sent.
+_SENT_DETAILS = {"to": "--to", "by": "--by", "sent_on": "--sent-on"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -81,13 +85,40 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     export.add_argument(
         "--actions", action="store_true", help="calendar: add each action's due date as an all-day entry"
     )
+    _register_sent(export)
     export.set_defaults(handler=run_export)
+
+
+def _register_sent(export: argparse.ArgumentParser) -> None:
+    """``--sent`` and its details: writing a file never counts as sending it."""
+    from sdm_facilitator.domain.distribution import SENT_HOW_CHOICES, THE_FAMILY
+
+    export.add_argument(
+        "--sent",
+        action="store_true",
+        help="record that this paper was sent (default: nothing is recorded; writing a file is not sending it)",
+    )
+    export.add_argument(
+        "--to",
+        metavar="WHO",
+        help="with --sent: who it went to, a person's name or id from the people list or any words "
+        f"(default for a family paper: the plan's family keeper, else '{THE_FAMILY}')",
+    )
+    export.add_argument("--by", choices=SENT_HOW_CHOICES, help="with --sent: how it went (default: email)")
+    export.add_argument(
+        "--sent-on",
+        metavar="DATE",
+        help="with --sent: the day it went, YYYY-MM-DD or 'today' (default: today)",
+    )
 
 
 def _check_options(args: argparse.Namespace) -> None:
     for attribute, (flag, kinds) in _OPTION_PAPERS.items():
         if getattr(args, attribute) not in (None, False) and args.kind not in kinds:
             raise CliError(f"{flag} is for --as {' or '.join(kinds)}, not --as {args.kind}")
+    for attribute, flag in _SENT_DETAILS.items():
+        if getattr(args, attribute) is not None and not args.sent:
+            raise CliError(f"{flag} says how a paper was sent: add --sent to record that it was")
 
 
 def _requested_format(args: argparse.Namespace, output: Path | None) -> str | None:
@@ -115,27 +146,74 @@ def _write_stdout(ctx: CliContext, data: bytes) -> None:
         ctx.out.write(data.decode("utf-8"))
 
 
-def _record_sent(ctx: CliContext, meeting_id: str, today: date) -> str:
-    """Record today as the day the plan was sent; return one line saying what happened."""
+@dataclass(frozen=True)
+class SentDetails:
+    """What ``--sent`` records: which paper, to whom, how and when."""
+
+    paper: str
+    person_id: str
+    recipient: str
+    how: str
+    on: date
+
+
+def _sent_details(args: argparse.Namespace, meeting: Meeting, today: date) -> SentDetails | None:
+    """The entry ``--sent`` asks for, checked before anything is written; None without ``--sent``."""
+    from sdm_facilitator.domain.dates import parse_date
+    from sdm_facilitator.domain.distribution import THE_FAMILY, DistributionError, find_recipient
+    from sdm_facilitator.export.paper_catalogue import FAMILY_PAPERS
+
+    if not args.sent:
+        return None
+    who: str | None = args.to
+    if who is None:
+        if args.kind not in FAMILY_PAPERS or args.include_notes:
+            raise CliError("--sent: say who it went to with --to (a name from the people list, or any words)")
+        who = meeting.plan.family_keeper.strip() or THE_FAMILY
+    try:
+        on = parse_date(args.sent_on, today) if args.sent_on else today
+        person_id, words = find_recipient(meeting.people, who)
+    except (ValueError, DistributionError) as error:
+        raise CliError(f"--sent: {error}") from None
+    if on is None:
+        raise CliError("--sent-on: give the day it went, or leave it out for today")
+    paper = "plan-notes" if args.kind == "plan" and args.include_notes else args.kind
+    return SentDetails(paper, person_id, words, args.by or "email", on)
+
+
+def _record_sent(ctx: CliContext, meeting_id: str, sent: SentDetails) -> str:
+    """Add the paper to the meeting's list of who got which paper; return one line saying what happened."""
     from sdm_facilitator.cli.unlock import open_store
-    from sdm_facilitator.domain.plan_rules import mark_plan_sent
+    from sdm_facilitator.domain.distribution import how_label, paper_label, recipient_words, record_sent
     from sdm_facilitator.storage.codec import CodecError
     from sdm_facilitator.storage.store import StoreError
 
+    not_recorded = "That it was sent was not recorded"
     store = open_store(ctx)
     try:
         opened = store.open(meeting_id)
     except (StoreError, OSError):
-        return "The day the plan was sent could not be recorded: the meeting could not be opened."
+        return f"{not_recorded}: the meeting could not be opened."
     try:
         if opened.read_only_reason:
-            return f"The day the plan was sent was not recorded: {opened.read_only_reason}"
-        if not mark_plan_sent(opened.meeting.plan, today):
-            return ""
+            return f"{not_recorded}: {opened.read_only_reason}"
+        meeting = opened.meeting
+        entry = record_sent(
+            meeting.papers_sent,
+            sent.paper,
+            sent.on,
+            sent.how,
+            person_id=sent.person_id,
+            recipient=sent.recipient,
+        )
         store.save(opened)
-        return f"Recorded {today.isoformat()} as the day the plan was sent."
+        who = one_line(recipient_words(entry, meeting.people), 80)
+        return (
+            f"Recorded: {paper_label(entry.paper).lower()} sent to {who}, "
+            f"{how_label(entry.how).lower()}, on {sent.on.isoformat()}."
+        )
     except (StoreError, CodecError, OSError) as error:
-        return f"The day the plan was sent could not be recorded: {one_line(str(error), 200)}"
+        return f"{not_recorded}: {one_line(str(error), 200)}"
     finally:
         store.close(opened)
 
@@ -186,6 +264,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     _check_options(args)
     output = Path(args.output).expanduser() if args.output else None
     meeting = load_meeting_or_fail(ctx, args.id)
+    sent = _sent_details(args, meeting, date.today())
     library = load_library(user_guides_dir(ctx.data_dir))
     options = ExportOptions(
         include_notes=args.include_notes,
@@ -219,6 +298,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     if output is None:
         _write_stdout(ctx, exported.data)
         _say_left_out(ctx, exported)
+        _say_sent(ctx, meeting.id, sent)
         return 0
     try:
         write_export(output, exported.data, replace=args.force, record_for=(ctx.data_dir, meeting.id))
@@ -229,13 +309,16 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     except OSError as error:
         raise CliError(f"could not write {output}: {error.strerror or error}", 1) from None
     print(
-        f"Wrote {paper_name(meeting, exported.kind)} to {output}. "
+        f"Wrote {paper_name(meeting, exported.kind, include_notes=args.include_notes)} to {output}. "
         "It is personal data outside the app now: it is yours to keep safe.",
         file=ctx.err,
     )
     _say_left_out(ctx, exported)
-    if exported.is_family_plan and not args.include_notes:
-        note = _record_sent(ctx, meeting.id, date.today())
-        if note:
-            print(note, file=ctx.err)
+    _say_sent(ctx, meeting.id, sent)
     return 0
+
+
+def _say_sent(ctx: CliContext, meeting_id: str, sent: SentDetails | None) -> None:
+    """Record the paper as sent when ``--sent`` asked, and say so on stderr."""
+    if sent is not None:
+        print(_record_sent(ctx, meeting_id, sent), file=ctx.err)

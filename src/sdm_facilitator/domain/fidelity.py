@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sdm_facilitator.domain.day_record import span_minutes
+from sdm_facilitator.domain.distribution import plan_sent_on
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import ATTENDED, Meeting, Person
 from sdm_facilitator.domain.risk_guidance import meeting_steps
@@ -508,7 +509,7 @@ def _plan_complete(mt: Meeting, _g: Guide | None, _t: date) -> tuple[str, str, i
 
 
 def _plan_sent(mt: Meeting, _g: Guide | None, _t: date) -> tuple[str, str, int | None]:
-    sent, held = mt.plan.sent_on, mt.held_on if _held(mt) else None
+    sent, held = plan_sent_on(mt.papers_sent, mt.plan.sent_on), mt.held_on if _held(mt) else None
     if held is None:
         return NOT_RECORDED, "the meeting has not been held", None
     if sent is None:

@@ -364,3 +364,21 @@ CHILD_BAND_LABELS: dict[str, str] = {
     "8-12": "8 to 12",
     "13-plus": "13 and over",
 }
+
+# ---------------------------------------------------------------- who got which paper
+
+SENT_HOW_LABELS: dict[str, str] = {"post": "By post", "email": "By email", "hand": "By hand"}
+
+#: The papers a distribution list names; a paper this version does not know is shown by its value.
+SENT_PAPER_LABELS: dict[str, str] = {
+    "plan": "The family's plan",
+    "plan-notes": "The plan, professionals' version",
+    "child-plan": "A child's plan",
+    "agenda": "The agenda",
+    "record": "The record of the day",
+    "decision-letter": "The decision letter",
+    "calendar": "Calendar entries",
+    "family-pack": "The family's pack",
+    "invitation": "An invitation",
+    "json": "The whole record",
+}

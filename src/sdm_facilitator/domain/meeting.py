@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sdm_facilitator.domain.conference import Conference
+from sdm_facilitator.domain.distribution import PaperSent
 from sdm_facilitator.domain.labels import (
     ACTION_STATUS_LABELS as ACTION_STATUS_LABELS,
 )
@@ -597,7 +598,8 @@ class Plan:
     family_keeper: str = ""
     professional_lead: str = ""
     review_date: date | None = None
-    # The day the written plan went to the family: set by the plan export or by hand.
+    # The day the written plan went to the family, as files from before the
+    # distribution list kept it (``Meeting.papers_sent``); still read, never set now.
     sent_on: date | None = None
     bottom_line_checks: list[BottomLineCheck] = field(default_factory=list)
     response: ProfessionalResponse = field(default_factory=ProfessionalResponse)
@@ -735,6 +737,8 @@ class Meeting:
     # The day each tracked field was first filled in (``domain.first_filled``), so a "before the
     # day" marker reads when a thing was written, not only that it exists now.
     first_filled: dict[str, date] = field(default_factory=dict)
+    # Who got which paper, how and when: recorded when the coordinator says it was sent (``domain.distribution``).
+    papers_sent: list[PaperSent] = field(default_factory=list)
     extra: dict[str, Any] = _extra()
 
     @property
@@ -923,6 +927,8 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         yield f"risk {i}: instead of the meeting", risk.advice.instead
         for j, condition in enumerate(risk.advice.conditions, 1):
             yield f"risk {i} condition {j}: what", condition.what
+    for i, sent in enumerate(meeting.papers_sent, 1):
+        yield f"paper sent {i}: recipient", sent.recipient
     yield from _conference_texts(meeting)
 
 

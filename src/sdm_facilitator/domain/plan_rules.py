@@ -383,14 +383,3 @@ def link_review(review: Review, review_meeting: Meeting, held: date) -> None:
     review.meeting_id = review_meeting.id
     if review.held is None:
         review.held = held
-
-
-def mark_plan_sent(plan: Plan, on: date) -> bool:
-    """Record ``on`` as the day the written plan went to the family, unless a day is recorded already.
-
-    Returns whether it was recorded, so the caller knows whether to save.
-    """
-    if plan.sent_on is not None:
-        return False
-    plan.sent_on = on
-    return True

@@ -152,13 +152,17 @@ def offered(meeting: m.Meeting, kind: str) -> bool:
     return wanted is None or meeting.kind == wanted
 
 
-def paper_name(meeting: m.Meeting, kind: str) -> str:
-    """The paper in a sentence for this meeting: a conference's plan is its outline child protection plan."""
+def paper_name(meeting: m.Meeting, kind: str, *, include_notes: bool = False) -> str:
+    """The paper in a sentence for this meeting: a conference's plan is its outline child protection plan.
+
+    The professionals' version of the plan is named as such, so nobody takes it for the one to send.
+    """
     if kind == "plan":
         from sdm_facilitator.export.plan_wording import plan_wording
 
         title = plan_wording(meeting).title
-        return title[0].lower() + title[1:]
+        name = title[0].lower() + title[1:]
+        return f"the professionals' version of {name}" if include_notes else name
     return PAPER_NAMES[kind]
 
 

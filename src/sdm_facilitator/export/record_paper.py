@@ -10,6 +10,7 @@ from datetime import tzinfo
 
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.day_record import DayRecord, day_record
+from sdm_facilitator.domain.distribution import how_label, paper_label, recipient_words
 from sdm_facilitator.domain.guide import Guide, scale_question
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS
 from sdm_facilitator.export.conference_facts import is_conference
@@ -149,4 +150,21 @@ def record_paper(
     if not wording.conference_decides:  # a conference's decision is in its own section above
         paper.section("Professional response", response_blocks(plan, with_reasons=True))
     paper.section("The next review", review_blocks(meeting))
+    paper.section("Who got which paper", _papers_sent(meeting), missing="No paper is recorded as sent yet.")
     return paper
+
+
+def _papers_sent(meeting: m.Meeting) -> list[Block]:
+    """The distribution list: each paper, who it went to, how and when (recorded when it was sent)."""
+    if not meeting.papers_sent:
+        return []
+    rows = tuple(
+        (
+            e.on.isoformat() if e.on else "not recorded",
+            paper_label(e.paper),
+            recipient_words(e, meeting.people),
+            how_label(e.how),
+        )
+        for e in meeting.papers_sent
+    )
+    return [Table(("Sent", "Paper", "To", "How"), rows)]

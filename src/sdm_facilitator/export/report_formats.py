@@ -90,11 +90,26 @@ h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
 table { border-collapse: collapse; margin: 0.5rem 0; }
 th, td { border-bottom: 1px solid #ccc; padding: 0.25rem 0.75rem; text-align: left; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
-.scope { color: #444; } svg { display: block; margin: 0.5rem 0 1rem; }
+.scope { color: #444; } svg { display: block; margin: 0.5rem 0 1rem; max-width: 100%; height: auto; }
+h2 { break-after: avoid; page-break-after: avoid; }
+h2 + *, svg + table { break-before: avoid; page-break-before: avoid; }
+svg, tr { break-inside: avoid; page-break-inside: avoid; }
+@page { margin: 18mm 16mm 20mm; }
+@media print { body { margin: 0; max-width: none; } }
 """
 _BAR_ROW = 22
-_LABEL_WIDTH = 300
+#: The narrowest label column; a wider one is worked out from the longest label (``_label_width``).
+_LABEL_WIDTH = 120
 _BAR_WIDTH = 320
+#: A generous width of one character at the chart's 12px: the widest common sans fonts stay inside it.
+_CHAR_WIDTH = 7.6
+_LABEL_CHARS = 48
+
+
+def _label_width(labels: list[str]) -> int:
+    """Room for the longest label, right-aligned before the bars, so no label runs off the chart's left edge."""
+    longest = max((len(label[:_LABEL_CHARS]) for label in labels), default=0)
+    return max(_LABEL_WIDTH, round(longest * _CHAR_WIDTH) + 12)
 
 
 def _svg_bars(table: Table) -> str:
@@ -112,24 +127,26 @@ def _svg_bars(table: Table) -> str:
     numbers = [float(v) if isinstance(v, (int, float)) else 0.0 for v in values]
     top = table.bar_max or max(numbers, default=0.0) or 1.0
     height = _BAR_ROW * len(shown) + 4
-    width = _LABEL_WIDTH + _BAR_WIDTH + 60
+    label_width = _label_width([table.row_label(row) for row in shown])
+    width = label_width + _BAR_WIDTH + 60
+    # The view box lets the chart shrink to the page's width (CSS max-width) instead of running past it.
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
-        f'aria-label="{escape(table.title)}">'
+        f'viewBox="0 0 {width} {height}" aria-label="{escape(table.title)}">'
     ]
     for index, (row, number, value) in enumerate(zip(shown, numbers, values)):
         y = index * _BAR_ROW + 2
         label = table.row_label(row)
         bar = round(_BAR_WIDTH * number / top)
         parts.append(
-            f'<text x="{_LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end" font-size="12">'
-            f"{escape(label[:48])}</text>"
+            f'<text x="{label_width - 6}" y="{y + 15}" text-anchor="end" font-size="12">'
+            f"{escape(label[:_LABEL_CHARS])}</text>"
         )
         parts.append(
-            f'<rect x="{_LABEL_WIDTH}" y="{y + 3}" width="{bar}" height="{_BAR_ROW - 6}" fill="#2b6cb0"/>'
+            f'<rect x="{label_width}" y="{y + 3}" width="{bar}" height="{_BAR_ROW - 6}" fill="#2b6cb0"/>'
         )
         parts.append(
-            f'<text x="{_LABEL_WIDTH + bar + 4}" y="{y + 15}" font-size="12">{escape(cell_text(value))}'
+            f'<text x="{label_width + bar + 4}" y="{y + 15}" font-size="12">{escape(cell_text(value))}'
             f"{'%' if table.bar_max == 100 and value is not None else ''}</text>"
         )
     parts.append("</svg>")

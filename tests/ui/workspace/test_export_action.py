@@ -27,7 +27,7 @@ def _shown(widget: Static) -> str:
     return str(widget.render())
 
 
-async def test_ctrl_o_in_the_plan_writes_the_family_plan_and_says_where(
+async def test_ctrl_o_in_the_plan_writes_the_family_plan_and_says_where_but_sent_only_when_told(
     isolated_data_dir: Path, documents: Path
 ) -> None:
     m = held_meeting()
@@ -50,12 +50,30 @@ async def test_ctrl_o_in_the_plan_writes_the_family_plan_and_says_where(
         assert page.startswith("<!DOCTYPE html>") and "[b]Amara[/b]" in page and "Beatrice Okafor" in page
         screen = app.screen
         assert type(screen).__name__ == "MeetingScreen"
-        assert "sent to the family 02 Mar 2026" in _shown(screen.query_one("#plan-summary", Static))
+        # Writing the file is not sending it: nothing recorded until the coordinator says so.
+        assert "sent to the family" not in _shown(screen.query_one("#plan-summary", Static))
         assert screen.last_export_message == (  # type: ignore[attr-defined]
             f"Saved the family's plan to {target}. It is yours to keep safe now."
         )
+        assert m.papers_sent == [] and app.screen.session.meeting.papers_sent == []  # type: ignore[attr-defined]
+        # Again, ticking "It was sent": to Beatrice (second on the list of recipients), by post.
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab", "space")  # format, file, "It was sent"
+        await pilot.press("tab", "enter", "down", "enter")  # to: Beatrice Okafor
+        await pilot.press("tab", "enter", "up", "enter")  # how: by post
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+        assert "sent to the family 02 Mar 2026" in _shown(app.screen.query_one("#plan-summary", Static))
         await save(pilot)
-    assert reload(isolated_data_dir, m.id).plan.sent_on == date(2026, 3, 2)
+    sent = reload(isolated_data_dir, m.id).papers_sent
+    assert [(e.paper, e.person_id, e.how, e.on) for e in sent] == [
+        ("plan", m.people[0].id, "post", date(2026, 3, 2))
+    ]
 
 
 async def test_another_paper_and_format_into_the_data_folder_and_no_silent_replace(
@@ -89,7 +107,7 @@ async def test_another_paper_and_format_into_the_data_folder_and_no_silent_repla
         await pilot.pause()
         assert target.read_text() == "the coordinator's own changes"
         await save(pilot)
-    assert reload(isolated_data_dir, m.id).plan.sent_on is None, "only the family's plan counts as sent"
+    assert reload(isolated_data_dir, m.id).papers_sent == [], "nothing is recorded as sent unless ticked"
 
 
 async def test_escape_writes_nothing(isolated_data_dir: Path, documents: Path) -> None:

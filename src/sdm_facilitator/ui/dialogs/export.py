@@ -5,7 +5,7 @@ saves as PDF), in the user's Documents folder or the data folder's
 ``exports/``. Language hints found in a family paper are listed before the
 file is written; they never stop it. So are the plan safety check's findings,
 for every paper (``plan_findings``, given by the meeting screen). The dialog only asks: the meeting
-screen writes the file, so saving and the "sent on" day stay in one place.
+screen writes the file, so saving and recording who got it stay in one place.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ from sdm_facilitator.storage.drafts import DraftField
 from sdm_facilitator.ui.dialogs.confirm import ask_before_discarding
 from sdm_facilitator.ui.dialogs.drafts import RestoresDraft
 from sdm_facilitator.ui.dialogs.early_keys import HoldsEarlyKeys
+from sdm_facilitator.ui.dialogs.sent_fields import SentAnswer, SentFields
 from sdm_facilitator.ui.widgets.literal import literal
 
 Choice = tuple[str, str, bool, str]
@@ -130,6 +131,8 @@ class ExportRequest:
     include_notes: bool = False
     #: A child's plan's band chosen for this export; None: each child's own.
     band: str | None = None
+    # Whether, and to whom and how, the coordinator says the paper was sent (None: not sent).
+    sent: SentAnswer | None = None
 
     @property
     def options(self) -> ExportOptions:
@@ -184,6 +187,8 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
             yield Select(FORMAT_CHOICES, value="html", allow_blank=False, id="export-format")
             yield Label("File", classes="export-label")
             yield Input(id="export-path")
+            # Was it sent? Its own block (``sent_fields``): unticked, nothing is recorded.
+            yield SentFields(self.meeting.people)
             yield Static(id="export-hints", markup=False)
         yield Footer()
 
@@ -272,8 +277,14 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
             self.query_one("#export-hints", Static).update(literal("Give a file name."))
             return
         band = self._band if self._choice[1] == "child-plan" else None
+        sent = self.query_one(SentFields).answer()
+        if isinstance(sent, str):
+            self.query_one("#export-hints", Static).update(literal(sent))
+            return
         self.dismiss(
-            ExportRequest(self._choice[1], self._format, Path(text).expanduser(), self._choice[2], band)
+            ExportRequest(
+                self._choice[1], self._format, Path(text).expanduser(), self._choice[2], band=band, sent=sent
+            )
         )
 
     def unsaved_text(self) -> bool:

@@ -1,4 +1,4 @@
-"""The follow-up section: how the actions go, changes to the plan, and reviews.
+"""The follow-up section: how the actions go, changes to the plan, reviews, and who got which paper.
 
 Ups and downs are expected: an action that has stalled is "stuck" and needs
 help, never a failure. Updates, plan changes and reviews are added to the
@@ -27,12 +27,14 @@ from sdm_facilitator.domain.meeting import (
 )
 from sdm_facilitator.domain.safe_text import visible
 from sdm_facilitator.domain.schedule import next_due
+from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.contracts import SavesMeeting
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
 from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable, RowDetail
 from sdm_facilitator.ui.widgets.literal import literal, literal_cell
+from sdm_facilitator.ui.workspace.papers_sent import PapersSent, PapersSentTable
 from sdm_facilitator.ui.workspace.record_section import RecordSection
 
 # Short words for the table; the detail below it uses the full labels.
@@ -130,7 +132,12 @@ class FollowUpSection(RecordSection):
         Binding("n,ctrl+r", "run('schedule_review')", "Schedule", show=False),
         Binding("h", "run('hold_review')", "Hold", show=False),
         Binding("o", "run('record_outcome')", "Outcome", show=False),
+        Binding("p", "run('add_paper_sent')", "Paper sent", show=False),
     ]
+
+    def __init__(self, session: MeetingSession) -> None:
+        super().__init__(session)
+        self.papers_sent = PapersSent(self)
 
     # ------------------------------------------------------------ layout
 
@@ -159,6 +166,16 @@ class FollowUpSection(RecordSection):
         yield from ReviewsTable(
             self, RowDetail(self.review_words, id="fu-review-detail"), id="fu-reviews"
         ).with_detail()
+        yield Label("Who got which paper", classes="plan-label")
+        yield Static(
+            "No paper recorded as sent: press p when one goes out (writing a file records nothing).",
+            id="fu-sent-empty",
+            classes="muted",
+            markup=False,
+        )
+        yield from PapersSentTable(
+            self.papers_sent, RowDetail(self.papers_sent.words, id="fu-sent-detail"), id="fu-sent"
+        ).with_detail()
 
     def on_mount(self) -> None:
         self.refresh_from_meeting()
@@ -171,6 +188,10 @@ class FollowUpSection(RecordSection):
         self._refresh_actions()
         self._refresh_changes()
         self._refresh_reviews()
+        self.papers_sent.refill()
+        sent = bool(self.meeting.papers_sent)
+        self.query_one("#fu-sent", PapersSentTable).display = sent
+        self.query_one("#fu-sent-empty", Static).display = not sent
         self._show_summary()
 
     def _show_summary(self) -> None:
@@ -380,6 +401,7 @@ class FollowUpSection(RecordSection):
             "schedule_review": self.schedule_review,
             "hold_review": self.hold_review,
             "record_outcome": self.record_outcome,
+            "add_paper_sent": self.papers_sent.add,
         }
         actions[method]()
 

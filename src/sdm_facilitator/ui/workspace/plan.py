@@ -23,6 +23,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from sdm_facilitator.domain import plan_rules as rules
+from sdm_facilitator.domain.distribution import plan_sent_on
 from sdm_facilitator.domain.meeting import (
     NO_CHILD_PLAN,
     RESPONSE_CHOICES,
@@ -290,8 +291,9 @@ class PlanSection(WorkspaceSection):
             else "no bottom lines",
             RESPONSE_LABELS.get(m.plan.response.decision or "", "not decided yet"),
         ]
-        if m.plan.sent_on is not None:
-            parts.append(f"sent to the family {m.plan.sent_on:%d %b %Y}")
+        sent_on = plan_sent_on(m.papers_sent, m.plan.sent_on)
+        if sent_on is not None:
+            parts.append(f"sent to the family {sent_on:%d %b %Y}")
         self.query_one("#plan-summary", Static).update(" · ".join(parts))
 
     # ------------------------------------------------------------ actions

@@ -505,8 +505,7 @@ class MeetingScreen(Screen[None]):
         self._write_export(request, replace=False)
 
     def _write_export(self, request: ExportRequest, *, replace: bool) -> None:
-        """Write the paper; say in one line where it went; record the day the family's plan was sent."""
-        from sdm_facilitator.domain.plan_rules import mark_plan_sent
+        """Write the paper; say in one line where it went; record who got it when the coordinator says it was sent."""
         from sdm_facilitator.export.files import default_export_dir, ensure_export_dir, write_export
         from sdm_facilitator.export.paper_catalogue import PaperError, export_meeting, paper_name
         from sdm_facilitator.storage.settings import load_settings
@@ -551,17 +550,34 @@ class MeetingScreen(Screen[None]):
             )
             return
         message = (
-            f"Saved {paper_name(meeting, request.kind)} to {request.path}. It is yours to keep safe now."
+            f"Saved {paper_name(meeting, request.kind, include_notes=request.include_notes)} to {request.path}. "
+            "It is yours to keep safe now."
         )
         if exported.note:
             message = f"{message} {exported.note}"
         self.last_export_message = message
         self.notify(message, title="Exported", markup=False, timeout=12)
-        if request.kind == "plan" and not request.include_notes and not self.session.read_only:
-            if mark_plan_sent(meeting.plan, sdm_app(self).today()):
-                self.post_message(MeetingEdited())
-                if isinstance(self.current_section, RefreshesFromMeeting):
-                    self.current_section.refresh_from_meeting()
+        if request.sent is not None and not self.session.read_only:
+            self._record_sent(request)
+
+    def _record_sent(self, request: ExportRequest) -> None:
+        """Add the paper to who got which paper, dated today, as the coordinator said in the dialog."""
+        from sdm_facilitator.domain.distribution import record_sent
+
+        assert request.sent is not None
+        paper = "plan-notes" if request.kind == "plan" and request.include_notes else request.kind
+        sent = request.sent
+        record_sent(
+            self.session.meeting.papers_sent,
+            paper,
+            sdm_app(self).today(),
+            sent.how,
+            person_id=sent.person_id,
+            recipient=sent.recipient,
+        )
+        self.post_message(MeetingEdited())
+        if isinstance(self.current_section, RefreshesFromMeeting):
+            self.current_section.refresh_from_meeting()
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         """This screen's commands: every section, the keys in the footer, and the section's own."""
