@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sdm_facilitator.domain.conference import Conference
+from sdm_facilitator.domain.family_network import NetworkPlace
 from sdm_facilitator.domain.labels import (
     ACTION_STATUS_LABELS as ACTION_STATUS_LABELS,
 )
@@ -250,6 +251,8 @@ class Person:
     # How they take part (more than one way), and which of the guide's phases (empty: all of it).
     ways: list[str] = field(default_factory=list, metadata=choices(WAY_CHOICES))
     phases: list[str] = field(default_factory=list)
+    # Their place in the family's network (genogram and ecomap): ``domain.family_network``.
+    network: NetworkPlace = field(default_factory=NetworkPlace)
     extra: dict[str, Any] = _extra()
 
     @property
@@ -298,6 +301,8 @@ class Child:
     outcomes: list[OutcomePoint] = field(default_factory=list)
     # Never on a paper for the family while the risk screen names the child as at risk.
     school: str = ""
+    # Their place in the family's network: siblings and half-siblings (``domain.family_network``).
+    network: NetworkPlace = field(default_factory=NetworkPlace)
     extra: dict[str, Any] = _extra()
 
 
@@ -735,6 +740,7 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         yield f"child {i}: participation reason", child.participation_reason
         yield f"child {i}: advocate", child.advocate
         yield f"child {i}: school", child.school
+        yield f"child {i}: household", child.network.household
     for i, person in enumerate(meeting.people, 1):
         yield f"person {i}: name", person.name
         yield f"person {i}: relationship", person.relationship
@@ -744,6 +750,7 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         yield f"person {i}: phone", person.phone
         yield f"person {i}: email", person.email
         yield f"person {i}: school or work", person.school_or_work
+        yield f"person {i}: household", person.network.household
         needs = person.needs
         for label, value in (
             ("language", needs.language),
