@@ -36,9 +36,9 @@ def test_every_marker_has_a_line_with_its_status_and_reason() -> None:
     text = meeting_fidelity_text(delivered_meeting(), small_guide(), TODAY)
     for label in MARKER_LABELS.values():
         assert f"✓ {label}: met (" in text
-    assert text.startswith("FIDELITY: 23 met · 0 not met · 0 not recorded · 0 n/a")
+    assert text.startswith("FIDELITY: 24 met · 0 not met · 0 not recorded · 0 n/a")
     data = fidelity_to_dict(fidelity_profile(delivered_meeting(), None, TODAY))
-    assert data["guide_available"] is False and len(data["markers"]) == 23 and len(data["grid"]) == 16
+    assert data["guide_available"] is False and len(data["markers"]) == 24 and len(data["grid"]) == 16
     assert "not available" in "\n".join(fidelity_lines(fidelity_profile(delivered_meeting(), None, TODAY)))
 
 

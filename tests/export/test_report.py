@@ -157,7 +157,7 @@ def _check(found: dict[str, dict[str, tuple[str, ...]]]) -> None:
         for label, cells in rows.items():
             assert found[table_id].get(label) == cells, (table_id, label, found[table_id].get(label))
     assert len(found["closure-reasons"]) == len(CLOSE_REASONS)
-    assert len(found["fidelity"]) == 23
+    assert len(found["fidelity"]) == 24
 
 
 def _titles() -> dict[str, str]:
