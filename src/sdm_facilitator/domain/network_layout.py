@@ -42,7 +42,9 @@ ROW_WORDS: dict[int | str, str] = {
     AROUND: "Around the family: friends, neighbours, community, professionals",
     NOT_PLACED: "Not placed yet: how they are related is not recorded",
 }
-FULL_WIDTH_ROWS = (AROUND, NOT_PLACED)
+FULL_WIDTH_ROWS = (AROUND,)
+#: Lines above the first row: the column headings, then how many each column holds.
+HEADING_LINES = 2
 
 #: Status marks: never colour alone, so a symbol for each (the legend says what they mean).
 CHILD, PREPARED, INVITED, NOT_YET, DECLINED, NOT_INVITED = (
@@ -369,7 +371,7 @@ def network_layout(
     nodes: list[Node] = []
     households: list[Household] = []
     bands: list[RowBand] = []
-    y = 1  # the column headings' line
+    y = HEADING_LINES  # each column's heading, and a line saying who it holds
     for row in rows:
         top = y + 1  # the row's own words take a line
         height = 0

@@ -51,7 +51,7 @@ def beyond_parents(meeting: Meeting) -> list[Person]:
 def who_might_be_missing(
     meeting: Meeting, enough: int, prompts: Mapping[str, Sequence[str]] | None = None
 ) -> list[Missing]:
-    """Every finding, in the order the panel shows them; ``enough`` is the guide's N beyond the parents."""
+    """Every finding, most telling first; ``enough`` is the guide's N beyond the parents."""
     child_ids = [c.id for c in meeting.children]
     prompts = prompts or {}
     found: list[Missing] = []
@@ -78,4 +78,5 @@ def who_might_be_missing(
             None,
             f"{count} {people} beyond the parents; the guide suggests at least {enough}.",
         )
-    return found
+    # A side with no one at all comes first: it is the gap most often missed.
+    return sorted(found, key=lambda item: RULES.index(item.rule))
