@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sdm_facilitator.domain.family_network import NetworkPlace
 from sdm_facilitator.domain.fidelity import (
     MARKER_IDS,
     MET,
@@ -316,6 +317,17 @@ CASES: dict[str, list[tuple[str, Change, str]]] = {
             NOT_RECORDED,
         ),
     ],
+    "network-widened": [
+        ("met: Nan came", _unchanged, MET),
+        ("not met: Nan did not come", _set("people.0.attendance", "absent"), NOT_MET),
+        ("not met: only a parent came", _set("people.0.role", "parent"), NOT_MET),
+        ("not recorded: not held", _not_held, NOT_RECORDED),
+        (
+            "not recorded: no attendance",
+            lambda m: [setattr(p, "attendance", None) for p in m.people],
+            NOT_RECORDED,
+        ),
+    ],
 }
 
 TABLE = [
@@ -438,3 +450,19 @@ def test_compact_grid_words_for_narrow_screens() -> None:
     m.steps = {"p2": StepState(status="na")}
     cell = fidelity_profile(m, small_guide(), TODAY).cell("preparation", "child")
     assert cell.words(compact=True) == "0/1+1na"
+
+
+def test_network_widened_counts_who_came_beyond_the_parents_by_side() -> None:
+    meeting = delivered_meeting()
+    meeting.people[0].network.side = "father"
+    meeting.people += [
+        Person(name="Aunt", role="wider-family", attendance="present", network=NetworkPlace(side="mother")),
+        Person(name="Dad", role="parent", attendance="present", network=NetworkPlace(side="father")),
+        Person(name="Friend", role="friend-community", attendance="present"),
+        Person(name="Cousin", role="wider-family", attendance="absent", network=NetworkPlace(side="father")),
+    ]
+    marker = fidelity_profile(meeting, small_guide(), TODAY).marker("network-widened")
+    assert (marker.status, marker.value) == (MET, 3)
+    assert marker.reason == (
+        "3 beyond the parents took part: mother's side 1, father's side 1, both sides or not related 1"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sdm_facilitator.domain import conference, labels, meeting, participation, risks, sharing
+from sdm_facilitator.domain import conference, family_network, labels, meeting, participation, risks, sharing
 
 PAIRS = [
     (labels.RISK_KIND_LABELS, risks.RISK_KINDS),
@@ -26,6 +26,11 @@ PAIRS = [
     (labels.WAY_LABELS, participation.WAY_CHOICES),
     (labels.ATTENDANCE_LABELS, meeting.ATTENDANCE_CHOICES),
     (labels.SHOWN_AS_LABELS, meeting.SHOWN_AS_CHOICES),
+    (labels.RELATION_LABELS, family_network.RELATION_CHOICES),
+    (labels.SIDE_LABELS, family_network.SIDE_CHOICES),
+    (labels.CONTACT_LABELS, family_network.CONTACT_CHOICES),
+    (labels.BOND_LABELS, family_network.BOND_CHOICES),
+    (labels.FOUND_THROUGH_LABELS, family_network.FOUND_THROUGH_CHOICES),
 ]
 
 

@@ -23,6 +23,7 @@ from sdm_facilitator.domain.day_record import span_minutes
 from sdm_facilitator.domain.distribution import plan_sent_on
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import ATTENDED, Meeting, Person
+from sdm_facilitator.domain.network_layout import is_beyond_parents
 from sdm_facilitator.domain.risk_guidance import meeting_steps
 from sdm_facilitator.domain.step_progress import step_progress
 from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGES
@@ -564,6 +565,26 @@ def _review_on_time(mt: Meeting, _g: Guide | None, today: date) -> tuple[str, st
     return NOT_RECORDED, f"not due yet ({due.isoformat()})", None
 
 
+def _network_widened(mt: Meeting, _g: Guide | None, _t: date) -> tuple[str, str, int | None]:
+    """People beyond the parents invited and taking part, counted by side of the family."""
+    if not _held(mt):
+        return NOT_RECORDED, "the meeting has not been held", None
+    if not _attending(mt):
+        return NOT_RECORDED, "nobody's attendance is recorded", None
+    child_ids = [c.id for c in mt.children]
+    came = [p for p in _attending(mt) if is_beyond_parents(p, child_ids)]
+    sides = {"mother": 0, "father": 0}
+    for person in came:
+        if person.network.side in sides:
+            sides[person.network.side] += 1
+    other = len(came) - sides["mother"] - sides["father"]
+    reason = (
+        f"{len(came)} beyond the parents took part: mother's side {sides['mother']}, "
+        f"father's side {sides['father']}, both sides or not related {other}"
+    )
+    return (MET if came else NOT_MET), reason, len(came)
+
+
 MARKER_RULES: tuple[tuple[str, str, MarkerRule], ...] = (
     ("first-contact", "The family first met within 10 working days of the referral", _first_contact),
     ("referrer-contact", "The referrer contacted within 2 working days", _referrer_contact),
@@ -593,6 +614,7 @@ MARKER_RULES: tuple[tuple[str, str, MarkerRule], ...] = (
     ("plan-sent", "The plan sent to the family within 5 working days", _plan_sent),
     ("help-given", "Promised help given", _help_given),
     ("review-on-time", "The review held on time", _review_on_time),
+    ("network-widened", "People beyond the parents invited and taking part", _network_widened),
 )
 MARKER_IDS: tuple[str, ...] = tuple(marker_id for marker_id, _label, _rule in MARKER_RULES)
 MARKER_LABELS: dict[str, str] = {marker_id: label for marker_id, label, _rule in MARKER_RULES}

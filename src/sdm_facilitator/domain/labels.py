@@ -382,3 +382,48 @@ SENT_PAPER_LABELS: dict[str, str] = {
     "invitation": "An invitation",
     "json": "The whole record",
 }
+
+# ---------------------------------------------------------------- the family's network (genogram, ecomap)
+
+RELATION_LABELS: dict[str, str] = {
+    "parent": "Parent",
+    "step-parent": "Step-parent",
+    "parent-partner": "Partner of a parent",
+    "grandparent": "Grandparent",
+    "great-grandparent": "Great-grandparent",
+    "aunt-uncle": "Aunt or uncle",
+    "sibling": "Sister or brother",
+    "half-sibling": "Half-sister or half-brother",
+    "cousin": "Cousin",
+    "friend": "Friend",
+    "neighbour": "Neighbour",
+    "community-faith": "Community or faith",
+    "professional": "Professional",
+    "other": "Other",
+}
+
+SIDE_LABELS: dict[str, str] = {
+    "mother": "Mother's side",
+    "father": "Father's side",
+    "both": "Both sides",
+    "not-related": "Not related",
+}
+
+CONTACT_LABELS: dict[str, str] = {
+    "in-touch": "In touch",
+    "little": "Little contact",
+    "lost-touch": "Lost touch",
+    "not-known": "Not known",
+}
+
+BOND_LABELS: dict[str, str] = {
+    "supportive": "Supportive",
+    "mixed": "Mixed",
+    "stressful": "Stressful",
+    "broken": "Broken",
+}
+
+FOUND_THROUGH_LABELS: dict[str, str] = {
+    "family-finding": "Family finding",
+    "lifelong-links": "A Lifelong Links search",
+}

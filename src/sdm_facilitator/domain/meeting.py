@@ -22,6 +22,7 @@ from typing import Any
 
 from sdm_facilitator.domain.conference import Conference
 from sdm_facilitator.domain.distribution import PaperSent
+from sdm_facilitator.domain.family_network import NetworkPlace
 from sdm_facilitator.domain.labels import (
     ACTION_STATUS_LABELS as ACTION_STATUS_LABELS,
 )
@@ -284,6 +285,8 @@ class Person:
     child_calls: str = ""
     # How invitations to others name them; unset is the safer choice: their role only.
     shown_as: str | None = field(default=None, metadata=choices(SHOWN_AS_CHOICES))
+    # Their place in the family's network (genogram and ecomap): ``domain.family_network``.
+    network: NetworkPlace = field(default_factory=NetworkPlace)
     extra: dict[str, Any] = _extra()
 
     @property
@@ -336,6 +339,8 @@ class Child:
     school: str = ""
     # The grown-up their own plan names under "If you feel unsafe" (else the family's keeper of the plan).
     trusted_adult: str = ""
+    # Their place in the family's network: siblings and half-siblings (``domain.family_network``).
+    network: NetworkPlace = field(default_factory=NetworkPlace)
     extra: dict[str, Any] = _extra()
 
 
@@ -853,6 +858,7 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         yield f"child {i}: advocate", child.advocate
         yield f"child {i}: school", child.school
         yield f"child {i}: trusted adult", child.trusted_adult
+        yield f"child {i}: household", child.network.household
     for i, person in enumerate(meeting.people, 1):
         yield f"person {i}: name", person.name
         yield f"person {i}: relationship", person.relationship
@@ -863,6 +869,7 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         yield f"person {i}: email", person.email
         yield f"person {i}: school or work", person.school_or_work
         yield f"person {i}: what the children call them", person.child_calls
+        yield f"person {i}: household", person.network.household
         needs = person.needs
         for label, value in (
             ("language", needs.language),

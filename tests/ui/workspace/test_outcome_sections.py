@@ -152,7 +152,7 @@ async def test_recording_the_facts_moves_the_markers(isolated_data_dir: Path) ->
     async with app.run_test(size=(100, 30)) as pilot:
         await open_section(app, pilot, meeting.id, "fidelity")
         markers = app.screen.query_one("#fid-markers", DataTable)
-        assert markers.row_count == 23
+        assert markers.row_count == 24
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)

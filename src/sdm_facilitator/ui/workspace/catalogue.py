@@ -34,6 +34,7 @@ SECTIONS: tuple[tuple[str, str, str, str, str], ...] = (
     (r.SECTION_REFERRAL, "Referral", PREPARATION, f"{_PREPARATION}.referral", "ReferralSection"),
     (r.SECTION_RISKS, "Risk screen", PREPARATION, f"{_PREPARATION}.risks", "RisksSection"),
     (r.SECTION_PEOPLE, "People and network", PREPARATION, f"{_PREPARATION}.people", "PeopleSection"),
+    ("prep-network", "Network", PREPARATION, f"{_PREPARATION}.network", "NetworkSection"),
     (r.SECTION_CHOICES, "Family choices", PREPARATION, f"{_PREPARATION}.choices", "ChoicesSection"),
     (r.SECTION_CHILDREN, "Children", PREPARATION, f"{_PREPARATION}.children", "ChildrenSection"),
     (r.SECTION_INFO, "Information sharing", PREPARATION, f"{_PREPARATION}.info", "InfoSection"),

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Static
 
 from sdm_facilitator.domain.meeting import Meeting, Needs, Person
-from support.app_helpers import FIXED_TODAY, save_meetings
+from support.app_helpers import FIXED_TODAY, reload, save_meetings
 from support.pilot_helpers import settle
 from support.plan_helpers import open_section
 from support.prep_fixtures import new_prep_meeting, prep_app
@@ -130,3 +130,38 @@ async def test_the_highlighted_person_shows_whole_below_the_table(isolated_data_
         text = str(detail.render())
         assert "王小明 · Professional, school nurse" in text
         assert f"preparation visit {FIXED_TODAY - timedelta(days=3):%a %d %b %Y}" in text
+
+
+async def test_the_form_offers_the_relation_its_words_say_and_sets_it_only_when_asked(
+    isolated_data_dir: Path,
+) -> None:
+    meeting = new_prep_meeting("Okafor-Reid family", children=[("Amara", 9), ("Tobi", 4)])
+    meeting.people = [
+        Person(name="Ada", role="wider-family", relationship="maternal aunt", invitation="invited")
+    ]
+    save_meetings(isolated_data_dir, meeting)
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_people(pilot, app, meeting.id)
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        offer = dialog.query_one("#pe-net-offer")
+        assert offer.display
+        words = str(dialog.query_one("#pe-net-offer-words", Static).render())
+        assert words == "Their relationship says \u201cmaternal aunt\u201d: aunt or uncle, mother's side?"
+        # Offered, not set: the record has no relation until the person says so.
+        person = app.screen_stack[-2].session.meeting.people[0]  # type: ignore[attr-defined]
+        assert person.network.relations == [] and person.network.side is None
+        dialog.query_one("#pe-net-offer-use").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not offer.display
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+    saved = reload(isolated_data_dir, meeting.id).people[0]
+    amara, tobi = (child.id for child in meeting.children)
+    assert (saved.network.relation_to(amara), saved.network.relation_to(tobi)) == ("aunt-uncle", "aunt-uncle")
+    assert saved.network.side == "mother"
+    assert saved.relationship == "maternal aunt"

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.labels import SHOWN_AS_LABELS, WAY_LABELS
@@ -22,6 +22,7 @@ from sdm_facilitator.domain.meeting import (
     ROLE_CHOICES,
     ROLE_LABELS,
     SHOWN_AS_CHOICES,
+    Child,
     Meeting,
     Person,
 )
@@ -48,6 +49,12 @@ from sdm_facilitator.ui.widgets.form_fields import (
 )
 from sdm_facilitator.ui.widgets.literal import literal
 from sdm_facilitator.ui.workspace.preparation.base import PrepSection
+from sdm_facilitator.ui.workspace.preparation.network_fields import (
+    bind_network_place,
+    network_place_fields,
+    show_offer,
+    use_offer,
+)
 
 REASON_MISSING = "required: write the reason, agreed openly with the family where that is safe"
 
@@ -167,11 +174,19 @@ class PersonEditor(EditorDialog):
     """Everything about one person, edited in place."""
 
     def __init__(  # type: ignore[no-untyped-def]
-        self, person: Person, on_edit, *, read_only: bool = False, guide: Guide | None = None
+        self,
+        person: Person,
+        on_edit,
+        *,
+        read_only: bool = False,
+        guide: Guide | None = None,
+        children: list[Child] | None = None,
     ) -> None:
         title = f"Person: {one_line(person.name, 40)}" if person.name else "New person"
         super().__init__(title, on_edit, read_only=read_only)
         self.person = person
+        # The meeting's children: the network group asks how the person is related to each.
+        self.meeting_children = list(children or [])
         self.phase_options = [(one_line(p.name, 40), p.id) for p in guide.phases] if guide else []
 
     def body(self) -> ComposeResult:
@@ -247,6 +262,7 @@ class PersonEditor(EditorDialog):
             tri_select(p.lives_at_venue, id="pe-lives-at-venue", prompt="Not asked yet"),
             help="Then, while they are at risk, papers for the family leave the venue out.",
         )
+        yield from network_place_fields(p.network, self.meeting_children, prefix="pe-net")
         yield from self._paper_fields()
 
     def _paper_fields(self) -> ComposeResult:
@@ -292,8 +308,35 @@ class PersonEditor(EditorDialog):
         self.bind_field("pe-lives-at-venue", lambda v: set_attr(p, "lives_at_venue", tri_bool(v)))
         self.bind_field("pe-child-calls", lambda v: set_attr(p, "child_calls", v))
         self.bind_field("pe-shown-as", lambda v: set_attr(p, "shown_as", v or None))
+        bind_network_place(self, p.network, self.meeting_children, prefix="pe-net")
+        self._show_network_offer()
         self._check_reason()
         super().on_mount()
+
+    def _show_network_offer(self) -> None:
+        show_offer(
+            self, self.person.relationship, self.person.network, self.meeting_children, prefix="pe-net"
+        )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        super().on_input_changed(event)
+        if event.input.id == "pe-relationship":
+            self._show_network_offer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "pe-net-offer-use":
+            event.stop()
+            if not self.read_only:
+                use_offer(
+                    self,
+                    self,
+                    self.person.relationship,
+                    self.person.network,
+                    self.meeting_children,
+                    prefix="pe-net",
+                )
+            return
+        super().on_button_pressed(event)
 
     def _set_name(self, value: str) -> bool:
         changed = set_attr(self.person, "name", value)
@@ -393,7 +436,14 @@ class PeopleSection(PrepSection):
                 table.focus()
 
         self.app.push_screen(
-            PersonEditor(person, self.edited, read_only=self.read_only, guide=self.session.guide), closed
+            PersonEditor(
+                person,
+                self.edited,
+                read_only=self.read_only,
+                guide=self.session.guide,
+                children=self.meeting.children,
+            ),
+            closed,
         )
 
     def action_add_person(self) -> None:
