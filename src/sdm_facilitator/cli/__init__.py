@@ -21,6 +21,7 @@ from sdm_facilitator.cli import (
     guide_commands,
     meeting_commands,
     report_command,
+    serve_command,
 )
 from sdm_facilitator.cli.context import CliContext, CliError, refuse_unsafe_folder
 from sdm_facilitator.paths import DATA_DIR_ENV, resolve_data_dir
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_command.register(subparsers)
     encryption_commands.register(subparsers)
     data_commands.register(subparsers)
+    serve_command.register(subparsers)
     return parser
 
 
