@@ -39,6 +39,32 @@ FLAGS = [
 ]
 
 
+#: Run in the page before its own script: keeps what the app sends to the terminal, less the escape
+#: codes, so a test can wait for words on the screen (the terminal itself draws on a canvas).
+RECORD_SCREEN = r"""
+(() => {
+  const Original = window.WebSocket;
+  window.__screen = "";
+  window.WebSocket = function (url, protocols) {
+    const socket = new Original(url, protocols);
+    const decoder = new TextDecoder();
+    socket.addEventListener("message", (event) => {
+      if (typeof event.data !== "string") {
+        const text = decoder.decode(event.data, { stream: true });
+        window.__screen += text.replace(/\x1b\[[0-9;?<>=]*[ -\/]*[@-~]/g, "").replace(/\x1b[\]P_^][^\x07\x1b]*(\x07|\x1b\\)/g, "");
+      }
+    });
+    return socket;
+  };
+  window.WebSocket.prototype = Original.prototype;
+})();
+"""
+
+
+#: The recorded screen with runs of spaces, line ends and a toast's left border (▌) as one space.
+SCREEN_WORDS = '(window.__screen || "").replace(/[\\s\u258c]+/g, " ")'
+
+
 class BrowserError(Exception):
     """The browser answered a command with an error."""
 
@@ -99,12 +125,13 @@ class Browser:
         return result
 
     async def open_tab(self, url: str) -> Tab:
-        """A new tab on ``url``, attached so commands can be sent to it."""
+        """A new tab on ``url``, attached, that records the app's screen as text (``Tab.screen_text``)."""
         target = await self.send("Target.createTarget", url="about:blank")
         attached = await self.send("Target.attachToTarget", targetId=target["targetId"], flatten=True)
         tab = Tab(self, attached["sessionId"])
         await tab.send("Page.enable")
         await tab.send("Runtime.enable")
+        await tab.send("Page.addScriptToEvaluateOnNewDocument", source=RECORD_SCREEN)
         await tab.send("Page.navigate", url=url)
         return tab
 
@@ -135,11 +162,34 @@ class Tab:
                 raise TimeoutError(f"page never satisfied: {expression}")
             await asyncio.sleep(0.2)
 
+    async def wait_for_text(self, words: str, timeout: float = 60) -> None:
+        """Wait until the app has put ``words`` on this tab's screen (wrapped over lines or not)."""
+        await self.wait_until(f"{SCREEN_WORDS}.includes({json.dumps(' '.join(words.split()))})", timeout)
+
+    async def screen_words(self) -> str:
+        """Everything the app has drawn since the last ``forget_screen``, spaces and borders as one space."""
+        return str(await self.evaluate(SCREEN_WORDS))
+
+    async def forget_screen(self) -> None:
+        """Start recording the screen afresh, so the next wait sees only what comes after."""
+        await self.evaluate('window.__screen = ""')
+
     async def screenshot(self, path: Path) -> bytes:
         """A PNG of the page as a person would see it."""
         data = base64.b64decode((await self.send("Page.captureScreenshot", format="png"))["data"])
         path.write_bytes(data)
         return data
+
+    async def focus_terminal(self) -> None:
+        """Give the terminal the keyboard, as a person's click into the page does."""
+        await self.wait_until("document.querySelector('.xterm-helper-textarea') !== null")
+        await self.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
+
+    async def type(self, text: str) -> None:
+        """Type printable characters one key at a time."""
+        for character in text:
+            code = f"Key{character.upper()}" if character.isalpha() else ""
+            await self.press(character, code, ord(character.upper()), text=character)
 
     async def press(self, key: str, code: str, key_code: int, text: str = "", modifiers: int = 0) -> None:
         """One real key press (down and up) as the keyboard would send it."""
