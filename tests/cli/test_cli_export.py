@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -21,6 +20,7 @@ from support.fixed_meeting import (
     fixed_meeting,
     local_zone,
 )
+from support.platform_checks import private_mode
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -69,7 +69,7 @@ def test_plan_to_a_file_takes_the_format_from_the_suffix_and_records_the_day_sen
     code, out, err = run(capsys, "export", MEETING_ID, "--as", "plan", "-o", str(target))
     assert code == 0 and out == ""
     assert target.read_text().startswith("<!DOCTYPE html>")
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert private_mode(target, 0o600)
     assert f"Wrote the outline child protection plan to {target}." in err and "yours to keep safe" in err
     assert f"Recorded {date.today().isoformat()} as the day the plan was sent." in err
     assert _sent_on(stored) == date.today()
