@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sdm_facilitator.demo import write_demo
-from support.browser import CHROMIUM, Tab, chromium
+from support.browser import CHROMIUM, Tab, chromium, eventually
 from support.png_pixels import drawn_share
 from support.serve_helpers import served
 
@@ -124,3 +124,37 @@ def test_the_browser_helper_waits_on_events_not_luck() -> None:
             await browser.wait_for_event("B", timeout=0.2)
 
     asyncio.run(check())
+
+
+async def test_closing_the_tab_keeps_what_was_typed_in_an_open_dialog(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    """As when a terminal window closes: the words in the capture box come back as a draft."""
+    from sdm_facilitator.storage.drafts import draft_files, read_drafts
+    from sdm_facilitator.storage.store import MeetingStore
+
+    typed = "Dad drinks at night"
+    with served(demo_folder) as server:
+        async with chromium(tmp_path / "profile") as browser:
+            tab = await browser.open_tab(server.url)
+            await open_meeting(tab, "The Hollins family")
+            await tab.wait_for_text("Readiness")
+            await tab.press("m", "KeyM", 77, text="m")  # into the room
+            await tab.wait_for_text("In the room")
+            await tab.press("w", "KeyW", 87, text="w")  # a worry
+            await tab.wait_for_text("What was said, in plain words")
+            await tab.forget_screen()
+            await tab.type(typed)
+            await tab.wait_for_text("at night")
+            target = await tab.send("Target.getTargetInfo")
+            await browser.send("Target.closeTarget", targetId=target["targetInfo"]["targetId"])
+            store = MeetingStore(demo_folder)
+
+            async def kept() -> bool:
+                return bool(draft_files(store.folder))
+
+            await eventually(kept)
+    [draft_file] = draft_files(MeetingStore(demo_folder).folder)
+    meeting_id = draft_file.name.removeprefix(".").split(".")[0]
+    [draft] = read_drafts(MeetingStore(demo_folder), meeting_id)
+    assert draft.values() == {"kind": "worry", "text": typed}

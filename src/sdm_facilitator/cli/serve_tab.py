@@ -2,9 +2,11 @@
 
 The same app as in a terminal, on the same data folder; textual-serve runs it
 with Textual's web driver. Ctrl+C pressed in the terminal where ``serve`` runs
-reaches every process started from it; a tab's app ignores it, because
-``serve`` then tells each app to quit in order, and an app stopped halfway
-could lose what was typed since the last save.
+reaches every process started from it, and ``serve`` then tells each tab's app
+to quit. Until the web driver is running, a tab ignores Ctrl+C (an app stopped
+halfway through starting could leave its meeting half-opened); once it runs,
+the driver turns Ctrl+C and the tab closing into an exit request, which the app
+answers by saving first (``SdmApp.on_exit_app``).
 """
 
 from __future__ import annotations
