@@ -8,6 +8,9 @@ the reason, where Debian's ``chromium`` or the web extra (textual-serve) is miss
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -126,6 +129,83 @@ def test_the_browser_helper_waits_on_events_not_luck() -> None:
     asyncio.run(check())
 
 
+#: Where the room lists who is here (Kerry Hollins, Mark Hollins, ...) in a 1280x800 window.
+WHO_IS_HERE = {"x": 0, "y": 585, "width": 460, "height": 75, "scale": 0.5}
+
+
+async def shows_something(tab: Tab, clip: dict[str, float]) -> bool:
+    """Whether a part of the page has anything drawn in it (more than its background colour)."""
+    import base64
+
+    picture = await tab.send("Page.captureScreenshot", format="png", clip=clip)
+    share, _ = drawn_share(base64.b64decode(picture["data"]))
+    return share > 0.01
+
+
+async def enter_the_room(tab: Tab) -> None:
+    """Open the Hollins family's meeting and go into the room, as the chair does on the day."""
+    await open_meeting(tab, "The Hollins family")
+    await tab.wait_for_text("Readiness")
+    await tab.press("m", "KeyM", 77, text="m")
+    await tab.wait_for_text("In the room")
+
+
+async def test_in_the_room_h_hides_names_and_notes_in_the_browser(demo_folder: Path, tmp_path: Path) -> None:
+    with served(demo_folder) as server:
+        async with chromium(tmp_path / "profile") as browser:
+            tab = await browser.open_tab(server.url)
+            await enter_the_room(tab)
+            await tab.wait_for_text("Kerry Hollins")
+            await eventually(lambda: shows_something(tab, WHO_IS_HERE))
+            await tab.press("h", "KeyH", 72, text="h")
+            await tab.wait_for_text("Names and notes hidden · h: show them")
+
+            async def names_gone() -> bool:
+                return not await shows_something(tab, WHO_IS_HERE)
+
+            # The page paints on its own time after the words arrive: wait for the pixels themselves.
+            await eventually(names_gone)
+            await tab.screenshot(tmp_path / "hidden.png")
+
+
+async def test_the_idle_lock_covers_the_tab_and_unlocks_with_the_passphrase(tmp_path: Path) -> None:
+    """An encrypted store served with a one-minute idle lock: unlock, wait, locked, unlock again."""
+    from sdm_facilitator.storage.settings import Settings, save_settings
+
+    folder = tmp_path / "data"
+    write_demo(folder)
+    passphrase = "correct horse battery staple 2026"
+    subprocess.run(
+        [sys.executable, "-m", "sdm_facilitator", "--data-dir", str(folder), "encrypt"],
+        env={
+            **os.environ,
+            "SDM_FACILITATOR_PASSPHRASE": passphrase,
+            "SDM_FACILITATOR_RECOVERY_KEY_FILE": str(tmp_path / "recovery-key.txt"),
+        },
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    save_settings(folder, Settings(idle_lock_minutes=1))
+    with served(folder) as server:
+        async with chromium(tmp_path / "profile") as browser:
+            tab = await browser.open_tab(server.url)
+            await tab.wait_for_text("These meetings are encrypted. Type the passphrase to open them.")
+            await tab.focus_terminal()
+            await tab.type(passphrase)
+            await tab.press("Enter", "Enter", 13, text="\r")
+            await open_meeting(tab, "The Hollins family")
+            await tab.wait_for_text("Readiness")
+            await tab.forget_screen()
+            # Nothing is pressed now: one minute, then the check that runs every few seconds.
+            await tab.wait_for_text("Locked after a time without use.", timeout=180)
+            await tab.screenshot(tmp_path / "locked.png")
+            await tab.forget_screen()
+            await tab.type(passphrase)
+            await tab.press("Enter", "Enter", 13, text="\r")
+            await tab.wait_for_text("Readiness", timeout=120)
+
+
 async def test_closing_the_tab_keeps_what_was_typed_in_an_open_dialog(
     demo_folder: Path, tmp_path: Path
 ) -> None:
@@ -137,10 +217,7 @@ async def test_closing_the_tab_keeps_what_was_typed_in_an_open_dialog(
     with served(demo_folder) as server:
         async with chromium(tmp_path / "profile") as browser:
             tab = await browser.open_tab(server.url)
-            await open_meeting(tab, "The Hollins family")
-            await tab.wait_for_text("Readiness")
-            await tab.press("m", "KeyM", 77, text="m")  # into the room
-            await tab.wait_for_text("In the room")
+            await enter_the_room(tab)
             await tab.press("w", "KeyW", 87, text="w")  # a worry
             await tab.wait_for_text("What was said, in plain words")
             await tab.forget_screen()
