@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if sys.platform == "win32":
+        skip_posix = pytest.mark.skip(
+            reason="POSIX only: file modes, signals or flock that Windows does not have"
+        )
+        for item in items:
+            if "posix_only" in item.keywords:
+                item.add_marker(skip_posix)
     if config.getoption("--slow"):
         return
     skip_slow = pytest.mark.skip(reason="long run: use --slow")

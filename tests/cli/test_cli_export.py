@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -21,6 +20,7 @@ from support.fixed_meeting import (
     fixed_meeting,
     local_zone,
 )
+from support.platform_checks import private_mode
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -76,7 +76,7 @@ def test_plan_to_a_file_takes_the_format_from_the_suffix_and_never_records_it_as
     code, out, err = run(capsys, "export", MEETING_ID, "--as", "plan", "-o", str(target))
     assert code == 0 and out == ""
     assert target.read_text().startswith("<!DOCTYPE html>")
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert private_mode(target, 0o600)
     assert f"Wrote the outline child protection plan to {target}." in err and "yours to keep safe" in err
     assert "Recorded" not in err
     # Writing a file is not sending it: nothing is recorded without being told.

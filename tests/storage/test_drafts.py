@@ -21,6 +21,7 @@ from sdm_facilitator.storage.drafts import (
 )
 from sdm_facilitator.storage.store import MeetingStore
 from support.app_helpers import save_meetings
+from support.platform_checks import private_mode
 from support.privacy_helpers import make_encrypted_store, named_meeting, names_on_disk
 
 WHEN = datetime(2026, 12, 7, 1, 23, tzinfo=UTC)
@@ -49,7 +50,7 @@ def test_a_draft_comes_back_exactly_as_typed(isolated_data_dir: Path) -> None:
         ("capture", TYPED + " (later)"),
     ]
     assert drafts[1].saved == WHEN and drafts[1].fields[0] == DraftField("kind", "Kind", "worry")
-    assert draft_path(store, meeting.id).stat().st_mode & 0o777 == 0o600
+    assert private_mode(draft_path(store, meeting.id), 0o600)
 
     forget_draft(store, meeting.id, "capture")
     assert [d.dialog for d in read_drafts(store, meeting.id)] == ["form:Add an action to the plan"]

@@ -107,8 +107,9 @@ def test_a_marker_for_a_meeting_that_has_ended_or_is_odd_is_ignored(isolated_dat
     mark_in_room(folder, ended.id)
     assert startup.meeting_to_resume(_index(isolated_data_dir)) is None
     (folder / MARKER_NAME).unlink()
-    os.mkfifo(folder / MARKER_NAME)  # a pipe never hangs the start
-    assert startup.meeting_to_resume(_index(isolated_data_dir)) is None
+    if hasattr(os, "mkfifo"):  # POSIX: a pipe never hangs the start (Windows has no named pipes in folders)
+        os.mkfifo(folder / MARKER_NAME)
+        assert startup.meeting_to_resume(_index(isolated_data_dir)) is None
 
 
 async def test_leaving_the_room_then_restarting_opens_the_list_and_a_stop_in_the_room_opens_the_room(

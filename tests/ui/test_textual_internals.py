@@ -185,6 +185,7 @@ def test_a_writer_that_died_never_blocks_a_caller() -> None:
 # ---------------------------------------------------------------- what the driver relies on
 
 
+@pytest.mark.posix_only  # Textual's Linux driver (termios) is not importable on Windows
 def test_the_linux_driver_builds_its_writer_from_the_module_name_that_is_swapped() -> None:
     from textual.drivers import linux_driver
 
@@ -197,6 +198,7 @@ def test_the_linux_driver_builds_its_writer_from_the_module_name_that_is_swapped
     assert linux_driver.WriterThread is not ti.TerminalWriter  # type: ignore[attr-defined]
 
 
+@pytest.mark.posix_only  # Textual's Linux driver (termios) is not importable on Windows
 def test_sigcont_resumes_through_resume_application_mode_and_reads_through_run_input_thread() -> None:
     from textual.drivers import linux_driver
 
@@ -206,6 +208,7 @@ def test_sigcont_resumes_through_resume_application_mode_and_reads_through_run_i
     assert "self.run_input_thread()" in inspect.getsource(linux_driver.LinuxDriver._run_input_thread)
 
 
+@pytest.mark.posix_only  # Textual's Linux driver (termios) is not importable on Windows
 def test_the_driver_class_is_a_linux_driver_that_can_be_told_it_is_stopping() -> None:
     from textual.drivers.linux_driver import LinuxDriver
 

@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         guide_commands,
         meeting_commands,
         report_command,
+        serve_command,
     )
 
     parser = _top_parser()
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_command.register(subparsers)
     encryption_commands.register(subparsers)
     data_commands.register(subparsers)
+    serve_command.register(subparsers)
     return parser
 
 

@@ -52,7 +52,8 @@ MAX_WORKERS = 8
 POLL_SECONDS = 0.1
 _PR_SET_PDEATHSIG = 1
 #: Ctrl+C (ignored: this process stops the workers), and the terminal gone or a polite kill (they end).
-_WORKER_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+#: Windows has no SIGHUP (nor forked workers): the module must still import there, as the store needs it.
+_WORKER_SIGNALS = {signal.SIGINT, signal.SIGTERM, *((signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ())}
 
 
 def usable_cores() -> int:

@@ -17,6 +17,7 @@ from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
+from textual.messages import ExitApp
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -118,6 +119,8 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
         self.key_order = KeyOrder(self)
         #: SIGHUP and SIGTERM: save, then exit within seconds (see ``ui/shutdown.py``).
         self.signal_exit = SignalExit()
+        #: The driver asked the app to exit (a browser tab closed): saving is under way.
+        self._closing_for_driver = False
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's terminal driver, made safe for a terminal window that closes (``ui/textual_internals.py``)."""
@@ -181,6 +184,22 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
                     await self.push_screen(FamilyTimeScreen(session))
                 elif session.meeting.stage == "meeting":
                     await self.push_screen(ChairScreen(session))
+
+    def on_exit_app(self, message: ExitApp) -> None:
+        """Asked to exit by the driver, not by ``exit()``: save first, as when a terminal window closes.
+
+        In a browser tab (``sdm-facilitator serve``) Textual's web driver posts
+        this when the tab is closed or serve stops, and on SIGINT or SIGTERM in
+        place of the app's own handlers; left alone it would end the app with
+        the last changes and any text in an open dialog unsaved. ``exit()``
+        sets the return code, so the exit that saving ends with passes through.
+        """
+        if self.return_code is not None:
+            return
+        message.prevent_default()
+        if not self._closing_for_driver:
+            self._closing_for_driver = True
+            self.call_later(self.save_and_exit)
 
     def on_exit_signal(self) -> None:
         """SIGHUP or SIGTERM arrived: save and exit once the keys already received are handled."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import stat
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.export import ExportDialog
 from support.app_helpers import reload
 from support.plan_helpers import held_meeting, open_section, save, start
+from support.platform_checks import private_mode
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ async def test_ctrl_o_in_the_plan_writes_the_family_plan_and_says_where_but_sent
         await pilot.pause()
         await pilot.pause()
         target = documents / f"plan-{m.id}.html"
-        assert target.is_file() and stat.S_IMODE(target.stat().st_mode) == 0o600
+        assert target.is_file() and private_mode(target, 0o600)
         page = target.read_text()
         assert page.startswith("<!DOCTYPE html>") and "[b]Amara[/b]" in page and "Beatrice Okafor" in page
         screen = app.screen
@@ -96,7 +96,7 @@ async def test_another_paper_and_format_into_the_data_folder_and_no_silent_repla
         await pilot.pause()
         target = exports / f"agenda-{m.id}.txt"
         assert target.read_text().startswith("Agenda for the family group conference")
-        assert stat.S_IMODE(exports.stat().st_mode) == 0o700
+        assert private_mode(exports, 0o700)
         target.write_text("the coordinator's own changes")
         await pilot.press("ctrl+o")
         await pilot.pause()

@@ -484,9 +484,12 @@ class MeetingScreen(Screen[None]):
         app.push_screen(dialog, self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
+        from sdm_facilitator.ui.paper_delivery import delivers_downloads
+
         if request is None:
             return
-        if request.path.exists():
+        # In a browser tab nothing is written at the path, so there is nothing to replace.
+        if request.path.exists() and not delivers_downloads(self.app):
 
             def answered(replace: bool | None) -> None:
                 if replace:
@@ -509,11 +512,14 @@ class MeetingScreen(Screen[None]):
         from sdm_facilitator.export.files import default_export_dir, ensure_export_dir, write_export
         from sdm_facilitator.export.paper_catalogue import PaperError, export_meeting, paper_name
         from sdm_facilitator.storage.settings import load_settings
+        from sdm_facilitator.ui.paper_delivery import deliver_paper, delivered_words, delivers_downloads
 
         meeting = self.session.meeting
         data_dir: Path = sdm_app(self).data_dir
         refused = sdm_app(self).store.writes_refused()
-        if refused and request.path.resolve().is_relative_to(data_dir.resolve()):
+        # In a browser tab (sdm-facilitator serve) the paper becomes a download and nothing is written here.
+        download = delivers_downloads(self.app)
+        if refused and not download and request.path.resolve().is_relative_to(data_dir.resolve()):
             # Read-only means nothing is written into the data folder, a paper or its record included.
             self.notify(
                 f"Nothing is written into this data folder: {refused} Choose a place outside it.",
@@ -530,14 +536,17 @@ class MeetingScreen(Screen[None]):
                 challenge_words=load_settings(data_dir)[0].challenge_words,
             )
             exported = export_meeting(meeting, self.session.guide, request.kind, request.fmt, options)
-            if request.path.parent == default_export_dir(data_dir):
-                ensure_export_dir(request.path.parent)
-            write_export(
-                request.path,
-                exported.data,
-                replace=replace,
-                record_for=None if refused else (data_dir, meeting.id),
-            )
+            if download:
+                deliver_paper(self.app, request.path.name, exported.data)
+            else:
+                if request.path.parent == default_export_dir(data_dir):
+                    ensure_export_dir(request.path.parent)
+                write_export(
+                    request.path,
+                    exported.data,
+                    replace=replace,
+                    record_for=None if refused else (data_dir, meeting.id),
+                )
         except PaperError as error:
             self.notify(str(error), title="Nothing written", severity="warning", markup=False)
             return
@@ -549,10 +558,11 @@ class MeetingScreen(Screen[None]):
                 markup=False,
             )
             return
-        message = (
-            f"Saved {paper_name(meeting, request.kind, include_notes=request.include_notes)} to {request.path}. "
-            "It is yours to keep safe now."
-        )
+        name = paper_name(meeting, request.kind, include_notes=request.include_notes)
+        if download:
+            message = delivered_words(name, request.path.name)
+        else:
+            message = f"Saved {name} to {request.path}. It is yours to keep safe now."
         if exported.note:
             message = f"{message} {exported.note}"
         self.last_export_message = message
