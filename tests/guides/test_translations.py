@@ -100,3 +100,23 @@ def test_the_organisations_catalogue_corrects_and_approves_entries(tmp_path: Pat
     assert catalogue.entries["Who does what"].review == APPROVED
     assert catalogue.entries["Bottom lines"].review in REVIEW_STATES, "the rest stay the bundled ones"
     assert len(catalogue.needing_check()) == len(bundled_catalogue("cy").entries) - 1
+
+
+def test_guides_check_names_a_bad_entry_in_the_organisations_catalogue(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
+    from sdm_facilitator.cli import main
+
+    own = catalogue_path(isolated_data_dir / "guides", "cy")
+    own.parent.mkdir(parents=True)
+    own.write_text(
+        GOOD + '\n# review: approved\nmsgid "On {date}"\nmsgstr "Ar {dyddiad}"\n', encoding="utf-8"
+    )
+    code = main(["guides", "check"])
+    out, _ = capsys.readouterr()
+    assert code == 1
+    assert out.splitlines() == [
+        "cy.po:5: On {date}: msgstr must use the same {names} as msgid ({date}), each in braces; "
+        "write {{ or }} for a brace"
+    ]
+    assert main(["guides", "check", str(own)]) == 1

@@ -238,6 +238,21 @@ def catalogue_for(lang: str, user_dir: Path | None = None) -> tuple[Catalogue, l
     return Catalogue(lang, {**base.entries, **own.entries}), problems
 
 
+#: Catalogues read from one organisation's folder: a few languages, not a library.
+MAX_USER_CATALOGUES = 20
+
+
+def user_catalogue_problems(user_dir: Path) -> list[GuideProblem]:
+    """Every problem in the organisation's catalogues (``translations/*.po`` in its guides folder)."""
+    folder = user_dir / TRANSLATIONS_DIR
+    if not folder.is_dir() or folder.resolve() == (bundled_guides_dir() / TRANSLATIONS_DIR).resolve():
+        return []
+    problems: list[GuideProblem] = []
+    for path in sorted(folder.glob("*.po"))[:MAX_USER_CATALOGUES]:
+        problems.extend(load_catalogue(path, path.stem)[1])
+    return problems
+
+
 def translator_for(lang: str, user_dir: Path | None = None) -> Translator:
     """A translator for ``lang`` (``en`` needs no catalogue); problems are for ``guides check``."""
     if lang == "en":
