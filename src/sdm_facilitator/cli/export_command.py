@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.cli.library import guide_library
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 from sdm_facilitator.domain.safe_text import one_line
@@ -172,13 +173,12 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         export_meeting,
         paper_name,
     )
-    from sdm_facilitator.guides.loader import load_library
     from sdm_facilitator.paths import user_guides_dir
 
     _check_options(args)
     output = Path(args.output).expanduser() if args.output else None
     meeting = load_meeting_or_fail(ctx, args.id)
-    library = load_library(user_guides_dir(ctx.data_dir))
+    library = guide_library(ctx)
     options = ExportOptions(
         include_notes=args.include_notes,
         child=args.child,

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.cli.library import guide_library
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.json_export import to_json
 
@@ -73,10 +74,8 @@ def _guides_help(parser: argparse.ArgumentParser) -> Any:
 
 
 def _library(ctx: CliContext) -> Any:
-    from sdm_facilitator.guides.loader import load_library
-    from sdm_facilitator.paths import user_guides_dir
 
-    return load_library(user_guides_dir(ctx.data_dir))
+    return guide_library(ctx)
 
 
 def _print_notices(ctx: CliContext, library: Any) -> None:

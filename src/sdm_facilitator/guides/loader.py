@@ -18,9 +18,11 @@ from typing import Any
 from sdm_facilitator import toml_reading
 from sdm_facilitator.domain.conference_wording import ConferenceWording
 from sdm_facilitator.domain.guide import Guide, LanguageHint
+from sdm_facilitator.domain.jurisdiction import DEFAULT_JURISDICTION, JurisdictionProfile, apply_profile
 from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 from sdm_facilitator.domain.terminology import Vocabulary, apply_vocabulary
 from sdm_facilitator.guides.conference_wording import CONFERENCE_WORDING_FILE, parse_conference_wording
+from sdm_facilitator.guides.jurisdictions import JURISDICTIONS_DIR, parse_profile, profile_files
 from sdm_facilitator.guides.plan_checks import PLAN_CHECKS_FILE, parse_plan_checks, words_from
 from sdm_facilitator.guides.terms import TERMS_FILE, guide_vocabulary_problems, parse_terms, use_problem
 from sdm_facilitator.guides.validate import (
@@ -250,6 +252,10 @@ class GuideLibrary:
     #: The plan safety check's words (bundled, with the organisation's lists in place of theirs).
     plan_check_words: PlanCheckWords = field(default_factory=PlanCheckWords)
     plan_check_problems: list[GuideProblem] = field(default_factory=list)
+    #: The jurisdiction chosen in the settings, and its profile (None when it cannot be used).
+    jurisdiction_id: str = DEFAULT_JURISDICTION
+    jurisdiction: JurisdictionProfile | None = None
+    jurisdiction_problems: list[GuideProblem] = field(default_factory=list)
 
     def get(self, guide_id: str) -> Guide | None:
         """The guide with ``guide_id``, or None."""
@@ -280,6 +286,7 @@ class GuideLibrary:
             *self.terms_problems,
             *self.plan_check_problems,
             *self.conference_wording_problems,
+            *self.jurisdiction_problems,
         ]
 
     def notices(self) -> list[str]:
@@ -308,6 +315,12 @@ class GuideLibrary:
         if self.plan_check_problems:
             notes.append(
                 f"The plan safety check's words could not all be used: {self.plan_check_problems[0]}."
+            )
+        if self.jurisdiction_problems:
+            why = f": {self.jurisdiction_problems[0]}"
+            notes.append(
+                f"The jurisdiction profile '{self.jurisdiction_id}' could not be used{why}. The guides say "
+                "where they need its law; no other jurisdiction's law is shown in its place."
             )
         if self.conference_wording_problems:
             notes.append(
@@ -389,10 +402,13 @@ def _add_guides(library: GuideLibrary, folder: Path, *, bundled: bool) -> None:
         library.guides[guide.id] = guide
 
 
-def load_library(user_dir: Path | None, *, bundled_dir: Path | None = None) -> GuideLibrary:
+def load_library(
+    user_dir: Path | None, *, bundled_dir: Path | None = None, jurisdiction: str = DEFAULT_JURISDICTION
+) -> GuideLibrary:
     """Load the bundled guides, then the user's (which may add or replace by id).
 
     ``bundled_dir`` is for tests; the app always uses the guides it ships with.
+    ``jurisdiction`` is the profile (the ``jurisdiction`` setting) whose law the guides name.
     """
     library = GuideLibrary()
     bundled_dir = bundled_dir if bundled_dir is not None else bundled_guides_dir()
@@ -410,6 +426,7 @@ def load_library(user_dir: Path | None, *, bundled_dir: Path | None = None) -> G
             library.language_problems.extend(problems)
             hints = _merge_hints(hints, extra)
     library.language_hints = hints
+    _load_jurisdiction(library, bundled_dir, user_dir, jurisdiction)
     _apply_terms(library, bundled_dir, user_dir)
     _apply_plan_checks(library, bundled_dir, user_dir)
     _add_conference_wording(library, bundled_dir, user_dir)
@@ -473,6 +490,10 @@ def _apply_terms(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None
         library.vocabularies.update({v.id: v for v in found})
         library.vocabulary_in_use = chosen
         library.terms_problems.extend(problems)
+    profile = library.jurisdiction or JurisdictionProfile(library.jurisdiction_id, library.jurisdiction_id)
+    if not library.vocabulary_in_use and profile.vocabulary in library.vocabularies:
+        # The organisation's own choice (terms.toml "use") wins; else the jurisdiction's words.
+        library.vocabulary_in_use = profile.vocabulary
     for guide_id, guide in list(library.guides.items()):
         problems = guide_vocabulary_problems(guide, library.vocabularies)
         if problems:
@@ -481,6 +502,42 @@ def _apply_terms(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None
             del library.guides[guide_id]
             library.overridden.pop(guide_id, None)
             continue
+        guide = library.guides[guide_id] = apply_profile(guide, profile)
         chosen = library.vocabulary_in_use
         if chosen and chosen in guide.vocabularies:
             library.guides[guide_id] = apply_vocabulary(guide, library.vocabularies[chosen])
+
+
+def load_profile_file(path: Path) -> tuple[JurisdictionProfile | None, list[GuideProblem]]:
+    """Read and check one jurisdiction profile: the profile, or None and every problem."""
+    data, text, problems = _read_toml(path)
+    if problems:
+        return None, problems
+    return parse_profile(data, path, text)
+
+
+def profile_paths(bundled_dir: Path, user_dir: Path | None) -> dict[str, Path]:
+    """Every profile by id: the bundled ones, then the organisation's (which replace by id)."""
+    found = {path.stem: path for path in profile_files(bundled_dir / JURISDICTIONS_DIR)}
+    if user_dir is not None and user_dir.resolve() != bundled_dir.resolve():
+        found.update({path.stem: path for path in profile_files(user_dir / JURISDICTIONS_DIR)})
+    return found
+
+
+def _load_jurisdiction(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None, chosen: str) -> None:
+    """The chosen profile, or None and why: never another jurisdiction's in its place."""
+    library.jurisdiction_id = chosen
+    paths = profile_paths(bundled_dir, user_dir)
+    if chosen not in paths:
+        known = ", ".join(sorted(paths)) or "none"
+        library.jurisdiction_problems.append(
+            GuideProblem(
+                bundled_dir / JURISDICTIONS_DIR,
+                "",
+                None,
+                f"no jurisdiction profile '{chosen}'; profiles: {known}",
+            )
+        )
+        return
+    library.jurisdiction, problems = load_profile_file(paths[chosen])
+    library.jurisdiction_problems.extend(problems)

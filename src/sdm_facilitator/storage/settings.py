@@ -9,12 +9,14 @@ never stops the app.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import tomli_w
 
 from sdm_facilitator import toml_reading
+from sdm_facilitator.domain.jurisdiction import DEFAULT_JURISDICTION
 from sdm_facilitator.domain.retention import DEFAULT_RETENTION_MONTHS
 from sdm_facilitator.domain.safe_text import first_unsafe_character
 from sdm_facilitator.paths import SETTINGS_FILE_NAME as SETTINGS_FILE_NAME
@@ -28,6 +30,8 @@ DEFAULT_IDLE_LOCK_MINUTES = 15
 # Bounds that keep a setting meaningful: a retention period of at least a
 # month, and an idle lock between one minute and a working day.
 _BOUNDS = {"retention_months": (1, 1200), "idle_lock_minutes": (1, 480)}
+#: A jurisdiction profile's id: its file's name (whether the file exists is the guide loader's to say).
+_PROFILE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: The longest challenge sentence: a short paragraph in a letter, not a leaflet.
 MAX_CHALLENGE_CHARS = 1000
 #: How the parents can challenge a conference's decision, when neither the area nor the chair
@@ -49,12 +53,18 @@ class Settings:
     idle_lock_minutes: int = DEFAULT_IDLE_LOCK_MINUTES
     # The parents' decision letter says this unless the chair wrote words for the conference.
     challenge_words: str = DEFAULT_CHALLENGE_WORDS
+    # The jurisdiction profile whose law the guides name (guides/jurisdictions/<id>.toml).
+    jurisdiction: str = DEFAULT_JURISDICTION
 
 
 def setting_problem(name: str, value: object) -> str | None:
     """Why ``value`` cannot be the setting ``name``, or None."""
     if name == "challenge_words":
         return _sentence_problem(name, value)
+    if name == "jurisdiction":
+        if not isinstance(value, str) or not _PROFILE_ID.match(value):
+            return f"{name} must be a profile id such as england, wales or us"
+        return None
     low, high = _BOUNDS[name]
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         return f"{name} must be a whole number from {low} to {high}"

@@ -25,6 +25,7 @@ from sdm_facilitator.domain.summary import MeetingSummary, summarise
 from sdm_facilitator.guides.loader import GuideLibrary, load_library
 from sdm_facilitator.paths import user_guides_dir
 from sdm_facilitator.storage.index import SummaryIndex, index_for
+from sdm_facilitator.storage.settings import load_settings
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.contracts import (
     HasPendingValues,
@@ -91,7 +92,8 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
             # Guides from a folder other users can change are not trusted: they could
             # replace a bundled guide. The folder is checked again, with a banner, on mount.
             trusted = not self.store.folder_problems()
-            library = load_library(user_guides_dir(data_dir) if trusted else None)
+            jurisdiction = load_settings(data_dir)[0].jurisdiction
+            library = load_library(user_guides_dir(data_dir) if trusted else None, jurisdiction=jurisdiction)
         self.library = library
         if demo:
             self.sub_title = "demo data (fictional)"
