@@ -218,3 +218,28 @@ def test_a_damaged_encrypted_meeting_is_deleted_by_id(
     code, out, err = run(capsys, "delete", meeting.id, "--yes")
     assert code == 0, err
     assert "which cannot be read (damaged" in out and not path.exists()
+
+
+def test_settings_jurisdiction_changes_the_guides_law_and_shows_in_locate(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
+    code, out, _ = run(capsys, "settings")
+    assert code == 0 and "jurisdiction = england" in out
+    code, out, _ = run(capsys, "settings", "--jurisdiction", "us")
+    assert code == 0 and "jurisdiction = us" in out
+    assert load_settings(isolated_data_dir)[0].jurisdiction == "us"
+    code, out, _ = run(capsys, "guides", "show", "fgc")
+    shown = " ".join(out.split())  # the text is wrapped
+    assert code == 0 and "Indian Child Welfare Act" in shown and "letter before proceedings" not in shown
+    code, out, _ = run(capsys, "locate")
+    assert code == 0 and "jurisdiction: us (" in out and out.rstrip().endswith("us.toml)")
+    _, out, _ = run(capsys, "locate", "--json")
+    assert json.loads(out)["jurisdiction"]["id"] == "us"
+    code, _, err = run(capsys, "settings", "--jurisdiction", "scotland")
+    assert code == 2 and "no profile 'scotland'; profiles: england, us, wales" in err
+    assert load_settings(isolated_data_dir)[0].jurisdiction == "us", "a refused value is not saved"
+    broken = isolated_data_dir / "guides" / "jurisdictions" / "wales.toml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text('[profile]\nid = "wales"\n', encoding="utf-8")
+    code, _, err = run(capsys, "settings", "--jurisdiction", "wales")
+    assert code == 2 and "wales.toml" in err and "missing required key 'title'" in err

@@ -333,3 +333,17 @@ def test_decision_letter_is_refused_for_another_kind_of_meeting(
     assert code == 1 and out == ""
     assert "the decision letter is only for a child protection conference" in err
     assert "this meeting is a family group conference" in err
+
+
+def test_export_lang_makes_the_plan_welsh_or_bilingual(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore
+) -> None:
+    code, out, err = run(capsys, "export", MEETING_ID, "--as", "plan", "--format", "txt", "--lang", "cy")
+    assert code == 0
+    assert out.startswith("Amlinelliad o'r cynllun amddiffyn plant\n")
+    assert_only_warnings(err)
+    code, out, _ = run(capsys, "export", MEETING_ID, "--as", "agenda", "--format", "md", "--lang", "cy+en")
+    assert code == 0
+    assert out.startswith("# Agenda ar gyfer y gynhadledd amddiffyn plant (gyfranogol) / Agenda for ")
+    code, _, err = run(capsys, "export", MEETING_ID, "--as", "record", "--lang", "cy")
+    assert code == 1 and "not translated yet" in err

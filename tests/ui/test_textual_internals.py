@@ -312,3 +312,31 @@ async def test_a_pilot_press_waits_for_keys_the_app_holds_back() -> None:
         await pilot.press("a", "b", "c")
         assert app.waits == 3
         assert app.query_one("#box", Input).value == "abc"
+
+
+async def test_describe_bindings_rewords_one_screens_footer_only() -> None:
+    from textual.binding import Binding
+    from textual.screen import Screen
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    class Worded(Screen[None]):
+        BINDINGS = [Binding("ctrl+e", "end", "End family time")]
+
+        def __init__(self, words: dict[str, str]) -> None:
+            super().__init__()
+            ti.describe_bindings(self, words)
+
+        def compose(self) -> ComposeResult:
+            yield Footer(show_command_palette=False)
+
+    app: App[None] = App()
+    async with app.run_test() as pilot:
+        await app.push_screen(Worded({"end": "Gorffen amser y teulu"}))
+        await pilot.pause()
+        assert [k.description for k in app.screen.query(FooterKey)] == ["Gorffen amser y teulu"]
+        await app.push_screen(Worded({}))
+        await pilot.pause()
+        assert [k.description for k in app.screen.query(FooterKey)] == ["End family time"], (
+            "the class's words are untouched"
+        )

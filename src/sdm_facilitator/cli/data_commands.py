@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.cli.library import guide_library
 from sdm_facilitator.cli.unlock import open_store
 from sdm_facilitator.domain.closure import close_meeting, reopen_meeting
 from sdm_facilitator.domain.meeting import CLOSURE_REASON_CHOICES, CLOSURE_REASON_LABELS, Meeting
@@ -72,7 +73,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     settings = subparsers.add_parser(
         "settings",
-        help="show or change the retention period, the idle lock and how parents can challenge a conference",
+        help="show or change the retention period, the idle lock, how parents can challenge a conference "
+        "and the jurisdiction",
+    )
+    settings.add_argument(
+        "--jurisdiction",
+        metavar="ID",
+        help="the jurisdiction profile whose law, timescales and names the guides use: england (default), "
+        "wales, us, or an id of your own in jurisdictions/ in your guides folder",
     )
     settings.add_argument(
         "--retention-months", type=int, metavar="N", help="months a closed meeting is kept (default 24)"
@@ -164,16 +172,12 @@ def _read_answer(ctx: CliContext, prompt: str) -> str:
 
 
 def _delete_one(ctx: CliContext, meeting_id: str) -> int:
-    from sdm_facilitator.guides.loader import load_library
-    from sdm_facilitator.paths import user_guides_dir
     from sdm_facilitator.storage.deletion import delete_meeting
     from sdm_facilitator.storage.index import index_for
 
     store = open_store(ctx)
     try:
-        report = delete_meeting(
-            store, meeting_id, index_for(store, load_library(user_guides_dir(ctx.data_dir)))
-        )
+        report = delete_meeting(store, meeting_id, index_for(store, guide_library(ctx)))
     except StoreError as error:
         raise CliError(one_line(str(error)), exit_code=1) from None
     for path, why in report.failed:
@@ -286,10 +290,13 @@ def run_locate(args: argparse.Namespace, ctx: CliContext) -> int:
 
         places = data_locations(ctx.data_dir)
         rows = [{"what": what, "path": str(path), "exists": path.exists()} for what, path in places.items()]
-        print(to_json({"locations": rows}), file=ctx.out)
+        chosen, profile = jurisdiction_line(ctx)
+        print(to_json({"locations": rows, "jurisdiction": {"id": chosen, "profile": profile}}), file=ctx.out)
         return 0
     for line in describe_locations(ctx.data_dir):
         print(line, file=ctx.out)
+    chosen, profile = jurisdiction_line(ctx)
+    print(f"jurisdiction: {chosen} ({profile})", file=ctx.out)
     return 0
 
 
@@ -303,12 +310,15 @@ def run_settings(args: argparse.Namespace, ctx: CliContext) -> int:
         "retention_months": args.retention_months,
         "idle_lock_minutes": args.idle_lock_minutes,
         "challenge_words": DEFAULT_CHALLENGE_WORDS if args.default_challenge_words else args.challenge_words,
+        "jurisdiction": args.jurisdiction,
     }
     changes = {name: value for name, value in changes.items() if value is not None}
     for name, value in changes.items():
         refused = setting_problem(name, value)
         if refused:
             raise CliError(f"--{name.replace('_', '-')}: {refused.split(' ', 1)[1]}")
+    if args.jurisdiction is not None:
+        _check_profile(ctx, args.jurisdiction)
     if changes:
         settings = replace(settings, **changes)
         try:
@@ -327,4 +337,36 @@ def run_settings(args: argparse.Namespace, ctx: CliContext) -> int:
         f"challenge_words = {settings.challenge_words}   (the decision letter: how parents can challenge)",
         file=ctx.out,
     )
+    print(
+        f"jurisdiction = {settings.jurisdiction}   (the law, timescales and names the guides use)",
+        file=ctx.out,
+    )
     return 0
+
+
+def _check_profile(ctx: CliContext, profile_id: str) -> None:
+    """Refuse a jurisdiction whose profile is missing or has problems, naming each problem."""
+    from sdm_facilitator.guides.loader import load_profile_file, profile_paths
+    from sdm_facilitator.paths import bundled_guides_dir, user_guides_dir
+
+    paths = profile_paths(bundled_guides_dir(), user_guides_dir(ctx.data_dir))
+    if profile_id not in paths:
+        raise CliError(
+            f"--jurisdiction: no profile '{one_line(profile_id, 40)}'; profiles: {', '.join(sorted(paths))}"
+        )
+    _, problems = load_profile_file(paths[profile_id])
+    if problems:
+        raise CliError(
+            f"--jurisdiction: the profile '{profile_id}' cannot be used: "
+            + "; ".join(one_line(str(p), 200) for p in problems[:3])
+        )
+
+
+def jurisdiction_line(ctx: CliContext) -> tuple[str, str]:
+    """The chosen jurisdiction and the file its profile is read from (or why there is none)."""
+    from sdm_facilitator.guides.loader import profile_paths
+    from sdm_facilitator.paths import bundled_guides_dir, user_guides_dir
+
+    chosen = load_settings(ctx.data_dir)[0].jurisdiction
+    path = profile_paths(bundled_guides_dir(), user_guides_dir(ctx.data_dir)).get(chosen)
+    return chosen, str(path) if path else "no such profile"

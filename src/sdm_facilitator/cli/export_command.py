@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.cli.library import guide_library
 from sdm_facilitator.domain.child_plan_wording import BANDS
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.plan_check_words import PlanCheckWords
@@ -54,6 +55,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         choices=PAPER_FORMATS,
         help="md, html or txt (default: from the file's suffix, else md); "
         "a calendar is always .ics and json always JSON",
+    )
+    export.add_argument(
+        "--lang",
+        choices=("en", "cy", "cy+en"),
+        help="the paper's language: en, cy (Welsh) or cy+en (Welsh and English side by side); "
+        "default: the family's language choice for the meeting. Papers in Welsh: plan, agenda, decision-letter",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print to stdout)")
     export.add_argument("--force", action="store_true", help="replace FILE if it already exists")
@@ -258,14 +265,13 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         export_meeting,
         paper_name,
     )
-    from sdm_facilitator.guides.loader import load_library
     from sdm_facilitator.paths import user_guides_dir
 
     _check_options(args)
     output = Path(args.output).expanduser() if args.output else None
     meeting = load_meeting_or_fail(ctx, args.id)
     sent = _sent_details(args, meeting, date.today())
-    library = load_library(user_guides_dir(ctx.data_dir))
+    library = guide_library(ctx)
     options = ExportOptions(
         include_notes=args.include_notes,
         child=args.child,
@@ -275,6 +281,8 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         actions=args.actions,
         conference_wording=library.conference_wording,
         challenge_words=_challenge_words(ctx) if args.kind in ("decision-letter", "record") else "",
+        lang=args.lang,
+        translations_dir=user_guides_dir(ctx.data_dir),
     )
     try:
         exported = export_meeting(
@@ -288,6 +296,8 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     except PaperError as error:
         raise CliError(str(error), exit_code=1) from None
     _print_plan_findings(ctx, meeting, library.plan_check_words)
+    if exported.language_note:
+        print(one_line(exported.language_note, 600), file=ctx.err)
     if exported.hints:
         print(
             "Language hints in this paper (it is written as it is; change the words in the app if you wish):",

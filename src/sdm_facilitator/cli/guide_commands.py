@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.cli.library import guide_library
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.json_export import to_json
 
@@ -73,10 +74,8 @@ def _guides_help(parser: argparse.ArgumentParser) -> Any:
 
 
 def _library(ctx: CliContext) -> Any:
-    from sdm_facilitator.guides.loader import load_library
-    from sdm_facilitator.paths import user_guides_dir
 
-    return load_library(user_guides_dir(ctx.data_dir))
+    return guide_library(ctx)
 
 
 def _print_notices(ctx: CliContext, library: Any) -> None:
@@ -223,7 +222,10 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
         library = _library(ctx)
         for note in library.skipped:
             print(f"note: {one_line(note)}", file=ctx.err)
-        problems = library.problems()
+        from sdm_facilitator.guides.translations import user_catalogue_problems
+        from sdm_facilitator.paths import user_guides_dir
+
+        problems = [*library.problems(), *user_catalogue_problems(user_guides_dir(ctx.data_dir))]
         checked = len(library.guides) + len(library.unusable)
         summary_guides = ", ".join(sorted(library.guides)) or "none"
         ok_line = f"All guides are valid ({summary_guides}; {len(library.language_hints)} language hints)."
@@ -239,6 +241,11 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
                 problems.extend(found)
         for path in files:
             checked += 1
+            if path.suffix == ".po":
+                from sdm_facilitator.guides.translations import load_catalogue
+
+                problems.extend(load_catalogue(path, path.stem)[1])
+                continue
             if path.name == LANGUAGE_FILE:
                 _, found = load_language_hints(path)
                 problems.extend(found)

@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.cli.library import guide_library
 from sdm_facilitator.cli.progress import ReadingProgress
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.summary import MeetingSummary
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS, STAGE_LABELS
-from sdm_facilitator.guides.loader import GuideLibrary, load_library
-from sdm_facilitator.paths import DATA_DIR_ENV, user_guides_dir
+from sdm_facilitator.guides.loader import GuideLibrary
+from sdm_facilitator.paths import DATA_DIR_ENV
 from sdm_facilitator.storage.codec import CodecError
 from sdm_facilitator.storage.index import index_for
 from sdm_facilitator.storage.store import MeetingNotFound, MeetingStore, StoreError, UnreadableMeetingError
@@ -74,7 +75,7 @@ def parse_when(text: str) -> datetime:
 
 def load_guides(ctx: CliContext) -> GuideLibrary:
     """The guide library, saying on stderr (one line per folder) which guide files were not read."""
-    library = load_library(user_guides_dir(ctx.data_dir))
+    library = guide_library(ctx)
     for note in library.skipped:
         print(f"sdm-facilitator: note: {one_line(note)}", file=ctx.err)
     return library

@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from sdm_facilitator.cli.context import CliContext, CliError
+from sdm_facilitator.cli.library import guide_library
 from sdm_facilitator.cli.unlock import open_store
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
-from sdm_facilitator.guides.loader import load_library
-from sdm_facilitator.paths import user_guides_dir
 
 if TYPE_CHECKING:
     from sdm_facilitator.domain.evaluation_rows import EvaluationOptions
@@ -109,7 +108,7 @@ def read_meetings(ctx: CliContext) -> tuple[list[Meeting], int, dict[str, Guide 
         listing = open_store(ctx).list_meetings(progress=progress)
     finally:
         progress.finish()
-    library = load_library(user_guides_dir(ctx.data_dir))
+    library = guide_library(ctx)
     meetings = [opened.meeting for opened in listing.meetings]
     guides = {guide_id: library.get(guide_id) for guide_id in {m.guide_id for m in meetings}}
     return meetings, len(listing.unreadable), guides

@@ -32,6 +32,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from sdm_facilitator.domain.conference import ChildDecision, Conference
+from sdm_facilitator.domain.jurisdiction import Timescales
 from sdm_facilitator.domain.labels import HARM_CATEGORY_LABELS
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
@@ -200,14 +201,22 @@ def conference_stage(meeting: Meeting) -> str | None:
     return "review" if meeting.reviews_meeting_id else "initial"
 
 
-def core_group_deadline(conference_day: date) -> date:
-    """The last day for the first core group: 10 working days after the conference."""
-    return add_working_days(conference_day, CORE_GROUP_WORKING_DAYS)
+def core_group_deadline(conference_day: date, timescales: Timescales | None = None) -> date:
+    """The last day for the first core group: 10 working days after the conference (or the profile's)."""
+    days = timescales.core_group_working_days if timescales else CORE_GROUP_WORKING_DAYS
+    return add_working_days(conference_day, days)
 
 
-def review_deadline(conference_day: date, stage: str) -> date:
+def review_months(stage: str, timescales: Timescales | None = None) -> int:
+    """Months to the next review: after an initial conference, then between reviews (England's, or the profile's)."""
+    if timescales is None:
+        return REVIEW_MONTHS.get(stage, REVIEW_MONTHS["initial"])
+    return timescales.review_interval_months if stage == "review" else timescales.first_review_months
+
+
+def review_deadline(conference_day: date, stage: str, timescales: Timescales | None = None) -> date:
     """The last day for the next review conference: 3 months after an initial conference, 6 after a review."""
-    return add_months(conference_day, REVIEW_MONTHS.get(stage, REVIEW_MONTHS["initial"]))
+    return add_months(conference_day, review_months(stage, timescales))
 
 
 def needs_plan(conference: Conference) -> bool:
@@ -337,8 +346,11 @@ def people_checks(meeting: Meeting) -> list[ConferenceCheck]:
     return checks
 
 
-def date_checks(meeting: Meeting) -> list[ConferenceCheck]:
-    """The first core group and the review conference against the timescales, when their dates are set."""
+def date_checks(meeting: Meeting, timescales: Timescales | None = None) -> list[ConferenceCheck]:
+    """The first core group and the review conference against the timescales, when their dates are set.
+
+    ``timescales``: the jurisdiction profile's; None means England's (the constants above).
+    """
     conference = meeting.conference
     held = meeting.held_on
     stage = conference_stage(meeting) or "initial"
@@ -346,7 +358,7 @@ def date_checks(meeting: Meeting) -> list[ConferenceCheck]:
     plan = needs_plan(conference)
     if held is None:
         return checks
-    core_due = core_group_deadline(held)
+    core_due = core_group_deadline(held, timescales)
     first = conference.core_group_first
     if first is None:
         if plan:
@@ -369,12 +381,13 @@ def date_checks(meeting: Meeting) -> list[ConferenceCheck]:
             ConferenceCheck(
                 "core-group-late",
                 f"The first core group is {late} working days after the conference: "
-                f"more than {CORE_GROUP_WORKING_DAYS} (by {day_words(core_due)}).",
+                f"more than {timescales.core_group_working_days if timescales else CORE_GROUP_WORKING_DAYS} "
+                f"(by {day_words(core_due)}).",
                 due=core_due,
             )
         )
-    review_due = review_deadline(held, stage)
-    months = REVIEW_MONTHS.get(stage, REVIEW_MONTHS["initial"])
+    review_due = review_deadline(held, stage, timescales)
+    months = review_months(stage, timescales)
     review = conference.review_date
     if review is None:
         if plan:
@@ -448,7 +461,7 @@ def agency_view_checks(meeting: Meeting) -> list[ConferenceCheck]:
     ]
 
 
-def missing_parts(meeting: Meeting) -> list[ConferenceCheck]:
+def missing_parts(meeting: Meeting, timescales: Timescales | None = None) -> list[ConferenceCheck]:
     """Every part of the decision record still missing or inconsistent, in the order of the conference.
 
     Empty for a meeting that is not a conference.
@@ -470,7 +483,7 @@ def missing_parts(meeting: Meeting) -> list[ConferenceCheck]:
         else:
             checks += decision_checks(meeting, decision, stage)
     checks += people_checks(meeting)
-    checks += date_checks(meeting)
+    checks += date_checks(meeting, timescales)
     checks += dissent_checks(meeting)
     return checks
 

@@ -11,6 +11,10 @@ decision (which stands while a challenge is looked at).
 It never holds an agency's view the chair marked as not for the family: not
 its agency, its person or its reason. Dissent between professionals is the
 record's, not the letter's.
+
+Every word is asked of a ``Translator`` (``tr``), the area's data included:
+the wording file's sentences are catalogue messages like any other, so a
+Welsh letter uses the catalogue's Welsh for them.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from sdm_facilitator.domain.labels import (
     CHILD_VIEW_WAY_LABELS,
     HARM_CATEGORY_LABELS,
 )
+from sdm_facilitator.domain.translation import ENGLISH, N_, Translator
 from sdm_facilitator.export.conference_facts import (
     FAMILY_READER,
     child_name,
@@ -31,159 +36,180 @@ from sdm_facilitator.export.conference_facts import (
 )
 from sdm_facilitator.export.facts import child_names, header_line
 from sdm_facilitator.export.paper_blocks import Block, Bullets, Fields, Heading, Note, Paper, Paragraph
-from sdm_facilitator.export.wording import long_date, names_list
 
-TITLE = "What the child protection conference decided"
-NOT_SET = "not set yet"
+TITLE = N_("What the child protection conference decided")
+NOT_SET = N_("not set yet")
 
 
-def _quoted(words: str) -> str:
-    """A person's words exactly as typed, inside quotation marks."""
-    return f"\u201c{words.strip()}\u201d"
+def _quoted(words: str, tr: Translator) -> str:
+    """A person's words exactly as typed, inside the language's quotation marks."""
+    return tr("“{words}”", words=words.strip())
 
 
 _STAGE_WORDS = {
-    "initial": "the initial child protection conference",
-    "review": "the review child protection conference",
+    "initial": N_("the initial child protection conference"),
+    "review": N_("the review child protection conference"),
 }
 
 
-def _conference_words(conference: Conference) -> str:
-    return _STAGE_WORDS.get(conference.stage or "", "the child protection conference")
+def _conference_words(conference: Conference, tr: Translator) -> str:
+    return tr(_STAGE_WORDS.get(conference.stage or "", N_("the child protection conference")))
 
 
-def _opening(meeting: m.Meeting) -> list[Block]:
+def _opening(meeting: m.Meeting, tr: Translator) -> list[Block]:
     parents = [p.name.strip() for p in meeting.people if p.role == "parent" and p.name.strip() and p.expected]
-    greeting = f"Dear {names_list(parents)}," if parents else "Dear parent or carer,"
-    children = names_list(child_names(meeting)) or "your children"
-    when = f" on {long_date(meeting.held_on)}" if meeting.held_on else ""
-    return [
-        Paragraph(greeting),
-        Paragraph(
-            f"This letter tells you what {_conference_words(meeting.conference)}{when} decided for "
-            f"{children}, why it decided that, and what happens next. Please keep it, and ask your lead "
-            "practitioner about anything that is not clear."
-        ),
-    ]
+    greeting = tr("Dear {names},", names=tr.names_list(parents)) if parents else tr("Dear parent or carer,")
+    children = tr.names_list(child_names(meeting)) or tr("your children")
+    conference = _conference_words(meeting.conference, tr)
+    if meeting.held_on:
+        told = tr(
+            "This letter tells you what {conference} on {date} decided for {children}, why it decided "
+            "that, and what happens next.",
+            conference=conference,
+            date=tr.long_date(meeting.held_on),
+            children=children,
+        )
+    else:
+        told = tr(
+            "This letter tells you what {conference} decided for {children}, why it decided that, and "
+            "what happens next.",
+            conference=conference,
+            children=children,
+        )
+    keep = tr("Please keep it, and ask your lead practitioner about anything that is not clear.")
+    return [Paragraph(greeting), Paragraph(told + " " + keep)]
 
 
-def _categories(decision: ChildDecision, wording: ConferenceWording) -> list[Block]:
+def _categories(decision: ChildDecision, wording: ConferenceWording, tr: Translator) -> list[Block]:
     known = [c for c in decision.categories if c in wording.categories]
     if not known:
         return []
-    names = names_list([HARM_CATEGORY_LABELS.get(c, c).lower() for c in known])
+    names = tr.names_list([tr.label(HARM_CATEGORY_LABELS, c).lower() for c in known])
     blocks: list[Block] = [
-        Heading("The category", 3),
-        Paragraph(f"{wording.letter['categories_intro']} The category is {names}."),
-        Bullets(tuple(wording.categories[c] for c in known)),
+        Heading(tr("The category"), 3),
+        Paragraph(tr(wording.letter["categories_intro"]) + " " + tr("The category is {names}.", names=names)),
+        Bullets(tuple(tr(wording.categories[c]) for c in known)),
     ]
     if decision.explanation.strip():
-        blocks += [Paragraph("What the chair said about it:"), Paragraph(_quoted(decision.explanation))]
+        blocks += [
+            Paragraph(tr("What the chair said about it:")),
+            Paragraph(_quoted(decision.explanation, tr)),
+        ]
     return blocks
 
 
-def _child_decision(meeting: m.Meeting, child: m.Child, wording: ConferenceWording) -> list[Block]:
-    name = child.name.strip() or "your child"
-    blocks: list[Block] = [Heading(f"What the conference decided for {name}", 2)]
+def _child_decision(
+    meeting: m.Meeting, child: m.Child, wording: ConferenceWording, tr: Translator
+) -> list[Block]:
+    name = child.name.strip() or tr("your child")
+    blocks: list[Block] = [Heading(tr("What the conference decided for {name}", name=name), 2)]
     decision = next((d for d in meeting.conference.decisions if d.child_id == child.id), None)
     if decision is None or decision.decision is None:
-        blocks.append(Note(f"The decision for {name} has not been written down yet."))
+        blocks.append(Note(tr("The decision for {name} has not been written down yet.", name=name)))
         return blocks
-    blocks.append(Paragraph(wording.decisions[decision.decision]))
+    blocks.append(Paragraph(tr(wording.decisions[decision.decision])))
     if decision.instead is not None and decision.decision in ("plan-not-needed", "end-plan"):
-        blocks.append(Paragraph(wording.instead[decision.instead]))
+        blocks.append(Paragraph(tr(wording.instead[decision.instead])))
     if decision.reason.strip():
-        blocks += [Heading("Why", 3), Paragraph(decision.reason)]
+        blocks += [Heading(tr("Why"), 3), Paragraph(decision.reason)]
     if decision.decision in ("plan-needed", "continue-plan"):
-        blocks += _categories(decision, wording)
+        blocks += _categories(decision, wording, tr)
     return blocks
 
 
-def _next(meeting: m.Meeting, wording: ConferenceWording) -> list[Block]:
+def _next(meeting: m.Meeting, wording: ConferenceWording, tr: Translator) -> list[Block]:
     conference = meeting.conference
+    not_set = tr(NOT_SET)
     lead = name_and_role(meeting, conference.lead_practitioner)
-    first = long_date(conference.core_group_first) if conference.core_group_first else NOT_SET
-    review = long_date(conference.review_date) if conference.review_date else NOT_SET
+    first = tr.long_date(conference.core_group_first) if conference.core_group_first else not_set
+    review = tr.long_date(conference.review_date) if conference.review_date else not_set
     blocks: list[Block] = [
         Fields(
             (
-                ("Your lead practitioner", lead or NOT_SET),
-                ("The first plan meeting", first),
-                ("The review conference", review),
+                (tr("Your lead practitioner"), lead or not_set),
+                (tr("The first plan meeting"), first),
+                (tr("The review conference"), review),
             )
         ),
-        Paragraph(wording.letter["core_group"]),
+        Paragraph(tr(wording.letter["core_group"])),
     ]
     members = [person_name(meeting, pid) for pid in conference.core_group]
     members = [name for name in members if name]
     if members:
-        blocks += [Paragraph("The people at plan meetings:"), Bullets(tuple(members))]
-    blocks.append(Paragraph(wording.letter["review"]))
+        blocks += [Paragraph(tr("The people at plan meetings:")), Bullets(tuple(members))]
+    blocks.append(Paragraph(tr(wording.letter["review"])))
     return blocks
 
 
-def _parents_views(meeting: m.Meeting) -> list[Block]:
+def _parents_views(meeting: m.Meeting, tr: Translator) -> list[Block]:
     blocks: list[Block] = []
     for view in meeting.conference.parent_views:
         if not view.words.strip():
             continue
-        who = person_name(meeting, view.person_id) or "A parent"
-        blocks += [Paragraph(f"{who} said:"), Paragraph(_quoted(view.words))]
+        who = person_name(meeting, view.person_id) or tr("A parent")
+        blocks += [Paragraph(tr("{who} said:", who=who)), Paragraph(_quoted(view.words, tr))]
     return blocks
 
 
-def _children_views(meeting: m.Meeting) -> list[Block]:
+def _children_views(meeting: m.Meeting, tr: Translator) -> list[Block]:
     """Only views the child's say lets the family read; the others are left out without a word."""
     blocks: list[Block] = []
     for view in meeting.conference.child_views:
         if not view.words.strip() or not child_view_reaches(meeting, view.child_id, FAMILY_READER):
             continue
-        name = child_name(meeting, view.child_id) or "A child"
-        way = CHILD_VIEW_WAY_LABELS.get(view.way or "", "")
+        name = child_name(meeting, view.child_id) or tr("A child")
+        way = tr.label(CHILD_VIEW_WAY_LABELS, view.way) if view.way in CHILD_VIEW_WAY_LABELS else ""
         blocks += [
-            Paragraph(f"{name} ({way.lower()}):" if way else f"{name}:"),
-            Paragraph(_quoted(view.words)),
+            Paragraph(tr("{name} ({way}):", name=name, way=way.lower()) if way else tr("{name}:", name=name)),
+            Paragraph(_quoted(view.words, tr)),
         ]
     return blocks
 
 
-def _agency_views(meeting: m.Meeting, wording: ConferenceWording) -> list[Block]:
+def _agency_views(meeting: m.Meeting, wording: ConferenceWording, tr: Translator) -> list[Block]:
     """The professionals' views the chair did not mark as not for the family."""
     items = []
     for view in meeting.conference.agency_views:
         if view.not_for_family or not (view.agency.strip() or view.person.strip()):
             continue
-        who = " ".join(
-            part
-            for part in (view.agency.strip(), f"({view.person.strip()})" if view.person.strip() else "")
-            if part
-        )
-        said = wording.agency_views.get(view.view or "", "gave no view")
-        reason = f" {view.reason.strip()}" if view.reason.strip() else ""
-        items.append(f"{who} {said}.{reason}")
+        agency, person = view.agency.strip(), view.person.strip()
+        if agency and person:
+            who = tr("{agency} ({person})", agency=agency, person=person)
+        else:
+            who = agency or tr("({person})", person=person)
+        view_words = wording.agency_views.get(view.view or "")
+        said = tr(view_words) if view_words else tr("gave no view")
+        item = tr("{who} {said}.", who=who, said=said)
+        items.append(item + " " + view.reason.strip() if view.reason.strip() else item)
     return [Bullets(tuple(items))] if items else []
 
 
-def _challenge(meeting: m.Meeting, wording: ConferenceWording, default_words: str) -> list[Block]:
-    words = meeting.conference.challenge_words.strip() or default_words
-    return [Paragraph(words), Paragraph(wording.letter["decision_stands"])]
+def _challenge(
+    meeting: m.Meeting, wording: ConferenceWording, default_words: str, tr: Translator
+) -> list[Block]:
+    words = meeting.conference.challenge_words.strip() or tr(default_words)
+    return [Paragraph(words), Paragraph(tr(wording.letter["decision_stands"]))]
 
 
-def decision_letter(meeting: m.Meeting, wording: ConferenceWording, challenge_words: str) -> Paper:
+def decision_letter(
+    meeting: m.Meeting, wording: ConferenceWording, challenge_words: str, tr: Translator = ENGLISH
+) -> Paper:
     """The letter to the parents; ``challenge_words`` is the area's sentence, used when the chair wrote none."""
-    paper = Paper(TITLE, header_line(meeting))
-    paper.add(*_opening(meeting))
+    paper = Paper(tr(TITLE), header_line(meeting, tr), lang=tr.lang)
+    paper.add(*_opening(meeting, tr))
     for child in meeting.children:
-        paper.add(*_child_decision(meeting, child, wording))
+        paper.add(*_child_decision(meeting, child, wording, tr))
     if not meeting.children:
-        paper.add(Note("No children have been added to this conference yet."))
-    paper.section("What happens next", _next(meeting, wording))
+        paper.add(Note(tr("No children have been added to this conference yet.")))
+    paper.section(tr("What happens next"), _next(meeting, wording, tr))
     paper.section(
-        "What you told the conference",
-        _parents_views(meeting),
-        missing="Your view was not written down at the conference. You can tell your lead practitioner at any time.",
+        tr("What you told the conference"),
+        _parents_views(meeting, tr),
+        missing=tr(
+            "Your view was not written down at the conference. You can tell your lead practitioner at any time."
+        ),
     )
-    paper.section("What the children told the conference", _children_views(meeting))
-    paper.section("What the professionals told the conference", _agency_views(meeting, wording))
-    paper.section("If you disagree with the decision", _challenge(meeting, wording, challenge_words))
+    paper.section(tr("What the children told the conference"), _children_views(meeting, tr))
+    paper.section(tr("What the professionals told the conference"), _agency_views(meeting, wording, tr))
+    paper.section(tr("If you disagree with the decision"), _challenge(meeting, wording, challenge_words, tr))
     return paper

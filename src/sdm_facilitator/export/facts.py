@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from sdm_facilitator.domain import meeting as m
+from sdm_facilitator.domain.translation import ENGLISH, Translator
 from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS
-from sdm_facilitator.export.wording import long_date
 
 
 def kind_label(meeting: m.Meeting) -> str:
@@ -19,11 +19,16 @@ def kind_words(meeting: m.Meeting) -> str:
     return "the " + label[0].lower() + label[1:]
 
 
-def header_line(meeting: m.Meeting) -> str:
+def kind_words_in(meeting: m.Meeting, tr: Translator) -> str:
+    """``kind_words`` in the translator's language (a Welsh noun phrase is not "the" plus a label)."""
+    return tr(kind_words(meeting))
+
+
+def header_line(meeting: m.Meeting, tr: Translator = ENGLISH) -> str:
     """What the top of every page says: the family label and the day of the meeting."""
-    parts = [meeting.family_label.strip() or "Family meeting"]
+    parts = [meeting.family_label.strip() or tr("Family meeting")]
     if meeting.held_on is not None:
-        parts.append(long_date(meeting.held_on))
+        parts.append(tr.long_date(meeting.held_on))
     return " · ".join(parts)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sdm_facilitator.domain import meeting as m
@@ -19,7 +20,9 @@ from sdm_facilitator.domain.contact_privacy import left_out_sentence
 from sdm_facilitator.domain.guide import Guide, LanguageHint
 from sdm_facilitator.domain.language import HintMatch, LanguageMatcher, risk_context
 from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.domain.translation import LANGUAGES, Translator, language_from_choice
 from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS
+from sdm_facilitator.export.bilingual import BilingualPaper
 from sdm_facilitator.export.conference_facts import CONFERENCE_KIND
 from sdm_facilitator.export.paper_blocks import Paper
 
@@ -52,6 +55,10 @@ PAPER_NAMES: dict[str, str] = {
 }
 #: Papers that may go to the family: they get the language check.
 FAMILY_PAPERS = ("plan", "child-plan", "agenda", "decision-letter", "family-pack", "invitation")
+#: Papers whose every word passes through the translation layer: they come in Welsh and bilingual too.
+TRANSLATED_PAPERS = ("plan", "agenda", "decision-letter")
+#: Each paper language in words, for messages.
+LANGUAGE_NAMES = {"en": "English", "cy": "Welsh", "cy+en": "Welsh and English side by side"}
 #: Papers made for one kind of meeting only: the kind, and what to say to anyone asking for another.
 KIND_PAPERS: dict[str, str] = {"decision-letter": CONFERENCE_KIND}
 PAPER_FORMATS = ("md", "html", "txt")
@@ -93,6 +100,10 @@ class ExportOptions:
     person: str | None = None
     #: A child's plan's words (the library's); None means the bundled ones.
     child_wording: ChildPlanWording | None = None
+    #: ``en``, ``cy`` or ``cy+en``; None means the family's language choice for the meeting.
+    lang: str | None = None
+    #: The organisation's guides folder, whose ``translations/`` may correct the bundled catalogue.
+    translations_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +118,8 @@ class Exported:
     note: str = ""
     #: The calendar's note can be undone with ``--names``; a note about someone at risk cannot.
     names_would_add: bool = False
+    #: What the coordinator must know about the paper's language (English words left in a Welsh paper), or "".
+    language_note: str = ""
 
     @property
     def suffix(self) -> str:
@@ -192,13 +205,40 @@ def child_plan_choice(options: ExportOptions) -> ChildPlanChoice:
     return ChildPlanChoice(options.child_wording or bundled_child_plan_wording(), options.band)
 
 
-def build_paper(meeting: m.Meeting, guide: Guide | None, kind: str, options: ExportOptions) -> Paper:
-    """The paper of ``kind`` as blocks, before it is given a format."""
-    _refuse_other_kinds(meeting, kind)
+def paper_language(meeting: m.Meeting, kind: str, options: ExportOptions) -> str:
+    """The language the paper is made in: the one asked for, else the family's choice for the meeting.
+
+    A paper with no translation yet is in English when the language came from
+    the meeting; asking for it in Welsh by name is an error that says so.
+    """
+    if options.lang is not None:
+        if options.lang not in LANGUAGES:
+            raise PaperError(
+                f"unknown language '{one_line(options.lang, 20)}'; languages: {', '.join(LANGUAGES)}"
+            )
+        if options.lang != "en" and kind not in TRANSLATED_PAPERS:
+            raise PaperError(
+                f"{PAPER_NAMES[kind]} is not translated yet: it can only be made in English "
+                f"(papers in Welsh: {', '.join(TRANSLATED_PAPERS)})"
+            )
+        return options.lang
+    chosen = language_from_choice(meeting.choices.language)
+    return chosen if kind in TRANSLATED_PAPERS else "en"
+
+
+def _translator(lang: str, options: ExportOptions) -> Translator:
+    from sdm_facilitator.guides.translations import translator_for
+
+    return translator_for(lang, options.translations_dir)
+
+
+def _in_one_language(
+    meeting: m.Meeting, guide: Guide | None, kind: str, options: ExportOptions, tr: Translator
+) -> Paper:
     if kind == "plan":
         from sdm_facilitator.export.plan_paper import plan_paper
 
-        return plan_paper(meeting, include_notes=options.include_notes)
+        return plan_paper(meeting, include_notes=options.include_notes, tr=tr)
     if kind == "child-plan":
         from sdm_facilitator.export.child_plan import child_plan_paper
 
@@ -217,7 +257,7 @@ def build_paper(meeting: m.Meeting, guide: Guide | None, kind: str, options: Exp
     if kind == "agenda":
         from sdm_facilitator.export.agenda_paper import agenda_paper
 
-        return agenda_paper(meeting, guide)
+        return agenda_paper(meeting, guide, tr)
     if kind == "record":
         from sdm_facilitator.export.record_paper import record_paper
         from sdm_facilitator.storage.settings import DEFAULT_CHALLENGE_WORDS
@@ -231,12 +271,57 @@ def build_paper(meeting: m.Meeting, guide: Guide | None, kind: str, options: Exp
         from sdm_facilitator.storage.settings import DEFAULT_CHALLENGE_WORDS
 
         wording = options.conference_wording or bundled_conference_wording()
-        return decision_letter(meeting, wording, options.challenge_words.strip() or DEFAULT_CHALLENGE_WORDS)
+        return decision_letter(
+            meeting, wording, options.challenge_words.strip() or DEFAULT_CHALLENGE_WORDS, tr
+        )
     raise PaperError(f"unknown paper '{one_line(kind, 40)}'; papers: {', '.join(PAPERS)}")
 
 
+def build_paper(meeting: m.Meeting, guide: Guide | None, kind: str, options: ExportOptions) -> Paper:
+    """The paper of ``kind`` as blocks before it is given a format; of a bilingual paper, its English.
+
+    (The language hints and what a paper left out read the same in either language.)
+    """
+    built, _ = build_paper_in_language(meeting, guide, kind, options)
+    return built.english if isinstance(built, BilingualPaper) else built
+
+
+def build_paper_in_language(
+    meeting: m.Meeting, guide: Guide | None, kind: str, options: ExportOptions
+) -> tuple[Paper | BilingualPaper, str]:
+    """The paper of ``kind`` in its language (both side by side for ``cy+en``), and a note on its words.
+
+    The note names the messages the catalogue has no translation for, which
+    the paper shows in English, so the coordinator is never surprised by them.
+    """
+    _refuse_other_kinds(meeting, kind)
+    lang = paper_language(meeting, kind, options)
+    if lang == "en":
+        return _in_one_language(meeting, guide, kind, options, Translator("en")), ""
+    welsh = _translator("cy", options)
+    in_welsh = _in_one_language(meeting, guide, kind, options, welsh)
+    if lang == "cy":
+        return in_welsh, untranslated_note(welsh)
+    english = _in_one_language(meeting, guide, kind, options, Translator("en"))
+    return BilingualPaper(in_welsh, english), untranslated_note(welsh)
+
+
+def untranslated_note(tr: Translator) -> str:
+    """One sentence naming the messages left in English in a paper meant to be in ``tr``'s language."""
+    if not tr.missing:
+        return ""
+    shown = sorted(tr.missing)
+    listed = "; ".join(f"'{one_line(text, 60)}'" for text in shown[:3])
+    more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
+    return (
+        f"{len(shown)} words or sentences have no {LANGUAGE_NAMES.get(tr.lang, tr.lang)} translation in the "
+        f"catalogue and are in English on this paper: {listed}{more}. Add them to translations/{tr.lang}.po "
+        "in your guides folder."
+    )
+
+
 def language_check(
-    paper: Paper, hints: tuple[LanguageHint, ...], risks: frozenset[str] = frozenset()
+    paper: Paper | BilingualPaper, hints: tuple[LanguageHint, ...], risks: frozenset[str] = frozenset()
 ) -> tuple[HintMatch, ...]:
     """Language hints found in a family paper, each phrase once, in the order they appear.
 
@@ -262,8 +347,19 @@ def describe_hint(match: HintMatch, *, why: bool = True) -> str:
     return f"{line} ({one_line(hint.why)})" if why else line
 
 
-def render(paper: Paper, fmt: str) -> str:
+def render(paper: Paper | BilingualPaper, fmt: str) -> str:
     """A paper in one of the paper formats."""
+    if isinstance(paper, BilingualPaper):
+        from sdm_facilitator.export.bilingual import (
+            bilingual_to_html,
+            bilingual_to_markdown,
+            bilingual_to_text,
+        )
+
+        renderers = {"md": bilingual_to_markdown, "html": bilingual_to_html, "txt": bilingual_to_text}
+        if fmt not in renderers:
+            raise PaperError(f"unknown format '{one_line(fmt, 20)}'; formats: {', '.join(PAPER_FORMATS)}")
+        return renderers[fmt](paper)
     if fmt == "md":
         from sdm_facilitator.export.markdown import paper_to_markdown
 
@@ -310,10 +406,15 @@ def export_meeting(
             raise PaperError(str(error)) from None
         left_out = "" if options.names or not meeting.choices.venue.strip() else PLACE_LEFT_OUT
         return Exported(kind, fmt, data, note=left_out, names_would_add=bool(left_out))
-    paper = build_paper(meeting, guide, kind, options)
+    paper, language_note = build_paper_in_language(meeting, guide, kind, options)
     found = (
         language_check(paper, hints, risk_context(meeting.risks)) if kind in FAMILY_PAPERS and hints else ()
     )
     return Exported(
-        kind, fmt, render(paper, fmt).encode("utf-8"), found, note=left_out_sentence(paper.left_out)
+        kind,
+        fmt,
+        render(paper, fmt).encode("utf-8"),
+        found,
+        note=left_out_sentence(paper.left_out),
+        language_note=language_note,
     )

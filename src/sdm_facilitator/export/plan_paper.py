@@ -7,6 +7,10 @@ It never holds worries, case notes, captures, scale answers, preparation
 notes, anyone marked "not to be invited" or why. The professionals'
 version (``include_notes``) adds the bottom lines and their checks, the
 reasons given with the response, and each action's progress.
+
+Every word of the family's plan is asked of a ``Translator`` (``tr``), so the
+same code makes it in English or Welsh (``domain/translation.py``); a test
+fails on a string here that does not pass through it.
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ from __future__ import annotations
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.contact_privacy import LeftOut, at_risk_ids, contact_details, shares_a_hidden_home
 from sdm_facilitator.domain.plan_rules import plan_history
+from sdm_facilitator.domain.translation import ENGLISH, N_, Translator
 from sdm_facilitator.export.conference_plan import conference_decision_blocks
-from sdm_facilitator.export.facts import child_names, header_line, kind_words, next_review
+from sdm_facilitator.export.facts import child_names, header_line, kind_words_in, next_review
 from sdm_facilitator.export.paper_blocks import (
     Block,
     Bullets,
@@ -28,101 +33,130 @@ from sdm_facilitator.export.paper_blocks import (
     paragraph_or_note,
 )
 from sdm_facilitator.export.plan_wording import plan_wording
-from sdm_facilitator.export.wording import long_date, names_list, short_date
 
-NO_ACTIONS = "No actions have been written down yet."
-NO_REVIEW = "The review date is not set yet."
-
-
-def _purpose(meeting: m.Meeting) -> str:
-    children = names_list(child_names(meeting)) or "the children"
-    when = f" on {long_date(meeting.held_on)}" if meeting.held_on else ""
-    return (
-        f"{plan_wording(meeting).made} at {kind_words(meeting)}{when} so that {children} can be safe and well. "
-        "It uses the family's own words where it can."
-    )
+NO_ACTIONS = N_("No actions have been written down yet.")
+NO_REVIEW = N_("The review date is not set yet.")
 
 
-def _help(action: m.Action) -> str:
+def _purpose(meeting: m.Meeting, tr: Translator) -> str:
+    children = tr.names_list(child_names(meeting)) or tr("the children")
+    made = tr(plan_wording(meeting).made)
+    kind = kind_words_in(meeting, tr)
+    if meeting.held_on:
+        first = tr(
+            "{made} at {kind} on {date} so that {children} can be safe and well.",
+            made=made,
+            kind=kind,
+            date=tr.long_date(meeting.held_on),
+            children=children,
+        )
+    else:
+        first = tr(
+            "{made} at {kind} so that {children} can be safe and well.",
+            made=made,
+            kind=kind,
+            children=children,
+        )
+    return first + " " + tr("It uses the family's own words where it can.")
+
+
+def _help(action: m.Action, tr: Translator) -> str:
     if action.support_needed and action.support_from:
-        return f"{action.support_needed} (from {action.support_from})"
+        return tr("{help} (from {whom})", help=action.support_needed, whom=action.support_from)
     if action.support_from:
-        return f"from {action.support_from}"
+        return tr("from {whom}", whom=action.support_from)
     return action.support_needed
 
 
-def actions_table(plan: m.Plan, *, with_status: bool) -> list[Block]:
+def actions_table(plan: m.Plan, *, with_status: bool, tr: Translator = ENGLISH) -> list[Block]:
     """Who does what, by when, with what help; with progress for professionals."""
     if not plan.actions:
-        return [Note(NO_ACTIONS)]
-    headers: tuple[str, ...] = ("What", "Who", "By when", "Help, and who gives it")
+        return [Note(tr(NO_ACTIONS))]
+    headers: tuple[str, ...] = (tr("What"), tr("Who"), tr("By when"), tr("Help, and who gives it"))
     rows = []
     for action in plan.actions:
         row: tuple[str, ...] = (
             action.what,
-            action.who or "not agreed yet",
-            short_date(action.by_when) if action.by_when else "",
-            _help(action),
+            action.who or tr("not agreed yet"),
+            tr.short_date(action.by_when) if action.by_when else "",
+            _help(action, tr),
         )
         if with_status:
-            row += (m.ACTION_STATUS_LABELS.get(action.status, action.status),)
+            row += (tr.label(m.ACTION_STATUS_LABELS, action.status),)
         rows.append(row)
     if with_status:
-        headers += ("Progress",)
+        headers += (tr("Progress"),)
     return [Table(headers, tuple(rows))]
 
 
-def keeping_an_eye(plan: m.Plan) -> list[Block]:
+def keeping_an_eye(plan: m.Plan, tr: Translator = ENGLISH) -> list[Block]:
     if not (plan.family_keeper.strip() or plan.professional_lead.strip()):
-        return [Note("Who keeps an eye on the plan has not been agreed yet.")]
+        return [Note(tr("Who keeps an eye on the plan has not been agreed yet."))]
     return [
         Fields(
             (
-                ("In the family", plan.family_keeper or "not agreed yet"),
-                ("In services, following it up", plan.professional_lead or "not agreed yet"),
+                (tr("In the family"), plan.family_keeper or tr("not agreed yet")),
+                (tr("In services, following it up"), plan.professional_lead or tr("not agreed yet")),
             )
         )
     ]
 
 
-def response_blocks(plan: m.Plan, *, with_reasons: bool) -> list[Block]:
+def _response_sentence(response: m.ProfessionalResponse, tr: Translator) -> str:
+    """The professionals' answer in one sentence, with its date when there is one."""
+    dated = response.date is not None
+    when = tr.long_date(response.date) if response.date else ""
+    if response.decision == "agreed":
+        return (
+            tr("The professionals agreed the plan on {date}.", date=when)
+            if dated
+            else tr("The professionals agreed the plan.")
+        )
+    if response.decision == "agreed-with-changes":
+        if dated:
+            return tr("The professionals agreed the plan on {date}, with the changes below.", date=when)
+        return tr("The professionals agreed the plan, with the changes below.")
+    if response.decision == "not-agreed":
+        return tr("The professionals have not agreed the plan yet.")
+    return tr.label(m.RESPONSE_LABELS, response.decision)
+
+
+def response_blocks(plan: m.Plan, *, with_reasons: bool, tr: Translator = ENGLISH) -> list[Block]:
     """What the professionals said about the plan, in one sentence and the changes they asked for."""
     response = plan.response
-    on = f" on {long_date(response.date)}" if response.date else ""
     if response.decision is None:
-        return [Note("The professionals have not given their response yet.")]
-    sentence = {
-        "agreed": f"The professionals agreed the plan{on}.",
-        "agreed-with-changes": f"The professionals agreed the plan{on}, with the changes below.",
-        "not-agreed": "The professionals have not agreed the plan yet.",
-    }.get(response.decision, m.RESPONSE_LABELS.get(response.decision, response.decision))
-    blocks: list[Block] = [Paragraph(sentence)]
+        return [Note(tr("The professionals have not given their response yet."))]
+    blocks: list[Block] = [Paragraph(_response_sentence(response, tr))]
     if response.changes.strip():
-        blocks += [Heading("Changes they asked for", 3), Paragraph(response.changes)]
+        blocks += [Heading(tr("Changes they asked for"), 3), Paragraph(response.changes)]
     if response.decision == "not-agreed" and response.would_make_acceptable.strip():
         blocks += [
-            Heading("What would make the plan acceptable", 3),
+            Heading(tr("What would make the plan acceptable"), 3),
             Paragraph(response.would_make_acceptable),
         ]
     if with_reasons and response.reasons.strip():
-        blocks += [Heading("Their reasons", 3), Paragraph(response.reasons)]
+        blocks += [Heading(tr("Their reasons"), 3), Paragraph(response.reasons)]
     return blocks
 
 
-def review_blocks(meeting: m.Meeting) -> list[Block]:
+def review_blocks(meeting: m.Meeting, tr: Translator = ENGLISH) -> list[Block]:
     if plan_wording(meeting).conference_decides and meeting.conference.review_date:
-        return [Paragraph(f"The review conference is on {long_date(meeting.conference.review_date)}.")]
+        return [
+            Paragraph(
+                tr("The review conference is on {date}.", date=tr.long_date(meeting.conference.review_date))
+            )
+        ]
     review = next_review(meeting)
     if review is None:
-        return [Note(NO_REVIEW)]
-    return [Paragraph(f"The plan will be looked at again on {long_date(review)}.")]
+        return [Note(tr(NO_REVIEW))]
+    return [Paragraph(tr("The plan will be looked at again on {date}.", date=tr.long_date(review)))]
 
 
 #: Beside a person at risk on the professionals' version, which may print their details.
-AT_RISK_MARK = "at risk: share these details only with those who must have them"
+AT_RISK_MARK = N_("at risk: share these details only with those who must have them")
 
 
-def _network(meeting: m.Meeting, paper: Paper, *, professionals: bool) -> list[Block]:
+def _network(meeting: m.Meeting, paper: Paper, *, professionals: bool, tr: Translator) -> list[Block]:
     """Everyone still part of the plan, with how to reach them: family and friends first, then professionals.
 
     The family's version leaves out the contact details of anyone the risk
@@ -134,7 +168,11 @@ def _network(meeting: m.Meeting, paper: Paper, *, professionals: bool) -> list[B
     hidden = at_risk_ids(meeting)
     items = []
     for p in people:
-        line = f"{p.name}, {p.relationship or m.ROLE_LABELS.get(p.role, p.role)}"
+        line = tr(
+            "{name}, {relationship}",
+            name=p.name,
+            relationship=p.relationship or tr.label(m.ROLE_LABELS, p.role),
+        )
         details = contact_details(p)
         if details and p.id in hidden and not professionals:
             paper.left_out.append(LeftOut(p.name.strip(), tuple(words for words, _ in details)))
@@ -144,65 +182,76 @@ def _network(meeting: m.Meeting, paper: Paper, *, professionals: bool) -> list[B
             # Their home is where someone at risk now stays: the address would lead to them.
             paper.left_out.append(LeftOut(p.name.strip(), ("address",), lives_there=shared))
             details = [(words, value) for words, value in details if words != "address"]
-        said = [f"{words}: {value}" for words, value in details]
+        said = [tr("{what}: {value}", what=tr(words), value=value) for words, value in details]
         if said and p.id in hidden:
-            said.insert(0, AT_RISK_MARK)
-        items.append(f"{line} ({'; '.join(said)})" if said else line)
+            said.insert(0, tr(AT_RISK_MARK))
+        items.append(tr("{line} ({details})", line=line, details="; ".join(said)) if said else line)
     return [Bullets(tuple(items))] if items else []
 
 
-def _changes(meeting: m.Meeting, *, with_reasons: bool) -> list[Block]:
+def _changes(meeting: m.Meeting, *, with_reasons: bool, tr: Translator) -> list[Block]:
     items = []
     for change in plan_history(meeting):
-        when = f"{short_date(change.date)}: " if change.date else ""
-        why = f" (why: {change.reason})" if with_reasons and change.reason.strip() else ""
-        items.append(f"{when}{change.what}{why}")
+        item = change.what
+        if with_reasons and change.reason.strip():
+            item = tr("{what} (why: {reason})", what=item, reason=change.reason)
+        if change.date:
+            item = tr("{date}: {what}", date=tr.short_date(change.date), what=item)
+        items.append(item)
     return [Bullets(tuple(items))] if items else []
 
 
-def _bottom_lines(meeting: m.Meeting) -> list[Block]:
+def _bottom_lines(meeting: m.Meeting, tr: Translator) -> list[Block]:
     checks = {c.bottom_line: c for c in meeting.plan.bottom_line_checks}
     rows = []
     for line in meeting.referral.bottom_lines:
         check = checks.get(line)
-        states: dict[bool | None, str] = {True: "Addressed", False: "Not addressed yet"}
-        state = states.get(check.addressed if check else None, "Not checked yet")
+        states: dict[bool | None, str] = {True: tr("Addressed"), False: tr("Not addressed yet")}
+        state = states.get(check.addressed if check else None, tr("Not checked yet"))
         rows.append((line, state, check.note if check else ""))
-    return [Table(("Bottom line", "Does the plan address it?", "Note"), tuple(rows))] if rows else []
+    if not rows:
+        return []
+    return [Table((tr("Bottom line"), tr("Does the plan address it?"), tr("Note")), tuple(rows))]
 
 
-def plan_paper(meeting: m.Meeting, *, include_notes: bool = False) -> Paper:
-    """The family's plan (or, with ``include_notes``, the professionals' version of it)."""
+def plan_paper(meeting: m.Meeting, *, include_notes: bool = False, tr: Translator = ENGLISH) -> Paper:
+    """The family's plan (or, with ``include_notes``, the professionals' version of it), in ``tr``'s language."""
     plan = meeting.plan
     wording = plan_wording(meeting)
-    title = wording.title + (" (professionals' version)" if include_notes else "")
-    paper = Paper(title, header_line(meeting))
-    paper.add(Paragraph(_purpose(meeting)))
+    title = tr(wording.title)
+    if include_notes:
+        title = tr("{title} (professionals' version)", title=title)
+    paper = Paper(title, header_line(meeting, tr), lang=tr.lang)
+    paper.add(Paragraph(_purpose(meeting, tr)))
     paper.section(
-        "In the family's words",
-        paragraph_or_note(plan.family_words, "The family's words have not been written down yet."),
+        tr("In the family's words"),
+        paragraph_or_note(plan.family_words, tr("The family's words have not been written down yet.")),
     )
-    paper.section("Who does what", actions_table(plan, with_status=include_notes))
+    paper.section(tr("Who does what"), actions_table(plan, with_status=include_notes, tr=tr))
     paper.section(
-        "If the plan does not work",
-        paragraph_or_note(plan.contingency, "What to do if the plan does not work has not been agreed yet."),
+        tr("If the plan does not work"),
+        paragraph_or_note(
+            plan.contingency, tr("What to do if the plan does not work has not been agreed yet.")
+        ),
     )
-    paper.section("Keeping an eye on the plan", keeping_an_eye(plan))
+    paper.section(tr("Keeping an eye on the plan"), keeping_an_eye(plan, tr))
     paper.section(
-        "The people around the children",
-        _network(meeting, paper, professionals=include_notes),
-        missing="No one has been added to the family's network yet.",
+        tr("The people around the children"),
+        _network(meeting, paper, professionals=include_notes, tr=tr),
+        missing=tr("No one has been added to the family's network yet."),
     )
     if include_notes:
         paper.section(
-            "Bottom lines", _bottom_lines(meeting), missing="No bottom lines were written in the referral."
+            tr("Bottom lines"),
+            _bottom_lines(meeting, tr),
+            missing=tr("No bottom lines were written in the referral."),
         )
     decided = (
-        conference_decision_blocks(meeting)
+        conference_decision_blocks(meeting, tr)
         if wording.conference_decides
-        else response_blocks(plan, with_reasons=include_notes)
+        else response_blocks(plan, with_reasons=include_notes, tr=tr)
     )
-    paper.section(wording.decided_heading, decided)
-    paper.section("Changes since the meeting", _changes(meeting, with_reasons=include_notes))
-    paper.section("The next review", review_blocks(meeting))
+    paper.section(tr(wording.decided_heading), decided)
+    paper.section(tr("Changes since the meeting"), _changes(meeting, with_reasons=include_notes, tr=tr))
+    paper.section(tr("The next review"), review_blocks(meeting, tr))
     return paper

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sdm_facilitator.domain.jurisdiction import DEFAULT_JURISDICTION
 from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 
 if TYPE_CHECKING:
     from sdm_facilitator.domain.conference_wording import ConferenceWording
     from sdm_facilitator.domain.guide import Guide, LanguageHint
+    from sdm_facilitator.domain.jurisdiction import JurisdictionProfile
     from sdm_facilitator.domain.terminology import Vocabulary
     from sdm_facilitator.guides.validate import GuideProblem
 
@@ -43,6 +45,10 @@ class GuideLibrary:
     #: The plan safety check's words (bundled, with the organisation's lists in place of theirs).
     plan_check_words: PlanCheckWords = field(default_factory=PlanCheckWords)
     plan_check_problems: list[GuideProblem] = field(default_factory=list)
+    #: The jurisdiction chosen in the settings, and its profile (None when it cannot be used).
+    jurisdiction_id: str = DEFAULT_JURISDICTION
+    jurisdiction: JurisdictionProfile | None = None
+    jurisdiction_problems: list[GuideProblem] = field(default_factory=list)
 
     def get(self, guide_id: str) -> Guide | None:
         """The guide with ``guide_id``, or None."""
@@ -73,6 +79,7 @@ class GuideLibrary:
             *self.terms_problems,
             *self.plan_check_problems,
             *self.conference_wording_problems,
+            *self.jurisdiction_problems,
         ]
 
     def notices(self) -> list[str]:
@@ -101,6 +108,12 @@ class GuideLibrary:
         if self.plan_check_problems:
             notes.append(
                 f"The plan safety check's words could not all be used: {self.plan_check_problems[0]}."
+            )
+        if self.jurisdiction_problems:
+            why = f": {self.jurisdiction_problems[0]}"
+            notes.append(
+                f"The jurisdiction profile '{self.jurisdiction_id}' could not be used{why}. The guides say "
+                "where they need its law; no other jurisdiction's law is shown in its place."
             )
         if self.conference_wording_problems:
             notes.append(

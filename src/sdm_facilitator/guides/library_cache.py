@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sdm_facilitator
+from sdm_facilitator.domain.jurisdiction import DEFAULT_JURISDICTION
 from sdm_facilitator.paths import bundled_guides_dir
 from sdm_facilitator.storage.atomic import atomic_write_bytes
 from sdm_facilitator.storage.files import owner_made_read_only, read_regular_file
@@ -88,12 +89,19 @@ def _folder_keys(folder: Path, out: list[str], newest: list[int]) -> bool:
     return True
 
 
-def library_key(user_dir: Path | None, bundled_dir: Path) -> tuple[str, bool] | None:
+def library_key(
+    user_dir: Path | None, bundled_dir: Path, jurisdiction: str = DEFAULT_JURISDICTION
+) -> tuple[str, bool] | None:
     """The key of the library these folders give now and whether every file is settled enough to keep it.
 
     None when the folders cannot be keyed cheaply.
     """
-    keys = [f"app {sdm_facilitator.__version__}", f"python {sys.version}", f"user {user_dir}"]
+    keys = [
+        f"app {sdm_facilitator.__version__}",
+        f"python {sys.version}",
+        f"user {user_dir}",
+        f"jurisdiction {jurisdiction}",
+    ]
     newest = [0]
     for folder in (bundled_dir, user_dir):
         if folder is not None and not _folder_keys(folder, keys, newest):
@@ -121,22 +129,30 @@ def _read_cached(path: Path, key: str) -> GuideLibrary | None:
     return library if isinstance(library, GuideLibrary) else None
 
 
-def cached_library(data_dir: Path, user_dir: Path | None, *, bundled_dir: Path | None = None) -> GuideLibrary:
-    """The guide library ``guides.loader.load_library(user_dir)`` gives, from the cache when it still holds.
+def cached_library(
+    data_dir: Path,
+    user_dir: Path | None,
+    *,
+    bundled_dir: Path | None = None,
+    jurisdiction: str = DEFAULT_JURISDICTION,
+) -> GuideLibrary:
+    """The guide library ``guides.loader.load_library(user_dir, jurisdiction=...)`` gives, from the cache when it still holds.
+
+    The jurisdiction chosen in the settings is part of the key: choosing another reads the guides again.
 
     The key is taken before the guides are read: a file changed while they
     are read leaves a key that no longer matches, so the next start reads it again.
     """
     bundled_dir = bundled_dir if bundled_dir is not None else bundled_guides_dir()
     path = cache_path(data_dir, user_dir, bundled_dir)
-    keyed = library_key(user_dir, bundled_dir)
+    keyed = library_key(user_dir, bundled_dir, jurisdiction)
     if keyed is not None:
         found = _read_cached(path, keyed[0])
         if found is not None:
             return found
     from sdm_facilitator.guides.loader import load_library
 
-    library = load_library(user_dir, bundled_dir=bundled_dir)
+    library = load_library(user_dir, bundled_dir=bundled_dir, jurisdiction=jurisdiction)
     if keyed is not None and keyed[1] and data_dir.is_dir() and owner_made_read_only(data_dir) is None:
         with contextlib.suppress(OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
             kept = pickle.dumps(library, pickle.HIGHEST_PROTOCOL)

@@ -18,10 +18,12 @@ from sdm_facilitator import toml_reading
 from sdm_facilitator.domain.child_plan_wording import ChildPlanWording
 from sdm_facilitator.domain.conference_wording import ConferenceWording
 from sdm_facilitator.domain.guide import Guide, LanguageHint
+from sdm_facilitator.domain.jurisdiction import DEFAULT_JURISDICTION, JurisdictionProfile, apply_profile
 from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 from sdm_facilitator.domain.terminology import Vocabulary, apply_vocabulary
 from sdm_facilitator.guides.child_plan_wording import CHILD_PLAN_WORDING_FILE, parse_child_plan_wording
 from sdm_facilitator.guides.conference_wording import CONFERENCE_WORDING_FILE, parse_conference_wording
+from sdm_facilitator.guides.jurisdictions import JURISDICTIONS_DIR, parse_profile, profile_files
 from sdm_facilitator.guides.library import GuideLibrary
 from sdm_facilitator.guides.plan_checks import PLAN_CHECKS_FILE, parse_plan_checks, words_from
 from sdm_facilitator.guides.terms import TERMS_FILE, guide_vocabulary_problems, parse_terms, use_problem
@@ -321,10 +323,13 @@ def _add_guides(library: GuideLibrary, folder: Path, *, bundled: bool) -> None:
         library.guides[guide.id] = guide
 
 
-def load_library(user_dir: Path | None, *, bundled_dir: Path | None = None) -> GuideLibrary:
+def load_library(
+    user_dir: Path | None, *, bundled_dir: Path | None = None, jurisdiction: str = DEFAULT_JURISDICTION
+) -> GuideLibrary:
     """Load the bundled guides, then the user's (which may add or replace by id).
 
     ``bundled_dir`` is for tests; the app always uses the guides it ships with.
+    ``jurisdiction`` is the profile (the ``jurisdiction`` setting) whose law the guides name.
     """
     library = GuideLibrary()
     bundled_dir = bundled_dir if bundled_dir is not None else bundled_guides_dir()
@@ -342,6 +347,7 @@ def load_library(user_dir: Path | None, *, bundled_dir: Path | None = None) -> G
             library.language_problems.extend(problems)
             hints = _merge_hints(hints, extra)
     library.language_hints = hints
+    _load_jurisdiction(library, bundled_dir, user_dir, jurisdiction)
     _apply_terms(library, bundled_dir, user_dir)
     _apply_plan_checks(library, bundled_dir, user_dir)
     _add_conference_wording(library, bundled_dir, user_dir)
@@ -405,6 +411,10 @@ def _apply_terms(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None
         library.vocabularies.update({v.id: v for v in found})
         library.vocabulary_in_use = chosen
         library.terms_problems.extend(problems)
+    profile = library.jurisdiction or JurisdictionProfile(library.jurisdiction_id, library.jurisdiction_id)
+    if not library.vocabulary_in_use and profile.vocabulary in library.vocabularies:
+        # The organisation's own choice (terms.toml "use") wins; else the jurisdiction's words.
+        library.vocabulary_in_use = profile.vocabulary
     for guide_id, guide in list(library.guides.items()):
         problems = guide_vocabulary_problems(guide, library.vocabularies)
         if problems:
@@ -413,6 +423,42 @@ def _apply_terms(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None
             del library.guides[guide_id]
             library.overridden.pop(guide_id, None)
             continue
+        guide = library.guides[guide_id] = apply_profile(guide, profile)
         chosen = library.vocabulary_in_use
         if chosen and chosen in guide.vocabularies:
             library.guides[guide_id] = apply_vocabulary(guide, library.vocabularies[chosen])
+
+
+def load_profile_file(path: Path) -> tuple[JurisdictionProfile | None, list[GuideProblem]]:
+    """Read and check one jurisdiction profile: the profile, or None and every problem."""
+    data, text, problems = _read_toml(path)
+    if problems:
+        return None, problems
+    return parse_profile(data, path, text)
+
+
+def profile_paths(bundled_dir: Path, user_dir: Path | None) -> dict[str, Path]:
+    """Every profile by id: the bundled ones, then the organisation's (which replace by id)."""
+    found = {path.stem: path for path in profile_files(bundled_dir / JURISDICTIONS_DIR)}
+    if user_dir is not None and user_dir.resolve() != bundled_dir.resolve():
+        found.update({path.stem: path for path in profile_files(user_dir / JURISDICTIONS_DIR)})
+    return found
+
+
+def _load_jurisdiction(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None, chosen: str) -> None:
+    """The chosen profile, or None and why: never another jurisdiction's in its place."""
+    library.jurisdiction_id = chosen
+    paths = profile_paths(bundled_dir, user_dir)
+    if chosen not in paths:
+        known = ", ".join(sorted(paths)) or "none"
+        library.jurisdiction_problems.append(
+            GuideProblem(
+                bundled_dir / JURISDICTIONS_DIR,
+                "",
+                None,
+                f"no jurisdiction profile '{chosen}'; profiles: {known}",
+            )
+        )
+        return
+    library.jurisdiction, problems = load_profile_file(paths[chosen])
+    library.jurisdiction_problems.extend(problems)

@@ -9,6 +9,7 @@ never stops the app.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import tomli_w
 from sdm_facilitator import toml_reading
 from sdm_facilitator.domain.cost import DEFAULT_HOURLY_RATE_PENCE
 from sdm_facilitator.domain.evaluation_rows import EvaluationOptions
+from sdm_facilitator.domain.jurisdiction import DEFAULT_JURISDICTION
 from sdm_facilitator.domain.outcomes import DEFAULT_INDEX_BASIS, INDEX_BASES
 from sdm_facilitator.domain.retention import DEFAULT_RETENTION_MONTHS
 from sdm_facilitator.domain.safe_text import first_unsafe_character
@@ -39,6 +41,8 @@ _BOUNDS = {
 }
 #: Counts below this are shown as "fewer than 5" in every report people read.
 DEFAULT_SMALL_NUMBER_THRESHOLD = 5
+#: A jurisdiction profile's id: its file's name (whether the file exists is the guide loader's to say).
+_PROFILE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: The longest challenge sentence: a short paragraph in a letter, not a leaflet.
 MAX_CHALLENGE_CHARS = 1000
 #: How the parents can challenge a conference's decision, when neither the area nor the chair
@@ -66,6 +70,8 @@ class Settings:
     hourly_rate_pence: int = DEFAULT_HOURLY_RATE_PENCE
     # Which date outcome points count from: "referral", or "pre-proceedings-letter" where one was sent.
     outcome_index: str = DEFAULT_INDEX_BASIS
+    # The jurisdiction profile whose law the guides name (guides/jurisdictions/<id>.toml).
+    jurisdiction: str = DEFAULT_JURISDICTION
 
 
 def evaluation_options(settings: Settings) -> EvaluationOptions:
@@ -79,6 +85,10 @@ def setting_problem(name: str, value: object) -> str | None:
         return _sentence_problem(name, value)
     if name == "outcome_index":
         return None if value in INDEX_BASES else f"{name} must be one of {', '.join(INDEX_BASES)}"
+    if name == "jurisdiction":
+        if not isinstance(value, str) or not _PROFILE_ID.match(value):
+            return f"{name} must be a profile id such as england, wales or us"
+        return None
     low, high = _BOUNDS[name]
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         return f"{name} must be a whole number from {low} to {high}"

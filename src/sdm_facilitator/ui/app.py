@@ -26,6 +26,7 @@ from sdm_facilitator.domain.summary import MeetingSummary, summarise
 from sdm_facilitator.guides.library import GuideLibrary
 from sdm_facilitator.paths import user_guides_dir
 from sdm_facilitator.storage.index import IndexScan, SummaryIndex, index_for
+from sdm_facilitator.storage.settings import load_settings
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.contracts import (
     HasPendingValues,
@@ -92,14 +93,17 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
             # Guides from a folder other users can change are not trusted: they could
             # replace a bundled guide. The folder is checked again, with a banner, on mount.
             # The checked library is kept between starts in a trusted folder (``guides/library_cache.py``).
+            jurisdiction = load_settings(data_dir)[0].jurisdiction
             if self.store.folder_problems():
                 from sdm_facilitator.guides.loader import load_library
 
-                library = load_library(None)
+                library = load_library(None, jurisdiction=jurisdiction)
             else:
                 from sdm_facilitator.guides.library_cache import cached_library
 
-                library = cached_library(data_dir, user_guides_dir(data_dir))
+                library = cached_library(
+                    data_dir, user_dir=user_guides_dir(data_dir), jurisdiction=jurisdiction
+                )
         self.library = library
         if demo:
             self.sub_title = "demo data (fictional)"

@@ -40,6 +40,11 @@ What is used, and why:
   ``SelectionList`` draws inside every row's button
   (``textual.widgets._toggle_button.ToggleButton.BUTTON_INNER``), so
   ``widgets/tick_list`` can swap it for ✓ or a blank (colour is never the only sign).
+- Footer words in the family's language: :func:`describe_bindings` gives one
+  screen's bindings other descriptions by replacing them in that screen's own
+  copy of its bindings (``DOMNode._bindings``): ``BINDINGS`` are a class's,
+  fixed when the class is made, and Textual has no public way to reword them
+  for one screen (private family time in Welsh).
 """
 
 from __future__ import annotations
@@ -47,7 +52,7 @@ from __future__ import annotations
 import queue
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any, Final
 
@@ -308,3 +313,20 @@ def selection_button_mark() -> str:
     from textual.widgets._toggle_button import ToggleButton
 
     return ToggleButton.BUTTON_INNER
+
+
+# ---------------------------------------------------------------- footer words
+
+
+def describe_bindings(node: DOMNode, descriptions: Mapping[str, str]) -> None:
+    """Give ``node``'s own bindings new footer words, by action (``{"end": "Diwedd"}``).
+
+    Only this node's copy changes; other screens of the same class keep theirs.
+    """
+    from dataclasses import replace
+
+    bindings = node._bindings.key_to_bindings
+    for key, found in bindings.items():
+        bindings[key] = [
+            replace(b, description=descriptions[b.action]) if b.action in descriptions else b for b in found
+        ]

@@ -14,6 +14,12 @@ records the time and opens plan capture in the meeting workspace.
 Every way into family time (the chair's view, the plan section's "back to
 family time", the workspace's command) goes through ``start_family_time_flow``,
 which asks before reopening a meeting that has already ended.
+
+The screen is the family's, so it speaks their language: every word on it
+(the footer's too) is asked of a ``Translator`` for the family's language
+choice (Welsh when they chose Welsh, or Welsh and English), with the
+organisation's catalogue corrections. A test fails on a string here that
+does not pass through it.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from textual.widgets import Footer, Header, Static
 
 from sdm_facilitator.domain import meeting_clock as mc
 from sdm_facilitator.domain.guide import FamilyQuestion
+from sdm_facilitator.domain.translation import ENGLISH, N_, Translator, language_from_choice
 from sdm_facilitator.storage.session import MeetingSession, SaveOutcome
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.contracts import MayBlockQuit, SavesMeeting, ShowsSections
@@ -40,16 +47,17 @@ from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.room.capture import END_WORD, EndFamilyTimeDialog
 from sdm_facilitator.ui.room.saving import save_now, workspace_for
 from sdm_facilitator.ui.room.timer_display import TimerDisplay
+from sdm_facilitator.ui.textual_internals import describe_bindings
 from sdm_facilitator.ui.widgets.literal import literal
 from sdm_facilitator.ui.workspace.catalogue import PLAN_SECTION_ID
 
 #: Used when the meeting has no guide (or the guide has no questions).
 DEFAULT_QUESTIONS = (
-    FamilyQuestion("What needs to happen so the children are safe and well?"),
-    FamilyQuestion("Who will do what, and by when?"),
-    FamilyQuestion("What help do you need from services, and from whom?"),
-    FamilyQuestion("What will happen if the plan does not work?"),
-    FamilyQuestion("How will you all know the plan is working?"),
+    FamilyQuestion(N_("What needs to happen so the children are safe and well?")),
+    FamilyQuestion(N_("Who will do what, and by when?")),
+    FamilyQuestion(N_("What help do you need from services, and from whom?")),
+    FamilyQuestion(N_("What will happen if the plan does not work?")),
+    FamilyQuestion(N_("How will you all know the plan is working?")),
 )
 
 #: Where plan capture lives in the meeting workspace.
@@ -65,6 +73,30 @@ def app_now(node: DOMNode) -> datetime:
     return sdm_app(node).clock()
 
 
+def family_translator(node: DOMNode, language_choice: str) -> Translator:
+    """The words for the family's screen: Welsh when their choice names Welsh, else English.
+
+    A choice of Welsh and English shows Welsh: the screen has room for one
+    language at 80 columns, and the family chose to be spoken to in Welsh.
+    """
+    if language_from_choice(language_choice) == "en":
+        return ENGLISH
+    from sdm_facilitator.guides.translations import translator_for
+    from sdm_facilitator.paths import user_guides_dir
+
+    return translator_for("cy", user_guides_dir(sdm_app(node).data_dir))
+
+
+#: The footer's words, by action, in English: each is asked of the screen's translator.
+FOOTER_WORDS = {
+    "extend(5)": N_("+5 min"),
+    "extend(10)": N_("+10 min"),
+    "bottom_lines": N_("Bottom lines"),
+    "end": N_("End family time"),
+    "explain": N_("How to leave"),
+}
+
+
 class FamilyTimeScreen(MayBlockQuit, Screen[None]):
     """The privacy screen for private family time."""
 
@@ -73,37 +105,44 @@ class FamilyTimeScreen(MayBlockQuit, Screen[None]):
     blocks_quit = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("5", "extend(5)", "+5 min"),
-        Binding("t", "extend(10)", "+10 min"),
-        Binding("b", "bottom_lines", "Bottom lines"),
-        Binding("ctrl+e", "end", "End family time"),
-        Binding("escape", "explain", "How to leave", show=False),
+        Binding("5", "extend(5)", FOOTER_WORDS["extend(5)"]),
+        Binding("t", "extend(10)", FOOTER_WORDS["extend(10)"]),
+        Binding("b", "bottom_lines", FOOTER_WORDS["bottom_lines"]),
+        Binding("ctrl+e", "end", FOOTER_WORDS["end"]),
+        Binding("escape", "explain", FOOTER_WORDS["explain"], show=False),
     ]
 
     def __init__(self, session: MeetingSession) -> None:
         super().__init__()
         self.session = session
+        #: The family's words; set for their language choice when the screen is composed.
+        self.tr: Translator = ENGLISH
 
     def compose(self) -> ComposeResult:
+        tr = self.tr = family_translator(self, self.session.meeting.choices.language)
+        describe_bindings(self, {action: tr(words) for action, words in FOOTER_WORDS.items()})
         yield Header()
         with Vertical(id="family-body"):
-            yield Static("Time for the family, on your own", id="family-heading", markup=False)
+            yield Static(tr("Time for the family, on your own"), id="family-heading", markup=False)
             with Horizontal(id="family-clock-row"):
                 yield TimerDisplay(id="family-countdown")
             with VerticalScroll(id="family-questions"):
                 # Empty until asked for: nothing from the referral is on the screen unless b is pressed.
                 yield Static("", id="family-bottom-lines", markup=False)
-                yield Static("Questions for your plan", classes="section-title", markup=False)
+                yield Static(tr("Questions for your plan"), classes="section-title", markup=False)
                 for number, question in enumerate(self._questions(), 1):
                     with Horizontal(classes="family-question"):
-                        yield Static(f"{number}.", classes="family-number", markup=False)
+                        yield Static(tr("{number}.", number=number), classes="family-number", markup=False)
                         with Vertical(classes="family-question-text"):
-                            yield Static(literal(question.text))
+                            yield Static(literal(tr(question.text)))
                             if question.hint:
-                                yield Static(literal(question.hint), classes="family-hint muted")
+                                yield Static(literal(tr(question.hint)), classes="family-hint muted")
             yield Static(
-                "When you are ready, call the professionals back. "
-                f"They end family time with ctrl+e and the word '{END_WORD}'.",
+                tr(
+                    "When you are ready, call the professionals back. "
+                    "They end family time with ctrl+e and the word '{word}'.",
+                    word=END_WORD,
+                ),
                 id="family-how",
                 markup=False,
             )
@@ -113,9 +152,9 @@ class FamilyTimeScreen(MayBlockQuit, Screen[None]):
         """The bottom lines from the referral, as the family was given them (typed text, shown literally)."""
         lines = [line for line in self.session.meeting.referral.bottom_lines if line.strip()]
         if not lines:
-            return Content("No bottom lines were given for this meeting. (b hides this)")
+            return Content(self.tr("No bottom lines were given for this meeting. (b hides this)"))
         items = [Content(f"{number}. ") + literal(line) for number, line in enumerate(lines, 1)]
-        heading = Content.styled("The bottom lines you were given (b hides them)", "bold")
+        heading = Content.styled(self.tr("The bottom lines you were given (b hides them)"), "bold")
         return Content("\n").join([heading, *items])
 
     def action_bottom_lines(self) -> None:
@@ -135,7 +174,7 @@ class FamilyTimeScreen(MayBlockQuit, Screen[None]):
     # ------------------------------------------------------------ life cycle
 
     def on_mount(self) -> None:
-        self.title = "Private family time"
+        self.title = self.tr("Private family time")
         self.sub_title = ""
         meeting = self.session.meeting
         if not mc.family_time_running(meeting) and not self.session.read_only:
@@ -182,16 +221,17 @@ class FamilyTimeScreen(MayBlockQuit, Screen[None]):
         remaining = mc.family_time_remaining(meeting, phases, self.now())
         planned = mc.family_time_planned(meeting, phases)
         extra = meeting.record.family_time_extra_minutes
-        plan_text = f"planned: {int(planned.total_seconds() // 60)} minutes"
+        tr = self.tr
+        lines = [tr("planned: {minutes} minutes", minutes=int(planned.total_seconds() // 60))]
         if extra:
-            plan_text += f"\n({extra} added)"
+            lines.append(tr("({minutes} added)", minutes=extra))
         timer = self.query_one("#family-countdown", TimerDisplay)
         if remaining >= timedelta(0):
-            timer.show(mc.clock_text(remaining), f"left\n{plan_text}")
+            timer.show(mc.clock_text(remaining), "\n".join([tr("left"), *lines]))
         else:
             timer.show(
                 "+" + mc.clock_text(remaining),
-                f"over the planned time\nTake the time you need.\n{plan_text}",
+                "\n".join([tr("over the planned time"), tr("Take the time you need."), *lines]),
                 over=True,
             )
 
@@ -206,7 +246,10 @@ class FamilyTimeScreen(MayBlockQuit, Screen[None]):
 
     def action_explain(self) -> None:
         self.query_one("#family-how", Static).update(
-            f"Family time is still going. To end it: ctrl+e, then type '{END_WORD}' and press Enter."
+            self.tr(
+                "Family time is still going. To end it: ctrl+e, then type '{word}' and press Enter.",
+                word=END_WORD,
+            )
         )
 
     def action_end(self) -> None:
@@ -264,6 +307,8 @@ def start_family_time_flow(
     answer was no. A read-only meeting only shows family time already running.
     """
     meeting = session.meeting
+    # The coordinator's words, before the family's screen: English, through the same layer.
+    say = ENGLISH
 
     def go(yes: bool | None = True) -> None:
         if not yes:
@@ -284,25 +329,32 @@ def start_family_time_flow(
     if guide is not None and not guide.private_family_time:
         # A family unity meeting has no private family time by design.
         app.notify(
-            f"No private family time in this kind of meeting. {guide.facilitator_note}",
-            title="Family unity meeting",
+            say("No private family time in this kind of meeting. {note}", note=guide.facilitator_note),
+            title=say("Family unity meeting"),
             markup=False,
         )
         return
     if session.read_only:
         app.notify(
-            "This meeting is open read-only: family time cannot be started.", severity="warning", markup=False
+            say("This meeting is open read-only: family time cannot be started."),
+            severity="warning",
+            markup=False,
         )
         return
     ended = meeting.record.ended
     if ended is not None:
         app.push_screen(
             Confirm(
-                f"The meeting was ended at {ended.astimezone():%H:%M}. Reopen it for more family time?",
-                "Family time starts again with its planned length. "
-                "The meeting's end time is cleared until the meeting is ended again.",
-                yes="Reopen",
-                no="Keep it ended",
+                say(
+                    "The meeting was ended at {time}. Reopen it for more family time?",
+                    time=f"{ended.astimezone():%H:%M}",
+                ),
+                say(
+                    "Family time starts again with its planned length. "
+                    "The meeting's end time is cleared until the meeting is ended again."
+                ),
+                yes=say("Reopen"),
+                no=say("Keep it ended"),
             ),
             callback=go,
         )
@@ -312,9 +364,12 @@ def start_family_time_flow(
         minutes = int(planned.total_seconds() // 60)
         app.push_screen(
             Confirm(
-                "Start private family time now?",
-                f"The professionals leave the room. The privacy screen shows a {minutes} minute "
-                "countdown and the family's questions, and nothing else.",
+                say("Start private family time now?"),
+                say(
+                    "The professionals leave the room. The privacy screen shows a {minutes} minute "
+                    "countdown and the family's questions, and nothing else.",
+                    minutes=minutes,
+                ),
                 default_yes=True,
             ),
             callback=go,

@@ -26,6 +26,7 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -119,7 +120,7 @@ class MeetingScreen(Screen[None]):
         m = self.session.meeting
         self.title = one_line(m.family_label, 50) or "Meeting"
         kind = MEETING_KIND_LABELS.get(m.kind, m.kind)
-        self.sub_title = f"{kind} · {STAGE_LABELS.get(m.stage, m.stage)}"
+        self.sub_title = f"{kind} · {STAGE_LABELS.get(m.stage, m.stage)}{jurisdiction_words(self)}"
 
     def on_screen_resume(self) -> None:
         """Back from the chair's view or family time: the stage may have moved on."""
@@ -615,3 +616,19 @@ class MeetingScreen(Screen[None]):
         )
         if isinstance(widget, OffersCommands):
             yield from widget.palette_commands()
+
+
+def jurisdiction_words(node: DOMNode) -> str:
+    """`` · Wales`` in the header when the guides name another jurisdiction's law than England's.
+
+    England is the default and says nothing; a profile that could not be used is named, so a
+    coordinator never reads the guides believing they name their own law.
+    """
+    from sdm_facilitator.domain.jurisdiction import DEFAULT_JURISDICTION
+
+    library = sdm_app(node).library
+    if library.jurisdiction_problems:
+        return f" · no usable '{one_line(library.jurisdiction_id, 20)}' profile"
+    if library.jurisdiction is None or library.jurisdiction.id == DEFAULT_JURISDICTION:
+        return ""
+    return f" · {one_line(library.jurisdiction.title, 30)}"
