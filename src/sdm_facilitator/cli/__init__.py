@@ -19,6 +19,7 @@ from sdm_facilitator.cli import (
     encryption_commands,
     export_command,
     guide_commands,
+    handover_commands,
     meeting_commands,
     report_command,
 )
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_command.register(subparsers)
     encryption_commands.register(subparsers)
     data_commands.register(subparsers)
+    handover_commands.register(subparsers)
     return parser
 
 

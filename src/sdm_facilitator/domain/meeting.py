@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sdm_facilitator.domain.conference import Conference
+from sdm_facilitator.domain.handover import Handover
 from sdm_facilitator.domain.labels import (
     ACTION_STATUS_LABELS as ACTION_STATUS_LABELS,
 )
@@ -645,6 +646,9 @@ class Meeting:
     risks: list[Risk] = field(default_factory=list)
     # A child protection conference's statutory decision; empty for other kinds of meeting.
     conference: Conference = field(default_factory=Conference)
+    # Handovers between coordinators (domain/handover.py): the last one without
+    # ``received_on`` marks the sender's copy, which is then read-only.
+    handovers: list[Handover] = field(default_factory=list)
     extra: dict[str, Any] = _extra()
 
     @property
@@ -808,6 +812,9 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         for j, condition in enumerate(risk.advice.conditions, 1):
             yield f"risk {i} condition {j}: what", condition.what
     yield from _conference_texts(meeting)
+    for i, handover in enumerate(meeting.handovers, 1):
+        yield f"handover {i}: by", handover.by
+        yield f"handover {i}: to", handover.to
 
 
 def _conference_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:

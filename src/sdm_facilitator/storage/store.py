@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from sdm_facilitator import toml_reading
+from sdm_facilitator.domain.handover import handed_away_reason
 from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting, utc_now
 from sdm_facilitator.paths import meetings_dir
 from sdm_facilitator.storage.atomic import atomic_write_bytes
@@ -504,6 +505,9 @@ class MeetingStore:
                 f"This meeting was saved by a newer version of sdm-facilitator (schema {meeting.schema_version}). "
                 "It is open read-only; update the app to edit it."
             )
+        elif meeting.handovers:
+            # The sender's copy of a meeting handed over to a colleague is never edited again here.
+            reason = handed_away_reason(meeting.handovers)
         return OpenMeeting(meeting, path, _fingerprint(data, stat), reason)
 
     def list_meetings(self, progress: Callable[[int, int], None] | None = None) -> StoreListing:
