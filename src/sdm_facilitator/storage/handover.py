@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sdm_facilitator import __version__
-from sdm_facilitator.domain.handover import Handover, file_name_problem
+from sdm_facilitator.domain.handover import Handover, file_name_problem, handed_away_reason
 from sdm_facilitator.domain.meeting import Meeting, new_meeting_id, utc_now
 from sdm_facilitator.storage.atomic import atomic_write_bytes
 from sdm_facilitator.storage.codec import CodecError, meeting_to_toml
@@ -111,43 +111,61 @@ def hand_over(
     colleague's key, ``handover_file.py``). Every meeting is opened with its
     lock first, so a meeting open in the app is refused before anything is written.
     """
+    opened: list[OpenMeeting] = []
+    try:
+        for meeting_id in meeting_ids:
+            opened.append(store.open(meeting_id))
+        return hand_over_opened(store, opened, by=by, to=to, output=output, seal=seal, now=now)
+    finally:
+        for one in opened:
+            store.close(one)
+
+
+def hand_over_opened(
+    store: MeetingStore,
+    opened: list[OpenMeeting],
+    *,
+    by: str,
+    to: str,
+    output: Path,
+    seal: Callable[[bytes], bytes],
+    now: datetime | None = None,
+) -> HandoverResult:
+    """``hand_over`` for meetings already open for editing here (the app's open meeting and its reviews).
+
+    Each is left open, read-only from now on, with the reason saying where it went.
+    """
     now = now or utc_now()
     refused = store.writes_refused()
     if refused is not None:
         raise HandoverError(refused)
-    opened: list[OpenMeeting] = []
+    for one in opened:
+        if one.read_only_reason:
+            raise HandoverError(f"{one.meeting.id} cannot be handed over: {one.read_only_reason}")
+    path = target_path(output, now)
+    for one in opened:
+        problem = file_name_problem(path.name, meeting_names(one.meeting))
+        if problem is not None:
+            raise HandoverError(problem)
+    if path.exists():
+        raise HandoverError(f"{path.name} already exists; choose a new file name. Nothing was written")
+    handover = Handover(by=by, to=to, on=now, file_name=path.name)
+    for one in opened:
+        one.meeting.handovers.append(handover)
     try:
-        for meeting_id in meeting_ids:
-            one = store.open(meeting_id)
-            opened.append(one)
-            if one.read_only_reason:
-                raise HandoverError(f"{meeting_id} cannot be handed over: {one.read_only_reason}")
-        path = target_path(output, now)
+        data = seal(payload([one.meeting for one in opened], handover))
+        atomic_write_bytes(path, data)
+    except (OSError, CodecError) as error:
         for one in opened:
-            problem = file_name_problem(path.name, meeting_names(one.meeting))
-            if problem is not None:
-                raise HandoverError(problem)
-        if path.exists():
-            raise HandoverError(f"{path.name} already exists; choose a new file name. Nothing was written")
-        handover = Handover(by=by, to=to, on=now, file_name=path.name)
-        for one in opened:
-            one.meeting.handovers.append(handover)
-        try:
-            data = seal(payload([one.meeting for one in opened], handover))
-            atomic_write_bytes(path, data)
-        except (OSError, CodecError) as error:
-            for one in opened:
-                one.meeting.handovers.pop()
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            raise HandoverError(
-                f"the handover file could not be written ({reason}); nothing was changed"
-            ) from None
-        for one in opened:
-            store.save(one, now=now)
-        return HandoverResult(path, [one.meeting.id for one in opened])
-    finally:
-        for one in opened:
-            store.close(one)
+            one.meeting.handovers.pop()
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise HandoverError(
+            f"the handover file could not be written ({reason}); nothing was changed"
+        ) from None
+    for one in opened:
+        store.save(one, now=now)
+        one.read_only_reason = handed_away_reason(one.meeting.handovers)
+    return HandoverResult(path, [one.meeting.id for one in opened])
 
 
 def read_contents(plaintext: bytes, source_name: str) -> HandoverContents:
