@@ -180,6 +180,8 @@ class ServiceReport:
     feedback: tuple[FeedbackTally, ...]
     # Files that could not be read, so a reader knows the figures leave them out.
     unreadable: int = 0
+    # A report merged from several coordinators' anonymised files (``report --merge``): how many.
+    coordinators: int = 0
 
 
 MEDIAN_LABELS = {

@@ -22,7 +22,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from sdm_facilitator.domain.feedback import STATEMENT_FIELDS
-from sdm_facilitator.domain.fidelity import MARKER_IDS, MARKER_LABELS, fidelity_profile, first_contact
+from sdm_facilitator.domain.fidelity import (
+    MARKER_IDS,
+    MARKER_LABELS,
+    family_time_minutes,
+    fidelity_profile,
+    first_contact,
+)
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import ATTENDED, Child, Meeting, OutcomePoint
 from sdm_facilitator.domain.report import closed_before_day, is_held
@@ -104,8 +110,12 @@ MEETING_COLUMNS: tuple[Column, ...] = (
     Column("actions", "Number of actions in the plan"),
     Column("actions_done", "Actions done"),
     Column("actions_stuck", "Actions stuck"),
+    Column("actions_not_started", "Actions not started"),
+    Column("actions_under_way", "Actions under way"),
     Column("help_promised", "Actions with help promised by a service"),
     Column("help_given", "Of those, help recorded as given"),
+    Column("help_partly", "Of those, help recorded as partly given"),
+    Column("help_not_yet", "Of those, help recorded as not given yet"),
     Column("reviews_held", "Review meetings held"),
     Column("steps_done", "Guide steps done"),
     Column("steps_applicable", "Guide steps that apply (not applicable ones excluded)"),
@@ -177,14 +187,19 @@ def _meeting_row(m: Meeting, guide: Guide | None, today: date, ids: Pseudonyms) 
         str(len(professionals)),
         _number((contact - m.referral.date).days if contact and m.referral.date else None),
         _number(profile.marker("referral-to-meeting").value),
-        _number(profile.marker("family-time-held").value),
+        # As the service report counts it (so a report merged from these files is the same).
+        _number(family_time_minutes(m)),
         _number(profile.marker("plan-sent").value),
         m.plan.response.decision or "",
         str(len(actions)),
         str(sum(a.status == "done" for a in actions)),
         str(sum(a.status == "stuck" for a in actions)),
+        str(sum(a.status == "not-started" for a in actions)),
+        str(sum(a.status == "under-way" for a in actions)),
         str(len(promised)),
         str(sum(a.support_delivered == "given" for a in promised)),
+        str(sum(a.support_delivered == "partly" for a in promised)),
+        str(sum(a.support_delivered == "not-yet" for a in promised)),
         str(sum(r.held is not None for r in m.follow_up.reviews)),
         str(_steps(m, guide, "done")),
         str(_steps(m, guide, "applicable")),
