@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from sdm_facilitator import __version__
 from sdm_facilitator.cli import (
     check_command,
+    conflict_commands,
     data_commands,
     encryption_commands,
     export_command,
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     encryption_commands.register(subparsers)
     data_commands.register(subparsers)
     handover_commands.register(subparsers)
+    conflict_commands.register(subparsers)
     return parser
 
 
