@@ -26,3 +26,13 @@ def folder_signature(folder: Path) -> FolderSignature:
                     info = entry.stat(follow_symlinks=False)
                     entries.add((entry.name, info.st_size, info.st_mtime_ns))
     return frozenset(entries)
+
+
+def with_own_writes(folder: Path, seen: FolderSignature, names: list[str]) -> FolderSignature:
+    """``seen`` with the named files as they are now: the app's own saves are not a sync engine's change."""
+    kept = {entry for entry in seen if entry[0] not in names}
+    for name in names:
+        with contextlib.suppress(OSError):
+            info = (folder / name).stat()
+            kept.add((name, info.st_size, info.st_mtime_ns))
+    return frozenset(kept)

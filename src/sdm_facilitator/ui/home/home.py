@@ -34,7 +34,7 @@ from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.summary import MeetingSummary
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, MEETING_KIND_LABELS, STAGE_LABELS
-from sdm_facilitator.storage.folder_watch import FolderSignature, folder_signature
+from sdm_facilitator.storage.folder_watch import FolderSignature, folder_signature, with_own_writes
 from sdm_facilitator.storage.index import SummaryIndex, SummaryListing
 from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.ui.app_access import sdm_app
@@ -210,6 +210,9 @@ class HomeScreen(Screen[None]):
         Unless the store changed some other way meanwhile (a deletion, an unlock): then it is looked at again.
         """
         closed = sdm_app(self).take_closed_meetings()
+        if closed:  # saved here, not changed by a sync engine: no need to look at the folder again
+            names = [file_name for _summary, file_name in closed]
+            self._folder_seen = with_own_writes(sdm_app(self).store.folder, self._folder_seen, names)
         if self._generation_read != sdm_app(self).store_generation:
             self.action_refresh()
         elif closed:
