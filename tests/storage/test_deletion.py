@@ -14,6 +14,7 @@ from sdm_facilitator.storage.atomic import temp_path_for
 from sdm_facilitator.storage.codec import meeting_to_toml
 from sdm_facilitator.storage.deletion import delete_meeting, files_of_meeting
 from sdm_facilitator.storage.export_ledger import exports_of, record_export
+from sdm_facilitator.storage.index import INDEX_NAME
 from sdm_facilitator.storage.store import MeetingNotFound, MeetingStore, StoreError
 from support.privacy_helpers import FIXTURE_NAMES, named_meeting, names_on_disk
 
@@ -93,8 +94,8 @@ def test_delete_refused_while_open_elsewhere_and_nothing_removed(tmp_path: Path)
     before = sorted(p for p in (tmp_path / "data").rglob("*") if p.is_file())
     with pytest.raises(StoreError, match="open in sdm-facilitator"):
         delete_meeting(MeetingStore(store.data_dir), doomed.id)
-    store.close(held)
     assert sorted(p for p in (tmp_path / "data").rglob("*") if p.is_file()) == before
+    store.close(held)
 
 
 def test_delete_unknown_meeting(tmp_path: Path) -> None:
@@ -124,7 +125,7 @@ def test_delete_in_an_encrypted_store(tmp_path: Path) -> None:
 #: (name of the file renamed into place, command line after the data folder). ``{id}`` is the meeting.
 CRASHED_WRITES = {
     "meeting save": ("{id}.toml", ("close", "{id}", "--reason", "{reason}")),
-    "summary index": (".summary-index.json", ("list",)),
+    "summary index": (INDEX_NAME, ("list",)),
     "exported paper": ("plan.html", ("export", "{id}", "--as", "plan", "-o", "{exports}/plan.html")),
     "export record": (".exports-ledger.toml", ("export", "{id}", "--as", "plan", "-o", "{exports}/plan.md")),
 }
@@ -188,8 +189,8 @@ def test_encrypt_after_a_crash_at_the_index_write_leaves_no_name_in_clear(
     store = MeetingStore(isolated_data_dir)
     store.ensure()
     store.close(store.create(named_meeting()))
-    temp = crash_at_rename(".summary-index.json", "--data-dir", str(isolated_data_dir), "list")
-    assert temp.name.startswith("..summary-index.json.tmp-")
+    temp = crash_at_rename(INDEX_NAME, "--data-dir", str(isolated_data_dir), "list")
+    assert temp.name.startswith(f".{INDEX_NAME}.tmp-")
     assert names_on_disk(isolated_data_dir)
     code, _out, err = run(capsys, "--data-dir", str(isolated_data_dir), "encrypt")
     assert code == 0, err
@@ -209,7 +210,7 @@ def test_start_up_removes_what_crashed_index_and_paper_writers_left(isolated_dat
     exports.mkdir(mode=0o700)
     data = ("--data-dir", str(isolated_data_dir))
     left = [
-        crash_at_rename(".summary-index.json", *data, "list"),
+        crash_at_rename(INDEX_NAME, *data, "list"),
         crash_at_rename(
             "plan.html", *data, "export", meeting.id, "--as", "plan", "-o", str(exports / "plan.html")
         ),

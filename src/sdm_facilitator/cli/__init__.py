@@ -28,10 +28,12 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole argument parser; each command module adds its own subcommands."""
     from sdm_facilitator.cli import (
         check_command,
+        conflict_commands,
         data_commands,
         encryption_commands,
         export_command,
         guide_commands,
+        handover_commands,
         meeting_commands,
         report_command,
         serve_command,
@@ -47,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     encryption_commands.register(subparsers)
     data_commands.register(subparsers)
     serve_command.register(subparsers)
+    handover_commands.register(subparsers)
+    conflict_commands.register(subparsers)
     return parser
 
 

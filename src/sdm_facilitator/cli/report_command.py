@@ -18,6 +18,8 @@ from sdm_facilitator.cli.library import guide_library
 from sdm_facilitator.cli.unlock import open_store
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.report import ReportFilter
+from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
 
 if TYPE_CHECKING:
@@ -66,6 +68,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--dictionary",
         action="store_true",
         help="with --anonymised: also write dictionary.csv describing every column",
+    )
+    report.add_argument(
+        "--merge",
+        nargs="+",
+        metavar="FOLDER",
+        help="the report across coordinators, from each one's anonymised files (a folder each, written by "
+        "report --anonymised --format csv); with --anonymised, writes the merged files",
     )
     report.set_defaults(handler=run_report)
 
@@ -128,6 +137,8 @@ def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError("--dictionary describes the anonymised files: add --anonymised --format csv")
     from sdm_facilitator.storage.settings import evaluation_options, load_settings
 
+    if args.merge:
+        return _run_merged(args, ctx, filters)
     meetings, unreadable, guides = read_meetings(ctx)
     today = date.today()
     settings, problems = load_settings(ctx.data_dir)
@@ -230,4 +241,53 @@ def _write_anonymised(
         "until the evaluator's own suppression rules are applied.",
         file=ctx.out,
     )
+    return 0
+
+
+def _run_merged(args: argparse.Namespace, ctx: CliContext, filters: ReportFilter) -> int:
+    """``report --merge``: the report (or merged anonymised files) from several coordinators' folders."""
+    from sdm_facilitator.export.merged_report import MergeError, merged_files, read_folders, report_from_rows
+    from sdm_facilitator.export.report_formats import render_report
+    from sdm_facilitator.storage.settings import load_settings
+
+    if filters.since or filters.until:
+        raise CliError(
+            "--since and --until cannot be used with --merge: the anonymised files hold months, not days. "
+            "Each coordinator gives them when writing the files (report --anonymised --since ...)"
+        )
+    folders = [Path(folder).expanduser() for folder in args.merge]
+    try:
+        merged = read_folders(folders)
+        if args.anonymised:
+            files = merged_files(merged)
+        else:
+            settings, problems = load_settings(ctx.data_dir)
+            for problem in problems:
+                print(f"sdm-facilitator: {problem}", file=ctx.err)
+            report = report_from_rows(merged, date.today(), filters, settings.small_number_threshold)
+    except MergeError as error:
+        raise CliError(one_line(str(error)), exit_code=1) from None
+    if args.anonymised:
+        folder = Path(args.output or ".").expanduser()
+        _private_folder(folder)
+        existing = [name for name in files if (folder / name).exists()]
+        if existing and not args.force:
+            raise CliError(
+                f"{folder} already holds {', '.join(existing)}; choose another folder, or use --force to replace them"
+            )
+        for name, text in files.items():
+            _write_private(folder / name, text, replace=args.force)
+        rows = len(merged.rows["meetings.csv"])
+        print(
+            f"Wrote {', '.join(files)} to {folder}: {rows} referrals from {merged.coordinators} coordinators, "
+            "a coordinator column first and pseudonyms kept apart by coordinator.",
+            file=ctx.out,
+        )
+        return 0
+    text = render_report(report, args.format)
+    if args.output:
+        _write_private(Path(args.output).expanduser(), text, replace=args.force)
+        print(f"Wrote the report to {args.output}", file=ctx.err)
+    else:
+        ctx.out.write(text if text.endswith("\n") else text + "\n")
     return 0

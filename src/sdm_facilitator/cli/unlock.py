@@ -31,6 +31,11 @@ def _prompt(ctx: CliContext, prompt: str, env: str) -> str:
         raise CliError("no passphrase given") from None
 
 
+def ask_secret(ctx: CliContext, prompt: str, env: str) -> str:
+    """A secret from ``env``, else typed at a prompt that does not echo (a handover file's passphrase)."""
+    return _prompt(ctx, prompt, env)
+
+
 def ask_passphrase(ctx: CliContext) -> str:
     return _prompt(ctx, "Passphrase: ", PASSPHRASE_ENV)
 

@@ -23,6 +23,7 @@ from typing import Any
 from sdm_facilitator.domain.conference import Conference
 from sdm_facilitator.domain.distribution import PaperSent
 from sdm_facilitator.domain.family_network import NetworkPlace
+from sdm_facilitator.domain.handover import Handover
 from sdm_facilitator.domain.labels import (
     ACTION_STATUS_LABELS as ACTION_STATUS_LABELS,
 )
@@ -744,6 +745,9 @@ class Meeting:
     first_filled: dict[str, date] = field(default_factory=dict)
     # Who got which paper, how and when: recorded when the coordinator says it was sent (``domain.distribution``).
     papers_sent: list[PaperSent] = field(default_factory=list)
+    # Handovers between coordinators (domain/handover.py): the last one without
+    # ``received_on`` marks the sender's copy, which is then read-only.
+    handovers: list[Handover] = field(default_factory=list)
     extra: dict[str, Any] = _extra()
 
     @property
@@ -937,6 +941,9 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
     for i, sent in enumerate(meeting.papers_sent, 1):
         yield f"paper sent {i}: recipient", sent.recipient
     yield from _conference_texts(meeting)
+    for i, handover in enumerate(meeting.handovers, 1):
+        yield f"handover {i}: by", handover.by
+        yield f"handover {i}: to", handover.to
 
 
 def _conference_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:

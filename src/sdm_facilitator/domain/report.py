@@ -193,6 +193,8 @@ class ServiceReport:
     options: EvaluationOptions = EvaluationOptions()
     # Counts below this are shown as "fewer than N" wherever people read the report.
     small_number_threshold: int = 5
+    # A report merged from several coordinators' anonymised files (``report --merge``): how many.
+    coordinators: int = 0
 
 
 MEDIAN_LABELS = {

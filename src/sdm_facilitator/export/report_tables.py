@@ -43,6 +43,10 @@ def filter_words(report: ServiceReport) -> str:
     text = "; ".join(parts) + f"; made {report.today.isoformat()}"
     if report.unreadable:
         text += f"; {report.unreadable} file(s) could not be read and are not counted"
+    if report.coordinators:
+        coordinators = "1 coordinator" if report.coordinators == 1 else f"{report.coordinators} coordinators"
+        referrals = "1 referral" if report.referrals == 1 else f"{report.referrals} referrals"
+        text += f"; covers {coordinators} and {referrals}, from their anonymised files"
     return text
 
 

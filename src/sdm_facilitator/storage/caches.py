@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 from sdm_facilitator.storage.atomic import TEMP_MARK, remove_stale_temp_files
+from sdm_facilitator.storage.open_marker import OPEN_MARK
 
 LOCK_SUFFIX = ".lock"
 #: Drafts (``storage/drafts.py``) are typed text, not a cache: they are never dropped with the caches.
@@ -32,6 +33,7 @@ def derived_cache_files(folder: Path) -> list[Path]:
         for p in folder.iterdir()
         if p.name.startswith(".")
         and not p.name.endswith((LOCK_SUFFIX, DRAFT_SUFFIX))
+        and OPEN_MARK not in p.name  # "open elsewhere" markers (``open_marker.py``) are not caches
         and TEMP_MARK not in p.name
         and p.is_file()
     )

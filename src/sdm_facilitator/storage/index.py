@@ -43,6 +43,7 @@ from typing import Any
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.summary import SUMMARY_VERSION, MeetingSummary, summarise
+from sdm_facilitator.storage.atomic import HOST_TAG
 from sdm_facilitator.storage.lock import MeetingLock
 from sdm_facilitator.storage.parallel_read import read_each
 from sdm_facilitator.storage.store import (
@@ -56,8 +57,12 @@ from sdm_facilitator.storage.store import (
     parse_meeting_bytes,
 )
 
-INDEX_NAME = ".summary-index.json"
-INDEX_LOCK_NAME = ".summary-index.lock"
+#: This computer's index: named per computer, so in a data folder kept in step by a sync
+#: engine (OneDrive, Syncthing) two laptops never write the same file, never make a
+#: conflict copy of it, and each reads only its own. (Before: ".summary-index.json",
+#: left as a derived cache that the next deletion or conversion drops.)
+INDEX_NAME = f".summary-index-{HOST_TAG}.json"
+INDEX_LOCK_NAME = f".summary-index-{HOST_TAG}.lock"
 FORMAT = "sdm-facilitator summary index"
 #: Raise when the row layout changes (the summary has its own version).
 ROW_VERSION = 2

@@ -23,6 +23,7 @@ _OPEN_FLAGS = (
 )
 #: The summary index's file name (``index.py``), sealed like a meeting in an encrypted store.
 _INDEX_NAME = ".summary-index.json"
+_INDEX_PREFIX = ".summary-index"
 
 
 def _starts_sealed(path: Path) -> bool:
@@ -50,11 +51,10 @@ def holds_sealed_files(meetings_folder: Path) -> bool:
         return True
     with contextlib.suppress(OSError), os.scandir(meetings_folder) as entries:
         for entry in entries:
-            if (
-                entry.name.endswith(".toml")
-                and not entry.name.startswith(".")
-                and _starts_sealed(Path(entry.path))
-            ):
+            meeting = entry.name.endswith(".toml") and not entry.name.startswith(".")
+            # Each computer's own index (``index.index_name``) is sealed too.
+            index = entry.name.startswith(_INDEX_PREFIX) and entry.name.endswith(".json")
+            if (meeting or index) and _starts_sealed(Path(entry.path)):
                 return True
     return False
 

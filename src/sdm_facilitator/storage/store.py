@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from sdm_facilitator import toml_reading
+from sdm_facilitator.domain.handover import handed_away_reason
 from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting, utc_now
 from sdm_facilitator.paths import meetings_dir
 from sdm_facilitator.storage.atomic import atomic_write_bytes
@@ -59,6 +60,7 @@ from sdm_facilitator.storage.limits import (
     text_problem,
 )
 from sdm_facilitator.storage.lock import MeetingLock
+from sdm_facilitator.storage.open_marker import REFRESH_EVERY, clear_open, mark_open, open_elsewhere
 
 BOM = b"\xef\xbb\xbf"
 _LINE_IN_TOML_ERROR = re.compile(r"at line (\d+)")
@@ -147,6 +149,8 @@ class OpenMeeting:
     sync_warning: str | None = None
     # What the last save proved about each section, so the next one checks only what changed.
     sections: SectionCache = field(default_factory=SectionCache, repr=False)
+    # When this computer's "open here" marker (``open_marker.py``) was last written, if it was.
+    marked_open_at: datetime | None = field(default=None, repr=False)
 
     @property
     def read_only(self) -> bool:
@@ -504,6 +508,9 @@ class MeetingStore:
                 f"This meeting was saved by a newer version of sdm-facilitator (schema {meeting.schema_version}). "
                 "It is open read-only; update the app to edit it."
             )
+        elif meeting.handovers:
+            # The sender's copy of a meeting handed over to a colleague is never edited again here.
+            reason = handed_away_reason(meeting.handovers)
         return OpenMeeting(meeting, path, _fingerprint(data, stat), reason)
 
     def list_meetings(self, progress: Callable[[int, int], None] | None = None) -> StoreListing:
@@ -557,8 +564,14 @@ class MeetingStore:
                     "the folder may be read-only. It is shown read-only."
                 )
                 return opened
-            if locked:
+            elsewhere = open_elsewhere(self.folder, meeting_id) if locked else None
+            if elsewhere is not None:
+                # Open on another laptop sharing this folder through a sync engine: the OS lock cannot see it.
+                meeting_lock.release()
+                opened.read_only_reason = elsewhere.words()
+            elif locked:
                 opened.lock = meeting_lock
+                self._mark_open(opened)
             else:
                 opened.read_only_reason = (
                     "This meeting is open in another copy of sdm-facilitator. It is shown read-only here "
@@ -567,10 +580,29 @@ class MeetingStore:
         return opened
 
     def close(self, opened: OpenMeeting) -> None:
-        """Release the meeting's lock."""
+        """Release the meeting's lock, and this computer's "open here" marker with it."""
         if opened.lock is not None:
+            clear_open(self.folder, opened.meeting.id)
             opened.lock.release()
             opened.lock = None
+
+    def _mark_open(self, opened: OpenMeeting) -> None:
+        """Say in the folder that this computer has the meeting open (best effort: it is only a warning)."""
+        if self.writes_refused() is not None:
+            return
+        now = utc_now()
+        with contextlib.suppress(OSError):
+            mark_open(self.folder, opened.meeting.id, now)
+            opened.marked_open_at = now
+
+    def _refresh_open_marker(self, opened: OpenMeeting, now: datetime | None) -> None:
+        """Worked on here: keep the marker fresh, at most once every ``REFRESH_EVERY``."""
+        now = now or utc_now()
+        if opened.marked_open_at is None or now - opened.marked_open_at < REFRESH_EVERY:
+            return
+        with contextlib.suppress(OSError):
+            mark_open(self.folder, opened.meeting.id, now, opened=opened.marked_open_at)
+            opened.marked_open_at = now
 
     # ------------------------------------------------------------ writing
 
@@ -595,6 +627,7 @@ class MeetingStore:
         with contextlib.suppress(OSError):
             if meeting_lock.acquire():
                 opened.lock = meeting_lock
+                self._mark_open(opened)
         return opened
 
     def save(
@@ -625,6 +658,7 @@ class MeetingStore:
                 copy_path,
             )
         self._write(opened, data)
+        self._refresh_open_marker(opened, now)
 
     def _changed_on_disk(self, opened: OpenMeeting) -> bool:
         assert opened.fingerprint is not None

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -33,6 +34,7 @@ from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.summary import MeetingSummary
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, MEETING_KIND_LABELS, STAGE_LABELS
+from sdm_facilitator.storage.folder_watch import FolderSignature, folder_signature, with_own_writes
 from sdm_facilitator.storage.index import SummaryIndex, SummaryListing
 from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.ui.app_access import sdm_app
@@ -47,6 +49,8 @@ READ_BEFORE_PAINT = 50
 PROGRESS_FROM = 200
 #: and for fewer once reading them has taken this long.
 PROGRESS_AFTER_SECONDS = 1.0
+#: How often the home screen looks for meeting files changed by a sync engine.
+FOLDER_POLL_SECONDS = 2.0
 #: The table holds the meetings with the latest activity, up to this many; typing filters all
 #: of them. A table of 10,000 rows is not something to scroll through, and building one (every
 #: cell measured) took seconds at start.
@@ -165,6 +169,8 @@ class HomeScreen(Screen[None]):
         self._welcome_if_empty = False
         #: The app's store generation when the list was last read (see ``SdmApp.note_store_changed``).
         self._generation_read = -1
+        #: The meeting files as they were when the list was last read (``folder_watch.py``).
+        self._folder_seen: FolderSignature = frozenset()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -194,6 +200,8 @@ class HomeScreen(Screen[None]):
         self.query_one("#index-progress", Static).display = False
         self._welcome_if_empty = True
         self.action_refresh()
+        # A folder kept in step by a sync engine: changes made on another laptop show within seconds.
+        self.set_interval(FOLDER_POLL_SECONDS, self._poll_folder)
         self.query_one("#meetings", DataTable).focus()
 
     def on_screen_resume(self) -> None:
@@ -202,6 +210,9 @@ class HomeScreen(Screen[None]):
         Unless the store changed some other way meanwhile (a deletion, an unlock): then it is looked at again.
         """
         closed = sdm_app(self).take_closed_meetings()
+        if closed:  # saved here, not changed by a sync engine: no need to look at the folder again
+            names = [file_name for _summary, file_name in closed]
+            self._folder_seen = with_own_writes(sdm_app(self).store.folder, self._folder_seen, names)
         if self._generation_read != sdm_app(self).store_generation:
             self.action_refresh()
         elif closed:
@@ -216,6 +227,7 @@ class HomeScreen(Screen[None]):
     def action_refresh(self) -> None:
         """Look at the data folder again: paint from the index at once, read changed files after."""
         self._generation_read = sdm_app(self).store_generation
+        self._folder_seen = folder_signature(sdm_app(self).store.folder)
         index: SummaryIndex = sdm_app(self).summary_index()
         listing = index.listing(read_stale=False, scan=sdm_app(self).take_start_scan(index))
         if listing.pending and len(listing.pending) <= READ_BEFORE_PAINT:
@@ -225,6 +237,13 @@ class HomeScreen(Screen[None]):
             self._read_changed_files(index)
         else:
             self._welcome_once()
+
+    def _poll_folder(self) -> None:
+        """Refresh when a meeting file arrived, changed or went since the last look (a sync engine at work)."""
+        if not self.is_current or self.refreshing:
+            return
+        if folder_signature(sdm_app(self).store.folder) != self._folder_seen:
+            self.action_refresh()
 
     def _welcome_once(self) -> None:
         """The first-run welcome, when the folder is empty at the first look (not after skipping it)."""
@@ -408,7 +427,7 @@ class HomeScreen(Screen[None]):
             lines.append("✗ Files that could not be read (left untouched; fix or move them):")
             lines += [f"  {one_line(str(u))}" for u in self.listing.unreadable]
         if self.listing.conflicts:
-            lines.append("! Extra copies of a meeting (compare them, keep one, move the other away):")
+            lines.append("! Extra copies of a meeting (ctrl+p: compare one with its meeting and merge it):")
             lines += [f"  {one_line(c.path.name)}: {one_line(c.reason)}" for c in self.listing.conflicts]
         notices = sdm_app(self).library.notices()
         if notices:
@@ -615,6 +634,45 @@ class HomeScreen(Screen[None]):
                 "Leave the demo", "Back to your own meetings; the demo is deleted", self.leave_demo
             )
         yield from self._delete_unreadable_commands()
+        for conflict in self.listing.conflicts:
+            yield SystemCommand(
+                f"Compare and merge the copy {one_line(conflict.path.name, 60)}",
+                f"Field by field into meeting {conflict.meeting_id}; the copy is then removed",
+                lambda path=conflict.path: self.merge_conflict(path),
+            )
+
+    def merge_conflict(self, path: Path) -> None:
+        """Compare a conflict copy with its meeting field by field, merge the chosen values, remove the copy."""
+        from sdm_facilitator.storage.conflict_merge import differences, read_copy, resolve_conflict
+        from sdm_facilitator.storage.store import StoreError
+        from sdm_facilitator.ui.dialogs.merge_conflict import MergeConflictDialog
+
+        store = sdm_app(self).store
+        try:
+            copy = read_copy(store, path)
+            found = differences(store.open(copy.id, lock=False).meeting, copy)
+        except StoreError as error:
+            self.notify(str(error), title="Not merged", severity="warning", markup=False)
+            return
+
+        def chosen(picks: list[bool] | None) -> None:
+            if picks is None:
+                return
+            try:
+                resolve_conflict(store, path, picks, now=sdm_app(self).clock())
+            except (StoreError, OSError) as error:
+                self.notify(str(error), title="Not merged", severity="warning", markup=False)
+                return
+            taken = sum(picks)
+            self.notify(
+                f"Merged {path.name} into its meeting ({taken} of {len(picks)} values from the copy) and removed it.",
+                title="Merged",
+                markup=False,
+            )
+            sdm_app(self).note_store_changed()
+            self.action_refresh()
+
+        self.app.push_screen(MergeConflictDialog(path.name, found), chosen)
 
     def _delete_unreadable_commands(self) -> Iterator[SystemCommand]:
         """One "delete" per listed file that cannot be read but is named by a meeting id.

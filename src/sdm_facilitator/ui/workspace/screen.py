@@ -51,7 +51,10 @@ from sdm_facilitator.ui.workspace.catalogue import all_sections
 from sdm_facilitator.ui.workspace.section import Section
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from sdm_facilitator.ui.dialogs.export import ExportRequest
+    from sdm_facilitator.ui.dialogs.handover import HandoverRequest
 
 SAVE_DELAY_SECONDS = 0.5
 #: However steadily someone types, what they typed is on disk within this long:
@@ -466,6 +469,67 @@ class MeetingScreen(Screen[None]):
 
         ask_close_or_reopen(self.app, self.session.meeting, apply)
 
+    # ------------------------------------------------------------ handing over
+
+    def action_hand_over(self) -> None:
+        """Hand this meeting (and its reviews) to a colleague in one encrypted file; this copy goes read-only."""
+        if self.session.read_only:
+            self.notify("This meeting is open read-only.", severity="warning", markup=False)
+            return
+        import getpass
+
+        from sdm_facilitator.export.files import default_export_dir
+        from sdm_facilitator.ui.dialogs.handover import HandoverDialog
+
+        self.flush()
+        try:
+            login = getpass.getuser()
+        except (KeyError, OSError):
+            login = ""
+        now = sdm_app(self).clock()
+
+        def commit(request: HandoverRequest) -> str:
+            return self._hand_over(request, now)
+
+        def done(line: str | None) -> None:
+            if line:
+                self.notify(line, title="Handed over", markup=False, timeout=15)
+                self._show_banner()
+
+        self.app.push_screen(HandoverDialog(default_export_dir(sdm_app(self).data_dir), login, commit), done)
+
+    def _hand_over(self, request: HandoverRequest, now: datetime) -> str:
+        """Write the handover file (on the dialog's thread) and say what was written."""
+        from sdm_facilitator.storage.handover import hand_over_opened, linked_reviews
+        from sdm_facilitator.storage.handover_file import seal_with_passphrase
+        from sdm_facilitator.storage.store import OpenMeeting
+
+        store = self.session.store
+        reviews: list[OpenMeeting] = []
+        try:
+            if request.with_reviews:
+                reviews = [
+                    store.open(review_id) for review_id in linked_reviews(store, self.session.meeting.id)
+                ]
+            result = hand_over_opened(
+                store,
+                [self.session.opened, *reviews],
+                by=request.by,
+                to=request.to,
+                output=request.output,
+                seal=lambda plain: seal_with_passphrase(plain, request.passphrase),
+                now=now,
+            )
+        finally:
+            for review in reviews:
+                store.close(review)
+        count = len(result.meeting_ids)
+        what = "this meeting" if count == 1 else f"this meeting and {count - 1} review(s)"
+        return (
+            f"Wrote {result.path} with {what} for {one_line(request.to, 40)}. This copy is now read-only; "
+            "delete it once your colleague has imported it."
+        )
+
     # ------------------------------------------------------------ papers
 
     def action_export(self) -> None:
@@ -599,6 +663,12 @@ class MeetingScreen(Screen[None]):
             "ctrl+k; asks first, and can be undone",
             self.action_close_or_reopen,
         )
+        if not self.session.read_only:
+            yield SystemCommand(
+                "Hand over this meeting to a colleague…",
+                "One encrypted file for them to import; this copy becomes read-only",
+                self.action_hand_over,
+            )
         for section in self.sections:
             yield SystemCommand(
                 f"Go to: {section.title}",

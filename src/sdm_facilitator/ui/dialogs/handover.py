@@ -1,0 +1,136 @@
+"""Handing the open meeting over to a colleague, from its command palette.
+
+The same as ``sdm-facilitator handover``: who it goes to, who hands it over,
+where the file goes (a folder: the app names the file without any name from
+the meeting) and a passphrase typed twice. The file is sealed and written in a
+thread (the passphrase's key takes about half a second) while the dialog stays
+up, so nothing is typed into the meeting meanwhile; ``commit`` (given by the
+meeting screen) does the writing and leaves the meeting read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Static
+
+from sdm_facilitator.storage.keyfile import new_passphrase_problem
+
+
+@dataclass(frozen=True)
+class HandoverRequest:
+    """What the coordinator asked for (the passphrase never leaves memory)."""
+
+    to: str
+    by: str
+    output: Path
+    passphrase: str
+    with_reviews: bool
+
+
+class HandoverDialog(ModalScreen[str | None]):
+    """Ask where and to whom; dismiss with the line saying what was written, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, folder: Path, by: str, commit: Callable[[HandoverRequest], str]) -> None:
+        super().__init__(classes="confirm-screen")
+        self.folder = folder
+        self.by = by
+        self._commit = commit
+        self._working = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog confirm"):
+            yield Static(Content("Hand this meeting over to a colleague"), classes="dialog-title")
+            yield Static(
+                Content(
+                    "One encrypted file for your colleague to import. This copy then becomes read-only. "
+                    "Tell them the passphrase another way than the file."
+                ),
+                classes="dialog-help",
+            )
+            yield Input(id="handover-to", placeholder="The colleague it goes to", compact=True)
+            yield Input(self.by, id="handover-by", placeholder="Your name", compact=True)
+            yield Input(str(self.folder), id="handover-output", placeholder="Folder or file", compact=True)
+            yield Checkbox(
+                "With its review meetings, if it has any", True, id="handover-reviews", compact=True
+            )
+            yield Input(password=True, id="handover-passphrase", placeholder="Passphrase", compact=True)
+            yield Input(password=True, id="handover-again", placeholder="The same again", compact=True)
+            yield Static(Content(""), id="handover-message")
+
+    def on_mount(self) -> None:
+        self.query_one("#handover-to", Input).focus()
+
+    def _say(self, text: str) -> None:
+        self.query_one("#handover-message", Static).update(Content(text))
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "handover-again":
+            self._submit()
+        else:
+            self.focus_next()
+
+    def _submit(self) -> None:
+        if self._working:
+            return
+        to = self.query_one("#handover-to", Input).value.strip()
+        if not to:
+            self._say("Say who the meeting goes to.")
+            self.query_one("#handover-to", Input).focus()
+            return
+        first = self.query_one("#handover-passphrase", Input).value
+        problem = new_passphrase_problem(first)
+        if problem is not None:
+            self._say(problem[0].upper() + problem[1:] + ".")
+            self.query_one("#handover-passphrase", Input).focus()
+            return
+        again = self.query_one("#handover-again", Input)
+        if again.value != first:
+            again.value = ""
+            self._say("The two passphrases differ. Type the same one again.")
+            return
+        request = HandoverRequest(
+            to=to,
+            by=self.query_one("#handover-by", Input).value.strip(),
+            output=Path(
+                self.query_one("#handover-output", Input).value.strip() or str(self.folder)
+            ).expanduser(),
+            passphrase=first,
+            with_reviews=self.query_one("#handover-reviews", Checkbox).value,
+        )
+        self._working = True
+        self._say("Sealing the file…")
+        self._write(request)
+
+    @work(thread=True, exclusive=True, group="handover")
+    def _write(self, request: HandoverRequest) -> None:
+        from sdm_facilitator.storage.crypto import EncryptionUnavailable
+        from sdm_facilitator.storage.store import StoreError
+
+        try:
+            done = self._commit(request)
+        except (StoreError, EncryptionUnavailable, OSError) as error:
+            self.app.call_from_thread(self._failed, str(error))
+        else:
+            self.app.call_from_thread(self.dismiss, done)
+
+    def _failed(self, message: str) -> None:
+        self._working = False
+        self._say(f"Not handed over: {message[0].upper()}{message[1:]}")
+
+    def action_cancel(self) -> None:
+        if not self._working:
+            self.dismiss(None)
