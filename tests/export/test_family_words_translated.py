@@ -22,7 +22,7 @@ MESSAGE_CALLS = frozenset({"tr", "N_", "say", "self"})
 #: Calls whose string arguments are code: selectors, keys, actions, codes looked up.
 CODE_CALLS = frozenset({"query_one", "Binding", "LeftOut", "translator_for"})
 #: Keyword arguments that take code, never words.
-CODE_KEYWORDS = frozenset({"id", "classes", "severity", "markup", "title_align"})
+CODE_KEYWORDS = frozenset({"id", "classes", "severity", "markup", "title_align", "style"})
 
 
 def _parents(tree: ast.AST) -> dict[int, ast.AST]:

@@ -153,8 +153,8 @@ class FamilyTimeScreen(MayBlockQuit, Screen[None]):
         lines = [line for line in self.session.meeting.referral.bottom_lines if line.strip()]
         if not lines:
             return Content(self.tr("No bottom lines were given for this meeting. (b hides this)"))
-        items = [Content(f"{number}. ") + literal(line) for number, line in enumerate(lines, 1)]
-        heading = Content.styled(self.tr("The bottom lines you were given (b hides them)"), "bold")
+        items = [Content(str(number)) + Content(". ") + literal(line) for number, line in enumerate(lines, 1)]
+        heading = Content.styled(self.tr("The bottom lines you were given (b hides them)"), style="bold")
         return Content("\n").join([heading, *items])
 
     def action_bottom_lines(self) -> None:
