@@ -48,8 +48,11 @@ class EvaluationOptions:
 
 @dataclass(frozen=True)
 class Column:
+    """A column of an anonymised file, described for the data dictionary."""
+
     name: str
     description: str
+    # The trial's outcome definition the column carries, where one exists.
     trial_definition: str = ""
 
 
@@ -130,6 +133,7 @@ def yes_no(value: bool | None) -> str:
 
 
 def month(value: date | None) -> str:
+    """A date reduced to its month, "2026-03", or empty."""
     return f"{value:%Y-%m}" if value else ""
 
 
@@ -201,11 +205,14 @@ def _arrangement_at(child: Child, day: date, outcome: OutcomePoint | None) -> st
     return "kinship-foster-care" if kinship else "other-care"
 
 
-def _age_band(age: int | None) -> str:
-    bands = ((0, 0, "under 1"), (1, 4, "1-4"), (5, 9, "5-9"), (10, 15, "10-15"), (16, 17, "16-17"))
+AGE_BANDS = ((0, 0, "under 1"), (1, 4, "1-4"), (5, 9, "5-9"), (10, 15, "10-15"), (16, 17, "16-17"))
+
+
+def age_band(age: int | None) -> str:
+    """An age in the bands children's services publish: under 1, 1-4, 5-9, 10-15, 16-17, 18+."""
     if age is None:
         return ""
-    return next((label for low, high, label in bands if low <= age <= high), "18+")
+    return next((label for low, high, label in AGE_BANDS if low <= age <= high), "18+")
 
 
 def child_rows(m: Meeting, today: date, options: EvaluationOptions, ids: Ids) -> list[Row]:
@@ -222,7 +229,7 @@ def child_rows(m: Meeting, today: date, options: EvaluationOptions, ids: Ids) ->
             "context": m.context,
             "baseline_stage": m.referral.baseline_stage or "",
             "held": yes_no(m.record.started is not None),
-            "age_band": _age_band(child.age),
+            "age_band": age_band(child.age),
             "care_episodes": str(len(entered)),
             "first_entered_care_month": month(min(entered) if entered else None),
         }

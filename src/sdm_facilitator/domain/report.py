@@ -52,6 +52,7 @@ from sdm_facilitator.domain.meeting import (
     OUTCOME_POINT_CHOICES,
     Meeting,
 )
+from sdm_facilitator.domain.step_progress import progress_remembered
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
 
 #: Yes / no questions asked at each outcome point, in report order.
@@ -267,11 +268,13 @@ def build_report(
     options = options or EvaluationOptions()
     chosen = [m for m in meetings if filters.accepts(m)]
     guides = guides or {}
-    profiles = [fidelity_profile(m, guides.get(m.guide_id), today) for m in chosen]
-    referral_rows = [
-        referral_row(m, guides.get(m.guide_id), today, options, _plain_ids, profile)
-        for m, profile in zip(chosen, profiles)
-    ]
+    # Each step's progress is worked out once per meeting, for the grid and for the evaluation rows.
+    with progress_remembered():
+        profiles = [fidelity_profile(m, guides.get(m.guide_id), today) for m in chosen]
+        referral_rows = [
+            referral_row(m, guides.get(m.guide_id), today, options, _plain_ids, profile)
+            for m, profile in zip(chosen, profiles)
+        ]
     children_rows = [row for m in chosen for row in child_rows(m, today, options, _plain_ids)]
     held = [m for m in chosen if is_held(m)]
     closed = [m for m in chosen if closed_before_day(m)]

@@ -1,4 +1,9 @@
-"""Files for an evaluator: one row per meeting, per child per outcome point, per feedback.
+"""Files for an evaluator: one row per meeting, per child per outcome point, per feedback, per child followed.
+
+``followed.csv`` holds every child of every referral, held or not, with their
+outcomes at 3, 6 and 12 months after the index date (``domain.evaluation_rows``);
+it and ``meetings.csv`` are what the report's evaluation tables are built from,
+so a report can be built again from these files alone.
 
 No names and no free text leave the laptop: only fixed vocabulary, counts,
 day counts, months and age bands. Ids are replaced by pseudonyms, an
@@ -18,11 +23,18 @@ import hashlib
 import hmac
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from sdm_facilitator.domain import evaluation_rows
-from sdm_facilitator.domain.evaluation_rows import EvaluationOptions, child_rows, referral_row
+from sdm_facilitator.domain.evaluation_rows import (
+    AGE_BANDS,
+    Column,
+    EvaluationOptions,
+    age_band,
+    child_rows,
+    month,
+    referral_row,
+)
 from sdm_facilitator.domain.feedback import STATEMENT_FIELDS
 from sdm_facilitator.domain.fidelity import (
     MARKER_IDS,
@@ -38,7 +50,7 @@ from sdm_facilitator.domain.report import closed_before_day, is_held
 from sdm_facilitator.domain.risk_guidance import risks_in_play
 from sdm_facilitator.export.pseudonym_secret import SECRET_FILE, PseudonymSecretError, load_or_create_secret
 
-__all__ = ["SECRET_FILE", "PseudonymSecretError", "load_or_create_secret"]
+__all__ = ["AGE_BANDS", "SECRET_FILE", "PseudonymSecretError", "age_band", "load_or_create_secret", "month"]
 
 FILES = ("meetings.csv", "children.csv", "feedback.csv", "followed.csv")
 DICTIONARY_FILE = "dictionary.csv"
@@ -59,35 +71,12 @@ class Pseudonyms:
         return hmac.new(self._secret, message, hashlib.sha256).hexdigest()[:PSEUDONYM_LENGTH]
 
 
-def month(value: date | None) -> str:
-    """A date reduced to its month, "2026-03", or empty."""
-    return f"{value:%Y-%m}" if value else ""
-
-
-AGE_BANDS = ((0, 0, "under 1"), (1, 4, "1-4"), (5, 9, "5-9"), (10, 15, "10-15"), (16, 17, "16-17"))
-
-
-def age_band(age: int | None) -> str:
-    """An age in the bands children's services publish: under 1, 1-4, 5-9, 10-15, 16-17, 18+."""
-    if age is None:
-        return ""
-    return next((label for low, high, label in AGE_BANDS if low <= age <= high), "18+")
-
-
 def _yes_no(value: bool | None) -> str:
     return "" if value is None else ("yes" if value else "no")
 
 
 def _number(value: int | None) -> str:
     return "" if value is None else str(value)
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    description: str
-    # The trial's outcome definition the column carries, where one exists.
-    trial_definition: str = ""
 
 
 MEETING_COLUMNS: tuple[Column, ...] = (
@@ -129,12 +118,10 @@ MEETING_COLUMNS: tuple[Column, ...] = (
         Column(f"marker_{mid}", f"Fidelity marker '{MARKER_LABELS[mid]}': met, not-met, not-recorded or na")
         for mid in MARKER_IDS
     ),
-    *(Column(c.name, c.description, c.trial_definition) for c in evaluation_rows.REFERRAL_COLUMNS),
+    *evaluation_rows.REFERRAL_COLUMNS,
 )
 #: One row per child per referral, held or not: the evaluation's outcomes at 3, 6 and 12 months.
-FOLLOWED_COLUMNS: tuple[Column, ...] = tuple(
-    Column(c.name, c.description, c.trial_definition) for c in evaluation_rows.CHILD_COLUMNS
-)
+FOLLOWED_COLUMNS: tuple[Column, ...] = evaluation_rows.CHILD_COLUMNS
 CHILD_COLUMNS: tuple[Column, ...] = (
     Column("meeting", "Pseudonym of the meeting"),
     Column("child", "Pseudonym of the child (the same at every outcome point)"),
