@@ -136,6 +136,7 @@ def test_a_young_person_finds_their_own_actions_under_their_own_heading(
     text = _export(readers, guide, "child-plan", "txt", child="Leo")
     own, others = text.index("What you will do"), text.index("What others will do")
     assert own < text.index("football club") < others < text.index("school counsellor")
+    assert "- Keep going to football club" in text and "Leo: Keep going" not in text
     assert "grown-ups will do" not in text
 
 

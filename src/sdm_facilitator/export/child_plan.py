@@ -36,8 +36,11 @@ class ChildPlanChoice:
     jurisdiction: str | None = None
 
 
-def _action_line(meeting: m.Meeting, action: m.Action, words: BandWording, choice: ChildPlanChoice) -> str:
-    who = called(meeting, action.who, words, choice.wording) if action.who.strip() else ""
+def _action_line(
+    meeting: m.Meeting, action: m.Action, words: BandWording, choice: ChildPlanChoice, *, own: bool = False
+) -> str:
+    """One action in the band's words; under the young person's own heading, without their name."""
+    who = called(meeting, action.who, words, choice.wording) if action.who.strip() and not own else ""
     line = (
         words.get("action", who=who, what=action.what)
         if who
@@ -61,7 +64,7 @@ def _actions(
         if own:
             blocks += [
                 Heading(own_heading, sub),
-                Bullets(tuple(_action_line(meeting, a, words, choice) for a in own)),
+                Bullets(tuple(_action_line(meeting, a, words, choice, own=True) for a in own)),
             ]
     blocks.append(Heading(words.get("actions_heading"), sub))
     if mine:
