@@ -169,7 +169,7 @@ def test_json_is_the_whole_record(capsys: pytest.CaptureFixture[str], stored: Me
     ("args", "message"),
     [
         (("--as", "plan", "--names"), "--names is for --as calendar"),
-        (("--as", "agenda", "--include-notes"), "--include-notes is for --as plan"),
+        (("--as", "agenda", "--include-notes"), "--include-notes is for --as plan or network"),
         (("--as", "record", "--child", "Leo"), "--child is for --as child-plan"),
         (("--as", "plan", "-o", "plan.pdf"), "printing the HTML paper"),
     ],
@@ -236,3 +236,16 @@ def test_decision_letter_is_refused_for_another_kind_of_meeting(
     assert code == 1 and out == ""
     assert "the decision letter is only for a child protection conference" in err
     assert "this meeting is a family group conference" in err
+
+
+def test_the_network_map_for_the_family_and_for_professionals(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
+) -> None:
+    code, _, err = run(
+        capsys, "export", MEETING_ID, "--as", "network", "--format", "html", "-o", str(tmp_path / "n.html")
+    )
+    page = (tmp_path / "n.html").read_text(encoding="utf-8")
+    assert code == 0 and "<svg" in page and "Wrote the network map to" in err
+    assert NOT_INVITED_NAME not in page
+    code, out, _ = run(capsys, "export", MEETING_ID, "--as", "network", "--format", "txt", "--include-notes")
+    assert code == 0 and NOT_INVITED_NAME in out and "Who might be missing" in out

@@ -6,9 +6,6 @@ installs Debian's ``chromium`` package where it can).
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,40 +13,8 @@ import pytest
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.export.paper_catalogue import ExportOptions, export_meeting
+from support.chromium import CHROMIUM, page_count, print_to_pdf
 from support.fixed_meeting import NOW, ZONE
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def print_to_pdf(html_file: Path, pdf_file: Path, profile: Path) -> None:
-    """Print ``html_file`` to ``pdf_file`` the way a coordinator's browser would."""
-    assert CHROMIUM is not None
-    subprocess.run(
-        [
-            CHROMIUM,
-            *FLAGS,
-            f"--user-data-dir={profile}",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf_file}",
-            html_file.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-
-
-def page_count(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install chromium)")

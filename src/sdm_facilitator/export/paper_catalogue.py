@@ -28,6 +28,7 @@ PAPERS: dict[str, str] = {
     "agenda": "The agenda, for sending to the family before the day",
     "record": "The record of the day, for professionals",
     "decision-letter": "The letter to the parents: what the conference decided, and what happens next",
+    "network": "The network map, drawn, to look at together with the family",
     "calendar": "Calendar entries: the meeting and the review (.ics)",
     "json": "The whole record as JSON (subject access requests, other systems)",
 }
@@ -38,11 +39,12 @@ PAPER_NAMES: dict[str, str] = {
     "agenda": "the agenda",
     "record": "the record of the day",
     "decision-letter": "the decision letter",
+    "network": "the network map",
     "calendar": "the calendar entries",
     "json": "the whole record",
 }
 #: Papers that may go to the family: they get the language check.
-FAMILY_PAPERS = ("plan", "child-plan", "agenda", "decision-letter")
+FAMILY_PAPERS = ("plan", "child-plan", "agenda", "decision-letter", "network")
 #: Papers made for one kind of meeting only: the kind, and what to say to anyone asking for another.
 KIND_PAPERS: dict[str, str] = {"decision-letter": CONFERENCE_KIND}
 PAPER_FORMATS = ("md", "html", "txt")
@@ -192,6 +194,8 @@ def build_paper(meeting: m.Meeting, guide: Guide | None, kind: str, options: Exp
 
         wording = options.conference_wording or bundled_conference_wording()
         return decision_letter(meeting, wording, options.challenge_words.strip() or DEFAULT_CHALLENGE_WORDS)
+    if kind == "network":
+        return _network(meeting, options)[0]
     raise PaperError(f"unknown paper '{one_line(kind, 40)}'; papers: {', '.join(PAPERS)}")
 
 
@@ -270,10 +274,28 @@ def export_meeting(
             raise PaperError(str(error)) from None
         left_out = "" if options.names or not meeting.choices.venue.strip() else PLACE_LEFT_OUT
         return Exported(kind, fmt, data, note=left_out, names_would_add=bool(left_out))
-    paper = build_paper(meeting, guide, kind, options)
+    drawing = ""
+    if kind == "network":
+        paper, drawing = _network(meeting, options)
+    else:
+        paper = build_paper(meeting, guide, kind, options)
+    text = render(paper, fmt)
+    if drawing and fmt == "html":
+        from sdm_facilitator.export.network_paper import network_html
+
+        text = network_html(text, drawing)
     found = (
         language_check(paper, hints, risk_context(meeting.risks)) if kind in FAMILY_PAPERS and hints else ()
     )
-    return Exported(
-        kind, fmt, render(paper, fmt).encode("utf-8"), found, note=left_out_sentence(paper.left_out)
+    return Exported(kind, fmt, text.encode("utf-8"), found, note=left_out_sentence(paper.left_out))
+
+
+def _network(meeting: m.Meeting, options: ExportOptions) -> tuple[Paper, str]:
+    """The network map's paper and its drawing, with the guide data's N and prompts."""
+    from sdm_facilitator.export.network_paper import network_parts
+    from sdm_facilitator.guides.network_finding import bundled_finding
+
+    finding = bundled_finding()
+    return network_parts(
+        meeting, include_notes=options.include_notes, enough=finding.beyond_parents, prompts=finding.prompts
     )

@@ -55,10 +55,15 @@ Choice = tuple[str, str, bool, str]
 CHOICES: tuple[Choice, ...] = (
     ("plan", "plan", False, PAPERS["plan"]),
     ("plan-notes", "plan", True, "The plan, professionals' version (bottom lines, reasons, progress)"),
-    *(
-        (kind, kind, False, PAPERS[kind])
-        for kind in ("child-plan", "agenda", "record", "decision-letter", "calendar", "json")
+    *((kind, kind, False, PAPERS[kind]) for kind in ("child-plan", "agenda", "record", "decision-letter")),
+    ("network", "network", False, PAPERS["network"]),
+    (
+        "network-notes",
+        "network",
+        True,
+        "The network map, professionals' version (everyone, invitations, who might be missing)",
     ),
+    *((kind, kind, False, PAPERS[kind]) for kind in ("calendar", "json")),
 )
 
 
