@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from sdm_facilitator.demo import preparing_meeting
 from sdm_facilitator.domain.family_network import ChildRelation, NetworkPlace
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.ui.workspace.preparation.network import ChildNetworkEditor
 from sdm_facilitator.ui.workspace.preparation.network_map import NetworkMap
 from support.app_helpers import FIXED_TODAY, bundled_library, make_app, reload, save_meetings
 from support.pilot_helpers import settle, type_text
@@ -67,6 +68,13 @@ async def test_arrows_follow_the_drawing_and_it_reflows_on_resize(isolated_data_
         assert network_map.highlighted == beatrice
         await pilot.press("down", "down")
         assert network_map.highlighted == meeting.children[0].id
+        # Enter on a child opens their place in the network: a brother or sister of the other child.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChildNetworkEditor)
+        assert app.screen.query(f"#cn-net-rel-{meeting.children[1].id}")
+        await pilot.press("escape")
+        await settle(pilot)
         narrow = network_map.network
         assert narrow is not None
         assert app.screen.query_one("#network-missing").region.y > network_map.region.y
