@@ -25,10 +25,10 @@ from rich.cells import cell_len
 
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.contact_privacy import NAMELESS, LeftOut, at_risk_ids
+from sdm_facilitator.domain.family_network import found_through_words
 from sdm_facilitator.domain.labels import (
     BOND_LABELS,
     CONTACT_LABELS,
-    FOUND_THROUGH_LABELS,
     INVITATION_LABELS,
     RELATION_LABELS,
     ROLE_LABELS,
@@ -297,7 +297,7 @@ def people_table(
         if place.alive is False:
             for_child.append("has died")
         if place.found_through:
-            for_child.append(f"found through {FOUND_THROUGH_LABELS[place.found_through].lower()}")
+            for_child.append(f"found through {found_through_words(place.found_through)}")
         row = [
             f"{node.symbol} {STATUS_WORDS[node.status]}",
             one_line(entry.name) or "(no name yet)",
@@ -328,7 +328,7 @@ def people_lines(
         details = [related]
         details += [side.lower()] if side != "-" else []
         details += [f"lives in {household}"] if household != "-" else []
-        details += [for_child.lower()] if for_child != "-" else []
+        details += [for_child[0].lower() + for_child[1:]] if for_child != "-" else []
         lines.append(f"{name} ({mark}): {', '.join(details)}")
     return tuple(lines)
 
