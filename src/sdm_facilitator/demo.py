@@ -14,6 +14,7 @@ from sdm_facilitator.demo_risks import screen_okafor_reid, screen_rahman, screen
 from sdm_facilitator.domain.conference import AgencyView, ChildDecision, ChildView, Conference, ParentView
 from sdm_facilitator.domain.conference_rules import add_months, add_working_days, is_working_day
 from sdm_facilitator.domain.distribution import record_sent
+from sdm_facilitator.domain.family_network import ChildRelation, NetworkPlace
 from sdm_facilitator.domain.meeting import (
     Action,
     ActionUpdate,
@@ -72,6 +73,32 @@ def _mark_steps_on_track(
     due_steps.sort()
     for due, step_id in due_steps[: max(len(due_steps) - left_overdue, 0)]:
         meeting.steps[step_id] = StepState(status="done", date=due)
+
+
+def _place_in_network(m: Meeting) -> None:
+    """The Okafor-Reid family's places in the network drawing: nobody yet on the father's side but Dad.
+
+    So the demo shows what coordinators most often miss: the Network section
+    finds the father's side empty, and people can be added from it.
+    """
+    amara, tobi = m.children
+    both = [amara.id, tobi.id]
+    amara.network = NetworkPlace(relations=[ChildRelation(tobi.id, "sibling")], household="Grace's flat")
+    tobi.network = NetworkPlace(relations=[ChildRelation(amara.id, "sibling")], household="Grace's flat")
+    grace, beatrice, daniel, kemi, jo = m.people
+    grace.network = NetworkPlace(
+        relations=[ChildRelation(c, "parent") for c in both], side="mother", household="Grace's flat"
+    )
+    beatrice.network = NetworkPlace(
+        relations=[ChildRelation(c, "grandparent") for c in both], side="mother", bond="supportive"
+    )
+    daniel.network = NetworkPlace(
+        relations=[ChildRelation(c, "parent") for c in both], side="father", contact="little", bond="mixed"
+    )
+    kemi.network = NetworkPlace(
+        relations=[ChildRelation(c, "community-faith") for c in both], side="not-related", bond="supportive"
+    )
+    jo.network = NetworkPlace(relations=[ChildRelation(c, "professional") for c in both], side="not-related")
 
 
 def preparing_meeting(library: GuideLibrary, today: date) -> Meeting:
@@ -137,6 +164,7 @@ def preparing_meeting(library: GuideLibrary, today: date) -> Meeting:
             prep_visit=today - timedelta(days=8),
         ),
     ]
+    _place_in_network(m)
     m.choices.venue = "Community room at St Anne's church hall"
     m.choices.format = "hybrid"
     m.choices.food = "Jollof rice and sandwiches; something for Tobi"

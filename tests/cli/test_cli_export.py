@@ -264,7 +264,7 @@ def test_json_is_the_whole_record(capsys: pytest.CaptureFixture[str], stored: Me
     ("args", "message"),
     [
         (("--as", "plan", "--names"), "--names is for --as calendar"),
-        (("--as", "agenda", "--include-notes"), "--include-notes is for --as plan"),
+        (("--as", "agenda", "--include-notes"), "--include-notes is for --as plan or network"),
         (("--as", "record", "--child", "Leo"), "--child is for --as child-plan"),
         (("--as", "plan", "--band", "8-12"), "--band is for --as child-plan"),
         (("--as", "agenda", "--person", "Sue"), "--person is for --as invitation"),
@@ -347,3 +347,16 @@ def test_export_lang_makes_the_plan_welsh_or_bilingual(
     assert out.startswith("# Agenda ar gyfer y gynhadledd amddiffyn plant (gyfranogol) / Agenda for ")
     code, _, err = run(capsys, "export", MEETING_ID, "--as", "record", "--lang", "cy")
     assert code == 1 and "not translated yet" in err
+
+
+def test_the_network_map_for_the_family_and_for_professionals(
+    capsys: pytest.CaptureFixture[str], stored: MeetingStore, tmp_path: Path
+) -> None:
+    code, _, err = run(
+        capsys, "export", MEETING_ID, "--as", "network", "--format", "html", "-o", str(tmp_path / "n.html")
+    )
+    page = (tmp_path / "n.html").read_text(encoding="utf-8")
+    assert code == 0 and "<svg" in page and "Wrote the network map to" in err
+    assert NOT_INVITED_NAME not in page
+    code, out, _ = run(capsys, "export", MEETING_ID, "--as", "network", "--format", "txt", "--include-notes")
+    assert code == 0 and NOT_INVITED_NAME in out and "Who might be missing" in out

@@ -6,7 +6,6 @@ installs Debian's ``chromium`` package where it can).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -15,11 +14,7 @@ from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.export.paper_catalogue import ExportOptions, export_meeting
 from support.fixed_meeting import NOW, ZONE
-from support.print_check import CHROMIUM, print_to_pdf
-
-
-def page_count(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+from support.print_check import CHROMIUM, page_count, print_to_pdf
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install chromium)")

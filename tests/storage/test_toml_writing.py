@@ -90,4 +90,6 @@ def test_a_meeting_saved_before_with_basic_strings_opens_unchanged(tmp_path: Pat
     store.save(opened)
     again = store.path_for(m.id).read_text(encoding="utf-8")
     assert "worries = '''\n" in again
-    assert store.open(m.id, lock=False).meeting == opened.meeting  # as saved (the save notes first-filled days)
+    assert (
+        store.open(m.id, lock=False).meeting == opened.meeting
+    )  # as saved (the save notes first-filled days)

@@ -188,3 +188,8 @@ def headings_at_page_foot(pdf: Path, headings: list[str]) -> list[tuple[int, str
         tail = " ".join(" ".join(lines[-3:]).split())
         found += [(number, h) for h in headings if h and tail.endswith(h)]
     return found
+
+
+def page_count(pdf: bytes) -> int:
+    """How many pages a PDF Chromium printed has (each page object is typed ``/Page``)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))

@@ -22,7 +22,7 @@ from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, PAPERS, Exported
 
 _OPTION_PAPERS = {
-    "include_notes": ("--include-notes", ("plan",)),
+    "include_notes": ("--include-notes", ("plan", "network")),
     "child": ("--child", ("child-plan",)),
     "band": ("--band", ("child-plan",)),
     "person": ("--person", ("invitation",)),
@@ -67,7 +67,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     export.add_argument(
         "--include-notes",
         action="store_true",
-        help="plan: the professionals' version (bottom lines, reasons, progress)",
+        help="plan: the professionals' version (bottom lines, reasons, progress); "
+        "network: everyone, with invitations, reasons and who might be missing",
     )
     export.add_argument(
         "--child", metavar="NAME", help="child-plan: only this child (name or id); default: every child"

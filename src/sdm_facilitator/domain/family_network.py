@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from sdm_facilitator.domain.labels import FOUND_THROUGH_LABELS
 from sdm_facilitator.domain.model_base import choices, extra_field
 
 #: How someone is related to one child, closest first (the layout places a person by the closest).
@@ -108,6 +109,12 @@ class NetworkPlace:
         """The closest relation to any child (to ``child_ids`` only, when given), by ``RELATION_CHOICES`` order."""
         found = [r.relation for r in self.relations if child_ids is None or r.child in child_ids]
         return min(found, key=RELATION_CHOICES.index) if found else None
+
+
+def found_through_words(value: str) -> str:
+    """ "family finding", "a Lifelong Links search": the label inside a sentence (the name keeps its capitals)."""
+    label = FOUND_THROUGH_LABELS[value]
+    return label[0].lower() + label[1:]
 
 
 def generation_of(relation: str | None) -> int | None:

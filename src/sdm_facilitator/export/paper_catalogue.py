@@ -38,6 +38,7 @@ PAPERS: dict[str, str] = {
     "invitation": "Invitations, one a page for each person invited",
     "record": "The record of the day, for professionals",
     "decision-letter": "The letter to the parents: what the conference decided, and what happens next",
+    "network": "The network map, drawn, to look at together with the family",
     "calendar": "Calendar entries: the meeting and the review (.ics)",
     "json": "The whole record as JSON (subject access requests, other systems)",
 }
@@ -50,11 +51,12 @@ PAPER_NAMES: dict[str, str] = {
     "invitation": "the invitations",
     "record": "the record of the day",
     "decision-letter": "the decision letter",
+    "network": "the network map",
     "calendar": "the calendar entries",
     "json": "the whole record",
 }
 #: Papers that may go to the family: they get the language check.
-FAMILY_PAPERS = ("plan", "child-plan", "agenda", "decision-letter", "family-pack", "invitation")
+FAMILY_PAPERS = ("plan", "child-plan", "agenda", "decision-letter", "family-pack", "invitation", "network")
 #: Papers whose every word passes through the translation layer: they come in Welsh and bilingual too.
 TRANSLATED_PAPERS = ("plan", "agenda", "decision-letter")
 #: Each paper language in words, for messages.
@@ -274,6 +276,8 @@ def _in_one_language(
         return decision_letter(
             meeting, wording, options.challenge_words.strip() or DEFAULT_CHALLENGE_WORDS, tr
         )
+    if kind == "network":
+        return _network(meeting, options)[0]
     raise PaperError(f"unknown paper '{one_line(kind, 40)}'; papers: {', '.join(PAPERS)}")
 
 
@@ -406,15 +410,36 @@ def export_meeting(
             raise PaperError(str(error)) from None
         left_out = "" if options.names or not meeting.choices.venue.strip() else PLACE_LEFT_OUT
         return Exported(kind, fmt, data, note=left_out, names_would_add=bool(left_out))
-    paper, language_note = build_paper_in_language(meeting, guide, kind, options)
+    drawing, language_note = "", ""
+    paper: Paper | BilingualPaper
+    if kind == "network":
+        paper, drawing = _network(meeting, options)
+    else:
+        paper, language_note = build_paper_in_language(meeting, guide, kind, options)
+    text = render(paper, fmt)
+    if drawing and fmt == "html":
+        from sdm_facilitator.export.network_paper import network_html
+
+        text = network_html(text, drawing)
     found = (
         language_check(paper, hints, risk_context(meeting.risks)) if kind in FAMILY_PAPERS and hints else ()
     )
     return Exported(
         kind,
         fmt,
-        render(paper, fmt).encode("utf-8"),
+        text.encode("utf-8"),
         found,
         note=left_out_sentence(paper.left_out),
         language_note=language_note,
+    )
+
+
+def _network(meeting: m.Meeting, options: ExportOptions) -> tuple[Paper, str]:
+    """The network map's paper and its drawing, with the guide data's N and prompts."""
+    from sdm_facilitator.export.network_paper import network_parts
+    from sdm_facilitator.guides.network_finding import bundled_finding
+
+    finding = bundled_finding()
+    return network_parts(
+        meeting, include_notes=options.include_notes, enough=finding.beyond_parents, prompts=finding.prompts
     )

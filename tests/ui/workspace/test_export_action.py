@@ -140,3 +140,22 @@ async def test_hints_quoting_typed_text_are_shown_literally(
         assert '"supervised contact" -> try:' in hints
         assert "\x1b" not in hints and "\u202e" not in hints
         assert app.is_running and isinstance(app.screen, ExportDialog)
+
+
+async def test_the_network_map_is_written_from_the_export_dialog(
+    isolated_data_dir: Path, documents: Path
+) -> None:
+    m = held_meeting()
+    app = start(isolated_data_dir, m)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_section(app, pilot, m.id, "plan")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "down", "down")  # the network map
+        await pilot.pause()
+        assert "network-" in app.screen.query_one("#export-path").value  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        page = (documents / f"network-{m.id}.html").read_text()
+        assert "<svg" in page and "Beatrice Okafor" in page and "The people around" in page

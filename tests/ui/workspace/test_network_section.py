@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
+from sdm_facilitator.demo import preparing_meeting
 from sdm_facilitator.domain.family_network import ChildRelation, NetworkPlace
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.ui.workspace.preparation.network import ChildNetworkEditor
 from sdm_facilitator.ui.workspace.preparation.network_map import NetworkMap
-from support.app_helpers import save_meetings
+from support.app_helpers import FIXED_TODAY, bundled_library, make_app, reload, save_meetings
 from support.pilot_helpers import settle, type_text
 from support.plan_helpers import open_section
 from support.prep_fixtures import full_meeting, prep_app
@@ -66,6 +68,13 @@ async def test_arrows_follow_the_drawing_and_it_reflows_on_resize(isolated_data_
         assert network_map.highlighted == beatrice
         await pilot.press("down", "down")
         assert network_map.highlighted == meeting.children[0].id
+        # Enter on a child opens their place in the network: a brother or sister of the other child.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChildNetworkEditor)
+        assert app.screen.query(f"#cn-net-rel-{meeting.children[1].id}")
+        await pilot.press("escape")
+        await settle(pilot)
         narrow = network_map.network
         assert narrow is not None
         assert app.screen.query_one("#network-missing").region.y > network_map.region.y
@@ -79,34 +88,40 @@ async def test_arrows_follow_the_drawing_and_it_reflows_on_resize(isolated_data_
         assert network_map.highlighted == meeting.children[0].id
 
 
-async def test_the_fathers_side_shows_empty_and_two_people_are_added_from_it(isolated_data_dir: Path) -> None:
-    meeting = network_meeting()
+async def test_on_the_demo_the_fathers_side_shows_empty_and_two_people_are_added_from_it(
+    isolated_data_dir: Path,
+) -> None:
+    meeting = preparing_meeting(bundled_library(), FIXED_TODAY)
     save_meetings(isolated_data_dir, meeting)
-    app = prep_app(isolated_data_dir)
+    app = make_app(isolated_data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_section(app, pilot, meeting.id, "prep-network")
         network_map = app.screen.query_one(NetworkMap)
-        assert "○ nobody yet" in str(network_map.render()).splitlines()[1]
-        for name in ("Daniel Reid", "Joyce Reid"):
-            missing = app.screen.query_one("#network-missing-list", OptionList)
-            first = missing.get_option_at_index(0)
-            assert "father's side" in str(first.prompt)
+        layout = network_map.network
+        assert layout is not None
+        father = layout.columns[2].x
+        # The father's side holds Dad only: the panel says no one else is there yet.
+        assert [n.name for n in layout.in_column("father")] == ["Daniel Reid"]
+        missing = app.screen.query_one("#network-missing-list", OptionList)
+        assert str(missing.get_option_at_index(0).prompt) == (
+            "○ No one yet on the father's side of the family, beyond the father."
+        )
+        for name in ("Joyce Reid", "Sam Reid"):
             missing.focus()
             missing.highlighted = 0
+            assert "father's side" in str(missing.get_option_at_index(0).prompt)
             await pilot.press("enter")
             await settle(pilot)
             await type_text(pilot, name)
             await pilot.press("escape")
             await settle(pilot)
-        session_meeting = app.screen.session.meeting  # type: ignore[attr-defined]
-        added = [p for p in session_meeting.people if p.name in ("Daniel Reid", "Joyce Reid")]
-        assert [p.network.side for p in added] == ["father", "father"]
-        # The second came from "no grandparent on the father's side": a grandparent of each child.
-        assert {r.relation for r in added[1].network.relations} == {"grandparent"}
-        lines = str(network_map.render()).splitlines()
-        assert "2 people" in lines[1]
-        # Drawn in the father's column (the right-hand third), even before their relation is recorded.
-        column = network_map.network.columns[2].x  # type: ignore[union-attr]
-        assert any("Daniel R" in line[column:] for line in lines)
         await pilot.press("ctrl+s")
         await settle(pilot)
+        lines = str(network_map.render()).splitlines()
+        assert any("Joyce Reid" in line[father:] for line in lines)
+        assert any("Sam Reid" in line[father:] for line in lines)
+    saved = reload(isolated_data_dir, meeting.id)
+    added = [p for p in saved.people if p.name in ("Joyce Reid", "Sam Reid")]
+    assert [p.network.side for p in added] == ["father", "father"]
+    # The second came from "no grandparent on the father's side": a grandparent of each child.
+    assert {r.relation for r in added[1].network.relations} == {"grandparent"}

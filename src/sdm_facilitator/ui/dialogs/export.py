@@ -61,17 +61,16 @@ CHOICES: tuple[Choice, ...] = (
     ("plan-notes", "plan", True, "The plan, professionals' version (bottom lines, reasons, progress)"),
     *(
         (kind, kind, False, PAPERS[kind])
-        for kind in (
-            "child-plan",
-            "agenda",
-            "family-pack",
-            "invitation",
-            "record",
-            "decision-letter",
-            "calendar",
-            "json",
-        )
+        for kind in ("child-plan", "agenda", "family-pack", "invitation", "record", "decision-letter")
     ),
+    ("network", "network", False, PAPERS["network"]),
+    (
+        "network-notes",
+        "network",
+        True,
+        "The network map, professionals' version (everyone, invitations, who might be missing)",
+    ),
+    *((kind, kind, False, PAPERS[kind]) for kind in ("calendar", "json")),
 )
 
 

@@ -19,10 +19,10 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.widget import Widget
 
+from sdm_facilitator.domain.family_network import found_through_words
 from sdm_facilitator.domain.labels import (
     BOND_LABELS,
     CONTACT_LABELS,
-    FOUND_THROUGH_LABELS,
     RELATION_LABELS,
     SIDE_LABELS,
 )
@@ -193,7 +193,7 @@ def node_words(node: Node, child_names: dict[str, str]) -> str:
     if place.bond:
         parts.append(f"for the child: {BOND_LABELS[place.bond].lower()}")
     if place.found_through:
-        parts.append(f"found through {FOUND_THROUGH_LABELS[place.found_through].lower()}")
+        parts.append(f"found through {found_through_words(place.found_through)}")
     return " · ".join(parts)
 
 
