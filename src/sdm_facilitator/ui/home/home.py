@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -68,16 +68,50 @@ MEETING_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
 class Row:
-    """One meeting as the home screen shows it."""
+    """One meeting as the home screen shows it.
 
-    meeting: MeetingSummary
-    due_text: str
-    readiness_text: str
-    overdue: bool
-    search: str
-    when_text: str
+    The list keeps a row for every meeting (10,000 in a large store) so the
+    filter reaches them all, but draws only the first few hundred: what depends
+    on today (readiness, dates due) is worked out when a row is first shown.
+    Working it out for every row before the first paint took most of a large
+    store's start-up.
+    """
+
+    def __init__(self, summary: MeetingSummary, today: date) -> None:
+        self.meeting = summary
+        self.today = today
+        #: What the filter matches, in lower case.
+        self.search = " ".join(
+            (
+                summary.family_label,
+                MEETING_KIND_LABELS.get(summary.kind, summary.kind),
+                SHORT_KINDS.get(summary.kind, ""),
+                summary.context,
+                STAGE_LABELS.get(summary.stage, summary.stage),
+                *summary.children,
+            )
+        ).lower()
+
+    @cached_property
+    def due_text(self) -> str:
+        summary, today = self.meeting, self.today
+        if summary.next_date is None:
+            return "-"
+        mark = "✗ " if summary.next_date < today else ""
+        return f"{mark}{short_date(summary.next_date, today)} {one_line(summary.next_item or '', 60)}"
+
+    @cached_property
+    def readiness_text(self) -> str:
+        return self.meeting.readiness_words(self.today)
+
+    @cached_property
+    def overdue(self) -> bool:
+        return self.meeting.overdue_count(self.today) > 0
+
+    @cached_property
+    def when_text(self) -> str:
+        return self.meeting.when_words(self.today)
 
 
 def short_date(day: date | None, today: date) -> str:
@@ -101,30 +135,8 @@ def outcome_line(summary: MeetingSummary, today: date) -> str:
 
 
 def build_row(summary: MeetingSummary, today: date) -> Row:
-    """The cells of one meeting on ``today``, from its summary alone (no file is read)."""
-    if summary.next_date is None:
-        due_text = "-"
-    else:
-        mark = "✗ " if summary.next_date < today else ""
-        due_text = f"{mark}{short_date(summary.next_date, today)} {one_line(summary.next_item or '', 60)}"
-    search = " ".join(
-        (
-            summary.family_label,
-            MEETING_KIND_LABELS.get(summary.kind, summary.kind),
-            SHORT_KINDS.get(summary.kind, ""),
-            summary.context,
-            STAGE_LABELS.get(summary.stage, summary.stage),
-            *summary.children,
-        )
-    ).lower()
-    return Row(
-        summary,
-        due_text,
-        summary.readiness_words(today),
-        summary.overdue_count(today) > 0,
-        search,
-        summary.when_words(today),
-    )
+    """One meeting's row on ``today``, from its summary alone (no file is read)."""
+    return Row(summary, today)
 
 
 def when_words(summary: MeetingSummary) -> str:
