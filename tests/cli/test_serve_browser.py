@@ -16,11 +16,13 @@ from pathlib import Path
 import pytest
 
 from sdm_facilitator.demo import write_demo
+
+# The browser helper talks to Chromium with aiohttp, which the web extra brings.
+pytest.importorskip("textual_serve", reason="serve needs the web extra (textual-serve)")
 from support.browser import CHROMIUM, Tab, chromium, eventually
 from support.png_pixels import drawn_share
 from support.serve_helpers import served
 
-pytest.importorskip("textual_serve", reason="serve needs the web extra (textual-serve)")
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(

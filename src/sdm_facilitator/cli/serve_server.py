@@ -149,7 +149,13 @@ def build_web_app(guard: AccessGuard, textual_server: Server) -> web.Application
 
 
 async def _run(
-    app: web.Application, sock: socket.socket, url: str, *, open_browser: bool, ready: Callable[[], None]
+    app: web.Application,
+    sock: socket.socket,
+    url: str,
+    *,
+    open_browser: bool,
+    ready: Callable[[], None],
+    out: TextIO,
 ) -> None:
     runner = web.AppRunner(app, handle_signals=False, access_log=None)
     await runner.setup()
@@ -161,8 +167,10 @@ async def _run(
     try:
         await web.SockSite(runner, sock, shutdown_timeout=STOP_TIMEOUT_SECONDS).start()
         ready()
-        if open_browser:
-            await loop.run_in_executor(None, webbrowser.open, url)
+        if open_browser and not await loop.run_in_executor(None, webbrowser.open, url):
+            print(
+                "No browser could be opened from here: open the address above in yours.", file=out, flush=True
+            )
         await stop.wait()
     finally:
         await runner.cleanup()
@@ -191,7 +199,7 @@ def serve(data_dir: Path, *, host: str, port: int, open_browser: bool, out: Text
 
     app = build_web_app(guard, textual_server)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_run(app, sock, url, open_browser=open_browser, ready=ready))
+        asyncio.run(_run(app, sock, url, open_browser=open_browser, ready=ready, out=out))
     print("sdm-facilitator serve stopped.", file=out, flush=True)
     return 0
 
