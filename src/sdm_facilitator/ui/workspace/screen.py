@@ -510,6 +510,7 @@ class MeetingScreen(Screen[None]):
         from sdm_facilitator.domain.plan_rules import mark_plan_sent
         from sdm_facilitator.export.files import default_export_dir, ensure_export_dir, write_export
         from sdm_facilitator.export.paper_catalogue import PaperError, export_meeting, paper_name
+        from sdm_facilitator.paths import user_guides_dir
         from sdm_facilitator.storage.settings import load_settings
 
         meeting = self.session.meeting
@@ -530,6 +531,7 @@ class MeetingScreen(Screen[None]):
                 request.options,
                 conference_wording=sdm_app(self).library.conference_wording,
                 challenge_words=load_settings(data_dir)[0].challenge_words,
+                translations_dir=user_guides_dir(data_dir),
             )
             exported = export_meeting(meeting, self.session.guide, request.kind, request.fmt, options)
             if request.path.parent == default_export_dir(data_dir):
@@ -556,6 +558,8 @@ class MeetingScreen(Screen[None]):
         )
         if exported.note:
             message = f"{message} {exported.note}"
+        if exported.language_note:
+            message = f"{message} {exported.language_note}"
         self.last_export_message = message
         self.notify(message, title="Exported", markup=False, timeout=12)
         if request.kind == "plan" and not request.include_notes and not self.session.read_only:
