@@ -176,3 +176,21 @@ def test_conference_timescales_come_from_the_profile() -> None:
     assert rules.core_group_deadline(held, quicker) == date(2026, 3, 10)
     assert rules.review_deadline(held, "initial", quicker) == date(2026, 5, 3)
     assert rules.review_deadline(held, "review", quicker) == date(2026, 7, 3)
+
+
+def test_guides_check_names_a_problem_in_any_of_the_organisations_profiles(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
+    from sdm_facilitator.cli import main
+
+    own = isolated_data_dir / "guides" / JURISDICTIONS_DIR
+    own.mkdir(parents=True)
+    (own / "gwent.toml").write_text(
+        '[profile]\nid = "gwent"\ntitle = "Gwent"\n[law]\nx = 1\n', encoding="utf-8"
+    )
+    assert main(["guides", "check"]) == 1
+    out, _ = capsys.readouterr()
+    assert out.splitlines() == [
+        'gwent.toml:5: law.x: expected words in quotes (or "" where this does not apply here)'
+    ]
+    assert main(["guides", "check", str(own / "gwent.toml")]) == 1

@@ -198,6 +198,18 @@ def _files_to_check(paths: Iterable[str]) -> list[Path]:
     return files
 
 
+def _user_profile_problems(user_dir: Path) -> list[Any]:
+    """Every problem in the organisation's own jurisdiction profiles, chosen or not."""
+    from sdm_facilitator.guides.jurisdictions import JURISDICTIONS_DIR, profile_files
+    from sdm_facilitator.guides.loader import load_profile_file
+    from sdm_facilitator.paths import bundled_guides_dir
+
+    folder = user_dir / JURISDICTIONS_DIR
+    if not folder.is_dir() or folder.resolve() == (bundled_guides_dir() / JURISDICTIONS_DIR).resolve():
+        return []
+    return [problem for path in profile_files(folder) for problem in load_profile_file(path)[1]]
+
+
 def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.domain.plan_check_words import PlanCheckWords
     from sdm_facilitator.guides.loader import (
@@ -226,6 +238,7 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
         from sdm_facilitator.paths import user_guides_dir
 
         problems = [*library.problems(), *user_catalogue_problems(user_guides_dir(ctx.data_dir))]
+        problems += [p for p in _user_profile_problems(user_guides_dir(ctx.data_dir)) if p not in problems]
         checked = len(library.guides) + len(library.unusable)
         summary_guides = ", ".join(sorted(library.guides)) or "none"
         ok_line = f"All guides are valid ({summary_guides}; {len(library.language_hints)} language hints)."
@@ -241,6 +254,11 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
                 problems.extend(found)
         for path in files:
             checked += 1
+            if path.parent.name == "jurisdictions":
+                from sdm_facilitator.guides.loader import load_profile_file
+
+                problems.extend(load_profile_file(path)[1])
+                continue
             if path.suffix == ".po":
                 from sdm_facilitator.guides.translations import load_catalogue
 

@@ -576,6 +576,7 @@ class MeetingScreen(Screen[None]):
         """Write the paper; say in one line where it went; record who got it when the coordinator says it was sent."""
         from sdm_facilitator.export.files import default_export_dir, ensure_export_dir, write_export
         from sdm_facilitator.export.paper_catalogue import PaperError, export_meeting, paper_name
+        from sdm_facilitator.paths import user_guides_dir
         from sdm_facilitator.storage.settings import load_settings
         from sdm_facilitator.ui.paper_delivery import deliver_paper, delivered_words, delivers_downloads
 
@@ -599,6 +600,7 @@ class MeetingScreen(Screen[None]):
                 request.options,
                 conference_wording=sdm_app(self).library.conference_wording,
                 challenge_words=load_settings(data_dir)[0].challenge_words,
+                translations_dir=user_guides_dir(data_dir),
             )
             exported = export_meeting(meeting, self.session.guide, request.kind, request.fmt, options)
             if download:
@@ -630,6 +632,8 @@ class MeetingScreen(Screen[None]):
             message = f"Saved {name} to {request.path}. It is yours to keep safe now."
         if exported.note:
             message = f"{message} {exported.note}"
+        if exported.language_note:
+            message = f"{message} {exported.language_note}"
         self.last_export_message = message
         self.notify(message, title="Exported", markup=False, timeout=12)
         if request.sent is not None and not self.session.read_only:
