@@ -108,6 +108,8 @@ def test_handover_by_passphrase_moves_the_meeting_and_leaves_a_read_only_copy(
     (record,) = arrived.meeting.handovers
     assert (record.by, record.to, record.file_name) == ("Alex Reid", "Sam Okafor", path.name)
     assert record.received_on is not None
+    code, out, _ = run(capsys, "--data-dir", str(receiver), "show", meeting.id)
+    assert code == 0 and "Handed over by Alex Reid to Sam Okafor on " in out and "; received " in out
     # The sender's copy can then be deleted with the provable deletion.
     code, _, err = run(capsys, "--data-dir", str(sender), "delete", meeting.id, "--yes")
     assert code == 0, err

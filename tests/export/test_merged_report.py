@@ -41,31 +41,37 @@ def _guides(meetings: list[Meeting]) -> dict[str, object]:
     return {g: library.get(g) for g in {m.guide_id for m in meetings}}
 
 
+@cache
+def _files() -> tuple[dict[str, str], ...]:
+    """Each coordinator's anonymised files, made once (each laptop has its own pseudonym secret)."""
+    return tuple(
+        anonymised_files(meetings, _guides(list(meetings)), TODAY, Pseudonyms(bytes([number]) * 32))  # type: ignore[arg-type]
+        for number, meetings in enumerate(three_coordinators(), 1)
+    )
+
+
 def _write_folders(root: Path) -> list[Path]:
     folders = []
-    for number, meetings in enumerate(three_coordinators(), 1):
+    for number, files in enumerate(_files(), 1):
         folder = root / f"coordinator-{number}"
         folder.mkdir()
-        files = anonymised_files(meetings, _guides(list(meetings)), TODAY, Pseudonyms(bytes([number]) * 32))  # type: ignore[arg-type]
         for name, text in files.items():
             (folder / name).write_text(text)
         folders.append(folder)
     return folders
 
 
-@pytest.mark.parametrize(
-    "filters", [ReportFilter(), ReportFilter(kind="fgc"), ReportFilter(context="statutory")]
-)
-def test_the_merged_report_is_the_report_of_every_record(tmp_path: Path, filters: ReportFilter) -> None:
+def test_the_merged_report_is_the_report_of_every_record(tmp_path: Path) -> None:
     everyone = [m for meetings in three_coordinators() for m in meetings]
-    expected = build_report(everyone, _guides(everyone), TODAY, filters)  # type: ignore[arg-type]
-    merged = report_from_rows(read_folders(_write_folders(tmp_path)), TODAY, filters)
-    assert merged.coordinators == 3 and merged.referrals == expected.referrals > 0
-    assert dataclasses.replace(merged, coordinators=0) == expected
+    rows = read_folders(_write_folders(tmp_path))
+    for filters in (ReportFilter(), ReportFilter(kind="fgc"), ReportFilter(context="statutory")):
+        expected = build_report(everyone, _guides(everyone), TODAY, filters)  # type: ignore[arg-type]
+        merged = report_from_rows(rows, TODAY, filters)
+        assert merged.coordinators == 3 and merged.referrals == expected.referrals > 0
+        assert dataclasses.replace(merged, coordinators=0) == expected, filters
     # Every format draws it, and says what it covers.
-    for fmt in ("table", "csv", "json", "html"):
-        text = render_report(merged, fmt)
-        assert f"covers 3 coordinators and {expected.referrals} referrals" in text or fmt == "json"
+    for fmt in ("table", "csv", "html"):
+        assert f"covers 3 coordinators and {merged.referrals} referrals" in render_report(merged, fmt)
     assert '"coordinators": 3' in render_report(merged, "json")
 
 

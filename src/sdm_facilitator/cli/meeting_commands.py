@@ -242,7 +242,14 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
         from sdm_facilitator.export.record_text import meeting_to_text
 
         ctx.out.write(meeting_to_text(meeting, guide))
-        ctx.out.write("\n" + "\n".join([*outcome_lines(meeting), *fidelity_lines(profile)]) + "\n")
+        from sdm_facilitator.domain.handover import handover_lines
+
+        lines = [
+            *outcome_lines(meeting),
+            *fidelity_lines(profile),
+            *map(one_line, handover_lines(meeting.handovers)),
+        ]
+        ctx.out.write("\n" + "\n".join(lines) + "\n")
     return 0
 
 

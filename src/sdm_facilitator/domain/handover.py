@@ -82,3 +82,16 @@ def file_name_problem(file_name: str, names: list[str]) -> str | None:
                     "nothing about the family (or give a folder and the app names the file)"
                 )
     return None
+
+
+def handover_lines(handovers: list[Handover]) -> list[str]:
+    """Each handover of the meeting as one line, for ``show``: where it came from and where it went."""
+    lines = []
+    for handover in handovers:
+        received = (
+            f"; received {handover.received_on.astimezone().strftime('%d %B %Y').lstrip('0')}"
+            if handover.received_on
+            else ""
+        )
+        lines.append(f"{describe_handover(handover)}{received}.")
+    return lines

@@ -944,6 +944,7 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
     for i, handover in enumerate(meeting.handovers, 1):
         yield f"handover {i}: by", handover.by
         yield f"handover {i}: to", handover.to
+        yield f"handover {i}: file name", handover.file_name
 
 
 def _conference_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
