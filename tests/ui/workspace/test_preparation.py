@@ -117,7 +117,7 @@ async def test_add_person_with_keys_and_required_reason(isolated_data_dir: Path)
         assert table.row_count == 1
         network = str(screen.query_one("#network", Static).content)
         # Left out with a reason agreed with the family: not counted among those to prepare.
-        assert "Family (0 of 0 prepared): – Nana [/] not to be invited" in network
+        assert "Family (0 of 0 prepared): – Nana [/] not invited" in network
         await pilot.pause(0.6)  # the debounced save runs by itself
     saved = reload(isolated_data_dir, meeting.id)
     assert len(saved.people) == 1

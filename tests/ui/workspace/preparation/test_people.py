@@ -130,3 +130,25 @@ async def test_the_highlighted_person_shows_whole_below_the_table(isolated_data_
         text = str(detail.render())
         assert "王小明 · Professional, school nurse" in text
         assert f"preparation visit {FIXED_TODAY - timedelta(days=3):%a %d %b %Y}" in text
+
+
+async def test_a_person_not_invited_shows_not_invited_under_prepared(isolated_data_dir: Path) -> None:
+    meeting = people_meeting()
+    meeting.people.append(
+        Person(
+            name="Wayne Ashby",
+            role="wider-family",
+            invitation="not-invited",
+            not_invited_reason="risk to Mum",
+        )
+    )
+    save_meetings(isolated_data_dir, meeting)
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_people(pilot, app, meeting.id)
+        table.move_cursor(row=len(meeting.people) - 1)
+        await settle(pilot)
+        row = [str(cell) for cell in table.get_row_at(len(meeting.people) - 1)]
+        assert "not invited" in row[2] and "not yet" not in row[2]
+        detail = str(app.screen.query_one("#people-detail", Static).render())
+        assert "not invited, so no preparation" in detail and "not prepared yet" not in detail
