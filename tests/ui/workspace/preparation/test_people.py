@@ -152,3 +152,33 @@ async def test_a_person_not_invited_shows_not_invited_under_prepared(isolated_da
         assert "not invited" in row[2] and "not yet" not in row[2]
         detail = str(app.screen.query_one("#people-detail", Static).render())
         assert "not invited, so no preparation" in detail and "not prepared yet" not in detail
+
+
+async def test_the_person_dialogs_one_line_fields_show_a_border_brighter_on_the_active_one(
+    isolated_data_dir: Path,
+) -> None:
+    from textual.widgets import Input
+
+    from sdm_facilitator.ui.dialogs.editor import EditorDialog
+
+    meeting = people_meeting()
+    save_meetings(isolated_data_dir, meeting)
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_people(pilot, app, meeting.id)
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, EditorDialog)
+        fields = [w for w in dialog.query(Input) if w.display]
+        active = app.focused
+        assert isinstance(active, Input) and len(fields) >= 2
+        other = next(w for w in fields if w is not active)
+        for field in (active, other):
+            assert field.size.height == 1, "still one line per field"
+            # A bar either side: the typing starts inside the field's box, not at its edge.
+            assert field.styles.border_left[0] and field.styles.border_right[0]
+            assert field.content_region.x > field.region.x
+            assert field.content_region.right < field.region.right
+        # The active field's border is drawn in another colour than the others'.
+        assert active.styles.border_left[1] != other.styles.border_left[1]
