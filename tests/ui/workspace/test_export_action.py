@@ -140,3 +140,37 @@ async def test_hints_quoting_typed_text_are_shown_literally(
         assert '"supervised contact" -> try:' in hints
         assert "\x1b" not in hints and "\u202e" not in hints
         assert app.is_running and isinstance(app.screen, ExportDialog)
+
+
+async def test_the_exported_note_is_short_and_goes_when_a_dialog_or_the_room_covers_the_screen(
+    isolated_data_dir: Path, documents: Path
+) -> None:
+    m = held_meeting()
+    app = start(isolated_data_dir, m)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_section(app, pilot, m.id, "plan")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        (note,) = [n for n in app._notifications if n.title == "Exported"]
+        assert note.message == f"Saved the family's plan as plan-{m.id}.html. Keep it safe."
+        assert note.timeout <= 6
+        # The same file again: the "Replace?" question is not covered by the note.
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert not [n for n in app._notifications if n.title == "Exported"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == ["Exported"]
+        # Into the room (from the list of sections): the who-is-here help shows whole, with no note over it.
+        await pilot.press("f2", "m")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ != "MeetingScreen"
+        assert not [n for n in app._notifications if n.title == "Exported"]
