@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -233,3 +234,16 @@ def test_show_groups_the_day_by_phase_and_names_reasons_and_needs(
     assert "Decision: Kerry phones the school" in "\n".join(lines[plan:])
     assert "reason agreed with the family: Kerry asked for [her] not to be there" in out
     assert "needs: language: Polish, interpreter not booked" in out
+
+
+@pytest.mark.parametrize(("typed", "days"), [("today", 0), ("Tomorrow", 1)])
+def test_new_takes_the_date_words_the_app_takes(
+    capsys: pytest.CaptureFixture[str], typed: str, days: int
+) -> None:
+    from datetime import timedelta
+
+    code, out, err = run(capsys, "new", "--kind", "fgc", "--family", "F", "--date", typed)
+    assert code == 0, err
+    _, shown, _ = run(capsys, "show", out.strip(), "--json")
+    # A day with no time yet, as the new-meeting form keeps it: midnight.
+    assert json.loads(shown)["choices"]["when"] == f"{date.today() + timedelta(days=days)}T00:00:00"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         choices=CONTEXTS,
         help="statutory (child protection) or voluntary (child in need); default: statutory for cp-conference, else voluntary",
     )
-    new.add_argument("--date", metavar="WHEN", help="meeting date, YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+    new.add_argument(
+        "--date",
+        metavar="WHEN",
+        help="meeting date, as the app takes it: YYYY-MM-DD, DD/MM/YYYY, today or tomorrow; or YYYY-MM-DDTHH:MM",
+    )
     new.set_defaults(handler=run_new)
 
     lst = subparsers.add_parser("list", help="list meetings, and files that could not be read")
@@ -67,10 +71,26 @@ def parse_when(text: str) -> datetime:
     try:
         when = datetime.fromisoformat(text)
     except ValueError:
-        raise CliError(f"--date: '{text}' is not a date such as 2026-03-01 or 2026-03-01T10:00") from None
+        when = _day_as_the_app_takes_it(text)
     if when.tzinfo is not None:
         when = when.astimezone().replace(tzinfo=None)
     return when
+
+
+def _day_as_the_app_takes_it(text: str) -> datetime:
+    """A day typed as the new-meeting form takes it ("today", "tomorrow", 12/03/2026), with no time yet."""
+    from sdm_facilitator.domain.dates import parse_date
+
+    try:
+        day = parse_date(text, date.today())
+    except ValueError:
+        day = None
+    if day is None:
+        raise CliError(
+            f"--date: '{text}' is not a date such as 2026-03-01, 01/03/2026, today or 2026-03-01T10:00"
+        ) from None
+    # Midnight is how the app keeps "a day chosen, no time yet".
+    return datetime.combine(day, time(0, 0))
 
 
 def load_guides(ctx: CliContext) -> GuideLibrary:

@@ -302,8 +302,8 @@ def _preparation(
     dated: dict[tuple[str, str], DueItem],
     items: list[ReadinessItem],
 ) -> None:
-    def add(text: str, mechanism: str, section: str, ref: str = "") -> None:
-        items.append(ReadinessItem(text, mechanism, section, "check", ref=ref))
+    def add(text: str, mechanism: str, section: str, ref: str = "", kind: str = "check") -> None:
+        items.append(ReadinessItem(text, mechanism, section, kind, ref=ref))
 
     _open_steps(meeting, guide, "preparation", today, dated, items)
     _risk_screen(meeting, items)
@@ -384,11 +384,13 @@ def _preparation(
                 person.id,
             )
         if person.expected and person.needs.interpreter and not person.needs.interpreter_booked:
+            # A blocker, as the README says: without an interpreter the person cannot take part at all.
             add(
                 f"{name} needs {_interpreter_words(person.needs.language)}: not booked",
                 "participation",
                 SECTION_PEOPLE,
                 person.id,
+                kind="stop",
             )
 
     # Children and young people.

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from textual.dom import DOMNode
     from textual.driver import Driver
+    from textual.notifications import Notification
     from textual.widgets import DataTable, TextArea
 
 # ---------------------------------------------------------------- errors
@@ -105,6 +106,11 @@ def running_in(app: App[Any]) -> bool:
     from textual.message_pump import active_message_pump  # type: ignore[attr-defined]  # not exported
 
     return active_message_pump.get(None) is app
+
+
+def withdraw_notification(app: App[Any], notification: Notification) -> None:
+    """Take one notification off the screen early (others stay): the app only offers clearing them all."""
+    app._unnotify(notification)
 
 
 def app_is_closing(app: App[Any]) -> bool:

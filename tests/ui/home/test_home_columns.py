@@ -36,18 +36,20 @@ async def test_at_80_columns_the_home_list_keeps_the_stage_and_fits(isolated_dat
         await settle(pilot)
         table = app.screen.query_one("#meetings", DataTable)
         keys = column_keys(table)
-        assert {"family", "kind", "stage", "date", "ready"} <= set(keys)
+        assert {"family", "stage", "date", "ready"} <= set(keys)
         assert fills_its_width(table)
         lines = drawn_lines(table)
         assert "Stage" in lines[0]
         assert any("Follow-up" in line for line in lines) and any("Preparation" in line for line in lines)
         assert any("Семья Кузнецовых" in line for line in lines)
         assert any("[bold]x[/]" in line for line in lines)
-        # The next due is spared before the stage, and a long readiness is cut: the detail has both.
-        assert "due" not in keys
+        # The next due and the kind are spared before the stage or a family label of up to 30
+        # characters, and a long readiness is cut: the detail has them all.
+        assert "due" not in keys and "kind" not in keys
+        assert any(LONG_LABEL[:30] in line for line in lines)
         assert any("■ 2 to check · ✗ 19 o…" in line for line in lines)
         detail = str(app.screen.query_one("#meeting-detail", Static).render())
-        assert "Next due:" in detail
+        assert "Next due:" in detail and "Family group conference" in detail
         row = app.screen._current_row()  # type: ignore[attr-defined]
         assert row.readiness_text in detail
 
@@ -70,3 +72,24 @@ async def test_the_home_list_refits_after_a_resize_both_ways(isolated_data_dir: 
         assert fills_its_width(table)
         assert table.columns["family"].width == narrow  # type: ignore[index]
         assert "stage" in column_keys(table) and "context" not in column_keys(table)
+
+
+async def test_at_80_columns_short_labels_keep_the_kind_and_30_characters_show_whole(
+    isolated_data_dir: Path,
+) -> None:
+    """Two families with labels alike up to the 18th character are told apart; nothing gives way needlessly."""
+    alike = ["Okafor-Reid family (Amara, Tobi)"[:30], "Okafor-Reid family (Kemi, Ade)"]
+    save_meetings(isolated_data_dir, *(new_meeting("fgc", label) for label in alike))
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#meetings", DataTable)
+        lines = drawn_lines(table)
+        assert all(any(label in line for line in lines) for label in alike)
+        assert fills_its_width(table) and {"stage", "date", "ready"} <= set(column_keys(table))
+    short = isolated_data_dir / "short"
+    save_meetings(short, new_meeting("fgc", "Hollins family"))
+    app = make_app(short)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "kind" in column_keys(app.screen.query_one("#meetings", DataTable))

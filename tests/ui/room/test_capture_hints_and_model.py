@@ -6,6 +6,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from textual.app import App, ComposeResult
+from textual.widgets._footer import FooterKey
 
 from sdm_facilitator.domain.meeting_factory import create_meeting
 from sdm_facilitator.ui.app import SdmApp
@@ -87,6 +88,9 @@ async def test_a_family_unity_meeting_has_no_private_family_time(isolated_data_d
     app = SdmApp(data_dir=isolated_data_dir, library=bundled_library(), clock=FakeClock())
     async with app.run_test(size=(80, 24)) as pilot:
         await into_the_room(pilot, app, meeting.id)
+        # The footer does not offer family time where there is none.
+        footer = [key.description for key in app.screen.query(FooterKey)]
+        assert "Family" not in footer and "Capture" in footer
         await pilot.press("f")
         await settle(pilot)
         assert not isinstance(app.screen, FamilyTimeScreen)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from datetime import date
 from pathlib import Path
 
@@ -45,7 +46,7 @@ async def test_ctrl_o_in_the_plan_writes_the_family_plan_and_says_where_but_sent
         await pilot.pause()
         await pilot.pause()
         target = documents / f"plan-{m.id}.html"
-        assert target.is_file() and private_mode(target, 0o600)
+        assert target.is_file() and stat.S_IMODE(target.stat().st_mode) == 0o600
         page = target.read_text()
         assert page.startswith("<!DOCTYPE html>") and "[b]Amara[/b]" in page and "Beatrice Okafor" in page
         screen = app.screen
@@ -142,6 +143,40 @@ async def test_hints_quoting_typed_text_are_shown_literally(
         assert app.is_running and isinstance(app.screen, ExportDialog)
 
 
+async def test_the_exported_note_is_short_and_goes_when_a_dialog_or_the_room_covers_the_screen(
+    isolated_data_dir: Path, documents: Path
+) -> None:
+    m = held_meeting()
+    app = start(isolated_data_dir, m)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_section(app, pilot, m.id, "plan")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        (note,) = [n for n in app._notifications if n.title == "Exported"]
+        assert note.message == f"Saved the family's plan as plan-{m.id}.html. Keep it safe."
+        assert note.timeout <= 6
+        # The same file again: the "Replace?" question is not covered by the note.
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert not [n for n in app._notifications if n.title == "Exported"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == ["Exported"]
+        # Into the room (from the list of sections): the who-is-here help shows whole, with no note over it.
+        await pilot.press("f2", "m")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ != "MeetingScreen"
+        assert not [n for n in app._notifications if n.title == "Exported"]
+
+
 async def test_the_network_map_is_written_from_the_export_dialog(
     isolated_data_dir: Path, documents: Path
 ) -> None:
@@ -151,7 +186,7 @@ async def test_the_network_map_is_written_from_the_export_dialog(
         await open_section(app, pilot, m.id, "plan")
         await pilot.press("ctrl+o")
         await pilot.pause()
-        await pilot.press("down", "down", "down", "down", "down")  # the network map
+        await pilot.press(*["down"] * 7)  # past the plans, agenda, pack, invitations and record: the network map
         await pilot.pause()
         assert "network-" in app.screen.query_one("#export-path").value  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")

@@ -143,3 +143,28 @@ async def test_the_child_editor_records_the_advocate_offer(isolated_data_dir: Pa
         offer.value = "declined"
         await pilot.pause(0.7)
     assert reload(isolated_data_dir, meeting.id).children[0].advocate_offer == "declined"
+
+
+async def test_an_interpreter_still_to_book_is_a_blocker_above_everything_overdue(
+    isolated_data_dir: Path,
+) -> None:
+    """As the README says: listed first under "Stop and check", not at the foot under the overdue items."""
+    meeting = fgc_meeting()
+    meeting.risks = []  # no stop-and-check harm: the interpreter is the only blocker
+    meeting.people = [
+        Person(
+            name="Halina",
+            role="parent",
+            invitation="accepted",
+            needs=Needs(language="Polish", interpreter=True),
+        )
+    ]
+    save_meetings(isolated_data_dir, meeting)
+    app = bundled_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_section(pilot, app, meeting.id, "prep-readiness")
+        options = screen.query_one("#readiness-list", OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        blockers = next(i for i, p in enumerate(prompts) if p.startswith("Stop and check before going ahead"))
+        assert blockers == 0 and "Halina needs a Polish interpreter: not booked" in " ".join(prompts[1:4])
+        assert str(screen.query_one("#readiness-headline", Static).content).startswith("Stop and check first")

@@ -118,7 +118,7 @@ async def test_add_person_with_keys_and_required_reason(isolated_data_dir: Path)
         assert table.row_count == 1
         network = str(screen.query_one("#network", Static).content)
         # Left out with a reason agreed with the family: not counted among those to prepare.
-        assert "Family (0 of 0 prepared): – Nana [/] not to be invited" in network
+        assert "Family (0 of 0 prepared): – Nana [/] not invited" in network
         await pilot.pause(0.6)  # the debounced save runs by itself
     saved = reload(isolated_data_dir, meeting.id)
     assert len(saved.people) == 1
@@ -277,3 +277,27 @@ async def test_children_add_with_keys_and_validate_age(
         await pilot.press("ctrl+q")
     saved = reload(isolated_data_dir, meeting.id)
     assert [(c.name, c.age, c.participation) for c in saved.children] == [("Mia", None, "not-taking-part")]
+
+
+async def test_at_80_columns_the_agenda_footer_keeps_a_space_between_its_keys(
+    isolated_data_dir: Path,
+) -> None:
+    from textual.widgets._footer import FooterKey, FooterLabel
+
+    from support.pilot_helpers import settle
+
+    save_meetings(isolated_data_dir, new_prep_meeting())
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_only_meeting(pilot)
+        await go_to(pilot, screen, "prep-agenda")
+        screen.query_one("#agenda-table").focus()
+        await settle(pilot)
+        group = next(label for label in screen.query(FooterLabel) if "5 min" in str(label.render()))
+        after = sorted(
+            (key for key in screen.query(FooterKey) if key.region.x >= group.region.right),
+            key=lambda key: key.region.x,
+        )
+        assert after, "a key follows the 5 min pair"
+        # A blank column between "5 min" and the next key's letter ("+- 5 min a Add part").
+        assert after[0].region.x > group.region.right or after[0].styles.padding.left > 0

@@ -26,8 +26,8 @@ from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.app_access import sdm_app
 
 WELCOME = """sdm-facilitator helps you prepare, run and follow up shared decision-making meetings with \
-families: family group conferences, family group decision-making, participative child protection \
-conferences and child in need meetings.
+families: family group conferences, family group decision-making, family unity meetings, participative \
+child protection conferences and child in need meetings.
 
 • Before the day: the guide's preparation steps with the reason for each, who is invited and prepared, \
 what the family chose, how each child takes part, and one readiness panel saying what is still open.

@@ -55,11 +55,12 @@ FOLDER_POLL_SECONDS = 2.0
 #: of them. A table of 10,000 rows is not something to scroll through, and building one (every
 #: cell measured) took seconds at start.
 MAX_TABLE_ROWS = 500
-#: The family label takes the spare width; before it is cut, the context goes, then the
-#: next due (both are in the detail under the list, with the readiness uncut). Kind and stage stay.
+#: The family label takes the spare width: it is what a person scans for, so before a label of
+#: up to 30 characters is cut, the context goes, then the next due, then the kind (all three are
+#: in the detail under the list, with the readiness uncut). Stage, date and readiness stay.
 MEETING_COLUMNS = (
-    FitColumn("Family", "family", flex=True, min_width=16, wanted_width=20),
-    FitColumn("Kind", "kind"),
+    FitColumn("Family", "family", flex=True, min_width=16, wanted_width=30),
+    FitColumn("Kind", "kind", drop=3),
     FitColumn("Context", "context", drop=1),
     FitColumn("Stage", "stage"),
     FitColumn("Date", "date"),

@@ -102,6 +102,8 @@ class ChairScreen(Screen[None]):
         Binding("r", "record", "Record"),
         Binding("h", "toggle_hidden", "Hide"),
         Binding("f", "family_time", "Family"),
+        # A guide without private family time (family unity): f only says so, and the footer leaves it out.
+        Binding("f", "no_family_time", "No family time", show=False),
         Binding("e", "end_meeting", "End", show=False),
         Binding("escape", "leave", "Close", show=False),
     ]
@@ -442,6 +444,10 @@ class ChairScreen(Screen[None]):
             return
         start_family_time_flow(self.app, self.session)
 
+    def action_no_family_time(self) -> None:
+        """In a meeting without private family time: the note that the facilitator stays throughout."""
+        start_family_time_flow(self.app, self.session)
+
     def _open_family_time(self) -> None:
         if isinstance(self.app.screen, FamilyTimeScreen):
             return
@@ -549,11 +555,15 @@ class ChairScreen(Screen[None]):
 
         There ``f`` gives way to it: a conference holds family time only where
         its guide puts it (after the decision, for the outline plan), so the
-        footer keeps its room at 80 columns.
+        footer keeps its room at 80 columns. A guide with no private family
+        time (family unity) never shows ``f Family``: there ``f`` only says so.
         """
         if action == "record":
             return bool(self._record_phase())
-        return not (action == "family_time" and self._record_phase())
+        has_family_time = self.session.guide is None or self.session.guide.private_family_time
+        if action == "no_family_time":
+            return not has_family_time
+        return not (action == "family_time" and (self._record_phase() or not has_family_time))
 
     def _forms(self) -> DecisionForms:
         return DecisionForms(self.meeting, self.app, on_change=self._recorded, today=sdm_app(self).today)

@@ -27,6 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.dom import DOMNode
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -44,7 +45,7 @@ from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.contracts import FocusesFirst, FocusesStep, OffersCommands, RefreshesFromMeeting
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.messages import MeetingEdited, SaveFinished
-from sdm_facilitator.ui.textual_internals import rewrap
+from sdm_facilitator.ui.textual_internals import rewrap, withdraw_notification
 from sdm_facilitator.ui.widgets.literal import literal
 from sdm_facilitator.ui.widgets.palette import binding_commands
 from sdm_facilitator.ui.workspace.catalogue import all_sections
@@ -61,6 +62,8 @@ SAVE_DELAY_SECONDS = 0.5
 #: the save waits for a pause, but never longer than this after the first unsaved change.
 MAX_SAVE_DELAY_SECONDS = 2.0
 SAVE_RETRY_SECONDS = 5.0
+#: How long "Exported" shows: long enough to read one short line, gone before the next task.
+EXPORTED_SECONDS = 6.0
 # The shortest timer we ask Textual for (see on_meeting_edited).
 MIN_TIMER_SECONDS = 0.001
 
@@ -93,6 +96,7 @@ class MeetingScreen(Screen[None]):
         self._mounting: dict[str, asyncio.Future[None]] = {}
         #: The last "saved ... to ..." line, for whoever needs to read it again.
         self.last_export_message = ""
+        self._exported_note: Notification | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -381,9 +385,25 @@ class MeetingScreen(Screen[None]):
                 self._save_timer = self.set_timer(SAVE_RETRY_SECONDS, self.flush)
 
     def on_screen_suspend(self) -> None:
-        """Another screen covers this one (a dialog, another meeting): save what is pending now."""
+        """Another screen covers this one (a dialog, another meeting): save what is pending now.
+
+        The "Exported" note goes too: it would cover the next screen's help and buttons
+        (the who-is-here help in the room, the "Replace?" question's buttons).
+        """
+        self._withdraw_exported()
         if self.session.dirty:
             self.flush()
+
+    def _show_exported(self, message: str) -> None:
+        """Say briefly where the paper went: a few seconds, and only while this screen shows."""
+        self._withdraw_exported()
+        self._exported_note = Notification(message, "Exported", "information", EXPORTED_SECONDS, markup=False)
+        self.app.post_message(Notify(self._exported_note))
+
+    def _withdraw_exported(self) -> None:
+        if self._exported_note is not None:
+            withdraw_notification(self.app, self._exported_note)
+            self._exported_note = None
 
     def action_save_now(self) -> None:
         self.flush()
@@ -635,7 +655,10 @@ class MeetingScreen(Screen[None]):
         if exported.language_note:
             message = f"{message} {exported.language_note}"
         self.last_export_message = message
-        self.notify(message, title="Exported", markup=False, timeout=12)
+        self._show_exported(
+            f"Saved {paper_name(meeting, request.kind, include_notes=request.include_notes)} "
+            f"as {request.path.name}. Keep it safe." + (f" {exported.note}" if exported.note else "")
+        )
         if request.sent is not None and not self.session.read_only:
             self._record_sent(request)
 

@@ -132,6 +132,58 @@ async def test_the_highlighted_person_shows_whole_below_the_table(isolated_data_
         assert f"preparation visit {FIXED_TODAY - timedelta(days=3):%a %d %b %Y}" in text
 
 
+async def test_a_person_not_invited_shows_not_invited_under_prepared(isolated_data_dir: Path) -> None:
+    meeting = people_meeting()
+    meeting.people.append(
+        Person(
+            name="Wayne Ashby",
+            role="wider-family",
+            invitation="not-invited",
+            not_invited_reason="risk to Mum",
+        )
+    )
+    save_meetings(isolated_data_dir, meeting)
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_people(pilot, app, meeting.id)
+        table.move_cursor(row=len(meeting.people) - 1)
+        await settle(pilot)
+        row = [str(cell) for cell in table.get_row_at(len(meeting.people) - 1)]
+        assert "not invited" in row[2] and "not yet" not in row[2]
+        detail = str(app.screen.query_one("#people-detail", Static).render())
+        assert "not invited, so no preparation" in detail and "not prepared yet" not in detail
+
+
+async def test_the_person_dialogs_one_line_fields_show_a_border_brighter_on_the_active_one(
+    isolated_data_dir: Path,
+) -> None:
+    from textual.widgets import Input
+
+    from sdm_facilitator.ui.dialogs.editor import EditorDialog
+
+    meeting = people_meeting()
+    save_meetings(isolated_data_dir, meeting)
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_people(pilot, app, meeting.id)
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, EditorDialog)
+        fields = [w for w in dialog.query(Input) if w.display]
+        active = app.focused
+        assert isinstance(active, Input) and len(fields) >= 2
+        other = next(w for w in fields if w is not active)
+        for field in (active, other):
+            assert field.size.height == 1, "still one line per field"
+            # A bar either side: the typing starts inside the field's box, not at its edge.
+            assert field.styles.border_left[0] and field.styles.border_right[0]
+            assert field.content_region.x > field.region.x
+            assert field.content_region.right < field.region.right
+        # The active field's border is drawn in another colour than the others'.
+        assert active.styles.border_left[1] != other.styles.border_left[1]
+
+
 async def test_the_form_offers_the_relation_its_words_say_and_sets_it_only_when_asked(
     isolated_data_dir: Path,
 ) -> None:

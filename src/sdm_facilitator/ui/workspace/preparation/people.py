@@ -71,7 +71,7 @@ SHORT_INVITATION = {
     "invited": "invited",
     "accepted": "✓ accepted",
     "declined": "declined",
-    "not-invited": "not to be invited",
+    "not-invited": "not invited",
 }
 
 
@@ -89,7 +89,10 @@ SHORT_ROLES = {
 
 
 def prepared_words(person: Person) -> str:
-    return f"✓ {person.prep_visit:%d %b}" if person.prep_visit else "✗ not yet"
+    """The Prepared cell: the visit's day, "not invited" for someone who will not be there, else "not yet"."""
+    if person.prep_visit:
+        return f"✓ {person.prep_visit:%d %b}"
+    return "– not invited" if person.invitation == "not-invited" else "✗ not yet"
 
 
 #: The person's name and who they are take the spare width; the needs go first when there is none.
@@ -131,7 +134,13 @@ def person_content(person: Person, guide: Guide | None = None) -> Content:
     if person.invitation == "not-invited":
         reason = person.not_invited_reason
         parts += [" (why: ", literal(reason) if reason.strip() else "no reason written yet", ")"]
-    visit = f"preparation visit {person.prep_visit:%a %d %b %Y}" if person.prep_visit else "not prepared yet"
+    visit = (
+        f"preparation visit {person.prep_visit:%a %d %b %Y}"
+        if person.prep_visit
+        else "not invited, so no preparation"
+        if person.invitation == "not-invited"
+        else "not prepared yet"
+    )
     parts.append(f" · {visit}")
     taking_part = taking_part_words(person.ways, person.phases, guide)
     if taking_part:
