@@ -243,3 +243,32 @@ def test_settings_jurisdiction_changes_the_guides_law_and_shows_in_locate(
     broken.write_text('[profile]\nid = "wales"\n', encoding="utf-8")
     code, _, err = run(capsys, "settings", "--jurisdiction", "wales")
     assert code == 2 and "wales.toml" in err and "missing required key 'title'" in err
+
+
+def test_settings_set_the_reports_threshold_hourly_rate_and_outcome_index(
+    capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
+    code, out, _ = run(capsys, "settings")
+    assert code == 0 and "small_number_threshold = 5" in out and "outcome_index = referral" in out
+    code, out, _ = run(
+        capsys,
+        "settings",
+        "--small-number-threshold",
+        "10",
+        "--hourly-rate-pence",
+        "4500",
+        "--outcome-index",
+        "pre-proceedings-letter",
+    )
+    assert code == 0 and "small_number_threshold = 10" in out and "hourly_rate_pence = 4500" in out
+    saved = load_settings(isolated_data_dir)[0]
+    assert (saved.small_number_threshold, saved.hourly_rate_pence, saved.outcome_index) == (
+        10,
+        4500,
+        "pre-proceedings-letter",
+    )
+    code, _, err = run(capsys, "settings", "--small-number-threshold", "0")
+    assert code != 0 and "--small-number-threshold" in err and "1 to 100" in err
+    code, _, err = run(capsys, "settings", "--outcome-index", "meeting")
+    assert code != 0 and "--outcome-index: must be one of referral, pre-proceedings-letter" in err
+    assert load_settings(isolated_data_dir)[0].small_number_threshold == 10, "a refused value is not saved"

@@ -13,6 +13,7 @@ from sdm_facilitator.cli.library import guide_library
 from sdm_facilitator.cli.unlock import open_store
 from sdm_facilitator.domain.closure import close_meeting, reopen_meeting
 from sdm_facilitator.domain.meeting import CLOSURE_REASON_CHOICES, CLOSURE_REASON_LABELS, Meeting
+from sdm_facilitator.domain.outcomes import INDEX_BASES
 from sdm_facilitator.domain.retention import past_retention
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.storage.codec import CodecError
@@ -101,6 +102,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--default-challenge-words",
         action="store_true",
         help="go back to the app's own sentence on challenging a decision",
+    )
+    settings.add_argument(
+        "--small-number-threshold",
+        type=int,
+        metavar="N",
+        help="the service report shows counts below N as 'fewer than N' (default 5; 1 shows every count)",
+    )
+    settings.add_argument(
+        "--hourly-rate-pence",
+        type=int,
+        metavar="N",
+        help="a coordinator's cost per hour in pence, salary and on-costs, for the cost per family (default 4000)",
+    )
+    settings.add_argument(
+        "--outcome-index",
+        metavar="BASIS",
+        help=f"{' or '.join(INDEX_BASES)}: the date outcome points count from, the referral (default) "
+        "or the letter before proceedings where one was sent, as the national trial counts",
     )
     settings.set_defaults(handler=run_settings)
 
@@ -311,6 +330,9 @@ def run_settings(args: argparse.Namespace, ctx: CliContext) -> int:
         "idle_lock_minutes": args.idle_lock_minutes,
         "challenge_words": DEFAULT_CHALLENGE_WORDS if args.default_challenge_words else args.challenge_words,
         "jurisdiction": args.jurisdiction,
+        "small_number_threshold": args.small_number_threshold,
+        "hourly_rate_pence": args.hourly_rate_pence,
+        "outcome_index": args.outcome_index,
     }
     changes = {name: value for name, value in changes.items() if value is not None}
     for name, value in changes.items():
@@ -341,6 +363,15 @@ def run_settings(args: argparse.Namespace, ctx: CliContext) -> int:
         f"jurisdiction = {settings.jurisdiction}   (the law, timescales and names the guides use)",
         file=ctx.out,
     )
+    print(
+        f"small_number_threshold = {settings.small_number_threshold}   (the report hides counts below this)",
+        file=ctx.out,
+    )
+    print(
+        f"hourly_rate_pence = {settings.hourly_rate_pence}   (coordinator time in the cost per family)",
+        file=ctx.out,
+    )
+    print(f"outcome_index = {settings.outcome_index}   (the date outcome points count from)", file=ctx.out)
     return 0
 
 

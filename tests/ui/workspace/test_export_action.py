@@ -186,7 +186,9 @@ async def test_the_network_map_is_written_from_the_export_dialog(
         await open_section(app, pilot, m.id, "plan")
         await pilot.press("ctrl+o")
         await pilot.pause()
-        await pilot.press(*["down"] * 7)  # past the plans, agenda, pack, invitations and record: the network map
+        await pilot.press(
+            *["down"] * 7
+        )  # past the plans, agenda, pack, invitations and record: the network map
         await pilot.pause()
         assert "network-" in app.screen.query_one("#export-path").value  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
