@@ -46,7 +46,7 @@ class PaperSent:
     """One paper that went to one recipient, one way, on one day."""
 
     id: str = field(default_factory=lambda: new_id("s-"))
-    paper: str = FAMILY_PLAN
+    paper: str = ""
     # A person on the people list; empty when the recipient is written in words.
     person_id: str = ""
     recipient: str = ""

@@ -16,7 +16,7 @@ from textual.content import Content
 from sdm_facilitator.domain import distribution as d
 from sdm_facilitator.domain.labels import SENT_PAPER_LABELS
 from sdm_facilitator.domain.meeting import Meeting
-from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.domain.safe_text import one_line, visible
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
 from sdm_facilitator.ui.widgets.fitted_table import FitColumn, FittedTable, RowDetail
@@ -77,9 +77,10 @@ class PapersSent:
             [
                 (
                     e.on.isoformat() if e.on else "-",
-                    d.paper_label(e.paper),
+                    # A file may hold a paper or a way this version does not know: shown as text, never markup.
+                    literal_cell(d.paper_label(e.paper)),
                     literal_cell(d.recipient_words(e, m.people)),
-                    d.how_label(e.how).removeprefix("By ").lower(),
+                    literal_cell(d.how_label(e.how).removeprefix("By ").lower()),
                 )
                 for e in m.papers_sent
             ],
@@ -94,7 +95,7 @@ class PapersSent:
         entry = sent[index]
         when = f"{entry.on:%a %d %b %Y}" if entry.on else "no date"
         return Content.assemble(
-            (d.paper_label(entry.paper), "bold"),
+            (visible(d.paper_label(entry.paper)), "bold"),
             " to ",
             literal(d.recipient_words(entry, self.meeting.people)),
             f"\n{d.how_label(entry.how)}, {when} · e corrects it, x removes it",
