@@ -13,7 +13,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sdm_facilitator.domain.meeting import Meeting, Person
+from sdm_facilitator.domain.meeting import Meeting, Person, note_first_filled
 from sdm_facilitator.storage.store import MeetingStore
 
 BASE = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
@@ -32,6 +32,8 @@ def expected_meeting(meeting_id: str, n: int) -> Meeting:
     m.people = [
         Person(id=f"p{i}", relationship=f"aunt {i}/{n}", prep_notes=words[: i * 100]) for i in range(n % 5)
     ]
+    # As a save records them (``Meeting.touch``): the day each tracked field was first filled in.
+    note_first_filled(m, m.updated.astimezone().date())
     return m
 
 

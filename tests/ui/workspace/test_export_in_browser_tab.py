@@ -58,5 +58,5 @@ async def test_the_plan_goes_to_the_browser_as_a_download_and_nothing_is_written
     assert data.startswith(b"<!DOCTYPE html>") and b"Beatrice Okafor" in data
     assert (documents / f"plan-{m.id}.html").read_text() == "an older paper"
     assert sorted(p.name for p in documents.iterdir()) == [f"plan-{m.id}.html"]
-    # Sending the plan still records the day it went to the family, as writing it does.
-    assert reload(isolated_data_dir, m.id).plan.sent_on is not None
+    # A download is not the plan sent to the family: nothing is recorded unless the coordinator says so.
+    assert reload(isolated_data_dir, m.id).papers_sent == []
