@@ -655,10 +655,12 @@ class MeetingScreen(Screen[None]):
         if exported.language_note:
             message = f"{message} {exported.language_note}"
         self.last_export_message = message
-        self._show_exported(
-            f"Saved {paper_name(meeting, request.kind, include_notes=request.include_notes)} "
-            f"as {request.path.name}. Keep it safe." + (f" {exported.note}" if exported.note else "")
-        )
+        # The short note on screen: in a browser tab nothing was saved here, the browser has it.
+        if download:
+            short = f"Sent {name} to your browser as a download, {request.path.name}."
+        else:
+            short = f"Saved {name} as {request.path.name}. Keep it safe."
+        self._show_exported(short + (f" {exported.note}" if exported.note else ""))
         if request.sent is not None and not self.session.read_only:
             self._record_sent(request)
 
