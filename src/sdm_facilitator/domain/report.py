@@ -159,6 +159,27 @@ class OutcomeTally:
     flags: dict[str, tuple[int, int]]
 
 
+def outcome_tally(
+    point: str,
+    children: int,
+    living: Counter[str],
+    care_basis: Counter[str],
+    flags: dict[str, tuple[int, int]],
+) -> OutcomeTally:
+    """One point's tally, every living arrangement and legal basis counted in the choices' order.
+
+    Shared by the report from meeting records and the report merged from anonymised rows, so the
+    two list the same rows in the same order whatever was recorded.
+    """
+    return OutcomeTally(
+        point,
+        children,
+        {k: living[k] for k in LIVING_CHOICES},
+        {k: care_basis[k] for k in CARE_BASIS_CHOICES},
+        flags,
+    )
+
+
 @dataclass(frozen=True)
 class FeedbackTally:
     """Feedback from family members or from children."""
@@ -227,15 +248,7 @@ def _outcomes(meetings: list[Meeting]) -> tuple[OutcomeTally, ...]:
         for name in OUTCOME_FLAGS:
             answers = [getattr(o, name) for o in recorded if getattr(o, name) is not None]
             flags[name] = (sum(1 for a in answers if a), len(answers))
-        out.append(
-            OutcomeTally(
-                point,
-                len(recorded),
-                {k: living[k] for k in LIVING_CHOICES},
-                {k: basis[k] for k in CARE_BASIS_CHOICES},
-                flags,
-            )
-        )
+        out.append(outcome_tally(point, len(recorded), living, basis, flags))
     return tuple(out)
 
 

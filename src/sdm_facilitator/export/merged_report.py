@@ -36,10 +36,8 @@ from sdm_facilitator.domain.feedback import STATEMENT_FIELDS, Average
 from sdm_facilitator.domain.fidelity import MARKER_RULES, MET, NOT_APPLICABLE, NOT_MET, NOT_RECORDED
 from sdm_facilitator.domain.meeting import (
     ACTION_STATUS_CHOICES,
-    CARE_BASIS_CHOICES,
     CLOSURE_REASON_CHOICES,
     FEEDBACK_RESPONDENT_CHOICES,
-    LIVING_CHOICES,
     OUTCOME_POINT_CHOICES,
 )
 from sdm_facilitator.domain.report import (
@@ -52,6 +50,7 @@ from sdm_facilitator.domain.report import (
     OutcomeTally,
     ReportFilter,
     ServiceReport,
+    outcome_tally,
 )
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
 from sdm_facilitator.export.anonymised import FILES
@@ -222,15 +221,7 @@ def _outcomes(children: list[Row]) -> tuple[OutcomeTally, ...]:
             flag: (sum(row[flag] == "yes" for row in recorded), sum(row[flag] != "" for row in recorded))
             for flag in OUTCOME_FLAGS
         }
-        out.append(
-            OutcomeTally(
-                point,
-                len(recorded),
-                {k: living[k] for k in LIVING_CHOICES},
-                {k: basis[k] for k in CARE_BASIS_CHOICES},
-                flags,
-            )
-        )
+        out.append(outcome_tally(point, len(recorded), living, basis, flags))
     return tuple(out)
 
 
