@@ -967,3 +967,14 @@ def _conference_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         yield f"dissent {i}: about", entry.about
         yield f"dissent {i}: how", entry.how
     yield "conference: how to challenge", conf.challenge_words
+
+
+def listing_key(updated: datetime, family_label: str, meeting_id: str) -> tuple[float, str, str]:
+    """Where a meeting goes in a list: the most recently changed first.
+
+    Meetings changed at the same moment (made together by an import, or a demo)
+    follow the family's name and then the id, so a list never depends on the order
+    a folder happens to give its files in, and the row under the cursor is the same
+    each time the list is drawn.
+    """
+    return (-updated.timestamp(), family_label.casefold(), meeting_id)

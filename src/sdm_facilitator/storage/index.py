@@ -41,7 +41,7 @@ from functools import cache
 from typing import Any
 
 from sdm_facilitator.domain.guide import Guide
-from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.meeting import Meeting, listing_key
 from sdm_facilitator.domain.summary import SUMMARY_VERSION, MeetingSummary, summarise
 from sdm_facilitator.storage.atomic import HOST_TAG
 from sdm_facilitator.storage.lock import MeetingLock
@@ -525,7 +525,7 @@ def build_listing(store: MeetingStore, rows: list[IndexRow], pending: list[str])
         listing.conflicts += [
             ConflictCopy(store.folder / name, meeting_id, why) for name, why in copy_reasons
         ]
-    listing.summaries.sort(key=lambda s: s.updated, reverse=True)
+    listing.summaries.sort(key=lambda s: listing_key(s.updated, s.family_label, s.id))
     return listing
 
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from sdm_facilitator import toml_reading
 from sdm_facilitator.domain.handover import handed_away_reason
-from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting, utc_now
+from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting, listing_key, utc_now
 from sdm_facilitator.paths import meetings_dir
 from sdm_facilitator.storage.atomic import atomic_write_bytes
 from sdm_facilitator.storage.codec import (
@@ -542,7 +542,9 @@ class MeetingStore:
             listing.conflicts += [
                 ConflictCopy(self.folder / name, meeting_id, why) for name, why in copy_reasons
             ]
-        listing.meetings.sort(key=lambda m: m.meeting.updated, reverse=True)
+        listing.meetings.sort(
+            key=lambda m: listing_key(m.meeting.updated, m.meeting.family_label, m.meeting.id)
+        )
         return listing
 
     def open(self, meeting_id: str, *, lock: bool = True) -> OpenMeeting:

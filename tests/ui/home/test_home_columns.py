@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from textual.widgets import DataTable, Static
@@ -21,12 +21,17 @@ def meetings():  # type: ignore[no-untyped-def]
     )
     held.record.started = datetime(2026, 2, 2, 10, 0, tzinfo=UTC)
     held.record.ended = datetime(2026, 2, 2, 12, 0, tzinfo=UTC)
-    return [
+    listed = [
         new_meeting("fgc", LONG_LABEL, when=datetime(2026, 3, 12, 17, 30)),
         new_meeting("cin-meeting", "Семья Кузнецовых"),
         new_meeting("fgc", HOSTILE),
         held,
     ]
+    # The list shows the most recently changed first; distinct times make that order (and so
+    # the row under the cursor) the same on every run, whatever order the folder lists files in.
+    for minutes, meeting in enumerate(listed):
+        meeting.updated = meeting.updated - timedelta(minutes=minutes)
+    return listed
 
 
 async def test_at_80_columns_the_home_list_keeps_the_stage_and_fits(isolated_data_dir: Path) -> None:
