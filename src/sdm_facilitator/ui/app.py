@@ -452,8 +452,11 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
             await asyncio.wait_for(landed.wait(), timeout=timeout)
 
     def action_help_keys(self) -> None:
-        """Show every key of the current screen."""
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        """Show every key of the current screen, the ones that do something here first."""
+        from sdm_facilitator.ui.widgets.keys_panel import KeysPanel
+
+        shown = self.screen.query(KeysPanel)
+        if shown:
+            shown.remove()
         else:
-            self.action_show_help_panel()
+            self.screen.mount(KeysPanel())
