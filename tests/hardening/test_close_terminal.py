@@ -107,7 +107,7 @@ def capture_box(app: PtyApp) -> None:
 
 
 def person_editor(app: PtyApp) -> None:
-    """People and network, a: the person editor (saves as you type)."""
+    """People, a: the person editor (saves as you type)."""
     _open_meeting(app)
     _down_to(app, "Pressatoaddthefirstperson")
     app.send(KEY_ENTER)

@@ -1,4 +1,4 @@
-"""People and network: who is invited, who is prepared, what each person needs to take part.
+"""People: who is invited, who is prepared, what each person needs to take part.
 
 The table lists everyone; ``a`` adds, ``enter`` edits, ``delete`` removes
 (after asking). Under it, the network around the children grouped by role,
