@@ -102,8 +102,13 @@ def test_a_paper_not_translated_yet_is_english_unless_welsh_is_asked_for_by_name
     meeting.choices.language = "Cymraeg"
     record = export_meeting(meeting, guide, "record", "md", _options(None))
     assert record.data.decode().startswith("# Record")
-    with pytest.raises(PaperError, match="not translated yet"):
-        export_meeting(meeting, guide, "family-pack", "md", _options("cy"))
+    for kind in ("family-pack", "network"):
+        with pytest.raises(PaperError, match="not translated yet"):
+            export_meeting(meeting, guide, kind, "md", _options("cy"))
+    network = export_meeting(meeting, guide, "network", "md", _options(None))
+    assert network.data.decode().startswith("# The people around"), (
+        "the family's Welsh: English until translated"
+    )
 
 
 def test_words_the_catalogue_lacks_are_named_to_the_coordinator(meeting: Meeting, guide: Guide) -> None:

@@ -413,6 +413,7 @@ def export_meeting(
     drawing, language_note = "", ""
     paper: Paper | BilingualPaper
     if kind == "network":
+        paper_language(meeting, kind, options)  # Welsh asked for by name is refused, never silently English
         paper, drawing = _network(meeting, options)
     else:
         paper, language_note = build_paper_in_language(meeting, guide, kind, options)
