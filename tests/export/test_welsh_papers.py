@@ -124,6 +124,8 @@ def test_a_persons_words_are_printed_once_in_a_bilingual_paper(meeting: Meeting,
     text = export_meeting(meeting, guide, "plan", "txt", _options("cy+en")).data.decode()
     assert text.count(meeting.plan.family_words.strip()) == 1
     assert text.count(meeting.plan.contingency.strip()) == 1
+    assert text.count(meeting.family_label) == 1, "the header names the family once, the date in both"
+    assert "The Hollins family · Dydd Mawrth 3 Mawrth 2026 / Tuesday 3 March 2026" in text
     assert "Yng ngeiriau'r teulu / In the family's words" in text
 
 
@@ -136,6 +138,11 @@ def test_bilingual_html_puts_welsh_left_and_english_right_with_their_languages(
     welsh, english = page.index('<div lang="cy">', first_pair), page.index('<div lang="en">', first_pair)
     assert welsh < english
     assert "grid-template-columns: 1fr 1fr" in page
+    table = page.index("<table>")
+    assert page.rindex('<div class="pair stacked">', 0, table) > page.rindex(
+        '<div class="pair">', 0, table
+    ), "a table stands Welsh above English at full width: four columns in half a page break words"
+    assert ".pair.stacked { grid-template-columns: 1fr; }" in page
 
 
 @pytest.mark.parametrize("text", NASTY, ids=range(len(NASTY)))
