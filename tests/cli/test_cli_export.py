@@ -345,8 +345,18 @@ def test_export_lang_makes_the_plan_welsh_or_bilingual(
     code, out, _ = run(capsys, "export", MEETING_ID, "--as", "agenda", "--format", "md", "--lang", "cy+en")
     assert code == 0
     assert out.startswith("# Agenda ar gyfer y gynhadledd amddiffyn plant (gyfranogol) / Agenda for ")
+    code, out, _ = run(
+        capsys, "export", MEETING_ID, "--as", "child-plan", "--format", "txt", "--lang", "cy+en"
+    )
+    assert code == 0
+    assert out.startswith("Cynlluniau ar gyfer Leo a Ruby / Plans for Leo and Ruby\n")
     code, _, err = run(capsys, "export", MEETING_ID, "--as", "record", "--lang", "cy")
     assert code == 1 and "not translated yet" in err
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    assert "Papers in Welsh: plan, child-plan, agenda, decision-letter" in " ".join(
+        capsys.readouterr().out.split()
+    )
 
 
 def test_the_network_map_for_the_family_and_for_professionals(

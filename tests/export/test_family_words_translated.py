@@ -20,9 +20,12 @@ from support.family_messages import FAMILY_MODULES, NOT_YET_TRANSLATED, SRC, cal
 #: Calls whose string arguments are messages or are never shown.
 MESSAGE_CALLS = frozenset({"tr", "N_", "say", "self"})
 #: Calls whose string arguments are code: selectors, keys, actions, codes looked up.
-CODE_CALLS = frozenset({"query_one", "Binding", "LeftOut", "translator_for"})
+CODE_CALLS = frozenset({"query_one", "query", "Binding", "LeftOut", "translator_for", "view_reaches"})
+#: Calls whose first argument is a key looked up (a child's plan's ``words.get("intro", ...)``);
+#: their other arguments are still checked, so a sentence passed as a value is caught.
+KEY_CALLS = frozenset({"get"})
 #: Keyword arguments that take code, never words.
-CODE_KEYWORDS = frozenset({"id", "classes", "severity", "markup", "title_align", "style"})
+CODE_KEYWORDS = frozenset({"id", "classes", "severity", "markup", "title_align", "style", "hidden"})
 
 
 def _parents(tree: ast.AST) -> dict[int, ast.AST]:
@@ -45,6 +48,8 @@ def _exempt(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
         if isinstance(parent, ast.Call):
             name = call_name(parent)
             if name in MESSAGE_CALLS or name in CODE_CALLS:
+                return True
+            if name in KEY_CALLS and parent.args and child is parent.args[0]:
                 return True
         if isinstance(parent, ast.keyword) and parent.arg in CODE_KEYWORDS:
             return True
@@ -100,6 +105,7 @@ def test_the_check_finds_a_sentence_written_straight_into_a_module() -> None:
         '    b = "Not through the layer"\n'
         '    c = f"Hello {name}"\n'
         '    d = {"code": 1}["code"]\n'
+        '    e = words.get("intro", when=" on a Tuesday")\n'
         '    return Static("Seen", id="an-id")\n'
     )
     found = unrouted_strings(source, "m.py")
@@ -107,6 +113,7 @@ def test_the_check_finds_a_sentence_written_straight_into_a_module() -> None:
         "'Not through the layer'",
         "f-string f'Hello {name}'",
         "'Seen'",
+        "' on a Tuesday'",
     ]
 
 

@@ -14,16 +14,20 @@ from pathlib import Path
 
 import pytest
 
+from sdm_facilitator.domain.child_plan_wording import BANDS
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.bilingual import BilingualPaper, bilingual_to_html
 from sdm_facilitator.export.paper_blocks import Paper, Paragraph
 from sdm_facilitator.export.paper_catalogue import (
+    PAPER_FORMATS,
     ExportOptions,
     PaperError,
     export_meeting,
 )
 from support.fixed_meeting import NOW, ZONE
+from support.hostile import fill_meeting
 from support.strategies import HOSTILE_TEXTS
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -56,6 +60,9 @@ CASES = [
     ("agenda", "html", "cy+en"),
     ("decision-letter", "md", "cy"),
     ("decision-letter", "txt", "cy+en"),
+    ("child-plan", "md", "cy"),
+    ("child-plan", "txt", "cy+en"),
+    ("child-plan", "html", "cy+en"),
 ]
 
 
@@ -95,8 +102,13 @@ def test_a_paper_not_translated_yet_is_english_unless_welsh_is_asked_for_by_name
     meeting.choices.language = "Cymraeg"
     record = export_meeting(meeting, guide, "record", "md", _options(None))
     assert record.data.decode().startswith("# Record")
-    with pytest.raises(PaperError, match="not translated yet"):
-        export_meeting(meeting, guide, "child-plan", "md", _options("cy"))
+    for kind in ("family-pack", "network"):
+        with pytest.raises(PaperError, match="not translated yet"):
+            export_meeting(meeting, guide, kind, "md", _options("cy"))
+    network = export_meeting(meeting, guide, "network", "md", _options(None))
+    assert network.data.decode().startswith("# The people around"), (
+        "the family's Welsh: English until translated"
+    )
 
 
 def test_words_the_catalogue_lacks_are_named_to_the_coordinator(meeting: Meeting, guide: Guide) -> None:
@@ -112,6 +124,8 @@ def test_a_persons_words_are_printed_once_in_a_bilingual_paper(meeting: Meeting,
     text = export_meeting(meeting, guide, "plan", "txt", _options("cy+en")).data.decode()
     assert text.count(meeting.plan.family_words.strip()) == 1
     assert text.count(meeting.plan.contingency.strip()) == 1
+    assert text.count(meeting.family_label) == 1, "the header names the family once, the date in both"
+    assert "The Hollins family · Dydd Mawrth 3 Mawrth 2026 / Tuesday 3 March 2026" in text
     assert "Yng ngeiriau'r teulu / In the family's words" in text
 
 
@@ -124,6 +138,11 @@ def test_bilingual_html_puts_welsh_left_and_english_right_with_their_languages(
     welsh, english = page.index('<div lang="cy">', first_pair), page.index('<div lang="en">', first_pair)
     assert welsh < english
     assert "grid-template-columns: 1fr 1fr" in page
+    table = page.index("<table>")
+    assert page.rindex('<div class="pair stacked">', 0, table) > page.rindex(
+        '<div class="pair">', 0, table
+    ), "a table stands Welsh above English at full width: four columns in half a page break words"
+    assert ".pair.stacked { grid-template-columns: 1fr; }" in page
 
 
 @pytest.mark.parametrize("text", NASTY, ids=range(len(NASTY)))
@@ -134,3 +153,43 @@ def test_hostile_text_stays_text_in_the_two_columns(text: str) -> None:
     reader.feed(bilingual_to_html(BilingualPaper(welsh, english)))
     assert reader.tags <= ALLOWED_TAGS | {"br"}, reader.tags - ALLOWED_TAGS
     assert reader.attributes <= {"lang", "class", "charset", "name", "content"}
+
+
+@pytest.mark.parametrize("band", BANDS)
+def test_a_childs_plan_in_every_band_has_all_its_welsh(band: str, meeting: Meeting, guide: Guide) -> None:
+    """Each band's own patterns (the fixed meeting's children cover only two of them) have their Welsh."""
+    exported = export_meeting(
+        meeting, guide, "child-plan", "txt", ExportOptions(zone=ZONE, now=NOW, lang="cy", band=band)
+    )
+    assert exported.language_note == ""
+    assert exported.data.decode().startswith("Cynlluniau ar gyfer Leo a Ruby")
+
+
+def test_the_youngest_childs_welsh_plan_says_mam_and_follows_the_familys_language(
+    meeting: Meeting, guide: Guide
+) -> None:
+    """With no --lang the family's choice of Welsh makes the child's plan Welsh, "Mum" becoming "Mam"."""
+    meeting.choices.language = "Cymraeg"
+    action = meeting.plan.actions[0]
+    meeting.plan.actions[0] = dataclasses.replace(action, who="Kerry")
+    text = export_meeting(meeting, guide, "child-plan", "txt", _options(None)).data.decode()
+    assert text.startswith("Cynlluniau ar gyfer Leo a Ruby")
+    ruby = text.split("Cynllun Ruby", 1)[1]
+    assert f"- Mam: {action.what}." in ruby, "Ruby, under 8, calls her mum what a Welsh child does"
+
+
+@pytest.mark.parametrize("text", NASTY, ids=range(len(NASTY)))
+def test_hostile_text_stays_literal_in_a_welsh_childs_plan(text: str, meeting: Meeting, guide: Guide) -> None:
+    """A person's words in a Welsh or bilingual child's plan are printed as typed: never markup, never translated."""
+    hostile = fill_meeting(meeting, [text])
+    shown = " ".join(one_line(text).split())[:200]
+    for lang in ("cy", "cy+en"):
+        for fmt in PAPER_FORMATS:
+            data = export_meeting(hostile, guide, "child-plan", fmt, _options(lang)).data.decode()
+            if fmt == "html":
+                reader = _Tags()
+                reader.feed(data)
+                assert reader.tags <= ALLOWED_TAGS | {"ul", "li", "hr", "br"}, reader.tags - ALLOWED_TAGS
+                assert reader.attributes <= {"lang", "class", "charset", "name", "content"}
+            elif fmt == "txt":
+                assert shown in " ".join(data.split())

@@ -18,7 +18,11 @@ from sdm_facilitator.domain import labels
 from sdm_facilitator.domain.contact_privacy import PERSON_CONTACT_FIELDS
 from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS
 from sdm_facilitator.export.plan_wording import FAMILY_PLAN, OUTLINE_PLAN
-from sdm_facilitator.guides.loader import bundled_conference_wording, load_library
+from sdm_facilitator.guides.loader import (
+    bundled_child_plan_wording,
+    bundled_conference_wording,
+    load_library,
+)
 from sdm_facilitator.storage.settings import DEFAULT_CHALLENGE_WORDS
 
 SRC = Path(sdm_facilitator.__file__).parent
@@ -29,11 +33,12 @@ FAMILY_MODULES = (
     "export/agenda_paper.py",
     "export/decision_letter.py",
     "export/conference_plan.py",
+    "export/child_plan.py",
 )
 #: Those, and the modules they ask for shared words (the page header, dates and lists).
 MESSAGE_MODULES = (*FAMILY_MODULES, "export/facts.py", "domain/translation.py")
-#: Functions of those modules that are not (yet) routed through the layer: the child's plan (papers25a's).
-NOT_YET_TRANSLATED = frozenset({"_child_part", "_possessive", "child_plan_paper"})
+#: Functions of those modules that are not (yet) routed through the layer (none: every one is).
+NOT_YET_TRANSLATED: frozenset[str] = frozenset()
 #: Calls whose first argument is a message for the catalogue (``say`` is the coordinator's English).
 MESSAGE_CALLS = frozenset({"tr", "N_", "self"})
 
@@ -79,7 +84,13 @@ def data_messages() -> Iterator[str]:
         yield from table.values()
     yield from (words for _, words in PERSON_CONTACT_FIELDS)
     for wording in (FAMILY_PLAN, OUTLINE_PLAN):
-        yield from (wording.title, wording.made, wording.decided_heading)
+        yield from (wording.title, wording.made, wording.decided_heading, wording.made_for_a_child)
+    child_plan = bundled_child_plan_wording()
+    for band in child_plan.bands.values():
+        yield from band.patterns.values()
+    for lines in child_plan.helplines.values():
+        yield from lines
+    yield from child_plan.family_words.values()
     for label in MEETING_KIND_LABELS.values():
         yield "the " + label[0].lower() + label[1:]
     conference = bundled_conference_wording()

@@ -321,11 +321,11 @@ async def test_describe_bindings_rewords_one_screens_footer_only() -> None:
     from textual.widgets._footer import FooterKey
 
     class Worded(Screen[None]):
-        BINDINGS = [Binding("ctrl+e", "end", "End family time")]
+        BINDINGS = [Binding("5", "more", "+5 min"), Binding("ctrl+e", "end", "End family time")]
 
-        def __init__(self, words: dict[str, str]) -> None:
+        def __init__(self, words: dict[str, str], hidden: tuple[str, ...] = ()) -> None:
             super().__init__()
-            ti.describe_bindings(self, words)
+            ti.describe_bindings(self, words, hidden)
 
         def compose(self) -> ComposeResult:
             yield Footer(show_command_palette=False)
@@ -334,9 +334,14 @@ async def test_describe_bindings_rewords_one_screens_footer_only() -> None:
     async with app.run_test() as pilot:
         await app.push_screen(Worded({"end": "Gorffen amser y teulu"}))
         await pilot.pause()
-        assert [k.description for k in app.screen.query(FooterKey)] == ["Gorffen amser y teulu"]
+        assert [k.description for k in app.screen.query(FooterKey)] == ["+5 min", "Gorffen amser y teulu"]
+        await app.push_screen(Worded({"end": "Gorffen / End"}, hidden=("more",)))
+        await pilot.pause()
+        assert [k.description for k in app.screen.query(FooterKey)] == ["Gorffen / End"], (
+            "a hidden key leaves"
+        )
         await app.push_screen(Worded({}))
         await pilot.pause()
-        assert [k.description for k in app.screen.query(FooterKey)] == ["End family time"], (
+        assert [k.description for k in app.screen.query(FooterKey)] == ["+5 min", "End family time"], (
             "the class's words are untouched"
         )

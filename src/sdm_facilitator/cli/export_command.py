@@ -19,7 +19,7 @@ from sdm_facilitator.domain.child_plan_wording import BANDS
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 from sdm_facilitator.domain.safe_text import one_line
-from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, PAPERS, Exported
+from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, PAPERS, TRANSLATED_PAPERS, Exported
 
 _OPTION_PAPERS = {
     "include_notes": ("--include-notes", ("plan", "network")),
@@ -60,7 +60,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--lang",
         choices=("en", "cy", "cy+en"),
         help="the paper's language: en, cy (Welsh) or cy+en (Welsh and English side by side); "
-        "default: the family's language choice for the meeting. Papers in Welsh: plan, agenda, decision-letter",
+        "default: the family's language choice for the meeting. "
+        f"Papers in Welsh: {', '.join(TRANSLATED_PAPERS)}",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print to stdout)")
     export.add_argument("--force", action="store_true", help="replace FILE if it already exists")

@@ -9,6 +9,8 @@ the page, so nothing anyone typed is doubled.
 
 - HTML: two columns, Welsh on the left, each column marked with its
   language (``lang="cy"``/``lang="en"``) so screen readers pronounce it.
+  A table stands Welsh above English, each the page's full width: four
+  columns in half a printed page broke words ("Decemb / er").
 - Markdown and text: a heading as "Welsh / English" on one line, then each
   block in Welsh followed by the same block in English. Side-by-side columns
   in a text file break as soon as a line wraps, and a reader who wants one
@@ -28,7 +30,7 @@ from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export import markdown as md
 from sdm_facilitator.export import paper_text as txt
 from sdm_facilitator.export.html import css_string, markdown_to_html, print_css
-from sdm_facilitator.export.paper_blocks import Block, Heading, PageBreak, Paper
+from sdm_facilitator.export.paper_blocks import Block, Heading, PageBreak, Paper, Table
 
 #: Between the Welsh and the English of a heading or a title on one line.
 BETWEEN = " / "
@@ -39,7 +41,10 @@ body.bilingual { max-width: 72rem; }
 .pair > div > :first-child { margin-top: 0.5rem; }
 .pair.heading > div > :first-child { margin-top: 1.5rem; }
 .both { break-inside: avoid; }
+.pair.stacked { grid-template-columns: 1fr; }
 """
+#: Between the parts of a page's header line ("The Hollins family · Tuesday 3 March 2026").
+HEADER_PARTS = " · "
 
 
 @dataclass
@@ -55,7 +60,11 @@ class BilingualPaper:
 
     @property
     def header(self) -> str:
-        return _joined(self.welsh.header, self.english.header)
+        """The header line, part by part: the family's name once, the date in both."""
+        welsh, english = self.welsh.header.split(HEADER_PARTS), self.english.header.split(HEADER_PARTS)
+        if len(welsh) != len(english):
+            return _joined(self.welsh.header, self.english.header)
+        return HEADER_PARTS.join(_joined(a, b) for a, b in zip(welsh, english, strict=True))
 
     @property
     def left_out(self) -> list[LeftOut]:
@@ -124,7 +133,13 @@ def bilingual_to_html(paper: BilingualPaper) -> str:
         elif other is None:
             body.append(f'<div class="both">\n{_html_block(block)}</div>\n')
         else:
-            kind = "pair heading" if isinstance(block, Heading) else "pair"
+            kind = (
+                "pair heading"
+                if isinstance(block, Heading)
+                else "pair stacked"
+                if isinstance(block, Table)
+                else "pair"
+            )
             body.append(
                 f'<div class="{kind}">\n<div lang="cy">\n{_html_block(block)}</div>\n'
                 f'<div lang="en">\n{_html_block(other)}</div>\n</div>\n'

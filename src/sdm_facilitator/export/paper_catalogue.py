@@ -58,7 +58,7 @@ PAPER_NAMES: dict[str, str] = {
 #: Papers that may go to the family: they get the language check.
 FAMILY_PAPERS = ("plan", "child-plan", "agenda", "decision-letter", "family-pack", "invitation", "network")
 #: Papers whose every word passes through the translation layer: they come in Welsh and bilingual too.
-TRANSLATED_PAPERS = ("plan", "agenda", "decision-letter")
+TRANSLATED_PAPERS = ("plan", "child-plan", "agenda", "decision-letter")
 #: Each paper language in words, for messages.
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh", "cy+en": "Welsh and English side by side"}
 #: Papers made for one kind of meeting only: the kind, and what to say to anyone asking for another.
@@ -244,7 +244,7 @@ def _in_one_language(
     if kind == "child-plan":
         from sdm_facilitator.export.child_plan import child_plan_paper
 
-        return child_plan_paper(meeting, children_for(meeting, options.child), child_plan_choice(options))
+        return child_plan_paper(meeting, children_for(meeting, options.child), child_plan_choice(options), tr)
     if kind == "family-pack":
         from sdm_facilitator.export.family_pack import family_pack
 
@@ -413,6 +413,7 @@ def export_meeting(
     drawing, language_note = "", ""
     paper: Paper | BilingualPaper
     if kind == "network":
+        paper_language(meeting, kind, options)  # Welsh asked for by name is refused, never silently English
         paper, drawing = _network(meeting, options)
     else:
         paper, language_note = build_paper_in_language(meeting, guide, kind, options)

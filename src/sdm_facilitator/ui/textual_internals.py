@@ -52,7 +52,7 @@ from __future__ import annotations
 import queue
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any, Final
 
@@ -324,15 +324,22 @@ def selection_button_mark() -> str:
 # ---------------------------------------------------------------- footer words
 
 
-def describe_bindings(node: DOMNode, descriptions: Mapping[str, str]) -> None:
+def describe_bindings(node: DOMNode, descriptions: Mapping[str, str], hidden: Collection[str] = ()) -> None:
     """Give ``node``'s own bindings new footer words, by action (``{"end": "Diwedd"}``).
 
-    Only this node's copy changes; other screens of the same class keep theirs.
+    Actions in ``hidden`` leave the footer (their keys still work): room for
+    longer words, as when a footer speaks two languages. Only this node's copy
+    changes; other screens of the same class keep theirs.
     """
     from dataclasses import replace
 
     bindings = node._bindings.key_to_bindings
     for key, found in bindings.items():
         bindings[key] = [
-            replace(b, description=descriptions[b.action]) if b.action in descriptions else b for b in found
+            replace(
+                b,
+                description=descriptions.get(b.action, b.description),
+                show=b.show and b.action not in hidden,
+            )
+            for b in found
         ]

@@ -17,15 +17,18 @@ which asks before reopening a meeting that has already ended.
 
 The screen is the family's, so it speaks their language: every word on it
 (the footer's too) is asked of a ``Translator`` for the family's language
-choice (Welsh when they chose Welsh, or Welsh and English), with the
-organisation's catalogue corrections. A test fails on a string here that
-does not pass through it.
+choice, with the organisation's catalogue corrections. A test fails on a
+string here that does not pass through it. A family who chose Welsh sees
+Welsh; one who chose Welsh and English sees both, Welsh first, as their
+papers print them (``language_pair``: side by side from 100 columns, Welsh
+above English below that; short words joined "Cymraeg / English").
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any, ClassVar
 from weakref import WeakKeyDictionary
 
@@ -35,6 +38,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from sdm_facilitator.domain import meeting_clock as mc
@@ -45,6 +49,7 @@ from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.contracts import MayBlockQuit, SavesMeeting, ShowsSections
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.room.capture import END_WORD, EndFamilyTimeDialog
+from sdm_facilitator.ui.room.language_pair import BREAKPOINTS, LanguagePair, joined
 from sdm_facilitator.ui.room.saving import save_now, workspace_for
 from sdm_facilitator.ui.room.timer_display import TimerDisplay
 from sdm_facilitator.ui.textual_internals import describe_bindings
@@ -73,18 +78,31 @@ def app_now(node: DOMNode) -> datetime:
     return sdm_app(node).clock()
 
 
-def family_translator(node: DOMNode, language_choice: str) -> Translator:
-    """The words for the family's screen: Welsh when their choice names Welsh, else English.
-
-    A choice of Welsh and English shows Welsh: the screen has room for one
-    language at 80 columns, and the family chose to be spoken to in Welsh.
-    """
-    if language_from_choice(language_choice) == "en":
-        return ENGLISH
+def family_translators(node: DOMNode, language_choice: str) -> tuple[Translator, ...]:
+    """The family screen's languages, Welsh first: English, Welsh, or Welsh and English."""
+    chosen = language_from_choice(language_choice)
+    if chosen == "en":
+        return (ENGLISH,)
     from sdm_facilitator.guides.translations import translator_for
     from sdm_facilitator.paths import user_guides_dir
 
-    return translator_for("cy", user_guides_dir(sdm_app(node).data_dir))
+    welsh = translator_for("cy", user_guides_dir(sdm_app(node).data_dir))
+    return (welsh, ENGLISH) if chosen == "cy+en" else (welsh,)
+
+
+#: The letters a Welsh countdown's caption line holds (``.in-welsh .timer-caption`` in room.tcss,
+#: less its padding): wider than English's, as "amser a gynlluniwyd: 90 munud" must not wrap.
+#: Two languages share a line where both fit within it.
+CAPTION_WIDTH = 32
+
+
+def caption_lines(per_language: list[list[str]]) -> list[str]:
+    """The countdown's caption in each language: a line's Welsh and English joined where they fit, else both."""
+    lines: list[str] = []
+    for same_line in zip(*per_language, strict=True):
+        both = joined(same_line)
+        lines.extend([both] if len(both) <= CAPTION_WIDTH else dict.fromkeys(same_line))
+    return lines
 
 
 #: The footer's words, by action, in English: each is asked of the screen's translator.
@@ -94,6 +112,7 @@ FOOTER_WORDS = {
     "bottom_lines": N_("Bottom lines"),
     "end": N_("End family time"),
     "explain": N_("How to leave"),
+    "app.help_keys": N_("Keys"),
 }
 
 
@@ -103,6 +122,8 @@ class FamilyTimeScreen(MayBlockQuit, Screen[None]):
     #: The app refuses to quit while this screen shows (and hides "Quit" from the footer):
     #: a family member must not be left at the coordinator's shell.
     blocks_quit = True
+    #: Two languages side by side on a wide screen, one above the other on a narrow one.
+    HORIZONTAL_BREAKPOINTS = BREAKPOINTS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("5", "extend(5)", FOOTER_WORDS["extend(5)"]),
@@ -110,51 +131,95 @@ class FamilyTimeScreen(MayBlockQuit, Screen[None]):
         Binding("b", "bottom_lines", FOOTER_WORDS["bottom_lines"]),
         Binding("ctrl+e", "end", FOOTER_WORDS["end"]),
         Binding("escape", "explain", FOOTER_WORDS["explain"], show=False),
+        # The app's key list, here so its footer word is in the family's language too.
+        Binding("question_mark", "app.help_keys", FOOTER_WORDS["app.help_keys"]),
     ]
 
     def __init__(self, session: MeetingSession) -> None:
         super().__init__()
         self.session = session
-        #: The family's words; set for their language choice when the screen is composed.
+        #: The family's languages, Welsh first; set for their language choice when the screen is composed.
+        self.languages: tuple[Translator, ...] = (ENGLISH,)
+        #: The family's first language: the one for numbers and single words.
         self.tr: Translator = ENGLISH
 
     def compose(self) -> ComposeResult:
-        tr = self.tr = family_translator(self, self.session.meeting.choices.language)
-        describe_bindings(self, {action: tr(words) for action, words in FOOTER_WORDS.items()})
+        langs = self.languages = family_translators(self, self.session.meeting.choices.language)
+        tr = self.tr = langs[0]
+        describe_bindings(
+            self,
+            {action: joined(tr(words) for tr in langs) for action, words in FOOTER_WORDS.items()},
+            # In two languages the coordinator's +5 and +10 leave the footer (the keys still work):
+            # at 80 columns the family's own key (b) and the way out, each in both, fill the line.
+            hidden=("extend(5)", "extend(10)") if len(langs) > 1 else (),
+        )
         yield Header()
         with Vertical(id="family-body"):
-            yield Static(tr("Time for the family, on your own"), id="family-heading", markup=False)
+            yield Static(
+                joined(tr("Time for the family, on your own") for tr in langs),
+                id="family-heading",
+                markup=False,
+            )
             with Horizontal(id="family-clock-row"):
-                yield TimerDisplay(id="family-countdown")
+                yield TimerDisplay(id="family-countdown", classes="in-welsh" if tr.lang == "cy" else None)
             with VerticalScroll(id="family-questions"):
                 # Empty until asked for: nothing from the referral is on the screen unless b is pressed.
                 yield Static("", id="family-bottom-lines", markup=False)
-                yield Static(tr("Questions for your plan"), classes="section-title", markup=False)
+                yield Static(
+                    joined(tr("Questions for your plan") for tr in langs),
+                    classes="section-title",
+                    markup=False,
+                )
                 for number, question in enumerate(self._questions(), 1):
                     with Horizontal(classes="family-question"):
                         yield Static(tr("{number}.", number=number), classes="family-number", markup=False)
                         with Vertical(classes="family-question-text"):
-                            yield Static(literal(tr(question.text)))
-                            if question.hint:
-                                yield Static(literal(tr(question.hint)), classes="family-hint muted")
-            yield Static(
-                tr(
-                    "When you are ready, call the professionals back. "
-                    "They end family time with ctrl+e and the word '{word}'.",
-                    word=END_WORD,
-                ),
-                id="family-how",
-                markup=False,
-            )
+                            yield from self._in_each_language(
+                                partial(_question_words, question=question), _question_widgets
+                            )
+            yield from self._in_each_language(_how, _how_widgets, id="family-how")
         yield Footer(compact=True, show_command_palette=False)
 
+    def _in_each_language(
+        self,
+        words: Callable[[Translator], tuple[str, ...]],
+        build: Callable[[tuple[str, ...]], list[Widget]],
+        *,
+        id: str | None = None,
+    ) -> Iterator[Widget]:
+        """A block's widgets in the family's language, or a pair of them (Welsh first) for two.
+
+        A block that reads the same in both (words the catalogue lacks, a
+        guide's own question) is shown once, as the bilingual papers print it.
+        """
+        said = [words(tr) for tr in self.languages]
+        if len(set(said)) > 1:
+            yield LanguagePair(
+                [(tr, build(text)) for tr, text in zip(self.languages, said, strict=True)], id=id
+            )
+            return
+        widgets = build(said[0])
+        if id is not None and len(widgets) == 1:
+            widgets[0].id = id
+        yield from widgets
+
     def _bottom_lines_text(self) -> Content:
-        """The bottom lines from the referral, as the family was given them (typed text, shown literally)."""
+        """The bottom lines from the referral, as the family was given them (typed text, shown literally).
+
+        In two languages the words around them are in both; the lines themselves, once.
+        """
         lines = [line for line in self.session.meeting.referral.bottom_lines if line.strip()]
         if not lines:
-            return Content(self.tr("No bottom lines were given for this meeting. (b hides this)"))
+            return Content(
+                "\n".join(
+                    tr("No bottom lines were given for this meeting. (b hides this)") for tr in self.languages
+                )
+            )
         items = [Content(str(number)) + Content(". ") + literal(line) for number, line in enumerate(lines, 1)]
-        heading = Content.styled(self.tr("The bottom lines you were given (b hides them)"), style="bold")
+        heading = Content.styled(
+            joined(tr("The bottom lines you were given (b hides them)") for tr in self.languages),
+            style="bold",
+        )
         return Content("\n").join([heading, *items])
 
     def action_bottom_lines(self) -> None:
@@ -174,7 +239,7 @@ class FamilyTimeScreen(MayBlockQuit, Screen[None]):
     # ------------------------------------------------------------ life cycle
 
     def on_mount(self) -> None:
-        self.title = self.tr("Private family time")
+        self.title = joined(tr("Private family time") for tr in self.languages)
         self.sub_title = ""
         meeting = self.session.meeting
         if not mc.family_time_running(meeting) and not self.session.read_only:
@@ -221,19 +286,10 @@ class FamilyTimeScreen(MayBlockQuit, Screen[None]):
         remaining = mc.family_time_remaining(meeting, phases, self.now())
         planned = mc.family_time_planned(meeting, phases)
         extra = meeting.record.family_time_extra_minutes
-        tr = self.tr
-        lines = [tr("planned: {minutes} minutes", minutes=int(planned.total_seconds() // 60))]
-        if extra:
-            lines.append(tr("({minutes} added)", minutes=extra))
+        over = remaining < timedelta(0)
+        caption = caption_lines([_caption(tr, over, planned, extra) for tr in self.languages])
         timer = self.query_one("#family-countdown", TimerDisplay)
-        if remaining >= timedelta(0):
-            timer.show(mc.clock_text(remaining), "\n".join([tr("left"), *lines]))
-        else:
-            timer.show(
-                "+" + mc.clock_text(remaining),
-                "\n".join([tr("over the planned time"), tr("Take the time you need."), *lines]),
-                over=True,
-            )
+        timer.show(("+" if over else "") + mc.clock_text(remaining), "\n".join(caption), over=over)
 
     def action_extend(self, minutes: int) -> None:
         if self.session.read_only:
@@ -245,12 +301,14 @@ class FamilyTimeScreen(MayBlockQuit, Screen[None]):
     # ------------------------------------------------------------ leaving
 
     def action_explain(self) -> None:
-        self.query_one("#family-how", Static).update(
-            self.tr(
-                "Family time is still going. To end it: ctrl+e, then type '{word}' and press Enter.",
-                word=END_WORD,
+        shown = self.query(".family-how-text").results(Static)
+        for tr, static in zip(self.languages, shown, strict=False):
+            static.update(
+                tr(
+                    "Family time is still going. To end it: ctrl+e, then type '{word}' and press Enter.",
+                    word=END_WORD,
+                )
             )
-        )
 
     def action_end(self) -> None:
         self.app.push_screen(EndFamilyTimeDialog(), callback=self._ended)
@@ -279,6 +337,42 @@ class FamilyTimeScreen(MayBlockQuit, Screen[None]):
             app.pop_screen()
         if isinstance(workspace, ShowsSections) and any(s.id == PLAN_SECTION_ID for s in workspace.sections):
             workspace.show_section(PLAN_SECTION_ID, enter=False)
+
+
+def _question_words(tr: Translator, question: FamilyQuestion) -> tuple[str, ...]:
+    """One plan question (a guide's, as data) and its hint, if it has one, in ``tr``'s language."""
+    return (tr(question.text), tr(question.hint)) if question.hint else (tr(question.text),)
+
+
+def _question_widgets(words: tuple[str, ...]) -> list[Widget]:
+    """A question, then its hint, both shown literally."""
+    text, *hint = words
+    return [Static(literal(text)), *(Static(literal(h), classes="family-hint muted") for h in hint)]
+
+
+def _how(tr: Translator) -> tuple[str]:
+    """How family time ends, in ``tr``'s language."""
+    return (
+        tr(
+            "When you are ready, call the professionals back. "
+            "They end family time with ctrl+e and the word '{word}'.",
+            word=END_WORD,
+        ),
+    )
+
+
+def _how_widgets(words: tuple[str, ...]) -> list[Widget]:
+    return [Static(words[0], classes="family-how-text", markup=False)]
+
+
+def _caption(tr: Translator, over: bool, planned: timedelta, extra: int) -> list[str]:
+    """The countdown's caption in ``tr``'s language, a line at a time."""
+    lines = [tr("planned: {minutes} minutes", minutes=int(planned.total_seconds() // 60))]
+    if extra:
+        lines.append(tr("({minutes} added)", minutes=extra))
+    if over:
+        return [tr("over the planned time"), tr("Take the time you need."), *lines]
+    return [tr("left"), *lines]
 
 
 # ---------------------------------------------------------------- the way in
