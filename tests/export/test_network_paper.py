@@ -296,3 +296,17 @@ def test_hostile_names_stay_literal_on_a_welsh_map(fmt: str, lang: str) -> None:
     if fmt == "html":
         texts = "".join(_svg(page).itertext())
         assert "<script>alert(" in texts and "مريم عبد الله" in texts
+
+
+@pytest.mark.slow  # about 10 s: a browser starts twice
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install chromium)")
+@pytest.mark.parametrize(("lang", "pages"), [("cy", 1), ("cy+en", 2)])
+def test_the_welsh_map_prints_on_one_page_and_the_bilingual_on_two(
+    lang: str, pages: int, tmp_path: Path
+) -> None:
+    """Welsh beside the drawing as the English is; bilingual: the drawing across page one, the two lists on two."""
+    page = tmp_path / "network.html"
+    page.write_text(_in(twenty_people(), "html", lang)[0], encoding="utf-8")
+    pdf = tmp_path / "network.pdf"
+    print_to_pdf(page, pdf, tmp_path / "profile")
+    assert page_count(pdf.read_bytes()) == pages

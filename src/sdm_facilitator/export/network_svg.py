@@ -30,6 +30,10 @@ BOND_SYMBOLS = {"supportive": "━", "mixed": "┄", "stressful": "≈", "broken
 FSI, PDI = "\u2068", "\u2069"
 #: One line of the legend under the drawing, in SVG units.
 LEGEND_LINE = 15
+#: The widest a character of the legend's 11px text is taken to be, for breaking its lines to the drawing's width.
+LEGEND_CHAR_PX = 6
+#: Between the items of a legend line.
+LEGEND_BETWEEN = " · "
 PAGE_CSS = """
 @page { size: A4 landscape; margin: 12mm 12mm 14mm; }
 body { max-width: 80rem; }
@@ -37,7 +41,7 @@ figure.network { margin: 0.5rem 0; }
 figure.network svg { width: 100%; height: auto; display: block; }
 figure.network figcaption { font-size: 0.85rem; color: #333; }
 @media print, (min-width: 60rem) {
-  main { display: grid; grid-template-columns: 5fr 3fr; column-gap: 1.5rem; align-items: start;
+  main { display: grid; grid-template-columns: 9fr 7fr; column-gap: 1.5rem; align-items: start;
          grid-auto-flow: row dense; }
   main > * { grid-column: 2; }
   main > h1, main > p { grid-column: 1 / -1; }
@@ -64,7 +68,7 @@ figure.network figcaption { font-size: 0.85rem; color: #333; }
 @media print {
   html { font-size: 8pt; line-height: 1.3; }
   body { padding: 0; }
-  figure.network svg { max-height: 160mm; }
+  figure.network svg { max-height: 135mm; }
   h1 { font-size: 1.4rem; }
   h2 { margin: 0.3rem 0 0.2rem; }
   ul { margin: 0; padding-left: 1.2em; }
@@ -131,8 +135,8 @@ def _name(text: str, cells: int, no_name: str) -> str:
 
 def network_svg(layout: NetworkLayout, words: DrawingWords) -> str:
     """The drawing as one ``<svg>`` element, every piece of typed text escaped."""
-    legend_height = len(words.legend) * LEGEND_LINE + 13
-    width, height = layout.width * CELL_X + 16, layout.height * CELL_Y + legend_height
+    legend = _legend_lines(words.legend, layout.width * CELL_X // LEGEND_CHAR_PX)
+    width, height = layout.width * CELL_X + 16, layout.height * CELL_Y + len(legend) * LEGEND_LINE + 13
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-8 0 {width} {height}" role="img" '
         f'aria-labelledby="network-svg-title" font-family="system-ui, sans-serif">',
@@ -184,7 +188,7 @@ def network_svg(layout: NetworkLayout, words: DrawingWords) -> str:
         out.extend(_box(node, words))
     # The legend, inside the drawing so a printed page keeps it beside what it explains.
     base = layout.height * CELL_Y + 14
-    for index, line in enumerate(words.legend):
+    for index, line in enumerate(legend):
         out.append(f'<text x="0" y="{base + index * LEGEND_LINE}" font-size="11">{_esc(line)}</text>')
     out.append("</svg>")
     return "\n".join(out)
@@ -227,6 +231,21 @@ def _box(node: Node, words: DrawingWords) -> list[str]:
                 f"{_esc(fit(line, b.w - 3))}{mark if index == marked else ''}</text>"
             )
     out.append(text)
+    return out
+
+
+def _legend_lines(lines: tuple[str, ...], cells: int) -> list[str]:
+    """The legend's lines, a line too wide for the drawing broken between its items (a Welsh line is longer)."""
+    out: list[str] = []
+    for line in lines:
+        current = ""
+        for item in line.split(LEGEND_BETWEEN):
+            joined = current + LEGEND_BETWEEN + item if current else item
+            if current and cell_len(joined) > cells:
+                out.append(current)
+                joined = item
+            current = joined
+        out.append(current)
     return out
 
 
