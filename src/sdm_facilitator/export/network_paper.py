@@ -61,7 +61,7 @@ _Entry = TypeVar("_Entry", m.Person, m.Child)
 
 
 def network_title(meeting: m.Meeting, tr: Translator = ENGLISH) -> str:
-    """ "The people around Amara and Tobi", in ``tr``'s language."""
+    """The paper's title ("The people around Amara and Tobi") in ``tr``'s language."""
     names = [one_line(c.name, 40) for c in meeting.children if c.name.strip()]
     if not names:
         return tr("The people around the children")
@@ -210,7 +210,7 @@ def _relations(entry: m.Person | m.Child, names: dict[str, str], tr: Translator)
 
 
 def _found_through(value: str, tr: Translator) -> str:
-    """ "family finding", "a Lifelong Links search": the label inside a sentence (a name keeps its capitals)."""
+    """How someone was found, inside a sentence ("family finding"), in ``tr``'s language; a name keeps its capitals."""
     label = tr.label(FOUND_THROUGH_LABELS, value)
     return label[:1].lower() + label[1:]
 
