@@ -354,7 +354,7 @@ def test_export_lang_makes_the_plan_welsh_or_bilingual(
     assert code == 1 and "not translated yet" in err
     with pytest.raises(SystemExit):
         main(["export", "--help"])
-    assert "Papers in Welsh: plan, child-plan, agenda, decision-letter" in " ".join(
+    assert "Papers in Welsh: plan, child-plan, agenda, decision-letter, network" in " ".join(
         capsys.readouterr().out.split()
     )
 
@@ -370,3 +370,10 @@ def test_the_network_map_for_the_family_and_for_professionals(
     assert NOT_INVITED_NAME not in page
     code, out, _ = run(capsys, "export", MEETING_ID, "--as", "network", "--format", "txt", "--include-notes")
     assert code == 0 and NOT_INVITED_NAME in out and "Who might be missing" in out
+    code, _, err = run(
+        capsys, "export", MEETING_ID, "--as", "network", "--lang", "cy+en", "-o", str(tmp_path / "n-cy.html")
+    )
+    page = (tmp_path / "n-cy.html").read_text(encoding="utf-8")
+    assert code == 0 and page.count("<svg") == 1 and "Pwy sydd yn y rhwydwaith" in page
+    assert '<div lang="en">\n<h2>Who is in the network</h2>' in page
+    assert NOT_INVITED_NAME not in page, "the family's version in any language"

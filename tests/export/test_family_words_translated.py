@@ -20,7 +20,9 @@ from support.family_messages import FAMILY_MODULES, NOT_YET_TRANSLATED, SRC, cal
 #: Calls whose string arguments are messages or are never shown.
 MESSAGE_CALLS = frozenset({"tr", "N_", "say", "self"})
 #: Calls whose string arguments are code: selectors, keys, actions, codes looked up.
-CODE_CALLS = frozenset({"query_one", "query", "Binding", "LeftOut", "translator_for", "view_reaches"})
+CODE_CALLS = frozenset(
+    {"query_one", "query", "Binding", "LeftOut", "translator_for", "view_reaches", "TypeVar"}
+)
 #: Calls whose first argument is a key looked up (a child's plan's ``words.get("intro", ...)``);
 #: their other arguments are still checked, so a sentence passed as a value is caught.
 KEY_CALLS = frozenset({"get"})

@@ -194,3 +194,119 @@ def test_the_twenty_person_map_prints_on_one_a4_page(tmp_path: Path) -> None:
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     assert page_count(data) == 1, "a network of twenty people and its list fit one A4 page"
+
+
+# ------------------------------------------------------------------ in Welsh and side by side
+
+WELSH_CASES = [(fmt, lang) for lang in ("cy", "cy+en") for fmt in PAPER_FORMATS]
+
+
+def _in(meeting: Meeting, fmt: str, lang: str | None, *, notes: bool = False) -> tuple[str, str]:
+    exported = export_meeting(meeting, None, "network", fmt, ExportOptions(include_notes=notes, lang=lang))
+    return exported.data.decode(), exported.language_note
+
+
+@pytest.mark.parametrize(("fmt", "lang"), WELSH_CASES, ids=[f"{f}-{lang}" for f, lang in WELSH_CASES])
+def test_the_welsh_network_paper_matches_its_golden_file(
+    fmt: str, lang: str, request: pytest.FixtureRequest
+) -> None:
+    page, language_note = _in(twenty_people(), fmt, lang)
+    assert language_note == "", "every word of the map has its Welsh"
+    golden = GOLDEN / f"network-{lang.replace('+', '-')}.{fmt}"
+    if request.config.getoption("--update-golden"):
+        golden.write_text(page, encoding="utf-8")
+    assert page == golden.read_text(encoding="utf-8"), (
+        f"{golden.name} changed; if on purpose, --update-golden"
+    )
+
+
+def test_the_welsh_drawing_has_welsh_headings_relations_and_legend() -> None:
+    page, _ = _in(twenty_people(), "html", "cy")
+    texts = "".join(_svg(page).itertext())
+    for welsh in (
+        "Ochr y fam",
+        "Y plant",
+        "Ochr y tad",
+        "Mamau-cu a thadau-cu",
+        "Mam-gu neu dad-cu",
+        "plentyn y",
+    ):
+        assert welsh in texts, welsh
+    for english in ("Mother's side", "Grandparents", "Grandparent", "invited and prepared"):
+        assert english not in texts, english
+    assert "mam-gu neu dad-cu i Amara a Tobi" in page.split("</svg>")[1]
+    assert "<h2 class=\"legend\">Beth mae'r marciau'n ei olygu</h2>" in page, (
+        "the legend's words hide on paper"
+    )
+
+
+def test_the_bilingual_drawing_joins_short_words_and_stands_welsh_above_english() -> None:
+    page, _ = _in(twenty_people(), "html", "cy+en")
+    svg = _svg(page)  # one drawing, parsed as XML
+    assert page.count("<svg") == 1, "the drawing is never doubled"
+    lines = [text.text or "" for text in svg.iter("{http://www.w3.org/2000/svg}text")]
+    assert "Ochr y fam / Mother's side" in lines
+    assert "Mamau-cu a thadau-cu / Grandparents" in lines
+    beatrice = lines.index("✓ \u2068Beatrice Okafor\u2069")
+    assert lines[beatrice + 1 : beatrice + 3] == ["Mam-gu neu dad-cu ━", "Grandparent"], "Welsh above English"
+    legend = [line for line in lines if line.startswith("★ ") and "\u2068" not in line]
+    assert legend[0].startswith("★ plentyn") and legend[1].startswith("★ a child"), (
+        "legend: Welsh above English"
+    )
+    assert page.index("<figure") < page.index('<div class="pair heading">\n<div lang="cy">\n<h2>')
+    assert '<div class="pair heading legend">' in page and '<div class="pair legend">' in page
+    assert page.count("Beatrice Okafor") == 3, "a name once in the drawing and once in each language's list"
+
+
+def test_the_familys_choice_of_welsh_makes_the_map_welsh_and_lang_en_wins() -> None:
+    meeting = twenty_people()
+    meeting.choices.language = "Cymraeg"
+    assert _in(meeting, "md", None)[0].startswith("# Y bobl o gwmpas Amara a Tobi\n")
+    meeting.choices.language = "Welsh and English"
+    assert _in(meeting, "md", None)[0].startswith(
+        "# Y bobl o gwmpas Amara a Tobi / The people around Amara and Tobi"
+    )
+    assert _in(meeting, "md", "en")[0].startswith("# The people around Amara and Tobi\n")
+
+
+def test_the_professionals_version_in_welsh_names_the_guides_prompts_left_in_english() -> None:
+    """The prompts for finding people are the guide's English: the paper shows them and the export says so."""
+    meeting = twenty_people()
+    meeting.people = [p for p in meeting.people if p.network.side != "father"]
+    page, language_note = _in(meeting, "md", "cy", notes=True)
+    assert "# Y bobl o gwmpas Amara a Tobi (fersiwn y gweithwyr proffesiynol)" in page
+    assert "Neb eto ar ochr y tad o'r teulu, y tu hwnt i'r tad." in page
+    assert "## Pwy allai fod ar goll" in page and "Ffyrdd o ddod o hyd iddyn nhw" in page
+    assert "translations/cy.po" in language_note
+
+
+@pytest.mark.parametrize("lang", ["cy", "cy+en"])
+@pytest.mark.parametrize("fmt", PAPER_FORMATS)
+def test_hostile_names_stay_literal_on_a_welsh_map(fmt: str, lang: str) -> None:
+    meeting = twenty_people()
+    for person, name in zip(meeting.people[:4], HOSTILE, strict=True):
+        person.name = name
+    meeting.people[4].network.household = "<rect/> & \u202eevil {names} {relation}"
+    page, _ = _in(meeting, fmt, lang)
+    if fmt != "txt":
+        assert "<script>" not in page and "<rect/>" not in page
+    assert "\u202e" not in page
+    assert "A" * 200 in page, "whole in the list"
+    assert "evil {names} {relation}" in page, "a person's words are never read as a message's template"
+    if fmt == "html":
+        texts = "".join(_svg(page).itertext())
+        assert "<script>alert(" in texts and "مريم عبد الله" in texts
+
+
+@pytest.mark.slow  # about 10 s: a browser starts twice
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install chromium)")
+@pytest.mark.parametrize(("lang", "pages"), [("cy", 1), ("cy+en", 2)])
+def test_the_welsh_map_prints_on_one_page_and_the_bilingual_on_two(
+    lang: str, pages: int, tmp_path: Path
+) -> None:
+    """Welsh beside the drawing as the English is; bilingual: the drawing across page one, the two lists on two."""
+    page = tmp_path / "network.html"
+    page.write_text(_in(twenty_people(), "html", lang)[0], encoding="utf-8")
+    pdf = tmp_path / "network.pdf"
+    print_to_pdf(page, pdf, tmp_path / "profile")
+    assert page_count(pdf.read_bytes()) == pages

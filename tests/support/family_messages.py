@@ -34,6 +34,8 @@ FAMILY_MODULES = (
     "export/decision_letter.py",
     "export/conference_plan.py",
     "export/child_plan.py",
+    "export/network_paper.py",
+    "domain/network_words.py",
 )
 #: Those, and the modules they ask for shared words (the page header, dates and lists).
 MESSAGE_MODULES = (*FAMILY_MODULES, "export/facts.py", "domain/translation.py")
@@ -80,6 +82,12 @@ def data_messages() -> Iterator[str]:
         labels.CHILD_VIEW_WAY_LABELS,
         labels.DECISION_LABELS,
         labels.INSTEAD_LABELS,
+        labels.RELATION_LABELS,
+        labels.SIDE_LABELS,
+        labels.CONTACT_LABELS,
+        labels.BOND_LABELS,
+        labels.FOUND_THROUGH_LABELS,
+        labels.INVITATION_LABELS,
     ):
         yield from table.values()
     yield from (words for _, words in PERSON_CONTACT_FIELDS)

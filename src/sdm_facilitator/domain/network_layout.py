@@ -26,22 +26,16 @@ from sdm_facilitator.domain.family_network import (
     generation_of,
 )
 from sdm_facilitator.domain.meeting import Child, Person
+from sdm_facilitator.domain.network_words import COLUMN_WORDS as COLUMN_WORDS
+from sdm_facilitator.domain.network_words import ROW_WORDS as ROW_WORDS
+from sdm_facilitator.domain.network_words import STATUS_WORDS as STATUS_WORDS
 
 MOTHER, MIDDLE, FATHER = "mother", "middle", "father"
 COLUMNS = (MOTHER, MIDDLE, FATHER)
-COLUMN_WORDS = {MOTHER: "Mother's side", MIDDLE: "The children", FATHER: "Father's side"}
 
 AROUND, NOT_PLACED = "around", "not-placed"
 #: Rows from the top: generations (children's own is 0), then around the family, then not placed.
 ROW_ORDER: tuple[int | str, ...] = (-3, -2, -1, 0, AROUND, NOT_PLACED)
-ROW_WORDS: dict[int | str, str] = {
-    -3: "Great-grandparents",
-    -2: "Grandparents",
-    -1: "Parents, their partners, aunts and uncles",
-    0: "The children, their brothers and sisters, cousins",
-    AROUND: "Around the family: friends, neighbours, community, professionals",
-    NOT_PLACED: "Not placed yet: how they are related is not recorded",
-}
 FULL_WIDTH_ROWS = (AROUND,)
 #: Lines above the first row: the column headings, then how many each column holds.
 HEADING_LINES = 2
@@ -62,14 +56,6 @@ STATUS_SYMBOLS = {
     NOT_YET: "?",
     DECLINED: "✗",
     NOT_INVITED: "–",
-}
-STATUS_WORDS = {
-    CHILD: "a child the meeting is about",
-    PREPARED: "invited and prepared",
-    INVITED: "invited, not prepared yet",
-    NOT_YET: "not invited yet",
-    DECLINED: "declined",
-    NOT_INVITED: "not to be invited",
 }
 
 

@@ -28,6 +28,7 @@ from sdm_facilitator.export.paper_blocks import Paper
 
 if TYPE_CHECKING:
     from sdm_facilitator.export.child_plan import ChildPlanChoice
+    from sdm_facilitator.export.network_svg import NetworkDrawing
 
 #: The papers, in the order the app offers them, with what each is for.
 PAPERS: dict[str, str] = {
@@ -58,7 +59,7 @@ PAPER_NAMES: dict[str, str] = {
 #: Papers that may go to the family: they get the language check.
 FAMILY_PAPERS = ("plan", "child-plan", "agenda", "decision-letter", "family-pack", "invitation", "network")
 #: Papers whose every word passes through the translation layer: they come in Welsh and bilingual too.
-TRANSLATED_PAPERS = ("plan", "child-plan", "agenda", "decision-letter")
+TRANSLATED_PAPERS = ("plan", "child-plan", "agenda", "decision-letter", "network")
 #: Each paper language in words, for messages.
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh", "cy+en": "Welsh and English side by side"}
 #: Papers made for one kind of meeting only: the kind, and what to say to anyone asking for another.
@@ -277,7 +278,7 @@ def _in_one_language(
             meeting, wording, options.challenge_words.strip() or DEFAULT_CHALLENGE_WORDS, tr
         )
     if kind == "network":
-        return _network(meeting, options)[0]
+        return _network(meeting, options, tr)[0]
     raise PaperError(f"unknown paper '{one_line(kind, 40)}'; papers: {', '.join(PAPERS)}")
 
 
@@ -410,16 +411,16 @@ def export_meeting(
             raise PaperError(str(error)) from None
         left_out = "" if options.names or not meeting.choices.venue.strip() else PLACE_LEFT_OUT
         return Exported(kind, fmt, data, note=left_out, names_would_add=bool(left_out))
-    drawing, language_note = "", ""
+    drawing: NetworkDrawing | None = None
+    language_note = ""
     paper: Paper | BilingualPaper
     if kind == "network":
-        paper_language(meeting, kind, options)  # Welsh asked for by name is refused, never silently English
-        paper, drawing = _network(meeting, options)
+        paper, drawing, language_note = _network_in_language(meeting, options)
     else:
         paper, language_note = build_paper_in_language(meeting, guide, kind, options)
     text = render(paper, fmt)
-    if drawing and fmt == "html":
-        from sdm_facilitator.export.network_paper import network_html
+    if drawing is not None and fmt == "html":
+        from sdm_facilitator.export.network_svg import network_html
 
         text = network_html(text, drawing)
     found = (
@@ -435,12 +436,36 @@ def export_meeting(
     )
 
 
-def _network(meeting: m.Meeting, options: ExportOptions) -> tuple[Paper, str]:
-    """The network map's paper and its drawing, with the guide data's N and prompts."""
+def _network(
+    meeting: m.Meeting, options: ExportOptions, tr: Translator, also: Translator | None = None
+) -> tuple[Paper, NetworkDrawing]:
+    """The network map's paper in ``tr``'s language and its drawing, with the guide data's N and prompts."""
     from sdm_facilitator.export.network_paper import network_parts
     from sdm_facilitator.guides.network_finding import bundled_finding
 
     finding = bundled_finding()
     return network_parts(
-        meeting, include_notes=options.include_notes, enough=finding.beyond_parents, prompts=finding.prompts
+        meeting,
+        include_notes=options.include_notes,
+        enough=finding.beyond_parents,
+        prompts=finding.prompts,
+        tr=tr,
+        also=also,
     )
+
+
+def _network_in_language(
+    meeting: m.Meeting, options: ExportOptions
+) -> tuple[Paper | BilingualPaper, NetworkDrawing, str]:
+    """The network map in its language, its drawing (both languages' words on a bilingual paper) and its note."""
+    lang = paper_language(meeting, "network", options)
+    if lang == "en":
+        paper, drawing = _network(meeting, options, Translator("en"))
+        return paper, drawing, ""
+    welsh = _translator("cy", options)
+    english = Translator("en")
+    in_welsh, drawing = _network(meeting, options, welsh, english if lang == "cy+en" else None)
+    if lang == "cy":
+        return in_welsh, drawing, untranslated_note(welsh)
+    in_english, _ = _network(meeting, options, english)
+    return BilingualPaper(in_welsh, in_english), drawing, untranslated_note(welsh)
