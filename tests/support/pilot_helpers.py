@@ -56,6 +56,25 @@ async def settle(pilot: Pilot[int], times: int = 3) -> None:
         await pilot.pause()
 
 
+async def until_still(pilot: Pilot[int], *, most: int = 200) -> None:
+    """Return once the screen draws the same picture twice running, with no animation left.
+
+    A layout that refits after a refresh (tables sizing their columns, a scrollbar
+    appearing) takes as many refreshes as it takes, however busy the machine is: this
+    waits for them to end rather than for a length of time. ``most`` bounds the
+    refreshes, so a screen that never stops changing fails the test instead of hanging it.
+    """
+    before = ""
+    for _ in range(most):
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        now = pilot.app.export_screenshot()
+        if now == before:
+            return
+        before = now
+    raise AssertionError(f"the screen was still changing after {most} refreshes")
+
+
 async def into_the_room(pilot: Pilot[int], app: SdmApp, meeting_id: str) -> ChairScreen:
     """Open the meeting, then press m for the chair's view."""
     app.open_meeting(meeting_id)

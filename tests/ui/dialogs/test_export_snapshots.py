@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from support.app_helpers import FakeClock, make_app, save_meetings
+from support.pilot_helpers import until_still
 from support.plan_helpers import held_meeting
 
 SIZES = [(100, 30), (80, 24)]
@@ -35,9 +36,7 @@ def test_export_dialog(snap_compare, isolated_data_dir: Path, monkeypatch: pytes
         await pilot.app.screen.show_section("plan")
         # The plan's tables fit their columns after a refresh, which changes the section's
         # height (and the scrollbar behind the dialog): let that finish, however busy the machine.
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause(0.2)
-        await pilot.pause()
+        await until_still(pilot)
         # The picture is of the dialog: the plan behind it is shown from its top, wherever
         # going into it scrolled it.
         for widget in pilot.app.screen.query("*"):
@@ -45,8 +44,6 @@ def test_export_dialog(snap_compare, isolated_data_dir: Path, monkeypatch: pytes
                 widget.scroll_home(animate=False, immediate=True)
         await pilot.pause()
         await pilot.press("ctrl+o")
-        await pilot.pause()
-        await pilot.pause(0.2)
-        await pilot.pause()
+        await until_still(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
