@@ -24,9 +24,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sdm_facilitator import toml_reading
+
+if TYPE_CHECKING:
+    from sdm_facilitator.storage.index import FileKey
 from sdm_facilitator.domain.handover import handed_away_reason
 from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting, listing_key, utc_now
 from sdm_facilitator.paths import meetings_dir
@@ -329,7 +332,7 @@ class MeetingStore:
         """Encrypted, and no data key given: nothing can be read or written."""
         return self.cipher is None and self.encrypted
 
-    def missing_key_problem(self) -> str | None:
+    def missing_key_problem(self, files: dict[str, FileKey] | None = None) -> str | None:
         """Why nothing may be written: the folder holds encrypted files but its key file is gone.
 
         The folder is looked at once per store object (eight bytes of each file);
@@ -342,7 +345,7 @@ class MeetingStore:
         elif self._holds_sealed is None:
             from sdm_facilitator.storage.missing_key import holds_sealed_files
 
-            self._holds_sealed = holds_sealed_files(self.folder)
+            self._holds_sealed = holds_sealed_files(self.folder, files)
         if not self._holds_sealed:
             return None
         from sdm_facilitator.storage.missing_key import missing_key_message
