@@ -119,3 +119,11 @@ def test_the_missing_key_check_opens_no_meeting_file_the_head_vouches_for(
     assert not [name for name in opened if name.endswith(".toml")]
     (store.folder / "20260101-0000abcd.toml").write_bytes(MAGIC + b"\0" * 64)  # arrived sealed
     assert holds_sealed_files(store.folder)
+
+
+def test_a_head_another_version_left_is_made_anew_by_the_next_whole_listing(store: MeetingStore) -> None:
+    head = store.folder / HEAD_NAME
+    head.write_text(head.read_text(encoding="utf-8").replace('"files":"', '"files":"0'), encoding="utf-8")
+    assert index_of(store).start_scan().head is None
+    index_of(store).listing()
+    assert index_of(store).start_scan().head is not None

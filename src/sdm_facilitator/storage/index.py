@@ -412,7 +412,7 @@ class SummaryIndex:
         self.store.write_bytes(self.head_path, self.store.encode_file_bytes(data, _HEAD_RECORD_ID))
 
     def _head_for_last_read(self) -> None:
-        """A head for an index that has none (written before heads were), from the rows just read."""
+        """A head for an index whose head is missing or stale (written before heads were), from the rows just read."""
         if self._last_read is None or self.in_memory_only:
             return
         key, rows = self._last_read
@@ -625,7 +625,8 @@ class SummaryIndex:
             read_each(stale, lambda name: self.read_row(name, known.get(name)), take, cancelled)
             if fresh or gone:
                 self.merge_write(fresh, gone)
-            elif not self.head_path.exists():
+            elif self._read_head(files) is None:
+                # No head, or one another version or an older index left: made anew from these rows.
                 self._head_for_last_read()
             read = {row.file for row in fresh}
             pending = [name for name in stale if name not in read and name in rows]
