@@ -20,7 +20,7 @@ from sdm_facilitator.storage.crypto import MAGIC
 from sdm_facilitator.storage.keyfile import key_file_path
 
 if TYPE_CHECKING:
-    from sdm_facilitator.storage.index import FileKey
+    from sdm_facilitator.storage.index_head import FileKey
 
 _OPEN_FLAGS = (
     os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -55,7 +55,7 @@ def holds_sealed_files(meetings_folder: Path, files: dict[str, FileKey] | None =
     keys from a look taken a moment ago (``SummaryIndex.meeting_files``), so a start makes
     one ``stat`` of each file, not two.
     """
-    from sdm_facilitator.storage import index as summary_index
+    from sdm_facilitator.storage import index_head as summary_index
 
     if _starts_sealed(meetings_folder / _INDEX_NAME):
         return True

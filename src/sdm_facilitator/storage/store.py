@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from sdm_facilitator import toml_reading
 
 if TYPE_CHECKING:
-    from sdm_facilitator.storage.index import FileKey
+    from sdm_facilitator.storage.index_head import FileKey
 from sdm_facilitator.domain.handover import handed_away_reason
 from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting, listing_key, utc_now
 from sdm_facilitator.paths import meetings_dir
