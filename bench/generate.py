@@ -351,7 +351,8 @@ def realistic_meeting(
 def large_meeting(library: GuideLibrary, rng: random.Random, today: date) -> Meeting:
     """A very large meeting in follow-up: 200 people, 300 actions, about 1 MB of notes."""
     m = realistic_meeting(library, rng, today)
-    while m.stage != "follow_up":
+    # A kind whose guide has no agenda holds no phases, and the phases carry most of the notes.
+    while m.stage != "follow_up" or not m.record.phases:
         m = realistic_meeting(library, rng, today)
     day = m.held_on or today
     m.family_label = "The very large " + m.family_label

@@ -210,3 +210,46 @@ def test_creating_a_meeting_does_not_read_the_whole_folder(
     assert scans == []
     store.ensure()
     assert scans == [store.data_dir]
+
+
+def test_a_save_after_our_own_save_does_not_read_the_file_again(
+    store: MeetingStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is as this process wrote it (size, times, inode): no read and hash of 1.3 MB before writing."""
+    m = make(store)
+    opened = store.open(m.id)
+    opened.meeting.referral.worries = "first"
+    store.save(opened)  # the first save after opening still reads what it opened
+
+    def no_read(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, os.stat_result]:
+        raise AssertionError(f"{path.name} was read before writing")
+
+    monkeypatch.setattr(store, "read_bytes", no_read)
+    opened.meeting.referral.worries = "second"
+    store.save(opened)
+    monkeypatch.undo()
+    assert store.open(m.id, lock=False).meeting.referral.worries == "second"
+    store.close(opened)
+
+
+def test_a_file_replaced_after_our_save_with_the_same_size_and_time_is_still_a_conflict(
+    store: MeetingStore,
+) -> None:
+    """Another writer that replaces the file makes a new inode: the file is read and the change kept."""
+    m = make(store, label="AAAA")
+    opened = store.open(m.id)
+    store.save(opened)
+    path = store.path_for(m.id)
+    before = path.stat()
+    replacement = path.with_name("replacement.tmp")
+    replacement.write_bytes(path.read_bytes().replace(b"AAAA", b"BBBB"))
+    os.utime(replacement, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(replacement, path)
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert after.st_ino != before.st_ino
+    opened.meeting.family_label = "ours"
+    with pytest.raises(ConflictError):
+        store.save(opened)
+    assert b"BBBB" in path.read_bytes()
+    store.close(opened)

@@ -44,6 +44,12 @@ from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting, listing_key
 from sdm_facilitator.domain.summary import SUMMARY_VERSION, MeetingSummary, summarise
 from sdm_facilitator.storage.atomic import HOST_TAG
+
+# Re-exported: the names and the key are the index's, kept apart only for ``missing_key.py``.
+from sdm_facilitator.storage.index_head import HEAD_FORMAT, MAX_INDEX_BYTES, files_digest
+from sdm_facilitator.storage.index_head import HEAD_NAME as HEAD_NAME
+from sdm_facilitator.storage.index_head import INDEX_NAME as INDEX_NAME
+from sdm_facilitator.storage.index_head import FileKey as FileKey
 from sdm_facilitator.storage.lock import MeetingLock
 from sdm_facilitator.storage.parallel_read import read_each
 from sdm_facilitator.storage.store import (
@@ -57,35 +63,23 @@ from sdm_facilitator.storage.store import (
     parse_meeting_bytes,
 )
 
-#: This computer's index: named per computer, so in a data folder kept in step by a sync
-#: engine (OneDrive, Syncthing) two laptops never write the same file, never make a
-#: conflict copy of it, and each reads only its own. (Before: ".summary-index.json",
-#: left as a derived cache that the next deletion or conversion drops.)
-INDEX_NAME = f".summary-index-{HOST_TAG}.json"
 INDEX_LOCK_NAME = f".summary-index-{HOST_TAG}.lock"
 FORMAT = "sdm-facilitator summary index"
+#: Meetings in the head, of the open ones and of the closed ones each, in list order: more than a
+#: tall terminal shows at once. The rest of the list is read after the first paint.
+HEAD_ROWS = 100
+#: The stages whose rows a start needs from every file (``startup_checks.meeting_to_resume``):
+#: a meeting under way in the room, and private family time.
+RESUME_STAGES = frozenset({"meeting", "family_time"})
+#: The id an encrypted store seals the head with (not the index's: one cannot stand in for the other).
+_HEAD_RECORD_ID = "index-head"
 #: Raise when the row layout changes (the summary has its own version).
 ROW_VERSION = 2
 #: A file must have been this old when read for its row to be trusted.
 SETTLE_SECONDS = 2
-MAX_INDEX_BYTES = 256 * 1024 * 1024
 _LOCK_WAIT_SECONDS = 5.0
 
 GuideFor = Callable[[Meeting], Guide | None]
-
-
-@dataclass(frozen=True)
-class FileKey:
-    """What a file looked like: any change to it changes at least one of these."""
-
-    size: int
-    mtime_ns: int
-    ctime_ns: int
-    inode: int
-
-    @classmethod
-    def of(cls, stat: os.stat_result) -> FileKey:
-        return cls(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
 @dataclass(frozen=True)
@@ -126,6 +120,10 @@ class IndexScan:
     rows: dict[str, IndexRow]
     #: Files whose row is missing or does not match the file (read too recently to be sure), by name.
     stale: list[str]
+    #: The first screen's listing from the index's head, when every file matched its row: then
+    #: ``rows`` holds only the head's rows (the first meetings of the list, those in the room or in
+    #: family time, the unreadable files) and the rest of the index has not been read.
+    head: SummaryListing | None = None
 
     @classmethod
     def of(cls, files: dict[str, FileKey], rows: dict[str, IndexRow]) -> IndexScan:
@@ -137,7 +135,7 @@ class IndexScan:
     def trusted(self) -> list[IndexRow]:
         """The rows that match their files, in name order."""
         stale = set(self.stale)
-        return [self.rows[name] for name in sorted(self.files) if name not in stale]
+        return [self.rows[name] for name in sorted(self.files) if name not in stale and name in self.rows]
 
 
 @dataclass
@@ -151,6 +149,11 @@ class SummaryListing:
     conflicts: list[ConflictCopy] = field(default_factory=list)
     #: Files whose row is missing or stale: their summaries (if any) are from before they changed.
     pending: list[str] = field(default_factory=list)
+    #: Only the index's head: the first ``HEAD_ROWS`` open and closed meetings; the whole list
+    #: is read after the first paint (``SummaryIndex.listing`` without a head scan).
+    partial: bool = False
+    #: How many open and how many closed meetings the whole list holds (also when partial).
+    totals: tuple[int, int] = (0, 0)
 
 
 # ---------------------------------------------------------------- rows <-> JSON
@@ -277,6 +280,7 @@ class SummaryIndex:
         self.guide_for = guide_for
         self.guides_key = guides_key
         self.path = store.folder / INDEX_NAME
+        self.head_path = store.folder / HEAD_NAME
         # The rows last read and the index file's key then: reading 10,000 rows costs a tenth of a
         # second, and start-up looks twice (a meeting in family time, then the list). Every write
         # replaces the file (a new inode), so an unchanged key means unchanged rows.
@@ -331,14 +335,92 @@ class SummaryIndex:
             return
         document = {
             "format": FORMAT,
-            "rows_version": ROW_VERSION,
-            "summary_version": SUMMARY_VERSION,
-            "summary_fields": list(_summary_field_names()),
-            "guides": self.guides_key,
+            **self._header(),
             "rows": [row_to_json(rows[name]) for name in sorted(rows)],
         }
         data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         self.store.write_bytes(self.path, self.store.encode_file_bytes(data, "index"))
+        self._write_head(rows)
+
+    def _header(self) -> dict[str, Any]:
+        """What the index and its head say about the rows: stale when any part differs."""
+        return {
+            "rows_version": ROW_VERSION,
+            "summary_version": SUMMARY_VERSION,
+            "summary_fields": list(_summary_field_names()),
+            "guides": self.guides_key,
+        }
+
+    def _write_head(self, rows: dict[str, IndexRow], index_key: FileKey | None = None) -> None:
+        """The head of the index just written: the rows the first screen needs, in list order.
+
+        Written only when every row can be trusted as it stands (each file was settled when
+        read); otherwise the old head goes, so a start reads the whole index as before. The
+        head names the index file it was made from (its key): any later write of the index
+        makes it stale. ``index_key``: the key of the index file ``rows`` were read from (by
+        default the file as it is now, just written under the index lock).
+        """
+        try:
+            if not rows or not all(row.settled for row in rows.values()):
+                os.unlink(self.head_path)
+                return
+            index_key = index_key or FileKey.of(os.stat(self.path))
+        except FileNotFoundError:
+            return
+        listing = build_listing(self.store, [rows[name] for name in sorted(rows)], [])
+        chosen = [rows[listing.files[summary.id]] for summary in listing.summaries]
+        open_rows = [row for row in chosen if row.summary is not None and row.summary.closed_on is None]
+        closed_rows = [row for row in chosen if row.summary is not None and row.summary.closed_on is not None]
+        needed = {row.file: row for row in (*open_rows[:HEAD_ROWS], *closed_rows[:HEAD_ROWS])}
+        for row in rows.values():
+            if row.summary is None or row.summary.stage in RESUME_STAGES:
+                needed[row.file] = row
+        document = {
+            "format": HEAD_FORMAT,
+            **self._header(),
+            "index": [index_key.size, index_key.mtime_ns, index_key.ctime_ns, index_key.inode],
+            "files": files_digest({row.file: row.key for row in rows.values()}),
+            "open": [row.file for row in open_rows[:HEAD_ROWS]],
+            "closed": [row.file for row in closed_rows[:HEAD_ROWS]],
+            "totals": [len(open_rows), len(closed_rows)],
+            "conflicts": [[c.path.name, c.meeting_id, c.reason] for c in listing.conflicts],
+            "rows": [row_to_json(needed[name]) for name in sorted(needed)],
+        }
+        data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self.store.write_bytes(self.head_path, self.store.encode_file_bytes(data, _HEAD_RECORD_ID))
+
+    def _head_for_last_read(self) -> None:
+        """A head for an index whose head is missing or stale (written before heads were), from the rows just read."""
+        if self._last_read is None or self.in_memory_only:
+            return
+        key, rows = self._last_read
+        with contextlib.suppress(OSError, StoreError):
+            self._write_head(rows, key)
+
+    def _read_head(self, files: dict[str, FileKey]) -> IndexScan | None:
+        """The first screen's rows from the head, if it was made from the index as it is and every file matches.
+
+        None (read the whole index) for anything else: no head, a damaged one, one for other
+        guides or another version, an index written since, or any meeting file added, removed
+        or changed since (the digest of every file's name and key differs).
+        """
+        if self.in_memory_only:
+            return None
+        try:
+            index_key = FileKey.of(os.stat(self.path))
+            data, _stat = self.store.read_bytes(self.head_path, MAX_INDEX_BYTES)
+            raw = json.loads(self.store.decode_file_bytes(data, self.head_path, expected_id=_HEAD_RECORD_ID))
+        except (OSError, StoreError, ValueError, RecursionError):
+            return None
+        if not isinstance(raw, dict) or raw.get("format") != HEAD_FORMAT:
+            return None
+        if any(raw.get(name) != value for name, value in self._header().items()):
+            return None
+        if raw.get("index") != [index_key.size, index_key.mtime_ns, index_key.ctime_ns, index_key.inode]:
+            return None
+        if raw.get("files") != files_digest(files):
+            return None
+        return _scan_from_head(self.store, raw, files)
 
     def merge_write(self, fresh: Iterable[IndexRow], gone: Iterable[str] = ()) -> None:
         """Add ``fresh`` rows and drop ``gone`` files, keeping every other writer's rows.
@@ -399,6 +481,26 @@ class SummaryIndex:
 
     def scan(self) -> tuple[dict[str, FileKey], dict[str, IndexRow]]:
         """The meeting files now (name -> key) and the index's rows."""
+        return self._files(), self.load()
+
+    def start_scan(self, files: dict[str, FileKey] | None = None) -> IndexScan:
+        """The look at the folder a start makes: from the index's head when every file matches it.
+
+        Decoding 10,000 rows before the first paint took most of a second; the head holds the
+        rows the first screen shows and those the start-up checks need. Anything the head
+        cannot vouch for falls back to ``scan_rows`` (the whole index). ``files``: a look at the
+        folder taken a moment ago (``meeting_files``).
+        """
+        files = self._files() if files is None else files
+        from_head = self._read_head(files)
+        return from_head if from_head is not None else IndexScan.of(files, self.load())
+
+    def meeting_files(self) -> dict[str, FileKey]:
+        """The meeting files now, name -> key: one look a start shares between its checks and its first list."""
+        return self._files()
+
+    def _files(self) -> dict[str, FileKey]:
+        """The meeting files now, name -> key (one ``stat`` each)."""
         files: dict[str, FileKey] = {}
         with contextlib.suppress(FileNotFoundError, NotADirectoryError):
             with os.scandir(self.store.folder) as entries:
@@ -409,7 +511,7 @@ class SummaryIndex:
                     # pipe, a device or a folder shows up as unreadable with its reason.
                     with contextlib.suppress(OSError):
                         files[entry.name] = FileKey.of(entry.stat())
-        return files, self.load()
+        return files
 
     def scan_rows(self) -> IndexScan:
         """The meeting files now against the index's rows: which rows can be trusted, which files are stale."""
@@ -471,8 +573,13 @@ class SummaryIndex:
         screen paints at once, then reads those files in a worker).
         ``progress(done, total)`` is called before the first stale file is read (``done`` 0)
         and as they are read. ``scan`` is a look at the folder taken a moment ago (``scan_rows``),
-        so start-up looks only once.
+        so start-up looks only once; a scan from the index's head (``start_scan``) gives the
+        first screen's partial listing when nothing is to be read, and is looked past otherwise.
         """
+        if scan is not None and scan.head is not None:
+            if not read_stale:
+                return scan.head
+            scan = None
         looked = self.scan_rows() if scan is None else scan
         files, rows, stale = looked.files, dict(looked.rows), looked.stale
         gone = [name for name in rows if name not in files]
@@ -496,6 +603,9 @@ class SummaryIndex:
             read_each(stale, lambda name: self.read_row(name, known.get(name)), take, cancelled)
             if fresh or gone:
                 self.merge_write(fresh, gone)
+            elif self._read_head(files) is None:
+                # No head, or one another version or an older index left: made anew from these rows.
+                self._head_for_last_read()
             read = {row.file for row in fresh}
             pending = [name for name in stale if name not in read and name in rows]
         else:
@@ -526,7 +636,40 @@ def build_listing(store: MeetingStore, rows: list[IndexRow], pending: list[str])
             ConflictCopy(store.folder / name, meeting_id, why) for name, why in copy_reasons
         ]
     listing.summaries.sort(key=lambda s: listing_key(s.updated, s.family_label, s.id))
+    closed = sum(1 for summary in listing.summaries if summary.closed_on is not None)
+    listing.totals = (len(listing.summaries) - closed, closed)
     return listing
+
+
+def _scan_from_head(store: MeetingStore, raw: dict[str, Any], files: dict[str, FileKey]) -> IndexScan | None:
+    """The scan and first listing a head describes; None when any part of it is malformed."""
+    try:
+        rows = {row.file: row for row in map(row_from_json, raw["rows"]) if row is not None}
+        if len(rows) != len(raw["rows"]) or any(files.get(name) != row.key for name, row in rows.items()):
+            return None
+        listing = SummaryListing(partial=True)
+        open_total, closed_total = (int(count) for count in raw["totals"])
+        for name in (*raw["open"], *raw["closed"]):
+            summary = rows[name].summary
+            if summary is None:
+                return None
+            listing.summaries.append(summary)
+            listing.files[summary.id] = name
+        listing.summaries.sort(key=lambda s: listing_key(s.updated, s.family_label, s.id))
+        listing.unreadable = [
+            Unreadable(store.folder / row.file, row.reason or "cannot be read", row.line)
+            for name, row in sorted(rows.items())
+            if row.summary is None
+        ]
+        listing.conflicts = [
+            ConflictCopy(store.folder / str(name), str(meeting_id), str(reason))
+            for name, meeting_id, reason in raw["conflicts"]
+        ]
+    except (KeyError, TypeError, ValueError):
+        return None
+    listing.totals = (open_total, closed_total)
+    listing.partial = len(raw["open"]) < open_total or len(raw["closed"]) < closed_total
+    return IndexScan(files, rows, [], head=listing)
 
 
 class GuideSource(typing.Protocol):

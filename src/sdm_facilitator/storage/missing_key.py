@@ -14,9 +14,13 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sdm_facilitator.storage.crypto import MAGIC
 from sdm_facilitator.storage.keyfile import key_file_path
+
+if TYPE_CHECKING:
+    from sdm_facilitator.storage.index_head import FileKey
 
 _OPEN_FLAGS = (
     os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -41,22 +45,41 @@ def _starts_sealed(path: Path) -> bool:
     return False
 
 
-def holds_sealed_files(meetings_folder: Path) -> bool:
+def holds_sealed_files(meetings_folder: Path, files: dict[str, FileKey] | None = None) -> bool:
     """Whether the meetings folder holds an encrypted meeting, copy or summary index.
 
-    Only the first eight bytes of each file are read, so a folder of 10,000
-    meetings is looked at in a fraction of a second.
+    Only the first eight bytes of each file are read, and only of the files this
+    computer's summary index head does not vouch for (``index.head_vouches_plain``:
+    every meeting file unchanged since it was read as a plain meeting), so a start
+    with 10,000 meetings opens the index files alone. ``files``: the meeting files and their
+    keys from a look taken a moment ago (``SummaryIndex.meeting_files``), so a start makes
+    one ``stat`` of each file, not two.
     """
+    from sdm_facilitator.storage import index_head as summary_index
+
     if _starts_sealed(meetings_folder / _INDEX_NAME):
         return True
+    meetings: dict[str, FileKey] = {}
+    unknown: list[Path] = []
     with contextlib.suppress(OSError), os.scandir(meetings_folder) as entries:
         for entry in entries:
             meeting = entry.name.endswith(".toml") and not entry.name.startswith(".")
-            # Each computer's own index (``index.index_name``) is sealed too.
+            # Each computer's own index (``index.index_name``) and its head are sealed too.
             index = entry.name.startswith(_INDEX_PREFIX) and entry.name.endswith(".json")
-            if (meeting or index) and _starts_sealed(Path(entry.path)):
+            if index and _starts_sealed(Path(entry.path)):
                 return True
-    return False
+            if meeting and files is None:
+                try:
+                    meetings[entry.name] = summary_index.FileKey.of(entry.stat())
+                except OSError:
+                    unknown.append(Path(entry.path))
+    if any(_starts_sealed(path) for path in unknown):
+        return True
+    if files is not None:
+        meetings = dict(files)
+    if meetings and summary_index.head_vouches_plain(meetings_folder, meetings):
+        return False
+    return any(_starts_sealed(meetings_folder / name) for name in meetings)
 
 
 def missing_key_message(data_dir: Path) -> str:

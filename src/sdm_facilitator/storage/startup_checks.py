@@ -21,17 +21,18 @@ from sdm_facilitator.storage.store import MeetingStore, StoreError
 
 if TYPE_CHECKING:
     from sdm_facilitator.domain.summary import MeetingSummary
-    from sdm_facilitator.storage.index import IndexScan, SummaryIndex
+    from sdm_facilitator.storage.index import FileKey, IndexScan, SummaryIndex
 
 
-def folder_read_only_reason(store: MeetingStore) -> str | None:
+def folder_read_only_reason(store: MeetingStore, files: dict[str, FileKey] | None = None) -> str | None:
     """Why this data folder must be read-only, after trying to set it up; None when it is fine.
 
     Called once at start. A private, writable folder is created and cleaned
     (``ensure``); any other folder is only read. A folder of encrypted meetings
     whose key file is gone is not taken for a plain store: it shows why and how
     to restore the key file, instead of an unlock screen that cannot work or a
-    store that would save in clear.
+    store that would save in clear. ``files``: the meeting files as a start just looked at them
+    (``SummaryIndex.meeting_files``), shared with the first list.
     """
     problems = store.folder_problems()
     if problems:
@@ -39,7 +40,7 @@ def folder_read_only_reason(store: MeetingStore) -> str | None:
             "Read-only: other people could change this data folder, so nothing is saved and your "
             f"organisation's own guides are not used. {describe_problems(problems).capitalize()}."
         )
-    missing_key = store.missing_key_problem()
+    missing_key = store.missing_key_problem(files)
     if missing_key:
         return f"Read-only: {missing_key}."
     try:

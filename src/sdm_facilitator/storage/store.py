@@ -24,9 +24,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sdm_facilitator import toml_reading
+
+if TYPE_CHECKING:
+    from sdm_facilitator.storage.index_head import FileKey
 from sdm_facilitator.domain.handover import handed_away_reason
 from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting, listing_key, utc_now
 from sdm_facilitator.paths import meetings_dir
@@ -133,6 +136,19 @@ class Fingerprint:
     size: int
     mtime_ns: int
     sha256: str
+    #: The file's size, modification time, change time and inode just after this process wrote
+    #: it (None for a file only read): while the file still shows exactly these, the next save
+    #: need not read and hash it again (``MeetingStore._changed_on_disk``).
+    written: tuple[int, int, int, int] | None = None
+
+
+def _written_key(stat: os.stat_result) -> tuple[int, int, int, int]:
+    """What a file looks like to ``stat``: any writer other than this process changes at least one part.
+
+    A writer that replaces the file makes a new inode; one that writes in place moves the change
+    time (which, unlike the modification time, no tool can set back).
+    """
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
 @dataclass
@@ -316,7 +332,7 @@ class MeetingStore:
         """Encrypted, and no data key given: nothing can be read or written."""
         return self.cipher is None and self.encrypted
 
-    def missing_key_problem(self) -> str | None:
+    def missing_key_problem(self, files: dict[str, FileKey] | None = None) -> str | None:
         """Why nothing may be written: the folder holds encrypted files but its key file is gone.
 
         The folder is looked at once per store object (eight bytes of each file);
@@ -329,7 +345,7 @@ class MeetingStore:
         elif self._holds_sealed is None:
             from sdm_facilitator.storage.missing_key import holds_sealed_files
 
-            self._holds_sealed = holds_sealed_files(self.folder)
+            self._holds_sealed = holds_sealed_files(self.folder, files)
         if not self._holds_sealed:
             return None
         from sdm_facilitator.storage.missing_key import missing_key_message
@@ -670,6 +686,10 @@ class MeetingStore:
             return False  # removed behind our back: writing it again loses nothing
         if stat.st_size != opened.fingerprint.size:
             return True
+        if opened.fingerprint.written == _written_key(stat):
+            # Exactly as this process left it after its last write (verified then): reading and
+            # hashing 1.3 MB again would only find the same bytes.
+            return False
         # Same size and even the same modification time do not prove the same
         # content (coarse clocks on FAT, exFAT and network drives, sync tools
         # that restore times): always compare the content hash.
@@ -687,7 +707,9 @@ class MeetingStore:
         not_flushed = self.write_bytes(opened.path, data)
         opened.sync_warning = _folder_sync_warning(not_flushed)
         with contextlib.suppress(OSError):
-            opened.fingerprint = _fingerprint(data, opened.path.stat())
+            stat = opened.path.stat()
+            digest = hashlib.sha256(data).hexdigest()
+            opened.fingerprint = Fingerprint(stat.st_size, stat.st_mtime_ns, digest, _written_key(stat))
 
     def conflict_copy_path(self, meeting_id: str, now: datetime | None = None) -> Path:
         """A name a person understands, next to the original, never overwriting one."""

@@ -25,7 +25,7 @@ from sdm_facilitator.domain.meeting import utc_now
 from sdm_facilitator.domain.summary import MeetingSummary, summarise
 from sdm_facilitator.guides.library import GuideLibrary
 from sdm_facilitator.paths import user_guides_dir
-from sdm_facilitator.storage.index import IndexScan, SummaryIndex, index_for
+from sdm_facilitator.storage.index import FileKey, IndexScan, SummaryIndex, index_for
 from sdm_facilitator.storage.settings import load_settings
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.contracts import (
@@ -136,26 +136,30 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
     async def on_mount(self) -> None:
         from sdm_facilitator.storage.startup_checks import folder_read_only_reason
 
-        read_only = folder_read_only_reason(self.store)
+        # One look at the meeting files (a stat of each) for the check for a missing key file and
+        # the first list; after an unlock (a passphrase typed) the folder is looked at again.
+        files = self.summary_index().meeting_files()
+        read_only = folder_read_only_reason(self.store, files)
         if read_only:
             self.store.refuse_writes(read_only)
         if not self.is_headless:  # tests in this process must keep the usual signal handling
             self.signal_exit.install(self.on_exit_signal, before_save=lambda: stop_reentering_terminal(self))
         # An encrypted store asks for its passphrase before any meeting is read.
         if not self.lock_guard.unlock_first(self.show_home):
-            await self._open_first_screens()
+            await self._open_first_screens(files)
         self.lock_guard.start_watching()
 
     def show_home(self) -> None:
         """Once the store is unlocked: the first screens (scheduled, as the unlock callback is not async)."""
         self.call_later(self._open_first_screens)
 
-    async def _open_first_screens(self) -> None:
+    async def _open_first_screens(self, files: dict[str, FileKey] | None = None) -> None:
         """The home screen; after a restart in the room or in private family time, straight back there."""
         from sdm_facilitator.storage.startup_checks import meeting_to_resume
 
         index = self.summary_index()
-        scan = index.scan_rows()
+        # From the index's head when it matches every file: the rows of the first screen, not 10,000.
+        scan = index.start_scan(files)
         resume = meeting_to_resume(index, scan)
         # The home screen's first list reads this same look at the folder (one stat per file at start).
         self._start_scan = (index, scan)

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
+from sdm_facilitator.storage import index as index_module
 from sdm_facilitator.storage import startup_checks as startup_module
-from sdm_facilitator.storage.index import INDEX_NAME, SummaryIndex
+from sdm_facilitator.storage.index import INDEX_NAME, FileKey, SummaryIndex
 from sdm_facilitator.ui.home import home as home_module
 from sdm_facilitator.ui.home.home import HomeScreen
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
@@ -203,13 +204,52 @@ async def test_a_start_looks_at_the_meetings_folder_once(
     app = prep_app(isolated_data_dir)
     app.summary_index().listing()  # the index as an earlier start left it: every row trusted
     scans: list[object] = []
-    real = SummaryIndex.scan
-    monkeypatch.setattr(SummaryIndex, "scan", lambda self: scans.append(self) or real(self))
+    real = SummaryIndex._files
+    monkeypatch.setattr(SummaryIndex, "_files", lambda self: scans.append(self) or real(self))
+    looked: list[int] = []
+    real_key = FileKey.of
+    monkeypatch.setattr(FileKey, "of", lambda stat: looked.append(stat.st_ino) or real_key(stat))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         table = app.screen.query_one("#meetings", DataTable)
         assert sorted(family_cells(table)) == ["Family 0", "Family 1", "Family 2"]
-        assert len(scans) == 1  # the family-time check and the list shared one look
+        # The check for a missing key file, the family-time check and the list shared one look.
+        assert len(scans) == 1
+        inodes = {path.stat().st_ino for path in (isolated_data_dir / "meetings").glob("*.toml")}
+        assert sorted(n for n in looked if n in inodes) == sorted(inodes)  # one stat of each file
         app.screen.action_refresh()
         assert len(scans) == 2  # a refresh later looks again
+
+
+async def test_a_start_paints_the_head_of_the_list_then_the_whole_list(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 27: the first screen comes from the index's head; the rest of the list follows its first paint."""
+    monkeypatch.setattr(index_module, "HEAD_ROWS", 2)
+    save_meetings(isolated_data_dir, *[new_prep_meeting(f"Family {n}") for n in range(5)])
+    aged(isolated_data_dir)
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:  # reads the files, writes the index and its head
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    fills: list[tuple[bool, int, str]] = []
+    real_fill = HomeScreen._fill_table
+
+    def fill(self: HomeScreen) -> None:
+        real_fill(self)
+        more = self.query_one("#more-meetings", Static)
+        shown = str(more.content) if more.display else ""
+        fills.append((self.listing.partial, self.query_one("#meetings", DataTable).row_count, shown))
+
+    monkeypatch.setattr(HomeScreen, "_fill_table", fill)
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert len(family_cells(home.query_one("#meetings", DataTable))) == 5
+    assert fills[0][:2] == (True, 2) and "Showing the 2 with the latest activity of 5" in fills[0][2]
+    assert fills[-1] == (False, 5, "")

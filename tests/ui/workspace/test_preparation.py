@@ -301,3 +301,26 @@ async def test_at_80_columns_the_agenda_footer_keeps_a_space_between_its_keys(
         assert after, "a key follows the 5 min pair"
         # A blank column between "5 min" and the next key's letter ("+- 5 min a Add part").
         assert after[0].region.x > group.region.right or after[0].styles.padding.left > 0
+
+
+async def test_opening_a_meeting_fills_its_first_section_once_and_coming_back_to_it_fills_it_again(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 27: the first highlight of the section built with the screen filled it a second time."""
+    from sdm_facilitator.ui.workspace.preparation.readiness import ReadinessSection
+
+    save_meetings(isolated_data_dir, new_prep_meeting())
+    fills: list[object] = []
+    real = ReadinessSection.refresh_from_meeting
+    monkeypatch.setattr(
+        ReadinessSection, "refresh_from_meeting", lambda self: fills.append(self) or real(self)
+    )
+    app = prep_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_only_meeting(pilot)
+        await pilot.pause()
+        assert screen.sections[0].id == "prep-readiness"
+        assert len(fills) == 1
+        await go_to(pilot, screen, "prep-steps")
+        await go_to(pilot, screen, "prep-readiness")
+        assert len(fills) > 1  # shown again: filled from the record as it is now

@@ -246,7 +246,10 @@ class HomeScreen(Screen[None]):
         if listing.pending and len(listing.pending) <= READ_BEFORE_PAINT:
             listing = index.listing()
         self._show_listing(listing)
-        if listing.pending:
+        if listing.partial:
+            # The first screen came from the index's head: the whole list once it is painted.
+            self.call_after_refresh(self._read_changed_files, index)
+        elif listing.pending:
             self._read_changed_files(index)
         else:
             self._welcome_once()
@@ -380,14 +383,18 @@ class HomeScreen(Screen[None]):
         rows = matching[:MAX_TABLE_ROWS]
         for row in rows:
             table.add_row(*self._cells(row, today), key=row.meeting.id)
+        total = len(matching)
+        if self.listing.partial and not self._filter_words():
+            # Only the head of the list is read yet: the count is the whole list's.
+            total = self.listing.totals[1 if self.show_closed else 0]
         more = self.query_one("#more-meetings", Static)
         more.update(
             Content(
-                f"Showing the {len(rows):,} with the latest activity of {len(matching):,}: "
+                f"Showing the {len(rows):,} with the latest activity of {total:,}: "
                 "type to filter by family, child, kind or stage."
             )
         )
-        more.display = len(matching) > len(rows)
+        more.display = total > len(rows)
         if rows:
             table.move_cursor(row=min(max(keep, 0), len(rows) - 1))
         table.display = bool(rows)

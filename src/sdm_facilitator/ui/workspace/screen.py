@@ -94,6 +94,8 @@ class MeetingScreen(Screen[None]):
         self._session_closed = False
         #: Sections being mounted now, so a second request waits for the same widget.
         self._mounting: dict[str, asyncio.Future[None]] = {}
+        #: The section built in ``compose`` until it is first brought forward (``_bring_forward``).
+        self._built_in_compose: set[str] = set()
         #: The last "saved ... to ..." line, for whoever needs to read it again.
         self.last_export_message = ""
         self._exported_note: Notification | None = None
@@ -109,6 +111,8 @@ class MeetingScreen(Screen[None]):
             ):
                 if self.sections:
                     yield self._build(self.sections[0])
+                    # It fills itself when mounted: the first highlight of it need not fill it again.
+                    self._built_in_compose.add(self.sections[0].id)
         yield Static(id="save-indicator", markup=False)
         yield Footer(compact=True)
 
@@ -209,7 +213,9 @@ class MeetingScreen(Screen[None]):
             return None
         if switcher.current != section_id:
             switcher.current = section_id
-        if existed and widget.is_mounted and isinstance(widget, RefreshesFromMeeting):
+        just_built = section_id in self._built_in_compose
+        self._built_in_compose.discard(section_id)
+        if existed and not just_built and widget.is_mounted and isinstance(widget, RefreshesFromMeeting):
             widget.refresh_from_meeting()
         return widget
 
