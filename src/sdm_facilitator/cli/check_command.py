@@ -79,8 +79,14 @@ def _readiness_kind(item: ReadinessItem, blockers: list[ReadinessItem]) -> str |
 
 def check_lines(meeting: Meeting, library: GuideLibrary, today: date) -> list[CheckLine]:
     """Everything ``check`` lists for ``meeting``: readiness first (blockers first), then the plan."""
+    from sdm_facilitator.domain.conference_rules import conference_law
+
     lines: list[CheckLine] = []
-    ready = readiness(meeting, library.get(meeting.guide_id), today)
+    # The chosen jurisdiction profile's conference timescales and categories (said to be missing where it has none).
+    law = conference_law(library.jurisdiction)
+    ready = readiness(
+        meeting, library.get(meeting.guide_id), today, law.timescales, categories_named=bool(law.categories)
+    )
     blockers = ready.blockers
     for item in ready.items:
         kind = _readiness_kind(item, blockers)

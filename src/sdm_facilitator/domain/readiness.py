@@ -16,9 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sdm_facilitator.domain.conference_rules import is_conference, missing_parts
+from sdm_facilitator.domain.conference_rules import DEFAULT_TIMESCALES, is_conference, missing_parts
 from sdm_facilitator.domain.consent import agreement_items, agreement_required, is_parent
 from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.jurisdiction import Timescales
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.participation import child_way_decided
 from sdm_facilitator.domain.risk_guidance import meeting_steps
@@ -210,8 +211,20 @@ def _child_name(name: str, index: int) -> str:
     return _q(name) if name.strip() else f"child {index}"
 
 
-def readiness(meeting: Meeting, guide: Guide | None, today: date) -> Readiness:
-    """What is still open for ``meeting`` on ``today``: overdue first, then by mechanism."""
+def readiness(
+    meeting: Meeting,
+    guide: Guide | None,
+    today: date,
+    timescales: Timescales | None = DEFAULT_TIMESCALES,
+    *,
+    categories_named: bool = True,
+) -> Readiness:
+    """What is still open for ``meeting`` on ``today``: overdue first, then by mechanism.
+
+    ``timescales``: the chosen jurisdiction profile's, for a conference's
+    follow-up dates (None where the profile gives none: the items say so);
+    ``categories_named``: whether it names categories of harm for a conference.
+    """
     dated = {(d.kind, d.ref): d for d in due_items(meeting, guide)}
     items: list[ReadinessItem] = []
     review_due: date | None = None
@@ -227,7 +240,7 @@ def readiness(meeting: Meeting, guide: Guide | None, today: date) -> Readiness:
             closed=True,
         )
     if stage == "follow_up":
-        review_due = _follow_up(meeting, guide, today, dated, items)
+        review_due = _follow_up(meeting, guide, today, dated, items, (timescales, categories_named))
         stage_name = "follow_up"
     else:
         _preparation(meeting, guide, today, dated, items)
@@ -489,6 +502,7 @@ def _follow_up(
     today: date,
     dated: dict[tuple[str, str], DueItem],
     items: list[ReadinessItem],
+    law: tuple[Timescales | None, bool] = (DEFAULT_TIMESCALES, True),
 ) -> date | None:
     _open_steps(meeting, guide, "follow_up", today, dated, items)
     for action in meeting.plan.actions:
@@ -539,7 +553,7 @@ def _follow_up(
     elif not any(r.held is None for r in meeting.follow_up.reviews) and not meeting.plan.review_date:
         if not meeting.follow_up.reviews and not (is_conference(meeting) and meeting.conference.review_date):
             items.append(ReadinessItem("No review date is set", "participation", SECTION_PLAN, "check"))
-    _conference_follow_up(meeting, today, dated, items)
+    _conference_follow_up(meeting, today, dated, items, law)
     if not meeting.plan.family_keeper.strip():
         items.append(
             ReadinessItem(
@@ -564,10 +578,18 @@ def _outcome_items(dated: dict[tuple[str, str], DueItem], today: date) -> list[R
 
 
 def _conference_follow_up(
-    meeting: Meeting, today: date, dated: dict[tuple[str, str], DueItem], items: list[ReadinessItem]
+    meeting: Meeting,
+    today: date,
+    dated: dict[tuple[str, str], DueItem],
+    items: list[ReadinessItem],
+    law: tuple[Timescales | None, bool],
 ) -> None:
-    """After a conference: each missing part of the decision record, and the first core group's date."""
-    for check in missing_parts(meeting):
+    """After a conference: each missing part of the decision record, and the first core group's date.
+
+    ``law``: the profile's timescales and whether it names categories of harm.
+    """
+    timescales, categories_named = law
+    for check in missing_parts(meeting, timescales, categories_named=categories_named):
         items.append(ReadinessItem(check.text, "collaboration", SECTION_DECISION, "check", ref=check.ref))
     due = dated.get(("core-group", ""))
     if due is not None:

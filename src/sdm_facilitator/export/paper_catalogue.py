@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.child_plan_wording import BANDS, ChildPlanWording
+from sdm_facilitator.domain.conference_rules import ConferenceLaw
 from sdm_facilitator.domain.conference_wording import ConferenceWording
 from sdm_facilitator.domain.contact_privacy import left_out_sentence
 from sdm_facilitator.domain.guide import Guide, LanguageHint
@@ -106,6 +107,9 @@ class ExportOptions:
     lang: str | None = None
     #: The organisation's guides folder, whose ``translations/`` may correct the bundled catalogue.
     translations_dir: Path | None = None
+    #: The chosen jurisdiction profile's conference law (categories of harm, records the law asks for);
+    #: None means the app's own words (England's).
+    law: ConferenceLaw | None = None
 
 
 @dataclass(frozen=True)
@@ -265,7 +269,11 @@ def _in_one_language(
         from sdm_facilitator.storage.settings import DEFAULT_CHALLENGE_WORDS
 
         return record_paper(
-            meeting, guide, options.zone, options.challenge_words.strip() or DEFAULT_CHALLENGE_WORDS
+            meeting,
+            guide,
+            options.zone,
+            options.challenge_words.strip() or DEFAULT_CHALLENGE_WORDS,
+            options.law,
         )
     if kind == "decision-letter":
         from sdm_facilitator.export.decision_letter import decision_letter
@@ -274,7 +282,11 @@ def _in_one_language(
 
         wording = options.conference_wording or bundled_conference_wording()
         return decision_letter(
-            meeting, wording, options.challenge_words.strip() or DEFAULT_CHALLENGE_WORDS, tr
+            meeting,
+            wording,
+            options.challenge_words.strip() or DEFAULT_CHALLENGE_WORDS,
+            tr,
+            (options.law or ConferenceLaw()).categories,
         )
     if kind == "network":
         return _network(meeting, options)[0]

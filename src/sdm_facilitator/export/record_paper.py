@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from sdm_facilitator.domain import meeting as m
+from sdm_facilitator.domain.conference_rules import ConferenceLaw
 from sdm_facilitator.domain.day_record import DayRecord, day_record
 from sdm_facilitator.domain.distribution import how_label, paper_label, recipient_words
 from sdm_facilitator.domain.guide import Guide, scale_question
@@ -117,11 +118,16 @@ def _scales(day: DayRecord, guide: Guide | None, tz: tzinfo | None) -> list[Bloc
 
 
 def record_paper(
-    meeting: m.Meeting, guide: Guide | None, tz: tzinfo | None = None, challenge_words: str = ""
+    meeting: m.Meeting,
+    guide: Guide | None,
+    tz: tzinfo | None = None,
+    challenge_words: str = "",
+    law: ConferenceLaw | None = None,
 ) -> Paper:
     """The record of the day for professionals; a conference's adds its decision in full.
 
-    ``challenge_words`` is the area's sentence the parents' letter uses when the chair wrote none.
+    ``challenge_words`` is the area's sentence the parents' letter uses when the chair wrote none;
+    ``law`` the chosen jurisdiction profile's (its categories of harm; England's when not given).
     """
     day = day_record(meeting, guide)
     paper = Paper("Record of the day", header_line(meeting))
@@ -134,7 +140,7 @@ def record_paper(
     paper.section("What was said", _said(day, tz), missing="Nothing was captured during the meeting.")
     paper.section("Scale answers", _scales(day, guide, tz))
     if is_conference(meeting):
-        paper.section("The conference's decision", conference_blocks(meeting, challenge_words))
+        paper.section("The conference's decision", conference_blocks(meeting, challenge_words, law))
     plan = day.plan
     wording = plan_wording(meeting)
     paper.section(

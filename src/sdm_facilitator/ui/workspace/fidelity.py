@@ -25,9 +25,11 @@ from sdm_facilitator.domain.fidelity import (
     FidelityProfile,
     fidelity_profile,
 )
+from sdm_facilitator.domain.jurisdiction import profile_timescales
 from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGES
 from sdm_facilitator.export.fidelity_text import MECHANISM_HEADS, STAGE_HEADS
 from sdm_facilitator.storage.session import MeetingSession
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.outcome_dialogs import ask_facts
 from sdm_facilitator.ui.widgets.literal import literal
 from sdm_facilitator.ui.workspace.record_section import RecordSection
@@ -42,7 +44,9 @@ class FidelitySection(RecordSection):
         super().__init__(session, classes="after-section fidelity-section")
 
     def profile(self) -> FidelityProfile:
-        return fidelity_profile(self.meeting, self.session.guide, self.today())
+        # A conference's review is due by the chosen jurisdiction profile's timescale.
+        timescales = profile_timescales(sdm_app(self).library.jurisdiction)
+        return fidelity_profile(self.meeting, self.session.guide, self.today(), timescales)
 
     def compose(self) -> ComposeResult:
         yield Static("How it was delivered", classes="section-title")
