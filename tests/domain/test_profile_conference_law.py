@@ -12,10 +12,11 @@ from datetime import UTC, date, datetime
 
 from sdm_facilitator.domain import conference_rules as rules
 from sdm_facilitator.domain.conference import AgencyView, ChildDecision, ChildView, Conference, ParentView
-from sdm_facilitator.domain.conference_rules import ConferenceLaw, conference_law
 from sdm_facilitator.domain.fidelity import fidelity_profile
 from sdm_facilitator.domain.jurisdiction import JurisdictionProfile, Timescales
+from sdm_facilitator.domain.labels import HARM_CATEGORY_LABELS
 from sdm_facilitator.domain.meeting import Child, Meeting, Person
+from sdm_facilitator.domain.profile_law import ProfileLaw, profile_law
 from sdm_facilitator.domain.readiness import SECTION_DECISION, readiness
 from sdm_facilitator.export.paper_catalogue import ExportOptions, build_paper
 from sdm_facilitator.guides.jurisdictions import JURISDICTIONS_DIR
@@ -63,8 +64,11 @@ def held_conference() -> Meeting:
     return meeting
 
 
-def decision_texts(meeting: Meeting, today: date, timescales: Timescales | None, **kwargs: bool) -> list[str]:
-    items = readiness(meeting, None, today, timescales, **kwargs).items
+def decision_texts(
+    meeting: Meeting, today: date, timescales: Timescales | None, *, categories_named: bool = True
+) -> list[str]:
+    law = ProfileLaw(timescales=timescales, categories=HARM_CATEGORY_LABELS if categories_named else {})
+    items = readiness(meeting, None, today, law).items
     return [i.text for i in items if i.section == SECTION_DECISION]
 
 
@@ -106,7 +110,7 @@ def test_a_profile_without_categories_asks_for_none() -> None:
     asked = "No category of harm is recorded for Leo's plan."
     assert asked in decision_texts(meeting, HELD, None)
     assert asked not in decision_texts(meeting, HELD, None, categories_named=False)
-    assert conference_law(bundled("us")).categories == {}
+    assert profile_law(bundled("us")).categories == {}
 
 
 def test_the_review_marker_counts_a_conference_review_by_the_profile() -> None:
@@ -126,7 +130,7 @@ def test_the_review_marker_counts_a_conference_review_by_the_profile() -> None:
     assert england.reason == "not due yet (2026-06-03)"
 
 
-def letter_and_record(meeting: Meeting, law: ConferenceLaw) -> tuple[str, str]:
+def letter_and_record(meeting: Meeting, law: ProfileLaw) -> tuple[str, str]:
     options = ExportOptions(law=law)
     letter = build_paper(meeting, None, "decision-letter", options)
     record = build_paper(meeting, None, "record", options)
@@ -136,7 +140,7 @@ def letter_and_record(meeting: Meeting, law: ConferenceLaw) -> tuple[str, str]:
 def test_wales_words_the_categories_in_the_letter_and_record() -> None:
     meeting = held_conference()
     meeting.conference.decisions[0].categories = ["emotional", "financial"]
-    letter, record = letter_and_record(meeting, conference_law(bundled("wales")))
+    letter, record = letter_and_record(meeting, profile_law(bundled("wales")))
     assert "The category is emotional or psychological abuse and financial abuse." in letter
     assert "Emotional or psychological abuse, Financial abuse" in record
     assert "Not a category in the jurisdiction profile" not in record
@@ -145,7 +149,7 @@ def test_wales_words_the_categories_in_the_letter_and_record() -> None:
 def test_a_category_the_profile_does_not_name_is_kept_with_a_note() -> None:
     meeting = held_conference()
     meeting.conference.decisions[0].categories = ["neglect", "financial"]
-    letter, record = letter_and_record(meeting, conference_law(bundled("england")))
+    letter, record = letter_and_record(meeting, profile_law(bundled("england")))
     assert "The category is neglect and financial." in letter
     assert "Not a category in the jurisdiction profile 'England', kept as recorded: financial." in record
     assert rules.categories_words(["financial", "neglect"], bundled("england").harm_categories) == (

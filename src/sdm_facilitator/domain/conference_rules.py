@@ -33,12 +33,12 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
 from sdm_facilitator.domain.conference import ChildDecision, Conference
-from sdm_facilitator.domain.jurisdiction import JurisdictionProfile, Timescales
+from sdm_facilitator.domain.jurisdiction import Timescales
 from sdm_facilitator.domain.labels import HARM_CATEGORY_LABELS
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
@@ -82,37 +82,6 @@ _ONE_OFF_CHANGES: dict[int, tuple[tuple[date, ...], tuple[date, ...]]] = {
 }
 _STAGE_WORDS = {"initial": "an initial conference", "review": "a review conference"}
 _ONE_OFF_MOVED_SPRING = {2022: date(2022, 6, 2)}  # the late May bank holiday moved to 2 June in 2022
-
-
-@dataclass(frozen=True)
-class ConferenceLaw:
-    """What the chosen jurisdiction profile says about a conference: its timescales and categories of harm.
-
-    ``timescales`` is None where the profile gives none; ``categories`` is
-    empty where it names none. Either is then said to be missing, never taken
-    from England's. The default is England's, for callers that choose no profile.
-    """
-
-    title: str = "England"
-    timescales: Timescales | None = DEFAULT_TIMESCALES
-    #: The profile's id (``england``, ``wales``, ``us``; "" with no usable profile): which records the law asks for.
-    id: str = "england"
-    categories: Mapping[str, str] = field(default_factory=lambda: dict(HARM_CATEGORY_LABELS))
-
-
-def conference_law(profile: JurisdictionProfile | None) -> ConferenceLaw:
-    """The conference law of the chosen profile; with no usable profile, no timescales and no categories."""
-    if profile is None:
-        return ConferenceLaw("none usable", None, "", {})
-    return ConferenceLaw(profile.title, profile.timescales, profile.id, dict(profile.harm_categories))
-
-
-def no_categories_words(law: ConferenceLaw) -> str:
-    """What the decision form says where the profile names no categories of harm."""
-    return (
-        f"The jurisdiction profile '{law.title}' names no categories of harm, so none is asked for: "
-        "say what the worry is in plain words."
-    )
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sdm_facilitator.domain.conference_rules import DEFAULT_TIMESCALES, is_conference, missing_parts
+from sdm_facilitator.domain.conference_rules import is_conference, missing_parts
 from sdm_facilitator.domain.consent import agreement_items, agreement_required, is_parent
 from sdm_facilitator.domain.guide import Guide
-from sdm_facilitator.domain.jurisdiction import Timescales
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.participation import child_way_decided
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.domain.risk_guidance import meeting_steps
 from sdm_facilitator.domain.risk_rules import (
     blocker_words,
@@ -211,20 +211,14 @@ def _child_name(name: str, index: int) -> str:
     return _q(name) if name.strip() else f"child {index}"
 
 
-def readiness(
-    meeting: Meeting,
-    guide: Guide | None,
-    today: date,
-    timescales: Timescales | None = DEFAULT_TIMESCALES,
-    *,
-    categories_named: bool = True,
-) -> Readiness:
+def readiness(meeting: Meeting, guide: Guide | None, today: date, law: ProfileLaw | None = None) -> Readiness:
     """What is still open for ``meeting`` on ``today``: overdue first, then by mechanism.
 
-    ``timescales``: the chosen jurisdiction profile's, for a conference's
-    follow-up dates (None where the profile gives none: the items say so);
-    ``categories_named``: whether it names categories of harm for a conference.
+    ``law``: what the chosen jurisdiction profile asks of the record (England's
+    when not given): a conference's timescales (said to be missing where the
+    profile gives none) and categories, and the records its law asks for.
     """
+    law = law or ProfileLaw()
     dated = {(d.kind, d.ref): d for d in due_items(meeting, guide)}
     items: list[ReadinessItem] = []
     review_due: date | None = None
@@ -240,7 +234,7 @@ def readiness(
             closed=True,
         )
     if stage == "follow_up":
-        review_due = _follow_up(meeting, guide, today, dated, items, (timescales, categories_named))
+        review_due = _follow_up(meeting, guide, today, dated, items, law)
         stage_name = "follow_up"
     else:
         _preparation(meeting, guide, today, dated, items)
@@ -502,7 +496,7 @@ def _follow_up(
     today: date,
     dated: dict[tuple[str, str], DueItem],
     items: list[ReadinessItem],
-    law: tuple[Timescales | None, bool] = (DEFAULT_TIMESCALES, True),
+    law: ProfileLaw,
 ) -> date | None:
     _open_steps(meeting, guide, "follow_up", today, dated, items)
     for action in meeting.plan.actions:
@@ -582,14 +576,10 @@ def _conference_follow_up(
     today: date,
     dated: dict[tuple[str, str], DueItem],
     items: list[ReadinessItem],
-    law: tuple[Timescales | None, bool],
+    law: ProfileLaw,
 ) -> None:
-    """After a conference: each missing part of the decision record, and the first core group's date.
-
-    ``law``: the profile's timescales and whether it names categories of harm.
-    """
-    timescales, categories_named = law
-    for check in missing_parts(meeting, timescales, categories_named=categories_named):
+    """After a conference: each missing part of the decision record (by the profile's law), and the core group."""
+    for check in missing_parts(meeting, law.timescales, categories_named=bool(law.categories)):
         items.append(ReadinessItem(check.text, "collaboration", SECTION_DECISION, "check", ref=check.ref))
     due = dated.get(("core-group", ""))
     if due is not None:

@@ -11,7 +11,7 @@ only where the child's say lets professionals read it.
 from __future__ import annotations
 
 from sdm_facilitator.domain import meeting as m
-from sdm_facilitator.domain.conference_rules import ConferenceLaw, category_name, outside_note
+from sdm_facilitator.domain.conference_rules import category_name, outside_note
 from sdm_facilitator.domain.labels import (
     CHILD_VIEW_WAY_LABELS,
     CONFERENCE_STAGE_LABELS,
@@ -20,6 +20,7 @@ from sdm_facilitator.domain.labels import (
     HARM_VIEW_LABELS,
     INSTEAD_LABELS,
 )
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.export.conference_facts import (
     PROFESSIONAL_READER,
     child_name,
@@ -86,7 +87,7 @@ def _children(meeting: m.Meeting) -> list[Block]:
     return blocks
 
 
-def _decisions(meeting: m.Meeting, law: ConferenceLaw) -> list[Block]:
+def _decisions(meeting: m.Meeting, law: ProfileLaw) -> list[Block]:
     blocks: list[Block] = []
     for decision in meeting.conference.decisions:
         name = child_name(meeting, decision.child_id) or "A child (not in the children list)"
@@ -138,13 +139,13 @@ def _dissent(meeting: m.Meeting) -> list[Block]:
 
 
 def conference_blocks(
-    meeting: m.Meeting, default_challenge: str, law: ConferenceLaw | None = None
+    meeting: m.Meeting, default_challenge: str, law: ProfileLaw | None = None
 ) -> list[Block]:
     """The decision section of the record, headed one level below the paper's sections.
 
     ``law``: the chosen jurisdiction profile's categories of harm (England's when not given).
     """
-    law = law or ConferenceLaw()
+    law = law or ProfileLaw()
     conference = meeting.conference
     stage = CONFERENCE_STAGE_LABELS.get(conference.stage or "", "Not recorded whether initial or review")
     blocks: list[Block] = [Fields((("Conference", stage),))]

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.child_plan_wording import BANDS, ChildPlanWording
-from sdm_facilitator.domain.conference_rules import ConferenceLaw
 from sdm_facilitator.domain.conference_wording import ConferenceWording
 from sdm_facilitator.domain.contact_privacy import left_out_sentence
 from sdm_facilitator.domain.guide import Guide, LanguageHint
 from sdm_facilitator.domain.language import HintMatch, LanguageMatcher, risk_context
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.translation import LANGUAGES, Translator, language_from_choice
 from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS
@@ -109,7 +109,7 @@ class ExportOptions:
     translations_dir: Path | None = None
     #: The chosen jurisdiction profile's conference law (categories of harm, records the law asks for);
     #: None means the app's own words (England's).
-    law: ConferenceLaw | None = None
+    law: ProfileLaw | None = None
 
 
 @dataclass(frozen=True)
@@ -286,7 +286,7 @@ def _in_one_language(
             wording,
             options.challenge_words.strip() or DEFAULT_CHALLENGE_WORDS,
             tr,
-            (options.law or ConferenceLaw()).categories,
+            (options.law or ProfileLaw()).categories,
         )
     if kind == "network":
         return _network(meeting, options)[0]

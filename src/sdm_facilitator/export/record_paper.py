@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from sdm_facilitator.domain import meeting as m
-from sdm_facilitator.domain.conference_rules import ConferenceLaw
 from sdm_facilitator.domain.day_record import DayRecord, day_record
 from sdm_facilitator.domain.distribution import how_label, paper_label, recipient_words
 from sdm_facilitator.domain.guide import Guide, scale_question
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS
 from sdm_facilitator.export.conference_facts import is_conference
 from sdm_facilitator.export.conference_record import conference_blocks
@@ -122,7 +122,7 @@ def record_paper(
     guide: Guide | None,
     tz: tzinfo | None = None,
     challenge_words: str = "",
-    law: ConferenceLaw | None = None,
+    law: ProfileLaw | None = None,
 ) -> Paper:
     """The record of the day for professionals; a conference's adds its decision in full.
 

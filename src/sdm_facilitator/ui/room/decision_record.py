@@ -21,8 +21,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sdm_facilitator.domain.conference_rules import ConferenceLaw
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.ui.workspace.decision_rows import RecordRow, record_rows
 
@@ -38,7 +38,7 @@ PHASE_PARTS: dict[str, tuple[str, ...]] = {
 QUICK_ADD = {"agency-views": "agency"}
 
 
-def phase_rows(meeting: Meeting, phase_id: str, law: ConferenceLaw | None = None) -> list[RecordRow]:
+def phase_rows(meeting: Meeting, phase_id: str, law: ProfileLaw | None = None) -> list[RecordRow]:
     """The parts of the record the phase is about, in the record's order ([] for other phases).
 
     ``law``: the chosen jurisdiction profile's timescales and categories.

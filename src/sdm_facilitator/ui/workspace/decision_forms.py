@@ -40,6 +40,7 @@ from sdm_facilitator.domain.labels import (
     INSTEAD_LABELS,
 )
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.profile_law import ProfileLaw, no_categories_words, profile_law
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.storage.settings import load_settings
 from sdm_facilitator.ui.app_access import sdm_app
@@ -63,9 +64,9 @@ def challenge_default(node: DOMNode) -> str:
     return words if isinstance(words, str) else ""
 
 
-def chosen_law(node: DOMNode) -> rules.ConferenceLaw:
+def chosen_law(node: DOMNode) -> ProfileLaw:
     """The conference law (timescales, categories of harm) of the jurisdiction profile the settings chose."""
-    return rules.conference_law(sdm_app(node).library.jurisdiction)
+    return profile_law(sdm_app(node).library.jurisdiction)
 
 
 def _options(choices: tuple[str, ...], labels: dict[str, str], blank: str) -> list[tuple[str, str]]:
@@ -280,7 +281,7 @@ class DecisionForms:
             done,
             intro="Space ticks each category; more than one is counted as “Multiple”."
             if categories
-            else rules.no_categories_words(law),
+            else no_categories_words(law),
         )
 
     def _lead(self, _ref: str) -> None:

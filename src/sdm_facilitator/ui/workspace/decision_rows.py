@@ -18,6 +18,7 @@ from sdm_facilitator.domain.labels import (
     INSTEAD_LABELS,
 )
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.domain.safe_text import one_line
 
 #: Which row each rule's check belongs beside (by the check's code).
@@ -93,13 +94,13 @@ def parents(meeting: Meeting) -> list[tuple[str, str]]:
 
 
 def record_rows(
-    meeting: Meeting, challenge_default: str = "", law: rules.ConferenceLaw | None = None
+    meeting: Meeting, challenge_default: str = "", law: ProfileLaw | None = None
 ) -> list[RecordRow]:
     """Every part of the record as a row, with the checks that belong beside it.
 
     ``law``: the chosen jurisdiction profile's timescales and categories (England's when not given).
     """
-    law = law or rules.ConferenceLaw()
+    law = law or ProfileLaw()
     stage = rules.conference_stage(meeting) or "initial"
     chosen = (
         "chosen by the chair"
@@ -175,7 +176,7 @@ def _child_view_rows(meeting: Meeting) -> list[RecordRow]:
     return rows
 
 
-def _decision_rows(meeting: Meeting, law: rules.ConferenceLaw) -> list[RecordRow]:
+def _decision_rows(meeting: Meeting, law: ProfileLaw) -> list[RecordRow]:
     rows = []
     decisions = {d.child_id: d for d in meeting.conference.decisions}
     for index, child in enumerate(meeting.children, 1):
@@ -206,7 +207,7 @@ def _decision_rows(meeting: Meeting, law: rules.ConferenceLaw) -> list[RecordRow
     return rows
 
 
-def _follow_up_rows(meeting: Meeting, stage: str, law: rules.ConferenceLaw) -> list[RecordRow]:
+def _follow_up_rows(meeting: Meeting, stage: str, law: ProfileLaw) -> list[RecordRow]:
     conference = meeting.conference
     lead = conference.lead_practitioner
     members = ", ".join(_name(meeting, m) for m in conference.core_group)
@@ -275,7 +276,7 @@ def _challenge_row(meeting: Meeting, challenge_default: str) -> RecordRow:
     )
 
 
-def _place_checks(meeting: Meeting, rows: list[RecordRow], law: rules.ConferenceLaw) -> None:
+def _place_checks(meeting: Meeting, rows: list[RecordRow], law: ProfileLaw) -> None:
     """Put each missing part beside the row it is about."""
     for check in rules.missing_parts(meeting, law.timescales, categories_named=bool(law.categories)):
         kind = CHECK_ROWS.get(check.code)
