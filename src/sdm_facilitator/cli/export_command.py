@@ -258,7 +258,6 @@ def _challenge_words(ctx: CliContext) -> str:
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.cli.meeting_commands import load_meeting_or_fail
-    from sdm_facilitator.domain.profile_law import profile_law
     from sdm_facilitator.export.files import ExportFileExists, write_export
     from sdm_facilitator.export.paper_catalogue import (
         ExportOptions,
@@ -282,7 +281,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         names=args.names,
         actions=args.actions,
         conference_wording=library.conference_wording,
-        law=profile_law(library.jurisdiction),
+        law=library.profile_law(),
         challenge_words=_challenge_words(ctx) if args.kind in ("decision-letter", "record") else "",
         lang=args.lang,
         translations_dir=user_guides_dir(ctx.data_dir),

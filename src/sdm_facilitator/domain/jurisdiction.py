@@ -109,11 +109,6 @@ def legal_stage_name(profile: JurisdictionProfile, code: str) -> str:
     return f"[not named in the jurisdiction profile '{profile.title}': {code}]"
 
 
-def profile_timescales(profile: JurisdictionProfile | None) -> Timescales | None:
-    """The conference timescales of the chosen profile; None where it gives none or could not be used."""
-    return profile.timescales if profile is not None else None
-
-
 def helpline(profile: JurisdictionProfile, key: str) -> str | None:
     """A helpline for a child (``child``, ``emergency``) from the profile, or None when it has none."""
     return profile.helplines.get(key) or None

@@ -19,6 +19,7 @@ from datetime import date
 from sdm_facilitator.domain.conference_rules import is_conference, missing_parts
 from sdm_facilitator.domain.consent import agreement_items, agreement_required, is_parent
 from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.legal_record_checks import fgdm_offer_gaps, icwa_gaps
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.participation import child_way_decided
 from sdm_facilitator.domain.profile_law import ProfileLaw
@@ -240,6 +241,7 @@ def readiness(meeting: Meeting, guide: Guide | None, today: date, law: ProfileLa
         _preparation(meeting, guide, today, dated, items)
         items += _outcome_items(dated, today)
         stage_name = "preparation"
+    _legal_records(meeting, law, items)
     steps = meeting_steps(guide, stage_name, meeting) if guide else []
     done = sum(1 for s in steps if not is_step_open(meeting, s))
     order = {m: i for i, m in enumerate(MECHANISMS)}
@@ -558,6 +560,14 @@ def _follow_up(
             )
         )
     return review_due
+
+
+def _legal_records(meeting: Meeting, law: ProfileLaw, items: list[ReadinessItem]) -> None:
+    """The records the profile's law asks for (the pre-proceedings offer, each child's ICWA inquiry)."""
+    for gap in fgdm_offer_gaps(meeting, law):
+        items.append(ReadinessItem(gap.text, "participation", SECTION_REFERRAL, "check"))
+    for gap in icwa_gaps(meeting, law):
+        items.append(ReadinessItem(gap.text, "child", SECTION_CHILDREN, "check", ref=gap.ref))
 
 
 def _outcome_items(dated: dict[tuple[str, str], DueItem], today: date) -> list[ReadinessItem]:

@@ -17,6 +17,7 @@ from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS
 from sdm_facilitator.export.conference_facts import is_conference
 from sdm_facilitator.export.conference_record import conference_blocks
 from sdm_facilitator.export.facts import header_line, kind_label
+from sdm_facilitator.export.legal_records_paper import legal_record_blocks
 from sdm_facilitator.export.paper_blocks import (
     Block,
     Bullets,
@@ -139,6 +140,7 @@ def record_paper(
     paper.section("Private family time", _family_time(day, tz))
     paper.section("What was said", _said(day, tz), missing="Nothing was captured during the meeting.")
     paper.section("Scale answers", _scales(day, guide, tz))
+    paper.section("What the law asks to record", legal_record_blocks(meeting, law or ProfileLaw()))
     if is_conference(meeting):
         paper.section("The conference's decision", conference_blocks(meeting, challenge_words, law))
     plan = day.plan

@@ -40,7 +40,7 @@ from sdm_facilitator.domain.labels import (
     INSTEAD_LABELS,
 )
 from sdm_facilitator.domain.meeting import Meeting
-from sdm_facilitator.domain.profile_law import ProfileLaw, no_categories_words, profile_law
+from sdm_facilitator.domain.profile_law import ProfileLaw, no_categories_words
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.storage.settings import load_settings
 from sdm_facilitator.ui.app_access import sdm_app
@@ -66,7 +66,7 @@ def challenge_default(node: DOMNode) -> str:
 
 def chosen_law(node: DOMNode) -> ProfileLaw:
     """The conference law (timescales, categories of harm) of the jurisdiction profile the settings chose."""
-    return profile_law(sdm_app(node).library.jurisdiction)
+    return sdm_app(node).library.profile_law()
 
 
 def _options(choices: tuple[str, ...], labels: dict[str, str], blank: str) -> list[tuple[str, str]]:

@@ -25,7 +25,6 @@ from sdm_facilitator.domain.fidelity import (
     FidelityProfile,
     fidelity_profile,
 )
-from sdm_facilitator.domain.jurisdiction import profile_timescales
 from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGES
 from sdm_facilitator.export.fidelity_text import MECHANISM_HEADS, STAGE_HEADS
 from sdm_facilitator.storage.session import MeetingSession
@@ -45,7 +44,7 @@ class FidelitySection(RecordSection):
 
     def profile(self) -> FidelityProfile:
         # A conference's review is due by the chosen jurisdiction profile's timescale.
-        timescales = profile_timescales(sdm_app(self).library.jurisdiction)
+        timescales = sdm_app(self).library.profile_law().timescales
         return fidelity_profile(self.meeting, self.session.guide, self.today(), timescales)
 
     def compose(self) -> ComposeResult:

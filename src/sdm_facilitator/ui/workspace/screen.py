@@ -594,7 +594,6 @@ class MeetingScreen(Screen[None]):
 
     def _write_export(self, request: ExportRequest, *, replace: bool) -> None:
         """Write the paper; say in one line where it went; record who got it when the coordinator says it was sent."""
-        from sdm_facilitator.domain.profile_law import profile_law
         from sdm_facilitator.export.files import default_export_dir, ensure_export_dir, write_export
         from sdm_facilitator.export.paper_catalogue import PaperError, export_meeting, paper_name
         from sdm_facilitator.paths import user_guides_dir
@@ -620,7 +619,7 @@ class MeetingScreen(Screen[None]):
             options = dataclasses.replace(
                 request.options,
                 conference_wording=sdm_app(self).library.conference_wording,
-                law=profile_law(sdm_app(self).library.jurisdiction),
+                law=sdm_app(self).library.profile_law(),
                 challenge_words=load_settings(data_dir)[0].challenge_words,
                 translations_dir=user_guides_dir(data_dir),
             )

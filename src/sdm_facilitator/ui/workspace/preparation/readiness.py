@@ -15,7 +15,6 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from sdm_facilitator.domain.profile_law import profile_law
 from sdm_facilitator.domain.readiness import Readiness, ReadinessItem, readiness
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.vocabulary import MECHANISM_LABELS
@@ -53,7 +52,7 @@ class ReadinessSection(PrepSection):
 
     def compute(self) -> Readiness:
         # The chosen jurisdiction profile's conference timescales and categories (said to be missing where it has none).
-        law = profile_law(sdm_app(self).library.jurisdiction)
+        law = sdm_app(self).library.profile_law()
         return readiness(self.meeting, self.session.guide, self.today(), law)
 
     def refresh_from_meeting(self) -> None:
