@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sdm_facilitator.domain.conference_rules import DEFAULT_TIMESCALES
-from sdm_facilitator.domain.jurisdiction import JurisdictionProfile, Timescales
+from sdm_facilitator.domain.jurisdiction import JurisdictionProfile, Timescales, stage_name_in
 from sdm_facilitator.domain.labels import HARM_CATEGORY_LABELS, LEGAL_STAGE_LABELS
 
 
@@ -42,6 +42,14 @@ class ProfileLaw:
     fgdm_offer: bool = True
     #: The law asks whether each child is or may be a member of a tribe (the Indian Child Welfare Act).
     heritage_inquiry: bool = False
+
+    def stage_name(self, code: str) -> str:
+        """What the profile calls a legal stage (``legal_stage_name``), or that it does not name it."""
+        return stage_name_in(self.legal_stages, self.title, code)
+
+    def stage_names(self, codes: tuple[str, ...]) -> dict[str, str]:
+        """Every stage in ``codes`` by the profile's name for it, in that order (for choices and tables)."""
+        return {code: self.stage_name(code) for code in codes}
 
 
 def profile_law(profile: JurisdictionProfile | None) -> ProfileLaw:
