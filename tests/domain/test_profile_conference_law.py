@@ -155,3 +155,11 @@ def test_a_category_the_profile_does_not_name_is_kept_with_a_note() -> None:
     assert rules.categories_words(["financial", "neglect"], bundled("england").harm_categories) == (
         "Neglect and financial"
     )
+
+
+def test_a_profile_that_could_not_be_used_gives_no_law_and_is_named() -> None:
+    law = profile_law(None, "wales")
+    assert (law.timescales, dict(law.categories), law.fgdm_offer) == (None, {}, False)
+    assert law.stage_name("early_help") == (
+        "[not named in the jurisdiction profile 'wales, which could not be used': early_help]"
+    )

@@ -52,10 +52,14 @@ class ProfileLaw:
         return {code: self.stage_name(code) for code in codes}
 
 
-def profile_law(profile: JurisdictionProfile | None) -> ProfileLaw:
-    """The law of the chosen profile; with no usable profile, no timescales, categories or stage names."""
+def profile_law(profile: JurisdictionProfile | None, chosen: str = "") -> ProfileLaw:
+    """The law of the chosen profile; with no usable profile, no timescales, categories or stage names.
+
+    ``chosen``: the id the settings name, so the app can say which profile could not be used.
+    """
     if profile is None:
-        return ProfileLaw("none usable", None, "", {}, {}, fgdm_offer=False)
+        title = f"{chosen or 'chosen'}, which could not be used"
+        return ProfileLaw(title, None, "", {}, {}, fgdm_offer=False)
     return ProfileLaw(
         profile.title,
         profile.timescales,

@@ -61,7 +61,7 @@ class GuideLibrary:
 
         if self.jurisdiction is None and not self.jurisdiction_problems:
             return ProfileLaw()
-        return profile_law(self.jurisdiction)
+        return profile_law(self.jurisdiction, self.jurisdiction_id)
 
     def get(self, guide_id: str) -> Guide | None:
         """The guide with ``guide_id``, or None."""
