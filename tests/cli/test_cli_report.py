@@ -15,6 +15,7 @@ import pytest
 
 from sdm_facilitator.cli import main
 from sdm_facilitator.cli.context import CliContext
+from sdm_facilitator.cli.library import guide_library
 from sdm_facilitator.cli.report_command import read_meetings
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
@@ -54,7 +55,9 @@ def test_the_command_prints_the_report_of_every_file(
     assert code == 0 and err == ""
     meetings, unreadable, guides = loaded
     assert len(meetings) == COUNT and unreadable == 0
-    expected = render_report(build_report(meetings, guides, date.today(), ReportFilter()), fmt)
+    # The command names the legal stages as the chosen jurisdiction profile does (England's by default).
+    law = guide_library(CliContext(data_dir)).profile_law()
+    expected = render_report(build_report(meetings, guides, date.today(), ReportFilter(), law=law), fmt)
     assert out.rstrip("\n") == expected.rstrip("\n")
 
 

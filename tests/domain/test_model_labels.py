@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from sdm_facilitator.domain import conference, family_network, labels, meeting, participation, risks, sharing
+from sdm_facilitator.domain import (
+    conference,
+    family_network,
+    labels,
+    legal_records,
+    meeting,
+    participation,
+    risks,
+    sharing,
+)
 
 PAIRS = [
     (labels.RISK_KIND_LABELS, risks.RISK_KINDS),
@@ -31,6 +40,8 @@ PAIRS = [
     (labels.CONTACT_LABELS, family_network.CONTACT_CHOICES),
     (labels.BOND_LABELS, family_network.BOND_CHOICES),
     (labels.FOUND_THROUGH_LABELS, family_network.FOUND_THROUGH_CHOICES),
+    (labels.FGDM_ANSWER_LABELS, legal_records.FGDM_ANSWER_CHOICES),
+    (labels.ICWA_ANSWER_LABELS, legal_records.ICWA_ANSWER_CHOICES),
 ]
 
 

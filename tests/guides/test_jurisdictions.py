@@ -10,7 +10,8 @@ import pytest
 
 from sdm_facilitator.domain import conference_rules as rules
 from sdm_facilitator.domain.guide import Guide
-from sdm_facilitator.domain.jurisdiction import LEGAL_STAGES, Timescales, helpline, legal_stage_name
+from sdm_facilitator.domain.jurisdiction import Timescales, helpline, legal_stage_name
+from sdm_facilitator.domain.meeting import LEGAL_STAGE_CHOICES
 from sdm_facilitator.guides.jurisdictions import JURISDICTIONS_DIR
 from sdm_facilitator.guides.loader import GuideLibrary, load_library, load_profile_file
 from sdm_facilitator.paths import bundled_guides_dir
@@ -47,7 +48,7 @@ def test_each_bundled_profile_is_valid_and_names_every_legal_stage(profile_id: s
     profile, problems = load_profile_file(PROFILES / f"{profile_id}.toml")
     assert problems == []
     assert profile is not None and profile.id == profile_id
-    assert set(profile.legal_stages) == set(LEGAL_STAGES)
+    assert set(profile.legal_stages) == set(LEGAL_STAGE_CHOICES)
     assert helpline(profile, "emergency") in ("999", "911")
     assert helpline(profile, "child")
 

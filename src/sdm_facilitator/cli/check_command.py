@@ -79,8 +79,10 @@ def _readiness_kind(item: ReadinessItem, blockers: list[ReadinessItem]) -> str |
 
 def check_lines(meeting: Meeting, library: GuideLibrary, today: date) -> list[CheckLine]:
     """Everything ``check`` lists for ``meeting``: readiness first (blockers first), then the plan."""
+
     lines: list[CheckLine] = []
-    ready = readiness(meeting, library.get(meeting.guide_id), today)
+    # What the chosen jurisdiction profile's law asks of the record (said to be missing where it gives nothing).
+    ready = readiness(meeting, library.get(meeting.guide_id), today, library.profile_law())
     blockers = ready.blockers
     for item in ready.items:
         kind = _readiness_kind(item, blockers)

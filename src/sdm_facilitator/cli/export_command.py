@@ -282,6 +282,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         names=args.names,
         actions=args.actions,
         conference_wording=library.conference_wording,
+        law=library.profile_law(),
         challenge_words=_challenge_words(ctx) if args.kind in ("decision-letter", "record") else "",
         lang=args.lang,
         translations_dir=user_guides_dir(ctx.data_dir),

@@ -249,8 +249,10 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.domain.fidelity import fidelity_profile
 
     meeting = load_meeting_or_fail(ctx, args.id)
-    guide = load_guides(ctx).get(meeting.guide_id)
-    profile = fidelity_profile(meeting, guide, date.today())
+    library = load_guides(ctx)
+    guide = library.get(meeting.guide_id)
+    # A conference's review is due by the chosen jurisdiction profile's timescale.
+    profile = fidelity_profile(meeting, guide, date.today(), library.profile_law().timescales)
     if args.json:
         from sdm_facilitator.export.fidelity_text import fidelity_to_dict
         from sdm_facilitator.export.json_export import meeting_to_json

@@ -151,7 +151,14 @@ def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.export.report_formats import render_report
 
     report = build_report(
-        meetings, guides, today, filters, unreadable, options, settings.small_number_threshold
+        meetings,
+        guides,
+        today,
+        filters,
+        unreadable,
+        options,
+        settings.small_number_threshold,
+        guide_library(ctx).profile_law(),
     )
     text = render_report(report, args.format)
     if args.output:

@@ -20,6 +20,11 @@ added there; the warnings are advice to the chair, never a block, so a day off
 is the worst that can happen. Scotland and Northern Ireland have other bank
 holidays and are not covered.
 
+Every function that counts a timescale takes the chosen jurisdiction
+profile's ``Timescales`` (``DEFAULT_TIMESCALES``, England's, when none is
+passed). ``None`` means the profile gives no timescale: the checks then say so
+and never count England's in its place.
+
 "Multiple" categories are recorded as a list; England's statistics count a
 child with more than one category as "Multiple" (``statistics_category``).
 """
@@ -27,6 +32,7 @@ child with more than one category as "Multiple" (``statistics_category``).
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -44,6 +50,12 @@ CORE_GROUP_WORKING_DAYS = 10
 
 #: Months after the conference by which the next review conference is held.
 REVIEW_MONTHS: dict[str, int] = {"initial": 3, "review": 6}
+
+#: England's timescales (the constants above): what a caller that names no profile gets.
+DEFAULT_TIMESCALES = Timescales(CORE_GROUP_WORKING_DAYS, REVIEW_MONTHS["initial"], REVIEW_MONTHS["review"])
+
+#: What a check says where the chosen profile gives no timescale for ``what``.
+NO_TIMESCALE = "the jurisdiction profile gives no timescale for {what}: check your local procedures"
 
 #: The decisions each stage makes: an initial conference decides whether a plan
 #: is needed; a review conference continues or ends it.
@@ -201,22 +213,45 @@ def conference_stage(meeting: Meeting) -> str | None:
     return "review" if meeting.reviews_meeting_id else "initial"
 
 
-def core_group_deadline(conference_day: date, timescales: Timescales | None = None) -> date:
-    """The last day for the first core group: 10 working days after the conference (or the profile's)."""
-    days = timescales.core_group_working_days if timescales else CORE_GROUP_WORKING_DAYS
-    return add_working_days(conference_day, days)
+def core_group_deadline(conference_day: date, timescales: Timescales = DEFAULT_TIMESCALES) -> date:
+    """The last day for the first core group: the profile's working days after the conference (10 in England)."""
+    return add_working_days(conference_day, timescales.core_group_working_days)
 
 
-def review_months(stage: str, timescales: Timescales | None = None) -> int:
-    """Months to the next review: after an initial conference, then between reviews (England's, or the profile's)."""
-    if timescales is None:
-        return REVIEW_MONTHS.get(stage, REVIEW_MONTHS["initial"])
+def review_months(stage: str, timescales: Timescales = DEFAULT_TIMESCALES) -> int:
+    """Months to the next review: after an initial conference, then between reviews (the profile's)."""
     return timescales.review_interval_months if stage == "review" else timescales.first_review_months
 
 
-def review_deadline(conference_day: date, stage: str, timescales: Timescales | None = None) -> date:
+def review_deadline(conference_day: date, stage: str, timescales: Timescales = DEFAULT_TIMESCALES) -> date:
     """The last day for the next review conference: 3 months after an initial conference, 6 after a review."""
     return add_months(conference_day, review_months(stage, timescales))
+
+
+def core_group_due_words(conference_day: date | None, timescales: Timescales | None) -> str:
+    """The first core group's timescale in a sentence, as the Decision section shows it beside the date."""
+    if timescales is None:
+        return _sentence(NO_TIMESCALE.format(what="the first core group"))
+    if conference_day is None:
+        return "The conference has no date yet: the timescales are counted from it."
+    days = timescales.core_group_working_days
+    due = core_group_deadline(conference_day, timescales)
+    return f"Due by {day_words(due)} ({days} working days after the conference)."
+
+
+def review_due_words(conference_day: date | None, stage: str, timescales: Timescales | None) -> str:
+    """The review conference's timescale in a sentence, as the Decision section shows it beside the date."""
+    if timescales is None:
+        return _sentence(NO_TIMESCALE.format(what="the review conference"))
+    if conference_day is None:
+        return "The conference has no date yet: the timescales are counted from it."
+    months = review_months(stage, timescales)
+    due = review_deadline(conference_day, stage, timescales)
+    return f"Due by {day_words(due)} ({months} months after this conference)."
+
+
+def _sentence(words: str) -> str:
+    return words[0].upper() + words[1:] + "."
 
 
 def needs_plan(conference: Conference) -> bool:
@@ -227,20 +262,39 @@ def needs_plan(conference: Conference) -> bool:
 # ------------------------------------------------------------------ categories
 
 
-def statistics_category(categories: list[str]) -> str:
+def category_name(code: str, names: Mapping[str, str] = HARM_CATEGORY_LABELS) -> str:
+    """A category's words: the profile's (``names``), else the app's own, else the stored code itself."""
+    return names.get(code) or HARM_CATEGORY_LABELS.get(code) or code
+
+
+def categories_outside(categories: list[str], names: Mapping[str, str]) -> list[str]:
+    """Categories recorded that the chosen profile does not name (kept, never dropped: shown with a note)."""
+    return [c for c in categories if c not in names]
+
+
+def outside_note(categories: list[str], names: Mapping[str, str], profile_title: str) -> str:
+    """The note beside a record holding categories the chosen profile does not name, or ""."""
+    outside = categories_outside(categories, names)
+    if not outside:
+        return ""
+    words = ", ".join(category_name(c, names) for c in outside)
+    return f"Not a category in the jurisdiction profile '{profile_title}', kept as recorded: {words}."
+
+
+def statistics_category(categories: list[str], names: Mapping[str, str] = HARM_CATEGORY_LABELS) -> str:
     """The category England's statistics count: the one category's words, "Multiple" for more, "" for none."""
     if len(categories) > 1:
         return MULTIPLE_CATEGORY
     if categories:
-        return HARM_CATEGORY_LABELS.get(categories[0], categories[0])
+        return category_name(categories[0], names)
     return ""
 
 
-def categories_words(categories: list[str]) -> str:
-    """``Neglect and emotional abuse``: every category recorded, in the order of the list of choices."""
-    order = list(HARM_CATEGORY_LABELS)
+def categories_words(categories: list[str], names: Mapping[str, str] = HARM_CATEGORY_LABELS) -> str:
+    """``Neglect and emotional abuse``: every category recorded, in the order of the profile's choices."""
+    order = list(names)
     ordered = sorted(categories, key=lambda c: order.index(c) if c in order else len(order))
-    words = [HARM_CATEGORY_LABELS.get(c, c) for c in ordered]
+    words = [category_name(c, names) for c in ordered]
     words = [words[0], *(w[0].lower() + w[1:] for w in words[1:])] if words else words
     if len(words) <= 1:
         return "".join(words)
@@ -260,8 +314,14 @@ def _person_name(meeting: Meeting, person_id: str) -> str:
     return one_line(person.name, 40) if person is not None and person.name.strip() else "someone"
 
 
-def decision_checks(meeting: Meeting, decision: ChildDecision, stage: str) -> list[ConferenceCheck]:
-    """What one child's decision still lacks: the decision itself, a category, what happens instead."""
+def decision_checks(
+    meeting: Meeting, decision: ChildDecision, stage: str, *, categories_named: bool = True
+) -> list[ConferenceCheck]:
+    """What one child's decision still lacks: the decision itself, a category, what happens instead.
+
+    ``categories_named``: whether the chosen profile names categories of harm;
+    where it names none, no category is asked for.
+    """
     name = _child_name(meeting, decision.child_id)
     ref = decision.child_id
     if decision.decision is None:
@@ -276,7 +336,7 @@ def decision_checks(meeting: Meeting, decision: ChildDecision, stage: str) -> li
                 ref,
             )
         )
-    if decision.decision in PLAN_DECISIONS and not decision.categories:
+    if decision.decision in PLAN_DECISIONS and not decision.categories and categories_named:
         checks.append(
             ConferenceCheck("category-missing", f"No category of harm is recorded for {name}'s plan.", ref)
         )
@@ -346,10 +406,14 @@ def people_checks(meeting: Meeting) -> list[ConferenceCheck]:
     return checks
 
 
-def date_checks(meeting: Meeting, timescales: Timescales | None = None) -> list[ConferenceCheck]:
+def date_checks(
+    meeting: Meeting, timescales: Timescales | None = DEFAULT_TIMESCALES
+) -> list[ConferenceCheck]:
     """The first core group and the review conference against the timescales, when their dates are set.
 
-    ``timescales``: the jurisdiction profile's; None means England's (the constants above).
+    ``timescales``: the jurisdiction profile's. None (the profile gives none):
+    a missing date is still asked for, saying there is no timescale to count,
+    and nothing is called late by another country's rule.
     """
     conference = meeting.conference
     held = meeting.held_on
@@ -358,6 +422,8 @@ def date_checks(meeting: Meeting, timescales: Timescales | None = None) -> list[
     plan = needs_plan(conference)
     if held is None:
         return checks
+    if timescales is None:
+        return _untimed_checks(meeting, plan)
     core_due = core_group_deadline(held, timescales)
     first = conference.core_group_first
     if first is None:
@@ -381,7 +447,7 @@ def date_checks(meeting: Meeting, timescales: Timescales | None = None) -> list[
             ConferenceCheck(
                 "core-group-late",
                 f"The first core group is {late} working days after the conference: "
-                f"more than {timescales.core_group_working_days if timescales else CORE_GROUP_WORKING_DAYS} "
+                f"more than {timescales.core_group_working_days} "
                 f"(by {day_words(core_due)}).",
                 due=core_due,
             )
@@ -412,6 +478,34 @@ def date_checks(meeting: Meeting, timescales: Timescales | None = None) -> list[
                 f"(by {day_words(review_due)}).",
                 due=review_due,
             )
+        )
+    checks.extend(_closed_day_checks(first, review))
+    return checks
+
+
+def _untimed_checks(meeting: Meeting, plan: bool) -> list[ConferenceCheck]:
+    """The date checks where the profile gives no timescale: ask for the dates, count nothing."""
+    conference = meeting.conference
+    held = meeting.held_on
+    checks = []
+    first, review = conference.core_group_first, conference.review_date
+    if first is None and plan:
+        why = NO_TIMESCALE.format(what="it")
+        checks.append(
+            ConferenceCheck("core-group-date-missing", f"No first core group date is recorded ({why}).")
+        )
+    elif first is not None and held is not None and first < held:
+        checks.append(
+            ConferenceCheck("core-group-early", "The first core group date is before the conference.")
+        )
+    if review is None and plan:
+        why = NO_TIMESCALE.format(what="it")
+        checks.append(
+            ConferenceCheck("review-date-missing", f"No review conference date is recorded ({why}).")
+        )
+    elif review is not None and held is not None and review <= held:
+        checks.append(
+            ConferenceCheck("review-early", "The review conference date is not after this conference.")
         )
     checks.extend(_closed_day_checks(first, review))
     return checks
@@ -461,10 +555,14 @@ def agency_view_checks(meeting: Meeting) -> list[ConferenceCheck]:
     ]
 
 
-def missing_parts(meeting: Meeting, timescales: Timescales | None = None) -> list[ConferenceCheck]:
+def missing_parts(
+    meeting: Meeting, timescales: Timescales | None = DEFAULT_TIMESCALES, *, categories_named: bool = True
+) -> list[ConferenceCheck]:
     """Every part of the decision record still missing or inconsistent, in the order of the conference.
 
-    Empty for a meeting that is not a conference.
+    Empty for a meeting that is not a conference. ``timescales``: the chosen
+    profile's (None where it gives none; see ``date_checks``); ``categories_named``:
+    whether the profile names categories of harm (see ``decision_checks``).
     """
     if not is_conference(meeting):
         return []
@@ -481,7 +579,7 @@ def missing_parts(meeting: Meeting, timescales: Timescales | None = None) -> lis
                 ConferenceCheck("decision-missing", f"No decision is recorded for {name}.", child.id)
             )
         else:
-            checks += decision_checks(meeting, decision, stage)
+            checks += decision_checks(meeting, decision, stage, categories_named=categories_named)
     checks += people_checks(meeting)
     checks += date_checks(meeting, timescales)
     checks += dissent_checks(meeting)

@@ -19,9 +19,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sdm_facilitator.domain.conference_rules import (
+    DEFAULT_TIMESCALES,
+    conference_stage,
+    is_conference,
+    needs_plan,
+    review_deadline,
+)
 from sdm_facilitator.domain.day_record import span_minutes
 from sdm_facilitator.domain.distribution import plan_sent_on
 from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.jurisdiction import Timescales
 from sdm_facilitator.domain.meeting import ATTENDED, Meeting, Person
 from sdm_facilitator.domain.network_layout import is_beyond_parents
 from sdm_facilitator.domain.risk_guidance import meeting_steps
@@ -538,20 +546,42 @@ def _help_given(mt: Meeting, _g: Guide | None, _t: date) -> tuple[str, str, int 
     return _combine(statuses), f"{given} of {len(promised)} given", given
 
 
-def first_review(mt: Meeting) -> tuple[date | None, date | None]:
-    """(when the first review is due, when it was held) as the review-on-time marker reads them."""
+def first_review(
+    mt: Meeting, timescales: Timescales | None = DEFAULT_TIMESCALES
+) -> tuple[date | None, date | None]:
+    """(when the first review is due, when it was held) as the review-on-time marker reads them.
+
+    A conference that put a child on a plan is due its review conference by
+    the chosen profile's timescale (``timescales``), or by the date set for it
+    when that is sooner; where the profile gives no timescale, by the date set.
+    """
     reviews = sorted(
         (r for r in mt.follow_up.reviews if r.scheduled or r.held),
         key=lambda r: r.scheduled or r.held or date.max,
     )
     first = reviews[0] if reviews else None
     due = (first.scheduled if first else None) or mt.plan.review_date
-    return due, (first.held if first else None)
+    held = first.held if first else None
+    if not is_conference(mt) or not needs_plan(mt.conference) or mt.held_on is None:
+        return due, held
+    due = due or mt.conference.review_date
+    if timescales is not None:
+        deadline = review_deadline(mt.held_on, conference_stage(mt) or "initial", timescales)
+        due = min(due, deadline) if due is not None else deadline
+    return due, held
 
 
-def _review_on_time(mt: Meeting, _g: Guide | None, today: date) -> tuple[str, str, int | None]:
-    due, held = first_review(mt)
+def _review_on_time(
+    mt: Meeting, _g: Guide | None, today: date, timescales: Timescales | None = DEFAULT_TIMESCALES
+) -> tuple[str, str, int | None]:
+    due, held = first_review(mt, timescales)
     if due is None:
+        if timescales is None and is_conference(mt):
+            return (
+                NOT_RECORDED,
+                "no review date, and the jurisdiction profile gives no review timescale",
+                None,
+            )
         return NOT_RECORDED, "no review date", None
     if held is not None:
         late = (held - due).days
@@ -620,9 +650,15 @@ MARKER_IDS: tuple[str, ...] = tuple(marker_id for marker_id, _label, _rule in MA
 MARKER_LABELS: dict[str, str] = {marker_id: label for marker_id, label, _rule in MARKER_RULES}
 
 
-def fidelity_profile(meeting: Meeting, guide: Guide | None, today: date) -> FidelityProfile:
-    """The whole profile of ``meeting``: its step grid and every marker, never a guess."""
-    return FidelityProfile(step_grid(meeting, guide), _markers(meeting, guide, today), guide is not None)
+def fidelity_profile(
+    meeting: Meeting, guide: Guide | None, today: date, timescales: Timescales | None = DEFAULT_TIMESCALES
+) -> FidelityProfile:
+    """The whole profile of ``meeting``: its step grid and every marker, never a guess.
+
+    ``timescales``: the chosen jurisdiction profile's (a conference's review is due by them).
+    """
+    markers = _markers(meeting, guide, today, timescales)
+    return FidelityProfile(step_grid(meeting, guide), markers, guide is not None)
 
 
 def marker_counts(meeting: Meeting, guide: Guide | None, today: date) -> dict[str, int]:
@@ -637,9 +673,14 @@ def marker_counts(meeting: Meeting, guide: Guide | None, today: date) -> dict[st
     return out
 
 
-def _markers(meeting: Meeting, guide: Guide | None, today: date) -> tuple[Marker, ...]:
+def _markers(
+    meeting: Meeting, guide: Guide | None, today: date, timescales: Timescales | None = DEFAULT_TIMESCALES
+) -> tuple[Marker, ...]:
     markers = []
     for marker_id, label, rule in MARKER_RULES:
-        status, reason, value = rule(meeting, guide, today)
+        if rule is _review_on_time:  # the one marker a jurisdiction's timescales change
+            status, reason, value = _review_on_time(meeting, guide, today, timescales)
+        else:
+            status, reason, value = rule(meeting, guide, today)
         markers.append(Marker(marker_id, label, status, reason, value))
     return tuple(markers)

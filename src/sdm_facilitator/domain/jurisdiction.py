@@ -27,15 +27,6 @@ from sdm_facilitator.domain.guide import FamilyQuestion, Guide, Phase, Prompt, S
 DEFAULT_JURISDICTION = "england"
 #: The sections of a profile a guide may refer to, as ``{section.key}``.
 REFERENCE_SECTIONS: tuple[str, ...] = ("law", "helpline")
-#: Stable codes of the legal stages a family's case moves through (the evaluation's outcome codes).
-LEGAL_STAGES: tuple[str, ...] = (
-    "early_help",
-    "child_in_need",
-    "child_protection_plan",
-    "pre_proceedings",
-    "care_proceedings",
-    "looked_after",
-)
 #: A reference to a profile's piece inside guide text.
 REFERENCE = re.compile(r"\{(law|helpline)\.([a-z0-9_]+)\}")
 
@@ -102,11 +93,19 @@ def references(text: str) -> list[tuple[str, str]]:
 
 
 def legal_stage_name(profile: JurisdictionProfile, code: str) -> str:
-    """What the profile calls a legal stage, or a sentence saying the profile does not name it."""
-    name = profile.legal_stages.get(code)
+    """What the profile calls a legal stage, or a sentence saying the profile does not name it.
+
+    The stages' codes are the model's one list, ``meeting.LEGAL_STAGE_CHOICES``.
+    """
+    return stage_name_in(profile.legal_stages, profile.title, code)
+
+
+def stage_name_in(names: Mapping[str, str], title: str, code: str) -> str:
+    """A legal stage's name from a profile's ``names``, or a sentence saying the profile ``title`` lacks it."""
+    name = names.get(code)
     if name:
         return name
-    return f"[not named in the jurisdiction profile '{profile.title}': {code}]"
+    return f"[not named in the jurisdiction profile '{title}': {code}]"
 
 
 def helpline(profile: JurisdictionProfile, key: str) -> str | None:

@@ -128,6 +128,20 @@ LEGAL_STAGE_LABELS: dict[str, str] = {
     "looked_after": "Looked after",
 }
 
+#: England's pre-proceedings offer of a family group decision-making meeting: the family's answer.
+FGDM_ANSWER_LABELS: dict[str, str] = {
+    "accepted": "Accepted",
+    "declined": "Declined",
+    "not-yet": "No answer yet",
+}
+
+#: The US Indian Child Welfare Act's inquiry: what it found about a child and a tribe.
+ICWA_ANSWER_LABELS: dict[str, str] = {
+    "member-or-eligible": "A member of a tribe, or eligible for membership",
+    "may-be": "May be a member or eligible: reason to know",
+    "no-reason-to-know": "No reason to know",
+}
+
 PLACEMENT_LABELS: dict[str, str] = {
     "kinship-foster-care": "Kinship foster care",
     "unrelated-foster-care": "Unrelated foster care",

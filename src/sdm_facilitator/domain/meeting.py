@@ -87,6 +87,7 @@ from sdm_facilitator.domain.labels import (
 from sdm_facilitator.domain.labels import (
     SUPPORT_DELIVERY_LABELS as SUPPORT_DELIVERY_LABELS,
 )
+from sdm_facilitator.domain.legal_records import FgdmOffer, IcwaInquiry
 from sdm_facilitator.domain.model_base import choices as choices
 from sdm_facilitator.domain.model_base import extra_field
 from sdm_facilitator.domain.model_base import new_id as new_id
@@ -342,6 +343,8 @@ class Child:
     trusted_adult: str = ""
     # Their place in the family's network: siblings and half-siblings (``domain.family_network``).
     network: NetworkPlace = field(default_factory=NetworkPlace)
+    # The US Indian Child Welfare Act's inquiry for this child (``domain.legal_records``).
+    icwa: IcwaInquiry = field(default_factory=IcwaInquiry)
     extra: dict[str, Any] = _extra()
 
 
@@ -406,6 +409,8 @@ class Referral:
     referrer_contacted: _dt.date | None = None
     # For a child protection conference: the strategy discussion its timescale counts from.
     strategy_discussion: _dt.date | None = None
+    # England: the offer of a family group decision-making meeting before proceedings (``domain.legal_records``).
+    fgdm_offer: FgdmOffer = field(default_factory=FgdmOffer)
     extra: dict[str, Any] = _extra()
 
 
@@ -855,6 +860,7 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
     yield "referral: strengths", r.strengths
     for i, line in enumerate(r.bottom_lines, 1):
         yield f"referral: bottom line {i}", line
+    yield "referral: why the pre-proceedings meeting was not offered", r.fgdm_offer.not_offered_reason
     for i, child in enumerate(meeting.children, 1):
         yield f"child {i}: name", child.name
         yield f"child {i}: views", child.views
@@ -863,6 +869,7 @@ def iter_meeting_texts(meeting: Meeting) -> Iterator[tuple[str, str]]:
         yield f"child {i}: school", child.school
         yield f"child {i}: trusted adult", child.trusted_adult
         yield f"child {i}: household", child.network.household
+        yield f"child {i}: ICWA tribe", child.icwa.tribe
     for i, person in enumerate(meeting.people, 1):
         yield f"person {i}: name", person.name
         yield f"person {i}: relationship", person.relationship

@@ -19,8 +19,10 @@ from datetime import date
 from sdm_facilitator.domain.conference_rules import is_conference, missing_parts
 from sdm_facilitator.domain.consent import agreement_items, agreement_required, is_parent
 from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.legal_record_checks import fgdm_offer_gaps, icwa_gaps
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.participation import child_way_decided
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.domain.risk_guidance import meeting_steps
 from sdm_facilitator.domain.risk_rules import (
     blocker_words,
@@ -210,8 +212,14 @@ def _child_name(name: str, index: int) -> str:
     return _q(name) if name.strip() else f"child {index}"
 
 
-def readiness(meeting: Meeting, guide: Guide | None, today: date) -> Readiness:
-    """What is still open for ``meeting`` on ``today``: overdue first, then by mechanism."""
+def readiness(meeting: Meeting, guide: Guide | None, today: date, law: ProfileLaw | None = None) -> Readiness:
+    """What is still open for ``meeting`` on ``today``: overdue first, then by mechanism.
+
+    ``law``: what the chosen jurisdiction profile asks of the record (England's
+    when not given): a conference's timescales (said to be missing where the
+    profile gives none) and categories, and the records its law asks for.
+    """
+    law = law or ProfileLaw()
     dated = {(d.kind, d.ref): d for d in due_items(meeting, guide)}
     items: list[ReadinessItem] = []
     review_due: date | None = None
@@ -227,12 +235,13 @@ def readiness(meeting: Meeting, guide: Guide | None, today: date) -> Readiness:
             closed=True,
         )
     if stage == "follow_up":
-        review_due = _follow_up(meeting, guide, today, dated, items)
+        review_due = _follow_up(meeting, guide, today, dated, items, law)
         stage_name = "follow_up"
     else:
         _preparation(meeting, guide, today, dated, items)
         items += _outcome_items(dated, today)
         stage_name = "preparation"
+    _legal_records(meeting, law, items)
     steps = meeting_steps(guide, stage_name, meeting) if guide else []
     done = sum(1 for s in steps if not is_step_open(meeting, s))
     order = {m: i for i, m in enumerate(MECHANISMS)}
@@ -489,6 +498,7 @@ def _follow_up(
     today: date,
     dated: dict[tuple[str, str], DueItem],
     items: list[ReadinessItem],
+    law: ProfileLaw,
 ) -> date | None:
     _open_steps(meeting, guide, "follow_up", today, dated, items)
     for action in meeting.plan.actions:
@@ -539,7 +549,7 @@ def _follow_up(
     elif not any(r.held is None for r in meeting.follow_up.reviews) and not meeting.plan.review_date:
         if not meeting.follow_up.reviews and not (is_conference(meeting) and meeting.conference.review_date):
             items.append(ReadinessItem("No review date is set", "participation", SECTION_PLAN, "check"))
-    _conference_follow_up(meeting, today, dated, items)
+    _conference_follow_up(meeting, today, dated, items, law)
     if not meeting.plan.family_keeper.strip():
         items.append(
             ReadinessItem(
@@ -550,6 +560,14 @@ def _follow_up(
             )
         )
     return review_due
+
+
+def _legal_records(meeting: Meeting, law: ProfileLaw, items: list[ReadinessItem]) -> None:
+    """The records the profile's law asks for (the pre-proceedings offer, each child's ICWA inquiry)."""
+    for gap in fgdm_offer_gaps(meeting, law):
+        items.append(ReadinessItem(gap.text, "participation", SECTION_REFERRAL, "check"))
+    for gap in icwa_gaps(meeting, law):
+        items.append(ReadinessItem(gap.text, "child", SECTION_CHILDREN, "check", ref=gap.ref))
 
 
 def _outcome_items(dated: dict[tuple[str, str], DueItem], today: date) -> list[ReadinessItem]:
@@ -564,10 +582,14 @@ def _outcome_items(dated: dict[tuple[str, str], DueItem], today: date) -> list[R
 
 
 def _conference_follow_up(
-    meeting: Meeting, today: date, dated: dict[tuple[str, str], DueItem], items: list[ReadinessItem]
+    meeting: Meeting,
+    today: date,
+    dated: dict[tuple[str, str], DueItem],
+    items: list[ReadinessItem],
+    law: ProfileLaw,
 ) -> None:
-    """After a conference: each missing part of the decision record, and the first core group's date."""
-    for check in missing_parts(meeting):
+    """After a conference: each missing part of the decision record (by the profile's law), and the core group."""
+    for check in missing_parts(meeting, law.timescales, categories_named=bool(law.categories)):
         items.append(ReadinessItem(check.text, "collaboration", SECTION_DECISION, "check", ref=check.ref))
     due = dated.get(("core-group", ""))
     if due is not None:

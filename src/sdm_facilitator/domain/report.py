@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from sdm_facilitator.domain.evaluation import EvaluationFigures, build_evaluation
@@ -43,15 +43,18 @@ from sdm_facilitator.domain.fidelity import (
     referral_to_meeting_days,
 )
 from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.labels import LEGAL_STAGE_LABELS
 from sdm_facilitator.domain.meeting import (
     ACTION_STATUS_CHOICES,
     CARE_BASIS_CHOICES,
     CLOSURE_REASON_CHOICES,
     FEEDBACK_RESPONDENT_CHOICES,
+    LEGAL_STAGE_CHOICES,
     LIVING_CHOICES,
     OUTCOME_POINT_CHOICES,
     Meeting,
 )
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.domain.step_progress import progress_remembered
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KINDS
 
@@ -217,6 +220,8 @@ class ServiceReport:
     small_number_threshold: int = 5
     # A report merged from several coordinators' anonymised files (``report --merge``): how many.
     coordinators: int = 0
+    # The legal stages as the chosen jurisdiction profile names them (the evaluation's tables).
+    stage_names: Mapping[str, str] = field(default_factory=lambda: dict(LEGAL_STAGE_LABELS))
 
 
 MEDIAN_LABELS = {
@@ -275,15 +280,20 @@ def build_report(
     unreadable: int = 0,
     options: EvaluationOptions | None = None,
     small_number_threshold: int = 5,
+    law: ProfileLaw | None = None,
 ) -> ServiceReport:
-    """The report over every meeting ``filters`` accepts; ``guides`` maps guide ids to guides."""
+    """The report over every meeting ``filters`` accepts; ``guides`` maps guide ids to guides.
+
+    ``law``: the chosen jurisdiction profile's (a conference's review timescale, the legal stages' names).
+    """
+    law = law or ProfileLaw()
     filters = filters or ReportFilter()
     options = options or EvaluationOptions()
     chosen = [m for m in meetings if filters.accepts(m)]
     guides = guides or {}
     # Each step's progress is worked out once per meeting, for the grid and for the evaluation rows.
     with progress_remembered():
-        profiles = [fidelity_profile(m, guides.get(m.guide_id), today) for m in chosen]
+        profiles = [fidelity_profile(m, guides.get(m.guide_id), today, law.timescales) for m in chosen]
         referral_rows = [
             referral_row(m, guides.get(m.guide_id), today, options, _plain_ids, profile)
             for m, profile in zip(chosen, profiles)
@@ -337,6 +347,7 @@ def build_report(
         evaluation=build_evaluation(referral_rows, children_rows),
         options=options,
         small_number_threshold=small_number_threshold,
+        stage_names=law.stage_names(LEGAL_STAGE_CHOICES),
     )
 
 

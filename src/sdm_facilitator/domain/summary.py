@@ -37,7 +37,7 @@ from sdm_facilitator.domain.schedule import DueItem, due_items
 from sdm_facilitator.domain.step_progress import progress_remembered
 
 #: Raise whenever a field is added or its meaning changes.
-SUMMARY_VERSION = 5
+SUMMARY_VERSION = 6
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,16 @@ only where the child's say lets professionals read it.
 from __future__ import annotations
 
 from sdm_facilitator.domain import meeting as m
+from sdm_facilitator.domain.conference_rules import category_name, outside_note
 from sdm_facilitator.domain.labels import (
     CHILD_VIEW_WAY_LABELS,
     CONFERENCE_STAGE_LABELS,
     DECISION_LABELS,
     DISSENT_RESOLUTION_LABELS,
-    HARM_CATEGORY_LABELS,
     HARM_VIEW_LABELS,
     INSTEAD_LABELS,
 )
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.export.conference_facts import (
     PROFESSIONAL_READER,
     child_name,
@@ -86,7 +87,7 @@ def _children(meeting: m.Meeting) -> list[Block]:
     return blocks
 
 
-def _decisions(meeting: m.Meeting) -> list[Block]:
+def _decisions(meeting: m.Meeting, law: ProfileLaw) -> list[Block]:
     blocks: list[Block] = []
     for decision in meeting.conference.decisions:
         name = child_name(meeting, decision.child_id) or "A child (not in the children list)"
@@ -95,9 +96,12 @@ def _decisions(meeting: m.Meeting) -> list[Block]:
             pairs.append(("Instead", INSTEAD_LABELS.get(decision.instead, decision.instead)))
         if decision.categories:
             pairs.append(
-                ("Categories", ", ".join(HARM_CATEGORY_LABELS.get(c, c) for c in decision.categories))
+                ("Categories", ", ".join(category_name(c, law.categories) for c in decision.categories))
             )
         blocks.append(Fields(tuple(pairs)))
+        outside = outside_note(decision.categories, law.categories, law.title)
+        if outside:
+            blocks.append(Note(outside))
         if decision.reason.strip():
             blocks += [Paragraph("Why:"), Paragraph(decision.reason)]
         if decision.explanation.strip():
@@ -134,8 +138,14 @@ def _dissent(meeting: m.Meeting) -> list[Block]:
     return [Table(("Who", "About", "Resolution", "How"), rows)] if rows else []
 
 
-def conference_blocks(meeting: m.Meeting, default_challenge: str) -> list[Block]:
-    """The decision section of the record, headed one level below the paper's sections."""
+def conference_blocks(
+    meeting: m.Meeting, default_challenge: str, law: ProfileLaw | None = None
+) -> list[Block]:
+    """The decision section of the record, headed one level below the paper's sections.
+
+    ``law``: the chosen jurisdiction profile's categories of harm (England's when not given).
+    """
+    law = law or ProfileLaw()
     conference = meeting.conference
     stage = CONFERENCE_STAGE_LABELS.get(conference.stage or "", "Not recorded whether initial or review")
     blocks: list[Block] = [Fields((("Conference", stage),))]
@@ -143,7 +153,7 @@ def conference_blocks(meeting: m.Meeting, default_challenge: str) -> list[Block]
         ("Agencies' views on significant harm", _agency_views(meeting), ""),
         ("The parents' views", _parents(meeting), "No parent's view was recorded."),
         ("The children's views", _children(meeting), "No child's view was recorded."),
-        ("The decision for each child", _decisions(meeting), "No decision was recorded."),
+        ("The decision for each child", _decisions(meeting, law), "No decision was recorded."),
         ("What happens next", _next(meeting), ""),
         ("Dissent", _dissent(meeting), "No dissent was recorded."),
     ]

@@ -19,8 +19,11 @@ Welsh letter uses the catalogue's Welsh for them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.conference import ChildDecision, Conference
+from sdm_facilitator.domain.conference_rules import category_name
 from sdm_facilitator.domain.conference_wording import ConferenceWording
 from sdm_facilitator.domain.labels import (
     CHILD_VIEW_WAY_LABELS,
@@ -80,16 +83,25 @@ def _opening(meeting: m.Meeting, tr: Translator) -> list[Block]:
     return [Paragraph(greeting), Paragraph(told + " " + keep)]
 
 
-def _categories(decision: ChildDecision, wording: ConferenceWording, tr: Translator) -> list[Block]:
-    known = [c for c in decision.categories if c in wording.categories]
-    if not known:
+def _categories(
+    decision: ChildDecision, wording: ConferenceWording, tr: Translator, names: Mapping[str, str]
+) -> list[Block]:
+    """Every category recorded, named as the chosen profile names it; explained where the wording can.
+
+    A category the wording file has no sentence for (Wales's financial abuse
+    in the bundled file) is still named: a parent is never told less than was decided.
+    """
+    recorded = list(dict.fromkeys(decision.categories))
+    if not recorded:
         return []
-    names = tr.names_list([tr.label(HARM_CATEGORY_LABELS, c).lower() for c in known])
+    said = tr.names_list([tr(category_name(c, names)).lower() for c in recorded])
+    explained = tuple(tr(wording.categories[c]) for c in recorded if c in wording.categories)
     blocks: list[Block] = [
         Heading(tr("The category"), 3),
-        Paragraph(tr(wording.letter["categories_intro"]) + " " + tr("The category is {names}.", names=names)),
-        Bullets(tuple(tr(wording.categories[c]) for c in known)),
+        Paragraph(tr(wording.letter["categories_intro"]) + " " + tr("The category is {names}.", names=said)),
     ]
+    if explained:
+        blocks.append(Bullets(explained))
     if decision.explanation.strip():
         blocks += [
             Paragraph(tr("What the chair said about it:")),
@@ -99,7 +111,11 @@ def _categories(decision: ChildDecision, wording: ConferenceWording, tr: Transla
 
 
 def _child_decision(
-    meeting: m.Meeting, child: m.Child, wording: ConferenceWording, tr: Translator
+    meeting: m.Meeting,
+    child: m.Child,
+    wording: ConferenceWording,
+    tr: Translator,
+    names: Mapping[str, str] = HARM_CATEGORY_LABELS,
 ) -> list[Block]:
     name = child.name.strip() or tr("your child")
     blocks: list[Block] = [Heading(tr("What the conference decided for {name}", name=name), 2)]
@@ -113,7 +129,7 @@ def _child_decision(
     if decision.reason.strip():
         blocks += [Heading(tr("Why"), 3), Paragraph(decision.reason)]
     if decision.decision in ("plan-needed", "continue-plan"):
-        blocks += _categories(decision, wording, tr)
+        blocks += _categories(decision, wording, tr, names)
     return blocks
 
 
@@ -192,13 +208,20 @@ def _challenge(
 
 
 def decision_letter(
-    meeting: m.Meeting, wording: ConferenceWording, challenge_words: str, tr: Translator = ENGLISH
+    meeting: m.Meeting,
+    wording: ConferenceWording,
+    challenge_words: str,
+    tr: Translator = ENGLISH,
+    categories: Mapping[str, str] = HARM_CATEGORY_LABELS,
 ) -> Paper:
-    """The letter to the parents; ``challenge_words`` is the area's sentence, used when the chair wrote none."""
+    """The letter to the parents; ``challenge_words`` is the area's sentence, used when the chair wrote none.
+
+    ``categories``: the chosen jurisdiction profile's words for the categories of harm.
+    """
     paper = Paper(tr(TITLE), header_line(meeting, tr), lang=tr.lang)
     paper.add(*_opening(meeting, tr))
     for child in meeting.children:
-        paper.add(*_child_decision(meeting, child, wording, tr))
+        paper.add(*_child_decision(meeting, child, wording, tr, categories))
     if not meeting.children:
         paper.add(Note(tr("No children have been added to this conference yet.")))
     paper.section(tr("What happens next"), _next(meeting, wording, tr))

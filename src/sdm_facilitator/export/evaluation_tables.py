@@ -8,7 +8,7 @@ they rest on, so a per cent or a mean over fewer than the threshold is hidden to
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from sdm_facilitator.domain.care import ARRANGEMENTS
 from sdm_facilitator.domain.evaluation import EvaluationFigures, GroupFigures
@@ -27,11 +27,11 @@ TRIAL_ROWS: tuple[tuple[str, float, float], ...] = (
 )
 
 
-def group_label(group: GroupFigures) -> str:
-    """ "FGC · statutory · Pre-proceedings", or "All referrals"."""
+def group_label(group: GroupFigures, stage_names: Mapping[str, str] = LEGAL_STAGE_LABELS) -> str:
+    """ "FGC · statutory · Pre-proceedings", or "All referrals"; stages as the chosen profile names them."""
     if group.is_total:
         return "All referrals"
-    stage = LEGAL_STAGE_LABELS.get(group.baseline_stage, "stage not recorded")
+    stage = stage_names.get(group.baseline_stage, "stage not recorded")
     return f"{SHORT_KINDS.get(group.kind, group.kind)} · {group.context} · {stage}"
 
 
@@ -43,12 +43,14 @@ def _pounds(pence: float | None) -> int | None:
     return None if pence is None else round(pence / 100)
 
 
-def evaluation_tables(figures: EvaluationFigures) -> list[Table]:
-    """The evaluation's tables, in reading order."""
+def evaluation_tables(
+    figures: EvaluationFigures, stage_names: Mapping[str, str] = LEGAL_STAGE_LABELS
+) -> list[Table]:
+    """The evaluation's tables, in reading order; ``stage_names``: the chosen profile's for the legal stages."""
     groups = (*figures.groups, figures.total)
 
     def rows(make: Callable[[GroupFigures], tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:
-        return tuple((group_label(g), *make(g)) for g in groups)
+        return tuple((group_label(g, stage_names), *make(g)) for g in groups)
 
     looked_after = Table(
         "looked-after-12",
@@ -83,7 +85,7 @@ def evaluation_tables(figures: EvaluationFigures) -> list[Table]:
     stages = Table(
         "legal-stage-12",
         "Legal stage at 12 months",
-        (GROUP_HEAD, *(LEGAL_STAGE_LABELS[s] for s in LEGAL_STAGE_CHOICES), "Recorded"),
+        (GROUP_HEAD, *(stage_names.get(s) or LEGAL_STAGE_LABELS[s] for s in LEGAL_STAGE_CHOICES), "Recorded"),
         rows(lambda g: (*(g.stages_12[s] for s in LEGAL_STAGE_CHOICES), g.stages_known_12)),
     )
     proceedings = Table(

@@ -19,6 +19,7 @@ from sdm_facilitator.domain.conference_wording import ConferenceWording
 from sdm_facilitator.domain.contact_privacy import left_out_sentence
 from sdm_facilitator.domain.guide import Guide, LanguageHint
 from sdm_facilitator.domain.language import HintMatch, LanguageMatcher, risk_context
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.translation import LANGUAGES, Translator, language_from_choice
 from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS
@@ -107,6 +108,9 @@ class ExportOptions:
     lang: str | None = None
     #: The organisation's guides folder, whose ``translations/`` may correct the bundled catalogue.
     translations_dir: Path | None = None
+    #: The chosen jurisdiction profile's conference law (categories of harm, records the law asks for);
+    #: None means the app's own words (England's).
+    law: ProfileLaw | None = None
 
 
 @dataclass(frozen=True)
@@ -266,7 +270,11 @@ def _in_one_language(
         from sdm_facilitator.storage.settings import DEFAULT_CHALLENGE_WORDS
 
         return record_paper(
-            meeting, guide, options.zone, options.challenge_words.strip() or DEFAULT_CHALLENGE_WORDS
+            meeting,
+            guide,
+            options.zone,
+            options.challenge_words.strip() or DEFAULT_CHALLENGE_WORDS,
+            options.law,
         )
     if kind == "decision-letter":
         from sdm_facilitator.export.decision_letter import decision_letter
@@ -275,7 +283,11 @@ def _in_one_language(
 
         wording = options.conference_wording or bundled_conference_wording()
         return decision_letter(
-            meeting, wording, options.challenge_words.strip() or DEFAULT_CHALLENGE_WORDS, tr
+            meeting,
+            wording,
+            options.challenge_words.strip() or DEFAULT_CHALLENGE_WORDS,
+            tr,
+            (options.law or ProfileLaw()).categories,
         )
     if kind == "network":
         return _network(meeting, options, tr)[0]

@@ -12,10 +12,12 @@ from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.day_record import DayRecord, day_record
 from sdm_facilitator.domain.distribution import how_label, paper_label, recipient_words
 from sdm_facilitator.domain.guide import Guide, scale_question
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS
 from sdm_facilitator.export.conference_facts import is_conference
 from sdm_facilitator.export.conference_record import conference_blocks
 from sdm_facilitator.export.facts import header_line, kind_label
+from sdm_facilitator.export.legal_records_paper import legal_record_blocks
 from sdm_facilitator.export.paper_blocks import (
     Block,
     Bullets,
@@ -117,11 +119,16 @@ def _scales(day: DayRecord, guide: Guide | None, tz: tzinfo | None) -> list[Bloc
 
 
 def record_paper(
-    meeting: m.Meeting, guide: Guide | None, tz: tzinfo | None = None, challenge_words: str = ""
+    meeting: m.Meeting,
+    guide: Guide | None,
+    tz: tzinfo | None = None,
+    challenge_words: str = "",
+    law: ProfileLaw | None = None,
 ) -> Paper:
     """The record of the day for professionals; a conference's adds its decision in full.
 
-    ``challenge_words`` is the area's sentence the parents' letter uses when the chair wrote none.
+    ``challenge_words`` is the area's sentence the parents' letter uses when the chair wrote none;
+    ``law`` the chosen jurisdiction profile's (its categories of harm; England's when not given).
     """
     day = day_record(meeting, guide)
     paper = Paper("Record of the day", header_line(meeting))
@@ -133,8 +140,9 @@ def record_paper(
     paper.section("Private family time", _family_time(day, tz))
     paper.section("What was said", _said(day, tz), missing="Nothing was captured during the meeting.")
     paper.section("Scale answers", _scales(day, guide, tz))
+    paper.section("What the law asks to record", legal_record_blocks(meeting, law or ProfileLaw()))
     if is_conference(meeting):
-        paper.section("The conference's decision", conference_blocks(meeting, challenge_words))
+        paper.section("The conference's decision", conference_blocks(meeting, challenge_words, law))
     plan = day.plan
     wording = plan_wording(meeting)
     paper.section(

@@ -170,7 +170,7 @@ def _tables(report: ServiceReport) -> list[Table]:
     tables.append(_outcomes_table(report))
     tables.append(_feedback_table(report))
     if report.evaluation is not None:
-        tables += evaluation_tables(report.evaluation)
+        tables += evaluation_tables(report.evaluation, report.stage_names)
     return tables
 
 

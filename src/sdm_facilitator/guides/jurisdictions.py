@@ -28,7 +28,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sdm_facilitator.domain.jurisdiction import LEGAL_STAGES, JurisdictionProfile, Timescales
+from sdm_facilitator.domain.jurisdiction import JurisdictionProfile, Timescales
+from sdm_facilitator.domain.meeting import LEGAL_STAGE_CHOICES
 from sdm_facilitator.domain.safe_text import first_unsafe_character
 from sdm_facilitator.guides.check_types import KeyPath
 from sdm_facilitator.guides.validate import Checker, GuideProblem, _Field
@@ -116,7 +117,7 @@ def parse_profile(data: Any, file: Path, text: str) -> tuple[JurisdictionProfile
         helplines_key=(head or {}).get("helplines_key", ""),
         law=_pieces(checker, top.get("law"), ("law",)),
         helplines=_pieces(checker, top.get("helplines"), ("helplines",)),
-        legal_stages=_pieces(checker, top.get("legal_stages"), ("legal_stages",), LEGAL_STAGES),
+        legal_stages=_pieces(checker, top.get("legal_stages"), ("legal_stages",), LEGAL_STAGE_CHOICES),
         harm_categories=_pieces(checker, top.get("harm_categories"), ("harm_categories",)),
         timescales=timescales,
     )

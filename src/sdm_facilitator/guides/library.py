@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from sdm_facilitator.domain.conference_wording import ConferenceWording
     from sdm_facilitator.domain.guide import Guide, LanguageHint
     from sdm_facilitator.domain.jurisdiction import JurisdictionProfile
+    from sdm_facilitator.domain.profile_law import ProfileLaw
     from sdm_facilitator.domain.terminology import Vocabulary
     from sdm_facilitator.guides.validate import GuideProblem
 
@@ -49,6 +50,18 @@ class GuideLibrary:
     jurisdiction_id: str = DEFAULT_JURISDICTION
     jurisdiction: JurisdictionProfile | None = None
     jurisdiction_problems: list[GuideProblem] = field(default_factory=list)
+
+    def profile_law(self) -> ProfileLaw:
+        """What the chosen profile asks of a record (timescales, categories, the records its law asks for).
+
+        A profile that could not be used gives none of them, and the app says so.
+        A library built without choosing one (tests, tools) is England's, the default.
+        """
+        from sdm_facilitator.domain.profile_law import ProfileLaw, profile_law
+
+        if self.jurisdiction is None and not self.jurisdiction_problems:
+            return ProfileLaw()
+        return profile_law(self.jurisdiction, self.jurisdiction_id)
 
     def get(self, guide_id: str) -> Guide | None:
         """The guide with ``guide_id``, or None."""

@@ -22,6 +22,7 @@ from sdm_facilitator.domain.meeting import (
     CARE_BASIS_LABELS,
     CHOSEN_BY_LABELS,
     CLOSURE_REASON_LABELS,
+    LEGAL_STAGE_CHOICES,
     LEGAL_STAGE_LABELS,
     LIVING_LABELS,
     OUTCOME_POINT_LABELS,
@@ -71,9 +72,12 @@ OUTCOME_QUESTIONS = (
 )
 
 
-def outcome_fields(point: OutcomePoint, today: date) -> list[FormField]:
+def outcome_fields(
+    point: OutcomePoint, today: date, stage_names: dict[str, str] = LEGAL_STAGE_LABELS
+) -> list[FormField]:
+    """The outcome form's fields; ``stage_names``: the chosen profile's names for the legal stages."""
     stage = FormField(
-        "legal_stage", "Legal stage", "choice", _choice(point.legal_stage), _options(LEGAL_STAGE_LABELS)
+        "legal_stage", "Legal stage", "choice", _choice(point.legal_stage), _options(stage_names)
     )
     return [
         FormField("living", "Lives", "choice", _choice(point.living), _options(LIVING_LABELS)),
@@ -134,12 +138,15 @@ def ask_outcome(
 
     title = f"Outcome for {child_label}: {OUTCOME_POINT_LABELS[point_name].lower()}"
     today = sdm_app(app).today()
+    # The legal stages as the chosen jurisdiction profile names them (codes are the model's one list).
+    stage_names = sdm_app(app).library.profile_law().stage_names(LEGAL_STAGE_CHOICES)
     intro = (
         "Where the child lives now, and whether each of these has happened since the meeting. "
         "Leave anything you do not know as Not recorded."
     )
     app.push_screen(
-        FormDialog(title, outcome_fields(point, today), intro=intro, validate=check_outcome), saved
+        FormDialog(title, outcome_fields(point, today, stage_names), intro=intro, validate=check_outcome),
+        saved,
     )
 
 

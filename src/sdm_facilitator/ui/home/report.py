@@ -98,6 +98,7 @@ class ReportScreen(Screen[None]):
             unreadable=len(listing.unreadable),
             options=evaluation_options(settings),
             small_number_threshold=settings.small_number_threshold,
+            law=library.profile_law(),
         )
         app.call_from_thread(self._show, report)
 

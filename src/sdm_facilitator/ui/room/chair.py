@@ -56,7 +56,7 @@ from sdm_facilitator.ui.room.saving import save_now
 from sdm_facilitator.ui.room.timer_display import TimerDisplay
 from sdm_facilitator.ui.widgets.literal import literal, literal_line
 from sdm_facilitator.ui.widgets.palette import binding_commands
-from sdm_facilitator.ui.workspace.decision_forms import DecisionForms, challenge_default
+from sdm_facilitator.ui.workspace.decision_forms import DecisionForms, challenge_default, chosen_law
 
 
 @dataclass
@@ -582,7 +582,7 @@ class ChairScreen(Screen[None]):
         if quick:
             self._forms().edit(quick, "")
             return
-        rows = phase_rows(self.meeting, phase_id)
+        rows = phase_rows(self.meeting, phase_id, chosen_law(self))
         if len(rows) == 1:
             self._open_part(row_choice(rows[0]))
             return

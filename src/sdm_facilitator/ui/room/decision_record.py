@@ -22,6 +22,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.ui.workspace.decision_rows import RecordRow, record_rows
 
@@ -37,10 +38,13 @@ PHASE_PARTS: dict[str, tuple[str, ...]] = {
 QUICK_ADD = {"agency-views": "agency"}
 
 
-def phase_rows(meeting: Meeting, phase_id: str) -> list[RecordRow]:
-    """The parts of the record the phase is about, in the record's order ([] for other phases)."""
+def phase_rows(meeting: Meeting, phase_id: str, law: ProfileLaw | None = None) -> list[RecordRow]:
+    """The parts of the record the phase is about, in the record's order ([] for other phases).
+
+    ``law``: the chosen jurisdiction profile's timescales and categories.
+    """
     kinds = PHASE_PARTS.get(phase_id, ())
-    return [row for row in record_rows(meeting) if row.kind in kinds]
+    return [row for row in record_rows(meeting, law=law) if row.kind in kinds]
 
 
 def row_choice(row: RecordRow) -> str:

@@ -38,6 +38,7 @@ from sdm_facilitator.ui.workspace.decision_forms import (
     DecisionForms,
     RecordRow,
     challenge_default,
+    chosen_law,
     record_rows,
 )
 from sdm_facilitator.ui.workspace.record_section import RecordSection
@@ -111,7 +112,7 @@ class DecisionSection(RecordSection):
         return DecisionForms(self.meeting, self.app, on_change=self.edited, today=self.today)
 
     def rows(self) -> list[RecordRow]:
-        return record_rows(self.meeting, self._challenge_default)
+        return record_rows(self.meeting, self._challenge_default, chosen_law(self))
 
     # ------------------------------------------------------------ showing
 
@@ -125,7 +126,8 @@ class DecisionSection(RecordSection):
             [row.key for row in rows],
         )
         stage = rules.conference_stage(self.meeting) or "initial"
-        missing = rules.missing_parts(self.meeting)
+        law = chosen_law(self)
+        missing = rules.missing_parts(self.meeting, law.timescales, categories_named=bool(law.categories))
         summary = f"{CONFERENCE_STAGE_LABELS.get(stage, stage)} · "
         summary += f"{len(missing)} to look at" if missing else "✓ every part recorded"
         summary += " · enter changes the highlighted part"

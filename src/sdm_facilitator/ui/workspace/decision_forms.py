@@ -23,7 +23,6 @@ from sdm_facilitator.domain.conference import (
     CONFERENCE_STAGE_CHOICES,
     DECISION_CHOICES,
     DISSENT_RESOLUTION_CHOICES,
-    HARM_CATEGORY_CHOICES,
     HARM_VIEW_CHOICES,
     INSTEAD_CHOICES,
     AgencyView,
@@ -37,18 +36,18 @@ from sdm_facilitator.domain.labels import (
     CONFERENCE_STAGE_LABELS,
     DECISION_LABELS,
     DISSENT_RESOLUTION_LABELS,
-    HARM_CATEGORY_LABELS,
     HARM_VIEW_LABELS,
     INSTEAD_LABELS,
 )
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.profile_law import ProfileLaw, no_categories_words
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.storage.settings import load_settings
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
 from sdm_facilitator.ui.workspace.decision_rows import RecordRow, parents, record_rows
 
-__all__ = ["DecisionForms", "RecordRow", "challenge_default", "record_rows"]
+__all__ = ["DecisionForms", "RecordRow", "challenge_default", "chosen_law", "record_rows"]
 
 #: The value of "nothing chosen yet" in a choice field (the model stores None).
 NONE = ""
@@ -63,6 +62,11 @@ def challenge_default(node: DOMNode) -> str:
     settings = asdict(load_settings(sdm_app(node).data_dir)[0])
     words = settings.get("challenge_words")
     return words if isinstance(words, str) else ""
+
+
+def chosen_law(node: DOMNode) -> ProfileLaw:
+    """The conference law (timescales, categories of harm) of the jurisdiction profile the settings chose."""
+    return sdm_app(node).library.profile_law()
 
 
 def _options(choices: tuple[str, ...], labels: dict[str, str], blank: str) -> list[tuple[str, str]]:
@@ -231,6 +235,13 @@ class DecisionForms:
         fitting = rules.STAGE_DECISIONS.get(stage, DECISION_CHOICES)
         if current.decision and current.decision not in fitting:
             fitting = (*fitting, current.decision)
+        law = chosen_law(self.app)
+        # The profile's categories, then any recorded that it does not name: kept, never dropped on save.
+        categories = [(words, code) for code, words in law.categories.items()]
+        categories += [
+            (f"{rules.category_name(code, law.categories)} (not in this profile)", code)
+            for code in rules.categories_outside(current.categories, law.categories)
+        ]
         fields = [
             FormField(
                 "decision",
@@ -239,12 +250,10 @@ class DecisionForms:
                 current.decision or NONE,
                 _options(fitting, DECISION_LABELS, "Not decided yet"),
             ),
-            FormField(
-                "categories",
-                "Category",
-                "many",
-                list(current.categories),
-                [(HARM_CATEGORY_LABELS[c], c) for c in HARM_CATEGORY_CHOICES],
+            *(
+                [FormField("categories", "Category", "many", list(current.categories), categories)]
+                if categories
+                else []
             ),
             FormField("explanation", "In plain words", "long", current.explanation),
             FormField(
@@ -260,7 +269,7 @@ class DecisionForms:
         def done(values: dict[str, Any]) -> None:
             target = decision or ChildDecision(child_id=child_id)
             target.decision = _or_none(values["decision"])
-            target.categories = list(values["categories"])
+            target.categories = list(values.get("categories", current.categories))
             target.explanation, target.reason = values["explanation"], values["reason"]
             target.instead = _or_none(values["instead"])
             if decision is None:
@@ -270,7 +279,9 @@ class DecisionForms:
             f"The decision for {self._child_name(child_id)}",
             fields,
             done,
-            intro="Space ticks each category; more than one is counted as “Multiple”.",
+            intro="Space ticks each category; more than one is counted as “Multiple”."
+            if categories
+            else no_categories_words(law),
         )
 
     def _lead(self, _ref: str) -> None:
@@ -306,14 +317,12 @@ class DecisionForms:
         )
 
     def _deadline_words(self, what: str) -> str:
+        """The timescale for the date being set, the chosen profile's (or that it gives none)."""
+        timescales = chosen_law(self.app).timescales
         held = self.meeting.held_on
-        if held is None:
-            return "The conference has no date yet: the timescales are counted from it."
-        stage = rules.conference_stage(self.meeting) or "initial"
         if what == "core":
-            return f"Within 10 working days of the conference: by {rules.day_words(rules.core_group_deadline(held))}."
-        months = rules.REVIEW_MONTHS.get(stage, 3)
-        return f"Within {months} months of this conference: by {rules.day_words(rules.review_deadline(held, stage))}."
+            return rules.core_group_due_words(held, timescales)
+        return rules.review_due_words(held, rules.conference_stage(self.meeting) or "initial", timescales)
 
     def _core_date(self, _ref: str) -> None:
         conference = self.meeting.conference

@@ -18,6 +18,7 @@ from sdm_facilitator.domain.labels import (
     INSTEAD_LABELS,
 )
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.domain.safe_text import one_line
 
 #: Which row each rule's check belongs beside (by the check's code).
@@ -92,8 +93,14 @@ def parents(meeting: Meeting) -> list[tuple[str, str]]:
     return [(p.id, p.name) for p in meeting.people if p.role == "parent"]
 
 
-def record_rows(meeting: Meeting, challenge_default: str = "") -> list[RecordRow]:
-    """Every part of the record as a row, with the checks that belong beside it."""
+def record_rows(
+    meeting: Meeting, challenge_default: str = "", law: ProfileLaw | None = None
+) -> list[RecordRow]:
+    """Every part of the record as a row, with the checks that belong beside it.
+
+    ``law``: the chosen jurisdiction profile's timescales and categories (England's when not given).
+    """
+    law = law or ProfileLaw()
     stage = rules.conference_stage(meeting) or "initial"
     chosen = (
         "chosen by the chair"
@@ -104,11 +111,11 @@ def record_rows(meeting: Meeting, challenge_default: str = "") -> list[RecordRow
     rows += _agency_rows(meeting)
     rows += _parent_rows(meeting)
     rows += _child_view_rows(meeting)
-    rows += _decision_rows(meeting)
-    rows += _follow_up_rows(meeting, stage)
+    rows += _decision_rows(meeting, law)
+    rows += _follow_up_rows(meeting, stage, law)
     rows += _dissent_rows(meeting)
     rows.append(_challenge_row(meeting, challenge_default))
-    _place_checks(meeting, rows)
+    _place_checks(meeting, rows, law)
     return rows
 
 
@@ -169,7 +176,7 @@ def _child_view_rows(meeting: Meeting) -> list[RecordRow]:
     return rows
 
 
-def _decision_rows(meeting: Meeting) -> list[RecordRow]:
+def _decision_rows(meeting: Meeting, law: ProfileLaw) -> list[RecordRow]:
     rows = []
     decisions = {d.child_id: d for d in meeting.conference.decisions}
     for index, child in enumerate(meeting.children, 1):
@@ -180,7 +187,7 @@ def _decision_rows(meeting: Meeting) -> list[RecordRow]:
         if decision is not None and decision.decision:
             recorded = DECISION_LABELS.get(decision.decision, decision.decision)
             if decision.categories:
-                recorded += f": {rules.categories_words(decision.categories)}"
+                recorded += f": {rules.categories_words(decision.categories, law.categories)}"
             elif decision.instead:
                 recorded += f": {INSTEAD_LABELS.get(decision.instead, decision.instead)}"
             detail = [recorded]
@@ -188,6 +195,9 @@ def _decision_rows(meeting: Meeting) -> list[RecordRow]:
                 detail.append(f"In plain words: {decision.explanation}")
             if decision.reason.strip():
                 detail.append(f"Why: {decision.reason}")
+            outside = rules.outside_note(decision.categories, law.categories, law.title)
+            if outside:
+                detail.append(outside)
             if len(decision.categories) > 1:
                 hint = (
                     f"More than one category: England's statistics count this as “{rules.MULTIPLE_CATEGORY}”."
@@ -197,7 +207,7 @@ def _decision_rows(meeting: Meeting) -> list[RecordRow]:
     return rows
 
 
-def _follow_up_rows(meeting: Meeting, stage: str) -> list[RecordRow]:
+def _follow_up_rows(meeting: Meeting, stage: str, law: ProfileLaw) -> list[RecordRow]:
     conference = meeting.conference
     lead = conference.lead_practitioner
     members = ", ".join(_name(meeting, m) for m in conference.core_group)
@@ -208,8 +218,8 @@ def _follow_up_rows(meeting: Meeting, stage: str) -> list[RecordRow]:
     held = meeting.held_on
     first = conference.core_group_first
     core_hint = ""
-    if held is not None:
-        core_hint = f"Due by {rules.day_words(rules.core_group_deadline(held))} (10 working days after the conference)."
+    if held is not None or law.timescales is None:
+        core_hint = rules.core_group_due_words(held, law.timescales)
     if first is not None:
         core_hint += " · met" if conference.core_group_met else " · m: mark it met"
     met = " (met)" if conference.core_group_met else ""
@@ -220,10 +230,8 @@ def _follow_up_rows(meeting: Meeting, stage: str) -> list[RecordRow]:
     )
     review = conference.review_date
     review_hint = ""
-    if held is not None:
-        months = rules.REVIEW_MONTHS.get(stage, 3)
-        due = rules.review_deadline(held, stage)
-        review_hint = f"Due by {rules.day_words(due)} ({months} months after this conference)."
+    if held is not None or law.timescales is None:
+        review_hint = rules.review_due_words(held, stage, law.timescales)
     rows.append(
         RecordRow(
             "review-date",
@@ -268,9 +276,9 @@ def _challenge_row(meeting: Meeting, challenge_default: str) -> RecordRow:
     )
 
 
-def _place_checks(meeting: Meeting, rows: list[RecordRow]) -> None:
+def _place_checks(meeting: Meeting, rows: list[RecordRow], law: ProfileLaw) -> None:
     """Put each missing part beside the row it is about."""
-    for check in rules.missing_parts(meeting):
+    for check in rules.missing_parts(meeting, law.timescales, categories_named=bool(law.categories)):
         kind = CHECK_ROWS.get(check.code)
         if kind is None:
             continue

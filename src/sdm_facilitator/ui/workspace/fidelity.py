@@ -28,6 +28,7 @@ from sdm_facilitator.domain.fidelity import (
 from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGES
 from sdm_facilitator.export.fidelity_text import MECHANISM_HEADS, STAGE_HEADS
 from sdm_facilitator.storage.session import MeetingSession
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.outcome_dialogs import ask_facts
 from sdm_facilitator.ui.widgets.literal import literal
 from sdm_facilitator.ui.workspace.record_section import RecordSection
@@ -42,7 +43,9 @@ class FidelitySection(RecordSection):
         super().__init__(session, classes="after-section fidelity-section")
 
     def profile(self) -> FidelityProfile:
-        return fidelity_profile(self.meeting, self.session.guide, self.today())
+        # A conference's review is due by the chosen jurisdiction profile's timescale.
+        timescales = sdm_app(self).library.profile_law().timescales
+        return fidelity_profile(self.meeting, self.session.guide, self.today(), timescales)
 
     def compose(self) -> ComposeResult:
         yield Static("How it was delivered", classes="section-title")

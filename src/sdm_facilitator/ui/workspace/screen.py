@@ -625,6 +625,7 @@ class MeetingScreen(Screen[None]):
             options = dataclasses.replace(
                 request.options,
                 conference_wording=sdm_app(self).library.conference_wording,
+                law=sdm_app(self).library.profile_law(),
                 challenge_words=load_settings(data_dir)[0].challenge_words,
                 translations_dir=user_guides_dir(data_dir),
             )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.storage.session import MeetingSession
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.widgets.form_fields import FieldBinder
 from sdm_facilitator.ui.workspace.section_base import WorkspaceSection
 
@@ -18,6 +20,16 @@ class PrepSection(FieldBinder, WorkspaceSection):
     def on_mount(self) -> None:
         if self.read_only:
             self.lock_editors()
+
+    @property
+    def law(self) -> ProfileLaw:
+        """What the jurisdiction profile the settings chose asks of the record (the fields it shows)."""
+        return sdm_app(self).library.profile_law()
+
+    def law_words(self, key: str) -> str:
+        """The chosen profile's words for one piece of law (data, never code), or ""."""
+        profile = sdm_app(self).library.jurisdiction
+        return profile.law.get(key, "") if profile is not None else ""
 
     def lock_editors(self) -> None:
         """Read-only: every editing widget is shown but cannot change anything."""

@@ -8,7 +8,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from sdm_facilitator.domain.labels import VIEW_AUDIENCE_LABELS, WAY_LABELS
+from sdm_facilitator.domain.labels import ICWA_ANSWER_LABELS, VIEW_AUDIENCE_LABELS, WAY_LABELS
+from sdm_facilitator.domain.legal_record_checks import shows_icwa
+from sdm_facilitator.domain.legal_records import ICWA_ANSWER_CHOICES
 from sdm_facilitator.domain.meeting import (
     ADVOCATE_OFFER_CHOICES,
     ADVOCATE_OFFER_LABELS,
@@ -151,8 +153,36 @@ class ChildEditor(FieldBinder, Vertical):
             Input(c.trusted_adult, placeholder="e.g. Nana, Mrs Evans at school", id=f"{cid}-trusted"),
             help='Their own plan ends "If you feel unsafe: tell ..."; empty: whoever keeps an eye on the plan.',
         )
+        if shows_icwa(c, self.section.law):
+            yield from self._icwa_fields()
         yield Button(
             Content(f"Remove {one_line(c.name, 30) or 'this child'} (ctrl+r)"), classes="remove-child"
+        )
+
+    def _icwa_fields(self) -> ComposeResult:
+        """The Indian Child Welfare Act's inquiry for this child (the US profile, or once recorded)."""
+        icwa, cid = self.child.icwa, self.child.id
+        law = self.section.law_words("heritage_inquiry")
+        yield Field(
+            "ICWA inquiry made",
+            tri_select(icwa.asked, id=f"{cid}-icwa-asked", prompt="Not recorded"),
+            help=law
+            or "Recorded here because it was recorded before; the chosen profile does not ask for it.",
+        )
+        yield Field(
+            "What the inquiry found",
+            choice_select(
+                ICWA_ANSWER_CHOICES,
+                ICWA_ANSWER_LABELS,
+                icwa.answer,
+                id=f"{cid}-icwa-answer",
+                prompt="Not recorded",
+            ),
+        )
+        yield Field("Tribe", Input(icwa.tribe, placeholder="the tribe's name", id=f"{cid}-icwa-tribe"))
+        yield Field(
+            "Tribe notified on",
+            Input(date_text(icwa.tribe_notified), placeholder=DATE_PLACEHOLDER, id=f"{cid}-icwa-notified"),
         )
 
     def on_mount(self) -> None:
@@ -181,6 +211,13 @@ class ChildEditor(FieldBinder, Vertical):
         self.bind_field(f"{cid}-met", lambda v: set_attr(c, "met_before", parse_date(v, today)))
         self.bind_field(f"{cid}-school", lambda v: set_attr(c, "school", v))
         self.bind_field(f"{cid}-trusted", lambda v: set_attr(c, "trusted_adult", v))
+        icwa = c.icwa
+        self.bind_field(f"{cid}-icwa-asked", lambda v: set_attr(icwa, "asked", tri_bool(v)))
+        self.bind_field(f"{cid}-icwa-answer", lambda v: set_attr(icwa, "answer", v or None))
+        self.bind_field(f"{cid}-icwa-tribe", lambda v: set_attr(icwa, "tribe", v))
+        self.bind_field(
+            f"{cid}-icwa-notified", lambda v: set_attr(icwa, "tribe_notified", parse_date(v, today))
+        )
         self._check_reason()
         if self.section.read_only:
             self.query_one(".remove-child", Button).disabled = True

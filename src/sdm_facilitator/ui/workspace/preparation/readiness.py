@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from sdm_facilitator.domain.readiness import Readiness, ReadinessItem, readiness
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.vocabulary import MECHANISM_LABELS
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.contracts import ShowsSections
 from sdm_facilitator.ui.workspace.preparation.base import PrepSection
 
@@ -50,7 +51,9 @@ class ReadinessSection(PrepSection):
         super().on_mount()
 
     def compute(self) -> Readiness:
-        return readiness(self.meeting, self.session.guide, self.today())
+        # The chosen jurisdiction profile's conference timescales and categories (said to be missing where it has none).
+        law = sdm_app(self).library.profile_law()
+        return readiness(self.meeting, self.session.guide, self.today(), law)
 
     def refresh_from_meeting(self) -> None:
         result = self.compute()

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
 from sdm_facilitator.domain.conference_rules import is_conference
 from sdm_facilitator.domain.consent import agreement_question, agreement_required
+from sdm_facilitator.domain.labels import FGDM_ANSWER_LABELS
+from sdm_facilitator.domain.legal_record_checks import PRE_PROCEEDINGS, shows_fgdm_offer
+from sdm_facilitator.domain.legal_records import FGDM_ANSWER_CHOICES
 from sdm_facilitator.domain.meeting import LEGAL_STAGE_CHOICES, LEGAL_STAGE_LABELS
 from sdm_facilitator.domain.sharing import legacy_sharing_words
 from sdm_facilitator.ui.widgets.form_fields import (
@@ -59,6 +63,8 @@ class ReferralSection(PrepSection):
             Input(date_text(r.pre_proceedings_letter), placeholder=DATE_PLACEHOLDER, id="ref-letter"),
             help="Only when one was sent: outcomes may be counted from it, as the national trial did.",
         )
+        if shows_fgdm_offer(self.meeting, self.law):
+            yield self._fgdm_offer()
         if is_conference(self.meeting):
             yield Field(
                 "Strategy discussion on",
@@ -99,6 +105,55 @@ class ReferralSection(PrepSection):
         if legacy:
             yield Static(Content(legacy), id="ref-legacy-sharing", classes="field-help")
 
+    def _fgdm_offer(self) -> Vertical:
+        """The pre-proceedings offer of a family group decision-making meeting (England's law)."""
+        offer = self.meeting.referral.fgdm_offer
+        law = self.law_words("pre_proceedings_offer")
+        return Vertical(
+            Field(
+                "Offered a family group decision-making meeting in the letter",
+                tri_select(offer.offered, id="ref-fgdm-offered", prompt="Not recorded"),
+                help=law
+                or "Recorded here because it was recorded before; the chosen profile does not ask for it.",
+            ),
+            Field(
+                "Offered on",
+                Input(date_text(offer.offered_on), placeholder=DATE_PLACEHOLDER, id="ref-fgdm-on"),
+            ),
+            Field(
+                "The family's answer",
+                choice_select(
+                    FGDM_ANSWER_CHOICES,
+                    FGDM_ANSWER_LABELS,
+                    offer.answer,
+                    id="ref-fgdm-answer",
+                    prompt="Not recorded",
+                ),
+            ),
+            Field(
+                "Held before any application to court",
+                tri_select(offer.held_before_application, id="ref-fgdm-held", prompt="Not recorded"),
+            ),
+            Field(
+                "Why it was not offered",
+                Input(offer.not_offered_reason, id="ref-fgdm-reason"),
+                help="Only where a meeting is not in the child's best interests: say why.",
+                hints=True,
+            ),
+            id="ref-fgdm",
+        )
+
+    def _show_fgdm_offer(self) -> None:
+        """The offer's fields while the case stood at pre-proceedings at referral, or once any is recorded."""
+        for group in self.query("#ref-fgdm"):
+            r = self.meeting.referral
+            group.display = r.baseline_stage == PRE_PROCEEDINGS or not r.fgdm_offer.is_empty
+
+    def _set_stage(self, value: str | None) -> bool:
+        changed = set_attr(self.meeting.referral, "baseline_stage", value or None)
+        self._show_fgdm_offer()
+        return changed
+
     def on_mount(self) -> None:
         r = self.meeting.referral
         self.bind_field("ref-date", lambda v: set_attr(r, "date", parse_date(v, self.today())))
@@ -106,7 +161,7 @@ class ReferralSection(PrepSection):
         self.bind_field(
             "ref-referrer-contacted", lambda v: set_attr(r, "referrer_contacted", parse_date(v, self.today()))
         )
-        self.bind_field("ref-stage", lambda v: set_attr(r, "baseline_stage", v or None))
+        self.bind_field("ref-stage", self._set_stage)
         self.bind_field(
             "ref-letter", lambda v: set_attr(r, "pre_proceedings_letter", parse_date(v, self.today()))
         )
@@ -121,4 +176,11 @@ class ReferralSection(PrepSection):
             lambda v: set_attr(r, "bottom_lines", [ln for ln in v.split("\n") if ln.strip()]),
         )
         self.bind_field("ref-consent-meeting", lambda v: set_attr(r, "consent_meeting", tri_bool(v)))
+        offer = r.fgdm_offer
+        self.bind_field("ref-fgdm-offered", lambda v: set_attr(offer, "offered", tri_bool(v)))
+        self.bind_field("ref-fgdm-on", lambda v: set_attr(offer, "offered_on", parse_date(v, self.today())))
+        self.bind_field("ref-fgdm-answer", lambda v: set_attr(offer, "answer", v or None))
+        self.bind_field("ref-fgdm-held", lambda v: set_attr(offer, "held_before_application", tri_bool(v)))
+        self.bind_field("ref-fgdm-reason", lambda v: set_attr(offer, "not_offered_reason", v))
+        self._show_fgdm_offer()
         super().on_mount()
