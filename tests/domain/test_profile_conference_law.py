@@ -18,7 +18,7 @@ from sdm_facilitator.domain.labels import HARM_CATEGORY_LABELS
 from sdm_facilitator.domain.meeting import Child, Meeting, Person
 from sdm_facilitator.domain.profile_law import ProfileLaw, profile_law
 from sdm_facilitator.domain.readiness import SECTION_DECISION, readiness
-from sdm_facilitator.export.paper_catalogue import ExportOptions, build_paper
+from sdm_facilitator.export.paper_catalogue import ExportOptions, build_paper, export_meeting
 from sdm_facilitator.guides.jurisdictions import JURISDICTIONS_DIR
 from sdm_facilitator.guides.loader import load_profile_file
 from sdm_facilitator.paths import bundled_guides_dir
@@ -142,8 +142,19 @@ def test_wales_words_the_categories_in_the_letter_and_record() -> None:
     meeting.conference.decisions[0].categories = ["emotional", "financial"]
     letter, record = letter_and_record(meeting, profile_law(bundled("wales")))
     assert "The category is emotional or psychological abuse and financial abuse." in letter
+    assert "Financial abuse means the worry is that money, benefits or belongings" in letter
     assert "Emotional or psychological abuse, Financial abuse" in record
     assert "Not a category in the jurisdiction profile" not in record
+
+
+def test_a_welsh_letter_in_wales_has_every_word_of_its_categories_in_welsh() -> None:
+    meeting = held_conference()
+    meeting.conference.decisions[0].categories = ["emotional", "financial"]
+    options = ExportOptions(law=profile_law(bundled("wales")), lang="cy")
+    letter = export_meeting(meeting, None, "decision-letter", "md", options)
+    assert letter.language_note == "", "every word of the letter has its Welsh"
+    assert "cam-drin emosiynol neu seicolegol a cam-drin ariannol" in letter.data.decode()
+    assert "Ystyr cam-drin ariannol yw" in letter.data.decode()
 
 
 def test_a_category_the_profile_does_not_name_is_kept_with_a_note() -> None:

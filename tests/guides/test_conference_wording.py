@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sdm_facilitator.domain.conference import DECISION_CHOICES, HARM_CATEGORY_CHOICES
+from sdm_facilitator.domain.conference import DECISION_CHOICES, HARM_CATEGORY_CHOICES, PROFILE_HARM_CATEGORIES
 from sdm_facilitator.guides.loader import (
     CONFERENCE_WORDING_FILE,
     bundled_conference_wording,
@@ -20,7 +20,7 @@ def test_the_bundled_words_cover_every_decision_and_category() -> None:
     wording, problems = load_conference_wording(BUNDLED)
     assert problems == [] and wording is not None
     assert set(wording.decisions) == set(DECISION_CHOICES)
-    assert set(wording.categories) == set(HARM_CATEGORY_CHOICES)
+    assert set(wording.categories) == set(HARM_CATEGORY_CHOICES) | set(PROFILE_HARM_CATEGORIES)
     assert wording == bundled_conference_wording()
 
 
@@ -64,3 +64,13 @@ def test_a_broken_organisations_file_is_reported_and_the_bundled_words_used(tmp_
     assert any("missing required key 'plan-not-needed'" in str(p) for p in library.problems())
     assert any("conference wording file could not be used" in note for note in library.notices())
     assert set(library.guides) == {"fgc", "cp-conference", "cin-family-unity", "family-unity", "review"}
+
+
+def test_a_category_only_some_profiles_name_may_go_without_its_sentence(tmp_path: Path) -> None:
+    text = BUNDLED.read_text()
+    without = "\n".join(line for line in text.splitlines() if not line.startswith("financial = "))
+    own = tmp_path / CONFERENCE_WORDING_FILE
+    own.write_text(without + "\n")
+    wording, problems = load_conference_wording(own)
+    assert problems == [] and wording is not None
+    assert "financial" not in wording.categories and set(HARM_CATEGORY_CHOICES) <= set(wording.categories)

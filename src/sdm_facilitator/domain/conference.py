@@ -36,6 +36,9 @@ INSTEAD_CHOICES: tuple[str, ...] = ("child-in-need", "early-help", "no-further-a
 
 #: England's categories of harm (Wales adds financial abuse through its profile).
 HARM_CATEGORY_CHOICES: tuple[str, ...] = ("neglect", "physical", "emotional", "sexual")
+#: Categories only some profiles name (Wales registers financial abuse): the letter's wording
+#: may explain them, and need not where no profile in use names them.
+PROFILE_HARM_CATEGORIES: tuple[str, ...] = ("financial",)
 
 DISSENT_RESOLUTION_CHOICES: tuple[str, ...] = ("resolved", "recorded", "escalated")
 

@@ -14,6 +14,7 @@ from sdm_facilitator.domain.conference import (
     HARM_CATEGORY_CHOICES,
     HARM_VIEW_CHOICES,
     INSTEAD_CHOICES,
+    PROFILE_HARM_CATEGORIES,
 )
 
 #: The letter's fixed sentences, each a key of the ``[letter]`` table.
@@ -27,6 +28,9 @@ WORDING_TABLES: dict[str, tuple[str, ...]] = {
     "categories": HARM_CATEGORY_CHOICES,
     "letter": LETTER_KEYS,
 }
+
+#: Keys a table may hold besides its required ones.
+OPTIONAL_WORDING_KEYS: dict[str, tuple[str, ...]] = {"categories": PROFILE_HARM_CATEGORIES}
 
 
 @dataclass(frozen=True)

@@ -88,8 +88,8 @@ def _categories(
 ) -> list[Block]:
     """Every category recorded, named as the chosen profile names it; explained where the wording can.
 
-    A category the wording file has no sentence for (Wales's financial abuse
-    in the bundled file) is still named: a parent is never told less than was decided.
+    A category the wording file has no sentence for (one an area's own profile
+    adds) is still named: a parent is never told less than was decided.
     """
     recorded = list(dict.fromkeys(decision.categories))
     if not recorded:
