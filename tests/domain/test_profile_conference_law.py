@@ -147,6 +147,18 @@ def test_wales_words_the_categories_in_the_letter_and_record() -> None:
     assert "Not a category in the jurisdiction profile" not in record
 
 
+def test_the_plan_papers_name_the_categories_as_the_profile_does() -> None:
+    meeting = held_conference()
+    decision = meeting.conference.decisions[0]
+    decision.decision = "plan-needed"
+    decision.categories = ["emotional", "financial"]
+    options = ExportOptions(law=profile_law(bundled("wales")))
+    plan = "\n".join(build_paper(meeting, None, "plan", options).strings())
+    assert "(category: emotional or psychological abuse and financial abuse)" in plan
+    england = "\n".join(build_paper(meeting, None, "plan", ExportOptions()).strings())
+    assert "(category: emotional abuse and financial)" in england
+
+
 def test_a_welsh_letter_in_wales_has_every_word_of_its_categories_in_welsh() -> None:
     meeting = held_conference()
     meeting.conference.decisions[0].categories = ["emotional", "financial"]

@@ -245,7 +245,12 @@ def _in_one_language(
     if kind == "plan":
         from sdm_facilitator.export.plan_paper import plan_paper
 
-        return plan_paper(meeting, include_notes=options.include_notes, tr=tr)
+        return plan_paper(
+            meeting,
+            include_notes=options.include_notes,
+            tr=tr,
+            categories=(options.law or ProfileLaw()).categories,
+        )
     if kind == "child-plan":
         from sdm_facilitator.export.child_plan import child_plan_paper
 

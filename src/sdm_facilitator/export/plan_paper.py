@@ -15,8 +15,11 @@ fails on a string here that does not pass through it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sdm_facilitator.domain import meeting as m
 from sdm_facilitator.domain.contact_privacy import LeftOut, at_risk_ids, contact_details, shares_a_hidden_home
+from sdm_facilitator.domain.labels import HARM_CATEGORY_LABELS
 from sdm_facilitator.domain.plan_rules import plan_history
 from sdm_facilitator.domain.translation import ENGLISH, N_, Translator
 from sdm_facilitator.export.conference_plan import conference_decision_blocks
@@ -214,8 +217,17 @@ def _bottom_lines(meeting: m.Meeting, tr: Translator) -> list[Block]:
     return [Table((tr("Bottom line"), tr("Does the plan address it?"), tr("Note")), tuple(rows))]
 
 
-def plan_paper(meeting: m.Meeting, *, include_notes: bool = False, tr: Translator = ENGLISH) -> Paper:
-    """The family's plan (or, with ``include_notes``, the professionals' version of it), in ``tr``'s language."""
+def plan_paper(
+    meeting: m.Meeting,
+    *,
+    include_notes: bool = False,
+    tr: Translator = ENGLISH,
+    categories: Mapping[str, str] = HARM_CATEGORY_LABELS,
+) -> Paper:
+    """The family's plan (or, with ``include_notes``, the professionals' version of it), in ``tr``'s language.
+
+    ``categories``: the chosen jurisdiction profile's words for a conference's categories of harm.
+    """
     plan = meeting.plan
     wording = plan_wording(meeting)
     title = tr(wording.title)
@@ -247,7 +259,7 @@ def plan_paper(meeting: m.Meeting, *, include_notes: bool = False, tr: Translato
             missing=tr("No bottom lines were written in the referral."),
         )
     decided = (
-        conference_decision_blocks(meeting, tr)
+        conference_decision_blocks(meeting, tr, categories)
         if wording.conference_decides
         else response_blocks(plan, with_reasons=include_notes, tr=tr)
     )
