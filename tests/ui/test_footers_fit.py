@@ -102,7 +102,7 @@ async def _chair(app: SdmApp, pilot, meeting_id: str, seen: dict[str, list[str]]
 PARTS = {
     "home": _home,
     "sections": _sections,
-    "section dialogs": _section_dialogs,
+    "section-dialogs": _section_dialogs,
     "chair": _chair,
 }
 
