@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from support import hypothesis_budget
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
@@ -18,6 +20,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite the exported papers' golden files from the current output (look at the diff before committing)",
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--slow"):
+        hypothesis_budget.use_full_counts()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -10,7 +10,6 @@ import icalendar
 import pytest
 
 from sdm_facilitator.cli import main
-from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage.settings import DEFAULT_CHALLENGE_WORDS
 from sdm_facilitator.storage.store import MeetingStore
 from support.fixed_meeting import (
@@ -20,6 +19,7 @@ from support.fixed_meeting import (
     fixed_meeting,
     local_zone,
 )
+from support.guide_library import bundled_library
 from support.platform_checks import private_mode
 
 
@@ -33,7 +33,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def stored(isolated_data_dir: Path) -> Iterator[MeetingStore]:
     with local_zone():
         store = MeetingStore(isolated_data_dir)
-        meeting = fixed_meeting(load_library(None))
+        meeting = fixed_meeting(bundled_library())
         meeting.papers_sent = []  # each test records its own
         store.close(store.create(meeting))
         yield store
@@ -325,7 +325,7 @@ def test_decision_letter_is_refused_for_another_kind_of_meeting(
     capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
 ) -> None:
     with local_zone():
-        meeting = fixed_meeting(load_library(None))
+        meeting = fixed_meeting(bundled_library())
     meeting.kind = "fgc"
     store = MeetingStore(isolated_data_dir)
     store.close(store.create(meeting))

@@ -9,9 +9,9 @@ import pytest
 
 from sdm_facilitator.cli import main
 from sdm_facilitator.domain.risks import Risk
-from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage.store import MeetingStore
 from support.fixed_meeting import MEETING_ID, fixed_meeting, local_zone
+from support.guide_library import bundled_library
 
 ADDRESS = "7 Mill Lane"
 PHONE = "07700 900777"
@@ -25,7 +25,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def _store(data_dir: Path, status: str) -> Iterator[MeetingStore]:
     with local_zone():
-        meeting = fixed_meeting(load_library(None))
+        meeting = fixed_meeting(bundled_library())
         person = meeting.people[0]
         person.name, person.invitation = "Kerry\x1b[2J", "accepted"
         person.address, person.phone = ADDRESS, PHONE

@@ -8,9 +8,9 @@ from sdm_facilitator.demo import early_meeting, follow_up_meeting, preparing_mee
 from sdm_facilitator.domain.meeting_clock import planned_phases
 from sdm_facilitator.domain.risk_guidance import meeting_steps, risks_in_play
 from sdm_facilitator.domain.risks import RISK_KINDS
-from sdm_facilitator.guides.loader import load_library
+from support.guide_library import bundled_library
 
-LIBRARY = load_library(None)
+LIBRARY = bundled_library()
 TODAY = date(2026, 3, 1)
 
 

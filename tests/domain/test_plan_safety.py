@@ -10,9 +10,9 @@ from sdm_facilitator.domain.meeting import Action, Child, Meeting, Person
 from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 from sdm_facilitator.domain.plan_safety import PlanFinding, plan_findings
 from sdm_facilitator.domain.risks import Risk
-from sdm_facilitator.guides.loader import load_library
+from support.guide_library import bundled_library
 
-WORDS = load_library(None).plan_check_words
+WORDS = bundled_library().plan_check_words
 
 KERRY, MARK, SUE, PRIYA, JO = "p-kerry", "p-mark", "p-sue", "p-priya", "p-jo"
 LEO, RUBY = "c-leo", "c-ruby"

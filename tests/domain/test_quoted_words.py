@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 from sdm_facilitator.domain.language import LanguageMatcher
 from sdm_facilitator.domain.quoted_words import _SENTENCE_END, SENTENCE_REACH, QuotedWords, sentence_bounds
 from sdm_facilitator.domain.risks import RISK_KINDS
-from sdm_facilitator.guides.loader import load_library
+from support.guide_library import bundled_library
 
-HINTS = load_library(None).language_hints
+HINTS = bundled_library().language_hints
 MATCHER = LanguageMatcher(HINTS)
 EVERY_RISK = frozenset(RISK_KINDS)
 

@@ -15,10 +15,11 @@ from sdm_facilitator.domain.meeting import AgendaItem, InfoShare, Meeting, Revie
 from sdm_facilitator.domain.readiness import readiness
 from sdm_facilitator.domain.schedule import due_items
 from sdm_facilitator.domain.step_progress import let_record_decide, step_progress, untick_from_record
-from sdm_facilitator.guides.loader import GuideLibrary, load_library
+from sdm_facilitator.guides.loader import GuideLibrary
+from support.guide_library import bundled_library
 
 TODAY = date(2026, 3, 10)
-LIBRARY: GuideLibrary = load_library(None)
+LIBRARY: GuideLibrary = bundled_library()
 
 Change = Callable[[Meeting], None]
 

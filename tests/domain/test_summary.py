@@ -14,9 +14,9 @@ from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.readiness import readiness
 from sdm_facilitator.domain.schedule import next_due
 from sdm_facilitator.domain.summary import summarise
-from sdm_facilitator.guides.loader import load_library
+from support.guide_library import bundled_library
 
-LIBRARY = load_library(None)
+LIBRARY = bundled_library()
 BUILDERS = (preparing_meeting, held_meeting, follow_up_meeting, early_meeting)
 
 

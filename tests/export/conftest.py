@@ -8,13 +8,14 @@ import pytest
 
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
-from sdm_facilitator.guides.loader import GuideLibrary, load_library
+from sdm_facilitator.guides.loader import GuideLibrary
 from support.fixed_meeting import fixed_meeting, local_zone
+from support.guide_library import bundled_library
 
 
 @pytest.fixture(scope="session")
 def library() -> GuideLibrary:
-    return load_library(None)
+    return bundled_library()
 
 
 @pytest.fixture

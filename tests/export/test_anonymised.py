@@ -28,10 +28,10 @@ from sdm_facilitator.export.anonymised import (
     dictionary_csv,
     load_or_create_secret,
 )
-from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage.codec import to_dict
 from sdm_facilitator.storage.store import MeetingStore
 from support.evaluation_service import service
+from support.guide_library import bundled_library
 from support.report_fixtures import generated_meetings
 
 TODAY = date(2026, 6, 1)
@@ -51,7 +51,7 @@ def fixture_meetings() -> tuple[Meeting, ...]:
 
 
 def export(meetings: tuple[Meeting, ...], secret: bytes = SECRET) -> dict[str, str]:
-    library = load_library(None)
+    library = bundled_library()
     guides = {g: library.get(g) for g in {m.guide_id for m in meetings}}
     return anonymised_files(meetings, guides, TODAY, Pseudonyms(secret))
 

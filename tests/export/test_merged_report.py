@@ -17,8 +17,8 @@ from sdm_facilitator.domain.report import ReportFilter, build_report
 from sdm_facilitator.export.anonymised import Pseudonyms, anonymised_files
 from sdm_facilitator.export.merged_report import MergeError, merged_files, read_folders, report_from_rows
 from sdm_facilitator.export.report_formats import render_report
-from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage.store import MeetingStore
+from support.guide_library import bundled_library
 from support.report_fixtures import generated_meetings
 
 TODAY = date(2026, 6, 1)
@@ -37,7 +37,7 @@ def three_coordinators() -> tuple[tuple[Meeting, ...], ...]:
 
 
 def _guides(meetings: list[Meeting]) -> dict[str, object]:
-    library = load_library(None)
+    library = bundled_library()
     return {g: library.get(g) for g in {m.guide_id for m in meetings}}
 
 

@@ -21,7 +21,7 @@ from sdm_facilitator.domain.report import ReportFilter, ServiceReport, build_rep
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MEETING_KIND_LABELS, MEETING_KINDS
 from sdm_facilitator.export.report_formats import render_report, report_to_data
 from sdm_facilitator.export.report_tables import cell_text, report_tables
-from sdm_facilitator.guides.loader import load_library
+from support.guide_library import bundled_library
 from support.report_fixtures import (
     CLOSE_REASONS,
     COUNT,
@@ -41,7 +41,7 @@ I = range(COUNT)  # noqa: E741 (the index set of the known answers)
 
 @cache
 def report() -> ServiceReport:
-    library = load_library(None)
+    library = bundled_library()
     return build_report(generated_meetings(), {"fgc": library.get("fgc")}, TODAY)
 
 

@@ -19,6 +19,7 @@ from sdm_facilitator.domain.language import (
 )
 from sdm_facilitator.domain.risks import RISK_KINDS
 from sdm_facilitator.guides.loader import load_library
+from support.hypothesis_budget import examples
 
 
 def hint(phrase: str, *variants: str, category: str = "blaming") -> LanguageHint:
@@ -292,7 +293,7 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     first=st.lists(_PIECES, max_size=30), edits=st.lists(st.tuples(st.integers(0, 40), _PIECES), max_size=5)
 )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Static
 
 from sdm_facilitator.paths import error_reports_dir
@@ -132,14 +134,34 @@ async def test_error_in_a_key_action_keeps_the_app_running(isolated_data_dir: Pa
     assert reload(isolated_data_dir, meeting.id).referral.strengths == "after the error"
 
 
+async def _exit_asked(app) -> None:  # type: ignore[no-untyped-def]
+    """Return once the app has been asked to exit (its return code is set), within a minute."""
+    deadline = time.monotonic() + 60
+    while app.return_code is None:
+        assert time.monotonic() < deadline, f"the app did not exit; screen is {app.screen}"
+        await asyncio.sleep(0.02)
+
+
 async def test_quit_from_the_dialog(isolated_data_dir: Path) -> None:
+    """q in the crash dialog ends the app with return code 1.
+
+    The key is posted, not pressed with ``Pilot.press``: that waits for the
+    app's animator to finish after the key, and the animator stops with the
+    app, so that wait could last for ever (seen once in a full run of the
+    suite on a loaded machine: the worker hung here for 25 minutes). The whole
+    run is bounded too, so a hang in shutting down fails the test instead.
+    """
     app = make_app(isolated_data_dir)
     app.reraise_handled_errors = False  # type: ignore[attr-defined]
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.screen.set_timer(0.01, lambda: _fail(SECRET))
-        await _wait_for_dialog(app)
-        await pilot.press("q")
-        await pilot.pause()
+
+    async def quit_from_the_dialog() -> None:
+        async with app.run_test(size=(100, 30)):
+            app.screen.set_timer(0.01, lambda: _fail(SECRET))
+            await _wait_for_dialog(app)
+            app.post_message(events.Key("q", "q"))
+            await _exit_asked(app)
+
+    await asyncio.wait_for(quit_from_the_dialog(), timeout=120)
     assert app.return_code == 1
 
 

@@ -29,6 +29,7 @@ from sdm_facilitator.storage.store import (
 )
 from support.app_helpers import new_meeting
 from support.hostile import fill_meeting
+from support.hypothesis_budget import examples
 
 SECONDS_PER_FILE = 2.0
 MEETING_ID = "fuzz-meeting"
@@ -250,7 +251,7 @@ def _run(tmp_path: Path, examples: int) -> None:
 
 
 def test_fuzzed_meeting_files_give_only_clear_errors(tmp_path: Path) -> None:
-    _run(tmp_path, 500)
+    _run(tmp_path, examples(500))
 
 
 @pytest.mark.slow

@@ -29,6 +29,7 @@ from sdm_facilitator.domain import conference, distribution, risks
 from sdm_facilitator.domain import meeting as model
 from sdm_facilitator.storage import codec
 from sdm_facilitator.storage.codec import CodecError
+from support.hypothesis_budget import examples
 from support.strategies import meeting_tables
 
 
@@ -66,7 +67,7 @@ def both(data: dict[str, Any]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=meeting_tables(faults=False))
 def test_any_valid_meeting_decodes_to_exactly_the_same_meeting(data: dict[str, Any]) -> None:
     old, new = both(data)
@@ -74,14 +75,14 @@ def test_any_valid_meeting_decodes_to_exactly_the_same_meeting(data: dict[str, A
     assert new == old
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=meeting_tables(faults=True))
 def test_any_faulty_meeting_gives_the_same_error_or_the_same_meeting(data: dict[str, Any]) -> None:
     old, new = both(data)
     assert new == old
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=meeting_tables(faults=True))
 def test_the_save_checks_refuse_what_they_refused(data: dict[str, Any]) -> None:
     """``check_meeting_fields`` (run on every save) decodes through the same decoders."""

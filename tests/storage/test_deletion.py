@@ -16,6 +16,7 @@ from sdm_facilitator.storage.deletion import delete_meeting, files_of_meeting
 from sdm_facilitator.storage.export_ledger import exports_of, record_export
 from sdm_facilitator.storage.index import INDEX_NAME
 from sdm_facilitator.storage.store import MeetingNotFound, MeetingStore, StoreError
+from support.guide_library import bundled_library
 from support.privacy_helpers import FIXTURE_NAMES, named_meeting, names_on_disk
 
 
@@ -59,13 +60,12 @@ def test_delete_leaves_no_trace_of_the_names(tmp_path: Path) -> None:
 
 def test_delete_with_the_summary_index_takes_its_rows_out_and_keeps_the_others(tmp_path: Path) -> None:
     """A store of thousands is not read again after one deletion: the index loses the meeting's rows only."""
-    from sdm_facilitator.guides.loader import load_library
     from sdm_facilitator.storage.index import index_for
 
     data_dir = tmp_path / "data"
     store, doomed, kept = _store_with_traces(data_dir)
     (store.folder / ".summary-index.json").unlink()
-    index = index_for(store, load_library(None))
+    index = index_for(store, bundled_library())
     assert {s.id for s in index.listing().summaries} == {doomed.id, kept.id}  # writes the real index
     files = files_of_meeting(store, doomed.id, index)
     assert (

@@ -15,13 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sdm_facilitator.domain.meeting import Child, Meeting
-from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage import index as index_module
 from sdm_facilitator.storage.codec import meeting_to_toml
 from sdm_facilitator.storage.index import INDEX_NAME, SummaryIndex, index_for
 from sdm_facilitator.storage.store import MeetingStore
+from support.guide_library import bundled_library
 
-LIBRARY = load_library(None)
+LIBRARY = bundled_library()
 HOUR_NS = 3600 * 1_000_000_000
 
 

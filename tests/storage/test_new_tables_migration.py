@@ -7,12 +7,12 @@ from datetime import date
 
 from sdm_facilitator import demo
 from sdm_facilitator.domain.meeting import Meeting
-from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage.codec import meeting_from_dict, meeting_to_toml, to_dict
+from support.guide_library import bundled_library
 
 
 def demo_meetings() -> list[Meeting]:
-    library = load_library(None)
+    library = bundled_library()
     today = date(2026, 12, 1)
     builders = (demo.preparing_meeting, demo.held_meeting, demo.follow_up_meeting, demo.early_meeting)
     return [build(library, today) for build in builders]

@@ -21,17 +21,17 @@ from pathlib import Path
 import pytest
 
 from sdm_facilitator.domain.meeting import Child, Meeting, Person
-from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage import parallel_read
 from sdm_facilitator.storage.index import INDEX_NAME, SummaryListing, index_for
 from sdm_facilitator.storage.store import MeetingStore
+from support.guide_library import bundled_library
 from support.store_helpers import aged, many_meeting_files, running, worker_processes
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="workers are forked on Linux only"
 )
 
-LIBRARY = load_library(None)
+LIBRARY = bundled_library()
 
 
 def fill(store: MeetingStore, count: int) -> None:

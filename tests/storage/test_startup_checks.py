@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage import startup_checks as startup
 from sdm_facilitator.storage.index import SummaryIndex, index_for
 from sdm_facilitator.storage.store import MeetingStore
 from support.app_helpers import new_meeting, save_meetings
+from support.guide_library import bundled_library
 from ui.room.test_after_family_time import meeting_in_family_time as in_family_time
 
 
@@ -23,7 +23,7 @@ def _age(folder: Path, hours: float) -> None:
 
 
 def _index(data_dir: Path) -> SummaryIndex:
-    return index_for(MeetingStore(data_dir), load_library(None))
+    return index_for(MeetingStore(data_dir), bundled_library())
 
 
 def test_a_meeting_in_family_time_is_found_without_parsing_every_file(

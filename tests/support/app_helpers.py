@@ -1,29 +1,23 @@
 """Helpers for tests that drive the real app (Pilot and snapshots).
 
 A fixed clock keeps timers and "saved at" out of snapshot differences; the
-bundled guides are loaded once per test session because they never change.
+bundled guides are loaded once per test process (``support.guide_library``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from functools import cache
 from pathlib import Path
 
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.meeting_factory import create_meeting
-from sdm_facilitator.guides.loader import GuideLibrary, load_library
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.app import SdmApp
+from support.guide_library import bundled_library
 
 FIXED_NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 FIXED_TODAY = date(2026, 3, 2)
-
-
-@cache
-def bundled_library() -> GuideLibrary:
-    return load_library(None)
 
 
 class FakeClock:

@@ -18,12 +18,9 @@ from sdm_facilitator.domain import labels
 from sdm_facilitator.domain.contact_privacy import PERSON_CONTACT_FIELDS
 from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS
 from sdm_facilitator.export.plan_wording import FAMILY_PLAN, OUTLINE_PLAN
-from sdm_facilitator.guides.loader import (
-    bundled_child_plan_wording,
-    bundled_conference_wording,
-    load_library,
-)
+from sdm_facilitator.guides.loader import bundled_child_plan_wording, bundled_conference_wording
 from sdm_facilitator.storage.settings import DEFAULT_CHALLENGE_WORDS
+from support.guide_library import bundled_library
 
 SRC = Path(sdm_facilitator.__file__).parent
 #: The modules whose words a family reads, relative to the package: every string in them is checked.
@@ -106,7 +103,7 @@ def data_messages() -> Iterator[str]:
         yield from table.values()
     yield from conference.letter.values()
     yield DEFAULT_CHALLENGE_WORDS
-    for guide in load_library(None).guides.values():
+    for guide in bundled_library().guides.values():
         for question in guide.family_questions:
             yield question.text
             if question.hint:
