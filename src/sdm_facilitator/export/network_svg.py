@@ -34,6 +34,24 @@ LEGEND_LINE = 15
 LEGEND_CHAR_PX = 6
 #: Between the items of a legend line.
 LEGEND_BETWEEN = " · "
+
+
+def _print_css(drawing_height: str) -> str:
+    """The printed page's small type and tight spacing, with the drawing at most ``drawing_height``."""
+    return f"""
+@media print {{
+  html {{ font-size: 8pt; line-height: 1.3; }}
+  body {{ padding: 0; }}
+  figure.network svg {{ max-height: {drawing_height}; }}
+  h1 {{ font-size: 1.4rem; }}
+  h2 {{ margin: 0.3rem 0 0.2rem; }}
+  ul {{ margin: 0; padding-left: 1.2em; }}
+  p {{ margin: 0.2rem 0; }}
+  .legend {{ display: none; }}
+}}
+"""
+
+
 PAGE_CSS = """
 @page { size: A4 landscape; margin: 12mm 12mm 14mm; }
 body { max-width: 80rem; }
@@ -46,36 +64,14 @@ figure.network figcaption { font-size: 0.85rem; color: #333; }
   main > * { grid-column: 2; }
   main > h1, main > p { grid-column: 1 / -1; }
   main > figure.network { grid-column: 1; grid-row: span 30; }
-}
-@media print {
-  html { font-size: 8pt; line-height: 1.3; }
-  body { padding: 0; }
-  figure.network svg { max-height: 150mm; }
-  h1 { font-size: 1.4rem; }
-  h2 { margin: 0.3rem 0 0.2rem; }
-  ul { margin: 0; padding-left: 1.2em; }
-  p { margin: 0.2rem 0; }
-  .legend { display: none; }
-}
-"""
+}""" + _print_css("150mm")
 #: A bilingual page: the drawing across the landscape page first, then the words in two columns.
 BILINGUAL_PAGE_CSS = """
 @page { size: A4 landscape; margin: 12mm 12mm 14mm; }
 body.bilingual { max-width: 80rem; }
 figure.network { margin: 0.5rem 0; break-inside: avoid; }
 figure.network svg { width: 100%; height: auto; display: block; }
-figure.network figcaption { font-size: 0.85rem; color: #333; }
-@media print {
-  html { font-size: 8pt; line-height: 1.3; }
-  body { padding: 0; }
-  figure.network svg { max-height: 135mm; }
-  h1 { font-size: 1.4rem; }
-  h2 { margin: 0.3rem 0 0.2rem; }
-  ul { margin: 0; padding-left: 1.2em; }
-  p { margin: 0.2rem 0; }
-  .legend { display: none; }
-}
-"""
+figure.network figcaption { font-size: 0.85rem; color: #333; }""" + _print_css("135mm")
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from sdm_facilitator.domain.network_layout import (
     Node,
 )
 from sdm_facilitator.domain.safe_text import one_line
+from sdm_facilitator.export.network_svg import fit
 
 #: How the relationship is for the child, as a symbol in the box (the ecomap's line).
 BOND_SYMBOLS = {"supportive": "━", "mixed": "┄", "stressful": "≈", "broken": "╳"}
@@ -67,18 +68,6 @@ def relation_words(node: Node) -> str:
     if node.relation is not None:
         return SHORT_RELATIONS.get(node.relation, RELATION_LABELS.get(node.relation, node.relation))
     return "relation?"
-
-
-def fit(text: str, cells: int) -> str:
-    """``text`` cut to ``cells`` terminal cells, with an ellipsis when cut."""
-    if cell_len(text) <= cells:
-        return text
-    out = ""
-    for char in text:
-        if cell_len(out + char) > cells - 1:
-            break
-        out += char
-    return out + "…"
 
 
 class _Canvas:
