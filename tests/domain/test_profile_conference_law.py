@@ -18,6 +18,7 @@ from sdm_facilitator.domain.labels import HARM_CATEGORY_LABELS
 from sdm_facilitator.domain.meeting import Child, Meeting, Person
 from sdm_facilitator.domain.profile_law import ProfileLaw, profile_law
 from sdm_facilitator.domain.readiness import SECTION_DECISION, readiness
+from sdm_facilitator.domain.summary import summarise
 from sdm_facilitator.export.paper_catalogue import ExportOptions, build_paper, export_meeting
 from sdm_facilitator.guides.jurisdictions import JURISDICTIONS_DIR
 from sdm_facilitator.guides.loader import load_profile_file
@@ -186,3 +187,17 @@ def test_a_profile_that_could_not_be_used_gives_no_law_and_is_named() -> None:
     assert law.stage_name("early_help") == (
         "[not named in the jurisdiction profile 'wales, which could not be used': early_help]"
     )
+
+
+def test_the_home_list_summary_counts_the_review_by_the_profile_as_the_meeting_does() -> None:
+    meeting = held_conference()  # review conference set for Tue 2 Jun 2026
+    today = date(2026, 5, 10)
+    quicker = ProfileLaw(timescales=QUICKER)
+    england_summary = summarise(meeting, None)
+    quicker_summary = summarise(meeting, None, quicker)
+    assert england_summary.fidelity_review_due == date(2026, 6, 2)
+    assert quicker_summary.fidelity_review_due == date(2026, 5, 3)
+    # The words the home list shows on a day agree with the meeting's own fidelity profile.
+    counts = fidelity_profile(meeting, None, today, QUICKER).counts()
+    assert quicker_summary.fidelity_words(today) == fidelity_profile(meeting, None, today, QUICKER).summary()
+    assert counts["not-met"] == fidelity_profile(meeting, None, today).counts()["not-met"] + 1

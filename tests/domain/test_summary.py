@@ -11,6 +11,7 @@ from sdm_facilitator.demo import early_meeting, follow_up_meeting, held_meeting,
 from sdm_facilitator.domain.closure import close_meeting, closure_words
 from sdm_facilitator.domain.fidelity import fidelity_profile
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.domain.readiness import readiness
 from sdm_facilitator.domain.schedule import next_due
 from sdm_facilitator.domain.summary import summarise
@@ -75,7 +76,8 @@ def test_remembering_step_answers_changes_no_summary(build, made_on: date) -> No
     from sdm_facilitator.domain import summary as summary_module
 
     meeting = build(LIBRARY, made_on)
-    assert summarise(meeting, _guide(meeting)) == summary_module._summarise(meeting, _guide(meeting))
+    law = ProfileLaw()
+    assert summarise(meeting, _guide(meeting)) == summary_module._summarise(meeting, _guide(meeting), law)
 
 
 @settings(max_examples=40, deadline=None)

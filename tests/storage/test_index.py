@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sdm_facilitator.domain.meeting import Child, Meeting
+from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage import index as index_module
 from sdm_facilitator.storage.codec import meeting_to_toml
 from sdm_facilitator.storage.index import INDEX_NAME, SummaryIndex, index_for
@@ -203,6 +204,19 @@ def test_rows_of_other_guides_are_not_used(store: MeetingStore) -> None:
     age(store.path_for(m.id))
     labels(store)
     assert SummaryIndex(store, lambda _m: None, "another-guide-set").load() == {}
+
+
+def test_rows_worked_out_under_another_jurisdiction_are_worked_out_again(store: MeetingStore) -> None:
+    m = make(store, "Profiled")
+    age(store.path_for(m.id))
+    england = index_for(store, load_library(None, jurisdiction="england"))
+    england.listing()
+    assert m.id in {row.summary.id for row in england.load().values() if row.summary}
+    us = index_for(store, load_library(None, jurisdiction="us"))
+    assert (
+        us.guides_key != england.guides_key and us.law == load_library(None, jurisdiction="us").profile_law()
+    )
+    assert us.load() == {}
 
 
 _LIST_AGAIN_AND_AGAIN = """

@@ -661,14 +661,16 @@ def fidelity_profile(
     return FidelityProfile(step_grid(meeting, guide), markers, guide is not None)
 
 
-def marker_counts(meeting: Meeting, guide: Guide | None, today: date) -> dict[str, int]:
+def marker_counts(
+    meeting: Meeting, guide: Guide | None, today: date, timescales: Timescales | None = DEFAULT_TIMESCALES
+) -> dict[str, int]:
     """``fidelity_profile(...).counts()`` without the step grid, which the counts do not use.
 
     The summary of every meeting needs only these counts (a store without its
     summary index summarises thousands of meetings).
     """
     out = dict.fromkeys(STATUS_LABELS, 0)
-    for marker in _markers(meeting, guide, today):
+    for marker in _markers(meeting, guide, today, timescales):
         out[marker.status] += 1
     return out
 

@@ -32,6 +32,7 @@ from sdm_facilitator.domain.fidelity import (
 )
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.domain.readiness import readiness, summary_words, when_words
 from sdm_facilitator.domain.schedule import DueItem, due_items
 from sdm_facilitator.domain.step_progress import progress_remembered
@@ -132,16 +133,21 @@ class MeetingSummary:
         return when_words(self.stage, self.meeting_date, self.review_due, today)
 
 
-def summarise(meeting: Meeting, guide: Guide | None) -> MeetingSummary:
-    """The summary of ``meeting`` read with ``guide`` (the one the app would use for it)."""
+def summarise(meeting: Meeting, guide: Guide | None, law: ProfileLaw | None = None) -> MeetingSummary:
+    """The summary of ``meeting`` read with ``guide`` (the one the app would use for it).
+
+    ``law``: the chosen jurisdiction profile's (England's when not given), so the
+    home list counts a conference's core group and review as the meeting's own
+    readiness and fidelity do.
+    """
     # Readiness, due dates and the fidelity grid each ask about every step: answered once each.
     with progress_remembered():
-        return _summarise(meeting, guide)
+        return _summarise(meeting, guide, law or ProfileLaw())
 
 
-def _summarise(meeting: Meeting, guide: Guide | None) -> MeetingSummary:
+def _summarise(meeting: Meeting, guide: Guide | None, law: ProfileLaw) -> MeetingSummary:
     # On the first possible day nothing is overdue yet, so every item is listed with its own date.
-    open_items = readiness(meeting, guide, date.min)
+    open_items = readiness(meeting, guide, date.min, law)
     dated = due_items(meeting, guide)  # once: the next item and the outcome points both come from it
     due = dated[0] if dated else None  # as next_due
     return MeetingSummary(
@@ -171,7 +177,7 @@ def _summarise(meeting: Meeting, guide: Guide | None) -> MeetingSummary:
         blockers=len(open_items.blockers),
         appear_on=_appearing_dates(meeting, dated),
         started=meeting.record.started,
-        **_fidelity_facts(meeting, guide),
+        **_fidelity_facts(meeting, guide, law),
     )
 
 
@@ -180,15 +186,15 @@ class _FidelityFacts(TypedDict):
     fidelity_review_due: date | None
 
 
-def _fidelity_facts(meeting: Meeting, guide: Guide | None) -> _FidelityFacts:
+def _fidelity_facts(meeting: Meeting, guide: Guide | None, law: ProfileLaw) -> _FidelityFacts:
     """Marker counts that hold until the file changes, and the one day that moves a marker.
 
     Only "the review held on time" depends on today: not recorded until its due
     day has passed unheld, then not met. Counted on the first possible day, it
     is "not recorded"; ``fidelity_words`` moves it once ``fidelity_review_due`` is past.
     """
-    counts = marker_counts(meeting, guide, date.min)
-    due, held = first_review(meeting)
+    counts = marker_counts(meeting, guide, date.min, law.timescales)
+    due, held = first_review(meeting, law.timescales)
     return {
         "fidelity": (counts[MET], counts[NOT_MET], counts[NOT_RECORDED], counts[NOT_APPLICABLE]),
         "fidelity_review_due": due if held is None else None,

@@ -42,6 +42,7 @@ from typing import Any
 
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting, listing_key
+from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.domain.summary import SUMMARY_VERSION, MeetingSummary, summarise
 from sdm_facilitator.storage.atomic import HOST_TAG
 
@@ -263,9 +264,13 @@ def row_from_json(raw: Any) -> IndexRow | None:
         return None
 
 
-def guides_fingerprint(guides: Iterable[Guide]) -> str:
-    """Changes whenever a guide that summaries depend on changes (due dates come from guide steps)."""
-    text = repr(sorted(repr(guide) for guide in guides))
+def guides_fingerprint(guides: Iterable[Guide], law: ProfileLaw | None = None) -> str:
+    """Changes whenever a guide or the law that summaries depend on changes.
+
+    Due dates come from guide steps, a conference's from the profile's timescales, and
+    readiness counts what the profile's law asks to record.
+    """
+    text = repr(sorted(repr(guide) for guide in guides)) + repr(law)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -275,10 +280,14 @@ def guides_fingerprint(guides: Iterable[Guide]) -> str:
 class SummaryIndex:
     """The summary index of one store, read and written through the store's own file functions."""
 
-    def __init__(self, store: MeetingStore, guide_for: GuideFor, guides_key: str) -> None:
+    def __init__(
+        self, store: MeetingStore, guide_for: GuideFor, guides_key: str, law: ProfileLaw | None = None
+    ) -> None:
         self.store = store
         self.guide_for = guide_for
         self.guides_key = guides_key
+        #: The chosen jurisdiction profile's law: a conference's due dates in a summary follow it.
+        self.law = law
         self.path = store.folder / INDEX_NAME
         self.head_path = store.folder / HEAD_NAME
         # The rows last read and the index file's key then: reading 10,000 rows costs a tenth of a
@@ -542,7 +551,9 @@ class SummaryIndex:
             meeting, _from_future = parse_meeting_bytes(self.store.decode_file_bytes(data, path), path)
         except UnreadableMeetingError as error:
             return IndexRow(name, key, read_ns, None, error.unreadable.reason, error.unreadable.line, sha256)
-        return IndexRow(name, key, read_ns, summarise(meeting, self.guide_for(meeting)), sha256=sha256)
+        return IndexRow(
+            name, key, read_ns, summarise(meeting, self.guide_for(meeting), self.law), sha256=sha256
+        )
 
     def record(self, name: str, meeting: Meeting, sha256: str) -> bool:
         """Put the row of a meeting this app has just written (bytes with ``sha256``) in the index.
@@ -551,7 +562,7 @@ class SummaryIndex:
         by anyone else in the meantime is never given this meeting's summary.
         Returns whether the row was recorded.
         """
-        summary = summarise(meeting, self.guide_for(meeting))
+        summary = summarise(meeting, self.guide_for(meeting), self.law)
         row = self.read_row(name, IndexRow(name, FileKey(0, 0, 0, 0), 0, summary, sha256=sha256))
         if row is None or row.summary is not summary:
             return False
@@ -681,11 +692,19 @@ class GuideSource(typing.Protocol):
 
     def for_kind(self, kind: str) -> Guide | None: ...
 
+    def profile_law(self) -> ProfileLaw: ...
+
 
 def index_for(store: MeetingStore, library: GuideSource) -> SummaryIndex:
-    """The store's summary index, read with the guide the app uses for each meeting."""
+    """The store's summary index, read with the guide the app uses for each meeting.
+
+    Rows are kept for one set of guides and one jurisdiction's law: choosing another
+    profile changes the key, so every summary is worked out again with its timescales.
+    """
 
     def guide_for(meeting: Meeting) -> Guide | None:
         return library.get(meeting.guide_id) or library.for_kind(meeting.kind)
 
-    return SummaryIndex(store, guide_for, guides_fingerprint(library.guides.values()))
+    law = library.profile_law()
+    key = guides_fingerprint(library.guides.values(), law)
+    return SummaryIndex(store, guide_for, key, law)

@@ -334,7 +334,7 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
         index = self.summary_index()
         if opened.read_only or opened.fingerprint is None or session.dirty:
             return
-        summary = summarise(session.meeting, index.guide_for(session.meeting))
+        summary = summarise(session.meeting, index.guide_for(session.meeting), index.law)
         self._closed_summaries.append((summary, opened.path.name))
         if opened.path.parent == self.store.folder:
             sha256 = opened.fingerprint.sha256
