@@ -225,7 +225,7 @@ def row_to_json(row: IndexRow) -> dict[str, Any]:
     out: dict[str, Any] = {
         "file": row.file,
         # Not dataclasses.astuple: it deep-copies, and a first look at a store writes thousands of rows.
-        "key": [row.key.size, row.key.mtime_ns, row.key.ctime_ns, row.key.inode],
+        "key": row.key.as_list(),
         "read_ns": row.read_ns,
         "sha256": row.sha256,
     }
@@ -387,7 +387,7 @@ class SummaryIndex:
         document = {
             "format": HEAD_FORMAT,
             **self._header(),
-            "index": [index_key.size, index_key.mtime_ns, index_key.ctime_ns, index_key.inode],
+            "index": index_key.as_list(),
             "files": files_digest({row.file: row.key for row in rows.values()}),
             "open": [row.file for row in open_rows[:HEAD_ROWS]],
             "closed": [row.file for row in closed_rows[:HEAD_ROWS]],
@@ -425,7 +425,7 @@ class SummaryIndex:
             return None
         if any(raw.get(name) != value for name, value in self._header().items()):
             return None
-        if raw.get("index") != [index_key.size, index_key.mtime_ns, index_key.ctime_ns, index_key.inode]:
+        if raw.get("index") != index_key.as_list():
             return None
         if raw.get("files") != files_digest(files):
             return None

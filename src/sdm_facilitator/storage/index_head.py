@@ -43,6 +43,10 @@ class FileKey:
     def of(cls, stat: os.stat_result) -> FileKey:
         return cls(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
+    def as_list(self) -> list[int]:
+        """The key as the index and its head store it in JSON."""
+        return [self.size, self.mtime_ns, self.ctime_ns, self.inode]
+
 
 def files_digest(files: dict[str, FileKey]) -> str:
     """One digest of every meeting file's name and key: equal only while no file was added, removed or changed."""
@@ -70,7 +74,7 @@ def head_vouches_plain(folder: Path, files: dict[str, FileKey]) -> bool:
         return (
             isinstance(raw, dict)
             and raw.get("format") == HEAD_FORMAT
-            and raw.get("index") == [index_key.size, index_key.mtime_ns, index_key.ctime_ns, index_key.inode]
+            and raw.get("index") == index_key.as_list()
             and raw.get("files") == files_digest(files)
             and isinstance(raw.get("rows"), list)
             and all(isinstance(row, dict) and "summary" in row for row in raw["rows"])
