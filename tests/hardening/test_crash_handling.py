@@ -69,7 +69,8 @@ async def _open_with_unsaved_text(app, pilot, meeting_id: str) -> MeetingScreen:
 
 
 async def _wait_for_dialog(app) -> CrashDialog:  # type: ignore[no-untyped-def]
-    for _ in range(100):
+    """The crash dialog, once it is up; half a minute at most, so a missing dialog fails rather than hangs."""
+    for _ in range(1500):
         if isinstance(app.screen, CrashDialog):
             return app.screen
         await asyncio.sleep(0.02)
@@ -99,7 +100,7 @@ async def test_error_in_a_screen_timer_saves_reports_and_carries_on(isolated_dat
         _check_dialog_and_report(dialog, isolated_data_dir)
 
         await pilot.press("enter")  # "Carry on" has the focus
-        for _ in range(100):
+        for _ in range(1500):
             if isinstance(app.screen, MeetingScreen) and app.screen is not screen:
                 break
             await asyncio.sleep(0.02)

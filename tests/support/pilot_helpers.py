@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import unicodedata
+from collections.abc import Callable
 
 from textual import events
 from textual.app import App
@@ -54,6 +55,22 @@ async def keys_handled(app: App[object]) -> None:
 async def settle(pilot: Pilot[int], times: int = 3) -> None:
     for _ in range(times):
         await pilot.pause()
+
+
+async def until(pilot: Pilot[int], condition: Callable[[], bool], what: str, *, most: int = 600) -> None:
+    """Let the app run until ``condition()`` holds: a debounced save has reached disk, a clock has ticked.
+
+    The test waits for the thing it needs, however busy the machine is, not for a
+    length of time that happens to be enough on a quiet one. Each turn lets the app
+    run for a twentieth of a second; ``most`` turns (half a minute) bound the wait
+    so that a condition that never comes fails the test, naming ``what``, instead of
+    hanging it.
+    """
+    for _ in range(most):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"waited in vain for {what}")
 
 
 async def until_still(pilot: Pilot[int], *, most: int = 200) -> None:

@@ -18,6 +18,7 @@ from sdm_facilitator.ui.home import home as home_module
 from sdm_facilitator.ui.home.home import HomeScreen
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
 from support.app_helpers import save_meetings
+from support.pilot_helpers import until
 from support.prep_fixtures import new_prep_meeting, prep_app
 
 
@@ -68,14 +69,19 @@ async def test_returning_from_a_meeting_updates_its_row_without_reading_the_stor
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is home and listings == []
-        await pilot.pause(0.5)  # the row is written to the index a moment after the home screen is drawn
+
+        def indexed_families() -> set[str]:
+            rows = SummaryIndex(app.store, lambda m: None, app.summary_index().guides_key).load()
+            return {row.summary.family_label for row in rows.values() if row.summary}
+
+        # The closed meeting's row goes into the index, checked against the file, a
+        # moment after the home screen is drawn.
+        await until(
+            pilot,
+            lambda: indexed_families() == {"Barnes family", "Rahman family"},
+            "both rows in the index",
+        )
         await app.workers.wait_for_complete()
-    # The closed meeting's row went into the index, checked against the file.
-    rows = SummaryIndex(app.store, lambda m: None, app.summary_index().guides_key).load()
-    assert {row.summary.family_label for row in rows.values() if row.summary} == {
-        "Barnes family",
-        "Rahman family",
-    }
 
 
 async def test_many_changed_files_are_read_in_the_background_with_a_progress_line(

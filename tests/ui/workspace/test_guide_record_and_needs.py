@@ -15,7 +15,7 @@ from sdm_facilitator.ui.widgets.form_fields import YES
 from sdm_facilitator.ui.workspace.preparation.risks import RisksSection
 from sdm_facilitator.ui.workspace.preparation.steps import StepRow
 from support.app_helpers import FIXED_TODAY, FakeClock, bundled_library, reload, save_meetings
-from support.pilot_helpers import settle, type_text
+from support.pilot_helpers import settle, type_text, until
 from support.prep_fixtures import new_prep_meeting, prep_app
 
 
@@ -127,8 +127,11 @@ async def test_the_person_dialog_records_the_interpreter_booking_and_the_table_s
         await settle(pilot)
         assert "✓ interpreter" in str(screen.query_one("#people-table", DataTable).get_row_at(0)[1])
         assert "interpreter booked" in str(screen.query_one("#people-detail", Static).render())
-        await pilot.pause(0.7)
-    assert reload(isolated_data_dir, meeting.id).people[0].needs.interpreter_booked is True
+        await until(
+            pilot,
+            lambda: reload(isolated_data_dir, meeting.id).people[0].needs.interpreter_booked is True,
+            "the booked interpreter on disk",
+        )
 
 
 async def test_the_child_editor_records_the_advocate_offer(isolated_data_dir: Path) -> None:
@@ -141,8 +144,11 @@ async def test_the_child_editor_records_the_advocate_offer(isolated_data_dir: Pa
         offer = screen.query_one(f"#{child_id}-advocate-offer", Select)
         assert offer.is_blank()
         offer.value = "declined"
-        await pilot.pause(0.7)
-    assert reload(isolated_data_dir, meeting.id).children[0].advocate_offer == "declined"
+        await until(
+            pilot,
+            lambda: reload(isolated_data_dir, meeting.id).children[0].advocate_offer == "declined",
+            "the declined offer on disk",
+        )
 
 
 async def test_an_interpreter_still_to_book_is_a_blocker_above_everything_overdue(

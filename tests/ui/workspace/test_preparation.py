@@ -17,7 +17,7 @@ from sdm_facilitator.ui.widgets.form_fields import Field
 from sdm_facilitator.ui.workspace.preparation.steps import StepRow
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
 from support.app_helpers import FIXED_TODAY, reload, save_meetings
-from support.pilot_helpers import type_text
+from support.pilot_helpers import type_text, until
 from support.prep_fixtures import NASTY, full_meeting, new_prep_meeting, prep_app
 
 
@@ -143,8 +143,11 @@ async def test_referral_text_autosaves_without_quitting(isolated_data_dir: Path)
         screen.query_one("#ref-date", Input).value = "not a date"
         await pilot.pause()
         assert "YYYY-MM-DD" in field_error(screen, "ref-date")
-        await pilot.pause(0.6)
-        assert reload(isolated_data_dir, meeting.id).referral.worries == "non-compliant"
+        await until(
+            pilot,
+            lambda: reload(isolated_data_dir, meeting.id).referral.worries == "non-compliant",
+            "the worries on disk",
+        )
         assert "saved" in str(screen.query_one("#save-indicator", Static).content)
 
 

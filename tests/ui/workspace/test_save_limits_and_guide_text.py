@@ -10,6 +10,7 @@ from textual.widgets import Static, TextArea
 from sdm_facilitator.guides.loader import GuideLibrary
 from sdm_facilitator.ui.app import SdmApp
 from support.app_helpers import FakeClock, reload, save_meetings
+from support.pilot_helpers import until
 from support.prep_fixtures import GUIDE_ID, new_prep_meeting, prep_app, prep_guide, prep_library
 from ui.workspace.test_preparation import go_to, open_only_meeting
 
@@ -74,7 +75,6 @@ async def test_an_edit_after_the_longest_save_delay_saves_at_once_without_a_zero
             screen._unsaved_since = -1_000.0  # the first unsaved change was long ago
             await pilot.press("w")
             await pilot.pause(0.01)
-        await pilot.pause(0.1)
-        assert not screen.session.dirty
+        await until(pilot, lambda: not screen.session.dirty, "the change saved")
         assert app.return_code is None and app._exception is None
     assert reload(isolated_data_dir, meeting.id).referral.worries.endswith("wwwww")
