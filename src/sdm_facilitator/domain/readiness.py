@@ -13,6 +13,7 @@ Textual import, so the command line and exports can use it too.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -212,15 +213,25 @@ def _child_name(name: str, index: int) -> str:
     return _q(name) if name.strip() else f"child {index}"
 
 
-def readiness(meeting: Meeting, guide: Guide | None, today: date, law: ProfileLaw | None = None) -> Readiness:
+def readiness(
+    meeting: Meeting,
+    guide: Guide | None,
+    today: date,
+    law: ProfileLaw | None = None,
+    *,
+    due: Sequence[DueItem] | None = None,
+) -> Readiness:
     """What is still open for ``meeting`` on ``today``: overdue first, then by mechanism.
 
     ``law``: what the chosen jurisdiction profile asks of the record (England's
     when not given): a conference's timescales (said to be missing where the
     profile gives none) and categories, and the records its law asks for.
+    ``due``: ``due_items(meeting, guide)`` where the caller has it already (the
+    summary needs both, and working the dates out twice was a tenth of reading
+    a store without its index).
     """
     law = law or ProfileLaw()
-    dated = {(d.kind, d.ref): d for d in due_items(meeting, guide)}
+    dated = {(d.kind, d.ref): d for d in (due_items(meeting, guide) if due is None else due)}
     items: list[ReadinessItem] = []
     review_due: date | None = None
     stage = meeting.stage

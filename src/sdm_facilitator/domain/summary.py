@@ -147,8 +147,8 @@ def summarise(meeting: Meeting, guide: Guide | None, law: ProfileLaw | None = No
 
 def _summarise(meeting: Meeting, guide: Guide | None, law: ProfileLaw) -> MeetingSummary:
     # On the first possible day nothing is overdue yet, so every item is listed with its own date.
-    open_items = readiness(meeting, guide, date.min, law)
-    dated = due_items(meeting, guide)  # once: the next item and the outcome points both come from it
+    dated = due_items(meeting, guide)  # once: readiness, the next item and the outcome points use it
+    open_items = readiness(meeting, guide, date.min, law, due=dated)
     due = dated[0] if dated else None  # as next_due
     return MeetingSummary(
         id=meeting.id,
