@@ -33,6 +33,7 @@ import pytest
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.storage.drafts import read_drafts
 from sdm_facilitator.storage.store import MeetingStore
+from sdm_facilitator.ui.workspace.catalogue import all_sections
 from support.pty_app import KEY_ENTER, PtyApp
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and signals are POSIX only")
@@ -83,15 +84,18 @@ def _open_meeting(app: PtyApp) -> None:
     app.wait_for("Entergoestoanitem")  # the workspace, on its first section (readiness)
 
 
-def _down_to(app: PtyApp, marker: str, most: int = 14) -> None:
-    """Move down the side list, one key at a time, until ``marker`` is drawn."""
-    for _ in range(most):
-        mark = app.mark()
-        app.send(KEY_DOWN)
-        if app.appeared(marker, timeout=5, since=mark):
-            time.sleep(0.3)
-            return
-    raise AssertionError(f"{marker!r} never showed")
+def _down_to(app: PtyApp, section_id: str, marker: str) -> None:
+    """Move down the side list to ``section_id`` in one burst of keys, then wait until ``marker`` is drawn.
+
+    The side list's order is fixed (the catalogue), and the app takes keys in the
+    order they came however fast they come, so the number of presses is known: no
+    press waits on a guess of how long a section takes to draw.
+    """
+    steps = [section.id for section in all_sections("fgc")].index(section_id)
+    mark = app.mark()
+    app.send(KEY_DOWN * steps)
+    app.wait_for(marker, since=mark)
+    time.sleep(0.3)
 
 
 def _type(app: PtyApp, text: str) -> None:
@@ -118,7 +122,7 @@ def capture_box(app: PtyApp) -> None:
 def person_editor(app: PtyApp) -> None:
     """People, a: the person editor (saves as you type)."""
     _open_meeting(app)
-    _down_to(app, "Pressatoaddthefirstperson")
+    _down_to(app, "prep-people", "Pressatoaddthefirstperson")
     app.send(KEY_ENTER)
     time.sleep(0.5)
     mark = app.mark()
@@ -131,7 +135,7 @@ def person_editor(app: PtyApp) -> None:
 def action_form(app: PtyApp) -> None:
     """The plan, ctrl+n: the form dialog every plan and follow-up dialog is built on."""
     _open_meeting(app)
-    _down_to(app, "Noactionsyet")
+    _down_to(app, "plan", "Noactionsyet")
     app.send(KEY_ENTER)
     time.sleep(0.5)
     mark = app.mark()
