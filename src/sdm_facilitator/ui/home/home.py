@@ -34,7 +34,12 @@ from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.summary import MeetingSummary
 from sdm_facilitator.domain.vocabulary import CONTEXT_LABELS, MEETING_KIND_LABELS, STAGE_LABELS
-from sdm_facilitator.storage.folder_watch import FolderSignature, folder_signature, with_own_writes
+from sdm_facilitator.storage.folder_watch import (
+    FolderSignature,
+    folder_signature,
+    signature_of,
+    with_own_writes,
+)
 from sdm_facilitator.storage.index import SummaryIndex, SummaryListing
 from sdm_facilitator.storage.session import MeetingSession
 from sdm_facilitator.ui.app_access import sdm_app
@@ -240,9 +245,15 @@ class HomeScreen(Screen[None]):
     def action_refresh(self) -> None:
         """Look at the data folder again: paint from the index at once, read changed files after."""
         self._generation_read = sdm_app(self).store_generation
-        self._folder_seen = folder_signature(sdm_app(self).store.folder)
         index: SummaryIndex = sdm_app(self).summary_index()
-        listing = index.listing(read_stale=False, scan=sdm_app(self).take_start_scan(index))
+        start_scan = sdm_app(self).take_start_scan(index)
+        # At start, the signature comes from the look the start already took (one stat per file).
+        self._folder_seen = (
+            signature_of(start_scan.files)
+            if start_scan is not None
+            else folder_signature(sdm_app(self).store.folder)
+        )
+        listing = index.listing(read_stale=False, scan=start_scan)
         if listing.pending and len(listing.pending) <= READ_BEFORE_PAINT:
             listing = index.listing()
         self._show_listing(listing)
