@@ -33,15 +33,13 @@ import pytest
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.storage.drafts import read_drafts
 from sdm_facilitator.storage.store import MeetingStore
-from sdm_facilitator.ui.workspace.catalogue import all_sections
-from support.pty_app import KEY_ENTER, PtyApp
+from support.pty_app import KEY_ENTER, PtyApp, down_to_section
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and signals are POSIX only")
 
 #: The issue's limit: the process is gone this soon after the signal.
 EXIT_WITHIN_SECONDS = 3.0
 LABEL = "Okafor family"  # as stored by the shared fixture (conftest.py)
-KEY_DOWN = "\x1b[B"
 KEY_CTRL_N = "\x0e"
 KEY_CTRL_O = "\x0f"
 KEY_CTRL_U = "\x15"
@@ -85,16 +83,7 @@ def _open_meeting(app: PtyApp) -> None:
 
 
 def _down_to(app: PtyApp, section_id: str, marker: str) -> None:
-    """Move down the side list to ``section_id`` in one burst of keys, then wait until ``marker`` is drawn.
-
-    The side list's order is fixed (the catalogue), and the app takes keys in the
-    order they came however fast they come, so the number of presses is known: no
-    press waits on a guess of how long a section takes to draw.
-    """
-    steps = [section.id for section in all_sections("fgc")].index(section_id)
-    mark = app.mark()
-    app.send(KEY_DOWN * steps)
-    app.wait_for(marker, since=mark)
+    down_to_section(app, section_id, marker)
     time.sleep(0.3)
 
 

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.readiness import SECTION_REFERRAL
 from sdm_facilitator.storage.store import MeetingStore
-from support.pty_app import KEY_CTRL_E, KEY_CTRL_Q, KEY_ENTER, KEY_TAB, PtyApp
+from support.pty_app import KEY_CTRL_E, KEY_CTRL_Q, KEY_ENTER, KEY_TAB, PtyApp, down_to_section
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals and signals are POSIX only")
 
-KEY_DOWN = "\x1b[B"
 #: The workspace footer redrawn when a field takes the focus: "^q Quit" moves into the place of the
 #: side list's "m In the room" (only changed cells are drawn, so "esc Back" is not sent again).
 FIELD_FOOTER = re.compile(r"\^q Quit")
@@ -42,13 +42,7 @@ def _to_referred_by(app: PtyApp) -> None:
     app.wait_for("Okaforfamily")
     app.send(KEY_ENTER)
     app.wait_for("Entergoestoanitem")  # the workspace, on its first section (readiness)
-    for _ in range(4):  # readiness -> steps -> referral; a key that came too early is sent again
-        mark = app.mark()
-        app.send(KEY_DOWN)
-        if app.appeared("Referredby", timeout=5, since=mark):
-            break
-    else:
-        raise AssertionError("the referral section never showed")
+    down_to_section(app, SECTION_REFERRAL, "Referredby")
     time.sleep(0.3)
     mark = app.mark()
     app.send(KEY_ENTER)

@@ -164,3 +164,22 @@ KEY_UP = "\x1b[A"
 KEY_F2 = "\x1bOQ"
 KEY_CTRL_Q = "\x11"
 KEY_CTRL_E = "\x05"
+
+
+KEY_DOWN = "\x1b[B"
+
+
+def down_to_section(app: PtyApp, section_id: str, marker: str, kind: str = "fgc") -> None:
+    """From the workspace's first section, down the side list to ``section_id``; wait until ``marker`` is drawn.
+
+    The side list's order is fixed (the catalogue) and the app takes keys in the
+    order they came however fast they come, so the presses go in one burst: no
+    press waits on a guess of how long a section takes to draw (a wait of five
+    seconds in vain at each section made one test take a minute).
+    """
+    from sdm_facilitator.ui.workspace.catalogue import all_sections
+
+    steps = [section.id for section in all_sections(kind)].index(section_id)
+    mark = app.mark()
+    app.send(KEY_DOWN * steps)
+    app.wait_for(marker, since=mark)
