@@ -107,7 +107,7 @@ OFFER_MEASURES: dict[str, str] = {
     "offered": "Offered in the letter before proceedings",
     "not-offered-why-recorded": "Not offered, why recorded",
     "not-offered-why-not-recorded": "Not offered, why not recorded",
-    "offered-not-recorded": "Whether it was offered not recorded",
+    "offered-not-recorded": "Whether offered: not recorded",
     "accepted": "Offer accepted by the family",
     "declined": "Offer declined by the family",
     "not-yet": "No answer from the family yet",
@@ -125,7 +125,7 @@ ICWA_MEASURES: dict[str, str] = {
     "may-be": "ICWA: may be a member or eligible",
     "no-reason-to-know": "ICWA: no reason to know",
     "tribe-notified": "Reason to know: the tribe notified",
-    "notice-not-recorded": "Reason to know: the tribe's notice not recorded",
+    "notice-not-recorded": "Reason to know: the day the tribe was notified not recorded",
 }
 
 
