@@ -32,6 +32,7 @@ from sdm_facilitator.storage.codec import to_dict
 from sdm_facilitator.storage.store import MeetingStore
 from support.evaluation_service import service
 from support.guide_library import bundled_library
+from support.legal_record_fixtures import HOSTILE_REASON, HOSTILE_TRIBE, with_legal_records
 from support.report_fixtures import generated_meetings
 
 TODAY = date(2026, 6, 1)
@@ -40,14 +41,16 @@ SECRET = bytes(range(32))
 
 @cache
 def fixture_meetings() -> tuple[Meeting, ...]:
-    """120 generated meetings (every free text distinctive), the demo meetings (natural text), and
-    40 families of the evaluation's generated service (care episodes, letters, costs, legal stages)."""
+    """120 generated meetings (every free text distinctive), the demo meetings (natural text),
+    40 families of the evaluation's generated service (care episodes, letters, costs, legal stages),
+    and 20 generated meetings carrying the law's records (a hostile reason not to offer, a tribe)."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:
         write_demo(Path(folder))
         demo = [o.meeting for o in MeetingStore(Path(folder)).list_meetings().meetings]
-    return tuple(generated_meetings()[:120] + demo + service()[:40])
+    legal = with_legal_records(generated_meetings()[120:140])
+    return tuple(generated_meetings()[:120] + demo + service()[:40] + legal)
 
 
 def export(meetings: tuple[Meeting, ...], secret: bytes = SECRET) -> dict[str, str]:
@@ -278,3 +281,72 @@ def test_a_first_write_killed_before_it_is_done_leaves_no_empty_secret(
     secret = load_or_create_secret(isolated_data_dir)
     assert len(secret) == 32 and not temp.exists()
     assert (isolated_data_dir / SECRET_FILE).read_bytes() == secret.hex().encode() + b"\n"
+
+
+def test_the_law_s_records_leave_as_codes_and_months_only() -> None:
+    meetings = tuple(with_legal_records(generated_meetings()[:20]))
+    files = export(meetings)
+    blob = "".join(files.values())
+    for words in (HOSTILE_REASON, HOSTILE_TRIBE, "Okonkwo", "HYPERLINK", "North Fork", "Nation", "\u202e"):
+        assert words not in blob
+    ids = Pseudonyms(SECRET)
+    rows = {r["meeting"]: r for r in csv.DictReader(io.StringIO(files["meetings.csv"]))}
+    offers = [rows[ids.of("meeting", m.id)] for m in meetings]
+    columns = (
+        "fgdm_offered",
+        "fgdm_answer",
+        "fgdm_held_before_application",
+        "fgdm_not_offered_reason_recorded",
+    )
+    assert [tuple(row[c] for c in columns) for row in offers[:10]] == [
+        ("", "", "", ""),
+        ("yes", "accepted", "yes", ""),
+        ("yes", "accepted", "no", ""),
+        ("yes", "accepted", "", ""),
+        ("yes", "declined", "", ""),
+        ("yes", "not-yet", "", ""),
+        ("yes", "", "", ""),
+        ("no", "", "", "yes"),
+        ("no", "", "", "no"),
+        ("", "declined", "", ""),
+    ]
+    # The day it was offered becomes its month, as every other date in these files.
+    assert offers[1]["fgdm_offer_month"] == f"{meetings[1].referral.fgdm_offer.offered_on:%Y-%m}"
+    assert offers[0]["fgdm_offer_month"] == offers[7]["fgdm_offer_month"] == ""
+    children = list(csv.DictReader(io.StringIO(files["children.csv"])))
+    first = {}
+    for row in children:
+        first.setdefault(row["child"], row)
+    icwa = [first[ids.of("child", m.id, c.id)] for m in meetings for c in m.children]
+    columns = ("icwa_asked", "icwa_answer", "icwa_tribe_named", "icwa_notified")
+    assert [tuple(row[c] for c in columns) for row in icwa[:7]] == [
+        ("", "", "", ""),
+        ("yes", "member-or-eligible", "yes", "yes"),
+        ("yes", "may-be", "no", "no"),
+        ("yes", "no-reason-to-know", "", ""),
+        ("no", "", "", ""),
+        ("", "may-be", "yes", "yes"),
+        ("yes", "member-or-eligible", "yes", "no"),
+    ]
+    assert (
+        re.fullmatch(r"\d{4}-\d{2}", icwa[1]["icwa_notified_month"]) and icwa[2]["icwa_notified_month"] == ""
+    )
+    # Each of a child's outcome rows carries the same inquiry.
+    for row in children:
+        assert all(row[c] == first[row["child"]][c] for c in columns)
+
+
+def test_the_dictionary_gives_the_law_s_records_with_their_codes() -> None:
+    dictionary = {
+        (r["file"], r["column"]): r["description"] for r in csv.DictReader(io.StringIO(dictionary_csv()))
+    }
+    assert "accepted, declined, not-yet" in dictionary[("meetings.csv", "fgdm_answer")]
+    assert "yes / no" in dictionary[("meetings.csv", "fgdm_offered")]
+    assert "not exported" in dictionary[("meetings.csv", "fgdm_not_offered_reason_recorded")]
+    assert "YYYY-MM" in dictionary[("meetings.csv", "fgdm_offer_month")]
+    assert "yes / no" in dictionary[("meetings.csv", "fgdm_held_before_application")]
+    assert "member-or-eligible, may-be, no-reason-to-know" in dictionary[("children.csv", "icwa_answer")]
+    assert "not exported" in dictionary[("children.csv", "icwa_tribe_named")]
+    assert {"icwa_asked", "icwa_notified", "icwa_notified_month"} <= {
+        c for f, c in dictionary if f == "children.csv"
+    }

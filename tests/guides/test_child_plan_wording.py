@@ -100,3 +100,32 @@ def test_the_wording_file_is_not_read_as_a_guide(tmp_path: Path) -> None:
     (tmp_path / CHILD_PLAN_WORDING_FILE).write_text(BUNDLED.read_text())
     library = load_library(tmp_path)
     assert library.problems() == [] and CHILD_PLAN_WORDING_FILE not in {p.name for p in library.unusable}
+
+
+def test_an_organisations_file_replaces_the_bundled_words(tmp_path: Path) -> None:
+    (tmp_path / CHILD_PLAN_WORDING_FILE).write_text(
+        BUNDLED.read_text().replace('"Tell {name}."', '"Tell {name}, or ring us."', 1)
+    )
+    library = load_library(tmp_path)
+    assert library.child_plan_wording is not None
+    assert library.child_plan_wording.bands["under-8"].patterns["trusted_adult"] == "Tell {name}, or ring us."
+    assert library.problems() == [] and library.notices() == []
+    assert load_library(None).child_plan_wording == bundled_child_plan_wording()
+
+
+def test_a_broken_organisations_file_is_reported_and_the_bundled_words_used(tmp_path: Path) -> None:
+    text = BUNDLED.read_text().replace('"Tell {name}."', '"Tell {nmae}."', 1)
+    (tmp_path / CHILD_PLAN_WORDING_FILE).write_text(text)
+    library = load_library(tmp_path)
+    assert library.child_plan_wording == bundled_child_plan_wording()
+    line = _line_of(text, 'trusted_adult = "Tell {nmae}')
+    problem = (
+        f"{CHILD_PLAN_WORDING_FILE}:{line}: bands.under-8.trusted_adult: unknown name {{nmae}} in the "
+        "pattern; this key may use: {name}"
+    )
+    assert [str(p) for p in library.problems()] == [problem]
+    assert library.problems()[0].file == tmp_path / CHILD_PLAN_WORDING_FILE
+    assert library.notices() == [
+        f"Your child plan wording file could not be used (the bundled words are used): {library.problems()[0]}."
+    ]
+    assert set(library.guides) == {"fgc", "cp-conference", "cin-family-unity", "family-unity", "review"}

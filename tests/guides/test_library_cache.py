@@ -11,7 +11,7 @@ import pytest
 import sdm_facilitator
 from sdm_facilitator.guides import library_cache, loader
 from sdm_facilitator.guides.library_cache import cache_path, cached_library
-from sdm_facilitator.guides.loader import load_library
+from sdm_facilitator.guides.loader import CHILD_PLAN_WORDING_FILE, bundled_child_plan_wording, load_library
 from sdm_facilitator.paths import bundled_guides_dir
 from sdm_facilitator.storage.files import make_private_folder
 
@@ -112,3 +112,24 @@ def test_a_guide_written_this_moment_is_used_but_not_kept(tmp_path: Path) -> Non
     (guides / "ours.toml").touch()
     assert "our-fgc" in cached_library(data, guides).guides
     assert not cache_path(data, guides, bundled_guides_dir()).exists()
+
+
+def test_a_changed_child_plan_wording_override_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, guides = a_data_folder(tmp_path)
+    bundled = (bundled_guides_dir() / CHILD_PLAN_WORDING_FILE).read_text(encoding="utf-8")
+    own = guides / CHILD_PLAN_WORDING_FILE
+    own.write_text(bundled.replace('"Tell {name}."', '"Tell {name} first."', 1), encoding="utf-8")
+    settled(own)
+    settled(guides)
+    first = cached_library(data, guides).child_plan_wording
+    assert first is not None and first.bands["under-8"].patterns["trusted_adult"] == "Tell {name} first."
+    assert cache_path(data, guides, bundled_guides_dir()).exists()
+    # The same size, only the words changed: the file's times say it changed.
+    own.write_text(bundled.replace('"Tell {name}."', '"Tell {name} today."', 1), encoding="utf-8")
+    changed = cached_library(data, guides).child_plan_wording
+    assert changed is not None and changed.bands["under-8"].patterns["trusted_adult"] == "Tell {name} today."
+    # Taken away: the bundled words again, never the cached organisation's.
+    own.unlink()
+    assert cached_library(data, guides).child_plan_wording == bundled_child_plan_wording()

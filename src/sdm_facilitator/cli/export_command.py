@@ -12,6 +12,7 @@ import argparse
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.cli.library import guide_library
@@ -20,6 +21,9 @@ from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.paper_catalogue import PAPER_FORMATS, PAPERS, TRANSLATED_PAPERS, Exported
+
+if TYPE_CHECKING:
+    from sdm_facilitator.guides.library import GuideLibrary
 
 _OPTION_PAPERS = {
     "include_notes": ("--include-notes", ("plan", "network")),
@@ -235,6 +239,20 @@ def _say_left_out(ctx: CliContext, exported: Exported) -> None:
     print(f"{one_line(exported.note)}{undo}", file=ctx.err)
 
 
+def _say_wording_not_used(ctx: CliContext, kind: str, library: GuideLibrary) -> None:
+    """A paper written in the bundled words because the organisation's wording file could not be used says so."""
+    problems = {
+        "child-plan": ("child plan", library.child_plan_wording_problems),
+        "decision-letter": ("conference", library.conference_wording_problems),
+    }.get(kind)
+    if problems and problems[1]:
+        print(
+            f"Your {problems[0]} wording file could not be used (the bundled words are used): "
+            f"{one_line(str(problems[1][0]), 300)}. Run 'sdm-facilitator guides check' to see every problem.",
+            file=ctx.err,
+        )
+
+
 def _print_plan_findings(ctx: CliContext, meeting: Meeting, words: PlanCheckWords) -> None:
     """The plan safety check's findings on stderr before a paper goes out; they never stop it."""
     from sdm_facilitator.domain.plan_safety import plan_findings
@@ -282,6 +300,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         names=args.names,
         actions=args.actions,
         conference_wording=library.conference_wording,
+        child_wording=library.child_plan_wording,
         law=library.profile_law(),
         challenge_words=_challenge_words(ctx) if args.kind in ("decision-letter", "record") else "",
         lang=args.lang,
@@ -299,6 +318,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     except PaperError as error:
         raise CliError(str(error), exit_code=1) from None
     _print_plan_findings(ctx, meeting, library.plan_check_words)
+    _say_wording_not_used(ctx, args.kind, library)
     if exported.language_note:
         print(one_line(exported.language_note, 600), file=ctx.err)
     if exported.hints:

@@ -115,6 +115,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
             "terms_problems": [str(p) for p in library.terms_problems],
             "plan_check_problems": [str(p) for p in library.plan_check_problems],
             "conference_wording_problems": [str(p) for p in library.conference_wording_problems],
+            "child_plan_wording_problems": [str(p) for p in library.child_plan_wording_problems],
             "skipped": list(library.skipped),
         }
         print(to_json(data), file=ctx.out)
@@ -151,11 +152,12 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         *library.terms_problems,
         *library.plan_check_problems,
         *library.conference_wording_problems,
+        *library.child_plan_wording_problems,
     ]
     if other_problems:
         print(
-            "\nLanguage hints, vocabularies, plan check words and conference wording that could not be used "
-            "(see: sdm-facilitator guides check):",
+            "\nLanguage hints, vocabularies, plan check words, conference wording and child plan wording "
+            "that could not be used (see: sdm-facilitator guides check):",
             file=ctx.out,
         )
         for problem in other_problems:

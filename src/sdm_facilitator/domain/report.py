@@ -17,7 +17,10 @@ Counting rules (also in docs/user-guide.md):
   arrangements, legal stage, cost per family, the fidelity grid by group) are
   built from the anonymised rows of ``domain.evaluation_rows``, so a report
   merged from several coordinators' anonymised files counts the same way
-  (rules in ``domain.evaluation``).
+  (rules in ``domain.evaluation``);
+- the law's records (England's pre-proceedings offer, each child's ICWA
+  inquiry) are counted from their anonymised cells too
+  (``domain.legal_record_rows``), and only where any is recorded.
 """
 
 from __future__ import annotations
@@ -44,6 +47,12 @@ from sdm_facilitator.domain.fidelity import (
 )
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.labels import LEGAL_STAGE_LABELS
+from sdm_facilitator.domain.legal_record_rows import (
+    LegalRecordFigures,
+    icwa_cells,
+    legal_record_figures,
+    offer_cells,
+)
 from sdm_facilitator.domain.meeting import (
     ACTION_STATUS_CHOICES,
     CARE_BASIS_CHOICES,
@@ -222,6 +231,8 @@ class ServiceReport:
     coordinators: int = 0
     # The legal stages as the chosen jurisdiction profile names them (the evaluation's tables).
     stage_names: Mapping[str, str] = field(default_factory=lambda: dict(LEGAL_STAGE_LABELS))
+    # The law's records (pre-proceedings offer, ICWA inquiry); None where none is recorded.
+    legal_records: LegalRecordFigures | None = None
 
 
 MEDIAN_LABELS = {
@@ -348,6 +359,10 @@ def build_report(
         options=options,
         small_number_threshold=small_number_threshold,
         stage_names=law.stage_names(LEGAL_STAGE_CHOICES),
+        legal_records=legal_record_figures(
+            (offer_cells(m.referral.fgdm_offer) for m in chosen),
+            (icwa_cells(c.icwa) for m in chosen for c in m.children),
+        ),
     )
 
 

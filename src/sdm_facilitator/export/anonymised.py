@@ -45,6 +45,7 @@ from sdm_facilitator.domain.fidelity import (
     referral_to_meeting_days,
 )
 from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.legal_record_rows import ICWA_COLUMNS, OFFER_COLUMNS, icwa_cells, offer_cells
 from sdm_facilitator.domain.meeting import ATTENDED, Child, Meeting, OutcomePoint
 from sdm_facilitator.domain.report import closed_before_day, is_held
 from sdm_facilitator.domain.risk_guidance import risks_in_play
@@ -119,6 +120,8 @@ MEETING_COLUMNS: tuple[Column, ...] = (
         for mid in MARKER_IDS
     ),
     *evaluation_rows.REFERRAL_COLUMNS,
+    # England's pre-proceedings offer (codes only, never why it was not offered).
+    *OFFER_COLUMNS,
 )
 #: One row per child per referral, held or not: the evaluation's outcomes at 3, 6 and 12 months.
 FOLLOWED_COLUMNS: tuple[Column, ...] = evaluation_rows.CHILD_COLUMNS
@@ -142,6 +145,8 @@ CHILD_COLUMNS: tuple[Column, ...] = (
     Column("new_referral", "yes / no: a new referral"),
     Column("section_47", "yes / no: a section 47 enquiry"),
     Column("cp_plan", "yes / no: a child protection plan"),
+    # The US ICWA inquiry (codes only, never the tribe's name).
+    *ICWA_COLUMNS,
 )
 FEEDBACK_COLUMNS: tuple[Column, ...] = (
     Column("meeting", "Pseudonym of the meeting"),
@@ -211,7 +216,12 @@ def _meeting_row(
         str(_steps(m, guide, "na")),
         *(status[mid] for mid in MARKER_IDS),
         *(evaluation[c.name] for c in evaluation_rows.REFERRAL_COLUMNS),
+        *_in_order(offer_cells(m.referral.fgdm_offer), OFFER_COLUMNS),
     ]
+
+
+def _in_order(cells: dict[str, str], columns: tuple[Column, ...]) -> list[str]:
+    return [cells[c.name] for c in columns]
 
 
 def _steps(m: Meeting, guide: Guide | None, what: str) -> int:
@@ -241,8 +251,9 @@ def _child_rows(m: Meeting, ids: Pseudonyms) -> list[list[str]]:
             _yes_no(None if child.met_before is None else (day is None or child.met_before <= day)),
             _yes_no(bool(child.views.strip())),
         ]
+        icwa = _in_order(icwa_cells(child.icwa), ICWA_COLUMNS)
         points: Iterable[OutcomePoint | None] = child.outcomes or [None]
-        rows += [base + _outcome_cells(m, child, o, ids) for o in points]
+        rows += [base + _outcome_cells(m, child, o, ids) + icwa for o in points]
     return rows
 
 

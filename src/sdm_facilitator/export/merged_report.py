@@ -16,6 +16,9 @@ same way. No meeting record and no name leaves a coordinator's laptop.
   never counted twice.
 - Coordinators are numbered in the order given, never named by their folder
   (a folder name may be a person's name).
+- The law's records (the pre-proceedings offer, each child's ICWA inquiry)
+  are counted when their columns are there; a folder written before they
+  were added reads as nothing recorded, never refused.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from sdm_facilitator.domain.evaluation_rows import CHILD_COLUMNS as EVALUATION_C
 from sdm_facilitator.domain.evaluation_rows import REFERRAL_COLUMNS
 from sdm_facilitator.domain.feedback import STATEMENT_FIELDS, Average
 from sdm_facilitator.domain.fidelity import MARKER_RULES, MET, NOT_APPLICABLE, NOT_MET, NOT_RECORDED
+from sdm_facilitator.domain.legal_record_rows import legal_record_figures
 from sdm_facilitator.domain.meeting import (
     ACTION_STATUS_CHOICES,
     CLOSURE_REASON_CHOICES,
@@ -242,6 +246,17 @@ def _feedback(rows: list[Row]) -> tuple[FeedbackTally, ...]:
     return tuple(out)
 
 
+def _one_row_per_child(children: list[Row]) -> list[Row]:
+    """children.csv repeats a child's row at each outcome point: the first one stands for the child."""
+    seen: set[str] = set()
+    out = []
+    for row in children:
+        if row.get("child") and row["child"] not in seen:
+            seen.add(row["child"])
+            out.append(row)
+    return out
+
+
 def report_from_rows(
     merged: MergedRows, today: date, filters: ReportFilter | None = None, small_number_threshold: int = 5
 ) -> ServiceReport:
@@ -289,6 +304,7 @@ def report_from_rows(
     promised = _count(chosen, "help_promised")
     help_counts = {state: _count(chosen, f"help_{state.replace('-', '_')}") for state in HELP_STATES[:-1]}
     help_counts["not-recorded"] = promised - sum(help_counts.values())
+    children = [row for row in merged.rows["children.csv"] if row["meeting"] in keys]
     medians = {
         "referral_to_meeting_days": _median(chosen, "days_referral_to_meeting"),
         "family_time_minutes": _median(held, "family_time_minutes"),
@@ -309,11 +325,12 @@ def report_from_rows(
             status: _count(chosen, f"actions_{status.replace('-', '_')}") for status in ACTION_STATUS_CHOICES
         },
         help_given={state: help_counts[state] for state in HELP_STATES},
-        outcomes=_outcomes([row for row in merged.rows["children.csv"] if row["meeting"] in keys]),
+        outcomes=_outcomes(children),
         feedback=_feedback([row for row in merged.rows["feedback.csv"] if row["meeting"] in keys]),
         coordinators=merged.coordinators,
         evaluation=build_evaluation(
             chosen, [row for row in merged.rows["followed.csv"] if row["meeting"] in keys]
         ),
         small_number_threshold=small_number_threshold,
+        legal_records=legal_record_figures(chosen, _one_row_per_child(children)),
     )

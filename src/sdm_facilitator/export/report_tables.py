@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sdm_facilitator.domain.feedback import STATEMENTS
+from sdm_facilitator.domain.legal_record_rows import ICWA_MEASURES, OFFER_MEASURES, LegalRecordFigures
 from sdm_facilitator.domain.meeting import (
     ACTION_STATUS_LABELS,
     CARE_BASIS_LABELS,
@@ -169,6 +170,8 @@ def _tables(report: ServiceReport) -> list[Table]:
     ]
     tables.append(_outcomes_table(report))
     tables.append(_feedback_table(report))
+    if report.legal_records is not None:
+        tables.append(_legal_records_table(report.legal_records))
     if report.evaluation is not None:
         tables += evaluation_tables(report.evaluation, report.stage_names)
     return tables
@@ -222,3 +225,16 @@ def _feedback_table(report: ServiceReport) -> Table:
         rows.append((words, *cells))
     derived: dict[int, tuple[int, ...]] = {1 + 2 * i: (2 + 2 * i,) for i in range(len(report.feedback))}
     return Table("feedback", "Feedback, scored 1 to 5", tuple(heads), tuple(rows), derived=derived)
+
+
+def _legal_records_table(figures: LegalRecordFigures) -> Table:
+    """The records the law asks for, counted: the offer's rows and the ICWA rows only where any is recorded."""
+    rows: list[tuple[Cell, ...]] = [(OFFER_MEASURES[key], n) for key, n in figures.offers.items()]
+    rows += [(ICWA_MEASURES[key], n) for key, n in figures.icwa.items()]
+    return Table(
+        "legal-records",
+        "Records the law asks for: the pre-proceedings offer (referrals) and the ICWA inquiry (children)",
+        ("Measure", "Count"),
+        tuple(rows),
+        bar_column=1,
+    )

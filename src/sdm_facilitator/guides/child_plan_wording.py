@@ -4,8 +4,11 @@ Every band must be there with every pattern, no other key is allowed, a
 pattern may use only the names in braces its key allows, and the
 jurisdiction named must have helplines. Problems are reported like any guide
 problem: file, line, key and what was expected, so a misspelt key or
-``{nmae}`` is named instead of reaching a child's paper. The loader reads
-the file (``guides.loader.load_child_plan_wording``).
+``{nmae}`` is named instead of reaching a child's paper. The bundled file
+always exists; an organisation may put its own in its guides folder, which
+replaces the bundled one whole (as ``conference-wording.toml`` does); a user
+file with problems is not used, the bundled words are. The loader reads the
+file (``guides.loader.load_child_plan_wording``, ``load_library``).
 """
 
 from __future__ import annotations

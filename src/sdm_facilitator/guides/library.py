@@ -15,6 +15,7 @@ from sdm_facilitator.domain.jurisdiction import DEFAULT_JURISDICTION
 from sdm_facilitator.domain.plan_check_words import PlanCheckWords
 
 if TYPE_CHECKING:
+    from sdm_facilitator.domain.child_plan_wording import ChildPlanWording
     from sdm_facilitator.domain.conference_wording import ConferenceWording
     from sdm_facilitator.domain.guide import Guide, LanguageHint
     from sdm_facilitator.domain.jurisdiction import JurisdictionProfile
@@ -41,6 +42,9 @@ class GuideLibrary:
     #: The parents' decision letter's words: the organisation's file when it is usable, else the bundled one.
     conference_wording: ConferenceWording | None = None
     conference_wording_problems: list[GuideProblem] = field(default_factory=list)
+    #: A child's own plan's words: the organisation's file when it is usable, else the bundled one.
+    child_plan_wording: ChildPlanWording | None = None
+    child_plan_wording_problems: list[GuideProblem] = field(default_factory=list)
     #: One sentence per folder whose guide files were not all read (``MAX_GUIDE_FILES``).
     skipped: list[str] = field(default_factory=list)
     #: The plan safety check's words (bundled, with the organisation's lists in place of theirs).
@@ -92,6 +96,7 @@ class GuideLibrary:
             *self.terms_problems,
             *self.plan_check_problems,
             *self.conference_wording_problems,
+            *self.child_plan_wording_problems,
             *self.jurisdiction_problems,
         ]
 
@@ -132,5 +137,10 @@ class GuideLibrary:
             notes.append(
                 "Your conference wording file could not be used (the bundled words are used): "
                 f"{self.conference_wording_problems[0]}."
+            )
+        if self.child_plan_wording_problems:
+            notes.append(
+                "Your child plan wording file could not be used (the bundled words are used): "
+                f"{self.child_plan_wording_problems[0]}."
             )
         return notes

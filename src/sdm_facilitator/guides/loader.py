@@ -351,6 +351,7 @@ def load_library(
     _apply_terms(library, bundled_dir, user_dir)
     _apply_plan_checks(library, bundled_dir, user_dir)
     _add_conference_wording(library, bundled_dir, user_dir)
+    _add_child_plan_wording(library, bundled_dir, user_dir)
     return library
 
 
@@ -393,6 +394,26 @@ def _add_conference_wording(library: GuideLibrary, bundled_dir: Path, user_dir: 
         library.conference_wording_problems.extend(problems)
         if wording is not None:
             library.conference_wording = wording
+
+
+def _add_child_plan_wording(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None) -> None:
+    """A child's plan's bundled words, replaced whole by the organisation's own file when it is usable.
+
+    Whole, as the conference wording is: a file with any problem is not used at all, so a child's
+    paper never mixes an organisation's half-checked sentences with the bundled ones.
+    """
+    if _present(bundled_dir / CHILD_PLAN_WORDING_FILE):
+        wording, problems = load_child_plan_wording(bundled_dir / CHILD_PLAN_WORDING_FILE)
+        library.child_plan_wording = wording
+        library.child_plan_wording_problems.extend(problems)
+    if user_dir is None or user_dir.resolve() == bundled_dir.resolve():
+        return
+    user_file = user_dir / CHILD_PLAN_WORDING_FILE
+    if _present(user_file):
+        wording, problems = load_child_plan_wording(user_file)
+        library.child_plan_wording_problems.extend(problems)
+        if wording is not None:
+            library.child_plan_wording = wording
 
 
 def _apply_terms(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None) -> None:
