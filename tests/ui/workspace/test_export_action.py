@@ -7,11 +7,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
+from sdm_facilitator.domain.meeting import Child
+from sdm_facilitator.guides.loader import CHILD_PLAN_WORDING_FILE, load_library
+from sdm_facilitator.paths import bundled_guides_dir, user_guides_dir
+from sdm_facilitator.ui.app import SdmApp
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.export import ExportDialog
-from support.app_helpers import reload
+from support.app_helpers import FakeClock, reload, save_meetings
 from support.plan_helpers import held_meeting, open_section, save, start
 from support.platform_checks import private_mode
 
@@ -196,3 +200,34 @@ async def test_the_network_map_is_written_from_the_export_dialog(
         await pilot.pause()
         page = (documents / f"network-{m.id}.html").read_text()
         assert "<svg" in page and "Beatrice Okafor" in page and "The people around" in page
+
+
+async def test_a_child_s_plan_from_the_dialog_uses_the_organisation_s_own_words(
+    isolated_data_dir: Path, documents: Path
+) -> None:
+    """An organisation's child-plan-wording.toml reaches the paper written from the app, as from ``export``."""
+    bundled = (bundled_guides_dir() / CHILD_PLAN_WORDING_FILE).read_text(encoding="utf-8")
+    own_folder = user_guides_dir(isolated_data_dir)
+    own_folder.mkdir(parents=True)
+    (own_folder / CHILD_PLAN_WORDING_FILE).write_text(
+        bundled.replace("You can also call, for free:", "Ring these numbers, free of charge:"),
+        encoding="utf-8",
+    )
+    m = held_meeting()
+    m.children = [Child(name="Leo", age=14)]  # the 13-and-over band, whose helplines line was reworded
+    save_meetings(isolated_data_dir, m)
+    app = SdmApp(data_dir=isolated_data_dir, library=load_library(own_folder), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_section(app, pilot, m.id, "plan")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        papers = app.screen.query_one("#export-paper", OptionList)
+        papers.highlighted = papers.get_option_index("child-plan")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+    (written,) = documents.glob("child-plan*")
+    page = written.read_text(encoding="utf-8")
+    assert "Ring these numbers, free of charge:" in page
+    assert "You can also call, for free:" not in page

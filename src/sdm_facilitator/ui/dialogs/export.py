@@ -25,7 +25,7 @@ from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from sdm_facilitator.domain.child_plan_rules import band_for
-from sdm_facilitator.domain.child_plan_wording import BANDS
+from sdm_facilitator.domain.child_plan_wording import BANDS, ChildPlanWording
 from sdm_facilitator.domain.contact_privacy import left_out_sentence
 from sdm_facilitator.domain.guide import Guide, LanguageHint
 from sdm_facilitator.domain.labels import CHILD_BAND_LABELS
@@ -89,12 +89,16 @@ FROM_AGE = "from-age"
 BAND_CHOICES = (("Each child's age", FROM_AGE), *((CHILD_BAND_LABELS[b], b) for b in BANDS))
 
 
-def reading_lines(meeting: Meeting, band: str | None) -> list[str]:
-    """One line per child: the band their plan is written in and its reading level (``reading_level``)."""
+def reading_lines(meeting: Meeting, band: str | None, wording: ChildPlanWording | None = None) -> list[str]:
+    """One line per child: the band their plan is written in and its reading level (``reading_level``).
+
+    ``wording``: the organisation's child plan words when it has its own (else the bundled
+    ones), so the level shown is that of the paper that will be written.
+    """
     from sdm_facilitator.export.child_plan import ChildPlanChoice, child_reading_level
     from sdm_facilitator.guides.loader import bundled_child_plan_wording
 
-    choice = ChildPlanChoice(bundled_child_plan_wording(), band)
+    choice = ChildPlanChoice(wording or bundled_child_plan_wording(), band)
     lines = []
     for child in meeting.children:
         chosen = band_for(child, band)
@@ -155,9 +159,12 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
         folder: Path,
         hints: tuple[LanguageHint, ...],
         plan_findings: Sequence[PlanFinding] = (),
+        child_wording: ChildPlanWording | None = None,
     ) -> None:
         super().__init__()
         self.plan_findings = tuple(plan_findings)
+        #: The organisation's words for a child's plan (None: the bundled ones), for the preview.
+        self.child_wording = child_wording
         self.meeting = meeting
         self.guide = guide
         self.folder = folder
@@ -253,13 +260,18 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
         if kind not in FAMILY_PAPERS or include_notes:
             return ""
         try:
-            paper = build_paper(self.meeting, self.guide, kind, ExportOptions(band=self._band))
+            options = ExportOptions(band=self._band, child_wording=self.child_wording)
+            paper = build_paper(self.meeting, self.guide, kind, options)
         except PaperError as error:
             return str(error)
         # What the paper leaves out because someone is at risk comes first: it is about safety.
         left_out = left_out_sentence(paper.left_out)
         # A child's plan: each child's band and how easy it is to read, before the language hints.
-        reading = "\n".join(reading_lines(self.meeting, self._band)) if kind == "child-plan" else ""
+        reading = (
+            "\n".join(reading_lines(self.meeting, self._band, self.child_wording))
+            if kind == "child-plan"
+            else ""
+        )
         found = language_check(paper, self.hints, risk_context(self.meeting.risks))
         if not found:
             return "\n".join(filter(None, (left_out, reading, "No language hints in this paper.")))

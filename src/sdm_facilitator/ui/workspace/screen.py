@@ -570,7 +570,12 @@ class MeetingScreen(Screen[None]):
         library = sdm_app(app).library
         findings = plan_findings(self.session.meeting, library.plan_check_words)
         dialog = ExportDialog(
-            self.session.meeting, self.session.guide, folder, library.language_hints, findings
+            self.session.meeting,
+            self.session.guide,
+            folder,
+            library.language_hints,
+            findings,
+            child_wording=library.child_plan_wording,
         )
         app.push_screen(dialog, self._export_chosen)
 
@@ -625,6 +630,7 @@ class MeetingScreen(Screen[None]):
             options = dataclasses.replace(
                 request.options,
                 conference_wording=sdm_app(self).library.conference_wording,
+                child_wording=sdm_app(self).library.child_plan_wording,
                 law=sdm_app(self).library.profile_law(),
                 challenge_words=load_settings(data_dir)[0].challenge_words,
                 translations_dir=user_guides_dir(data_dir),
