@@ -10,9 +10,10 @@ with one message per problem.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sdm_facilitator import toml_reading
 from sdm_facilitator.domain.child_plan_wording import ChildPlanWording
@@ -59,6 +60,8 @@ __all__ = [
 ]
 
 #: The file holding language hints; every other ``*.toml`` in a guides folder is a guide.
+#: A wording file's checked words (``ConferenceWording``, ``ChildPlanWording``).
+W = TypeVar("W")
 LANGUAGE_FILE = "language.toml"
 #: Guides are short text files; anything bigger is a mistake (or not a guide).
 MAX_FILE_BYTES = 1_000_000
@@ -380,40 +383,44 @@ def _apply_plan_checks(library: GuideLibrary, bundled_dir: Path, user_dir: Path 
         library.plan_check_problems.extend(problems)
 
 
+def _bundled_then_own(
+    load: Callable[[Path], tuple[W | None, list[GuideProblem]]],
+    file_name: str,
+    bundled_dir: Path,
+    user_dir: Path | None,
+) -> tuple[W | None, list[GuideProblem]]:
+    """A wording file's words: the bundled file's, replaced whole by the organisation's own when it is usable.
+
+    Whole: a file with any problem is not used at all, so a paper never mixes an
+    organisation's half-checked sentences with the bundled ones. Every problem of
+    both files is returned, to be reported with its file, line and key.
+    """
+    wording: W | None = None
+    problems: list[GuideProblem] = []
+    if _present(bundled_dir / file_name):
+        wording, found = load(bundled_dir / file_name)
+        problems.extend(found)
+    if user_dir is None or user_dir.resolve() == bundled_dir.resolve() or not _present(user_dir / file_name):
+        return wording, problems
+    own, found = load(user_dir / file_name)
+    problems.extend(found)
+    return (own if own is not None else wording), problems
+
+
 def _add_conference_wording(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None) -> None:
-    """The bundled letter words, replaced whole by the organisation's own file when it is usable."""
-    if _present(bundled_dir / CONFERENCE_WORDING_FILE):
-        wording, problems = load_conference_wording(bundled_dir / CONFERENCE_WORDING_FILE)
-        library.conference_wording = wording
-        library.conference_wording_problems.extend(problems)
-    if user_dir is None or user_dir.resolve() == bundled_dir.resolve():
-        return
-    user_file = user_dir / CONFERENCE_WORDING_FILE
-    if _present(user_file):
-        wording, problems = load_conference_wording(user_file)
-        library.conference_wording_problems.extend(problems)
-        if wording is not None:
-            library.conference_wording = wording
+    """The parents' decision letter's words (``conference-wording.toml``)."""
+    library.conference_wording, problems = _bundled_then_own(
+        load_conference_wording, CONFERENCE_WORDING_FILE, bundled_dir, user_dir
+    )
+    library.conference_wording_problems.extend(problems)
 
 
 def _add_child_plan_wording(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None) -> None:
-    """A child's plan's bundled words, replaced whole by the organisation's own file when it is usable.
-
-    Whole, as the conference wording is: a file with any problem is not used at all, so a child's
-    paper never mixes an organisation's half-checked sentences with the bundled ones.
-    """
-    if _present(bundled_dir / CHILD_PLAN_WORDING_FILE):
-        wording, problems = load_child_plan_wording(bundled_dir / CHILD_PLAN_WORDING_FILE)
-        library.child_plan_wording = wording
-        library.child_plan_wording_problems.extend(problems)
-    if user_dir is None or user_dir.resolve() == bundled_dir.resolve():
-        return
-    user_file = user_dir / CHILD_PLAN_WORDING_FILE
-    if _present(user_file):
-        wording, problems = load_child_plan_wording(user_file)
-        library.child_plan_wording_problems.extend(problems)
-        if wording is not None:
-            library.child_plan_wording = wording
+    """A child's own plan's words (``child-plan-wording.toml``)."""
+    library.child_plan_wording, problems = _bundled_then_own(
+        load_child_plan_wording, CHILD_PLAN_WORDING_FILE, bundled_dir, user_dir
+    )
+    library.child_plan_wording_problems.extend(problems)
 
 
 def _apply_terms(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None) -> None:
