@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Input, Label
 
 from sdm_facilitator.ui.app import SdmApp
 from sdm_facilitator.ui.dialogs.export import ExportDialog
@@ -44,6 +45,10 @@ async def test_the_plan_goes_to_the_browser_as_a_download_and_nothing_is_written
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
+        # A file name only: no folder of this computer means anything to the browser.
+        assert app.screen.query_one("#export-path", Input).value == f"plan-{m.id}.html"
+        labels = [str(label.render()) for label in app.screen.query(Label)]
+        assert "File name (your browser downloads it)" in labels
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.pause()
@@ -60,3 +65,25 @@ async def test_the_plan_goes_to_the_browser_as_a_download_and_nothing_is_written
     assert sorted(p.name for p in documents.iterdir()) == [f"plan-{m.id}.html"]
     # A download is not the plan sent to the family: nothing is recorded unless the coordinator says so.
     assert reload(isolated_data_dir, m.id).papers_sent == []
+
+
+async def test_a_folder_typed_in_a_browser_tab_is_dropped_and_the_name_kept(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    delivered: list[str | None] = []
+    monkeypatch.setattr(SdmApp, "is_web", property(lambda self: True))
+    monkeypatch.setattr(
+        SdmApp, "deliver_binary", lambda self, data, **options: delivered.append(options.get("save_filename"))
+    )
+    m = held_meeting()
+    app = start(isolated_data_dir, m)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_section(app, pilot, m.id, "plan")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.query_one("#export-path", Input).value = "/home/someone/Desktop/okafor [plan].html"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+    assert delivered == ["okafor [plan].html"]

@@ -160,11 +160,16 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
         hints: tuple[LanguageHint, ...],
         plan_findings: Sequence[PlanFinding] = (),
         child_wording: ChildPlanWording | None = None,
+        *,
+        downloads: bool = False,
     ) -> None:
         super().__init__()
         self.plan_findings = tuple(plan_findings)
         #: The organisation's words for a child's plan (None: the bundled ones), for the preview.
         self.child_wording = child_wording
+        #: In a browser tab the paper goes to the browser as a download: the box holds a file
+        #: name only, as no folder of this computer is one the person in the browser can open.
+        self.downloads = downloads
         self.meeting = meeting
         self.guide = guide
         self.folder = folder
@@ -191,7 +196,9 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
                 yield Select(BAND_CHOICES, value=FROM_AGE, allow_blank=False, compact=True, id="export-band")
             yield Label("Format", classes="export-label")
             yield Select(FORMAT_CHOICES, value="html", allow_blank=False, id="export-format")
-            yield Label("File", classes="export-label")
+            yield Label(
+                "File name (your browser downloads it)" if self.downloads else "File", classes="export-label"
+            )
             yield Input(id="export-path")
             # Was it sent? Its own block (``sent_fields``): unticked, nothing is recorded.
             yield SentFields(self.meeting.people)
@@ -243,7 +250,8 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
 
     def _suggested_path(self) -> str:
         kind = self._choice[0]
-        return str(self.folder / suggested_file_name(self.meeting, kind, FORMAT_SUFFIXES[self._format]))
+        name = suggested_file_name(self.meeting, kind, FORMAT_SUFFIXES[self._format])
+        return name if self.downloads else str(self.folder / name)
 
     def _refresh(self) -> None:
         kind = self._choice[1]
@@ -292,10 +300,14 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
         if isinstance(sent, str):
             self.query_one("#export-hints", Static).update(literal(sent))
             return
-        self.dismiss(
-            ExportRequest(
-                self._choice[1], self._format, Path(text).expanduser(), self._choice[2], band=band, sent=sent
+        path = Path(text).expanduser()
+        if self.downloads:
+            # Only the name travels to the browser; a folder typed here would mean nothing there.
+            path = Path(
+                path.name or suggested_file_name(self.meeting, self._choice[0], FORMAT_SUFFIXES[self._format])
             )
+        self.dismiss(
+            ExportRequest(self._choice[1], self._format, path, self._choice[2], band=band, sent=sent)
         )
 
     def unsaved_text(self) -> bool:

@@ -563,6 +563,7 @@ class MeetingScreen(Screen[None]):
         from sdm_facilitator.domain.plan_safety import plan_findings
         from sdm_facilitator.export.files import default_export_dir
         from sdm_facilitator.ui.dialogs.export import ExportDialog
+        from sdm_facilitator.ui.paper_delivery import delivers_downloads
 
         self.flush()
         app = self.app
@@ -576,6 +577,7 @@ class MeetingScreen(Screen[None]):
             library.language_hints,
             findings,
             child_wording=library.child_plan_wording,
+            downloads=delivers_downloads(app),
         )
         app.push_screen(dialog, self._export_chosen)
 
