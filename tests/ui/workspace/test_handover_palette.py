@@ -5,14 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 pytest.importorskip("cryptography")
 
 from sdm_facilitator.storage import handover_file
 from sdm_facilitator.storage.handover import read_contents
+from sdm_facilitator.storage.handover_key import create_key_pair, load_private_key, public_key_text
+from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.dialogs.handover import HandoverDialog
 from support.app_helpers import reload
+from support.pilot_helpers import run_palette_command, type_text
 from support.plan_helpers import held_meeting, open_section, start
 from support.privacy_helpers import cheap_params
 
@@ -59,3 +62,39 @@ async def test_hand_over_from_the_palette_writes_the_file_and_leaves_this_copy_r
     assert contents.meetings[0].plan.family_words == m.plan.family_words
     kept = reload(isolated_data_dir, m.id)
     assert kept.handovers[-1].to == "Sam Reid" and kept.handovers[-1].received_on is None
+
+
+async def test_hand_over_from_the_palette_to_a_colleague_s_key_needs_no_passphrase(
+    isolated_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Their handover key file instead of a passphrase; who it goes to comes from the key when left empty."""
+    outbox = tmp_path / "Documents"
+    outbox.mkdir()
+    monkeypatch.setattr("platformdirs.user_documents_dir", lambda: str(outbox))
+    colleague = MeetingStore(tmp_path / "sam-laptop")
+    colleague.ensure()
+    key_file = tmp_path / "sam [key].toml"
+    key_file.write_text(public_key_text(create_key_pair(colleague, "Sam Reid")), encoding="utf-8")
+    m = held_meeting()
+    app = start(isolated_data_dir, m)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_section(app, pilot, m.id, "plan")
+        await run_palette_command(pilot, "Hand over this")
+        dialog = app.screen
+        assert isinstance(dialog, HandoverDialog)
+        await pilot.press("tab", "enter", "enter", "tab")  # to: left empty; by; the folder; reviews
+        await pilot.press("tab", "tab")  # no passphrase
+        await type_text(pilot, str(tmp_path / "nowhere.toml"))
+        await pilot.press("enter")
+        assert "That key file cannot be used" in str(dialog.query_one("#handover-message", Static).render())
+        dialog.query_one("#handover-key", Input).value = str(key_file)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MeetingScreen"
+        assert "to Sam Reid" in str(app.screen.query_one("#banner", Static).render())
+    (written,) = list(outbox.iterdir())
+    header = handover_file.read_header(written.read_bytes())
+    plain = handover_file.open_with_private_key(header, load_private_key(colleague))
+    assert [meeting.id for meeting in read_contents(plain, written.name).meetings] == [m.id]
+    assert reload(isolated_data_dir, m.id).handovers[-1].to == "Sam Reid"

@@ -2,7 +2,9 @@
 
 The same as ``sdm-facilitator handover``: who it goes to, who hands it over,
 where the file goes (a folder: the app names the file without any name from
-the meeting) and a passphrase typed twice. The file is sealed and written in a
+the meeting), and either a passphrase typed twice or the colleague's handover
+key file (``sdm-facilitator handover-key`` on their laptop), which needs no
+passphrase passed between the two of them. The file is sealed and written in a
 thread (the passphrase's key takes about half a second) while the dialog stays
 up, so nothing is typed into the meeting meanwhile; ``commit`` (given by the
 meeting screen) does the writing and leaves the meeting read-only.
@@ -23,6 +25,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static
 
+from sdm_facilitator.storage.handover_key import HandoverKeyError, PublicKey, read_public_key
 from sdm_facilitator.storage.keyfile import new_passphrase_problem
 
 
@@ -35,6 +38,16 @@ class HandoverRequest:
     output: Path
     passphrase: str
     with_reviews: bool
+    #: The colleague's public key, when the file is sealed for it rather than with a passphrase.
+    recipient: bytes | None = None
+
+    def seal(self, plain: bytes) -> bytes:
+        """The file's bytes: sealed for the colleague's key when one was given, else with the passphrase."""
+        from sdm_facilitator.storage import handover_file
+
+        if self.recipient is not None:
+            return handover_file.seal_for_recipient(plain, self.recipient)
+        return handover_file.seal_with_passphrase(plain, self.passphrase)
 
 
 class HandoverDialog(ModalScreen[str | None]):
@@ -55,7 +68,8 @@ class HandoverDialog(ModalScreen[str | None]):
             yield Static(
                 Content(
                     "One encrypted file for your colleague to import. This copy then becomes read-only. "
-                    "Tell them the passphrase another way than the file."
+                    "Seal it with a passphrase (tell them it another way than the file) or with their "
+                    "handover key file."
                 ),
                 classes="dialog-help",
             )
@@ -67,6 +81,11 @@ class HandoverDialog(ModalScreen[str | None]):
             )
             yield Input(password=True, id="handover-passphrase", placeholder="Passphrase", compact=True)
             yield Input(password=True, id="handover-again", placeholder="The same again", compact=True)
+            yield Input(
+                id="handover-key",
+                placeholder="Or, instead of a passphrase: their handover key file",
+                compact=True,
+            )
             yield Static(Content(""), id="handover-message")
 
     def on_mount(self) -> None:
@@ -78,7 +97,9 @@ class HandoverDialog(ModalScreen[str | None]):
     @on(Input.Submitted)
     def _next(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id == "handover-again":
+        if event.input.id == "handover-key" or (
+            event.input.id == "handover-again" and not self.query_one("#handover-key", Input).value.strip()
+        ):
             self._submit()
         else:
             self.focus_next()
@@ -86,12 +107,27 @@ class HandoverDialog(ModalScreen[str | None]):
     def _submit(self) -> None:
         if self._working:
             return
+        key_field = self.query_one("#handover-key", Input)
+        first = self.query_one("#handover-passphrase", Input).value
+        recipient = None
+        if key_field.value.strip():
+            public = self._public_key(key_field.value.strip())
+            if public is None:
+                return
+            if first:
+                self._say("A key file or a passphrase, not both: clear one of them.")
+                return
+            recipient = public.raw
+            if not self.query_one("#handover-to", Input).value.strip():
+                self.query_one("#handover-to", Input).value = public.owner
         to = self.query_one("#handover-to", Input).value.strip()
         if not to:
             self._say("Say who the meeting goes to.")
             self.query_one("#handover-to", Input).focus()
             return
-        first = self.query_one("#handover-passphrase", Input).value
+        if recipient is not None:
+            self._start(to, "", recipient)
+            return
         problem = new_passphrase_problem(first)
         if problem is not None:
             self._say(problem[0].upper() + problem[1:] + ".")
@@ -102,14 +138,27 @@ class HandoverDialog(ModalScreen[str | None]):
             again.value = ""
             self._say("The two passphrases differ. Type the same one again.")
             return
+        self._start(to, first, None)
+
+    def _public_key(self, typed: str) -> PublicKey | None:
+        """The colleague's key from the file named, or None having said what is wrong with it."""
+        try:
+            return read_public_key(Path(typed).expanduser())
+        except HandoverKeyError as error:
+            self._say(f"That key file cannot be used: {error}.")
+            self.query_one("#handover-key", Input).focus()
+            return None
+
+    def _start(self, to: str, passphrase: str, recipient: bytes | None) -> None:
         request = HandoverRequest(
             to=to,
             by=self.query_one("#handover-by", Input).value.strip(),
             output=Path(
                 self.query_one("#handover-output", Input).value.strip() or str(self.folder)
             ).expanduser(),
-            passphrase=first,
+            passphrase=passphrase,
             with_reviews=self.query_one("#handover-reviews", Checkbox).value,
+            recipient=recipient,
         )
         self._working = True
         self._say("Sealing the file…")

@@ -527,7 +527,6 @@ class MeetingScreen(Screen[None]):
     def _hand_over(self, request: HandoverRequest, now: datetime) -> str:
         """Write the handover file (on the dialog's thread) and say what was written."""
         from sdm_facilitator.storage.handover import hand_over_opened, linked_reviews
-        from sdm_facilitator.storage.handover_file import seal_with_passphrase
         from sdm_facilitator.storage.store import OpenMeeting
 
         store = self.session.store
@@ -543,7 +542,7 @@ class MeetingScreen(Screen[None]):
                 by=request.by,
                 to=request.to,
                 output=request.output,
-                seal=lambda plain: seal_with_passphrase(plain, request.passphrase),
+                seal=request.seal,
                 now=now,
             )
         finally:
