@@ -17,12 +17,9 @@ from sdm_facilitator.domain.network_missing import (
     RULES,
     who_might_be_missing,
 )
-from sdm_facilitator.guides.network_finding import (
-    FINDING_FILE,
-    NetworkFindingError,
-    bundled_finding,
-    parse_finding,
-)
+from sdm_facilitator.guides.loader import bundled_finding
+from sdm_facilitator.guides.network_finding import NETWORK_FINDING_FILE, NetworkFindingError, parse_finding
+from sdm_facilitator.paths import bundled_guides_dir
 
 
 def _person(name: str, relation: str | None, side: str | None, role: str = "wider-family") -> Person:
@@ -89,7 +86,7 @@ def test_the_bundled_finding_file_has_n_and_prompts_for_every_rule() -> None:
 
 
 def _bundled_data() -> dict[str, Any]:
-    return toml_reading.loads(FINDING_FILE.read_text(encoding="utf-8"))
+    return toml_reading.loads((bundled_guides_dir() / NETWORK_FINDING_FILE).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(
@@ -105,6 +102,15 @@ def _bundled_data() -> dict[str, Any]:
         (lambda d: d["prompts"][0].update(text="  "), "f.toml: prompts[1].text: expected text in quotes"),
         (lambda d: d["prompts"][0].update(when="x"), "f.toml: prompts[1].when: unknown key"),
         (lambda d: d.update(prompts="x"), "f.toml: prompts: expected [[prompts]] tables"),
+        (
+            lambda d: d.update(beyond_parents_by_kind={"fgc-typo": 4}),
+            "f.toml: beyond_parents_by_kind.fgc-typo: unknown kind of meeting",
+        ),
+        (
+            lambda d: d.update(beyond_parents_by_kind={"cp-conference": 0}),
+            "f.toml: beyond_parents_by_kind.cp-conference: expected a whole number",
+        ),
+        (lambda d: d.update(beyond_parents_by_kind=4), "f.toml: beyond_parents_by_kind: expected a table"),
     ],
 )
 def test_a_bad_finding_file_is_rejected_with_file_key_and_problem(change: Any, message: str) -> None:
@@ -113,3 +119,11 @@ def test_a_bad_finding_file_is_rejected_with_file_key_and_problem(change: Any, m
     with pytest.raises(NetworkFindingError) as caught:
         parse_finding(data, "f.toml")
     assert str(caught.value).startswith(message)
+
+
+def test_a_kind_of_meeting_can_have_its_own_number_beyond_the_parents() -> None:
+    data = _bundled_data()
+    data["beyond_parents_by_kind"] = {"cp-conference": 3}
+    finding = parse_finding(data, "f.toml")
+    assert finding.enough_for("cp-conference") == 3
+    assert finding.enough_for("fgc") == finding.beyond_parents == data["beyond_parents"]

@@ -44,7 +44,7 @@ def guide_contexts(guide: Guide) -> set[str]:
     return {c for step in guide.steps for c in step.contexts}
 
 
-def test_bundled_guides_folder_has_the_five_guides_language_terms_and_conference_wording() -> None:
+def test_bundled_guides_folder_has_the_five_guides_and_the_data_files_beside_them() -> None:
     names = {p.name for p in bundled_guides_dir().glob("*.toml")}
     assert names == {
         "fgc.toml",
@@ -57,6 +57,7 @@ def test_bundled_guides_folder_has_the_five_guides_language_terms_and_conference
         "terms.toml",
         "conference-wording.toml",
         "child-plan-wording.toml",
+        "network-finding.toml",
     }
 
 

@@ -244,6 +244,7 @@ def _say_wording_not_used(ctx: CliContext, kind: str, library: GuideLibrary) -> 
     problems = {
         "child-plan": ("child plan", library.child_plan_wording_problems),
         "decision-letter": ("conference", library.conference_wording_problems),
+        "network": ("network finding", library.network_finding_problems),
     }.get(kind)
     if problems and problems[1]:
         print(
@@ -301,6 +302,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         actions=args.actions,
         conference_wording=library.conference_wording,
         child_wording=library.child_plan_wording,
+        network_finding=library.network_finding,
         law=library.profile_law(),
         challenge_words=_challenge_words(ctx) if args.kind in ("decision-letter", "record") else "",
         lang=args.lang,

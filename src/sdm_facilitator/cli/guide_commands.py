@@ -116,6 +116,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
             "plan_check_problems": [str(p) for p in library.plan_check_problems],
             "conference_wording_problems": [str(p) for p in library.conference_wording_problems],
             "child_plan_wording_problems": [str(p) for p in library.child_plan_wording_problems],
+            "network_finding_problems": [str(p) for p in library.network_finding_problems],
             "skipped": list(library.skipped),
         }
         print(to_json(data), file=ctx.out)
@@ -153,11 +154,12 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         *library.plan_check_problems,
         *library.conference_wording_problems,
         *library.child_plan_wording_problems,
+        *library.network_finding_problems,
     ]
     if other_problems:
         print(
-            "\nLanguage hints, vocabularies, plan check words, conference wording and child plan wording "
-            "that could not be used (see: sdm-facilitator guides check):",
+            "\nLanguage hints, vocabularies, plan check words, conference wording, child plan wording and "
+            "network finding prompts that could not be used (see: sdm-facilitator guides check):",
             file=ctx.out,
         )
         for problem in other_problems:
@@ -218,12 +220,14 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
         CHILD_PLAN_WORDING_FILE,
         CONFERENCE_WORDING_FILE,
         LANGUAGE_FILE,
+        NETWORK_FINDING_FILE,
         PLAN_CHECKS_FILE,
         TERMS_FILE,
         load_child_plan_wording,
         load_conference_wording,
         load_guide_file,
         load_language_hints,
+        load_network_finding,
         load_plan_checks,
         load_terms_file,
     )
@@ -282,6 +286,9 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
                 continue
             if path.name == CHILD_PLAN_WORDING_FILE:
                 problems.extend(load_child_plan_wording(path)[1])
+                continue
+            if path.name == NETWORK_FINDING_FILE:
+                problems.extend(load_network_finding(path)[1])
                 continue
             guide, found = load_guide_file(path, bundled=False)
             problems.extend(found)

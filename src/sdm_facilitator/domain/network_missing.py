@@ -3,7 +3,7 @@
 Coordinators say the people most often missed are the father's side of the
 family. Each rule looks only at what is recorded (side, relation to each
 child) and says what it did not find; the prompts for finding people are
-guide data (``guides/network_finding.toml``), passed in by the caller so
+guide data (``guides/network-finding.toml``), passed in by the caller so
 this module stays pure.
 """
 

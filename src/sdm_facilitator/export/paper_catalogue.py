@@ -30,6 +30,7 @@ from sdm_facilitator.export.paper_blocks import Paper
 if TYPE_CHECKING:
     from sdm_facilitator.export.child_plan import ChildPlanChoice
     from sdm_facilitator.export.network_svg import NetworkDrawing
+    from sdm_facilitator.guides.network_finding import NetworkFinding
 
 #: The papers, in the order the app offers them, with what each is for.
 PAPERS: dict[str, str] = {
@@ -104,6 +105,8 @@ class ExportOptions:
     person: str | None = None
     #: A child's plan's words (the library's); None means the bundled ones.
     child_wording: ChildPlanWording | None = None
+    #: The organisation's who-might-be-missing guidance for the network map; None means the bundled one.
+    network_finding: NetworkFinding | None = None
     #: ``en``, ``cy`` or ``cy+en``; None means the family's language choice for the meeting.
     lang: str | None = None
     #: The organisation's guides folder, whose ``translations/`` may correct the bundled catalogue.
@@ -458,13 +461,13 @@ def _network(
 ) -> tuple[Paper, NetworkDrawing]:
     """The network map's paper in ``tr``'s language and its drawing, with the guide data's N and prompts."""
     from sdm_facilitator.export.network_paper import network_parts
-    from sdm_facilitator.guides.network_finding import bundled_finding
+    from sdm_facilitator.guides.loader import bundled_finding
 
-    finding = bundled_finding()
+    finding = options.network_finding or bundled_finding()
     return network_parts(
         meeting,
         include_notes=options.include_notes,
-        enough=finding.beyond_parents,
+        enough=finding.enough_for(meeting.kind),
         prompts=finding.prompts,
         tr=tr,
         also=also,

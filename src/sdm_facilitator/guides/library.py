@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from sdm_facilitator.domain.jurisdiction import JurisdictionProfile
     from sdm_facilitator.domain.profile_law import ProfileLaw
     from sdm_facilitator.domain.terminology import Vocabulary
+    from sdm_facilitator.guides.network_finding import NetworkFinding
     from sdm_facilitator.guides.validate import GuideProblem
 
 
@@ -45,6 +46,9 @@ class GuideLibrary:
     #: A child's own plan's words: the organisation's file when it is usable, else the bundled one.
     child_plan_wording: ChildPlanWording | None = None
     child_plan_wording_problems: list[GuideProblem] = field(default_factory=list)
+    #: Who might be missing from a network: the organisation's file when it is usable, else the bundled one.
+    network_finding: NetworkFinding | None = None
+    network_finding_problems: list[GuideProblem] = field(default_factory=list)
     #: One sentence per folder whose guide files were not all read (``MAX_GUIDE_FILES``).
     skipped: list[str] = field(default_factory=list)
     #: The plan safety check's words (bundled, with the organisation's lists in place of theirs).
@@ -97,6 +101,7 @@ class GuideLibrary:
             *self.plan_check_problems,
             *self.conference_wording_problems,
             *self.child_plan_wording_problems,
+            *self.network_finding_problems,
             *self.jurisdiction_problems,
         ]
 
@@ -142,5 +147,10 @@ class GuideLibrary:
             notes.append(
                 "Your child plan wording file could not be used (the bundled words are used): "
                 f"{self.child_plan_wording_problems[0]}."
+            )
+        if self.network_finding_problems:
+            notes.append(
+                "Your network finding file could not be used (the bundled prompts are used): "
+                f"{self.network_finding_problems[0]}."
             )
         return notes

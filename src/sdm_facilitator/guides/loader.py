@@ -26,9 +26,16 @@ from sdm_facilitator.guides.child_plan_wording import CHILD_PLAN_WORDING_FILE, p
 from sdm_facilitator.guides.conference_wording import CONFERENCE_WORDING_FILE, parse_conference_wording
 from sdm_facilitator.guides.jurisdictions import JURISDICTIONS_DIR, parse_profile, profile_files
 from sdm_facilitator.guides.library import GuideLibrary
+from sdm_facilitator.guides.network_finding import (
+    NETWORK_FINDING_FILE,
+    NetworkFinding,
+    NetworkFindingError,
+    parse_finding,
+)
 from sdm_facilitator.guides.plan_checks import PLAN_CHECKS_FILE, parse_plan_checks, words_from
 from sdm_facilitator.guides.terms import TERMS_FILE, guide_vocabulary_problems, parse_terms, use_problem
 from sdm_facilitator.guides.validate import (
+    Checker,
     GuideProblem,
     format_key,
     parse_guide,
@@ -40,6 +47,7 @@ from sdm_facilitator.storage.files import read_regular_file
 
 __all__ = [
     "CHILD_PLAN_WORDING_FILE",
+    "NETWORK_FINDING_FILE",
     "CONFERENCE_WORDING_FILE",
     "LANGUAGE_FILE",
     "PLAN_CHECKS_FILE",
@@ -50,11 +58,13 @@ __all__ = [
     "GuideProblem",
     "bundled_child_plan_wording",
     "bundled_conference_wording",
+    "bundled_finding",
     "load_child_plan_wording",
     "load_conference_wording",
     "load_guide_file",
     "load_language_hints",
     "load_library",
+    "load_network_finding",
     "load_plan_checks",
     "load_terms_file",
 ]
@@ -232,6 +242,28 @@ def bundled_child_plan_wording() -> ChildPlanWording:
     return wording
 
 
+def load_network_finding(path: Path) -> tuple[NetworkFinding | None, list[GuideProblem]]:
+    """Read and check a network finding file: the guidance, or None and its problem (file, line, key)."""
+    data, text, problems = _read_toml(path)
+    if problems:
+        return None, problems
+    try:
+        return parse_finding(data, path.name), []
+    except NetworkFindingError as error:
+        checker = Checker(path, text)
+        checker.add(error.key, error.message)
+        return None, checker.report()
+
+
+@cache
+def bundled_finding() -> NetworkFinding:
+    """Who-might-be-missing guidance shipped with the app; a broken bundled file is a bug, so it raises."""
+    finding, problems = load_network_finding(bundled_guides_dir() / NETWORK_FINDING_FILE)
+    if finding is None:
+        raise ValueError("; ".join(str(p) for p in problems))
+    return finding
+
+
 def _present(path: Path) -> bool:
     """Whether something (a file, a pipe, a link, a folder) has this name.
 
@@ -243,7 +275,14 @@ def _present(path: Path) -> bool:
 
 
 #: Files in a guides folder that are data of another kind, not guides.
-_NOT_GUIDES = (LANGUAGE_FILE, TERMS_FILE, PLAN_CHECKS_FILE, CONFERENCE_WORDING_FILE, CHILD_PLAN_WORDING_FILE)
+_NOT_GUIDES = (
+    LANGUAGE_FILE,
+    TERMS_FILE,
+    PLAN_CHECKS_FILE,
+    CONFERENCE_WORDING_FILE,
+    CHILD_PLAN_WORDING_FILE,
+    NETWORK_FINDING_FILE,
+)
 
 
 def _guide_files(folder: Path) -> list[Path]:
@@ -355,6 +394,10 @@ def load_library(
     _apply_plan_checks(library, bundled_dir, user_dir)
     _add_conference_wording(library, bundled_dir, user_dir)
     _add_child_plan_wording(library, bundled_dir, user_dir)
+    library.network_finding, problems = _bundled_then_own(
+        load_network_finding, NETWORK_FINDING_FILE, bundled_dir, user_dir
+    )
+    library.network_finding_problems.extend(problems)
     return library
 
 

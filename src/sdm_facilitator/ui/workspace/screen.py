@@ -632,6 +632,7 @@ class MeetingScreen(Screen[None]):
                 request.options,
                 conference_wording=sdm_app(self).library.conference_wording,
                 child_wording=sdm_app(self).library.child_plan_wording,
+                network_finding=sdm_app(self).library.network_finding,
                 law=sdm_app(self).library.profile_law(),
                 challenge_words=load_settings(data_dir)[0].challenge_words,
                 translations_dir=user_guides_dir(data_dir),

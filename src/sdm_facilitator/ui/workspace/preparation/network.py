@@ -28,7 +28,8 @@ from sdm_facilitator.domain.network_missing import (
     who_might_be_missing,
 )
 from sdm_facilitator.domain.safe_text import one_line
-from sdm_facilitator.guides.network_finding import bundled_finding
+from sdm_facilitator.guides.loader import bundled_finding
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.editor import EditorDialog
 from sdm_facilitator.ui.workspace.preparation.base import PrepSection
 from sdm_facilitator.ui.workspace.preparation.network_fields import bind_network_place, network_place_fields
@@ -117,8 +118,11 @@ class NetworkSection(PrepSection):
 
     def refresh_from_meeting(self) -> None:
         self._draw()
-        finding = bundled_finding()
-        self.findings = who_might_be_missing(self.meeting, finding.beyond_parents, finding.prompts)
+        # The organisation's own finding guidance when it has a usable file, else the bundled one.
+        finding = sdm_app(self).library.network_finding or bundled_finding()
+        self.findings = who_might_be_missing(
+            self.meeting, finding.enough_for(self.meeting.kind), finding.prompts
+        )
         missing = self.query_one("#network-missing-list", OptionList)
         missing.clear_options()
         if not self.findings:
