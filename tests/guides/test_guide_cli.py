@@ -104,7 +104,7 @@ def test_guides_check_paths(capsys: pytest.CaptureFixture[str]) -> None:
     valid = str(FIXTURES / "valid_minimal.toml")
     code, out, _ = run(capsys, "guides", "check", valid, str(bundled_guides_dir()))
     assert code == 0
-    assert out.strip() == "12 file(s) checked: all valid."
+    assert out.strip() == "13 file(s) checked: all valid."
 
     code, out, err = run(
         capsys,

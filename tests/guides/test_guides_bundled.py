@@ -58,6 +58,7 @@ def test_bundled_guides_folder_has_the_five_guides_and_the_data_files_beside_the
         "conference-wording.toml",
         "child-plan-wording.toml",
         "network-finding.toml",
+        "risk-warnings.toml",
     }
 
 

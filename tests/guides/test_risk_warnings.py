@@ -1,24 +1,68 @@
-"""The risk screen's warnings are data: the bundled file reads, and a wrong one is refused naming file and key."""
+"""The risk screen's warnings are data: the bundled file reads, an organisation adapts them kind by kind,
+and a wrong file is refused naming file, line and key."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from sdm_facilitator.guides.risk_warnings import (
-    RiskWarningsError,
-    bundled_warnings,
-    parse_warnings,
-    warnings_for,
-)
+from sdm_facilitator.guides.loader import RISK_WARNINGS_FILE, bundled_risk_warnings, load_library
+from sdm_facilitator.guides.risk_warnings import RiskWarningsError, parse_warnings, warnings_for
+
+BUNDLED = bundled_risk_warnings()
 
 
 def test_the_forced_marriage_warning_gives_the_unit_s_number_and_999() -> None:
-    assert bundled_warnings()
-    (warning,) = warnings_for("forced-marriage", "present")
+    (warning,) = warnings_for(BUNDLED, "forced-marriage", "present")
     assert "020 7008 0151" in warning.text and "999" in warning.text
-    assert warnings_for("forced-marriage", "not-known") == [warning]
-    assert warnings_for("forced-marriage", "not-present") == []
-    assert warnings_for("domestic-abuse", "present") == []
+    assert warnings_for(BUNDLED, "forced-marriage", "not-known") == [warning]
+    assert warnings_for(BUNDLED, "forced-marriage", "not-present") == []
+    assert warnings_for(BUNDLED, "domestic-abuse", "present") == []
+
+
+OWN = """
+[[warnings]]
+kind = "domestic-abuse"
+statuses = ["present"]
+title = "Speak to the adult at risk alone first"
+text = "Call the [b]local[/b] domestic abuse service on 0800 000 0000 before planning the meeting."
+"""
+
+
+def test_an_organisation_adds_a_warning_and_the_bundled_ones_for_other_kinds_stay(tmp_path: Path) -> None:
+    (tmp_path / RISK_WARNINGS_FILE).write_text(OWN, encoding="utf-8")
+    library = load_library(tmp_path)
+    assert library.problems() == [] and library.risk_warnings is not None
+    (own,) = warnings_for(library.risk_warnings, "domestic-abuse", "present")
+    assert own.text.startswith("Call the [b]local[/b]")
+    # A file about one kind of harm never silences the warning for another.
+    assert warnings_for(library.risk_warnings, "forced-marriage", "present") == warnings_for(
+        BUNDLED, "forced-marriage", "present"
+    )
+
+
+def test_an_organisation_s_warning_for_a_kind_replaces_the_bundled_one(tmp_path: Path) -> None:
+    text = OWN.replace("domestic-abuse", "forced-marriage").replace("0800 000 0000", "1-800-799-7233")
+    (tmp_path / RISK_WARNINGS_FILE).write_text(text, encoding="utf-8")
+    warnings = load_library(tmp_path).risk_warnings
+    assert warnings is not None
+    (shown,) = warnings_for(warnings, "forced-marriage", "present")
+    assert "1-800-799-7233" in shown.text and "020 7008 0151" not in shown.text
+
+
+def test_a_broken_organisation_file_is_named_and_the_bundled_warnings_shown(tmp_path: Path) -> None:
+    text = OWN.replace('statuses = ["present"]', 'statuses = ["sometimes"]')
+    (tmp_path / RISK_WARNINGS_FILE).write_text(text, encoding="utf-8")
+    library = load_library(tmp_path)
+    assert library.risk_warnings == BUNDLED
+    (problem,) = library.problems()
+    line = text.splitlines().index('statuses = ["sometimes"]') + 1
+    assert problem.file == tmp_path / RISK_WARNINGS_FILE and problem.line == line
+    assert "warnings[1].statuses: expected a list of statuses" in str(problem)
+    assert library.notices() == [
+        f"Your risk warnings file could not be used (the bundled warnings are shown): {problem}."
+    ]
 
 
 GOOD = {"kind": "forced-marriage", "statuses": ["present"], "title": "T", "text": "X"}

@@ -117,6 +117,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
             "conference_wording_problems": [str(p) for p in library.conference_wording_problems],
             "child_plan_wording_problems": [str(p) for p in library.child_plan_wording_problems],
             "network_finding_problems": [str(p) for p in library.network_finding_problems],
+            "risk_warning_problems": [str(p) for p in library.risk_warning_problems],
             "skipped": list(library.skipped),
         }
         print(to_json(data), file=ctx.out)
@@ -155,11 +156,12 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         *library.conference_wording_problems,
         *library.child_plan_wording_problems,
         *library.network_finding_problems,
+        *library.risk_warning_problems,
     ]
     if other_problems:
         print(
-            "\nLanguage hints, vocabularies, plan check words, conference wording, child plan wording and "
-            "network finding prompts that could not be used (see: sdm-facilitator guides check):",
+            "\nLanguage hints, vocabularies, plan check words, wordings, network finding prompts and risk "
+            "warnings that could not be used (see: sdm-facilitator guides check):",
             file=ctx.out,
         )
         for problem in other_problems:
@@ -222,6 +224,7 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
         LANGUAGE_FILE,
         NETWORK_FINDING_FILE,
         PLAN_CHECKS_FILE,
+        RISK_WARNINGS_FILE,
         TERMS_FILE,
         load_child_plan_wording,
         load_conference_wording,
@@ -229,6 +232,7 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
         load_language_hints,
         load_network_finding,
         load_plan_checks,
+        load_risk_warnings,
         load_terms_file,
     )
     from sdm_facilitator.guides.terms import guide_vocabulary_problems
@@ -289,6 +293,9 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
                 continue
             if path.name == NETWORK_FINDING_FILE:
                 problems.extend(load_network_finding(path)[1])
+                continue
+            if path.name == RISK_WARNINGS_FILE:
+                problems.extend(load_risk_warnings(path)[1])
                 continue
             guide, found = load_guide_file(path, bundled=False)
             problems.extend(found)

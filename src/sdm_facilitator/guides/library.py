@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from sdm_facilitator.domain.profile_law import ProfileLaw
     from sdm_facilitator.domain.terminology import Vocabulary
     from sdm_facilitator.guides.network_finding import NetworkFinding
+    from sdm_facilitator.guides.risk_warnings import RiskWarning
     from sdm_facilitator.guides.validate import GuideProblem
 
 
@@ -49,6 +50,9 @@ class GuideLibrary:
     #: Who might be missing from a network: the organisation's file when it is usable, else the bundled one.
     network_finding: NetworkFinding | None = None
     network_finding_problems: list[GuideProblem] = field(default_factory=list)
+    #: The risk screen's warnings: the bundled ones, with the organisation's for the kinds it names.
+    risk_warnings: tuple[RiskWarning, ...] | None = None
+    risk_warning_problems: list[GuideProblem] = field(default_factory=list)
     #: One sentence per folder whose guide files were not all read (``MAX_GUIDE_FILES``).
     skipped: list[str] = field(default_factory=list)
     #: The plan safety check's words (bundled, with the organisation's lists in place of theirs).
@@ -102,6 +106,7 @@ class GuideLibrary:
             *self.conference_wording_problems,
             *self.child_plan_wording_problems,
             *self.network_finding_problems,
+            *self.risk_warning_problems,
             *self.jurisdiction_problems,
         ]
 
@@ -152,5 +157,10 @@ class GuideLibrary:
             notes.append(
                 "Your network finding file could not be used (the bundled prompts are used): "
                 f"{self.network_finding_problems[0]}."
+            )
+        if self.risk_warning_problems:
+            notes.append(
+                "Your risk warnings file could not be used (the bundled warnings are shown): "
+                f"{self.risk_warning_problems[0]}."
             )
         return notes

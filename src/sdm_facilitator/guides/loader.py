@@ -33,6 +33,13 @@ from sdm_facilitator.guides.network_finding import (
     parse_finding,
 )
 from sdm_facilitator.guides.plan_checks import PLAN_CHECKS_FILE, parse_plan_checks, words_from
+from sdm_facilitator.guides.risk_warnings import (
+    RISK_WARNINGS_FILE,
+    RiskWarning,
+    RiskWarningsError,
+    parse_warnings,
+    with_own_warnings,
+)
 from sdm_facilitator.guides.terms import TERMS_FILE, guide_vocabulary_problems, parse_terms, use_problem
 from sdm_facilitator.guides.validate import (
     Checker,
@@ -48,6 +55,7 @@ from sdm_facilitator.storage.files import read_regular_file
 __all__ = [
     "CHILD_PLAN_WORDING_FILE",
     "NETWORK_FINDING_FILE",
+    "RISK_WARNINGS_FILE",
     "CONFERENCE_WORDING_FILE",
     "LANGUAGE_FILE",
     "PLAN_CHECKS_FILE",
@@ -59,12 +67,14 @@ __all__ = [
     "bundled_child_plan_wording",
     "bundled_conference_wording",
     "bundled_finding",
+    "bundled_risk_warnings",
     "load_child_plan_wording",
     "load_conference_wording",
     "load_guide_file",
     "load_language_hints",
     "load_library",
     "load_network_finding",
+    "load_risk_warnings",
     "load_plan_checks",
     "load_terms_file",
 ]
@@ -255,6 +265,35 @@ def load_network_finding(path: Path) -> tuple[NetworkFinding | None, list[GuideP
         return None, checker.report()
 
 
+def load_risk_warnings(path: Path) -> tuple[tuple[RiskWarning, ...] | None, list[GuideProblem]]:
+    """Read and check a risk warnings file: the warnings, or None and its problem (file, line, key)."""
+    data, text, problems = _read_toml(path)
+    if problems:
+        return None, problems
+    try:
+        return parse_warnings(data, path.name), []
+    except RiskWarningsError as error:
+        checker = Checker(path, text)
+        checker.add(error.key, error.message)
+        return None, checker.report()
+
+
+def _warnings_kind_by_kind(
+    bundled: tuple[RiskWarning, ...] | None, own: tuple[RiskWarning, ...] | None
+) -> tuple[RiskWarning, ...]:
+    """The organisation's warnings for the kinds it names; the bundled ones for every other kind."""
+    return with_own_warnings(bundled or (), own or ())
+
+
+@cache
+def bundled_risk_warnings() -> tuple[RiskWarning, ...]:
+    """The risk screen's warnings shipped with the app; a broken bundled file is a bug, so it raises."""
+    warnings, problems = load_risk_warnings(bundled_guides_dir() / RISK_WARNINGS_FILE)
+    if warnings is None:
+        raise ValueError("; ".join(str(p) for p in problems))
+    return warnings
+
+
 @cache
 def bundled_finding() -> NetworkFinding:
     """Who-might-be-missing guidance shipped with the app; a broken bundled file is a bug, so it raises."""
@@ -282,6 +321,7 @@ _NOT_GUIDES = (
     CONFERENCE_WORDING_FILE,
     CHILD_PLAN_WORDING_FILE,
     NETWORK_FINDING_FILE,
+    RISK_WARNINGS_FILE,
 )
 
 
@@ -398,6 +438,14 @@ def load_library(
         load_network_finding, NETWORK_FINDING_FILE, bundled_dir, user_dir
     )
     library.network_finding_problems.extend(problems)
+    library.risk_warnings, problems = _bundled_then_own(
+        load_risk_warnings,
+        RISK_WARNINGS_FILE,
+        bundled_dir,
+        user_dir,
+        combine=_warnings_kind_by_kind,
+    )
+    library.risk_warning_problems.extend(problems)
     return library
 
 
@@ -431,12 +479,15 @@ def _bundled_then_own(
     file_name: str,
     bundled_dir: Path,
     user_dir: Path | None,
+    combine: Callable[[W | None, W], W] | None = None,
 ) -> tuple[W | None, list[GuideProblem]]:
-    """A wording file's words: the bundled file's, replaced whole by the organisation's own when it is usable.
+    """A data file's contents: the bundled file's, and the organisation's own in their place when it is usable.
 
-    Whole: a file with any problem is not used at all, so a paper never mixes an
-    organisation's half-checked sentences with the bundled ones. Every problem of
-    both files is returned, to be reported with its file, line and key.
+    A file with any problem is not used at all, so a paper never mixes an
+    organisation's half-checked sentences with the bundled ones. The usable
+    organisation's file replaces the bundled one whole, or, with ``combine``, is
+    combined with it (the risk warnings: kind by kind). Every problem of both
+    files is returned, to be reported with its file, line and key.
     """
     wording: W | None = None
     problems: list[GuideProblem] = []
@@ -447,7 +498,9 @@ def _bundled_then_own(
         return wording, problems
     own, found = load(user_dir / file_name)
     problems.extend(found)
-    return (own if own is not None else wording), problems
+    if own is None:
+        return wording, problems
+    return (combine(wording, own) if combine is not None else own), problems
 
 
 def _add_conference_wording(library: GuideLibrary, bundled_dir: Path, user_dir: Path | None) -> None:

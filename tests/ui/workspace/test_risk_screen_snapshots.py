@@ -1,7 +1,7 @@
 """Snapshots of the risk screen at 100x30 and 80x24: advice with conditions, and forced marriage not known.
 
 The cursor is on forced marriage, so the warning that a family meeting may be
-the wrong tool (text from ``sdm_facilitator/guides/risk_warnings.toml``) is in the picture.
+the wrong tool (text from ``guides/risk-warnings.toml``) is in the picture.
 """
 
 from __future__ import annotations

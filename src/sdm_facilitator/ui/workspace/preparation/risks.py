@@ -6,7 +6,7 @@ One row per kind (several for "other", each named). Keys set the status
 person can know are met (c). The panel under the table shows the selected
 risk in full, with the conditions and how each ticks, and, for forced
 marriage, the warning that a family meeting may be the wrong tool (its text
-is data: ``sdm_facilitator/guides/risk_warnings.toml``). The rules are ``domain.risk_rules``.
+is data: ``guides/risk-warnings.toml``, adaptable by an organisation). The rules are ``domain.risk_rules``.
 """
 
 from __future__ import annotations
@@ -47,7 +47,9 @@ from sdm_facilitator.domain.risks import (
     RiskAdvice,
 )
 from sdm_facilitator.domain.safe_text import visible
+from sdm_facilitator.guides.loader import bundled_risk_warnings
 from sdm_facilitator.guides.risk_warnings import warnings_for
+from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.dialogs.form import FormDialog, FormField
 from sdm_facilitator.ui.dialogs.pick import PickDialog
 from sdm_facilitator.ui.widgets.literal import literal_cell
@@ -159,7 +161,9 @@ class RisksSection(PrepSection):
             details.update("")
             return
         kind, risk = row
-        found = warnings_for(kind, risk.status) if risk else []
+        # The bundled warnings, with the organisation's own for the kinds its file names.
+        warnings = sdm_app(self).library.risk_warnings or bundled_risk_warnings()
+        found = warnings_for(warnings, kind, risk.status) if risk else []
         warning.display = bool(found)
         if found:
             warning.update(Content("\n".join(f"⚠ {w.title}\n{w.text}" for w in found)))
