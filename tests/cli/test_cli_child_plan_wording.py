@@ -86,6 +86,10 @@ def test_a_bad_wording_file_is_named_with_its_problem_and_the_bundled_words_used
     assert "Your child plan wording file could not be used (the bundled words are used)" in err
     assert problem in err
     code, out, _ = run(capsys, "guides", "list")
-    assert code == 0 and "child plan wording that could not be used" in out and problem in out
+    assert (
+        code == 0
+        and "wordings, network finding prompts and risk warnings that could not be used" in out
+        and problem in out
+    )
     code, out, err = run(capsys, "guides", "check")
     assert code != 0 and problem in out + err
