@@ -162,6 +162,16 @@ def test_many_problems_are_all_reported_at_once(tmp_path: Path) -> None:
     ]
 
 
+def test_a_wrong_choice_typed_over_several_lines_is_named_on_one_line(tmp_path: Path) -> None:
+    """Found by the mutation test: a value with a line break put a raw line break in the message."""
+    text = VALID.read_text().replace('mechanism = "trust"', 'mechanism = """tr\nust"""', 1)
+    path = tmp_path / "broken.toml"
+    path.write_text(text)
+    _guide, problems = load_guide_file(path, bundled=False)
+    (problem,) = [str(p) for p in problems]
+    assert "unknown mechanism 'tr ust'" in problem and "\n" not in problem
+
+
 def test_missing_top_level_tables(tmp_path: Path) -> None:
     path = tmp_path / "empty.toml"
     path.write_text("# nothing here yet\n")

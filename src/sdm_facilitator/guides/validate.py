@@ -30,7 +30,7 @@ from sdm_facilitator.domain.guide import (
     Prompt,
     Step,
 )
-from sdm_facilitator.domain.safe_text import first_unsafe_character
+from sdm_facilitator.domain.safe_text import first_unsafe_character, one_line
 from sdm_facilitator.domain.vocabulary import CONTEXTS, MECHANISMS, MEETING_KINDS, STAGES
 from sdm_facilitator.guides.check_types import KeyPath, PathSeg
 from sdm_facilitator.guides.hint_checks import check_not_matching, extra_hint_fields, hint_extras
@@ -194,7 +194,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, float):
         return f"a decimal number ({value})"
     if isinstance(value, str):
-        sample = value if len(value) <= 30 else value[:27] + "..."
+        sample = one_line(value, 30)
         return f'text ("{sample}")'
     if isinstance(value, list):
         return "a list"
@@ -400,7 +400,7 @@ class Checker:
             if value not in spec.choices:
                 self.add(
                     path,
-                    f"unknown {spec.noun} '{value}'; expected one of {', '.join(spec.choices)}",
+                    f"unknown {spec.noun} '{one_line(value, 40)}'; expected one of {', '.join(spec.choices)}",
                 )
                 return _BAD
             return value
