@@ -16,6 +16,7 @@ from sdm_facilitator.domain.guide import Step
 from sdm_facilitator.guides.loader import GuideLibrary
 from sdm_facilitator.ui.app import SdmApp
 from support.app_helpers import FakeClock, save_meetings
+from support.pilot_helpers import until_still
 from support.prep_fixtures import GUIDE_ID, new_prep_meeting, prep_guide, prep_library
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
@@ -61,18 +62,10 @@ def test_steps_with_evidence_and_a_stop_and_check(snap_compare, isolated_data_di
         pilot.app.screen.query_one("#prep-steps").focus_step("who-is-family")
         for widget in pilot.app.screen.query("Input, TextArea"):
             widget.cursor_blink = False
-        # The row opens, the one left closes, and the section's height follows over a few
-        # refreshes (more on a busy machine): wait until the height has stopped changing.
-        section = pilot.app.screen.query_one("#prep-steps")
-        last, steady = None, 0
-        while steady < 3:
-            await pilot.pause()
-            now = (section.virtual_size, pilot.app.screen.focused)
-            steady = steady + 1 if now == last else 0
-            last = now
-        await pilot.wait_for_scheduled_animations()
-        pilot.app.screen.focused.scroll_visible(animate=False, top=True)
-        await pilot.pause()
-        await pilot.pause()
+        # The row opens, the one left closes, and the section's height follows over as many
+        # refreshes as a busy machine takes: wait until the screen is drawn the same twice running.
+        # (The row puts itself at the top without animation: Textual's animated centring on focus
+        # is stopped, which had made where it ended up depend on the machine's speed.)
+        await until_still(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

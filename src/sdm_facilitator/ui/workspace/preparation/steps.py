@@ -279,11 +279,21 @@ class StepRow(Vertical, can_focus=True):
         self.section.move_from(self, delta)
 
     def on_focus(self) -> None:
+        self.call_after_refresh(self._scroll_into_place)
+
+    async def _scroll_into_place(self) -> None:
+        """The focused step at the top (the first one with the summary above it), at once.
+
+        Textual centres a widget focused by Tab with an animated scroll that starts after
+        the same refresh; left running, it moved the section on after this scroll, so
+        where the step ended up depended on which finished last. It is stopped first.
+        """
+        await self.section.stop_animation("scroll_y", complete=False)
         if self.section.rows[:1] == [self]:
             # The first step: show the summary and the first heading above it too.
-            self.call_after_refresh(self.section.scroll_home, animate=False)
+            self.section.scroll_home(animate=False)
         else:
-            self.call_after_refresh(self.scroll_visible, animate=False, top=True)
+            self.scroll_visible(animate=False, top=True)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
@@ -399,7 +409,7 @@ class StepsSection(PrepSection):
         rows = self.rows
         index = rows.index(row) + delta
         if 0 <= index < len(rows):
-            rows[index].focus()
+            rows[index].focus(scroll_visible=False)  # the row scrolls itself into place
 
     def first_focus_target(self) -> Widget | None:
         """The first step still to do (they are in guide order: earliest first)."""
@@ -410,12 +420,12 @@ class StepsSection(PrepSection):
         """Move to the first step still to do (the palette's "next open step")."""
         target = self.first_focus_target()
         if target is not None:
-            target.focus()
+            target.focus(scroll_visible=False)
 
     def focus_step(self, step_id: str) -> None:
         for row in self.rows:
             if row.step.id == step_id:
-                row.focus()
+                row.focus(scroll_visible=False)
                 return
 
     def palette_commands(self) -> Iterator[SystemCommand]:
