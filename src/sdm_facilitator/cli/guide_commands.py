@@ -7,14 +7,17 @@ imports Textual or Rich.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.cli.library import guide_library
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.json_export import to_json
+
+if TYPE_CHECKING:
+    from sdm_facilitator.guides.validate import GuideProblem
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -238,6 +241,13 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
     from sdm_facilitator.guides.terms import guide_vocabulary_problems
     from sdm_facilitator.paths import bundled_guides_dir
 
+    # The data files beside the guides, each checked by its own loader.
+    data_files: dict[str, Callable[[Path], tuple[object, list[GuideProblem]]]] = {
+        CONFERENCE_WORDING_FILE: load_conference_wording,
+        CHILD_PLAN_WORDING_FILE: load_child_plan_wording,
+        NETWORK_FINDING_FILE: load_network_finding,
+        RISK_WARNINGS_FILE: load_risk_warnings,
+    }
     problems: list[Any] = []
     checked = 0
     if not args.paths:
@@ -285,17 +295,8 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
                 bundled = path.resolve().parent == bundled_guides_dir().resolve()
                 problems.extend(load_plan_checks(path, None if bundled else PlanCheckWords())[1])
                 continue
-            if path.name == CONFERENCE_WORDING_FILE:
-                problems.extend(load_conference_wording(path)[1])
-                continue
-            if path.name == CHILD_PLAN_WORDING_FILE:
-                problems.extend(load_child_plan_wording(path)[1])
-                continue
-            if path.name == NETWORK_FINDING_FILE:
-                problems.extend(load_network_finding(path)[1])
-                continue
-            if path.name == RISK_WARNINGS_FILE:
-                problems.extend(load_risk_warnings(path)[1])
+            if path.name in data_files:
+                problems.extend(data_files[path.name](path)[1])
                 continue
             guide, found = load_guide_file(path, bundled=False)
             problems.extend(found)

@@ -29,14 +29,12 @@ from sdm_facilitator.guides.library import GuideLibrary
 from sdm_facilitator.guides.network_finding import (
     NETWORK_FINDING_FILE,
     NetworkFinding,
-    NetworkFindingError,
     parse_finding,
 )
 from sdm_facilitator.guides.plan_checks import PLAN_CHECKS_FILE, parse_plan_checks, words_from
 from sdm_facilitator.guides.risk_warnings import (
     RISK_WARNINGS_FILE,
     RiskWarning,
-    RiskWarningsError,
     parse_warnings,
     with_own_warnings,
 )
@@ -44,6 +42,7 @@ from sdm_facilitator.guides.terms import TERMS_FILE, guide_vocabulary_problems, 
 from sdm_facilitator.guides.validate import (
     Checker,
     GuideProblem,
+    KeyedFileError,
     format_key,
     parse_guide,
     parse_language,
@@ -82,6 +81,8 @@ __all__ = [
 #: The file holding language hints; every other ``*.toml`` in a guides folder is a guide.
 #: A wording file's checked words (``ConferenceWording``, ``ChildPlanWording``).
 W = TypeVar("W")
+#: What a data file read whole builds (``NetworkFinding``, the risk warnings).
+T = TypeVar("T")
 LANGUAGE_FILE = "language.toml"
 #: Guides are short text files; anything bigger is a mistake (or not a guide).
 MAX_FILE_BYTES = 1_000_000
@@ -226,13 +227,18 @@ def load_conference_wording(path: Path) -> tuple[ConferenceWording | None, list[
     return parse_conference_wording(data, path, text)
 
 
+def _bundled_or_raise(load: Callable[[Path], tuple[T | None, list[GuideProblem]]], file_name: str) -> T:
+    """A data file shipped with the app, read and checked once; a broken bundled file is a bug, so it raises."""
+    found, problems = load(bundled_guides_dir() / file_name)
+    if found is None:
+        raise ValueError("; ".join(str(p) for p in problems))
+    return found
+
+
 @cache
 def bundled_conference_wording() -> ConferenceWording:
-    """The letter's words shipped with the app; a broken bundled file is a bug, so it raises."""
-    wording, problems = load_conference_wording(bundled_guides_dir() / CONFERENCE_WORDING_FILE)
-    if wording is None:
-        raise ValueError("; ".join(str(p) for p in problems))
-    return wording
+    """The letter's words shipped with the app."""
+    return _bundled_or_raise(load_conference_wording, CONFERENCE_WORDING_FILE)
 
 
 def load_child_plan_wording(path: Path) -> tuple[ChildPlanWording | None, list[GuideProblem]]:
@@ -245,37 +251,34 @@ def load_child_plan_wording(path: Path) -> tuple[ChildPlanWording | None, list[G
 
 @cache
 def bundled_child_plan_wording() -> ChildPlanWording:
-    """A child's plan's words shipped with the app; a broken bundled file is a bug, so it raises."""
-    wording, problems = load_child_plan_wording(bundled_guides_dir() / CHILD_PLAN_WORDING_FILE)
-    if wording is None:
-        raise ValueError("; ".join(str(p) for p in problems))
-    return wording
+    """A child's plan's words shipped with the app."""
+    return _bundled_or_raise(load_child_plan_wording, CHILD_PLAN_WORDING_FILE)
+
+
+def _load_keyed(path: Path, parse: Callable[[Any, str], T]) -> tuple[T | None, list[GuideProblem]]:
+    """Read a data file and build it with ``parse``, which stops at the first mistake naming its key.
+
+    The mistake becomes a problem like any guide's: file, line (found from the key) and key.
+    """
+    data, text, problems = _read_toml(path)
+    if problems:
+        return None, problems
+    try:
+        return parse(data, path.name), []
+    except KeyedFileError as error:
+        checker = Checker(path, text)
+        checker.add(error.key, error.message)
+        return None, checker.report()
 
 
 def load_network_finding(path: Path) -> tuple[NetworkFinding | None, list[GuideProblem]]:
     """Read and check a network finding file: the guidance, or None and its problem (file, line, key)."""
-    data, text, problems = _read_toml(path)
-    if problems:
-        return None, problems
-    try:
-        return parse_finding(data, path.name), []
-    except NetworkFindingError as error:
-        checker = Checker(path, text)
-        checker.add(error.key, error.message)
-        return None, checker.report()
+    return _load_keyed(path, parse_finding)
 
 
 def load_risk_warnings(path: Path) -> tuple[tuple[RiskWarning, ...] | None, list[GuideProblem]]:
     """Read and check a risk warnings file: the warnings, or None and its problem (file, line, key)."""
-    data, text, problems = _read_toml(path)
-    if problems:
-        return None, problems
-    try:
-        return parse_warnings(data, path.name), []
-    except RiskWarningsError as error:
-        checker = Checker(path, text)
-        checker.add(error.key, error.message)
-        return None, checker.report()
+    return _load_keyed(path, parse_warnings)
 
 
 def _warnings_kind_by_kind(
@@ -287,20 +290,14 @@ def _warnings_kind_by_kind(
 
 @cache
 def bundled_risk_warnings() -> tuple[RiskWarning, ...]:
-    """The risk screen's warnings shipped with the app; a broken bundled file is a bug, so it raises."""
-    warnings, problems = load_risk_warnings(bundled_guides_dir() / RISK_WARNINGS_FILE)
-    if warnings is None:
-        raise ValueError("; ".join(str(p) for p in problems))
-    return warnings
+    """The risk screen's warnings shipped with the app."""
+    return _bundled_or_raise(load_risk_warnings, RISK_WARNINGS_FILE)
 
 
 @cache
 def bundled_finding() -> NetworkFinding:
-    """Who-might-be-missing guidance shipped with the app; a broken bundled file is a bug, so it raises."""
-    finding, problems = load_network_finding(bundled_guides_dir() / NETWORK_FINDING_FILE)
-    if finding is None:
-        raise ValueError("; ".join(str(p) for p in problems))
-    return finding
+    """Who-might-be-missing guidance shipped with the app."""
+    return _bundled_or_raise(load_network_finding, NETWORK_FINDING_FILE)
 
 
 def _present(path: Path) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 from sdm_facilitator.domain.network_missing import RULES
 from sdm_facilitator.domain.vocabulary import MEETING_KINDS
 from sdm_facilitator.guides.check_types import KeyPath
-from sdm_facilitator.guides.validate import format_key
+from sdm_facilitator.guides.validate import KeyedFileError
 
 #: The file holding the network's finding guidance; it is not a guide.
 NETWORK_FINDING_FILE = "network-finding.toml"
@@ -27,13 +27,8 @@ MAX_BEYOND_PARENTS = 50
 _TOP_KEYS = ("beyond_parents", "beyond_parents_by_kind", "prompts")
 
 
-class NetworkFindingError(ValueError):
-    """The file is wrong: the file, the key (as a path, so its line can be found) and what is wrong."""
-
-    def __init__(self, name: str, key: KeyPath, message: str) -> None:
-        super().__init__(f"{name}: {format_key(key)}: {message}")
-        self.key = key
-        self.message = message
+class NetworkFindingError(KeyedFileError):
+    """The network finding file is wrong: the file, the key and what is wrong."""
 
 
 @dataclass(frozen=True)

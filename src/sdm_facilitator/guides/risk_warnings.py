@@ -19,20 +19,15 @@ from typing import Any
 
 from sdm_facilitator.domain.risks import RISK_KINDS, RISK_STATUS_CHOICES
 from sdm_facilitator.guides.check_types import KeyPath
-from sdm_facilitator.guides.validate import format_key
+from sdm_facilitator.guides.validate import KeyedFileError
 
 #: The file holding the risk screen's warnings; it is not a guide.
 RISK_WARNINGS_FILE = "risk-warnings.toml"
 _KEYS = ("kind", "statuses", "text", "title")
 
 
-class RiskWarningsError(ValueError):
-    """The warnings file is wrong: the file, the key (as a path, so its line can be found) and what is wrong."""
-
-    def __init__(self, name: str, key: KeyPath, message: str) -> None:
-        super().__init__(f"{name}: {format_key(key)}: {message}")
-        self.key = key
-        self.message = message
+class RiskWarningsError(KeyedFileError):
+    """The warnings file is wrong: the file, the key and what is wrong."""
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,18 @@ def format_key(path: Iterable[PathSeg]) -> str:
     return out
 
 
+class KeyedFileError(ValueError):
+    """A data file read whole is wrong at one key: the file's name, the key as a path, and what is wrong.
+
+    The key is kept as a path (not words) so the loader can find its line in the file.
+    """
+
+    def __init__(self, name: str, key: KeyPath, message: str) -> None:
+        super().__init__(f"{name}: {format_key(key)}: {message}")
+        self.key = key
+        self.message = message
+
+
 # --------------------------------------------------------------------------- lines
 
 
