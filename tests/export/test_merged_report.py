@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ import pytest
 
 from sdm_facilitator.demo import write_demo
 from sdm_facilitator.domain.meeting import Meeting
+from sdm_facilitator.domain.plan_rules import start_review
 from sdm_facilitator.domain.report import ReportFilter, ServiceReport, build_report
 from sdm_facilitator.export.anonymised import Pseudonyms, anonymised_files
 from sdm_facilitator.export.merged_report import MergeError, merged_files, read_folders, report_from_rows
@@ -156,8 +157,9 @@ def test_the_law_s_records_are_counted_and_small_numbers_hidden(tmp_path: Path) 
     merged = report_from_rows(read_folders(folders[1:2]), TODAY, small_number_threshold=1)
     counts = _legal_counts(merged)
     second = three_coordinators()[1]
-    offers = [m.referral.fgdm_offer for m in second]
-    inquiries = [c.icwa for m in second for c in m.children]
+    referrals = [m for m in second if not m.reviews_meeting_id]  # a review repeats its referral's records
+    offers = [m.referral.fgdm_offer for m in referrals]
+    inquiries = [c.icwa for m in referrals for c in m.children]
     assert counts["Referrals with the pre-proceedings offer recorded"] == sum(not o.is_empty for o in offers)
     assert counts["Offered in the letter before proceedings"] == sum(o.offered is True for o in offers)
     assert counts["Not offered, why recorded"] == sum(
@@ -187,3 +189,25 @@ def test_the_law_s_records_are_counted_and_small_numbers_hidden(tmp_path: Path) 
 def _legal_counts(report: ServiceReport) -> dict[str, Any]:
     (table,) = [t for t in report_tables(report) if t.id == "legal-records"]
     return {cell_text(row[0]): row[1] for row in table.rows}
+
+
+def test_a_review_does_not_count_its_referral_s_records_again(tmp_path: Path) -> None:
+    """A review carries its referral's offer and each child's inquiry across; they are one referral's records."""
+    (referral,) = with_legal_records([next(m for m in three_coordinators()[0] if m.children)])
+    referral.referral.fgdm_offer = dataclasses.replace(referral.referral.fgdm_offer, offered=True)
+    for child in referral.children:
+        child.icwa = dataclasses.replace(child.icwa, asked=True)
+    review = start_review(referral, bundled_library(), datetime(2026, 3, 2, 10, 0))
+    assert review.referral.fgdm_offer == referral.referral.fgdm_offer
+    meetings = [referral, review]
+    direct = _legal_counts(build_report(meetings, _guides(meetings), TODAY, small_number_threshold=1))  # type: ignore[arg-type]
+    assert direct["Referrals with the pre-proceedings offer recorded"] == 1
+    assert direct["Offered in the letter before proceedings"] == 1
+    assert direct["Children with an ICWA inquiry recorded"] == len(referral.children)
+    folder = tmp_path / "one-coordinator"
+    folder.mkdir()
+    files = anonymised_files(meetings, _guides(meetings), TODAY, Pseudonyms(bytes(32)))  # type: ignore[arg-type]
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    merged = report_from_rows(read_folders([folder]), TODAY, small_number_threshold=1)
+    assert _legal_counts(merged) == direct

@@ -359,9 +359,10 @@ def build_report(
         options=options,
         small_number_threshold=small_number_threshold,
         stage_names=law.stage_names(LEGAL_STAGE_CHOICES),
+        # Once per referral: a review carries its referral's records across, and is not a new referral.
         legal_records=legal_record_figures(
-            (offer_cells(m.referral.fgdm_offer) for m in chosen),
-            (icwa_cells(c.icwa) for m in chosen for c in m.children),
+            (offer_cells(m.referral.fgdm_offer) for m in chosen if not m.reviews_meeting_id),
+            (icwa_cells(c.icwa) for m in chosen if not m.reviews_meeting_id for c in m.children),
         ),
     )
 

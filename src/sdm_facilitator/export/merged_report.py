@@ -37,7 +37,7 @@ from sdm_facilitator.domain.evaluation_rows import CHILD_COLUMNS as EVALUATION_C
 from sdm_facilitator.domain.evaluation_rows import REFERRAL_COLUMNS
 from sdm_facilitator.domain.feedback import STATEMENT_FIELDS, Average
 from sdm_facilitator.domain.fidelity import MARKER_RULES, MET, NOT_APPLICABLE, NOT_MET, NOT_RECORDED
-from sdm_facilitator.domain.legal_record_rows import legal_record_figures
+from sdm_facilitator.domain.legal_record_rows import LegalRecordFigures, legal_record_figures
 from sdm_facilitator.domain.meeting import (
     ACTION_STATUS_CHOICES,
     CLOSURE_REASON_CHOICES,
@@ -257,6 +257,13 @@ def _one_row_per_child(children: list[Row]) -> list[Row]:
     return out
 
 
+def _legal_records(chosen: list[Row], children: list[Row]) -> LegalRecordFigures | None:
+    """The law's records once per referral: a review's row repeats its referral's, and is not a referral."""
+    referrals = [row for row in chosen if not row.get("reviews_meeting")]
+    keys = {row["meeting"] for row in referrals}
+    return legal_record_figures(referrals, _one_row_per_child([r for r in children if r["meeting"] in keys]))
+
+
 def report_from_rows(
     merged: MergedRows, today: date, filters: ReportFilter | None = None, small_number_threshold: int = 5
 ) -> ServiceReport:
@@ -332,5 +339,5 @@ def report_from_rows(
             chosen, [row for row in merged.rows["followed.csv"] if row["meeting"] in keys]
         ),
         small_number_threshold=small_number_threshold,
-        legal_records=legal_record_figures(chosen, _one_row_per_child(children)),
+        legal_records=_legal_records(chosen, children),
     )
