@@ -127,3 +127,11 @@ def test_a_kind_of_meeting_can_have_its_own_number_beyond_the_parents() -> None:
     finding = parse_finding(data, "f.toml")
     assert finding.enough_for("cp-conference") == 3
     assert finding.enough_for("fgc") == finding.beyond_parents == data["beyond_parents"]
+
+
+def test_a_prompt_with_a_hidden_direction_character_is_refused() -> None:
+    data = _bundled_data()
+    data["prompts"][0]["text"] = "Ask the \u202efamily"
+    with pytest.raises(NetworkFindingError) as caught:
+        parse_finding(data, "f.toml")
+    assert str(caught.value).startswith("f.toml: prompts[1].text: contains an invisible, control or direction")

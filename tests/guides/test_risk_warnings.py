@@ -88,3 +88,40 @@ def test_a_wrong_warning_is_refused_with_file_and_key(change: dict[str, object],
         parse_warnings({"warnings": [{**GOOD, **change}]}, "w.toml")
     assert str(caught.value).startswith(message)
     assert parse_warnings({"warnings": [GOOD]}, "w.toml")[0].kind == "forced-marriage"
+
+
+def test_a_warning_for_one_status_leaves_the_bundled_one_for_the_others(tmp_path: Path) -> None:
+    """Replacing "present" only must not silence the bundled warning while the harm is not known."""
+    text = OWN.replace("domestic-abuse", "forced-marriage")  # statuses = ["present"] only
+    (tmp_path / RISK_WARNINGS_FILE).write_text(text, encoding="utf-8")
+    warnings = load_library(tmp_path).risk_warnings
+    assert warnings is not None
+    (present,) = warnings_for(warnings, "forced-marriage", "present")
+    assert present.title == "Speak to the adult at risk alone first"
+    (bundled,) = warnings_for(BUNDLED, "forced-marriage", "not-known")
+    (not_known,) = warnings_for(warnings, "forced-marriage", "not-known")
+    assert (not_known.title, not_known.text) == (bundled.title, bundled.text)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            ('text = "Call', 'text = "Call \u202e'),
+            "warnings[1].text: contains an invisible, control or direction",
+        ),
+        (('title = "Speak', 'title = "\u200bSpeak'), "warnings[1].title: contains an invisible"),
+        (
+            ('title = "Speak to the adult at risk alone first"', 'title = """Speak\nto"""'),
+            "warnings[1].title: expected one line",
+        ),
+    ],
+)
+def test_hidden_characters_and_a_title_on_two_lines_are_refused(
+    tmp_path: Path, change: tuple[str, str], message: str
+) -> None:
+    (tmp_path / RISK_WARNINGS_FILE).write_text(OWN.replace(*change), encoding="utf-8")
+    library = load_library(tmp_path)
+    assert library.risk_warnings == BUNDLED
+    (problem,) = library.problems()
+    assert message in str(problem)

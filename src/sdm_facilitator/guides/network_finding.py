@@ -19,7 +19,7 @@ from typing import Any
 from sdm_facilitator.domain.network_missing import RULES
 from sdm_facilitator.domain.vocabulary import MEETING_KINDS
 from sdm_facilitator.guides.check_types import KeyPath
-from sdm_facilitator.guides.validate import KeyedFileError
+from sdm_facilitator.guides.validate import KeyedFileError, hidden_character_problem
 
 #: The file holding the network's finding guidance; it is not a guide.
 NETWORK_FINDING_FILE = "network-finding.toml"
@@ -97,5 +97,8 @@ def parse_finding(data: dict[str, Any], name: str) -> NetworkFinding:
         text = table.get("text")
         if not isinstance(text, str) or not text.strip():
             raise NetworkFindingError(name, ("prompts", index, "text"), "expected text in quotes")
+        hidden = hidden_character_problem(text)
+        if hidden is not None:
+            raise NetworkFindingError(name, ("prompts", index, "text"), hidden)
         prompts.setdefault(rule, []).append(" ".join(text.split()))
     return NetworkFinding(enough, {rule: tuple(texts) for rule, texts in prompts.items()}, by_kind)

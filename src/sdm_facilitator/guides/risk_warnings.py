@@ -2,11 +2,11 @@
 
 The bundled text lives in ``guides/risk-warnings.toml`` beside the guides, so it
 can be reworded without touching Python. An organisation's own
-``risk-warnings.toml`` in its guides folder gives its warnings kind by kind: a
-kind it names shows the organisation's warnings in place of the bundled ones
-(its own helplines and procedures, another country's numbers), and every kind
-it does not name keeps the bundled warnings, so a file about one kind of harm
-never silences the warning for another. The file is checked when it is read:
+``risk-warnings.toml`` in its guides folder gives its warnings kind by kind and
+status by status: where it gives one (its own helplines and procedures, another
+country's numbers) the bundled one gives way, and everywhere it does not, the
+bundled warning stays, so a file about one harm, or about one status of it,
+never silences a warning for another. The file is checked when it is read:
 a mistake names the file, the line, the key and the problem, and a warning is
 never shown half-read (a file with a problem is not used at all).
 """
@@ -14,12 +14,12 @@ never shown half-read (a file with a problem is not used at all).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sdm_facilitator.domain.risks import RISK_KINDS, RISK_STATUS_CHOICES
 from sdm_facilitator.guides.check_types import KeyPath
-from sdm_facilitator.guides.validate import KeyedFileError
+from sdm_facilitator.guides.validate import KeyedFileError, hidden_character_problem
 
 #: The file holding the risk screen's warnings; it is not a guide.
 RISK_WARNINGS_FILE = "risk-warnings.toml"
@@ -63,6 +63,11 @@ def _warning(table: Any, name: str, index: int) -> RiskWarning:
         value = table.get(key)
         if not isinstance(value, str) or not value.strip():
             raise RiskWarningsError(name, (*where, key), "expected text in quotes")
+        hidden = hidden_character_problem(value)
+        if hidden is not None:
+            raise RiskWarningsError(name, (*where, key), hidden)
+    if "\n" in table["title"].strip():
+        raise RiskWarningsError(name, (*where, "title"), "expected one line: the text goes under text")
     return RiskWarning(kind, tuple(statuses), table["title"].strip(), " ".join(table["text"].split()))
 
 
@@ -78,9 +83,21 @@ def parse_warnings(data: dict[str, Any], name: str) -> tuple[RiskWarning, ...]:
 
 
 def with_own_warnings(bundled: Sequence[RiskWarning], own: Sequence[RiskWarning]) -> tuple[RiskWarning, ...]:
-    """The organisation's warnings for the kinds it names, and the bundled ones for every other kind."""
-    named = {warning.kind for warning in own}
-    return (*(w for w in bundled if w.kind not in named), *own)
+    """The organisation's warnings where it gives one, and the bundled ones everywhere else.
+
+    By kind and status: an organisation's warning for a kind while it is present
+    replaces the bundled one there, and the bundled warning still shows while the
+    kind is not known unless the organisation gives one for that too. Replacing
+    by kind alone let a file narrow a warning silently, and "not known" is the
+    most dangerous case: the risk unknown, the meeting still being planned.
+    """
+    covered = {(warning.kind, status) for warning in own for status in warning.statuses}
+    kept = []
+    for warning in bundled:
+        statuses = tuple(s for s in warning.statuses if (warning.kind, s) not in covered)
+        if statuses:
+            kept.append(replace(warning, statuses=statuses))
+    return (*kept, *own)
 
 
 def warnings_for(warnings: Sequence[RiskWarning], kind: str, status: str) -> list[RiskWarning]:

@@ -76,6 +76,22 @@ def format_key(path: Iterable[PathSeg]) -> str:
     return out
 
 
+def hidden_character_problem(value: str) -> str | None:
+    """What is wrong with text holding an invisible, control or direction character, or None.
+
+    Checked before any folding of spaces: ``str.split()`` takes U+2028, U+2029 and some
+    controls for spaces, so they would vanish unreported. Only a file's own line ends are ordinary.
+    """
+    hidden = first_unsafe_character(value.replace("\r\n", "\n"))
+    if hidden is None:
+        return None
+    position, code = hidden
+    return (
+        f"contains an invisible, control or direction character (U+{code:04X} at position "
+        f"{position + 1}); remove it: it could change how the text, or the terminal, looks"
+    )
+
+
 class KeyedFileError(ValueError):
     """A data file read whole is wrong at one key: the file's name, the key as a path, and what is wrong.
 
@@ -369,16 +385,9 @@ class Checker:
             if not text:
                 self.add(path, "must not be empty")
                 return _BAD
-            # Checked before folding: str.split() takes U+2028, U+2029 and some controls for
-            # spaces, so they would vanish unreported. Only a file's own line ends are ordinary.
-            hidden = first_unsafe_character(value.replace("\r\n", "\n"))
+            hidden = hidden_character_problem(value)
             if hidden is not None:
-                position, code = hidden
-                self.add(
-                    path,
-                    f"contains an invisible, control or direction character (U+{code:04X} at position "
-                    f"{position + 1}); remove it: it could change how the text, or the terminal, looks",
-                )
+                self.add(path, hidden)
                 return _BAD
             if kind == "id" and not _ID_RE.match(text):
                 self.add(
