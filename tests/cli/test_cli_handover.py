@@ -12,7 +12,8 @@ pytest.importorskip("cryptography")
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.storage import handover_file, keyfile
 from sdm_facilitator.storage.crypto import is_encrypted
-from sdm_facilitator.storage.handover_key import private_key_path
+from sdm_facilitator.storage.handover import hand_over_opened
+from sdm_facilitator.storage.handover_key import PublicKey, private_key_path, public_key_text
 from sdm_facilitator.storage.store import MeetingStore
 from support.cli_helpers import run
 from support.privacy_helpers import (
@@ -229,3 +230,49 @@ def test_handover_for_a_colleagues_key(
     assert code == 0, err
     assert "Handed over by Alex Reid to Sam Okafor" in out
     assert is_encrypted(_meeting_files(receiver)[0].read_bytes())
+
+
+def test_a_crafted_key_nothing_can_be_sealed_for_is_refused_and_nothing_changes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An all-zero key has a matching fingerprint but no key agreement: one line, and no handover recorded."""
+    sender = tmp_path / "alex"
+    meeting = named_meeting()
+    store = _store_with(sender, meeting)
+    zero = bytes(32)
+    crafted = tmp_path / "crafted.pub"
+    crafted.write_text(public_key_text(PublicKey(zero, "Someone")), encoding="utf-8")
+    out_file = tmp_path / "h.sdm-handover"
+    code, _, err = run(
+        capsys,
+        "--data-dir",
+        str(sender),
+        "handover",
+        meeting.id,
+        "-o",
+        str(out_file),
+        "--recipient",
+        str(crafted),
+    )
+    assert code == 1 and "holds a key nothing can be sealed for" in err and err.count("\n") == 1
+    assert not out_file.exists()
+    opened = store.open(meeting.id)
+    assert opened.meeting.handovers == [] and not opened.read_only
+    store.close(opened)
+
+
+def test_a_seal_that_fails_any_way_leaves_no_handover_on_the_meeting(tmp_path: Path) -> None:
+    """Whatever stops the sealing, the meetings in hand never keep a handover that did not happen."""
+    store = _store_with(tmp_path / "alex", named_meeting())
+    (meeting,) = store.list_meetings().meetings
+    opened = store.open(meeting.meeting.id)
+
+    def refuse(_plain: bytes) -> bytes:
+        raise ValueError("Error computing shared key.")
+
+    with pytest.raises(ValueError):
+        hand_over_opened(
+            store, [opened], by="Alex", to="Sam", output=tmp_path / "h.sdm-handover", seal=refuse
+        )
+    assert opened.meeting.handovers == []
+    store.close(opened)

@@ -155,9 +155,13 @@ def hand_over_opened(
     try:
         data = seal(payload([one.meeting for one in opened], handover))
         atomic_write_bytes(path, data)
-    except (OSError, CodecError) as error:
+    except BaseException as error:
+        # Whatever stopped it (a full disk, a key the sealing refuses, the extra not installed),
+        # no meeting may go on saying it was handed over: the record is taken back first.
         for one in opened:
             one.meeting.handovers.pop()
+        if not isinstance(error, (OSError, CodecError)):
+            raise
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise HandoverError(
             f"the handover file could not be written ({reason}); nothing was changed"

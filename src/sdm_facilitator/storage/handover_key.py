@@ -150,4 +150,21 @@ def read_public_key(path: Path) -> PublicKey:
     public = PublicKey(key, owner if isinstance(owner, str) else "")
     if raw.get("fingerprint") != public.fingerprint:
         raise HandoverKeyError(f"{path.name} is damaged (its fingerprint does not match its key)")
+    if not _agrees_a_key(key):
+        raise HandoverKeyError(f"{path.name} holds a key nothing can be sealed for")
     return public
+
+
+def _agrees_a_key(public: bytes) -> bool:
+    """Whether a file can be sealed for this public key: a crafted one (all zeros, a low-order
+    point) makes the key agreement fail, which must be found here and not half-way through a
+    handover. Without the encryption extra nothing can be sealed anyway, and that is said then."""
+    try:
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+    except ImportError:
+        return True
+    try:
+        X25519PrivateKey.generate().exchange(X25519PublicKey.from_public_bytes(public))
+    except ValueError:
+        return False
+    return True
