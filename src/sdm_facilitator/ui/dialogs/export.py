@@ -10,6 +10,7 @@ screen writes the file, so saving and recording who got it stay in one place.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -159,14 +160,15 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
         folder: Path,
         hints: tuple[LanguageHint, ...],
         plan_findings: Sequence[PlanFinding] = (),
-        child_wording: ChildPlanWording | None = None,
+        words: ExportOptions | None = None,
         *,
         downloads: bool = False,
     ) -> None:
         super().__init__()
         self.plan_findings = tuple(plan_findings)
-        #: The organisation's words for a child's plan (None: the bundled ones), for the preview.
-        self.child_wording = child_wording
+        #: The organisation's (or bundled) wordings and law, as the paper will be written with them,
+        #: so the preview's language hints and reading levels are those of that paper.
+        self.words = words or ExportOptions()
         #: In a browser tab the paper goes to the browser as a download: the box holds a file
         #: name only, as no folder of this computer is one the person in the browser can open.
         self.downloads = downloads
@@ -268,7 +270,7 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
         if kind not in FAMILY_PAPERS or include_notes:
             return ""
         try:
-            options = ExportOptions(band=self._band, child_wording=self.child_wording)
+            options = dataclasses.replace(self.words, band=self._band)
             paper = build_paper(self.meeting, self.guide, kind, options)
         except PaperError as error:
             return str(error)
@@ -276,7 +278,7 @@ class ExportDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[ExportRequest | No
         left_out = left_out_sentence(paper.left_out)
         # A child's plan: each child's band and how easy it is to read, before the language hints.
         reading = (
-            "\n".join(reading_lines(self.meeting, self._band, self.child_wording))
+            "\n".join(reading_lines(self.meeting, self._band, self.words.child_wording))
             if kind == "child-plan"
             else ""
         )

@@ -54,6 +54,7 @@ from sdm_facilitator.ui.workspace.section import Section
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from sdm_facilitator.export.paper_catalogue import ExportOptions
     from sdm_facilitator.ui.dialogs.export import ExportRequest
     from sdm_facilitator.ui.dialogs.handover import HandoverRequest
 
@@ -561,6 +562,7 @@ class MeetingScreen(Screen[None]):
         """Ask which paper to write and where, then write it (the plan is offered first)."""
         from sdm_facilitator.domain.plan_safety import plan_findings
         from sdm_facilitator.export.files import default_export_dir
+        from sdm_facilitator.export.paper_catalogue import ExportOptions
         from sdm_facilitator.ui.dialogs.export import ExportDialog
         from sdm_facilitator.ui.paper_delivery import delivers_downloads
 
@@ -575,7 +577,7 @@ class MeetingScreen(Screen[None]):
             folder,
             library.language_hints,
             findings,
-            child_wording=library.child_plan_wording,
+            words=self._paper_words(ExportOptions()),
             downloads=delivers_downloads(app),
         )
         app.push_screen(dialog, self._export_chosen)
@@ -604,12 +606,30 @@ class MeetingScreen(Screen[None]):
             return
         self._write_export(request, replace=False)
 
+    def _paper_words(self, options: ExportOptions) -> ExportOptions:
+        """``options`` with the organisation's (or bundled) wordings, law and the area's setting.
+
+        The export dialog's preview and the paper it writes read the same words.
+        """
+        from sdm_facilitator.paths import user_guides_dir
+        from sdm_facilitator.storage.settings import load_settings
+
+        library = sdm_app(self).library
+        data_dir: Path = sdm_app(self).data_dir
+        return dataclasses.replace(
+            options,
+            conference_wording=library.conference_wording,
+            child_wording=library.child_plan_wording,
+            network_finding=library.network_finding,
+            law=library.profile_law(),
+            challenge_words=load_settings(data_dir)[0].challenge_words,
+            translations_dir=user_guides_dir(data_dir),
+        )
+
     def _write_export(self, request: ExportRequest, *, replace: bool) -> None:
         """Write the paper; say in one line where it went; record who got it when the coordinator says it was sent."""
         from sdm_facilitator.export.files import default_export_dir, ensure_export_dir, write_export
         from sdm_facilitator.export.paper_catalogue import PaperError, export_meeting, paper_name
-        from sdm_facilitator.paths import user_guides_dir
-        from sdm_facilitator.storage.settings import load_settings
         from sdm_facilitator.ui.paper_delivery import deliver_paper, delivered_words, delivers_downloads
 
         meeting = self.session.meeting
@@ -627,16 +647,7 @@ class MeetingScreen(Screen[None]):
             )
             return
         try:
-            # The decision letter's words: the organisation's (or bundled) wording and the area's setting.
-            options = dataclasses.replace(
-                request.options,
-                conference_wording=sdm_app(self).library.conference_wording,
-                child_wording=sdm_app(self).library.child_plan_wording,
-                network_finding=sdm_app(self).library.network_finding,
-                law=sdm_app(self).library.profile_law(),
-                challenge_words=load_settings(data_dir)[0].challenge_words,
-                translations_dir=user_guides_dir(data_dir),
-            )
+            options = self._paper_words(request.options)
             exported = export_meeting(meeting, self.session.guide, request.kind, request.fmt, options)
             if download:
                 deliver_paper(self.app, request.path.name, exported.data)
