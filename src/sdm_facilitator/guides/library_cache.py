@@ -135,6 +135,7 @@ def cached_library(
     *,
     bundled_dir: Path | None = None,
     jurisdiction: str = DEFAULT_JURISDICTION,
+    keep: bool = True,
 ) -> GuideLibrary:
     """The guide library ``guides.loader.load_library(user_dir, jurisdiction=...)`` gives, from the cache when it still holds.
 
@@ -142,6 +143,8 @@ def cached_library(
 
     The key is taken before the guides are read: a file changed while they
     are read leaves a key that no longer matches, so the next start reads it again.
+    ``keep=False`` only reads the cache (the commands: a command on a read-only or locked
+    data folder must write nothing there, and the app's next start keeps the cache anyway).
     """
     bundled_dir = bundled_dir if bundled_dir is not None else bundled_guides_dir()
     path = cache_path(data_dir, user_dir, bundled_dir)
@@ -153,7 +156,13 @@ def cached_library(
     from sdm_facilitator.guides.loader import load_library
 
     library = load_library(user_dir, bundled_dir=bundled_dir, jurisdiction=jurisdiction)
-    if keyed is not None and keyed[1] and data_dir.is_dir() and owner_made_read_only(data_dir) is None:
+    if (
+        keep
+        and keyed is not None
+        and keyed[1]
+        and data_dir.is_dir()
+        and owner_made_read_only(data_dir) is None
+    ):
         with contextlib.suppress(OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
             kept = pickle.dumps(library, pickle.HIGHEST_PROTOCOL)
             atomic_write_bytes(path, _MAGIC + keyed[0].encode("ascii") + b"\n" + kept)

@@ -578,11 +578,10 @@ async def test_palette_commands(isolated_data_dir: Path) -> None:
         commands = {c.title: c.callback for c in workspace.palette_commands()}  # type: ignore[attr-defined]
         assert "In the room" in commands  # from the footer key m
         commands["In the room: start private family time"]()
-        await pilot.pause()
-        assert isinstance(app.screen, Confirm)
+        # The room opens, then asks: as many refreshes as a busy machine takes.
+        await until(pilot, lambda: isinstance(app.screen, Confirm), "the question before family time")
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, FamilyTimeScreen)
+        await until(pilot, lambda: isinstance(app.screen, FamilyTimeScreen), "the privacy screen")
         assert reload(isolated_data_dir, meeting.id).record.family_time_start == FIXED_NOW
         chair = next(s for s in app.screen_stack if isinstance(s, ChairScreen))
         chair_titles = [c.title for c in chair.palette_commands()]
