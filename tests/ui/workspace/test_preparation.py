@@ -143,12 +143,15 @@ async def test_referral_text_autosaves_without_quitting(isolated_data_dir: Path)
         screen.query_one("#ref-date", Input).value = "not a date"
         await pilot.pause()
         assert "YYYY-MM-DD" in field_error(screen, "ref-date")
+        # The file is written on a thread; the indicator says "saved" once the app hears it finished.
         await until(
             pilot,
-            lambda: reload(isolated_data_dir, meeting.id).referral.worries == "non-compliant",
-            "the worries on disk",
+            lambda: (
+                reload(isolated_data_dir, meeting.id).referral.worries == "non-compliant"
+                and "saved" in str(screen.query_one("#save-indicator", Static).content)
+            ),
+            "the worries on disk and the indicator saying so",
         )
-        assert "saved" in str(screen.query_one("#save-indicator", Static).content)
 
 
 async def test_referral_records_the_referrer_call_the_legal_stage_and_the_letter(
