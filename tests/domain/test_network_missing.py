@@ -134,4 +134,6 @@ def test_a_prompt_with_a_hidden_direction_character_is_refused() -> None:
     data["prompts"][0]["text"] = "Ask the \u202efamily"
     with pytest.raises(NetworkFindingError) as caught:
         parse_finding(data, "f.toml")
-    assert str(caught.value).startswith("f.toml: prompts[1].text: contains an invisible, control or direction")
+    assert str(caught.value).startswith(
+        "f.toml: prompts[1].text: contains an invisible, control or direction"
+    )
