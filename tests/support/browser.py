@@ -48,10 +48,18 @@ RECORD_SCREEN = r"""
   window.WebSocket = function (url, protocols) {
     const socket = new Original(url, protocols);
     const decoder = new TextDecoder();
+    // A message can end inside an escape code; its rest comes in the next one. Strip only
+    // whole codes and carry an unfinished one over, or its tail would land among the words.
+    let pending = "";
+    const whole = /\x1b\[[0-9;?<>=]*[ -\/]*[@-~]|\x1b[\]P_^][^\x07\x1b]*(\x07|\x1b\\)|\x1b[^\[\]P_^]/g;
+    const unfinished = /\x1b(\[[0-9;?<>=]*[ -\/]*|[\]P_^][^\x07\x1b]*\x1b?|)$/;
     socket.addEventListener("message", (event) => {
       if (typeof event.data !== "string") {
-        const text = decoder.decode(event.data, { stream: true });
-        window.__screen += text.replace(/\x1b\[[0-9;?<>=]*[ -\/]*[@-~]/g, "").replace(/\x1b[\]P_^][^\x07\x1b]*(\x07|\x1b\\)/g, "");
+        let text = pending + decoder.decode(event.data, { stream: true });
+        const open = text.match(unfinished);
+        pending = open ? open[0] : "";
+        if (open) text = text.slice(0, text.length - pending.length);
+        window.__screen += text.replace(whole, "");
       }
     });
     return socket;
@@ -159,7 +167,8 @@ class Tab:
             if value:
                 return value
             if time.monotonic() > deadline:
-                raise TimeoutError(f"page never satisfied: {expression}")
+                drawn = await self.evaluate(SCREEN_WORDS)
+                raise TimeoutError(f"page never satisfied: {expression}; last drawn: {str(drawn)[-600:]!r}")
             await asyncio.sleep(0.2)
 
     async def wait_for_text(self, words: str, timeout: float = 60) -> None:
