@@ -16,7 +16,7 @@ construction. Pure Python: no Textual import.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sdm_facilitator.domain.evaluation_rows import Column, month, yes_no
@@ -137,44 +137,60 @@ class LegalRecordFigures:
     icwa: dict[str, int]
 
 
-def _offer_counts(rows: Iterable[RowIn]) -> dict[str, int]:
+def _count_recorded(
+    rows: Iterable[RowIn],
+    columns: Sequence[Column],
+    recorded: str,
+    measures: Iterable[str],
+    classify: Callable[[dict[str, str], Counter[str]], None],
+) -> dict[str, int]:
+    """Count the rows that recorded anything in ``columns``, each classified into the measures.
+
+    A row with every one of those cells empty is a family the record never reached, so it is
+    left out of the counts rather than counted as "not recorded" (the n stays honest).
+    """
     counts: Counter[str] = Counter()
     for row in rows:
-        cells = {column.name: row.get(column.name, "") for column in OFFER_COLUMNS}
+        cells = {column.name: row.get(column.name, "") for column in columns}
         if not any(cells.values()):
             continue
-        counts["offer-recorded"] += 1
-        offered = cells["fgdm_offered"]
-        if offered == "no":
-            why = cells["fgdm_not_offered_reason_recorded"] == "yes"
-            counts["not-offered-why-recorded" if why else "not-offered-why-not-recorded"] += 1
-        elif offered == "yes":
-            counts["offered"] += 1
-            answer = cells["fgdm_answer"]
-            counts[answer if answer in FGDM_ANSWER_CHOICES else "answer-not-recorded"] += 1
-            if answer == "accepted":
-                held = cells["fgdm_held_before_application"]
-                counts[{"yes": "held-before", "no": "not-held-before"}.get(held, "held-not-recorded")] += 1
-        else:
-            counts["offered-not-recorded"] += 1
-    return {key: counts[key] for key in OFFER_MEASURES} if counts else {}
+        counts[recorded] += 1
+        classify(cells, counts)
+    return {key: counts[key] for key in measures} if counts else {}
+
+
+def _classify_offer(cells: dict[str, str], counts: Counter[str]) -> None:
+    offered = cells["fgdm_offered"]
+    if offered == "no":
+        why = cells["fgdm_not_offered_reason_recorded"] == "yes"
+        counts["not-offered-why-recorded" if why else "not-offered-why-not-recorded"] += 1
+    elif offered == "yes":
+        counts["offered"] += 1
+        answer = cells["fgdm_answer"]
+        counts[answer if answer in FGDM_ANSWER_CHOICES else "answer-not-recorded"] += 1
+        if answer == "accepted":
+            held = cells["fgdm_held_before_application"]
+            counts[{"yes": "held-before", "no": "not-held-before"}.get(held, "held-not-recorded")] += 1
+    else:
+        counts["offered-not-recorded"] += 1
+
+
+def _classify_icwa(cells: dict[str, str], counts: Counter[str]) -> None:
+    if cells["icwa_asked"] in ("yes", "no"):
+        counts["icwa-asked" if cells["icwa_asked"] == "yes" else "icwa-not-asked"] += 1
+    answer = cells["icwa_answer"]
+    if answer in ICWA_ANSWER_CHOICES:
+        counts[answer] += 1
+    if answer in ICWA_REASON_TO_KNOW:
+        counts["tribe-notified" if cells["icwa_notified"] == "yes" else "notice-not-recorded"] += 1
+
+
+def _offer_counts(rows: Iterable[RowIn]) -> dict[str, int]:
+    return _count_recorded(rows, OFFER_COLUMNS, "offer-recorded", OFFER_MEASURES, _classify_offer)
 
 
 def _icwa_counts(rows: Iterable[RowIn]) -> dict[str, int]:
-    counts: Counter[str] = Counter()
-    for row in rows:
-        cells = {column.name: row.get(column.name, "") for column in ICWA_COLUMNS}
-        if not any(cells.values()):
-            continue
-        counts["icwa-recorded"] += 1
-        if cells["icwa_asked"] in ("yes", "no"):
-            counts["icwa-asked" if cells["icwa_asked"] == "yes" else "icwa-not-asked"] += 1
-        answer = cells["icwa_answer"]
-        if answer in ICWA_ANSWER_CHOICES:
-            counts[answer] += 1
-        if answer in ICWA_REASON_TO_KNOW:
-            counts["tribe-notified" if cells["icwa_notified"] == "yes" else "notice-not-recorded"] += 1
-    return {key: counts[key] for key in ICWA_MEASURES} if counts else {}
+    return _count_recorded(rows, ICWA_COLUMNS, "icwa-recorded", ICWA_MEASURES, _classify_icwa)
 
 
 def legal_record_figures(
