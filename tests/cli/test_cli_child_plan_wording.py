@@ -88,7 +88,7 @@ def test_a_bad_wording_file_is_named_with_its_problem_and_the_bundled_words_used
     code, out, _ = run(capsys, "guides", "list")
     assert (
         code == 0
-        and "wordings, network finding prompts and risk warnings that could not be used" in out
+        and "\nChild plan wording that could not all be used (see: sdm-facilitator guides check):" in out
         and problem in out
     )
     code, out, err = run(capsys, "guides", "check")

@@ -95,7 +95,7 @@ def test_guides_list_names_plan_check_problems(
     monkeypatch.setenv("SDM_FACILITATOR_DATA_DIR", str(tmp_path / "data"))
     code, out, _ = run(capsys, "guides", "list")
     assert code == 0
-    assert "plan check words, wordings, network finding prompts and risk warnings" in out
+    assert "\nPlan check words that could not all be used (see: sdm-facilitator guides check):" in out
     assert "plan-checks.toml:2: domestic_abuse.safety: expected a list of " in out
     code, out, _ = run(capsys, "guides", "list", "--json")
     assert json.loads(out)["plan_check_problems"][0].startswith("plan-checks.toml:2: domestic_abuse.safety")

@@ -241,15 +241,12 @@ def _say_left_out(ctx: CliContext, exported: Exported) -> None:
 
 def _say_wording_not_used(ctx: CliContext, kind: str, library: GuideLibrary) -> None:
     """A paper written in the bundled words because the organisation's wording file could not be used says so."""
-    problems = {
-        "child-plan": ("child plan", library.child_plan_wording_problems),
-        "decision-letter": ("conference", library.conference_wording_problems),
-        "network": ("network finding", library.network_finding_problems),
-    }.get(kind)
-    if problems and problems[1]:
+    from sdm_facilitator.guides.library import data_file_kind_for_paper
+
+    words = data_file_kind_for_paper(kind)
+    if words is not None and words.problems(library):
         print(
-            f"Your {problems[0]} wording file could not be used (the bundled words are used): "
-            f"{one_line(str(problems[1][0]), 300)}. Run 'sdm-facilitator guides check' to see every problem.",
+            f"{one_line(words.notice(library), 400)} Run 'sdm-facilitator guides check' to see every problem.",
             file=ctx.err,
         )
 

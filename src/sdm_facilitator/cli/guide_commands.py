@@ -15,6 +15,7 @@ from sdm_facilitator.cli.context import CliContext, CliError
 from sdm_facilitator.cli.library import guide_library
 from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.export.json_export import to_json
+from sdm_facilitator.guides.library import DATA_FILES
 
 if TYPE_CHECKING:
     from sdm_facilitator.guides.validate import GuideProblem
@@ -114,13 +115,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
             "guides": rows,
             "unusable": unusable,
             "language_hints": len(library.language_hints),
-            "language_problems": [str(p) for p in library.language_problems],
-            "terms_problems": [str(p) for p in library.terms_problems],
-            "plan_check_problems": [str(p) for p in library.plan_check_problems],
-            "conference_wording_problems": [str(p) for p in library.conference_wording_problems],
-            "child_plan_wording_problems": [str(p) for p in library.child_plan_wording_problems],
-            "network_finding_problems": [str(p) for p in library.network_finding_problems],
-            "risk_warning_problems": [str(p) for p in library.risk_warning_problems],
+            **{kind.json_key: [str(p) for p in kind.problems(library)] for kind in DATA_FILES},
             "skipped": list(library.skipped),
         }
         print(to_json(data), file=ctx.out)
@@ -152,25 +147,23 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         print("\nGuide files that could not be used (see: sdm-facilitator guides check):", file=ctx.out)
         for item in unusable:
             print(f"  {one_line(str(item['file']))}: {len(item['problems'])} problem(s)", file=ctx.out)
-    other_problems = [
-        *library.language_problems,
-        *library.terms_problems,
-        *library.plan_check_problems,
-        *library.conference_wording_problems,
-        *library.child_plan_wording_problems,
-        *library.network_finding_problems,
-        *library.risk_warning_problems,
-    ]
-    if other_problems:
+    troubled = [kind for kind in DATA_FILES if kind.problems(library)]
+    if troubled:
         print(
-            "\nLanguage hints, vocabularies, plan check words, wordings, network finding prompts and risk "
-            "warnings that could not be used (see: sdm-facilitator guides check):",
+            f"\n{_sentence_list([kind.what for kind in troubled]).capitalize()} that could not all be used "
+            "(see: sdm-facilitator guides check):",
             file=ctx.out,
         )
-        for problem in other_problems:
-            print(f"  {one_line(str(problem))}", file=ctx.out)
+        for kind in troubled:
+            for problem in kind.problems(library):
+                print(f"  {one_line(str(problem))}", file=ctx.out)
     _print_notices_overrides(ctx, library)
     return 0
+
+
+def _sentence_list(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _origin(row: dict[str, Any]) -> str:

@@ -7,6 +7,7 @@ checking code imported.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -96,19 +97,9 @@ class GuideLibrary:
         return min(candidates, key=lambda g: (g.bundled, g.kinds[0] != kind, g.id))
 
     def problems(self) -> list[GuideProblem]:
-        """Every problem found, file by file, language problems last."""
+        """Every problem found, file by file, then each data file's beside the guides (``DATA_FILES``)."""
         found = [p for path in sorted(self.unusable) for p in self.unusable[path]]
-        return [
-            *found,
-            *self.language_problems,
-            *self.terms_problems,
-            *self.plan_check_problems,
-            *self.conference_wording_problems,
-            *self.child_plan_wording_problems,
-            *self.network_finding_problems,
-            *self.risk_warning_problems,
-            *self.jurisdiction_problems,
-        ]
+        return [*found, *(p for kind in DATA_FILES for p in kind.problems(self))]
 
     def notices(self) -> list[str]:
         """Plain sentences for the person using the app about what was loaded."""
@@ -126,41 +117,104 @@ class GuideLibrary:
                 f"The guide file {path} could not be used{detail}. "
                 "Run 'sdm-facilitator guides check' to see every problem."
             )
-        if self.language_problems:
-            files = sorted({str(p.file) for p in self.language_problems})
-            notes.append(
-                f"Some language hints in {', '.join(files)} could not be used: {self.language_problems[0]}."
-            )
-        if self.terms_problems:
-            notes.append(f"The vocabularies file could not be fully used: {self.terms_problems[0]}.")
-        if self.plan_check_problems:
-            notes.append(
-                f"The plan safety check's words could not all be used: {self.plan_check_problems[0]}."
-            )
-        if self.jurisdiction_problems:
-            why = f": {self.jurisdiction_problems[0]}"
-            notes.append(
-                f"The jurisdiction profile '{self.jurisdiction_id}' could not be used{why}. The guides say "
-                "where they need its law; no other jurisdiction's law is shown in its place."
-            )
-        if self.conference_wording_problems:
-            notes.append(
-                "Your conference wording file could not be used (the bundled words are used): "
-                f"{self.conference_wording_problems[0]}."
-            )
-        if self.child_plan_wording_problems:
-            notes.append(
-                "Your child plan wording file could not be used (the bundled words are used): "
-                f"{self.child_plan_wording_problems[0]}."
-            )
-        if self.network_finding_problems:
-            notes.append(
-                "Your network finding file could not be used (the bundled prompts are used): "
-                f"{self.network_finding_problems[0]}."
-            )
-        if self.risk_warning_problems:
-            notes.append(
-                "Your risk warnings file could not be used (the bundled warnings are shown): "
-                f"{self.risk_warning_problems[0]}."
-            )
+        notes += [kind.notice(self) for kind in DATA_FILES if kind.problems(self)]
         return notes
+
+
+@dataclass(frozen=True)
+class DataFileKind:
+    """One kind of file read beside the guides, whose problems the library keeps in a list of its own.
+
+    The one table of them (``DATA_FILES``) is what every report of problems walks: the
+    library's list and notices, ``guides list`` (text and JSON) and a paper written in the
+    bundled words, so a new kind of file is named once and reported everywhere.
+    """
+
+    #: Its problems' key in ``guides list --json``.
+    json_key: str
+    #: How a person names what the file holds, in a sentence ("network finding prompts").
+    what: str
+    problems: Callable[[GuideLibrary], list[GuideProblem]]
+    #: The sentence for the person using the app about the first problem, before "Run ... check".
+    sentence: Callable[[GuideLibrary, GuideProblem], str]
+    #: The export kinds whose papers are written in this file's words, if any.
+    papers: tuple[str, ...] = ()
+
+    def notice(self, library: GuideLibrary) -> str:
+        """What the app says when this kind of file could not all be used (its first problem named)."""
+        return self.sentence(library, self.problems(library)[0])
+
+
+def _language_sentence(library: GuideLibrary, first: GuideProblem) -> str:
+    files = sorted({str(p.file) for p in library.language_problems})
+    return f"Some language hints in {', '.join(files)} could not be used: {first}."
+
+
+def _jurisdiction_sentence(library: GuideLibrary, first: GuideProblem) -> str:
+    return (
+        f"The jurisdiction profile '{library.jurisdiction_id}' could not be used: {first}. The guides say "
+        "where they need its law; no other jurisdiction's law is shown in its place."
+    )
+
+
+def _bundled_used(file: str, used: str) -> Callable[[GuideLibrary, GuideProblem], str]:
+    """The sentence for an organisation's file whose bundled counterpart is used in its place."""
+    return lambda _library, first: f"Your {file} file could not be used ({used}): {first}."
+
+
+#: Every kind of file beside the guides, in the order their problems are listed.
+DATA_FILES: tuple[DataFileKind, ...] = (
+    DataFileKind(
+        "language_problems", "language hints", lambda lib: lib.language_problems, _language_sentence
+    ),
+    DataFileKind(
+        "terms_problems",
+        "vocabularies",
+        lambda lib: lib.terms_problems,
+        lambda _lib, first: f"The vocabularies file could not be fully used: {first}.",
+    ),
+    DataFileKind(
+        "plan_check_problems",
+        "plan check words",
+        lambda lib: lib.plan_check_problems,
+        lambda _lib, first: f"The plan safety check's words could not all be used: {first}.",
+    ),
+    DataFileKind(
+        "conference_wording_problems",
+        "conference wording",
+        lambda lib: lib.conference_wording_problems,
+        _bundled_used("conference wording", "the bundled words are used"),
+        ("decision-letter",),
+    ),
+    DataFileKind(
+        "child_plan_wording_problems",
+        "child plan wording",
+        lambda lib: lib.child_plan_wording_problems,
+        _bundled_used("child plan wording", "the bundled words are used"),
+        ("child-plan",),
+    ),
+    DataFileKind(
+        "network_finding_problems",
+        "network finding prompts",
+        lambda lib: lib.network_finding_problems,
+        _bundled_used("network finding", "the bundled prompts are used"),
+        ("network",),
+    ),
+    DataFileKind(
+        "risk_warning_problems",
+        "risk warnings",
+        lambda lib: lib.risk_warning_problems,
+        _bundled_used("risk warnings", "the bundled warnings are shown"),
+    ),
+    DataFileKind(
+        "jurisdiction_problems",
+        "the jurisdiction profile",
+        lambda lib: lib.jurisdiction_problems,
+        _jurisdiction_sentence,
+    ),
+)
+
+
+def data_file_kind_for_paper(paper: str) -> DataFileKind | None:
+    """The kind of file whose words a paper of kind ``paper`` is written in, if any."""
+    return next((kind for kind in DATA_FILES if paper in kind.papers), None)
