@@ -9,7 +9,9 @@ from textual.pilot import Pilot
 
 from sdm_facilitator.domain.meeting import Meeting, Person
 from sdm_facilitator.ui.app import SdmApp
+from sdm_facilitator.ui.dialogs.export import ExportDialog
 from support.app_helpers import make_app, new_meeting, save_meetings
+from support.pilot_helpers import until
 
 MEETING_DAY = datetime(2026, 3, 2, 10, 0)
 BOTTOM_LINES = [
@@ -50,3 +52,16 @@ async def save(pilot: Pilot[int]) -> None:
     """ctrl+s saves the open meeting at once (instead of waiting for the debounce)."""
     await pilot.press("ctrl+s")
     await pilot.pause()
+
+
+async def open_export_dialog(pilot: Pilot[int]) -> ExportDialog:
+    """ctrl+o in the open meeting, once the export dialog is up and has taken focus."""
+    await pilot.press("ctrl+o")
+    await until(
+        pilot,
+        lambda: isinstance(pilot.app.screen, ExportDialog) and pilot.app.screen.focused is not None,
+        "the export dialog",
+    )
+    screen = pilot.app.screen
+    assert isinstance(screen, ExportDialog)
+    return screen

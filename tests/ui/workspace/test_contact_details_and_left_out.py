@@ -15,7 +15,7 @@ from sdm_facilitator.ui.workspace.preparation.steps import StepRow
 from sdm_facilitator.ui.workspace.screen import MeetingScreen
 from support.app_helpers import new_meeting, reload, save_meetings
 from support.pilot_helpers import settle, type_text
-from support.plan_helpers import held_meeting, open_section, start
+from support.plan_helpers import held_meeting, open_export_dialog, open_section, start
 from support.prep_fixtures import new_prep_meeting, prep_app
 
 ADDRESS = "12 Elm Road [b]Leeds[/b]"
@@ -92,8 +92,7 @@ async def test_the_export_dialog_says_what_the_family_plan_leaves_out(
     app = start(isolated_data_dir, m)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_section(app, pilot, m.id, "plan")
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         shown = str(dialog.query_one("#export-hints", Static).render())
@@ -123,8 +122,7 @@ async def test_where_the_screen_found_no_risk_the_dialog_says_nothing_and_the_pl
     app = start(isolated_data_dir, m)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_section(app, pilot, m.id, "plan")
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         assert "Left out" not in str(dialog.query_one("#export-hints", Static).render())

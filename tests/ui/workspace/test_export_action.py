@@ -16,7 +16,7 @@ from sdm_facilitator.ui.app import SdmApp
 from sdm_facilitator.ui.dialogs.confirm import Confirm
 from sdm_facilitator.ui.dialogs.export import ExportDialog
 from support.app_helpers import FakeClock, reload, save_meetings
-from support.plan_helpers import held_meeting, open_section, save, start
+from support.plan_helpers import held_meeting, open_export_dialog, open_section, save, start
 from support.platform_checks import private_mode
 
 
@@ -40,8 +40,7 @@ async def test_ctrl_o_in_the_plan_writes_the_family_plan_and_says_where_but_sent
     app = start(isolated_data_dir, m)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_section(app, pilot, m.id, "plan")
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         hints = _shown(dialog.query_one("#export-hints", Static))
@@ -62,8 +61,7 @@ async def test_ctrl_o_in_the_plan_writes_the_family_plan_and_says_where_but_sent
         )
         assert m.papers_sent == [] and app.screen.session.meeting.papers_sent == []  # type: ignore[attr-defined]
         # Again, ticking "It was sent": to Beatrice (second on the list of recipients), by post.
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         await pilot.press("tab", "tab", "tab", "space")  # format, file, "It was sent"
         await pilot.press("tab", "enter", "down", "enter")  # to: Beatrice Okafor
         await pilot.press("tab", "enter", "up", "enter")  # how: by post
@@ -92,8 +90,7 @@ async def test_another_paper_and_format_into_the_data_folder_and_no_silent_repla
         await open_section(app, pilot, m.id, "plan")
         commands = [c.title for c in app.screen.palette_commands()]  # type: ignore[attr-defined]
         assert "Export / print" in commands
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         await pilot.press("down", "down", "down")  # the agenda
         await pilot.press("tab", "enter", "down", "down", "enter")  # format: plain text
         await pilot.press("tab", "enter")  # the file name as offered
@@ -103,8 +100,7 @@ async def test_another_paper_and_format_into_the_data_folder_and_no_silent_repla
         assert target.read_text().startswith("Agenda for the family group conference")
         assert private_mode(exports, 0o700)
         target.write_text("the coordinator's own changes")
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         await pilot.press("down", "down", "down", "tab", "enter", "down", "down", "enter", "tab", "enter")
         await pilot.pause()
         assert isinstance(app.screen, Confirm)
@@ -120,8 +116,7 @@ async def test_escape_writes_nothing(isolated_data_dir: Path, documents: Path) -
     app = start(isolated_data_dir, m)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_section(app, pilot, m.id, "plan")
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "MeetingScreen"
@@ -139,8 +134,7 @@ async def test_hints_quoting_typed_text_are_shown_literally(
     app = start(isolated_data_dir, m)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_section(app, pilot, m.id, "plan")
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         hints = _shown(app.screen.query_one("#export-hints", Static))
         assert '"supervised contact" -> try:' in hints
         assert "\x1b" not in hints and "\u202e" not in hints
@@ -154,8 +148,7 @@ async def test_the_exported_note_is_short_and_goes_when_a_dialog_or_the_room_cov
     app = start(isolated_data_dir, m)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_section(app, pilot, m.id, "plan")
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.pause()
@@ -163,8 +156,7 @@ async def test_the_exported_note_is_short_and_goes_when_a_dialog_or_the_room_cov
         assert note.message == f"Saved the family's plan as plan-{m.id}.html. Keep it safe."
         assert note.timeout <= 6
         # The same file again: the "Replace?" question is not covered by the note.
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         assert not [n for n in app._notifications if n.title == "Exported"]
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -188,8 +180,7 @@ async def test_the_network_map_is_written_from_the_export_dialog(
     app = start(isolated_data_dir, m)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_section(app, pilot, m.id, "plan")
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         await pilot.press(
             *["down"] * 7
         )  # past the plans, agenda, pack, invitations and record: the network map
@@ -219,8 +210,7 @@ async def test_a_child_s_plan_from_the_dialog_uses_the_organisation_s_own_words(
     app = SdmApp(data_dir=isolated_data_dir, library=load_library(own_folder), clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         await open_section(app, pilot, m.id, "plan")
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         papers = app.screen.query_one("#export-paper", OptionList)
         papers.highlighted = papers.get_option_index("child-plan")
         await pilot.pause()

@@ -9,7 +9,7 @@ from textual.widgets import Select, Static
 
 from sdm_facilitator.domain.meeting import Child
 from sdm_facilitator.ui.dialogs.export import ExportDialog
-from support.plan_helpers import held_meeting, open_section, start
+from support.plan_helpers import held_meeting, open_export_dialog, open_section, start
 
 
 async def test_choosing_a_band_changes_the_reading_level_and_the_paper(
@@ -22,8 +22,7 @@ async def test_choosing_a_band_changes_the_reading_level_and_the_paper(
     app = start(isolated_data_dir, m)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_section(app, pilot, m.id, "plan")
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         band_row = dialog.query_one("#export-band-row")

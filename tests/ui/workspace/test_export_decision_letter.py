@@ -12,7 +12,7 @@ from sdm_facilitator.domain.conference import AgencyView, ChildDecision, Confere
 from sdm_facilitator.domain.meeting import Meeting, Person
 from sdm_facilitator.ui.dialogs.export import ExportDialog
 from support.app_helpers import new_meeting
-from support.plan_helpers import MEETING_DAY, held_meeting, open_section, start
+from support.plan_helpers import MEETING_DAY, held_meeting, open_export_dialog, open_section, start
 
 PRIVATE_REASON = "Police intelligence the family must not see."
 
@@ -57,8 +57,7 @@ async def test_the_dialog_offers_the_decision_letter_for_a_conference_and_writes
     app = start(isolated_data_dir, m)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_section(app, pilot, m.id, "plan")
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         offered = _offered(dialog)
@@ -86,8 +85,7 @@ async def test_the_dialog_leaves_the_decision_letter_out_for_a_family_group_conf
     app = start(isolated_data_dir, m)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_section(app, pilot, m.id, "plan")
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         offered = _offered(dialog)

@@ -18,32 +18,40 @@ from textual.widgets import Input, Label
 from sdm_facilitator.ui.app import SdmApp
 from sdm_facilitator.ui.dialogs.export import ExportDialog
 from support.app_helpers import reload
-from support.plan_helpers import held_meeting, open_section, start
+from support.plan_helpers import held_meeting, open_export_dialog, open_section, start
 
 
-async def test_the_plan_goes_to_the_browser_as_a_download_and_nothing_is_written(
-    isolated_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    documents = tmp_path / "Documents"
-    documents.mkdir()
-    monkeypatch.setattr("platformdirs.user_documents_dir", lambda: str(documents))
-    delivered: list[tuple[str | None, bytes]] = []
+@pytest.fixture
+def delivered(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str | None, bytes]]:
+    """The app believes it runs in a browser tab; what it hands the browser, name and bytes, in order."""
+    handed: list[tuple[str | None, bytes]] = []
 
     def deliver_binary(self: SdmApp, path_or_file: Any, **options: Any) -> str:
         assert isinstance(path_or_file, io.BytesIO)
-        delivered.append((options.get("save_filename"), path_or_file.getvalue()))
+        handed.append((options.get("save_filename"), path_or_file.getvalue()))
         return "key"
 
     monkeypatch.setattr(SdmApp, "is_web", property(lambda self: True))
     monkeypatch.setattr(SdmApp, "deliver_binary", deliver_binary)
+    return handed
+
+
+async def test_the_plan_goes_to_the_browser_as_a_download_and_nothing_is_written(
+    isolated_data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    delivered: list[tuple[str | None, bytes]],
+) -> None:
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr("platformdirs.user_documents_dir", lambda: str(documents))
     m = held_meeting()
     # A file of the same name is no reason to ask about replacing: nothing is written there.
     (documents / f"plan-{m.id}.html").write_text("an older paper")
     app = start(isolated_data_dir, m)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_section(app, pilot, m.id, "plan")
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         assert isinstance(app.screen, ExportDialog)
         # A file name only: no folder of this computer means anything to the browser.
         assert app.screen.query_one("#export-path", Input).value == f"plan-{m.id}.html"
@@ -68,22 +76,16 @@ async def test_the_plan_goes_to_the_browser_as_a_download_and_nothing_is_written
 
 
 async def test_a_folder_typed_in_a_browser_tab_is_dropped_and_the_name_kept(
-    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    isolated_data_dir: Path, delivered: list[tuple[str | None, bytes]]
 ) -> None:
-    delivered: list[str | None] = []
-    monkeypatch.setattr(SdmApp, "is_web", property(lambda self: True))
-    monkeypatch.setattr(
-        SdmApp, "deliver_binary", lambda self, data, **options: delivered.append(options.get("save_filename"))
-    )
     m = held_meeting()
     app = start(isolated_data_dir, m)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_section(app, pilot, m.id, "plan")
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         assert isinstance(app.screen, ExportDialog)
         app.screen.query_one("#export-path", Input).value = "/home/someone/Desktop/okafor [plan].html"
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.pause()
-    assert delivered == ["okafor [plan].html"]
+    assert [name for name, _ in delivered] == ["okafor [plan].html"]

@@ -15,7 +15,7 @@ from sdm_facilitator.ui.workspace.plan import PlanSection
 from sdm_facilitator.ui.workspace.plan_safety_notes import PlanSafetyNotes
 from support.app_helpers import FIXED_NOW, bundled_library
 from support.pilot_helpers import type_text
-from support.plan_helpers import held_meeting, open_section, start
+from support.plan_helpers import held_meeting, open_export_dialog, open_section, start
 
 
 def _notes_text(notes: PlanSafetyNotes) -> str:
@@ -65,8 +65,7 @@ async def test_the_export_dialog_shows_the_findings_and_still_writes_the_paper(
     app = start(isolated_data_dir, m)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_section(app, pilot, m.id, "plan")
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await open_export_dialog(pilot)
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         box = dialog.query_one("#export-plan-check", Static)
