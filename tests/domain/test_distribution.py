@@ -16,7 +16,8 @@ from sdm_facilitator.domain.distribution import (
     record_sent,
     remove_sent,
 )
-from sdm_facilitator.domain.fidelity import MET, NOT_MET, NOT_RECORDED, fidelity_profile
+from sdm_facilitator.domain.fidelity import fidelity_profile
+from sdm_facilitator.domain.fidelity_status import MET, NOT_MET, NOT_RECORDED
 from sdm_facilitator.domain.meeting import Person, iter_meeting_texts
 from sdm_facilitator.storage.codec import meeting_from_dict, meeting_to_toml
 from sdm_facilitator.toml_reading import loads as loads_toml

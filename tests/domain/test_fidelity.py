@@ -10,15 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sdm_facilitator.domain.family_network import NetworkPlace
-from sdm_facilitator.domain.fidelity import (
-    MARKER_IDS,
-    MET,
-    NOT_APPLICABLE,
-    NOT_MET,
-    NOT_RECORDED,
-    fidelity_profile,
-    working_days_between,
-)
+from sdm_facilitator.domain.fidelity import MARKER_IDS, fidelity_profile, working_days_between
+from sdm_facilitator.domain.fidelity_status import MET, NOT_APPLICABLE, NOT_MET, NOT_RECORDED
 from sdm_facilitator.domain.meeting import Action, Child, Meeting, Needs, Person, Review, StepState
 from support.fidelity_fixtures import HELD, REFERRED, TODAY, delivered_meeting, small_guide
 

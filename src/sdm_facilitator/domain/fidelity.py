@@ -28,6 +28,14 @@ from sdm_facilitator.domain.conference_rules import (
 )
 from sdm_facilitator.domain.day_record import span_minutes
 from sdm_facilitator.domain.distribution import plan_sent_on
+from sdm_facilitator.domain.fidelity_status import (
+    MET,
+    NOT_APPLICABLE,
+    NOT_MET,
+    NOT_RECORDED,
+    STATUS_LABELS,
+    counts_words,
+)
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.jurisdiction import Timescales
 from sdm_facilitator.domain.meeting import ATTENDED, Meeting, Person
@@ -35,19 +43,6 @@ from sdm_facilitator.domain.network_layout import is_beyond_parents
 from sdm_facilitator.domain.risk_guidance import meeting_steps
 from sdm_facilitator.domain.step_progress import step_progress
 from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGES
-
-MET = "met"
-NOT_MET = "not-met"
-NOT_RECORDED = "not-recorded"
-NOT_APPLICABLE = "na"
-STATUS_LABELS = {
-    MET: "met",
-    NOT_MET: "not met",
-    NOT_RECORDED: "not recorded",
-    NOT_APPLICABLE: "not applicable",
-}
-#: One character per status for compact grids (the home screen's line, terminal tables).
-STATUS_SYMBOLS = {MET: "✓", NOT_MET: "✗", NOT_RECORDED: "?", NOT_APPLICABLE: "–"}
 
 #: Targets named in the definitions. The referrer is contacted within about 2 working days
 #: (Medway; Perth & Kinross); the family is first met within 10 working days, a local practice
@@ -119,11 +114,6 @@ class FidelityProfile:
     def summary(self) -> str:
         """One line: "12 met · 3 not met · 4 not recorded · 2 n/a"."""
         return counts_words(self.counts())
-
-
-def counts_words(c: dict[str, int]) -> str:
-    """Marker counts by status in one line (shared with the summary index's rows)."""
-    return f"{c[MET]} met · {c[NOT_MET]} not met · {c[NOT_RECORDED]} not recorded · {c[NOT_APPLICABLE]} n/a"
 
 
 # ------------------------------------------------------------------ the grid

@@ -36,15 +36,12 @@ from sdm_facilitator.domain.evaluation_rows import EvaluationOptions, child_rows
 from sdm_facilitator.domain.feedback import Average, averages
 from sdm_facilitator.domain.fidelity import (
     MARKER_RULES,
-    MET,
-    NOT_APPLICABLE,
-    NOT_MET,
-    NOT_RECORDED,
     FidelityProfile,
     family_time_minutes,
     fidelity_profile,
     referral_to_meeting_days,
 )
+from sdm_facilitator.domain.fidelity_status import MET, NOT_APPLICABLE, NOT_MET, NOT_RECORDED
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.labels import LEGAL_STAGE_LABELS
 from sdm_facilitator.domain.legal_record_rows import (

@@ -18,24 +18,18 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from sdm_facilitator.domain.closure import closure_line
-from sdm_facilitator.domain.fidelity import (
-    MET,
-    NOT_APPLICABLE,
-    NOT_MET,
-    NOT_RECORDED,
-    counts_words,
-    first_review,
-    marker_counts,
-)
-from sdm_facilitator.domain.guide import Guide
+from sdm_facilitator.domain.fidelity_status import MET, NOT_APPLICABLE, NOT_MET, NOT_RECORDED, counts_words
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.profile_law import ProfileLaw
 from sdm_facilitator.domain.readiness import readiness, summary_words, when_words
 from sdm_facilitator.domain.schedule import DueItem, due_items
 from sdm_facilitator.domain.step_progress import progress_remembered
+
+if TYPE_CHECKING:
+    from sdm_facilitator.domain.guide import Guide
 
 #: Raise whenever a field is added or its meaning changes.
 SUMMARY_VERSION = 6
@@ -193,6 +187,10 @@ def _fidelity_facts(meeting: Meeting, guide: Guide | None, law: ProfileLaw) -> _
     day has passed unheld, then not met. Counted on the first possible day, it
     is "not recorded"; ``fidelity_words`` moves it once ``fidelity_review_due`` is past.
     """
+    # Imported here: the markers need the guides, conference rules and network, which the
+    # home screen's first paint (rows read from the index) does not.
+    from sdm_facilitator.domain.fidelity import first_review, marker_counts
+
     counts = marker_counts(meeting, guide, date.min, law.timescales)
     due, held = first_review(meeting, law.timescales)
     return {

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from sdm_facilitator.domain.fidelity import STATUS_LABELS, STATUS_SYMBOLS, FidelityProfile, fidelity_profile
+from sdm_facilitator.domain.fidelity import FidelityProfile, fidelity_profile
+from sdm_facilitator.domain.fidelity_status import STATUS_LABELS, STATUS_SYMBOLS
 from sdm_facilitator.domain.guide import Guide
 from sdm_facilitator.domain.meeting import Meeting
 from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGES

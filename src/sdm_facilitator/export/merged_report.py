@@ -36,7 +36,8 @@ from sdm_facilitator.domain.evaluation import build_evaluation
 from sdm_facilitator.domain.evaluation_rows import CHILD_COLUMNS as EVALUATION_CHILD_COLUMNS
 from sdm_facilitator.domain.evaluation_rows import REFERRAL_COLUMNS
 from sdm_facilitator.domain.feedback import STATEMENT_FIELDS, Average
-from sdm_facilitator.domain.fidelity import MARKER_RULES, MET, NOT_APPLICABLE, NOT_MET, NOT_RECORDED
+from sdm_facilitator.domain.fidelity import MARKER_RULES
+from sdm_facilitator.domain.fidelity_status import MET, NOT_APPLICABLE, NOT_MET, NOT_RECORDED
 from sdm_facilitator.domain.legal_record_rows import LegalRecordFigures, legal_record_figures
 from sdm_facilitator.domain.meeting import (
     ACTION_STATUS_CHOICES,

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tomli_w
 
 from sdm_facilitator import toml_reading
 from sdm_facilitator.domain.cost import DEFAULT_HOURLY_RATE_PENCE
-from sdm_facilitator.domain.evaluation_rows import EvaluationOptions
 from sdm_facilitator.domain.jurisdiction import DEFAULT_JURISDICTION
 from sdm_facilitator.domain.outcomes import DEFAULT_INDEX_BASIS, INDEX_BASES
 from sdm_facilitator.domain.retention import DEFAULT_RETENTION_MONTHS
@@ -26,6 +26,9 @@ from sdm_facilitator.paths import SETTINGS_FILE_NAME as SETTINGS_FILE_NAME
 from sdm_facilitator.paths import settings_path as settings_path
 from sdm_facilitator.storage.atomic import atomic_write_bytes
 from sdm_facilitator.storage.files import read_small_file, unreadable_reason
+
+if TYPE_CHECKING:
+    from sdm_facilitator.domain.evaluation_rows import EvaluationOptions
 
 # Two numbers and a sentence; a settings file far bigger than this is not one.
 MAX_SETTINGS_BYTES = 64 * 1024
@@ -76,6 +79,10 @@ class Settings:
 
 def evaluation_options(settings: Settings) -> EvaluationOptions:
     """The settings the evaluation rows read: the outcome index and the hourly rate."""
+    # Imported here: the evaluation's rows need the fidelity markers and the guides, which
+    # every start reads the settings long before it needs (issue 27: start-up imports).
+    from sdm_facilitator.domain.evaluation_rows import EvaluationOptions
+
     return EvaluationOptions(index_basis=settings.outcome_index, hourly_rate_pence=settings.hourly_rate_pence)
 
 

@@ -17,14 +17,8 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Label, Static
 
-from sdm_facilitator.domain.fidelity import (
-    NOT_APPLICABLE,
-    NOT_MET,
-    STATUS_LABELS,
-    STATUS_SYMBOLS,
-    FidelityProfile,
-    fidelity_profile,
-)
+from sdm_facilitator.domain.fidelity import FidelityProfile, fidelity_profile
+from sdm_facilitator.domain.fidelity_status import NOT_APPLICABLE, NOT_MET, STATUS_LABELS, STATUS_SYMBOLS
 from sdm_facilitator.domain.vocabulary import MECHANISMS, STAGES
 from sdm_facilitator.export.fidelity_text import MECHANISM_HEADS, STAGE_HEADS
 from sdm_facilitator.storage.session import MeetingSession
