@@ -1,7 +1,7 @@
 """The evaluation's tables: like compared with like, by kind, context and legal stage at referral.
 
 Each row is one group (and a last row for every referral), each figure beside
-the number it rests on. Small counts are hidden by ``report_tables.suppress``
+the number it rests on. Small counts are hidden by ``small_numbers.protect``
 like every other table's; the columns that are not counts say which counts
 they rest on, so a per cent or a mean over fewer than the threshold is hidden too.
 """
@@ -16,6 +16,7 @@ from sdm_facilitator.domain.labels import ARRANGEMENT_HEADS, LEGAL_STAGE_LABELS,
 from sdm_facilitator.domain.meeting import LEGAL_STAGE_CHOICES
 from sdm_facilitator.domain.vocabulary import STAGES
 from sdm_facilitator.export.report_table import Cell, Table
+from sdm_facilitator.export.small_numbers import Balance, balance_columns, balance_rows
 
 GROUP_HEAD = "Kind · context · legal stage at referral"
 #: The trial's published figures (Taylor et al. 2024, British Journal of Social Work; 21 councils in
@@ -138,3 +139,44 @@ def evaluation_tables(
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
+
+
+#: The evaluation's tables whose count columns, row by row, add up to the "All referrals" row.
+_BY_GROUP = (
+    "looked-after-12",
+    "days-in-care-12",
+    "living-12",
+    "legal-stage-12",
+    "proceedings-12",
+    "cost-per-family",
+    "fidelity-grid",
+)
+
+
+def evaluation_balances(tables: Mapping[str, Table]) -> list[Balance]:
+    """Which counts add up: each group's to "All referrals", and within a row the parts to the whole.
+
+    A child is in exactly one group (by the family's kind, context and legal stage at
+    referral), and each row's parts are counted from the same children as its whole.
+    """
+    found: list[Balance] = []
+    for table_id in _BY_GROUP:
+        table = tables.get(table_id)
+        if table is None:
+            continue
+        for column in range(1, len(table.headers)):
+            if column in table.derived:
+                continue
+            balance = balance_rows(table, column, "All referrals")
+            if balance is not None:
+                found.append(balance)
+    looked_after = tables.get("looked-after-12")
+    for table_id in ("living-12", "legal-stage-12"):
+        table = tables.get(table_id)
+        if table is None:
+            continue
+        last = len(table.headers) - 1
+        found += [balance_columns(table, r, range(1, last), last) for r in range(len(table.rows))]
+    if looked_after is not None:
+        found += [balance_columns(looked_after, r, (3, 5), 1) for r in range(len(looked_after.rows))]
+    return found

@@ -7,7 +7,7 @@ numbers or fixed vocabulary words; nothing a person typed reaches a report.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
 
 from sdm_facilitator.domain.feedback import STATEMENTS
 from sdm_facilitator.domain.legal_record_rows import ICWA_MEASURES, OFFER_MEASURES, LegalRecordFigures
@@ -20,10 +20,11 @@ from sdm_facilitator.domain.meeting import (
 )
 from sdm_facilitator.domain.report import MEDIAN_LABELS, OUTCOME_FLAGS, ServiceReport
 from sdm_facilitator.domain.vocabulary import MEETING_KIND_LABELS
-from sdm_facilitator.export.evaluation_tables import evaluation_tables
+from sdm_facilitator.export.evaluation_tables import evaluation_balances, evaluation_tables
 from sdm_facilitator.export.report_table import Cell, Hidden, Table, cell_text
+from sdm_facilitator.export.small_numbers import Balance, CellRef, protect
 
-__all__ = ["Cell", "Hidden", "Table", "cell_text", "filter_words", "report_tables", "suppress"]
+__all__ = ["Cell", "Hidden", "Table", "balances", "cell_text", "filter_words", "report_tables"]
 
 
 def filter_words(report: ServiceReport) -> str:
@@ -61,36 +62,77 @@ def small_words(report: ServiceReport) -> str:
     return f"fewer than {report.small_number_threshold}"
 
 
-def _is_small(value: Cell, threshold: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < threshold
-
-
-def suppress(table: Table, threshold: int) -> Table:
-    """The table with counts below ``threshold`` (and figures resting on them) hidden.
-
-    A count of 0 is shown: it picks out nobody. The first column (a label) is never a count.
-    """
-    if threshold <= 1:
-        return table
-    small, withheld = Hidden(f"fewer than {threshold}"), Hidden("not shown")
-    rows = []
-    for row in table.rows:
-        cells: list[Cell] = []
-        for index, value in enumerate(row):
-            if index in table.derived:
-                hide = any(_is_small(row[base], threshold) for base in table.derived[index])
-                cells.append(withheld if hide and value is not None else value)
-            elif index > 0 and _is_small(value, threshold):
-                cells.append(small)
-            else:
-                cells.append(value)
-        rows.append(tuple(cells))
-    return replace(table, rows=tuple(rows))
-
-
 def report_tables(report: ServiceReport) -> list[Table]:
-    """Every section of the report, in reading order, small counts hidden."""
-    return [suppress(t, report.small_number_threshold) for t in _tables(report)]
+    """Every section of the report, in reading order, small counts hidden and none to be worked out again."""
+    tables = _tables(report)
+    return protect(tables, balances(tables), report.small_number_threshold)
+
+
+def balances(tables: list[Table]) -> list[Balance]:
+    """Which of the report's counts add up to which (``export/small_numbers.py`` says why it matters).
+
+    Each holds by how the figures are counted (``tests/export/test_small_numbers.py`` checks
+    every one on generated services); one whose cells a report does not have is left out.
+    """
+    by_id = {table.id: table for table in tables}
+
+    def cell(table_id: str, label: str, column: int) -> CellRef | None:
+        table = by_id.get(table_id)
+        rows = [row[0] for row in table.rows] if table else []
+        return (table_id, rows.index(label), column) if label in rows else None
+
+    def column_of(table_id: str, column: int) -> tuple[CellRef, ...]:
+        table = by_id.get(table_id)
+        return tuple((table_id, r, column) for r in range(len(table.rows))) if table else ()
+
+    found: list[Balance | None] = [
+        _balance(
+            [cell("referrals", "Meetings held", 1), cell("referrals", "Closed before the day", 1)]
+            + [cell("referrals", "Not held yet, still open", 1)],
+            [cell("referrals", "Referrals", 1)],
+        ),
+        _balance(list(column_of("closure-reasons", 1)), [cell("referrals", "Closed before the day", 1)]),
+    ]
+    for column, label in ((2, "Referrals"), (3, "Meetings held"), (4, "Closed before the day")):
+        found.append(_balance(list(column_of("by-kind", column)), [cell("referrals", label, 1)]))
+    found += _legal_record_balances(cell)
+    found += evaluation_balances(by_id)
+    return [balance for balance in found if balance is not None]
+
+
+def _balance(left: list[CellRef | None], right: list[CellRef | None]) -> Balance | None:
+    """A balance of these cells, or None when the report lacks one of them (or a side is empty)."""
+    if not left or not right or None in left or None in right:
+        return None
+    return Balance(tuple(ref for ref in left if ref), tuple(ref for ref in right if ref))
+
+
+def _legal_record_balances(cell: Callable[[str, str, int], CellRef | None]) -> list[Balance | None]:
+    """The offer's answers add up to the offers, and the ICWA notices to the answers giving reason to know."""
+
+    def offer(key: str) -> CellRef | None:
+        return cell("legal-records", OFFER_MEASURES[key], 1)
+
+    def icwa(key: str) -> CellRef | None:
+        return cell("legal-records", ICWA_MEASURES[key], 1)
+
+    return [
+        _balance(
+            [offer(k) for k in ("offered", "not-offered-why-recorded", "not-offered-why-not-recorded")]
+            + [offer("offered-not-recorded")],
+            [offer("offer-recorded")],
+        ),
+        _balance(
+            [offer(k) for k in ("accepted", "declined", "not-yet", "answer-not-recorded")], [offer("offered")]
+        ),
+        _balance(
+            [offer(k) for k in ("held-before", "not-held-before", "held-not-recorded")], [offer("accepted")]
+        ),
+        _balance(
+            [icwa("tribe-notified"), icwa("notice-not-recorded")],
+            [icwa("member-or-eligible"), icwa("may-be")],
+        ),
+    ]
 
 
 def _tables(report: ServiceReport) -> list[Table]:
