@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
+from rich.errors import MarkupError
 from rich.text import Text
 from textual.content import Content
 from textual.screen import Screen
@@ -56,6 +57,16 @@ def _plain(value: object) -> str:
     return str(value)
 
 
+def _table_cell(value: object) -> str:
+    """A table cell as the table draws it: a plain string cell is read as markup, Rich Text never is."""
+    if isinstance(value, str):
+        try:
+            return Text.from_markup(value).plain
+        except MarkupError as error:
+            raise AssertionError(f"a table cell is read as markup and cannot be drawn: {value[:60]!r}") from error
+    return _plain(value)
+
+
 def widget_texts(widget: Widget) -> list[str]:
     """What a widget shows, as plain text; rendering errors propagate (that is the failure)."""
     if isinstance(widget, Input):
@@ -63,9 +74,9 @@ def widget_texts(widget: Widget) -> list[str]:
     if isinstance(widget, TextArea):
         return [widget.text]
     if isinstance(widget, DataTable):
-        out = [_plain(c.label) for c in widget.columns.values()]
+        out = [_table_cell(c.label) for c in widget.columns.values()]
         for row_key in widget.rows:
-            out.extend(_plain(cell) for cell in widget.get_row(row_key))
+            out.extend(_table_cell(cell) for cell in widget.get_row(row_key))
         return out
     if isinstance(widget, OptionList):
         return [_plain(option.prompt) for option in widget.options]

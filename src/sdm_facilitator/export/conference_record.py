@@ -11,7 +11,7 @@ only where the child's say lets professionals read it.
 from __future__ import annotations
 
 from sdm_facilitator.domain import meeting as m
-from sdm_facilitator.domain.conference_rules import category_name, outside_note
+from sdm_facilitator.domain.conference_rules import category_name, conference_stage, outside_note
 from sdm_facilitator.domain.labels import (
     CHILD_VIEW_WAY_LABELS,
     CONFERENCE_STAGE_LABELS,
@@ -147,7 +147,10 @@ def conference_blocks(
     """
     law = law or ProfileLaw()
     conference = meeting.conference
-    stage = CONFERENCE_STAGE_LABELS.get(conference.stage or "", "Not recorded whether initial or review")
+    # The same rule as the decision screen: as the chair set it, else a review of an earlier meeting is one.
+    stage = CONFERENCE_STAGE_LABELS.get(
+        conference_stage(meeting) or "", "Not recorded whether initial or review"
+    )
     blocks: list[Block] = [Fields((("Conference", stage),))]
     parts: list[tuple[str, list[Block], str]] = [
         ("Agencies' views on significant harm", _agency_views(meeting), ""),

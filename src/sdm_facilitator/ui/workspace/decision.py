@@ -122,7 +122,7 @@ class DecisionSection(RecordSection):
         rows = self.rows()
         table = self.query_one("#dc-parts", DecisionTable)
         table.refill(
-            [(row.part, _recorded_cell(row), _check_cell(row)) for row in rows],
+            [(literal_cell(row.part), _recorded_cell(row), _check_cell(row)) for row in rows],
             [row.key for row in rows],
         )
         stage = rules.conference_stage(self.meeting) or "initial"
