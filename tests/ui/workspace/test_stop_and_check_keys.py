@@ -147,3 +147,43 @@ async def test_a_stop_step_without_a_risk_kind_clears_only_with_a_written_reason
         "na",
         "Police and social worker: no concern of sexual abuse",
     )
+
+
+async def test_a_risk_screened_present_is_cleared_only_with_how_it_is_known(isolated_data_dir: Path) -> None:
+    meeting = fgc_meeting()
+    risk = Risk(kind="forced-marriage", status="present", screened_on=meeting.created.date(), advice=advice())
+    meeting.risks.append(risk)
+    save_meetings(isolated_data_dir, meeting)
+    app = bundled_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_section(app, pilot, meeting.id, "prep-risks")
+        risks = app.screen.query_one(RisksSection)
+        risks.query_one("#risks-table", DataTable).focus()
+        risks._select(risks.meeting.risks[-1])
+        await settle(pilot)
+        assert risks.current() is not None and risks.current()[0] == "forced-marriage"  # type: ignore[index]
+        await pilot.press("n")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        intro = str(dialog.query_one("#form-intro", Static).render())
+        assert "recorded as present (advice from Priya (IDVA))" in intro
+        # Nothing changes until it is said how it is known: Esc leaves it present, an empty source is refused.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert risks.meeting.risks[-1].status == "present"
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, FormDialog) and risks.meeting.risks[-1].status == "present"
+        await type_text(pilot, "Police check [b]done[/b]")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, FormDialog)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = next(r for r in reload(isolated_data_dir, meeting.id).risks if r.kind == "forced-marriage")
+    assert (saved.status, saved.source) == ("not-present", "Police check [b]done[/b]")
+    # What was recorded while it was present stays.
+    assert saved.advice.by == "Priya (IDVA)"

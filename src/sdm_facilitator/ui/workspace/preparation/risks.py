@@ -241,6 +241,14 @@ class RisksSection(PrepSection):
         if kind == "other" and status != "not-present" and (risk is None or not risk.name.strip()):
             self._ask_name(risk, status)
             return
+        if (
+            status == "not-present"
+            and risk is not None
+            and risk.needs_advice
+            and risk.screened_on is not None
+        ):
+            self._clear_with_source(risk)
+            return
         risk = self._entry()
         if risk is None:
             return
@@ -249,6 +257,50 @@ class RisksSection(PrepSection):
             risk.screened_on = self.today()
         self.edited()
         self._select(risk)
+
+    def _clear_with_source(self, risk: Risk) -> None:
+        """A harm screened as present or not known is only cleared with how it is known, never by one key.
+
+        Clearing it takes it off what holds the meeting back and hides its warning, so the
+        coordinator says how they know (the source, required) and when; who was at risk and
+        the advice stay in the record.
+        """
+        kept = []
+        if risk.at_risk:
+            kept.append(f"{len(risk.at_risk)} at risk")
+        if risk.advice.recorded:
+            kept.append(f"advice from {risk.advice.by.strip()}")
+        status = RISK_STATUS_LABELS.get(risk.status, risk.status).lower()
+        intro = (
+            f"It is recorded as {status}{' (' + ', '.join(kept) + ')' if kept else ''}. Not present takes it "
+            "off what holds the meeting back. Say how you know; what was recorded stays in the file."
+        )
+
+        def answered(values: dict[str, Any] | None) -> None:
+            if not values or not str(values["source"]).strip():
+                return
+            risk.status = "not-present"
+            risk.source = str(values["source"]).strip()
+            risk.screened_on = values["screened_on"]
+            self.edited()
+            self._select(risk)
+
+        self.app.push_screen(
+            FormDialog(
+                f"{risk_title(risk)}: not present?",
+                [
+                    FormField(
+                        "source",
+                        "How you know",
+                        required=True,
+                        placeholder="e.g. police check, spoke to Mum alone",
+                    ),
+                    FormField("screened_on", "Screened on", "date", value=self.today(), happened=True),
+                ],
+                intro=intro,
+            ),
+            answered,
+        )
 
     def _ask_name(self, risk: Risk | None, status: str | None) -> None:
         def answered(values: dict[str, Any] | None) -> None:
