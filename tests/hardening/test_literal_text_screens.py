@@ -63,7 +63,9 @@ def _table_cell(value: object) -> str:
         try:
             return Text.from_markup(value).plain
         except MarkupError as error:
-            raise AssertionError(f"a table cell is read as markup and cannot be drawn: {value[:60]!r}") from error
+            raise AssertionError(
+                f"a table cell is read as markup and cannot be drawn: {value[:60]!r}"
+            ) from error
     return _plain(value)
 
 
