@@ -226,3 +226,24 @@ async def test_marking_who_is_here_moves_to_the_next_person(isolated_data_dir: P
     marks = {p.id: p.attendance for p in saved.people}
     assert (marks["p-kerry"], marks["p-sue"], marks["p-priya"]) == ("present", "remote", "absent")
     assert saved.children[0].attendance == "part"
+
+
+async def test_starting_with_a_check_not_made_names_it_and_waits_for_a_yes(isolated_data_dir: Path) -> None:
+    from sdm_facilitator.domain.risks import Risk
+
+    meeting = _planned(0)
+    meeting.risks.append(Risk(kind="child-exploitation", status="not-known", screened_on=FIXED_TODAY))
+    save_meetings(isolated_data_dir, meeting)
+    app = room_app(isolated_data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        chair = await into_the_room(pilot, app, meeting.id)
+        await pilot.press("space")
+        await settle(pilot)
+        question = app.screen
+        assert isinstance(question, Confirm)
+        assert "planned for" not in question.detail  # it is today: only the check is the reason
+        assert question.detail.startswith("Stop and check first: 1 check not made yet (")
+        assert "xploitation" in question.detail
+        await pilot.press("enter")  # No is the default: the meeting waits
+        await settle(pilot)
+        assert app.screen is chair and chair.meeting.record.started is None

@@ -312,13 +312,13 @@ class ChairScreen(Screen[None]):
             self._say("The meeting has ended.")
             return
         if status == "not-started":
-            planned = self.meeting.planned_date
-            if planned is not None and planned != sdm_app(self).today():
+            reasons = self._reasons_to_wait()
+            if reasons:
                 self.app.push_screen(
                     Confirm(
                         "Start the meeting now?",
-                        f"It is planned for {planned:%a %d %b %Y}. Starting records the time "
-                        "and moves the meeting into 'the meeting' stage.",
+                        " ".join(reasons) + " Starting records the time and moves the meeting into "
+                        "'the meeting' stage.",
                         default_yes=False,
                     ),
                     callback=self._start_if_yes,
@@ -370,6 +370,29 @@ class ChairScreen(Screen[None]):
             ),
             callback=answered,
         )
+
+    def _reasons_to_wait(self) -> list[str]:
+        """Why the chair is asked before starting: another day than planned, checks not yet made.
+
+        A stop-and-check (a harm present or not known without specialist advice, a step
+        that must be checked first) means the meeting should wait; the chair may still
+        start, but never without being told which checks are open.
+        """
+        from sdm_facilitator.domain.readiness import readiness
+
+        reasons = []
+        today = sdm_app(self).today()
+        planned = self.meeting.planned_date
+        if planned is not None and planned != today:
+            reasons.append(f"It is planned for {planned:%a %d %b %Y}.")
+        law = sdm_app(self).library.profile_law()
+        checks = readiness(self.meeting, self.session.guide, today, law).blockers
+        if checks:
+            named = "; ".join(one_line(item.text, 70) for item in checks[:3])
+            more = f"; and {len(checks) - 3} more" if len(checks) > 3 else ""
+            count = "1 check" if len(checks) == 1 else f"{len(checks)} checks"
+            reasons.append(f"Stop and check first: {count} not made yet ({named}{more}).")
+        return reasons
 
     def _start_if_yes(self, yes: bool | None) -> None:
         if yes and mc.meeting_status(self.meeting) == "not-started":
