@@ -94,7 +94,7 @@ def test_handover_by_passphrase_moves_the_meeting_and_leaves_a_read_only_copy(
     # The receiver sees what it holds, and is asked first.
     monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
     code, out, err = run(capsys, "--data-dir", str(receiver), "import", str(path))
-    assert code == 1 and "Quillfeather family" in out and "1 children, 1 people" in out
+    assert code == 1 and "Quillfeather family" in out and "1 child, 1 person" in out
     assert "Handed over by Alex Reid to Sam Okafor on" in out and "nothing was added" in err
     assert _meeting_files(receiver) == []
     monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))

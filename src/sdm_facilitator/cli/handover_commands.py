@@ -209,7 +209,7 @@ def _describe_contents(ctx: CliContext, contents: object) -> None:
         review = " (a review)" if meeting.reviews_meeting_id else ""
         print(
             f"  {meeting.id}  {one_line(meeting.family_label or '(no family label)', 50)}: {kind}{review}{when}; "
-            f"{len(meeting.children)} children, {len(meeting.people)} people",
+            f"{_children(len(meeting.children))}, {'1 person' if len(meeting.people) == 1 else f'{len(meeting.people)} people'}",
             file=ctx.out,
         )
     last = (
@@ -296,3 +296,7 @@ def run_handover_key(args: argparse.Namespace, ctx: CliContext) -> int:
         "Give this file to colleagues: they seal handover files for you with --recipient FILE.", file=ctx.out
     )
     return 0
+
+
+def _children(count: int) -> str:
+    return "1 child" if count == 1 else f"{count} children"
