@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, Label
 
 from sdm_facilitator.ui.dialogs.form import FormDialog
-from support.app_helpers import save_meetings
+from support.app_helpers import make_app, save_meetings
 from support.pilot_helpers import settle, type_text
 from support.plan_helpers import open_section, start
 from support.prep_fixtures import full_meeting, prep_app
@@ -50,3 +50,30 @@ async def test_a_required_label_fits_on_one_line(isolated_data_dir: Path) -> Non
         decided = next(label for label in labels if str(label.render()).startswith("What was decided"))
         assert str(decided.render()) == "What was decided *"
         assert decided.size.height == 1 and decided.size.width >= len("What was decided *")
+
+
+async def test_a_long_label_takes_two_lines_and_never_runs_into_its_box(isolated_data_dir: Path) -> None:
+    """The advice form's conditions: 'Separate arrival and waiting rooms' was cut where its box began."""
+    from sdm_facilitator.domain.labels import CONDITION_KIND_LABELS
+    from sdm_facilitator.domain.risks import RiskAdvice
+    from sdm_facilitator.ui.workspace.preparation.risks import advice_fields
+
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(FormDialog("Forced marriage: specialist advice", advice_fields(RiskAdvice())))
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        labels = list(dialog.query(".form-label").results(Label))
+        for label in labels:
+            words = str(label.render())
+            box = label.parent.children[1]  # type: ignore[union-attr]
+            assert label.region.right <= box.region.x, words
+            # Wholly inside its row (nothing clipped), and a blank column before the box on every line.
+            assert label.parent.region.contains_region(label.region), words  # type: ignore[union-attr]
+            strips = label.render_lines(label.region.reset_offset)
+            assert all(strip.text.endswith(" ") for strip in strips), words
+            drawn = " ".join(strip.text.strip() for strip in strips)
+            assert " ".join(drawn.split()) == words, (drawn, words)
+        long = {w for w in CONDITION_KIND_LABELS.values() if len(w) > 27}
+        assert long and all(label.size.height == 2 for label in labels if str(label.render()) in long)

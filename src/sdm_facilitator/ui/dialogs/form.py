@@ -35,6 +35,10 @@ from sdm_facilitator.ui.widgets.literal import literal
 FieldKind = Literal["text", "long", "date", "choice", "many"]
 
 
+#: The widest a label gets (its box keeps the rest of the row); a longer one takes two lines.
+LABEL_MOST = 27
+
+
 @dataclass(frozen=True)
 class FormField:
     """One field of a form: a one-line text, a longer text, a date, a choice, or several choices ("many").
@@ -100,6 +104,9 @@ class FormDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[dict[str, Any] | Non
                     tall = (
                         " form-row-long" if f.kind == "long" else " form-row-many" if f.kind == "many" else ""
                     )
+                    if not tall and len(self._label(f)) > LABEL_MOST:
+                        # A long label wraps onto a second line rather than being cut where the box begins.
+                        tall = " form-row-two-lines"
                     with Horizontal(classes="form-row" + tall):
                         yield Label(self._label(f), classes="form-label")
                         yield self._field_widget(f)
@@ -146,7 +153,7 @@ class FormDialog(HoldsEarlyKeys, RestoresDraft, ModalScreen[dict[str, Any] | Non
         # Labels as wide as the longest one, so a required marker never wraps onto its own line.
         width = max([len(self._label(f)) for f in self.fields] + [12]) + 1
         for label in self.query(".form-label"):
-            label.styles.width = min(width, 28)
+            label.styles.width = min(width, LABEL_MOST + 1)
         self._initial = self._raw_values()
         if self.fields:
             self.query_one(f"#field-{self.fields[0].key}").focus()
