@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input, Label, Static
 
 pytest.importorskip("cryptography")
 
@@ -87,8 +87,20 @@ async def test_hand_over_from_the_palette_to_a_colleague_s_key_needs_no_passphra
         await type_text(pilot, str(tmp_path / "nowhere.toml"))
         await pilot.press("enter")
         assert "That key file cannot be used" in str(dialog.query_one("#handover-message", Static).render())
+        # Every box keeps its name beside it once typed in; ctrl+s hands over from any box.
+        labels = [str(label.render()) for label in dialog.query(".handover-label").results(Label)]
+        assert labels == [
+            "Goes to",
+            "Handed over by",
+            "Write the file in",
+            "Passphrase",
+            "The same again",
+            "Or their key file",
+        ]
+        assert "Hand over" in [active.binding.description for active in dialog.active_bindings.values()]
         dialog.query_one("#handover-key", Input).value = str(key_file)
-        await pilot.press("enter")
+        dialog.query_one("#handover-to", Input).focus()
+        await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert type(app.screen).__name__ == "MeetingScreen"

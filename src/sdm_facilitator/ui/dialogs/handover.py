@@ -20,13 +20,13 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Checkbox, Footer, Input, Label, Static
 
 from sdm_facilitator.storage.handover_key import HandoverKeyError, PublicKey, read_public_key
-from sdm_facilitator.storage.keyfile import new_passphrase_problem
+from sdm_facilitator.storage.keyfile import MIN_PASSPHRASE_LENGTH, new_passphrase_problem
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,10 @@ class HandoverRequest:
 class HandoverDialog(ModalScreen[str | None]):
     """Ask where and to whom; dismiss with the line saying what was written, or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "hand_over", "Hand over", priority=True),
+    ]
 
     def __init__(self, folder: Path, by: str, commit: Callable[[HandoverRequest], str]) -> None:
         super().__init__(classes="confirm-screen")
@@ -73,20 +76,38 @@ class HandoverDialog(ModalScreen[str | None]):
                 ),
                 classes="dialog-help",
             )
-            yield Input(id="handover-to", placeholder="The colleague it goes to", compact=True)
-            yield Input(self.by, id="handover-by", placeholder="Your name", compact=True)
-            yield Input(str(self.folder), id="handover-output", placeholder="Folder or file", compact=True)
+            yield from _row(
+                "Goes to", Input(id="handover-to", placeholder="your colleague's name", compact=True)
+            )
+            yield from _row(
+                "Handed over by", Input(self.by, id="handover-by", placeholder="your name", compact=True)
+            )
+            yield from _row(
+                "Write the file in",
+                Input(str(self.folder), id="handover-output", placeholder="a folder or a file", compact=True),
+            )
             yield Checkbox(
                 "With its review meetings, if it has any", True, id="handover-reviews", compact=True
             )
-            yield Input(password=True, id="handover-passphrase", placeholder="Passphrase", compact=True)
-            yield Input(password=True, id="handover-again", placeholder="The same again", compact=True)
-            yield Input(
-                id="handover-key",
-                placeholder="Or, instead of a passphrase: their handover key file",
-                compact=True,
+            yield from _row(
+                "Passphrase",
+                Input(
+                    password=True,
+                    id="handover-passphrase",
+                    placeholder=f"at least {MIN_PASSPHRASE_LENGTH} characters: a few words",
+                    compact=True,
+                ),
+            )
+            yield from _row(
+                "The same again",
+                Input(password=True, id="handover-again", placeholder="to be sure", compact=True),
+            )
+            yield from _row(
+                "Or their key file",
+                Input(id="handover-key", placeholder="instead of a passphrase", compact=True),
             )
             yield Static(Content(""), id="handover-message")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#handover-to", Input).focus()
@@ -128,7 +149,9 @@ class HandoverDialog(ModalScreen[str | None]):
         if recipient is not None:
             self._start(to, "", recipient)
             return
-        problem = new_passphrase_problem(first)
+        problem = (
+            new_passphrase_problem(first) if first else "type a passphrase twice, or give their key file"
+        )
         if problem is not None:
             self._say(problem[0].upper() + problem[1:] + ".")
             self.query_one("#handover-passphrase", Input).focus()
@@ -180,6 +203,17 @@ class HandoverDialog(ModalScreen[str | None]):
         self._working = False
         self._say(f"Not handed over: {message[0].upper()}{message[1:]}")
 
+    def action_hand_over(self) -> None:
+        """ctrl+s: write the file now, from whichever box has the focus (Enter walks the boxes)."""
+        self._submit()
+
     def action_cancel(self) -> None:
         if not self._working:
             self.dismiss(None)
+
+
+def _row(label: str, box: Input) -> ComposeResult:
+    """One labelled box: the label stays when the box has text (a placeholder alone vanished)."""
+    with Horizontal(classes="handover-row"):
+        yield Label(label, classes="handover-label")
+        yield box
