@@ -64,19 +64,27 @@ def _check(data_dir: Path, texts: dict[str, str]) -> None:
         assert is_encrypted(data) or data == text.encode("utf-8")
 
 
-def _run(data_dir: Path, direction: str, kill_after: float | None) -> bool:
-    """Run the command; kill it after ``kill_after`` seconds. True if it finished by itself."""
+def _run(data_dir: Path, direction: str, kill_after: float | None) -> tuple[bool, float]:
+    """Run the command; kill it ``kill_after`` seconds after it is ready (its imports done).
+
+    Returns whether it finished by itself, and the seconds from ready to its end. Timing
+    from "ready" rather than from the start keeps the kill moments inside the command's
+    own work however slowly a loaded machine starts Python.
+    """
     proc = subprocess.Popen(
         [sys.executable, str(CHILD), str(data_dir), direction],
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=_env(),
     )
+    assert proc.stdout is not None
+    ready = proc.stdout.readline()
+    began = time.monotonic()
     try:
         if kill_after is None:
             _, errors = proc.communicate(timeout=120)
-            assert proc.returncode == 0, errors
-            return True
+            assert ready == b"ready\n" and proc.returncode == 0, errors
+            return True, time.monotonic() - began
         time.sleep(kill_after)
         os.kill(proc.pid, signal.SIGKILL)
     except ProcessLookupError:
@@ -84,10 +92,11 @@ def _run(data_dir: Path, direction: str, kill_after: float | None) -> bool:
     finally:
         proc.kill()
         _, errors = proc.communicate(timeout=60)
+    took = time.monotonic() - began
     if proc.returncode == 0:
-        return True
+        return True, took
     assert proc.returncode == -signal.SIGKILL, errors
-    return False
+    return False, took
 
 
 def _finished(data_dir: Path, direction: str) -> bool:
@@ -104,17 +113,16 @@ def _finished(data_dir: Path, direction: str) -> bool:
 def run_kills(data_dir: Path, kills: int, seed: int, count: int) -> dict[str, int]:
     texts = _make_store(data_dir, count)
     rng = random.Random(seed)
-    # One whole run each way gives the time range in which to kill.
-    started = time.monotonic()
-    _run(data_dir, "encrypt", None)
+    # One whole run each way gives the time range in which to kill (from ready to the end).
+    _, encrypting = _run(data_dir, "encrypt", None)
     _check(data_dir, texts)
-    _run(data_dir, "decrypt", None)
-    span = (time.monotonic() - started) / 2
+    _, decrypting = _run(data_dir, "decrypt", None)
+    span = (encrypting + decrypting) / 2
     _check(data_dir, texts)
     direction = "encrypt"
     totals = {"kills": 0, "mid_conversion": 0, "finished": 0}
     while totals["kills"] < kills:
-        exited = _run(data_dir, direction, rng.uniform(0.0, span * 0.9))
+        exited, _ = _run(data_dir, direction, rng.uniform(0.0, span * 0.9))
         _check(data_dir, texts)
         if not exited:
             totals["kills"] += 1

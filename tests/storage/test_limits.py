@@ -198,3 +198,21 @@ def test_the_quick_text_check_scans_exactly_when_the_raw_counts_said_so(text: st
     ):
         limits.text_problem(text)
         assert scan.called == _text_needs_scan_as_before(text)
+
+
+#: The string patterns as first written: one alternation per character (slow on a long note).
+_PLAIN_PATTERNS = {
+    '"""': r'(?:[^"\\]|\\.|"(?!""))*""""{0,2}',
+    "'''": r"(?:[^']|'(?!''))*''''{0,2}",
+    '"': r'(?:[^"\\\n]|\\.)*"',
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab'\"\\\n ", max_size=40), st.sampled_from(sorted(_PLAIN_PATTERNS)))
+def test_the_fast_string_patterns_match_exactly_what_the_plain_ones_did(text: str, opener: str) -> None:
+    import re
+
+    plain = re.compile(_PLAIN_PATTERNS[opener], re.S if len(opener) == 3 else 0).match(text)
+    fast = limits._REST_OF[opener].match(text)
+    assert (plain and plain.end()) == (fast and fast.end())
