@@ -121,8 +121,13 @@ def run_kills(data_dir: Path, kills: int, seed: int, count: int) -> dict[str, in
     _check(data_dir, texts)
     direction = "encrypt"
     totals = {"kills": 0, "mid_conversion": 0, "finished": 0}
+    attempt = 0
     while totals["kills"] < kills:
-        exited, _ = _run(data_dir, direction, rng.uniform(0.0, span * 0.9))
+        # Stratified moments: one at random in each of ``kills`` equal slices of the window, so the
+        # share landing mid-conversion is the share of the window the conversion takes, not a draw.
+        moment = span * 0.9 * ((attempt % kills) + rng.random()) / kills
+        attempt += 1
+        exited, _ = _run(data_dir, direction, moment)
         _check(data_dir, texts)
         if not exited:
             totals["kills"] += 1
