@@ -30,17 +30,23 @@ def _planned(days: int | None):  # type: ignore[no-untyped-def]
     return meeting
 
 
+async def _asked_to_start(pilot, app, meeting_id: str) -> tuple[ChairScreen, Confirm]:  # type: ignore[no-untyped-def]
+    """Into the room, space to start: the question the chair is asked first."""
+    chair = await into_the_room(pilot, app, meeting_id)
+    await pilot.press("space")
+    await settle(pilot)
+    question = app.screen
+    assert isinstance(question, Confirm)
+    assert question.question == "Start the meeting now?"
+    return chair, question
+
+
 async def test_starting_a_meeting_planned_for_another_day_asks_first(isolated_data_dir: Path) -> None:
     meeting = _planned(10)
     save_meetings(isolated_data_dir, meeting)
     app = room_app(isolated_data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        chair = await into_the_room(pilot, app, meeting.id)
-        await pilot.press("space")
-        await settle(pilot)
-        question = app.screen
-        assert isinstance(question, Confirm)
-        assert question.question == "Start the meeting now?"
+        chair, question = await _asked_to_start(pilot, app, meeting.id)
         day = (FIXED_TODAY + timedelta(days=10)).strftime("%a %d %b %Y")
         assert f"It is planned for {day}." in question.detail
         assert "'the meeting' stage" in question.detail
@@ -236,11 +242,7 @@ async def test_starting_with_a_check_not_made_names_it_and_waits_for_a_yes(isola
     save_meetings(isolated_data_dir, meeting)
     app = room_app(isolated_data_dir)
     async with app.run_test(size=SIZE) as pilot:
-        chair = await into_the_room(pilot, app, meeting.id)
-        await pilot.press("space")
-        await settle(pilot)
-        question = app.screen
-        assert isinstance(question, Confirm)
+        chair, question = await _asked_to_start(pilot, app, meeting.id)
         assert "planned for" not in question.detail  # it is today: only the check is the reason
         assert question.detail.startswith("Stop and check first: 1 check not made yet (")
         assert "xploitation" in question.detail
