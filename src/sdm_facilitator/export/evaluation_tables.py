@@ -170,13 +170,13 @@ def evaluation_balances(tables: Mapping[str, Table]) -> list[Balance]:
             balance = balance_rows(table, column, "All referrals")
             if balance is not None:
                 found.append(balance)
-    looked_after = tables.get("looked-after-12")
     for table_id in ("living-12", "legal-stage-12"):
         table = tables.get(table_id)
         if table is None:
             continue
         last = len(table.headers) - 1
         found += [balance_columns(table, r, range(1, last), last) for r in range(len(table.rows))]
+    looked_after = tables.get("looked-after-12")
     if looked_after is not None:
         found += [balance_columns(looked_after, r, (3, 5), 1) for r in range(len(looked_after.rows))]
     return found

@@ -7,8 +7,7 @@ its counts add up to which (``Balance``: the left side's counts sum to the
 right side's, in one table or across two), and after the small counts are
 hidden, every hidden count that the shown ones still determine, by any
 adding and subtracting of those balances, has a further count hidden beside
-it (the smallest shown one in a balance it belongs to), until none is
-determined. This is the complementary suppression statistical offices use
+it (``_cover`` says which it picks), until none is determined. This is the complementary suppression statistical offices use
 for published tables. Deciding "determined" is exact: the balances are
 linear equations in the hidden counts, reduced with whole fractions, and a
 count is determined when the reduced equations pin it alone.
@@ -57,15 +56,15 @@ def protect(tables: Sequence[Table], balances: Iterable[Balance], threshold: int
     """
     if threshold <= 1:
         return list(tables)
-    values = {
-        (table.id, r, c): value
-        for table in tables
-        for r, row in enumerate(table.rows)
-        for c, value in enumerate(row)
-    }
-    counts = {
-        ref for table in tables for ref in values if ref[0] == table.id and _is_count_cell(table, ref, values)
-    }
+    values: dict[CellRef, Cell] = {}
+    counts: set[CellRef] = set()
+    for table in tables:
+        for r, row in enumerate(table.rows):
+            for c, value in enumerate(row):
+                values[(table.id, r, c)] = value
+                # The first column is a label; a derived column is a per cent or a mean, never a count.
+                if c > 0 and c not in table.derived and is_count(value):
+                    counts.add((table.id, r, c))
     small = {ref for ref in counts if 0 < values[ref] < threshold}  # type: ignore[operator]
     usable = [b for b in balances if all(ref in counts for ref in b.cells)]
     beside = _complements(small, usable, values)
@@ -73,11 +72,6 @@ def protect(tables: Sequence[Table], balances: Iterable[Balance], threshold: int
     words = {ref: Hidden(f"fewer than {threshold}") for ref in small}
     words.update({ref: Hidden("not shown") for ref in beside})
     return [_hide(table, words, hidden) for table in tables]
-
-
-def _is_count_cell(table: Table, ref: CellRef, values: dict[CellRef, Cell]) -> bool:
-    _, _, column = ref
-    return column > 0 and column not in table.derived and is_count(values[ref])
 
 
 def _complements(small: set[CellRef], balances: list[Balance], values: dict[CellRef, Cell]) -> set[CellRef]:
