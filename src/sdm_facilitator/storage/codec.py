@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 import re
 import threading
 import types
@@ -28,7 +29,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 from sdm_facilitator import toml_reading
 from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting
 from sdm_facilitator.storage import toml_writing
-from sdm_facilitator.storage.limits import TextCounts, save_problem
+from sdm_facilitator.storage.limits import MAX_VALUES, TextCounts, save_problem, values_below
 
 T = TypeVar("T")
 
@@ -62,9 +63,9 @@ def to_dict(obj: Any) -> Any:
     if kind in _PLAIN:
         return obj
     if kind is list:
-        return [to_dict(v) for v in obj]
+        return [v if type(v) in _PLAIN else to_dict(v) for v in obj]
     if kind is dict:
-        return {k: to_dict(v) for k, v in obj.items()}
+        return {k: v if type(v) in _PLAIN else to_dict(v) for k, v in obj.items()}
     plan = _FIELD_PLANS.get(kind)
     if plan is None:
         if not (dataclasses.is_dataclass(obj) and not isinstance(obj, type)):
@@ -74,14 +75,15 @@ def to_dict(obj: Any) -> Any:
                 return {k: to_dict(v) for k, v in obj.items()}
             return obj
         plan = _FIELD_PLANS.setdefault(kind, _field_plan(kind))
+    fields, read_all = plan
     out: dict[str, Any] = {}
-    for name, omit_default, default in plan:
-        value = getattr(obj, name)
+    for (name, omit_default, default), value in zip(fields, read_all(obj)):
         if type(value) not in _PLAIN:
             value = to_dict(value)
         if omit_default and value == default:
             continue
-        if not (value is None or value == "" or value == [] or value == {}):
+        # Most values are non-empty text: truthiness settles them; 0 and False are kept as answers.
+        if value or not (value is None or value == "" or value == [] or value == {}):
             out[name] = value
     for key, value in getattr(obj, "extra", {}).items():
         out.setdefault(key, value)
@@ -90,16 +92,24 @@ def to_dict(obj: Any) -> Any:
 
 #: Values ``to_dict`` returns as they are.
 _PLAIN = frozenset({str, int, bool, float, date, datetime, type(None)})
-#: Per dataclass: (field name, whether an equal-to-default value is left out, the default), ``extra`` aside.
-_FIELD_PLANS: dict[type, tuple[tuple[str, bool, Any], ...]] = {}
+_FieldPlan = tuple[tuple[tuple[str, bool, Any], ...], Callable[[Any], tuple[Any, ...]]]
+#: Per dataclass: (field name, whether an equal-to-default value is left out, the default) for each
+#: field but ``extra``, and one function reading all of them at once (a getattr a field cost a
+#: large meeting's save several milliseconds).
+_FIELD_PLANS: dict[type, _FieldPlan] = {}
 
 
-def _field_plan(cls: type) -> tuple[tuple[str, bool, Any], ...]:
-    return tuple(
+def _field_plan(cls: type) -> _FieldPlan:
+    fields = tuple(
         (f.name, bool(f.metadata.get("omit_default")), f.default)
         for f in dataclasses.fields(cls)
         if f.name != "extra"
     )
+    names = [name for name, _omit, _default in fields]
+    if len(names) == 1:
+        one = operator.attrgetter(names[0])
+        return fields, lambda obj: (one(obj),)
+    return fields, operator.attrgetter(*names) if names else (lambda obj: ())
 
 
 def _check_encodable(value: Any, path: str) -> None:
@@ -173,6 +183,8 @@ class SectionCache:
     parts: dict[tuple[str, str, int], tuple[dict[str, Any], str]] = dataclasses.field(default_factory=dict)
     #: The load limits' counts of each section's text and of each part's (``limits.TextCounts``).
     counts: dict[Any, TextCounts] = dataclasses.field(default_factory=dict)
+    #: How many values each section holds below it (``limits.values_below``; None: over a limit).
+    values: dict[str, int | None] = dataclasses.field(default_factory=dict)
 
     def counts_of(self, key: Any, text: str) -> TextCounts:
         found = self.counts.get(key)
@@ -192,6 +204,21 @@ def meeting_data_to_toml(data: dict[str, Any], cache: SectionCache | None = None
     never write a file that it would then refuse to open (for example a date
     out of range, or a file over the size limit: the same limits as loading).
     """
+    text, counts, within = _meeting_text(data, cache)
+    refuse_unopenable(data, text, counts, data_within_limits=within)
+    return text
+
+
+def meeting_data_to_bytes(data: dict[str, Any], cache: SectionCache | None = None) -> bytes:
+    """``meeting_data_to_toml`` as the UTF-8 bytes a save writes, encoded once (the size limit reads them)."""
+    text, counts, within = _meeting_text(data, cache)
+    encoded = text.encode("utf-8")
+    refuse_unopenable(data, text, counts, size=len(encoded), data_within_limits=within)
+    return encoded
+
+
+def _meeting_text(data: dict[str, Any], cache: SectionCache | None) -> tuple[str, TextCounts, bool]:
+    """The checked text, its load-limit counts, and whether its values were counted within the limits."""
     plain = {key: value for key, value in data.items() if not isinstance(value, (dict, list))}
     check_meeting_fields(data, plain)
     inline = [dumps_checked(plain)]
@@ -199,6 +226,8 @@ def meeting_data_to_toml(data: dict[str, Any], cache: SectionCache | None = None
     headed: list[str] = []
     cache = SectionCache() if cache is None else cache
     seen = cache.sections
+    # The root, each top-level value, and each section's values below it (as ``limits.data_problem`` counts).
+    values: int | None = 1 + len(data)
     for key, value in data.items():
         if key in plain:
             continue
@@ -209,11 +238,15 @@ def meeting_data_to_toml(data: dict[str, Any], cache: SectionCache | None = None
             check_meeting_fields(data, {key: value})
             text = _section_text(key, value, cache)
             seen[key] = (value, text)
+            cache.values[key] = values_below(value, 1)
         (headed if text.startswith("[") else inline).append(text)
         counts.append(cache.counts[key])
+        below = cache.values[key]
+        values = None if values is None or below is None else values + below
     gone = {key for key in seen if key not in data or key in plain}
     for key in gone:
         del seen[key]
+        del cache.values[key]
     for part_key in [part_key for part_key in cache.parts if part_key[0] in gone]:
         del cache.parts[part_key]
     for count_key in [
@@ -221,8 +254,7 @@ def meeting_data_to_toml(data: dict[str, Any], cache: SectionCache | None = None
     ]:
         del cache.counts[count_key]
     text = "\n".join(part for part in ["".join(inline), *headed] if part)
-    refuse_unopenable(data, text, TextCounts.total(counts))
-    return text
+    return text, TextCounts.total(counts), values is not None and values <= MAX_VALUES
 
 
 def _section_text(key: str, value: Any, cache: SectionCache) -> str:
@@ -265,9 +297,19 @@ def meeting_to_toml(meeting: Meeting) -> str:
     return meeting_data_to_toml(to_dict(meeting))
 
 
-def refuse_unopenable(data: dict[str, Any], text: str, counts: TextCounts | None = None) -> None:
-    """Raise if the load limits would refuse ``text``: never save what cannot be opened."""
-    problem = save_problem(data, text, counts)
+def refuse_unopenable(
+    data: dict[str, Any],
+    text: str,
+    counts: TextCounts | None = None,
+    *,
+    size: int | None = None,
+    data_within_limits: bool = False,
+) -> None:
+    """Raise if the load limits would refuse ``text``: never save what cannot be opened.
+
+    ``counts``, ``size`` and ``data_within_limits`` are what the caller already knows (``limits.save_problem``).
+    """
+    problem = save_problem(data, text, counts, size=size, data_within_limits=data_within_limits)
     if problem is not None:
         raise CodecError("", problem)
 

@@ -215,23 +215,35 @@ def _within_limits(data: Any) -> bool:
     """Whether ``data`` holds at most ``MAX_VALUES`` values nested at most ``MAX_NESTING`` deep."""
     if not isinstance(data, (dict, list)):
         return True
-    count = 1
-    stack: list[tuple[Any, int]] = [(data, 0)]
+    below = values_below(data, 0)
+    return below is not None and 1 + below <= MAX_VALUES
+
+
+def values_below(value: dict[Any, Any] | list[Any], depth: int) -> int | None:
+    """How many values ``value`` (itself at ``depth``) holds at every level below it.
+
+    None when one of them is nested deeper than ``MAX_NESTING`` or there are
+    more than ``MAX_VALUES``. A save counts each changed section of a meeting
+    with this and keeps the count of each unchanged one, so the whole meeting
+    is not walked again for one edited note.
+    """
+    count = 0
+    stack: list[tuple[Any, int]] = [(value, depth)]
     while stack:
         value, depth = stack.pop()
         if depth > MAX_NESTING:
-            return False
+            return None
         children = value.values() if isinstance(value, dict) else value
         count += len(children)
         if count > MAX_VALUES:
-            return False
+            return None
         inner = depth + 1
         for child in children:
             if isinstance(child, (dict, list)):
                 stack.append((child, inner))
             elif inner > MAX_NESTING:
-                return False
-    return True
+                return None
+    return count
 
 
 def _data_problem_at(data: Any) -> LimitProblem | None:
@@ -268,13 +280,23 @@ def longest_text(data: Any) -> tuple[str, int]:
     return best
 
 
-def save_problem(data: dict[str, Any], text: str, counts: TextCounts | None = None) -> str | None:
+def save_problem(
+    data: dict[str, Any],
+    text: str,
+    counts: TextCounts | None = None,
+    *,
+    size: int | None = None,
+    data_within_limits: bool = False,
+) -> str | None:
     """Why the meeting about to be saved as ``text`` could not be opened again, or None.
 
     The message says what to change; the caller keeps the meeting (and what
-    was typed) as it is. ``counts`` are ``TextCounts`` of ``text`` where the caller has them.
+    was typed) as it is. ``counts`` are ``TextCounts`` of ``text``, ``size``
+    its length in UTF-8 bytes, and ``data_within_limits`` says ``data`` was
+    already counted within the nesting and value limits, where the caller has
+    them (a save of a 1.3 MB meeting would otherwise encode and walk it all again).
     """
-    problem = size_problem(len(text.encode("utf-8")))
+    problem = size_problem(len(text.encode("utf-8")) if size is None else size)
     if problem is not None:
         field, length = longest_text(data)
         advice = (
@@ -284,7 +306,7 @@ def save_problem(data: dict[str, Any], text: str, counts: TextCounts | None = No
             else ""
         )
         return f"The meeting is {problem.message}, so it could not be opened again.{advice}"
-    problem = data_problem(data) or text_problem(text, counts)
+    problem = (None if data_within_limits else data_problem(data)) or text_problem(text, counts)
     if problem is not None:
         where = f"{problem.field}: " if problem.field else ""
         return f"The meeting could not be opened again once saved: {where}{problem.message}."

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from sdm_facilitator.storage.index import FileKey, IndexScan, SummaryIndex
 
 
-def folder_read_only_reason(store: MeetingStore, files: dict[str, FileKey] | None = None) -> str | None:
+def folder_read_only_reason(
+    store: MeetingStore, files: dict[str, FileKey] | None = None, *, clear_temp_files: bool = True
+) -> str | None:
     """Why this data folder must be read-only, after trying to set it up; None when it is fine.
 
     Called once at start. A private, writable folder is created and cleaned
@@ -32,7 +34,9 @@ def folder_read_only_reason(store: MeetingStore, files: dict[str, FileKey] | Non
     whose key file is gone is not taken for a plain store: it shows why and how
     to restore the key file, instead of an unlock screen that cannot work or a
     store that would save in clear. ``files``: the meeting files as a start just looked at them
-    (``SummaryIndex.meeting_files``), shared with the first list.
+    (``SummaryIndex.meeting_files``), shared with the first list. ``clear_temp_files=False``
+    leaves crashed writers' temporary files for the caller to clear later (the app does it after
+    its first screen has painted: it reads every folder the app writes in, 10,000 names and more).
     """
     problems = store.folder_problems()
     if problems:
@@ -44,7 +48,7 @@ def folder_read_only_reason(store: MeetingStore, files: dict[str, FileKey] | Non
     if missing_key:
         return f"Read-only: {missing_key}."
     try:
-        store.ensure()
+        store.ensure(clear_temp_files=clear_temp_files)
     except StoreError as error:
         return f"Read-only: {error}. You can read meetings here; nothing is saved."
     return None

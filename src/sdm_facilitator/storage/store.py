@@ -38,7 +38,7 @@ from sdm_facilitator.storage.codec import (
     CodecError,
     SectionCache,
     is_safe_id,
-    meeting_data_to_toml,
+    meeting_data_to_bytes,
     meeting_from_dict,
     to_dict,
 )
@@ -667,8 +667,8 @@ class MeetingStore:
             data = to_dict(opened.meeting)
         if opened.fingerprint is not None and self._changed_on_disk(opened):
             copy_path = self.conflict_copy_path(opened.meeting.id, now)
-            text = meeting_data_to_toml(data, opened.sections)
-            self.write_bytes(copy_path, self.encode_file_bytes(text.encode("utf-8"), opened.meeting.id))
+            plain = meeting_data_to_bytes(data, opened.sections)
+            self.write_bytes(copy_path, self.encode_file_bytes(plain, opened.meeting.id))
             raise ConflictError(
                 "The meeting file was changed outside this window since it was opened "
                 f"(another copy of the app, a sync folder or an editor). Both versions are kept: "
@@ -702,7 +702,7 @@ class MeetingStore:
     def _write(self, opened: OpenMeeting, snapshot: dict[str, Any] | None = None) -> None:
         if snapshot is None:
             snapshot = to_dict(opened.meeting)
-        plain = meeting_data_to_toml(snapshot, opened.sections).encode("utf-8")
+        plain = meeting_data_to_bytes(snapshot, opened.sections)
         data = self.encode_file_bytes(plain, opened.meeting.id)
         not_flushed = self.write_bytes(opened.path, data)
         opened.sync_warning = _folder_sync_warning(not_flushed)

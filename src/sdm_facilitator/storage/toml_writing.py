@@ -102,6 +102,10 @@ class _Writer:
         return found
 
     def fits_inline(self, table: Mapping[str, Any]) -> bool:
+        # A text longer than the line cannot fit (writing only adds quotes and escapes): a person's
+        # long notes need not be rendered inline just to be measured.
+        if any(isinstance(value, str) and len(value) > _MAX_INLINE_LENGTH for value in table.values()):
+            return False
         rendered = f"{_INDENT}{self.inline_table(table)},"
         return len(rendered) <= _MAX_INLINE_LENGTH and "\n" not in rendered
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
+from textual import events, work
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
@@ -139,15 +139,26 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
         # One look at the meeting files (a stat of each) for the check for a missing key file and
         # the first list; after an unlock (a passphrase typed) the folder is looked at again.
         files = self.summary_index().meeting_files()
-        read_only = folder_read_only_reason(self.store, files)
+        read_only = folder_read_only_reason(self.store, files, clear_temp_files=False)
         if read_only:
             self.store.refuse_writes(read_only)
+        else:
+            self.call_after_refresh(self._clear_leftover_temp_files)
         if not self.is_headless:  # tests in this process must keep the usual signal handling
             self.signal_exit.install(self.on_exit_signal, before_save=lambda: stop_reentering_terminal(self))
         # An encrypted store asks for its passphrase before any meeting is read.
         if not self.lock_guard.unlock_first(self.show_home):
             await self._open_first_screens(files)
         self.lock_guard.start_watching()
+
+    @work(thread=True, exit_on_error=False, group="leftovers")
+    def _clear_leftover_temp_files(self) -> None:
+        """Crashed writers' temporary files, cleared once the first screen is up (only files old enough
+        that no writer can still be using them, ``storage/atomic.py``); failing to clear one is not an error."""
+        from sdm_facilitator.storage.leftovers import remove_leftover_temp_files
+
+        with contextlib.suppress(OSError):
+            remove_leftover_temp_files(self.data_dir)
 
     def show_home(self) -> None:
         """Once the store is unlocked: the first screens (scheduled, as the unlock callback is not async)."""
@@ -164,6 +175,9 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
         # The home screen's first list reads this same look at the folder (one stat per file at start).
         self._start_scan = (index, scan)
         await self.restore_screens(resume[0] if resume else None, family_time=True)
+        from sdm_facilitator.ui.memory_tuning import tune_once_after_first_paint
+
+        self.call_after_refresh(tune_once_after_first_paint)
 
     async def restore_screens(self, meeting_id: str | None = None, *, family_time: bool = False) -> None:
         """The home screen, then ``meeting_id`` open, then the room or its privacy screen while the meeting runs.

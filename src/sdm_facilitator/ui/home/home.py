@@ -50,6 +50,8 @@ from sdm_facilitator.ui.widgets.palette import binding_commands
 #: Up to this many changed files are read before the first paint (a few ms each);
 #: more are read in the background while the list shows what the index had.
 READ_BEFORE_PAINT = 50
+#: After a first screen from the index's head, the whole list is read this long after it has painted.
+WHOLE_LIST_AFTER_SECONDS = 0.1
 #: A progress line is shown at once while more changed files than this are read,
 PROGRESS_FROM = 200
 #: and for fewer once reading them has taken this long.
@@ -258,8 +260,12 @@ class HomeScreen(Screen[None]):
             listing = index.listing()
         self._show_listing(listing)
         if listing.partial:
-            # The first screen came from the index's head: the whole list once it is painted.
-            self.call_after_refresh(self._read_changed_files, index)
+            # The first screen came from the index's head: the whole list once it is painted and
+            # shown (decoding 10,000 rows holds Python's lock for a tenth of a second, which would
+            # hold back the first frame's way to the terminal).
+            self.call_after_refresh(
+                self.set_timer, WHOLE_LIST_AFTER_SECONDS, lambda: self._read_changed_files(index)
+            )
         elif listing.pending:
             self._read_changed_files(index)
         else:

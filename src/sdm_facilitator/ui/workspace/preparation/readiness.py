@@ -20,22 +20,27 @@ from sdm_facilitator.domain.safe_text import one_line
 from sdm_facilitator.domain.vocabulary import MECHANISM_LABELS
 from sdm_facilitator.ui.app_access import sdm_app
 from sdm_facilitator.ui.contracts import ShowsSections
+from sdm_facilitator.ui.widgets.literal import literal_parts
 from sdm_facilitator.ui.workspace.preparation.base import PrepSection
 
 
 def item_prompt(item: ReadinessItem, today) -> Content:  # type: ignore[no-untyped-def]
     """One open item: a mark, the words, and its date if it has one."""
     if item.kind == "stop":
-        return Content.assemble(("■ ", "bold"), item.text)
+        return literal_parts(("■ ", "bold"), one_line(item.text))
     if item.overdue and item.due is not None:
         days = (today - item.due).days
         when = f" (due {item.due:%d %b}, {days} day{'s' if days != 1 else ''} ago)"
-        return Content.assemble(("✗ overdue: ", "bold"), one_line(item.text), when)
+        return literal_parts(("✗ overdue: ", "bold"), one_line(item.text), when)
     when = ""
     if item.due is not None:
         days = (item.due - today).days
         when = " (due today)" if days == 0 else f" (due {item.due:%a %d %b})"
-    return Content.assemble("○ ", one_line(item.text), (when, "dim"))
+    return literal_parts("○ ", one_line(item.text), (when, "dim"))
+
+
+#: Options added before the first frame of the readiness list; the rest follow right after it.
+FIRST_PAINT_OPTIONS = 80
 
 
 class ReadinessSection(PrepSection):
@@ -47,7 +52,7 @@ class ReadinessSection(PrepSection):
         yield OptionList(id="readiness-list")
 
     def on_mount(self) -> None:
-        self.refresh_from_meeting()
+        self.refresh_from_meeting(first_fill=True)
         super().on_mount()
 
     def compute(self) -> Readiness:
@@ -55,7 +60,15 @@ class ReadinessSection(PrepSection):
         law = sdm_app(self).library.profile_law()
         return readiness(self.meeting, self.session.guide, self.today(), law)
 
-    def refresh_from_meeting(self) -> None:
+    def refresh_from_meeting(self, *, first_fill: bool = False) -> None:
+        """Show the open items again; on the first fill, a long list paints its first screens first.
+
+        An ``OptionList`` measures every option's wrapped height when options
+        are added: the 268 items of a large meeting were a third of opening it.
+        So the first fill adds ``FIRST_PAINT_OPTIONS`` (more than any terminal
+        shows at once) and the rest right after the first frame, in order.
+        """
+        self._fill_generation = getattr(self, "_fill_generation", 0) + 1
         result = self.compute()
         self.items: dict[str, ReadinessItem] = {}
         headline = self.query_one("#readiness-headline", Static)
@@ -102,7 +115,11 @@ class ReadinessSection(PrepSection):
         option_list = self.query_one("#readiness-list", OptionList)
         highlighted = option_list.highlighted
         option_list.clear_options()
-        option_list.add_options(options)
+        later = options[FIRST_PAINT_OPTIONS:] if first_fill else []
+        option_list.add_options(options[: len(options) - len(later)])
+        if later:
+            generation = self._fill_generation
+            self.call_after_refresh(self._add_later_options, later, generation)
         if self.items:
             first = option_list.get_option_index(next(iter(self.items)))
             if highlighted is not None and highlighted < option_list.option_count:
@@ -110,6 +127,10 @@ class ReadinessSection(PrepSection):
                 option_list.highlighted = highlighted if not option.disabled else first
             else:
                 option_list.highlighted = first
+
+    def _add_later_options(self, later: list[Option | None], generation: int) -> None:
+        if generation == self._fill_generation and self.is_mounted:  # not refilled since
+            self.query_one("#readiness-list", OptionList).add_options(later)
 
     def first_focus_target(self) -> Widget | None:
         return self.query_one("#readiness-list", OptionList)
