@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import tomllib
 from datetime import date
+from unittest import mock
 
 import pytest
 import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sdm_facilitator.domain.meeting import Person
-from sdm_facilitator.storage import codec
+from sdm_facilitator.storage import codec, limits
 from sdm_facilitator.storage.codec import (
     CodecError,
     SectionCache,
@@ -89,3 +92,48 @@ def test_one_changed_person_is_the_only_part_written_and_read_back(monkeypatch: 
     assert written[1:] == [{"people": [to_dict(m.people[17])]}]
     assert tomllib.loads(text) == to_dict(m)
     assert text == meeting_data_to_toml(to_dict(m))  # the same bytes as a save without the cache
+
+
+def test_the_bytes_a_save_writes_are_the_checked_text_encoded_once() -> None:
+    meeting = many_people_meeting()
+    cache = SectionCache()
+    data = to_dict(meeting)
+    assert codec.meeting_data_to_bytes(data, cache) == meeting_data_to_toml(data).encode("utf-8")
+    meeting.people[3].prep_notes = "Ünïcödé notes, 'quoted' and “curly” 🙂\n"
+    data = to_dict(meeting)  # as every save does: a new snapshot, one section of it changed
+    assert codec.meeting_data_to_bytes(data, cache) == meeting_data_to_toml(data).encode("utf-8")
+
+
+# A save counts the values of each changed section and keeps the count of each unchanged one
+# (``SectionCache.values``): with the limits made small, the sum must decide exactly as the
+# walk over the whole data does, on the first save and on a save from the cache after an edit.
+_leaf = st.integers(0, 3) | st.text("ab", max_size=2)
+_nested = st.recursive(
+    _leaf,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text("ab", min_size=1, max_size=2), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+_sections = st.dictionaries(st.sampled_from(["x_one", "x_two", "x_three"]), _nested, max_size=3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(first=_sections, edit=_sections)
+def test_the_counted_sections_decide_the_value_limits_as_the_whole_walk_does(
+    first: dict[str, object], edit: dict[str, object]
+) -> None:
+    edited = {**first, **edit}
+    with mock.patch.object(limits, "MAX_NESTING", 3):
+        below = limits.values_below(edited, 0)
+        # Either side of the edge: a limit the edited data just fits, and one it is one value over.
+        for most in (25,) if below is None else (below, below + 1):
+            cache = SectionCache()
+            with mock.patch.object(limits, "MAX_VALUES", most):
+                for data in (first, edited):
+                    try:
+                        _text, _counts, within = codec._meeting_text(data, cache)
+                    except CodecError:
+                        continue  # a shape TOML cannot hold (a list mixing tables and values): never counted
+                    assert within == limits._within_limits(data)

@@ -28,8 +28,8 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 
 from sdm_facilitator import toml_reading
 from sdm_facilitator.domain.meeting import SCHEMA_VERSION, Meeting
-from sdm_facilitator.storage import toml_writing
-from sdm_facilitator.storage.limits import MAX_VALUES, TextCounts, save_problem, values_below
+from sdm_facilitator.storage import limits, toml_writing
+from sdm_facilitator.storage.limits import TextCounts, save_problem, values_below
 
 T = TypeVar("T")
 
@@ -254,7 +254,7 @@ def _meeting_text(data: dict[str, Any], cache: SectionCache | None) -> tuple[str
     ]:
         del cache.counts[count_key]
     text = "\n".join(part for part in ["".join(inline), *headed] if part)
-    return text, TextCounts.total(counts), values is not None and values <= MAX_VALUES
+    return text, TextCounts.total(counts), values is not None and values <= limits.MAX_VALUES
 
 
 def _section_text(key: str, value: Any, cache: SectionCache) -> str:

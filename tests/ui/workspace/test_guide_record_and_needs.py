@@ -174,3 +174,44 @@ async def test_an_interpreter_still_to_book_is_a_blocker_above_everything_overdu
         blockers = next(i for i, p in enumerate(prompts) if p.startswith("Stop and check before going ahead"))
         assert blockers == 0 and "Halina needs a Polish interpreter: not booked" in " ".join(prompts[1:4])
         assert str(screen.query_one("#readiness-headline", Static).content).startswith("Stop and check first")
+
+
+async def test_a_long_readiness_list_paints_its_first_items_first_and_then_holds_every_item_in_order(
+    isolated_data_dir: Path,
+) -> None:
+    """More items than ``FIRST_PAINT_OPTIONS``: the rest arrive after the first frame, none lost or reordered."""
+    from sdm_facilitator.ui.workspace.preparation.readiness import FIRST_PAINT_OPTIONS
+
+    meeting = fgc_meeting()
+    meeting.risks = []
+    count = FIRST_PAINT_OPTIONS + 40
+    meeting.people = [
+        Person(
+            name=f"Person {n:03d}",
+            role="wider-family",
+            invitation="accepted",
+            needs=Needs(language="Polish", interpreter=True),
+        )
+        for n in range(count)
+    ]
+    save_meetings(isolated_data_dir, meeting)
+    app = bundled_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_meeting(meeting.id)  # readiness is the first section a meeting in preparation shows
+        await settle(pilot)
+        options = app.screen.query_one("#readiness-list", OptionList)
+
+        def prompts() -> list[str]:
+            return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+        def interpreters() -> list[str]:
+            return [p for p in prompts() if "needs a Polish interpreter: not booked" in p]
+
+        await until(pilot, lambda: len(interpreters()) >= count, "every item added after the first frame")
+        assert [p.removeprefix("■ ")[:10] for p in interpreters()] == [
+            f"Person {n:03d}" for n in range(count)
+        ]
+        assert (
+            prompts()[0] == f"Stop and check before going ahead ({count + 2})"
+        )  # and the guide's two checks
+        assert options.option_count > FIRST_PAINT_OPTIONS + 40

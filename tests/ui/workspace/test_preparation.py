@@ -319,7 +319,9 @@ async def test_opening_a_meeting_fills_its_first_section_once_and_coming_back_to
     fills: list[object] = []
     real = ReadinessSection.refresh_from_meeting
     monkeypatch.setattr(
-        ReadinessSection, "refresh_from_meeting", lambda self: fills.append(self) or real(self)
+        ReadinessSection,
+        "refresh_from_meeting",
+        lambda self, **how: fills.append(self) or real(self, **how),
     )
     app = prep_app(isolated_data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
