@@ -2,6 +2,7 @@
 
     python bench/startup_child.py app DATA_DIR   # sdm-facilitator, through its command line
     python bench/startup_child.py reference      # a one-Static Textual app
+    python bench/startup_child.py same-widgets   # Textual alone drawing the home screen's widgets
 
 Both run headless with the same hook: when the wanted screen is mounted, wait
 for its next refresh (the first frame painted with it), then leave at once.
@@ -52,10 +53,46 @@ class Reference(App[None]):
         yield Static("Hello")
 
 
+class SameWidgets(App[None]):
+    """Textual alone drawing what the home screen draws: a header, a filter box, a table of 100
+    meetings in seven columns, five lines of text and a footer of keys; none of the app's own code.
+    The floor that Textual's own widgets set for a start to the home screen."""
+
+    BINDINGS = [
+        ("n", "bell", "New meeting"),
+        ("slash", "bell", "Filter"),
+        ("ctrl+r", "bell", "Report"),
+        ("question_mark", "bell", "Keys"),
+        ("ctrl+q", "quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import DataTable, Footer, Header, Input
+
+        yield Header()
+        yield Input(placeholder="Type to filter by family, child, kind or stage (/)", compact=True)
+        table: DataTable[str] = DataTable(cursor_type="row")
+        table.add_columns("Family", "Kind", "Context", "Stage", "Date", "Next due", "Readiness")
+        for n in range(100):
+            table.add_row(
+                f"Family {n:03d} (Amara, Kofi)",
+                "FGC",
+                "child in need",
+                "preparation",
+                "Tue 12 Jan",
+                "Invite the family",
+                "3 open, 1 overdue",
+            )
+        yield table
+        for line in range(5):
+            yield Static(f"Line {line}")
+        yield Footer()
+
+
 def main() -> int:
-    if sys.argv[1] == "reference":
+    if sys.argv[1] in ("reference", "same-widgets"):
         _exit_after_first_paint(None)
-        Reference().run()
+        (Reference if sys.argv[1] == "reference" else SameWidgets)().run()
         return 1
     _exit_after_first_paint("HomeScreen")
     from sdm_facilitator.cli import main as cli_main

@@ -1,17 +1,38 @@
-"""The collector is tuned once a process, however many apps it starts (tests start hundreds)."""
+"""The collector is paused for a start and tuned once a process, however many apps it starts."""
 
 from __future__ import annotations
 
 import gc
 
-from sdm_facilitator.ui.memory_tuning import FIRST_GENERATION_THRESHOLD, tune_once_after_first_paint
+import pytest
+
+from sdm_facilitator.ui import memory_tuning
+from sdm_facilitator.ui.memory_tuning import (
+    FIRST_GENERATION_THRESHOLD,
+    pause_collection_for_start,
+    tune_once_after_first_paint,
+)
 
 
-def test_tuning_raises_the_first_threshold_and_freezes_only_once() -> None:
-    tune_once_after_first_paint()  # an app test in this process may have done it already
-    assert gc.get_threshold()[0] == FIRST_GENERATION_THRESHOLD
-    frozen = gc.get_freeze_count()
-    made_since = [[n] for n in range(1000)]  # tracked objects a second freeze would take out of sight
+@pytest.fixture
+def fresh_process_state(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """As in a process that has not tuned yet; gc.freeze recorded, not done (it would keep this test run's objects)."""
+    freezes: list[None] = []
+    threshold, enabled = gc.get_threshold(), gc.isenabled()
+    monkeypatch.setattr(memory_tuning, "_tuned", False)
+    monkeypatch.setattr(memory_tuning.gc, "freeze", lambda: freezes.append(None))
+    yield freezes
+    gc.set_threshold(*threshold)
+    if enabled:
+        gc.enable()
+
+
+def test_a_start_pauses_the_collector_until_the_first_paint_then_tunes_it_once(fresh_process_state) -> None:  # type: ignore[no-untyped-def]
+    pause_collection_for_start()
+    assert not gc.isenabled()
     tune_once_after_first_paint()
-    assert gc.get_freeze_count() == frozen
-    assert all(gc.is_tracked(item) for item in made_since)
+    assert gc.isenabled() and gc.get_threshold()[0] == FIRST_GENERATION_THRESHOLD
+    assert len(fresh_process_state) == 1
+    tune_once_after_first_paint()
+    pause_collection_for_start()  # a second app in the same process: nothing paused, nothing frozen again
+    assert gc.isenabled() and len(fresh_process_state) == 1

@@ -15,6 +15,9 @@ def open_app(ctx: CliContext, *, demo: bool = False) -> int:
     The demo folder is removed afterwards, so ``--demo`` leaves nothing behind
     and never touches the user's own meetings.
     """
+    from sdm_facilitator.ui.memory_tuning import pause_collection_for_start
+
+    pause_collection_for_start()  # until the first screen has painted (``ui/memory_tuning.py``)
     demo_dir: Path | None = None
     data_dir = ctx.data_dir
     if demo:

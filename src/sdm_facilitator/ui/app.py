@@ -146,6 +146,10 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
             self.call_after_refresh(self._clear_leftover_temp_files)
         if not self.is_headless:  # tests in this process must keep the usual signal handling
             self.signal_exit.install(self.on_exit_signal, before_save=lambda: stop_reentering_terminal(self))
+        from sdm_facilitator.ui.memory_tuning import tune_once_after_first_paint
+
+        # Once the first screen (the list, or the passphrase) has painted: the collector runs again.
+        self.call_after_refresh(tune_once_after_first_paint)
         # An encrypted store asks for its passphrase before any meeting is read.
         if not self.lock_guard.unlock_first(self.show_home):
             await self._open_first_screens(files)
@@ -175,9 +179,6 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
         # The home screen's first list reads this same look at the folder (one stat per file at start).
         self._start_scan = (index, scan)
         await self.restore_screens(resume[0] if resume else None, family_time=True)
-        from sdm_facilitator.ui.memory_tuning import tune_once_after_first_paint
-
-        self.call_after_refresh(tune_once_after_first_paint)
 
     async def restore_screens(self, meeting_id: str | None = None, *, family_time: bool = False) -> None:
         """The home screen, then ``meeting_id`` open, then the room or its privacy screen while the meeting runs.
