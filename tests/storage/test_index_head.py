@@ -11,7 +11,7 @@ import pytest
 
 from sdm_facilitator.guides.loader import load_library
 from sdm_facilitator.storage import index as index_module
-from sdm_facilitator.storage import missing_key
+from sdm_facilitator.storage import index_head, missing_key
 from sdm_facilitator.storage.crypto import MAGIC
 from sdm_facilitator.storage.index import HEAD_NAME, SummaryIndex, SummaryListing, index_for
 from sdm_facilitator.storage.missing_key import holds_sealed_files
@@ -127,3 +127,26 @@ def test_a_head_another_version_left_is_made_anew_by_the_next_whole_listing(stor
     assert index_of(store).start_scan().head is None
     index_of(store).listing()
     assert index_of(store).start_scan().head is not None
+
+
+def test_a_starts_look_at_the_folder_serves_the_missing_key_check_without_listing_it_again(
+    store: MeetingStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``MeetingFiles``: the look a start takes names the index files too, and its digest is worked out once."""
+    (store.folder / "broken.toml").unlink()
+    index = index_of(store)
+    index.listing()
+    look = index.meeting_files()
+    assert index_module.INDEX_NAME in look.index_names and HEAD_NAME in look.index_names
+    listed: list[object] = []
+    real_scandir = os.scandir
+    monkeypatch.setattr(missing_key.os, "scandir", lambda path: listed.append(path) or real_scandir(path))
+    digests: list[object] = []
+    real_digest = index_head._digest_of
+    monkeypatch.setattr(index_head, "_digest_of", lambda files: digests.append(files) or real_digest(files))
+    assert not holds_sealed_files(store.folder, look)
+    assert index.start_scan(look).head is not None  # the head matched: the same look, the same digest
+    assert listed == [] and digests == [look]  # worked out once, for both
+    # An index file sealed since (another laptop's, in a folder of encrypted meetings) is found in the look.
+    (store.folder / ".summary-index-otherlaptop.json").write_bytes(MAGIC + b"\0" * 64)
+    assert holds_sealed_files(store.folder, index.meeting_files())

@@ -47,7 +47,13 @@ from sdm_facilitator.domain.summary import SUMMARY_VERSION, MeetingSummary, summ
 from sdm_facilitator.storage.atomic import HOST_TAG
 
 # Re-exported: the names and the key are the index's, kept apart only for ``missing_key.py``.
-from sdm_facilitator.storage.index_head import HEAD_FORMAT, MAX_INDEX_BYTES, files_digest
+from sdm_facilitator.storage.index_head import (
+    HEAD_FORMAT,
+    INDEX_PREFIX,
+    MAX_INDEX_BYTES,
+    MeetingFiles,
+    files_digest,
+)
 from sdm_facilitator.storage.index_head import HEAD_NAME as HEAD_NAME
 from sdm_facilitator.storage.index_head import INDEX_NAME as INDEX_NAME
 from sdm_facilitator.storage.index_head import FileKey as FileKey
@@ -504,23 +510,26 @@ class SummaryIndex:
         from_head = self._read_head(files)
         return from_head if from_head is not None else IndexScan.of(files, self.load())
 
-    def meeting_files(self) -> dict[str, FileKey]:
+    def meeting_files(self) -> MeetingFiles:
         """The meeting files now, name -> key: one look a start shares between its checks and its first list."""
         return self._files()
 
-    def _files(self) -> dict[str, FileKey]:
-        """The meeting files now, name -> key (one ``stat`` each)."""
+    def _files(self) -> MeetingFiles:
+        """The meeting files now, name -> key (one ``stat`` each), and the index files seen beside them."""
         files: dict[str, FileKey] = {}
+        index_names: list[str] = []
         with contextlib.suppress(FileNotFoundError, NotADirectoryError):
             with os.scandir(self.store.folder) as entries:
                 for entry in entries:
                     if entry.name.startswith(".") or not entry.name.endswith(".toml"):
+                        if entry.name.startswith(INDEX_PREFIX) and entry.name.endswith(".json"):
+                            index_names.append(entry.name)
                         continue
                     # Anything named like a meeting is listed, as the store lists it: a
                     # pipe, a device or a folder shows up as unreadable with its reason.
                     with contextlib.suppress(OSError):
                         files[entry.name] = FileKey.of(entry.stat())
-        return files
+        return MeetingFiles(files, tuple(index_names))
 
     def scan_rows(self) -> IndexScan:
         """The meeting files now against the index's rows: which rows can be trusted, which files are stale."""

@@ -22,6 +22,8 @@ from sdm_facilitator.storage.files import read_regular_file
 #: conflict copy of it, and each reads only its own. (Before: ".summary-index.json",
 #: left as a derived cache that the next deletion or conversion drops.)
 INDEX_NAME = f".summary-index-{HOST_TAG}.json"
+#: How every computer's index and head (and the old shared index) are named: ``INDEX_PREFIX...json``.
+INDEX_PREFIX = ".summary-index"
 #: The index's head: the rows the home screen's first screen shows, so a start decodes those and
 #: not 10,000 (see ``SummaryIndex.start_scan``). Hidden like the index, a derived cache like it
 #: (dropped with it by ``caches.py``), sealed like it in an encrypted store.
@@ -48,8 +50,33 @@ class FileKey:
         return [self.size, self.mtime_ns, self.ctime_ns, self.inode]
 
 
+class MeetingFiles(dict[str, FileKey]):
+    """One look at the meetings folder: each meeting file's name and key, and the index files it saw.
+
+    A start shares one look between the check for a missing key file, the index's head and
+    the first list, so its digest is worked out once (twice cost 20 ms with 10,000 meetings)
+    and the folder is not listed again to find the index files. A look is not changed once
+    taken: nothing writes to it, so the digest kept stays that of its contents.
+    """
+
+    def __init__(self, files: dict[str, FileKey], index_names: tuple[str, ...]) -> None:
+        super().__init__(files)
+        #: The names of this and other computers' summary index files and heads in the folder.
+        self.index_names = index_names
+        self._digest: str | None = None
+
+    def digest(self) -> str:
+        if self._digest is None:
+            self._digest = _digest_of(self)
+        return self._digest
+
+
 def files_digest(files: dict[str, FileKey]) -> str:
     """One digest of every meeting file's name and key: equal only while no file was added, removed or changed."""
+    return files.digest() if isinstance(files, MeetingFiles) else _digest_of(files)
+
+
+def _digest_of(files: dict[str, FileKey]) -> str:
     # One ``repr`` of sorted tuples: a loop formatting 10,000 lines took a tenth of a second.
     parts = sorted((name, key.size, key.mtime_ns, key.ctime_ns, key.inode) for name, key in files.items())
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogateescape")).hexdigest()

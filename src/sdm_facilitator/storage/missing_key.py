@@ -27,7 +27,7 @@ _OPEN_FLAGS = (
 )
 #: The summary index's file name (``index.py``), sealed like a meeting in an encrypted store.
 _INDEX_NAME = ".summary-index.json"
-_INDEX_PREFIX = ".summary-index"
+_INDEX_PREFIX = ".summary-index"  # ``index_head.INDEX_PREFIX``, which this module imports only when used
 
 
 def _starts_sealed(path: Path) -> bool:
@@ -59,6 +59,13 @@ def holds_sealed_files(meetings_folder: Path, files: dict[str, FileKey] | None =
 
     if _starts_sealed(meetings_folder / _INDEX_NAME):
         return True
+    if isinstance(files, summary_index.MeetingFiles):
+        # The look a start took a moment ago saw the index files too: the folder is not listed again.
+        if any(_starts_sealed(meetings_folder / name) for name in files.index_names):
+            return True
+        if files and summary_index.head_vouches_plain(meetings_folder, files):
+            return False
+        return any(_starts_sealed(meetings_folder / name) for name in files)
     meetings: dict[str, FileKey] = {}
     unknown: list[Path] = []
     with contextlib.suppress(OSError), os.scandir(meetings_folder) as entries:
