@@ -150,21 +150,3 @@ def test_a_starts_look_at_the_folder_serves_the_missing_key_check_without_listin
     # An index file sealed since (another laptop's, in a folder of encrypted meetings) is found in the look.
     (store.folder / ".summary-index-otherlaptop.json").write_bytes(MAGIC + b"\0" * 64)
     assert holds_sealed_files(store.folder, index.meeting_files())
-
-
-def test_a_look_taken_on_a_thread_is_the_look_taken_in_place_and_hands_on_what_went_wrong(
-    store: MeetingStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """``SummaryIndex.look_soon``: the app starts it before Textual starts and takes it in ``on_mount``."""
-    index = index_of(store)
-    soon = index.look_soon()
-    taken = soon.result()
-    assert taken == index.meeting_files() and taken._digest == index_head._digest_of(taken)
-    assert taken.index_names == index.meeting_files().index_names
-
-    def refused() -> index_module.MeetingFiles:
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(index, "meeting_files", refused)
-    with pytest.raises(PermissionError):
-        index.look_soon().result()

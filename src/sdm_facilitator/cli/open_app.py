@@ -30,7 +30,6 @@ def open_app(ctx: CliContext, *, demo: bool = False) -> int:
         from sdm_facilitator.ui.app import SdmApp
 
         app = SdmApp(data_dir=data_dir, demo=demo)
-        app.look_at_meetings_soon()
         try:
             app.run()
         except OSError as error:

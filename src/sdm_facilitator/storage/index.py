@@ -32,7 +32,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import threading
 import time
 import typing
 from collections.abc import Callable, Iterable
@@ -50,10 +49,10 @@ from sdm_facilitator.storage.atomic import HOST_TAG
 # Re-exported: the names and the key are the index's, kept apart only for ``missing_key.py``.
 from sdm_facilitator.storage.index_head import (
     HEAD_FORMAT,
-    INDEX_PREFIX,
     MAX_INDEX_BYTES,
     MeetingFiles,
     files_digest,
+    look_at,
 )
 from sdm_facilitator.storage.index_head import HEAD_NAME as HEAD_NAME
 from sdm_facilitator.storage.index_head import INDEX_NAME as INDEX_NAME
@@ -511,30 +510,13 @@ class SummaryIndex:
         from_head = self._read_head(files)
         return from_head if from_head is not None else IndexScan.of(files, self.load())
 
-    def look_soon(self) -> LookSoon:
-        """``meeting_files`` (and its digest) taken on a thread from now, for a start that needs it a moment later."""
-        return LookSoon(self)
-
     def meeting_files(self) -> MeetingFiles:
         """The meeting files now, name -> key: one look a start shares between its checks and its first list."""
         return self._files()
 
     def _files(self) -> MeetingFiles:
         """The meeting files now, name -> key (one ``stat`` each), and the index files seen beside them."""
-        files: dict[str, FileKey] = {}
-        index_names: list[str] = []
-        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
-            with os.scandir(self.store.folder) as entries:
-                for entry in entries:
-                    if entry.name.startswith(".") or not entry.name.endswith(".toml"):
-                        if entry.name.startswith(INDEX_PREFIX) and entry.name.endswith(".json"):
-                            index_names.append(entry.name)
-                        continue
-                    # Anything named like a meeting is listed, as the store lists it: a
-                    # pipe, a device or a folder shows up as unreadable with its reason.
-                    with contextlib.suppress(OSError):
-                        files[entry.name] = FileKey.of(entry.stat())
-        return MeetingFiles(files, tuple(index_names))
+        return look_at(self.store.folder)
 
     def scan_rows(self) -> IndexScan:
         """The meeting files now against the index's rows: which rows can be trusted, which files are stale."""
@@ -695,40 +677,6 @@ def _scan_from_head(store: MeetingStore, raw: dict[str, Any], files: dict[str, F
     listing.totals = (open_total, closed_total)
     listing.partial = len(raw["open"]) < open_total or len(raw["closed"]) < closed_total
     return IndexScan(files, rows, [], head=listing)
-
-
-class LookSoon:
-    """A look at the meetings folder (``SummaryIndex.meeting_files``) being taken on a thread.
-
-    The app starts one as it is made and takes it once Textual has started: a ``stat``
-    waits for the file system with Python's lock released, so 10,000 of them overlap
-    with Textual's own start instead of coming after it. ``result`` waits for the look
-    and raises what taking it raised.
-    """
-
-    def __init__(self, index: SummaryIndex) -> None:
-        self.index = index
-        self._done = threading.Event()
-        self._files: MeetingFiles | None = None
-        self._error: BaseException | None = None
-        threading.Thread(target=self._look, name="first-look-at-meetings", daemon=True).start()
-
-    def _look(self) -> None:
-        try:
-            files = self.index.meeting_files()
-            files.digest()  # what the start's checks compare with the index's head
-            self._files = files
-        except BaseException as error:  # handed to whoever takes the look
-            self._error = error
-        finally:
-            self._done.set()
-
-    def result(self) -> MeetingFiles:
-        self._done.wait()
-        if self._error is not None:
-            raise self._error
-        assert self._files is not None
-        return self._files
 
 
 class GuideSource(typing.Protocol):

@@ -7,6 +7,7 @@ the index, which imports the store.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -69,6 +70,23 @@ class MeetingFiles(dict[str, FileKey]):
         if self._digest is None:
             self._digest = _digest_of(self)
         return self._digest
+
+
+def look_at(folder: Path) -> MeetingFiles:
+    """The meeting files in ``folder`` now, name -> key (one ``stat`` each), and the index files beside them."""
+    files: dict[str, FileKey] = {}
+    index_names: list[str] = []
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith(".") or not entry.name.endswith(".toml"):
+                if entry.name.startswith(INDEX_PREFIX) and entry.name.endswith(".json"):
+                    index_names.append(entry.name)
+                continue
+            # Anything named like a meeting is listed, as the store lists it: a
+            # pipe, a device or a folder shows up as unreadable with its reason.
+            with contextlib.suppress(OSError):
+                files[entry.name] = FileKey.of(entry.stat())
+    return MeetingFiles(files, tuple(index_names))
 
 
 def files_digest(files: dict[str, FileKey]) -> str:

@@ -25,7 +25,7 @@ from sdm_facilitator.domain.meeting import utc_now
 from sdm_facilitator.domain.summary import MeetingSummary, summarise
 from sdm_facilitator.guides.library import GuideLibrary
 from sdm_facilitator.paths import user_guides_dir
-from sdm_facilitator.storage.index import FileKey, IndexScan, LookSoon, SummaryIndex, index_for
+from sdm_facilitator.storage.index import FileKey, IndexScan, SummaryIndex, index_for
 from sdm_facilitator.storage.settings import load_settings
 from sdm_facilitator.storage.store import MeetingStore
 from sdm_facilitator.ui.contracts import (
@@ -125,18 +125,6 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
         self.signal_exit = SignalExit()
         #: The driver asked the app to exit (a browser tab closed): saving is under way.
         self._closing_for_driver = False
-        #: The first look at the meetings folder, when ``look_at_meetings_soon`` started it.
-        self._first_look: LookSoon | None = None
-
-    def look_at_meetings_soon(self) -> None:
-        """Start the first look at the meetings folder (a ``stat`` of each file) on a thread; ``on_mount`` takes it.
-
-        Called just before the app runs: the look goes on while Textual starts its driver
-        and reads its stylesheets. A ``stat`` waits for the file system with Python's lock
-        released, so the two overlap (10,000 files: about 50 ms that no longer comes before
-        the first paint). Without it (the tests), ``on_mount`` looks itself.
-        """
-        self._first_look = self.summary_index().look_soon()
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's terminal driver, made safe for a terminal window that closes (``ui/textual_internals.py``)."""
@@ -150,13 +138,7 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
 
         # One look at the meeting files (a stat of each) for the check for a missing key file and
         # the first list; after an unlock (a passphrase typed) the folder is looked at again.
-        index = self.summary_index()
-        first_look, self._first_look = self._first_look, None
-        files = (
-            first_look.result()
-            if first_look is not None and index is first_look.index
-            else index.meeting_files()
-        )
+        files = self.summary_index().meeting_files()
         read_only = folder_read_only_reason(self.store, files, clear_temp_files=False)
         if read_only:
             self.store.refuse_writes(read_only)
