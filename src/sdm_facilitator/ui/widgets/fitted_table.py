@@ -107,6 +107,8 @@ class FittedTable(DataTable[Any]):
         self.detail = detail
         self._fit_pending = False
         self._stored: list[_StoredRow] = []
+        #: Each column's content width, kept during one ``fit`` only (the rows do not change within it).
+        self._fitting_widths: dict[str, int] | None = None
         #: The columns on screen now (some may be dropped for want of room).
         self.shown_columns: tuple[FitColumn, ...] = self.fit_columns
         # Here, not on mount: rows may be added before the table is mounted.
@@ -220,10 +222,16 @@ class FittedTable(DataTable[Any]):
             self.call_after_refresh(self.fit)
 
     def _content_width(self, spec: FitColumn) -> int:
+        memo = self._fitting_widths
+        if memo is not None and spec.key in memo:
+            return memo[spec.key]
         index = self.fit_columns.index(spec)
         widths = [cell_len(spec.label)] + [_cell_width(row.cells[index]) for row in self._stored]
         width = max(widths)
-        return min(width, spec.max_width) if spec.max_width else width
+        width = min(width, spec.max_width) if spec.max_width else width
+        if memo is not None:
+            memo[spec.key] = width
+        return width
 
     def _widths(self, shown: Sequence[FitColumn], available: int) -> dict[str, int]:
         """Each shown column's width when ``available`` cells are there to share."""
@@ -273,10 +281,16 @@ class FittedTable(DataTable[Any]):
         if not self.is_mounted or not self.columns:
             return
         available = self.scrollable_content_region.width
-        shown = self._columns_that_fit(available)
-        if shown != self.shown_columns:
-            self._show_columns(shown)
-        widths = self._widths(self.shown_columns, available)
+        # Each column's content is measured once a fit (trying which columns fit measured each
+        # column up to a dozen times: 100 rows of the home screen cost 20 ms at start).
+        self._fitting_widths = {}
+        try:
+            shown = self._columns_that_fit(available)
+            if shown != self.shown_columns:
+                self._show_columns(shown)
+            widths = self._widths(self.shown_columns, available)
+        finally:
+            self._fitting_widths = None
         changed = False
         for spec in self.shown_columns:
             column = self.columns.get(ColumnKey(spec.key))
