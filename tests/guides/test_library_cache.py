@@ -86,6 +86,25 @@ def test_another_version_of_the_app_never_uses_the_cache(
     assert read == [guides]
 
 
+def test_a_changed_module_of_the_app_never_uses_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache holds objects of the app's classes: one built by other code of the same version is not read."""
+    data, guides = a_data_folder(tmp_path)
+    code = tmp_path / "sdm_facilitator"
+    (code / "domain").mkdir(parents=True)
+    (code / "__init__.py").write_text("")
+    module = code / "domain" / "network_finding.py"
+    module.write_text("class NetworkFinding: ...\n")
+    monkeypatch.setattr(sdm_facilitator, "__file__", str(code / "__init__.py"))
+    cached_library(data, guides)
+    reading_forbidden(monkeypatch)
+    cached_library(data, guides)  # nothing changed: from the cache
+    module.write_text("class NetworkFinding:  # moved, or given other fields\n    ...\n")
+    with pytest.raises(AssertionError, match="read again"):
+        cached_library(data, guides)
+
+
 def test_a_cache_file_others_could_write_is_never_unpickled(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -13,9 +13,9 @@ half-read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from sdm_facilitator.domain.network_finding import NetworkFinding as NetworkFinding
 from sdm_facilitator.domain.network_missing import RULES
 from sdm_facilitator.domain.vocabulary import MEETING_KINDS
 from sdm_facilitator.guides.check_types import KeyPath
@@ -29,20 +29,6 @@ _TOP_KEYS = ("beyond_parents", "beyond_parents_by_kind", "prompts")
 
 class NetworkFindingError(KeyedFileError):
     """The network finding file is wrong: the file, the key and what is wrong."""
-
-
-@dataclass(frozen=True)
-class NetworkFinding:
-    """The guide's N (people beyond the parents), per kind where it says so, and its prompts by rule."""
-
-    beyond_parents: int
-    prompts: dict[str, tuple[str, ...]]
-    #: A kind of meeting's own N, where the file gives one (``[beyond_parents_by_kind]``).
-    by_kind: dict[str, int] = field(default_factory=dict)
-
-    def enough_for(self, kind: str) -> int:
-        """How many people beyond the parents a network of this kind of meeting should reach."""
-        return self.by_kind.get(kind, self.beyond_parents)
 
 
 def _count(value: Any, name: str, key: KeyPath) -> int:

@@ -14,9 +14,10 @@ never shown half-read (a file with a problem is not used at all).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
+from sdm_facilitator.domain.risk_warning import RiskWarning as RiskWarning
 from sdm_facilitator.domain.risks import RISK_KINDS, RISK_STATUS_CHOICES
 from sdm_facilitator.guides.check_types import KeyPath
 from sdm_facilitator.guides.validate import KeyedFileError, hidden_character_problem
@@ -28,16 +29,6 @@ _KEYS = ("kind", "statuses", "text", "title")
 
 class RiskWarningsError(KeyedFileError):
     """The warnings file is wrong: the file, the key and what is wrong."""
-
-
-@dataclass(frozen=True)
-class RiskWarning:
-    """A warning for one kind of harm, shown while its status is one of ``statuses``."""
-
-    kind: str
-    statuses: tuple[str, ...]
-    title: str
-    text: str
 
 
 def _warning(table: Any, name: str, index: int) -> RiskWarning:
