@@ -64,6 +64,7 @@ from sdm_facilitator.storage.limits import (
 )
 from sdm_facilitator.storage.lock import MeetingLock
 from sdm_facilitator.storage.open_marker import REFRESH_EVERY, clear_open, mark_open, open_elsewhere
+from sdm_facilitator.storage.read_ahead import ReadAhead
 
 BOM = b"\xef\xbb\xbf"
 _LINE_IN_TOML_ERROR = re.compile(r"at line (\d+)")
@@ -315,6 +316,8 @@ class MeetingStore:
         self.cipher = cipher
         # Whether the folder holds sealed files, once looked at (``missing_key_problem``).
         self._holds_sealed: bool | None = None
+        #: The meeting read ahead of its open while its row is highlighted (``read_ahead.py``).
+        self.read_ahead = ReadAhead()
 
     # ------------------------------------------------------------ file bytes
 
@@ -515,9 +518,31 @@ class MeetingStore:
                 Unreadable(path, f"cannot be read: {error.strerror or error}")
             ) from None
 
+    def read_ahead_of_opening(self, meeting_id: str) -> None:
+        """Read and parse a meeting's file for an open that may follow (on a thread: ``read_ahead.py``).
+
+        Nothing is locked or marked open, and nothing is said on failure: the open
+        reads the file again and says what is wrong with it.
+        """
+        if self.locked:
+            return
+        path = self.path_for(meeting_id)
+        ahead = self.read_ahead.begin(path)
+        if ahead is None:
+            return
+        try:
+            data, _stat = self.read_meeting_bytes(path)
+            ahead.parsed = parse_meeting_bytes(self.decode_file_bytes(data, path), path)
+            ahead.data = data
+        except Exception:
+            ahead.parsed = ahead.data = None
+        finally:
+            ahead.done.set()
+
     def _load_path(self, path: Path) -> OpenMeeting:
         data, stat = self.read_meeting_bytes(path)
-        meeting, from_future = parse_meeting_bytes(self.decode_file_bytes(data, path), path)
+        parsed = self.read_ahead.take(path, data)
+        meeting, from_future = parsed or parse_meeting_bytes(self.decode_file_bytes(data, path), path)
         reason = None
         if from_future:
             reason = (

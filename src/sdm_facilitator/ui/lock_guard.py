@@ -95,6 +95,7 @@ class LockGuard:
         from sdm_facilitator.ui.home.unlock import UnlockScreen
 
         self.app.clear_notifications()
+        sdm_app(self.app).store.read_ahead.forget()  # no parsed meeting held behind the unlock screen
 
         def unlocked(_data_key: bytes | None) -> None:
             self.idle.touch()

@@ -27,6 +27,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from sdm_facilitator.domain.labels import SHORT_KINDS, SHORT_STAGES
@@ -52,6 +53,8 @@ from sdm_facilitator.ui.widgets.palette import binding_commands
 READ_BEFORE_PAINT = 50
 #: After a first screen from the index's head, the whole list is read this long after it has painted.
 WHOLE_LIST_AFTER_SECONDS = 0.1
+#: How long the cursor rests on a row before its meeting is read ahead of an open.
+READ_AHEAD_AFTER_SECONDS = 0.1
 #: A progress line is shown at once while more changed files than this are read,
 PROGRESS_FROM = 200
 #: and for fewer once reading them has taken this long.
@@ -191,6 +194,8 @@ class HomeScreen(Screen[None]):
         self._generation_read = -1
         #: The meeting files as they were when the list was last read (``folder_watch.py``).
         self._folder_seen: FolderSignature = frozenset()
+        #: Reads the highlighted meeting ahead of its open once the cursor rests (``storage/read_ahead.py``).
+        self._read_ahead_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -229,6 +234,7 @@ class HomeScreen(Screen[None]):
 
         Unless the store changed some other way meanwhile (a deletion, an unlock): then it is looked at again.
         """
+        self._read_ahead_soon()  # the row under the cursor is most likely the next one opened
         closed = sdm_app(self).take_closed_meetings()
         if closed:  # saved here, not changed by a sync engine: no need to look at the folder again
             names = [file_name for _summary, file_name in closed]
@@ -478,6 +484,22 @@ class HomeScreen(Screen[None]):
     @on(DataTable.RowHighlighted, "#meetings")
     def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self._show_detail()
+        self._read_ahead_soon()
+
+    def _read_ahead_soon(self) -> None:
+        """Once the cursor rests on a row, its meeting is read and parsed on a thread for the open that may follow."""
+        if self._read_ahead_timer is not None:
+            self._read_ahead_timer.stop()
+        self._read_ahead_timer = self.set_timer(READ_AHEAD_AFTER_SECONDS, self._read_ahead)
+
+    def _read_ahead(self) -> None:
+        row = self._current_row()
+        if row is not None and self.is_current:
+            self._read_ahead_of(row.meeting.id)
+
+    @work(thread=True, exclusive=True, group="read-ahead", exit_on_error=False)
+    def _read_ahead_of(self, meeting_id: str) -> None:
+        sdm_app(self).store.read_ahead_of_opening(meeting_id)
 
     @on(DataTable.RowSelected, "#meetings")
     def _open(self, event: DataTable.RowSelected) -> None:
