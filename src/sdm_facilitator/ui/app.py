@@ -325,8 +325,12 @@ class SdmApp(PressesKeysInOrder, RoutesUnexpectedErrors):
         return self.clock().astimezone().date()
 
     def note_store_changed(self) -> None:
-        """Files changed, or can now be read, other than by saving the open meeting: lists must look again."""
+        """Files changed, or can now be read, other than by saving the open meeting: lists must look again.
+
+        A meeting read ahead of its open is dropped too: after a deletion its record is not kept in memory.
+        """
         self.store_generation += 1
+        self.store.read_ahead.forget()
 
     def summary_index(self) -> SummaryIndex:
         """The summary index of the current store (the demo swaps the store), read with this app's guides."""

@@ -54,3 +54,16 @@ async def test_the_idle_lock_drops_a_meeting_read_ahead(isolated_data_dir: Path)
         app.lock_guard.lock()
         await settle(pilot)
         assert held._ahead is None
+
+
+async def test_a_change_to_the_store_drops_a_meeting_read_ahead(isolated_data_dir: Path) -> None:
+    """A deletion, an unlock, a synced folder's changes or leaving the demo (``SdmApp.note_store_changed``)."""
+    meeting = new_meeting(label="Changed family")
+    save_meetings(isolated_data_dir, meeting)
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        held = app.store.read_ahead
+        await until(pilot, lambda: held._ahead is not None and held._ahead.done.is_set(), "a read ahead")
+        app.note_store_changed()
+        assert held._ahead is None
