@@ -60,10 +60,14 @@ class MeetingFiles(dict[str, FileKey]):
     taken: nothing writes to it, so the digest kept stays that of its contents.
     """
 
-    def __init__(self, files: dict[str, FileKey], index_names: tuple[str, ...]) -> None:
+    def __init__(
+        self, files: dict[str, FileKey], index_names: tuple[str, ...], unlooked: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(files)
         #: The names of this and other computers' summary index files and heads in the folder.
         self.index_names = index_names
+        #: Names like a meeting's whose ``stat`` failed (left out of the look, not out of its checks).
+        self.unlooked = unlooked
         self._digest: str | None = None
 
     def digest(self) -> str:
@@ -76,6 +80,7 @@ def look_at(folder: Path) -> MeetingFiles:
     """The meeting files in ``folder`` now, name -> key (one ``stat`` each), and the index files beside them."""
     files: dict[str, FileKey] = {}
     index_names: list[str] = []
+    unlooked: list[str] = []
     with contextlib.suppress(FileNotFoundError, NotADirectoryError), os.scandir(folder) as entries:
         for entry in entries:
             if entry.name.startswith(".") or not entry.name.endswith(".toml"):
@@ -84,9 +89,11 @@ def look_at(folder: Path) -> MeetingFiles:
                 continue
             # Anything named like a meeting is listed, as the store lists it: a
             # pipe, a device or a folder shows up as unreadable with its reason.
-            with contextlib.suppress(OSError):
+            try:
                 files[entry.name] = FileKey.of(entry.stat())
-    return MeetingFiles(files, tuple(index_names))
+            except OSError:
+                unlooked.append(entry.name)
+    return MeetingFiles(files, tuple(index_names), tuple(unlooked))
 
 
 def files_digest(files: dict[str, FileKey]) -> str:

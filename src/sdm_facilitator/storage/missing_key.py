@@ -22,12 +22,11 @@ from sdm_facilitator.storage.keyfile import key_file_path
 if TYPE_CHECKING:
     from sdm_facilitator.storage.index_head import FileKey
 
+#: The summary index's name before each computer had its own, sealed like a meeting in an encrypted store.
+_OLD_INDEX_NAME = ".summary-index.json"
 _OPEN_FLAGS = (
     os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 )
-#: The summary index's file name (``index.py``), sealed like a meeting in an encrypted store.
-_INDEX_NAME = ".summary-index.json"
-_INDEX_PREFIX = ".summary-index"  # ``index_head.INDEX_PREFIX``, which this module imports only when used
 
 
 def _starts_sealed(path: Path) -> bool:
@@ -53,37 +52,24 @@ def holds_sealed_files(meetings_folder: Path, files: dict[str, FileKey] | None =
     every meeting file unchanged since it was read as a plain meeting), so a start
     with 10,000 meetings opens the index files alone. ``files``: the meeting files and their
     keys from a look taken a moment ago (``SummaryIndex.meeting_files``), so a start makes
-    one ``stat`` of each file, not two.
+    one ``stat`` of each file, not two; a look of its own (``index_head.look_at``) is taken
+    otherwise, or where the one given did not name the index files.
     """
     from sdm_facilitator.storage import index_head as summary_index
 
-    if _starts_sealed(meetings_folder / _INDEX_NAME):
+    if _starts_sealed(meetings_folder / _OLD_INDEX_NAME):  # by name: even where the folder cannot be listed
         return True
-    if isinstance(files, summary_index.MeetingFiles):
-        # The look a start took a moment ago saw the index files too: the folder is not listed again.
-        if any(_starts_sealed(meetings_folder / name) for name in files.index_names):
-            return True
-        if files and summary_index.head_vouches_plain(meetings_folder, files):
-            return False
-        return any(_starts_sealed(meetings_folder / name) for name in files)
-    meetings: dict[str, FileKey] = {}
-    unknown: list[Path] = []
-    with contextlib.suppress(OSError), os.scandir(meetings_folder) as entries:
-        for entry in entries:
-            meeting = entry.name.endswith(".toml") and not entry.name.startswith(".")
-            # Each computer's own index (``index.index_name``) and its head are sealed too.
-            index = entry.name.startswith(_INDEX_PREFIX) and entry.name.endswith(".json")
-            if index and _starts_sealed(Path(entry.path)):
-                return True
-            if meeting and files is None:
-                try:
-                    meetings[entry.name] = summary_index.FileKey.of(entry.stat())
-                except OSError:
-                    unknown.append(Path(entry.path))
-    if any(_starts_sealed(path) for path in unknown):
+    look = files if isinstance(files, summary_index.MeetingFiles) else None
+    if look is None:
+        try:
+            look = summary_index.look_at(meetings_folder)
+        except OSError:  # a folder that cannot be listed: only the files given are looked at
+            look = summary_index.MeetingFiles({}, ())
+    # Every computer's index and head (and the old shared index) are sealed too, and so may be a
+    # file named like a meeting that could not be looked at.
+    if any(_starts_sealed(meetings_folder / name) for name in (*look.index_names, *look.unlooked)):
         return True
-    if files is not None:
-        meetings = dict(files)
+    meetings = look if files is None else files
     if meetings and summary_index.head_vouches_plain(meetings_folder, meetings):
         return False
     return any(_starts_sealed(meetings_folder / name) for name in meetings)
