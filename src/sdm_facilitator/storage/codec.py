@@ -178,13 +178,13 @@ class SectionCache:
     its checked text, so one edited note is written and read back alone.
     """
 
-    sections: dict[str, tuple[Any, str]] = dataclasses.field(default_factory=dict)
+    #: Section -> the value its text was proven to hold, that text, and how many values the section
+    #: holds below it (``limits.values_below``; None: over a limit).
+    sections: dict[str, tuple[Any, str, int | None]] = dataclasses.field(default_factory=dict)
     #: (section, header, how many times that header came before in the section) -> values, checked text.
     parts: dict[tuple[str, str, int], tuple[dict[str, Any], str]] = dataclasses.field(default_factory=dict)
     #: The load limits' counts of each section's text and of each part's (``limits.TextCounts``).
     counts: dict[Any, TextCounts] = dataclasses.field(default_factory=dict)
-    #: How many values each section holds below it (``limits.values_below``; None: over a limit).
-    values: dict[str, int | None] = dataclasses.field(default_factory=dict)
 
     def counts_of(self, key: Any, text: str) -> TextCounts:
         found = self.counts.get(key)
@@ -232,21 +232,16 @@ def _meeting_text(data: dict[str, Any], cache: SectionCache | None) -> tuple[str
         if key in plain:
             continue
         known = seen.get(key)
-        if known is not None and known[0] == value:
-            text = known[1]
-        else:
+        if known is None or known[0] != value:
             check_meeting_fields(data, {key: value})
-            text = _section_text(key, value, cache)
-            seen[key] = (value, text)
-            cache.values[key] = values_below(value, 1)
+            known = seen[key] = (value, _section_text(key, value, cache), values_below(value, 1))
+        _value, text, below = known
         (headed if text.startswith("[") else inline).append(text)
         counts.append(cache.counts[key])
-        below = cache.values[key]
         values = None if values is None or below is None else values + below
     gone = {key for key in seen if key not in data or key in plain}
     for key in gone:
         del seen[key]
-        del cache.values[key]
     for part_key in [part_key for part_key in cache.parts if part_key[0] in gone]:
         del cache.parts[part_key]
     for count_key in [
