@@ -9,7 +9,8 @@ parsed: a file changed on disk since is parsed again as it is now.
 
 At most one meeting is held, it is handed to one open only, and it is dropped
 when the app locks (``ui/lock_guard.py``), so a parsed meeting does not sit in
-memory behind the unlock screen.
+memory behind the unlock screen, and when the store changes some other way (a
+deletion, an unlock: ``SdmApp.note_store_changed``).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sdm_facilitator.domain.meeting import Meeting
 
-#: How long an open waits for a read ahead of the same file still under way (a parse takes
-#: a tenth of this); past it the open parses the file itself.
+#: How long an open waits for a read ahead of the same file still under way (the 1.3 MB meeting
+#: parses in 45 to 75 ms); past it the open parses the file itself.
 WAIT_SECONDS = 2.0
 
 

@@ -46,6 +46,9 @@ FIRST_PAINT_OPTIONS = 80
 class ReadinessSection(PrepSection):
     """What is still open before the day (or in the follow-up)."""
 
+    #: Raised by every fill, so options held back from an earlier fill are never added to a later one.
+    _fill_generation = 0
+
     def compose(self) -> ComposeResult:
         yield Static("", id="readiness-headline", markup=False)
         yield Static("", id="readiness-progress", markup=False)
@@ -68,7 +71,7 @@ class ReadinessSection(PrepSection):
         So the first fill adds ``FIRST_PAINT_OPTIONS`` (more than any terminal
         shows at once) and the rest right after the first frame, in order.
         """
-        self._fill_generation = getattr(self, "_fill_generation", 0) + 1
+        self._fill_generation += 1
         result = self.compute()
         self.items: dict[str, ReadinessItem] = {}
         headline = self.query_one("#readiness-headline", Static)
