@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sdm_facilitator.storage import store as store_module
 from support.app_helpers import make_app, new_meeting, save_meetings
 from support.pilot_helpers import settle, until
@@ -43,27 +45,21 @@ async def test_the_meeting_under_the_cursor_is_read_ahead_and_its_open_parses_no
         assert len(parsed) == before  # the open took the parse read ahead
 
 
-async def test_the_idle_lock_drops_a_meeting_read_ahead(isolated_data_dir: Path) -> None:
-    meeting = new_meeting(label="Held family")
-    save_meetings(isolated_data_dir, meeting)
+@pytest.mark.parametrize(
+    "drop",
+    [
+        pytest.param(lambda app: app.lock_guard.lock(), id="the idle lock"),
+        # A deletion, an unlock, a synced folder's changes or leaving the demo.
+        pytest.param(lambda app: app.note_store_changed(), id="a change to the store"),
+    ],
+)
+async def test_what_was_read_ahead_is_dropped(isolated_data_dir: Path, drop) -> None:  # type: ignore[no-untyped-def]
+    save_meetings(isolated_data_dir, new_meeting(label="Held family"))
     app = make_app(isolated_data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         held = app.store.read_ahead
         await until(pilot, lambda: held._ahead is not None and held._ahead.done.is_set(), "a read ahead")
-        app.lock_guard.lock()
+        drop(app)
         await settle(pilot)
-        assert held._ahead is None
-
-
-async def test_a_change_to_the_store_drops_a_meeting_read_ahead(isolated_data_dir: Path) -> None:
-    """A deletion, an unlock, a synced folder's changes or leaving the demo (``SdmApp.note_store_changed``)."""
-    meeting = new_meeting(label="Changed family")
-    save_meetings(isolated_data_dir, meeting)
-    app = make_app(isolated_data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        held = app.store.read_ahead
-        await until(pilot, lambda: held._ahead is not None and held._ahead.done.is_set(), "a read ahead")
-        app.note_store_changed()
         assert held._ahead is None
